@@ -1,0 +1,42 @@
+-- Follow-ups: an owner and a state for a measure, task or target, living in a Slack thread.
+-- No foreign keys to measures/tasks/targets on purpose: follow-ups must survive re-ingests, and one whose
+-- measure vanished stays (shown as such) instead of being deleted with it.
+
+CREATE TABLE followups (
+  id            TEXT PRIMARY KEY,              -- short typeable id, e.g. F12
+  seq           INTEGER NOT NULL UNIQUE,
+  measure_id    TEXT NOT NULL,
+  task_id       TEXT,
+  target_id     TEXT,
+  assignee      TEXT NOT NULL,                 -- Slack user id
+  created_by    TEXT NOT NULL,
+  due           TEXT,                          -- YYYY-MM-DD
+  status        TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'done', 'blocked', 'cancelled')),
+  blocked_reason TEXT,
+  note          TEXT,
+  channel       TEXT,
+  thread_ts     TEXT,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL,
+  closed_at     TEXT,
+  last_reminded_on TEXT,                       -- YYYY-MM-DD in the configured time zone
+  dedupe_key    TEXT UNIQUE                    -- event_id / trigger / action id that created it
+);
+CREATE INDEX followups_assignee ON followups (assignee, status);
+CREATE INDEX followups_measure ON followups (measure_id);
+
+CREATE TABLE followup_events (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  followup_id  TEXT NOT NULL REFERENCES followups(id) ON DELETE CASCADE,
+  at           TEXT NOT NULL,
+  actor        TEXT NOT NULL,
+  action       TEXT NOT NULL,                  -- created, status, due, reassign, note
+  detail       TEXT NOT NULL DEFAULT '{}'      -- JSON
+);
+CREATE INDEX followup_events_followup ON followup_events (followup_id, id);
+
+-- Slack delivers events at least once; a processed event_id / action id is remembered here.
+CREATE TABLE processed_events (
+  key   TEXT PRIMARY KEY,
+  at    TEXT NOT NULL
+);

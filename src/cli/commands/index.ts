@@ -1,0 +1,6 @@
+import type { CliCommand } from '../context.ts';
+import { ingestCommand } from './ingest.ts';
+import { exportCommand } from './export.ts';
+
+/** Every CLI command, in the order `measures help` lists them. */
+export const commands: CliCommand[] = [ingestCommand, exportCommand];

@@ -1,0 +1,37 @@
+import type { Config } from '../config.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import { openDatabase, type Db } from '../db/open.ts';
+import { migrate } from '../db/migrate.ts';
+
+/** What every CLI command receives: output streams, config, clock and logger (all injected, for tests). */
+export interface CliContext {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Returns the process exit code. Throwing UsageError prints the usage. */
+  run(args: string[], ctx: CliContext): Promise<number> | number;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Opens and migrates the database named by --db or DATABASE_PATH. */
+export function openIndex(ctx: CliContext, dbFlag: string | undefined): Db {
+  const db = openDatabase(dbFlag ?? ctx.config.DATABASE_PATH);
+  migrate(db);
+  return db;
+}
+
+export function printJson(ctx: CliContext, value: unknown): void {
+  ctx.stdout(JSON.stringify(value, null, 2) + '\n');
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import cron from 'node-cron';
+
+/**
+ * The one place the environment is read. Every setting the bot and the CLI understand, validated with zod so
+ * that a bad value produces one readable message naming each problem.
+ */
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const boolFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const idList = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(/[\s,]+/).filter((x) => x !== ''));
+
+export const configSchema = z
+  .object({
+    DATABASE_PATH: z.string().trim().min(1).default('./data/measures.db'),
+    SEEDS_DIR: z.string().trim().min(1).default('./seeds'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+      message: 'must be a bot token starting with xoxb-',
+    }),
+    SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), {
+      message: 'must be an app-level token starting with xapp- (Socket Mode)',
+    }),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/.+/.test(v), {
+      message: 'must be an http(s) URL such as https://slack.com/api/',
+    }),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    BOT_LOCALE: z.enum(['zh', 'en']).default('zh'),
+    SLACK_ADMIN_USERS: idList,
+    DIGEST_CRON: z
+      .string()
+      .trim()
+      .default('0 9 * * 1')
+      .refine((v) => cron.validate(v), { message: 'is not a valid cron expression (e.g. "0 9 * * 1")' }),
+    DIGEST_TZ: z
+      .string()
+      .trim()
+      .default('Asia/Shanghai')
+      .refine(isValidTimeZone, { message: 'is not a known IANA time zone (e.g. Asia/Shanghai)' }),
+    DIGEST_CHANNELS: idList,
+    DIGEST_HORIZON_DAYS: z.coerce.number().int().min(1).max(366).default(28),
+    DIGEST_AS_OF: optionalString.refine((v) => v === undefined || isoDate.test(v), {
+      message: 'must be a date YYYY-MM-DD',
+    }),
+    DIGEST_SKIP_EMPTY: boolFlag,
+    REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+    REMINDER_CRON: z
+      .string()
+      .trim()
+      .default('0 9 * * *')
+      .refine((v) => cron.validate(v), { message: 'is not a valid cron expression (e.g. "0 9 * * *")' }),
+  })
+  .superRefine((c, ctx) => {
+    if (c.SLACK_APP_TOKEN && !c.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when SLACK_APP_TOKEN is set' });
+    }
+    if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export type SlackMode = 'socket' | 'http' | 'console';
+
+export function slackMode(config: Config): SlackMode {
+  if (config.SLACK_APP_TOKEN && config.SLACK_BOT_TOKEN) return 'socket';
+  if (config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) return 'http';
+  return 'console';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (pass `process.env` from the entry point). Throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.join('.') || 'config';
+    const value = env[key];
+    const shown = value === undefined ? '' : ` (got "${value.length > 40 ? value.slice(0, 40) + '…' : value}")`;
+    return `${key} ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
+}

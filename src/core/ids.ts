@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Short ids a person can type in Slack: documents get 4 characters from an alphabet without look-alikes
+ * (no 0/o, 1/l/i), measures `<doc>-<n>` (n = the number the label stands for: （四） → 4, 问2 → q2, 一要 → p1),
+ * tasks `<measure>.<k>`, targets `<task>.t<j>`. Stable across re-ingests because they derive from the file name
+ * and the numbering, and the ingest service reuses the previous ids of unchanged items.
+ */
+
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function encode(hex: string, length: number): string {
+  let n = BigInt('0x' + hex);
+  let out = '';
+  const base = BigInt(ALPHABET.length);
+  while (out.length < length) {
+    out += ALPHABET[Number(n % base)];
+    n /= base;
+  }
+  return out;
+}
+
+/** Candidate ids for a document, shortest first; the caller takes the first one not used by another file. */
+export function documentIdCandidates(file: string): string[] {
+  const hex = hashText(file.normalize('NFC'));
+  return [4, 5, 6, 8, 12].map((len) => encode(hex, len));
+}
+
+export function measureIdBase(documentId: string, kind: 'measure' | 'answer' | 'proposal', ordinal: number): string {
+  const prefix = kind === 'answer' ? 'q' : kind === 'proposal' ? 'p' : '';
+  return `${documentId}-${prefix}${ordinal}`;
+}
+
+export function taskId(measureId: string, position: number): string {
+  return `${measureId}.${position + 1}`;
+}
+
+export function targetId(taskIdValue: string, position: number): string {
+  return `${taskIdValue}.t${position + 1}`;
+}
+
+/** Normalises what a person typed as an id: trims, lower-cases, drops surrounding brackets/backticks. */
+export function normalizeIdInput(raw: string): string {
+  return raw.trim().replace(/^[`'"“”‘’[(（【]+|[`'"“”‘’\])）】]+$/g, '').toLowerCase();
+}
+
+export const ID_PATTERN = /^[a-z2-9]{4,12}(-[qp]?\d+(-[a-z])?(\.\d+(\.t\d+)?)?)?$/;

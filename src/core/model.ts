@@ -1,0 +1,82 @@
+/**
+ * The shapes the parser produces and the index stores. Pure data: no Slack, no SQLite.
+ * Dates are ISO `YYYY-MM-DD` strings (calendar dates, no time zone), `null` where unknown.
+ */
+
+export type DocumentKind = 'policy' | 'qa' | 'commentary';
+
+/** measure = a numbered item of a policy; answer = one Q&A pair; proposal = a signed commentary recommendation. */
+export type ItemKind = 'measure' | 'answer' | 'proposal';
+
+export type Precision = 'year' | 'half' | 'quarter' | 'month' | 'day' | 'period';
+
+export type DepartmentRole = 'lead' | 'co';
+
+export interface ParsedTarget {
+  /** The clause that states the commitment, as written (e.g. 到2022年底累计建成5G基站5万个). */
+  text: string;
+  /** Last day of the stated period. */
+  due: string;
+  precision: Precision;
+  /** First day of a plan period (十四五 → 2021-01-01); null unless precision is 'period'. */
+  periodStart: string | null;
+  /** The quantity committed to, where there is one (5万个, 50%, 不少于20场). */
+  quantity: string | null;
+}
+
+export interface ParsedDepartment {
+  /** As written in the bracket (市商务局, 省发展改革委). */
+  name: string;
+  role: DepartmentRole;
+}
+
+export interface ParsedTask {
+  /** The clause group, without its responsibility bracket. */
+  text: string;
+  /** The responsibility bracket's inner text as written, or null when the item has none. */
+  responsibility: string | null;
+  departments: ParsedDepartment[];
+  /** True when the list ended in 等 / 等部门 / 相关部门: more departments share the work. */
+  departmentsIncomplete: boolean;
+  targets: ParsedTarget[];
+}
+
+export interface ParsedMeasure {
+  kind: ItemKind;
+  /** Heading of the section the item sits in (一、培育壮大…), without its numeral; null if none. */
+  section: string | null;
+  /** The numbering as written: (一), （一）, 1., （1）, 第一条; 问1 for Q&A; 一要/一是 for proposals. */
+  label: string;
+  /** 1-based number the label stands for (（十一） → 11); for answers and proposals, the order in the document. */
+  ordinal: number;
+  /** The heading sentence (for answers: the question). */
+  title: string;
+  /** The whole item text after the label, brackets included. */
+  text: string;
+  /** Author of a commentary proposal; null otherwise. */
+  author: string | null;
+  tasks: ParsedTask[];
+}
+
+export interface ParsedDocument {
+  title: string;
+  kind: DocumentKind;
+  /** 湖南省, 天津市, 全国, 重庆市; null when it cannot be told. */
+  region: string | null;
+  /** 湖南省人民政府办公厅; null when unknown. */
+  issuer: string | null;
+  /** 湘政办发〔2021〕38号 — this document's own number, never one it cites. */
+  docNumber: string | null;
+  publishedOn: string | null;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+  /** Signed authors (commentary); empty otherwise. */
+  authors: string[];
+  measures: ParsedMeasure[];
+}
+
+/** Input to the parser: the file's base name and raw bytes. */
+export interface SourceFile {
+  file: string;
+  bytes: Uint8Array;
+}

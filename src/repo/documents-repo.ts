@@ -1,0 +1,174 @@
+import type { Db } from '../db/open.ts';
+import type { DepartmentRole, DocumentKind, ItemKind, Precision } from '../core/model.ts';
+
+/** Rows as the index stores them, shared by the search, digest and follow-up services. */
+
+export interface DocumentRow {
+  id: string;
+  file: string;
+  contentHash: string;
+  title: string;
+  kind: DocumentKind;
+  region: string | null;
+  issuer: string | null;
+  docNumber: string | null;
+  publishedOn: string | null;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+  authors: string[];
+  ingestedAt: string;
+}
+
+export interface TargetRow {
+  id: string;
+  taskId: string;
+  position: number;
+  text: string;
+  due: string;
+  precision: Precision;
+  periodStart: string | null;
+  quantity: string | null;
+}
+
+export interface DepartmentRow {
+  name: string;
+  role: DepartmentRole;
+}
+
+export interface TaskRow {
+  id: string;
+  measureId: string;
+  position: number;
+  text: string;
+  responsibility: string | null;
+  departmentsIncomplete: boolean;
+  contentHash: string;
+  departments: DepartmentRow[];
+  targets: TargetRow[];
+}
+
+export interface MeasureRow {
+  id: string;
+  documentId: string;
+  position: number;
+  kind: ItemKind;
+  section: string | null;
+  label: string;
+  ordinal: number;
+  title: string;
+  text: string;
+  author: string | null;
+  contentHash: string;
+}
+
+export interface MeasureDetail extends MeasureRow {
+  document: DocumentRow;
+  tasks: TaskRow[];
+}
+
+interface RawDocument {
+  id: string;
+  file: string;
+  content_hash: string;
+  title: string;
+  kind: DocumentKind;
+  region: string | null;
+  issuer: string | null;
+  doc_number: string | null;
+  published_on: string | null;
+  effective_on: string | null;
+  expires_on: string | null;
+  authors: string;
+  ingested_at: string;
+}
+
+const toDocument = (r: RawDocument): DocumentRow => ({
+  id: r.id,
+  file: r.file,
+  contentHash: r.content_hash,
+  title: r.title,
+  kind: r.kind,
+  region: r.region,
+  issuer: r.issuer,
+  docNumber: r.doc_number,
+  publishedOn: r.published_on,
+  effectiveOn: r.effective_on,
+  expiresOn: r.expires_on,
+  authors: JSON.parse(r.authors) as string[],
+  ingestedAt: r.ingested_at,
+});
+
+const MEASURE_COLUMNS = `id, document_id AS documentId, position, kind, section, label, ordinal, title, text, author,
+  content_hash AS contentHash`;
+
+export function listDocuments(db: Db): DocumentRow[] {
+  return (db.prepare('SELECT * FROM documents ORDER BY file').all() as RawDocument[]).map(toDocument);
+}
+
+export function getDocument(db: Db, id: string): DocumentRow | undefined {
+  const r = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as RawDocument | undefined;
+  return r && toDocument(r);
+}
+
+export function getDocumentByFile(db: Db, file: string): DocumentRow | undefined {
+  const r = db.prepare('SELECT * FROM documents WHERE file = ?').get(file) as RawDocument | undefined;
+  return r && toDocument(r);
+}
+
+export function countDocuments(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
+}
+
+export function listMeasures(db: Db, documentId: string): MeasureRow[] {
+  return db
+    .prepare(`SELECT ${MEASURE_COLUMNS} FROM measures WHERE document_id = ? ORDER BY position`)
+    .all(documentId) as MeasureRow[];
+}
+
+export function getMeasureRow(db: Db, id: string): MeasureRow | undefined {
+  return db.prepare(`SELECT ${MEASURE_COLUMNS} FROM measures WHERE id = ?`).get(id) as MeasureRow | undefined;
+}
+
+export function listTasks(db: Db, measureIds: string[]): TaskRow[] {
+  if (measureIds.length === 0) return [];
+  const tasks: TaskRow[] = [];
+  const taskStmt = db.prepare(
+    `SELECT id, measure_id AS measureId, position, text, responsibility,
+       departments_incomplete AS departmentsIncomplete, content_hash AS contentHash
+     FROM tasks WHERE measure_id = ? ORDER BY position`,
+  );
+  const deptStmt = db.prepare('SELECT name, role FROM task_departments WHERE task_id = ? ORDER BY position');
+  const targetStmt = db.prepare(
+    `SELECT id, task_id AS taskId, position, text, due, precision, period_start AS periodStart, quantity
+     FROM targets WHERE task_id = ? ORDER BY position`,
+  );
+  for (const measureId of measureIds) {
+    for (const t of taskStmt.all(measureId) as Omit<TaskRow, 'departments' | 'targets'>[]) {
+      tasks.push({
+        ...t,
+        departmentsIncomplete: Boolean(t.departmentsIncomplete),
+        departments: deptStmt.all(t.id) as DepartmentRow[],
+        targets: targetStmt.all(t.id) as TargetRow[],
+      });
+    }
+  }
+  return tasks;
+}
+
+export function getMeasureDetail(db: Db, id: string): MeasureDetail | undefined {
+  const m = getMeasureRow(db, id);
+  if (!m) return undefined;
+  const document = getDocument(db, m.documentId)!;
+  return { ...m, document, tasks: listTasks(db, [m.id]) };
+}
+
+/** Finds which measure a task or target id belongs to (ids typed by people may name any level). */
+export function measureIdForTask(db: Db, taskId: string): string | undefined {
+  const r = db.prepare('SELECT measure_id AS m FROM tasks WHERE id = ?').get(taskId) as { m: string } | undefined;
+  return r?.m;
+}
+
+export function taskIdForTarget(db: Db, targetIdValue: string): string | undefined {
+  const r = db.prepare('SELECT task_id AS t FROM targets WHERE id = ?').get(targetIdValue) as { t: string } | undefined;
+  return r?.t;
+}

@@ -1,0 +1,81 @@
+import type { Db } from '../db/open.ts';
+import type { ParsedDocument, ParsedMeasure, ParsedTask, ParsedTarget } from '../core/model.ts';
+
+/** A parsed document with every id decided (see core/ingest/assign-ids.ts). */
+export interface DocumentToStore {
+  id: string;
+  file: string;
+  contentHash: string;
+  ingestedAt: string;
+  doc: ParsedDocument;
+  measures: { id: string; contentHash: string; measure: ParsedMeasure; tasks: TaskToStore[] }[];
+}
+
+export interface TaskToStore {
+  id: string;
+  contentHash: string;
+  task: ParsedTask;
+  targets: { id: string; target: ParsedTarget }[];
+}
+
+/**
+ * Replaces a document's rows. Must run inside the caller's transaction (the ingest service owns it), so a
+ * failure anywhere leaves the database as it was.
+ */
+export function replaceDocument(db: Db, d: DocumentToStore): void {
+  const { doc } = d;
+  db.prepare('DELETE FROM measures WHERE document_id = ?').run(d.id);
+  db.prepare(
+    `INSERT INTO documents (id, file, content_hash, title, kind, region, issuer, doc_number, published_on,
+       effective_on, expires_on, authors, ingested_at)
+     VALUES (@id, @file, @contentHash, @title, @kind, @region, @issuer, @docNumber, @publishedOn, @effectiveOn,
+       @expiresOn, @authors, @ingestedAt)
+     ON CONFLICT (id) DO UPDATE SET file = excluded.file, content_hash = excluded.content_hash,
+       title = excluded.title, kind = excluded.kind, region = excluded.region, issuer = excluded.issuer,
+       doc_number = excluded.doc_number, published_on = excluded.published_on,
+       effective_on = excluded.effective_on, expires_on = excluded.expires_on, authors = excluded.authors,
+       ingested_at = excluded.ingested_at`,
+  ).run({
+    id: d.id,
+    file: d.file,
+    contentHash: d.contentHash,
+    title: doc.title,
+    kind: doc.kind,
+    region: doc.region,
+    issuer: doc.issuer,
+    docNumber: doc.docNumber,
+    publishedOn: doc.publishedOn,
+    effectiveOn: doc.effectiveOn,
+    expiresOn: doc.expiresOn,
+    authors: JSON.stringify(doc.authors),
+    ingestedAt: d.ingestedAt,
+  });
+  const insMeasure = db.prepare(
+    `INSERT INTO measures (id, document_id, position, kind, section, label, ordinal, title, text, author, content_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insTask = db.prepare(
+    `INSERT INTO tasks (id, measure_id, position, text, responsibility, departments_incomplete, content_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insDept = db.prepare('INSERT INTO task_departments (task_id, position, name, role) VALUES (?, ?, ?, ?)');
+  const insTarget = db.prepare(
+    `INSERT INTO targets (id, task_id, position, text, due, precision, period_start, quantity)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  d.measures.forEach((m, mi) => {
+    const pm = m.measure;
+    insMeasure.run(m.id, d.id, mi, pm.kind, pm.section, pm.label, pm.ordinal, pm.title, pm.text, pm.author, m.contentHash);
+    m.tasks.forEach((t, ti) => {
+      insTask.run(t.id, m.id, ti, t.task.text, t.task.responsibility, t.task.departmentsIncomplete ? 1 : 0, t.contentHash);
+      t.task.departments.forEach((dep, di) => insDept.run(t.id, di, dep.name, dep.role));
+      t.targets.forEach((tg, gi) =>
+        insTarget.run(tg.id, t.id, gi, tg.target.text, tg.target.due, tg.target.precision, tg.target.periodStart, tg.target.quantity),
+      );
+    });
+  });
+}
+
+export function deleteDocument(db: Db, id: string): void {
+  db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+}

@@ -1,0 +1,97 @@
+import type { Db } from '../db/open.ts';
+import { listDocuments, listMeasures, listTasks, type MeasureRow, type TaskRow } from '../repo/documents-repo.ts';
+import { forceStatus } from '../core/documents/in-force.ts';
+
+/** The `measures export` JSON contract (other parts and checks rely on its field names). */
+
+export interface ExportedTask {
+  id: string;
+  text: string;
+  departments: string[];
+  leadDepartments: string[];
+  responsibility: string | null;
+  targets: { id: string; text: string; due: string; precision: string; periodStart: string | null; quantity: string | null }[];
+}
+
+export interface ExportedItem {
+  id: string;
+  label: string;
+  title: string;
+  text: string;
+  section: string | null;
+  author?: string | null;
+  tasks: ExportedTask[];
+}
+
+export interface ExportedDocument {
+  id: string;
+  file: string;
+  title: string;
+  kind: string;
+  region: string | null;
+  issuer: string | null;
+  docNumber: string | null;
+  publishedOn: string | null;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+  status: string;
+  authors: string[];
+  /** Numbered measures (policy documents). */
+  measures: ExportedItem[];
+  /** Q&A pairs (kind qa): title is the question, text the answer. */
+  answers: ExportedItem[];
+  /** Signed recommendations (kind commentary), with their author. */
+  proposals: ExportedItem[];
+}
+
+const exportTask = (t: TaskRow): ExportedTask => ({
+  id: t.id,
+  text: t.text,
+  departments: t.departments.map((d) => d.name),
+  leadDepartments: t.departments.filter((d) => d.role === 'lead').map((d) => d.name),
+  responsibility: t.responsibility,
+  targets: t.targets.map((g) => ({
+    id: g.id,
+    text: g.text,
+    due: g.due,
+    precision: g.precision,
+    periodStart: g.periodStart,
+    quantity: g.quantity,
+  })),
+});
+
+const exportItem = (m: MeasureRow, tasks: TaskRow[]): ExportedItem => ({
+  id: m.id,
+  label: m.label,
+  title: m.title,
+  text: m.text,
+  section: m.section,
+  ...(m.kind === 'proposal' ? { author: m.author } : {}),
+  tasks: tasks.filter((t) => t.measureId === m.id).map(exportTask),
+});
+
+export function exportIndex(db: Db, today: string): { documents: ExportedDocument[] } {
+  const documents = listDocuments(db).map((d) => {
+    const measures = listMeasures(db, d.id);
+    const tasks = listTasks(db, measures.map((m) => m.id));
+    const of = (kind: MeasureRow['kind']) => measures.filter((m) => m.kind === kind).map((m) => exportItem(m, tasks));
+    return {
+      id: d.id,
+      file: d.file,
+      title: d.title,
+      kind: d.kind,
+      region: d.region,
+      issuer: d.issuer,
+      docNumber: d.docNumber,
+      publishedOn: d.publishedOn,
+      effectiveOn: d.effectiveOn,
+      expiresOn: d.expiresOn,
+      status: forceStatus(d, today),
+      authors: d.authors,
+      measures: of('measure'),
+      answers: of('answer'),
+      proposals: of('proposal'),
+    };
+  });
+  return { documents };
+}

@@ -1,0 +1,198 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/open.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { ParsedDocument } from '../core/model.ts';
+import { parseDocument } from '../core/parse/index.ts';
+import { ParseError } from '../core/parse/errors.ts';
+import { assignIds, suffixFresh } from '../core/ingest/assign-ids.ts';
+import { documentIdCandidates, hashText, measureIdBase, taskId, targetId } from '../core/ids.ts';
+import { getDocumentByFile, listMeasures, listTasks } from '../repo/documents-repo.ts';
+import { replaceDocument, type DocumentToStore } from '../repo/documents-writer.ts';
+import { indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
+
+/** Documents larger than this are refused before they are read (a policy document is tens of kilobytes). */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.md']);
+
+export interface IngestDeps {
+  db: Db;
+  logger: Logger;
+  clock: Clock;
+}
+
+export interface IngestedFile {
+  file: string;
+  documentId: string;
+  title: string;
+  kind: ParsedDocument['kind'];
+  status: 'added' | 'updated' | 'unchanged';
+  measures: number;
+  tasks: number;
+  targets: number;
+}
+
+export class IngestError extends Error {
+  override name = 'IngestError';
+  constructor(readonly problems: { path: string; message: string }[]) {
+    super(
+      problems.length === 1
+        ? problems[0]!.message
+        : `${problems.length} files could not be indexed; nothing was changed:\n${problems
+            .map((p) => `  - ${p.message}`)
+            .join('\n')}`,
+    );
+  }
+}
+
+/** Expands folders (non-recursively into their document files) and checks every path exists. */
+export function collectFiles(paths: string[]): { files: string[]; problems: { path: string; message: string }[] } {
+  const files: string[] = [];
+  const problems: { path: string; message: string }[] = [];
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      problems.push({ path: p, message: `${p}: no such file or folder.` });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const inDir = fs
+        .readdirSync(p)
+        .filter((f) => DOCUMENT_EXTENSIONS.has(path.extname(f).toLowerCase()))
+        .sort()
+        .map((f) => path.join(p, f));
+      if (inDir.length === 0) problems.push({ path: p, message: `${p}: the folder holds no .txt, .html, .htm or .md files.` });
+      files.push(...inDir);
+    } else {
+      files.push(p);
+    }
+  }
+  return { files, problems };
+}
+
+interface Prepared {
+  file: string;
+  contentHash: string;
+  doc: ParsedDocument;
+}
+
+function prepare(filePath: string): Prepared {
+  const file = path.basename(filePath);
+  const size = fs.statSync(filePath).size;
+  if (size > MAX_DOCUMENT_BYTES) {
+    throw new ParseError(
+      'too_large',
+      `${file}: the file is ${(size / 1024 / 1024).toFixed(1)} MB; documents over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB are refused. Split it or check that it is the right file.`,
+    );
+  }
+  const bytes = fs.readFileSync(filePath);
+  const doc = parseDocument({ file, bytes }, { maxBytes: MAX_DOCUMENT_BYTES });
+  // The hash covers the parse result, not only the bytes, so a parser improvement re-indexes on the next ingest.
+  return { file, contentHash: hashText(JSON.stringify(doc)), doc };
+}
+
+function decideIds(db: Db, p: Prepared, now: string): DocumentToStore {
+  const existingDoc = getDocumentByFile(db, p.file);
+  let docId = existingDoc?.id;
+  if (!docId) {
+    const taken = db.prepare('SELECT 1 FROM documents WHERE id = ?');
+    docId = documentIdCandidates(p.file).find((c) => !taken.get(c));
+    if (!docId) throw new Error(`Could not find a free id for ${p.file}`);
+  }
+  const oldMeasures = existingDoc ? listMeasures(db, docId) : [];
+  const measureIds = assignIds(
+    oldMeasures.map((m) => ({ id: m.id, key: `${m.kind}:${m.label}`, hash: m.contentHash })),
+    p.doc.measures.map((m) => ({
+      key: `${m.kind}:${m.label}`,
+      hash: hashText(JSON.stringify(m)),
+      preferredId: measureIdBase(docId!, m.kind, m.ordinal),
+    })),
+    suffixFresh,
+  );
+  const oldTasks = listTasks(db, oldMeasures.map((m) => m.id));
+  const measures = p.doc.measures.map((measure, mi) => {
+    const measureId = measureIds[mi]!;
+    const previous = oldTasks.filter((t) => t.measureId === measureId);
+    const taskIds = assignIds(
+      previous.map((t) => ({ id: t.id, key: String(t.position), hash: t.contentHash })),
+      measure.tasks.map((t, ti) => ({ key: String(ti), hash: hashText(JSON.stringify(t)), preferredId: taskId(measureId, ti) })),
+      (preferred, attempt) => `${preferred.replace(/\.\d+$/, '')}.${measure.tasks.length + previous.length + attempt}`,
+    );
+    const tasks = measure.tasks.map((task, ti) => {
+      const id = taskIds[ti]!;
+      const oldTargets = previous.find((t) => t.id === id)?.targets ?? [];
+      const targetIds = assignIds(
+        oldTargets.map((g) => ({ id: g.id, key: String(g.position), hash: hashText(`${g.text}|${g.due}`) })),
+        task.targets.map((g, gi) => ({ key: String(gi), hash: hashText(`${g.text}|${g.due}`), preferredId: targetId(id, gi) })),
+        (preferred, attempt) => `${id}.t${task.targets.length + oldTargets.length + attempt}`,
+      );
+      return {
+        id,
+        contentHash: hashText(JSON.stringify(task)),
+        task,
+        targets: task.targets.map((target, gi) => ({ id: targetIds[gi]!, target })),
+      };
+    });
+    return { id: measureId, contentHash: hashText(JSON.stringify(measure)), measure, tasks };
+  });
+  return { id: docId, file: p.file, contentHash: p.contentHash, ingestedAt: now, doc: p.doc, measures };
+}
+
+/**
+ * Indexes documents. All or nothing: every file is read and parsed first; if any fails, nothing is written and
+ * an IngestError lists each problem. Re-ingesting an unchanged file is a no-op; a changed one is updated in
+ * place, keeping the ids of measures that are still there.
+ */
+export function ingestPaths(deps: IngestDeps, paths: string[]): IngestedFile[] {
+  const { files, problems } = collectFiles(paths);
+  const prepared: Prepared[] = [];
+  for (const f of files) {
+    try {
+      prepared.push(prepare(f));
+    } catch (err) {
+      if (err instanceof ParseError) problems.push({ path: f, message: err.message });
+      else problems.push({ path: f, message: `${path.basename(f)}: could not be read (${(err as Error).message}).` });
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const p of prepared) {
+    if (seen.has(p.file)) problems.push({ path: p.file, message: `${p.file}: given twice (${seen.get(p.file)}); file names identify documents.` });
+    seen.set(p.file, p.file);
+  }
+  if (problems.length > 0) throw new IngestError(problems);
+
+  const now = deps.clock().toISOString();
+  const results: IngestedFile[] = [];
+  deps.db.transaction(() => {
+    for (const p of prepared) {
+      const existing = getDocumentByFile(deps.db, p.file);
+      const counts = {
+        measures: p.doc.measures.length,
+        tasks: p.doc.measures.reduce((n, m) => n + m.tasks.length, 0),
+        targets: p.doc.measures.reduce((n, m) => n + m.tasks.reduce((k, t) => k + t.targets.length, 0), 0),
+      };
+      if (existing && existing.contentHash === p.contentHash) {
+        results.push({ file: p.file, documentId: existing.id, title: p.doc.title, kind: p.doc.kind, status: 'unchanged', ...counts });
+        continue;
+      }
+      const toStore = decideIds(deps.db, p, now);
+      if (existing) removeMeasuresFromIndex(deps.db, listMeasures(deps.db, existing.id).map((m) => m.id));
+      replaceDocument(deps.db, toStore);
+      indexMeasures(deps.db, toStore.measures.map((m) => m.id));
+      results.push({
+        file: p.file,
+        documentId: toStore.id,
+        title: p.doc.title,
+        kind: p.doc.kind,
+        status: existing ? 'updated' : 'added',
+        ...counts,
+      });
+    }
+  })();
+  for (const r of results) deps.logger.info(`indexed ${r.file}`, { id: r.documentId, status: r.status, measures: r.measures });
+  return results;
+}
