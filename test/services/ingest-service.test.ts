@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testDb } from '../helpers/db.ts';
+import { SEEDS_DIR } from '../helpers/paths.ts';
+import { ingestPaths, IngestError } from '../../src/services/ingest-service.ts';
+import { listDocuments, listMeasures, listTasks } from '../../src/repo/documents-repo.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { fixedClock } from '../../src/lib/clock.ts';
+import type { Db } from '../../src/db/open.ts';
+
+const HUNAN = path.join(SEEDS_DIR, '003_a76f9fbeb2c10513.txt');
+const TIANJIN = path.join(SEEDS_DIR, '004_f12b47b876523609.txt');
+
+let db: Db;
+let dir: string;
+const deps = () => ({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') });
+
+function snapshot(d: Db) {
+  return {
+    documents: d.prepare('SELECT * FROM documents ORDER BY id').all(),
+    measures: d.prepare('SELECT * FROM measures ORDER BY id').all(),
+    tasks: d.prepare('SELECT COUNT(*) n FROM tasks').get(),
+    fts: d.prepare('SELECT COUNT(*) n FROM measure_fts').get(),
+  };
+}
+
+function write(name: string, content: string | Buffer): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, content);
+  return p;
+}
+
+beforeEach(() => {
+  db = testDb();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-ingest-'));
+});
+
+describe('ingestPaths', () => {
+  it('indexes a folder and reports what it indexed', () => {
+    const result = ingestPaths(deps(), [SEEDS_DIR]);
+    expect(result).toHaveLength(5);
+    expect(result.every((r) => r.status === 'added')).toBe(true);
+    expect(result.find((r) => r.file === path.basename(HUNAN))!.measures).toBe(20);
+    expect(listDocuments(db)).toHaveLength(5);
+  });
+
+  it('is idempotent: re-ingesting the same files changes nothing', () => {
+    ingestPaths(deps(), [SEEDS_DIR]);
+    const before = snapshot(db);
+    const again = ingestPaths(deps(), [SEEDS_DIR]);
+    expect(again.every((r) => r.status === 'unchanged')).toBe(true);
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('updates a changed document in place, keeping the ids of unchanged measures', () => {
+    const copy = write('hunan.txt', fs.readFileSync(HUNAN));
+    ingestPaths(deps(), [copy]);
+    const doc = listDocuments(db)[0]!;
+    const before = listMeasures(db, doc.id);
+    const tasksBefore = listTasks(db, before.map((m) => m.id));
+
+    // Edit measure (三)'s text and insert nothing else: every id must survive; (三) keeps its id too.
+    const original = fs.readFileSync(HUNAN, 'utf8');
+    write('hunan.txt', original.replace('推动文化产业和旅游产业数字化', '推动文化产业和旅游产业全面数字化'));
+    const [r] = ingestPaths(deps(), [copy]);
+    expect(r!.status).toBe('updated');
+    expect(listDocuments(db)[0]!.id).toBe(doc.id);
+    const after = listMeasures(db, doc.id);
+    expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
+    expect(after.find((m) => m.label === '(三)')!.text).toContain('全面数字化');
+    expect(listTasks(db, after.map((m) => m.id)).map((t) => t.id)).toEqual(tasksBefore.map((t) => t.id));
+    expect((db.prepare('SELECT COUNT(*) n FROM measure_fts').get() as { n: number }).n).toBe(after.length);
+  });
+
+  it('gives every document, measure and task a short id a person can type', () => {
+    ingestPaths(deps(), [TIANJIN]);
+    const doc = listDocuments(db)[0]!;
+    expect(doc.id).toMatch(/^[a-z2-9]{4}$/);
+    const measures = listMeasures(db, doc.id);
+    expect(measures[3]!.id).toBe(`${doc.id}-4`);
+    const tasks = listTasks(db, [measures[0]!.id]);
+    expect(tasks.map((t) => t.id).slice(0, 2)).toEqual([`${doc.id}-1.1`, `${doc.id}-1.2`]);
+  });
+
+  describe('bad input: a clear message and nothing half-written', () => {
+    const cases: [string, () => string, RegExp][] = [
+      ['an empty file', () => write('empty.txt', '   \n\n'), /empty/i],
+      ['a binary file', () => write('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0])), /binary|text/i],
+      ['a 20 MB file', () => write('huge.txt', Buffer.alloc(20 * 1024 * 1024, 0x41)), /MB/],
+      ['a document without numbered items', () => write('plain.txt', '这是一段没有任何编号措施的普通文字。\n它只是一些说明。\n'), /numbered|item|measure/i],
+      ['a missing path', () => path.join(dir, 'nope.txt'), /no such file/i],
+    ];
+    for (const [name, make, message] of cases) {
+      it(name, () => {
+        ingestPaths(deps(), [HUNAN]);
+        const before = snapshot(db);
+        const bad = make();
+        let error: unknown;
+        try {
+          ingestPaths(deps(), [TIANJIN, bad]);
+        } catch (err) {
+          error = err;
+        }
+        expect(error).toBeInstanceOf(IngestError);
+        expect((error as Error).message).toMatch(message);
+        expect((error as Error).message).toContain(path.basename(bad));
+        // The good file in the same batch was not written either.
+        expect(snapshot(db)).toEqual(before);
+      });
+    }
+  });
+
+  it('reads a GBK-encoded document', () => {
+    const text = fs.readFileSync(HUNAN, 'utf8');
+    const encoded = encodeGbk(text);
+    const p = write('hunan-gbk.txt', encoded);
+    const [r] = ingestPaths(deps(), [p]);
+    expect(r!.measures).toBe(20);
+    expect(r!.title).toBe('湖南省人民政府办公厅关于加快培育新型消费的实施意见');
+  });
+});
+
+/** Node can decode GBK but not encode it: build a GB18030 byte map from the decoder for the characters used. */
+function encodeGbk(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const map = new Map<string, number[]>();
+  const needed = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
+  for (let hi = 0x81; hi <= 0xfe && map.size < needed.size; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(Uint8Array.from([hi, lo]));
+      if (needed.has(ch) && !map.has(ch)) map.set(ch, [hi, lo]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    if (code <= 0x7f) bytes.push(code);
+    else bytes.push(...(map.get(c) ?? [0x3f]));
+  }
+  return Buffer.from(bytes);
+}
