@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, slackMode } from '../src/config.ts';
+
+describe('loadConfig', () => {
+  it('has working defaults with an empty environment (local console)', () => {
+    const c = loadConfig({});
+    expect(c.DATABASE_PATH).toBe('./data/measures.db');
+    expect(c.DIGEST_TZ).toBe('Asia/Shanghai');
+    expect(c.DIGEST_HORIZON_DAYS).toBe(28);
+    expect(c.DIGEST_CHANNELS).toEqual([]);
+    expect(slackMode(c)).toBe('console');
+  });
+
+  it('picks Socket Mode with an app token and HTTP with a signing secret', () => {
+    expect(slackMode(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toBe('socket');
+    expect(slackMode(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBe('http');
+  });
+
+  it('parses lists and flags', () => {
+    const c = loadConfig({ DIGEST_CHANNELS: 'C1, C2 C3', DIGEST_SKIP_EMPTY: 'true', SLACK_ADMIN_USERS: 'U1' });
+    expect(c.DIGEST_CHANNELS).toEqual(['C1', 'C2', 'C3']);
+    expect(c.DIGEST_SKIP_EMPTY).toBe(true);
+    expect(c.SLACK_ADMIN_USERS).toEqual(['U1']);
+  });
+
+  it('names every problem in one readable message', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({
+        DIGEST_CRON: 'every monday',
+        DIGEST_TZ: 'Mars/Olympus',
+        PORT: 'eighty',
+        SLACK_BOT_TOKEN: 'xoxp-user-token',
+        DIGEST_AS_OF: '2023/01/01',
+      });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const keys = error!.problems.map((p) => p.split(' ')[0]);
+    expect(keys).toEqual(expect.arrayContaining(['DIGEST_CRON', 'DIGEST_TZ', 'PORT', 'SLACK_BOT_TOKEN', 'DIGEST_AS_OF']));
+    expect(error!.message).toMatch(/DIGEST_TZ is not a known IANA time zone/);
+    expect(error!.message).toMatch(/got "every monday"/);
+  });
+
+  it('requires a signing secret or app token with a bot token', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET/);
+    expect(() => loadConfig({ SLACK_APP_TOKEN: 'xapp-1' })).toThrow(/SLACK_BOT_TOKEN is required/);
+  });
+});

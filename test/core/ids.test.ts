@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { documentIdCandidates, ID_PATTERN, measureIdBase, normalizeIdInput, targetId, taskId } from '../../src/core/ids.ts';
+
+describe('ids', () => {
+  it('derives a stable, typeable document id from the file name', () => {
+    const [a] = documentIdCandidates('004_f12b47b876523609.txt');
+    expect(a).toMatch(/^[a-hj-km-np-z2-9]{4}$/);
+    expect(documentIdCandidates('004_f12b47b876523609.txt')[0]).toBe(a);
+    expect(documentIdCandidates('003_a76f9fbeb2c10513.txt')[0]).not.toBe(a);
+  });
+  it('builds measure, task and target ids that match the typed-id pattern', () => {
+    const m = measureIdBase('k7qm', 'measure', 4);
+    const t = taskId(m, 1);
+    const g = targetId(t, 0);
+    expect([m, t, g]).toEqual(['k7qm-4', 'k7qm-4.2', 'k7qm-4.2.t1']);
+    expect(measureIdBase('k7qm', 'answer', 3)).toBe('k7qm-q3');
+    for (const id of [m, t, g, 'k7qm', 'k7qm-p2']) expect(id).toMatch(ID_PATTERN);
+  });
+  it('accepts what people type around an id', () => {
+    expect(normalizeIdInput(' `K7QM-4.2` ')).toBe('k7qm-4.2');
+    expect(normalizeIdInput('（k7qm-4）')).toBe('k7qm-4');
+  });
+});
