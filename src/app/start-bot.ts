@@ -1,0 +1,81 @@
+import type { Readable } from 'node:stream';
+import { slackMode, type Config } from '../config.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import { createSlackApp, type SlackReceiverChoice } from '../slack/app.ts';
+import { runConsole } from '../slack/console/start-console.ts';
+import { startJobs } from '../jobs/index.ts';
+import { openIndex } from './open-index.ts';
+import { indexSummary } from './index-summary.ts';
+
+export interface BotIo {
+  stdin: Readable;
+  stdout: (text: string) => void;
+  stdinIsTty: boolean;
+}
+
+export interface RunningBot {
+  mode: 'socket' | 'http' | 'console';
+  /** HTTP mode: the port bound. */
+  port?: number;
+  /** Resolves when the bot ends by itself (console: input ended). Never resolves for Slack modes. */
+  finished: Promise<void>;
+  /** Stops receivers and jobs, then closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the bot in the mode the config implies: Socket Mode, HTTP, or the local console. Order matters:
+ * database ready → app built → receiver started → jobs started; stop() undoes it in reverse.
+ */
+export async function startBot(config: Config, deps: { logger: Logger; clock: Clock; io: BotIo }): Promise<RunningBot> {
+  const { logger, clock } = deps;
+  const mode = slackMode(config);
+  const db = openIndex(config, { logger, clock });
+  logger.info('index ready', { database: config.DATABASE_PATH, ...indexSummary(db) });
+  const base = { db, clock, logger, config };
+  let stopped = false;
+
+  if (mode === 'console') {
+    const jobs = startJobs({ db, client: null, logger, config, clock });
+    const finished = runConsole(base, { input: deps.io.stdin, write: deps.io.stdout, interactive: deps.io.stdinIsTty }).finally(async () => {
+      await jobs.stop();
+    });
+    return {
+      mode,
+      finished,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await jobs.stop();
+        db.close();
+      },
+    };
+  }
+
+  const choice: SlackReceiverChoice =
+    mode === 'socket' ? { mode: 'socket', appToken: config.SLACK_APP_TOKEN! } : { mode: 'http', signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT };
+  const slack = createSlackApp(base, choice, config.SLACK_BOT_TOKEN!);
+  let started: { port?: number };
+  try {
+    started = await slack.start();
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  // Jobs (digest, reminders) post through the same WebClient as the listeners. src/jobs/index.ts owns them.
+  const jobs = startJobs({ db, client: slack.app.client, logger, config, clock });
+  logger.info('slack app started', { mode, ...(started.port !== undefined ? { port: started.port } : {}) });
+  return {
+    mode,
+    ...(started.port !== undefined ? { port: started.port } : {}),
+    finished: new Promise<void>(() => {}),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await slack.stop().catch((err: unknown) => logger.warn('error stopping the Slack receiver', { error: (err as Error).message }));
+      await jobs.stop();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { openIndex, printJson, UsageError, type CliCommand } from '../context.ts';
+import { allFollowups } from '../../services/followup-service.ts';
+import type { FollowupListItem } from '../../core/followups/model.ts';
+
+/** `measures followups`: every follow-up as JSON (default) or CSV for a spreadsheet. */
+
+export const FOLLOWUP_FIELDS = [
+  'id', 'targetId', 'taskId', 'measureId', 'assignee', 'createdBy', 'due', 'status', 'note', 'channel', 'threadTs', 'createdAt', 'updatedAt',
+] as const;
+
+type ExportedFollowup = Record<(typeof FOLLOWUP_FIELDS)[number], string | null>;
+
+function exported(f: FollowupListItem): ExportedFollowup {
+  return Object.fromEntries(FOLLOWUP_FIELDS.map((k) => [k, f[k]])) as ExportedFollowup;
+}
+
+/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; lines end with CRLF. */
+export function csvField(value: string | null): string {
+  const v = value ?? '';
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function toCsv(rows: ExportedFollowup[]): string {
+  const lines = [FOLLOWUP_FIELDS.join(','), ...rows.map((r) => FOLLOWUP_FIELDS.map((k) => csvField(r[k])).join(','))];
+  return lines.join('\r\n') + '\r\n';
+}
+
+export const followupsCommand: CliCommand = {
+  name: 'followups',
+  summary: 'List follow-ups as JSON or CSV (--csv, for a spreadsheet)',
+  usage: 'measures followups [--json] [--csv] [--db PATH]',
+  run(args, ctx) {
+    const { values } = parseArgs({
+      args,
+      options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, db: { type: 'string' } },
+      allowPositionals: false,
+    });
+    if (values.json && values.csv) throw new UsageError('Choose one of --json and --csv.');
+    const db = openIndex(ctx, values.db);
+    try {
+      const rows = allFollowups(db).map(exported);
+      if (values.csv) ctx.stdout(toCsv(rows));
+      else printJson(ctx, { followups: rows });
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,109 @@
+import type { DepartmentRole, DocumentKind, Precision } from '../model.ts';
+
+/** Shapes the digest is computed from and produces. Pure data, no Slack, no SQLite. */
+
+export type Locale = 'zh' | 'en';
+
+export type FollowupStatus = 'open' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+
+/** A dated target with what the digest shows about it (one row of the repository's join). */
+export interface DigestTarget {
+  targetId: string;
+  taskId: string;
+  measureId: string;
+  /** Measure label as written: （三）, 1., 问2. */
+  label: string;
+  measureTitle: string;
+  documentId: string;
+  file: string;
+  documentTitle: string;
+  documentKind: DocumentKind;
+  region: string | null;
+  publishedOn: string | null;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+  text: string;
+  due: string;
+  precision: Precision;
+  periodStart: string | null;
+  quantity: string | null;
+  departments: { name: string; role: DepartmentRole }[];
+}
+
+export interface DigestFollowup {
+  id: string;
+  measureId: string;
+  taskId: string | null;
+  targetId: string | null;
+  assignee: string;
+  status: FollowupStatus;
+  /** ISO timestamp, set when the follow-up became done or cancelled. */
+  closedAt: string | null;
+}
+
+export interface DigestInput {
+  targets: DigestTarget[];
+  followups: DigestFollowup[];
+  /** The date the digest is computed for (YYYY-MM-DD in DIGEST_TZ). */
+  asOf: string;
+  horizonDays: number;
+  /** Follow-ups closed at or after this instant (ISO) are listed as done; null lists none. */
+  doneSince: string | null;
+}
+
+export interface FollowupState {
+  id: string;
+  assignee: string;
+  status: FollowupStatus;
+}
+
+export interface DigestItem {
+  targetId: string;
+  taskId: string;
+  measureId: string;
+  file: string;
+  documentTitle: string;
+  region: string | null;
+  /** Measure label (（三）). */
+  label: string;
+  text: string;
+  quantity: string | null;
+  due: string;
+  precision: Precision;
+  periodStart: string | null;
+  /** Lead departments (all listed ones when none is marked lead). */
+  departments: string[];
+  followups: FollowupState[];
+  /** The document is no longer in force on asOf (its targets are kept, but shown as such). */
+  documentExpired: boolean;
+}
+
+export interface DoneItem {
+  followupId: string;
+  measureId: string;
+  taskId: string | null;
+  targetId: string | null;
+  assignee: string;
+  status: 'done' | 'cancelled';
+  closedAt: string;
+  /** The target or measure the follow-up was about, when it is still in the index. */
+  file: string | null;
+  label: string | null;
+  text: string | null;
+}
+
+export interface Digest {
+  asOf: string;
+  horizonDays: number;
+  /** Due within [asOf, asOf + horizonDays], soonest first. */
+  upcoming: DigestItem[];
+  /** Past due with no finished follow-up, most recent first (all of them; renderers cap). */
+  overdue: DigestItem[];
+  /** Follow-ups closed since the previous digest, most recent first. */
+  done: DoneItem[];
+}
+
+export interface DueGroup {
+  due: string;
+  items: DigestItem[];
+}

@@ -1,0 +1,53 @@
+/** Follow-up shapes shared by the repository, services and Block Kit builders. Pure data. */
+
+export const FOLLOWUP_STATUSES = ['open', 'in_progress', 'done', 'blocked', 'cancelled'] as const;
+export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
+
+export interface Followup {
+  id: string;
+  measureId: string;
+  taskId: string | null;
+  targetId: string | null;
+  assignee: string;
+  createdBy: string;
+  due: string | null;
+  status: FollowupStatus;
+  blockedReason: string | null;
+  note: string | null;
+  channel: string | null;
+  threadTs: string | null;
+  messageTs: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  lastRemindedOn: string | null;
+  slackError: string | null;
+}
+
+/** A follow-up as lists show it: with the title of what it follows, or `measureMissing` after a re-ingest. */
+export interface FollowupListItem extends Followup {
+  measureTitle: string | null;
+  measureMissing: boolean;
+}
+
+export type FollowupEventAction = 'created' | 'status' | 'due' | 'reassign' | 'note' | 'reminded' | 'slack_error';
+
+export interface FollowupEvent {
+  id: number;
+  followupId: string;
+  at: string;
+  actor: string;
+  action: FollowupEventAction;
+  detail: Record<string, unknown>;
+}
+
+/** What a follow-up is attached to: always a measure, optionally narrowed to a task or one target. */
+export interface ItemRef {
+  measureId: string;
+  taskId: string | null;
+  targetId: string | null;
+}
+
+export function isClosed(status: FollowupStatus): boolean {
+  return status === 'done' || status === 'cancelled';
+}

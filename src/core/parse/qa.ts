@@ -1,0 +1,56 @@
+import type { ParsedMeasure } from '../model.ts';
+import { normalizeText } from './normalize.ts';
+import { extractTargets } from './targets.ts';
+
+const QUESTION = /^问[:：]\s*/;
+const ANSWER = /^答[:：]\s*/;
+/** Web-page furniture after the last answer. */
+const PAGE_END = /^(责任编辑|编辑|来源|原标题|作者|记者|校对|审核|监制|版权|声明)[:：]|海量资讯|扫描二维码|二维码|下载.{0,6}APP|APP$|^【纠错】|^分享到/i;
+
+export function isQa(paras: string[]): boolean {
+  const q = paras.filter((p) => QUESTION.test(normalizeText(p))).length;
+  const a = paras.filter((p) => ANSWER.test(normalizeText(p))).length;
+  return q >= 2 && a >= 2;
+}
+
+/** Each 问：… / 答：… pair is one answer item: title = the question, text = the answer. */
+export function parseQa(paras: string[], anchor: string | null): ParsedMeasure[] {
+  const out: ParsedMeasure[] = [];
+  let question: string | null = null;
+  let answer: string[] = [];
+  const flush = (): void => {
+    if (question === null || answer.length === 0) return;
+    const text = answer.join('\n');
+    const ordinal = out.length + 1;
+    out.push({
+      kind: 'answer',
+      section: null,
+      label: `问${ordinal}`,
+      ordinal,
+      title: question,
+      text,
+      author: null,
+      tasks: [{ text, responsibility: null, departments: [], departmentsIncomplete: false, targets: extractTargets(text, anchor) }],
+    });
+  };
+  for (const p of paras) {
+    const n = normalizeText(p);
+    const q = QUESTION.exec(n);
+    if (q) {
+      flush();
+      question = p.slice(q[0].length).trim();
+      answer = [];
+      continue;
+    }
+    if (question === null) continue;
+    if (PAGE_END.test(n)) {
+      flush();
+      question = null;
+      continue;
+    }
+    const a = ANSWER.exec(n);
+    answer.push(a ? p.slice(a[0].length).trim() : p);
+  }
+  flush();
+  return out;
+}

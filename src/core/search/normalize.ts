@@ -1,0 +1,16 @@
+/**
+ * One normalisation for indexed text, queries and highlighting, so that what a person types and what a document
+ * says meet in the same form: NFKC (full-width digits, letters and brackets become ASCII), lower case, quotes
+ * around terms (“十四五”, 「…」) turned into spaces (a boundary for the segmenter, never part of a word) and the
+ * document-number brackets 〔〕 unified with [].
+ */
+
+const QUOTES = /["'“”‘’「」『』〝〞‟„‚`]/g;
+
+export function normalizeForSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(QUOTES, ' ').replace(/〔/g, '[').replace(/〕/g, ']');
+}
+
+/** Whether a character is part of a word for the index (what FTS5's unicode61 tokenizer keeps). */
+export const WORD_CHAR = /[\p{L}\p{N}\p{Co}]/u;
+export const NON_WORD_RUN = /[^\p{L}\p{N}\p{Co}]+/u;

@@ -1,0 +1,94 @@
+import cron from 'node-cron';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/open.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { SlackClient } from '../services/digest-service.ts';
+import { parseCron } from '../core/digest/cron-schedule.ts';
+import { runDigestJob } from './digest-job.ts';
+import { runReminderJob } from './reminder-job.ts';
+
+/**
+ * Schedules the background jobs (see README.md). Called by the entry point after the Slack app is built; nothing
+ * here runs at import time. Each job is `(deps, now) => Promise<unknown>`: node-cron only decides when.
+ */
+
+export interface JobsDeps {
+  db: Db;
+  /** Null when the bot runs without a Slack token (console mode): jobs that post are not started. */
+  client: SlackClient | null;
+  logger: Logger;
+  config: Config;
+  clock: Clock;
+}
+
+export interface Jobs {
+  stop(): Promise<void>;
+}
+
+/**
+ * The digest job also runs on this retry schedule: it posts nothing new unless the current slot is unclaimed
+ * (a channel added since) or its post failed (Slack down, bot not yet invited) — then it tries again, bounded.
+ */
+export const DIGEST_RETRY_CRON = '*/10 * * * *';
+
+interface JobSpec {
+  name: string;
+  cron: string;
+  run: (now: Date) => Promise<unknown>;
+  /** Also run once at startup (catch-up of a slot missed while the bot was down). */
+  atStartup: boolean;
+}
+
+export function startJobs(deps: JobsDeps): Jobs {
+  const { config, logger, clock } = deps;
+  const specs: JobSpec[] = [];
+  if (deps.client && config.DIGEST_CHANNELS.length > 0) {
+    // Fail at startup, not silently every Monday, if the slot computation cannot read the expression (@weekly).
+    parseCron(config.DIGEST_CRON);
+    const jobDeps = { db: deps.db, client: deps.client, logger, config };
+    const run = (now: Date) => runDigestJob(jobDeps, now);
+    specs.push({ name: 'digest', cron: config.DIGEST_CRON, run, atStartup: true });
+    specs.push({ name: 'digest-retry', cron: DIGEST_RETRY_CRON, run, atStartup: false });
+  } else {
+    logger.info('digest job not scheduled', { reason: deps.client ? 'DIGEST_CHANNELS is empty' : 'no Slack client (console mode)' });
+  }
+  if (deps.client) {
+    const client = deps.client;
+    // Follow-up reminders (issue 5): at most one per follow-up per calendar day, so a repeated run is harmless.
+    const run = (now: Date) => runReminderJob({ db: deps.db, client, logger, config }, now);
+    specs.push({ name: 'reminders', cron: config.REMINDER_CRON, run, atStartup: false });
+  }
+
+  const inFlight = new Set<Promise<unknown>>();
+  // One run per job name at a time in this process; across processes the database claims decide.
+  const busy = new Set<string>();
+  const launch = (spec: JobSpec) => {
+    if (busy.has(spec.name)) {
+      logger.debug('job still running, tick skipped', { job: spec.name });
+      return;
+    }
+    busy.add(spec.name);
+    const p = spec
+      .run(clock())
+      .catch((err: unknown) => logger.error('job failed', { job: spec.name, error: (err as Error).message }))
+      .finally(() => {
+        busy.delete(spec.name);
+        inFlight.delete(p);
+      });
+    inFlight.add(p);
+  };
+
+  const tasks = specs.map((spec) =>
+    cron.schedule(spec.cron, () => launch(spec), { timezone: config.DIGEST_TZ, name: spec.name, noOverlap: true }),
+  );
+  for (const spec of specs) if (spec.atStartup) launch(spec);
+  logger.info('jobs started', { jobs: specs.map((s) => `${s.name} (${s.cron} ${config.DIGEST_TZ})`) });
+
+  return {
+    async stop() {
+      await Promise.all(tasks.map((t) => t.destroy()));
+      await Promise.all([...inFlight]);
+    },
+  };
+}

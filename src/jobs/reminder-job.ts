@@ -1,0 +1,31 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/open.ts';
+import type { Logger } from '../lib/logger.ts';
+import { dateInZone } from '../lib/dates.ts';
+import { sendReminders, type ReminderReport } from '../services/reminder-service.ts';
+import type { SlackClient } from '../services/followup-service.ts';
+import { followupStrings } from '../slack/strings/followups.ts';
+
+/**
+ * The daily follow-up reminder run (REMINDER_DAYS ahead). startJobs schedules it on REMINDER_CRON in DIGEST_TZ:
+ *   { name: 'reminders', cron: config.REMINDER_CRON, run: (now) => runReminderJob({ db, client, logger, config }, now), atStartup: false }
+ * Running it more often is harmless: each follow-up is reminded at most once per calendar day.
+ */
+
+export interface ReminderJobDeps {
+  db: Db;
+  logger: Logger;
+  config: Pick<Config, 'REMINDER_DAYS' | 'DIGEST_TZ' | 'BOT_LOCALE'>;
+  client: SlackClient;
+}
+
+/** One run as of `now`: "today" is the date in DIGEST_TZ. */
+export async function runReminderJob(deps: ReminderJobDeps, now: Date): Promise<ReminderReport> {
+  const report = await sendReminders(
+    { db: deps.db, logger: deps.logger, strings: followupStrings[deps.config.BOT_LOCALE] },
+    deps.client,
+    { today: dateInZone(now, deps.config.DIGEST_TZ), windowDays: deps.config.REMINDER_DAYS, nowIso: now.toISOString() },
+  );
+  deps.logger.info('follow-up reminders', { sent: report.sent.length, failed: report.failed.length });
+  return report;
+}

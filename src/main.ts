@@ -1,0 +1,46 @@
+import { loadConfig, ConfigError } from './config.ts';
+import { createLogger } from './lib/logger.ts';
+import { systemClock } from './lib/clock.ts';
+import { startBot } from './app/start-bot.ts';
+
+/**
+ * `npm start`. The only place the bot reads process.env and handles signals; everything else is wired in
+ * src/app/start-bot.ts. Exit codes: 0 normal end, 1 bad configuration or start-up failure.
+ */
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee README.md ("Configuration") for every setting.\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  let bot;
+  try {
+    bot = await startBot(config, {
+      logger,
+      clock: systemClock,
+      io: { stdin: process.stdin, stdout: (t) => process.stdout.write(t), stdinIsTty: Boolean(process.stdin.isTTY) },
+    });
+  } catch (err) {
+    logger.error('could not start', { error: (err as Error).message });
+    return 1;
+  }
+  const running = bot;
+  const shutdown = async (signal: string) => {
+    logger.info('shutting down', { signal });
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await running.finished;
+  await running.stop();
+  return 0;
+}
+
+process.exitCode = await main();

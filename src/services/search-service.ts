@@ -1,0 +1,147 @@
+import type { Db } from '../db/open.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { ItemKind } from '../core/model.ts';
+import { isIsoDate } from '../lib/dates.ts';
+import { forceStatus, type ForceStatus } from '../core/documents/in-force.ts';
+import { SearchInputError } from '../core/search/errors.ts';
+import { hasFilters, resolveFilters, type SearchFilters } from '../core/search/filters.ts';
+import { buildSnippet, type SnippetPart } from '../core/search/highlight.ts';
+import { highlightNeedles, isBlankQuery, parseQuery, wordMatch, wordOrCharMatch } from '../core/search/query.ts';
+import { FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
+import { segmenterFingerprint } from '../core/search/segment.ts';
+import { countListed, countMatches, loadHits, pageListed, pageMatches } from '../repo/search-repo.ts';
+import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
+
+export { SearchInputError, QueryTooLongError, type SearchInputErrorCode } from '../core/search/errors.ts';
+export type { SearchFilters } from '../core/search/filters.ts';
+export type { SnippetPart } from '../core/search/highlight.ts';
+export { snippetToMarkdown, snippetText } from '../core/search/highlight.ts';
+
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 100;
+
+export interface SearchHit {
+  measureId: string;
+  documentId: string;
+  file: string;
+  documentTitle: string;
+  region: string | null;
+  kind: ItemKind;
+  label: string;
+  title: string;
+  snippet: SnippetPart[];
+  /** Higher is better; 0 in list mode. */
+  score: number;
+  /** Every department named in the measure's responsibility brackets, in order, without repeats. */
+  departments: string[];
+  leadDepartments: string[];
+  targets: { id: string; taskId: string; text: string; due: string; precision: string }[];
+  documentStatus: ForceStatus;
+}
+
+export interface SearchResult {
+  /** The query as received (trimmed). */
+  query: string;
+  /** Matches in all, before limit/offset. */
+  total: number;
+  hits: SearchHit[];
+}
+
+export interface SearchRequest {
+  query: string;
+  filters?: SearchFilters;
+  limit?: number;
+  offset?: number;
+  /** YYYY-MM-DD in the configured time zone: the date `inForce` and documentStatus are judged on. */
+  today: string;
+}
+
+function checkPaging(limit: number | undefined, offset: number | undefined): { limit: number; offset: number } {
+  const l = limit ?? DEFAULT_LIMIT;
+  const o = offset ?? 0;
+  if (!Number.isInteger(l) || l < 1 || l > MAX_LIMIT) {
+    throw new SearchInputError('bad_limit', `The number of results must be between 1 and ${MAX_LIMIT}.`);
+  }
+  if (!Number.isInteger(o) || o < 0) throw new SearchInputError('bad_limit', 'The result offset must be 0 or more.');
+  return { limit: l, offset: o };
+}
+
+/**
+ * Searches measures by words (ANDed, bm25 with title > departments > body), falling back to exact substrings
+ * for 1–2 character queries and when words find fewer than FEW_WORD_HITS; or, with an empty query and some
+ * filter, lists the filtered measures by document and position. Bad input throws SearchInputError.
+ */
+export function searchMeasures(db: Db, req: SearchRequest): SearchResult {
+  if (!isIsoDate(req.today)) throw new SearchInputError('bad_date', `"${req.today}" is not a date (YYYY-MM-DD).`);
+  const { limit, offset } = checkPaging(req.limit, req.offset);
+  const filters = resolveFilters(req.filters, req.today);
+  const query = req.query.trim();
+
+  let total: number;
+  let page: { measureId: string; rank: number }[];
+  let needles: string[] = [];
+  if (isBlankQuery(query)) {
+    if (!hasFilters(req.filters)) {
+      throw new SearchInputError('empty', 'Type something to search for (for example 冷链 or 5G基站), or give a filter.');
+    }
+    total = countListed(db, filters);
+    page = pageListed(db, filters, limit, offset).map((measureId) => ({ measureId, rank: 0 }));
+  } else {
+    const parsed = parseQuery(query);
+    needles = highlightNeedles(parsed);
+    let match = wordMatch(parsed);
+    if (parsed.short || countMatches(db, match, filters) < FEW_WORD_HITS) match = wordOrCharMatch(parsed);
+    total = countMatches(db, match, filters);
+    page = total > offset ? pageMatches(db, match, filters, limit, offset) : [];
+  }
+  return { query, total, hits: hydrate(db, page, needles, req.today) };
+}
+
+function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: string[], today: string): SearchHit[] {
+  if (page.length === 0) return [];
+  const { rows, departments, targets } = loadHits(db, page.map((p) => p.measureId));
+  const byId = new Map(rows.map((r) => [r.measureId, r]));
+  return page.flatMap(({ measureId, rank }) => {
+    const r = byId.get(measureId);
+    if (!r) return [];
+    const depts = departments.filter((d) => d.measureId === measureId);
+    return [
+      {
+        measureId,
+        documentId: r.documentId,
+        file: r.file,
+        documentTitle: r.documentTitle,
+        region: r.region,
+        kind: r.kind,
+        label: r.label,
+        title: r.title,
+        snippet: buildSnippet(r.text, needles),
+        score: toScore(rank),
+        departments: [...new Set(depts.map((d) => d.name))],
+        leadDepartments: [...new Set(depts.filter((d) => d.role === 'lead').map((d) => d.name))],
+        targets: targets
+          .filter((t) => t.measureId === measureId)
+          .map(({ id, taskId, text, due, precision }) => ({ id, taskId, text, due, precision })),
+        documentStatus: forceStatus({ kind: r.documentKind, effectiveOn: r.effectiveOn, publishedOn: r.publishedOn, expiresOn: r.expiresOn }, today),
+      },
+    ];
+  });
+}
+
+/**
+ * Start-up check: rebuilds the whole index when the user dictionary or the segmentation rules changed since it
+ * was built (or it was never built by this module), otherwise only repairs drift. Cheap when nothing changed.
+ */
+export function ensureSearchIndexFresh(db: Db, logger: Logger): { rebuilt: boolean; measures: number } {
+  const fingerprint = segmenterFingerprint();
+  if (readIndexFingerprint(db) !== fingerprint) {
+    const started = Date.now();
+    const measures = reindexAll(db);
+    writeIndexFingerprint(db, fingerprint);
+    logger.info('search index rebuilt (dictionary or segmentation changed)', { measures, elapsedMs: Date.now() - started });
+    return { rebuilt: true, measures };
+  }
+  const { added, removed } = repairIndex(db);
+  if (added || removed) logger.warn('search index repaired', { added, removed });
+  return { rebuilt: false, measures: added };
+}

@@ -1,0 +1,98 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/open.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import { slackDeps, type SlackDeps } from './deps.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { registerListeners } from './listeners/index.ts';
+import { indexSummary } from '../app/index-summary.ts';
+
+export const EVENTS_PATH = '/slack/events';
+export const HEALTH_PATH = '/healthz';
+
+export interface SlackAppBase {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+}
+
+export type SlackReceiverChoice =
+  | { mode: 'http'; signingSecret: string; port: number; unhandledRequestTimeoutMillis?: number }
+  | { mode: 'socket'; appToken: string }
+  | { mode: 'custom'; receiver: Receiver };
+
+export interface SlackApp {
+  app: App;
+  deps: SlackDeps;
+  /** Starts receiving. For HTTP, resolves with the port actually bound (PORT=0 picks a free one). */
+  start(): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the Bolt app with every listener registered. Nothing connects until start(). The Web API base URL
+ * comes from SLACK_API_URL (tests and the local console point it at a local fake).
+ */
+export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, token: string): SlackApp {
+  const deps = slackDeps(base);
+  const logger = boltLogger(base.logger);
+  const slackApiUrl = base.config.SLACK_API_URL;
+  const clientOptions = {
+    ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : slackApiUrl + '/' } : {}),
+  };
+  let receiver: Receiver;
+  if (choice.mode === 'http') {
+    receiver = new HTTPReceiver({
+      signingSecret: choice.signingSecret,
+      endpoints: EVENTS_PATH,
+      logger,
+      ...(choice.unhandledRequestTimeoutMillis ? { unhandledRequestTimeoutMillis: choice.unhandledRequestTimeoutMillis } : {}),
+      customRoutes: [
+        {
+          path: HEALTH_PATH,
+          method: ['GET'],
+          handler: (_req, res) => {
+            let body: Record<string, unknown>;
+            try {
+              body = { ok: true, ...indexSummary(base.db) };
+            } catch (err) {
+              res.writeHead(503, { 'content-type': 'application/json' });
+              res.end(JSON.stringify({ ok: false, error: (err as Error).message }));
+              return;
+            }
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(body));
+          },
+        },
+      ],
+    });
+  } else if (choice.mode === 'socket') {
+    receiver = new SocketModeReceiver({ appToken: choice.appToken, logger, installerOptions: { clientOptions } });
+  } else {
+    receiver = choice.receiver;
+  }
+  const app = new App({ token, receiver, logger, clientOptions });
+  app.error(async (err) => {
+    base.logger.error('unhandled Slack listener error', { error: err.message });
+  });
+  registerListeners(app, deps);
+  return {
+    app,
+    deps,
+    async start() {
+      if (choice.mode === 'http') {
+        const server = (await app.start(choice.port)) as Server;
+        return { port: (server.address() as AddressInfo).port };
+      }
+      await app.start();
+      return {};
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

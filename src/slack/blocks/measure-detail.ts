@@ -1,0 +1,106 @@
+import type { KnownBlock } from '@slack/types';
+import type { MeasureDetail, TaskRow } from '../../repo/documents-repo.ts';
+import { forceStatus } from '../../core/documents/in-force.ts';
+import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from '../limits.ts';
+import { escapeMrkdwn, escapeAndFit } from '../mrkdwn.ts';
+import type { Strings } from '../strings/index.ts';
+import { context, fields, fitBlocks, header, section } from './elements.ts';
+import { code, dueText, listNames, shortTitle } from './format.ts';
+import { detailActions, type DetailActionBuilder } from './detail-actions.ts';
+import { reply, type Reply } from '../reply.ts';
+
+export interface MeasureDetailInput {
+  measure: MeasureDetail;
+  /** The task or target the user asked for (show abcd-4.2): marked with ▶. */
+  focusId?: string;
+  today: string;
+  strings: Strings;
+  sharedBy?: string;
+  actionBuilders?: DetailActionBuilder[];
+}
+
+/** At most this many sections of full text; longer items are cut with a note (policy items are ~300–1500 chars). */
+const MAX_TEXT_SECTIONS = 4;
+
+/** Splits escaped text into ≤3000-char sections at paragraph or sentence ends where possible. */
+export function textSections(text: string, s: Strings): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > 0 && chunks.length < MAX_TEXT_SECTIONS) {
+    if (escapeMrkdwn(rest).length <= MAX_SECTION_TEXT) {
+      chunks.push(escapeMrkdwn(rest));
+      rest = '';
+      break;
+    }
+    // Escaping can grow text up to 5×; cut on the raw text conservatively, then check.
+    let cut = Math.min(rest.length, MAX_SECTION_TEXT - 200);
+    const window = rest.slice(0, cut);
+    const end = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('。'), window.lastIndexOf('；'));
+    if (end > cut / 2) cut = end + 1;
+    let piece = escapeMrkdwn(rest.slice(0, cut));
+    while (piece.length > MAX_SECTION_TEXT - 50) {
+      cut = Math.floor(cut * 0.8);
+      piece = escapeMrkdwn(rest.slice(0, cut));
+    }
+    chunks.push(piece);
+    rest = rest.slice(cut);
+  }
+  if (rest.length > 0) chunks[chunks.length - 1] += `\n_${s.textTrimmed}_`;
+  return chunks;
+}
+
+function taskBlock(task: TaskRow, index: number, today: string, s: Strings, focusId?: string): KnownBlock[] {
+  const focused = focusId !== undefined && (task.id === focusId || task.targets.some((g) => g.id === focusId));
+  const leads = task.departments.filter((d) => d.role === 'lead').map((d) => d.name);
+  const cos = task.departments.filter((d) => d.role === 'co').map((d) => d.name);
+  const depts = [leads.length ? `*${listNames(leads)}*` : '', listNames(cos)].filter(Boolean).join('、') + (task.departmentsIncomplete ? ` ${s.incompleteDepartments}` : '');
+  const targets = task.targets.map((g) => `• ${g.id === focusId ? '▶ ' : ''}${dueText(g.due, today, s)} ${escapeAndFit(g.text, 300)}`);
+  const lines = [
+    `${focused ? '▶ ' : ''}*${index + 1}.* ${escapeAndFit(task.text, 1200)} ${code(task.id)}`,
+    depts.trim() ? `${s.departments}: ${depts}` : '',
+    ...targets,
+  ].filter(Boolean);
+  return [section(lines.join('\n'))];
+}
+
+/** The detail view: full text, tasks with departments and dated targets, source document, action buttons. */
+export function buildMeasureDetail(input: MeasureDetailInput): Reply {
+  const { measure: m, today, strings: s, sharedBy } = input;
+  const doc = m.document;
+  const status = forceStatus(doc, today);
+  const head: KnownBlock[] = [
+    header(`${m.label} ${m.title}`),
+    context([
+      code(m.id),
+      s.kinds[m.kind],
+      [doc.region, shortTitle(doc.title)].filter(Boolean).map((x) => escapeMrkdwn(x!)).join(' · '),
+      m.section ? `${s.section}: ${escapeAndFit(m.section, 200)}` : '',
+      m.author ? `${s.author}: ${escapeMrkdwn(m.author)}` : '',
+      s.asOf(today),
+      ...(sharedBy ? [s.sharedBy(sharedBy)] : []),
+    ]),
+    ...textSections(m.text, s).map((t) => section(t)),
+  ];
+  const sourceFields = [
+    `*${s.source}*\n${escapeAndFit(doc.title, 300)}`,
+    doc.docNumber ? `*${s.docNumber}*\n${escapeMrkdwn(doc.docNumber)}` : '',
+    doc.publishedOn ? `*${s.published}*\n${doc.publishedOn}` : '',
+    doc.effectiveOn ? `*${s.effective}*\n${doc.effectiveOn}` : '',
+    doc.expiresOn ? `*${s.expires}*\n${doc.expiresOn}` : '',
+    status !== 'not_applicable' ? `*${s.statusLabel}*\n${s.status[status]}` : '',
+    `*${s.documentId}*\n${code(doc.id)}`,
+  ].filter(Boolean);
+  const buttons = detailActions({ id: m.id, shared: Boolean(sharedBy) }, s, input.actionBuilders);
+  const tail: KnownBlock[] = [{ type: 'divider' }, fields(sourceFields)];
+  if (buttons.length) tail.push({ type: 'actions', block_id: 'measure_actions', elements: buttons });
+  const taskItems = m.tasks.map((t, i) => taskBlock(t, i, today, s, input.focusId));
+  if (m.tasks.length && !m.tasks.some((t) => t.targets.length)) taskItems.push([context([s.noTargets])]);
+  const blocks = fitBlocks(
+    [...head, ...(m.tasks.length ? [section(`*${s.tasks}*`)] : [])],
+    taskItems,
+    tail,
+    MAX_BLOCKS_PER_MESSAGE,
+    s.andMore,
+  );
+  return reply(`${m.id} ${m.label} ${m.title}`, blocks);
+}

@@ -1,0 +1,28 @@
+import type { SlackDeps } from '../deps.ts';
+import { MAX_COMMAND_TEXT } from '../limits.ts';
+import { buildHelp } from '../blocks/help.ts';
+import { notice, type Reply } from '../reply.ts';
+import { namesOf, type CommandInvocation, type Subcommand } from './registry.ts';
+import { routeCommand } from './route.ts';
+import { searchCommand } from './search.ts';
+
+/**
+ * `/measures <text>` → the reply. Used by the slash command listener, @mentions and the local console, so all
+ * three behave the same. Over-long input is refused before any parsing or searching.
+ */
+export async function dispatchCommand(
+  text: string,
+  inv: Omit<CommandInvocation, 'args'>,
+  deps: SlackDeps,
+  subcommands: readonly Subcommand[],
+): Promise<Reply | undefined> {
+  const s = deps.strings;
+  if (Array.from(text).length > MAX_COMMAND_TEXT) return notice(s.tooLong(MAX_COMMAND_TEXT));
+  const route = routeCommand(text, namesOf(subcommands));
+  if (route.kind === 'help') {
+    return buildHelp(s, subcommands.flatMap((c) => (c.helpLine ? [c.helpLine(s)] : [])));
+  }
+  if (route.kind === 'search') return searchCommand.run({ ...inv, args: route.text }, deps);
+  const command = subcommands.find((c) => c.name === route.name)!;
+  return command.run({ ...inv, args: route.args }, deps);
+}

@@ -1,0 +1,25 @@
+/**
+ * Splits `/measures` text into a subcommand and its arguments. Pure: the registry passes the names it knows.
+ * Anything that does not start with a known subcommand is a search (so `/measures 冷链` just works).
+ */
+export type Route =
+  | { kind: 'help' }
+  | { kind: 'subcommand'; name: string; args: string }
+  | { kind: 'search'; text: string };
+
+/** Whitespace Slack users type: ASCII and the full-width ideographic space of Chinese IMEs. */
+export const SPACE = /[\s\u3000]+/;
+
+export function normalizeCommandText(text: string): string {
+  return text.replace(/[\u3000\u00a0]/g, ' ').trim();
+}
+
+export function routeCommand(text: string, names: ReadonlyMap<string, string>): Route {
+  const t = normalizeCommandText(text);
+  if (t === '') return { kind: 'help' };
+  const [first = '', ...rest] = t.split(SPACE);
+  const name = names.get(first.toLowerCase());
+  if (name === undefined) return { kind: 'search', text: t };
+  if (name === 'help') return { kind: 'help' };
+  return { kind: 'subcommand', name, args: rest.join(' ') };
+}

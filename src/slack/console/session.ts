@@ -1,0 +1,97 @@
+import readline from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { Strings } from '../strings/index.ts';
+import { MEASURES_COMMAND } from '../ids.ts';
+import type { ConsoleReceiver } from './console-receiver.ts';
+import type { LocalOutput, LocalSlack } from './local-slack.ts';
+import { renderBlocks, mrkdwnToText, type RenderedButton } from './render-text.ts';
+import { appHomeOpened, appMention, buttonPress, slashCommand } from './payloads.ts';
+
+interface Pressable {
+  button: RenderedButton;
+  message: { ts: string; blocks: unknown[]; ephemeral: boolean };
+}
+
+/**
+ * The console's state: what has been shown and which numbered buttons can be pressed. Reads lines one at a
+ * time (works with a pipe: each line is answered before the next is read) and turns them into Slack payloads.
+ */
+export class ConsoleSession {
+  private nextButton = 1;
+  private readonly pressable = new Map<number, Pressable>();
+  private messageSeq = 0;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly strings: Strings,
+  ) {}
+
+  /** Prints one message or view that reached the local Slack. */
+  show(o: LocalOutput): void {
+    const body = o.body;
+    const blocks = Array.isArray(body.blocks) ? body.blocks : o.via === 'view' ? ((body.view as { blocks?: unknown[] })?.blocks ?? []) : [];
+    const ephemeral = o.via === 'response' ? body.response_type !== 'in_channel' : o.method === 'chat.postEphemeral';
+    const where =
+      o.via === 'view'
+        ? `[${o.method}]`
+        : `[${ephemeral ? this.strings.consoleEphemeral : this.strings.consolePublic}${body.replace_original === true ? ' ↻' : ''}${body.thread_ts ? ' 🧵' : ''}]`;
+    const ts = `local.${++this.messageSeq}`;
+    if (blocks.length === 0) {
+      this.write(`${where} ${mrkdwnToText(String(body.text ?? ''))}\n\n`);
+      return;
+    }
+    const rendered = renderBlocks(blocks, this.nextButton);
+    this.nextButton += rendered.buttons.length;
+    for (const b of rendered.buttons) this.pressable.set(b.n, { button: b, message: { ts, blocks, ephemeral } });
+    this.write(`${where}${rendered.text.startsWith('\n') ? '' : ' '}${rendered.text}\n\n`);
+  }
+
+  showAck(body: unknown): void {
+    if (typeof body === 'string') this.write(body + '\n');
+    else this.show({ via: 'response', method: 'ack', body: body as Record<string, unknown> });
+  }
+
+  /** Handles one typed line. Returns false when the user asked to quit. */
+  async handle(line: string, receiver: ConsoleReceiver, local: LocalSlack): Promise<boolean> {
+    const text = line.trim();
+    if (text === '') return true;
+    if (/^(exit|quit|\.exit|退出)$/i.test(text)) return false;
+    const press = text.match(/^(?:press|p|按)\s*(\d+)$/i);
+    if (press) {
+      const target = this.pressable.get(Number(press[1]));
+      if (!target) {
+        this.write(this.strings.consoleNoSuchButton(press[1]!) + '\n');
+        return true;
+      }
+      await receiver.dispatch(buttonPress(target.button, target.message, local.responseUrl()));
+      return true;
+    }
+    if (/^home$/i.test(text)) {
+      await receiver.dispatch(appHomeOpened());
+      return true;
+    }
+    const mention = text.match(/^(?:@\S*|mention)\s+(.*)$/i);
+    if (mention) {
+      await receiver.dispatch(appMention(mention[1]!));
+      return true;
+    }
+    const command = text.startsWith(MEASURES_COMMAND) ? text.slice(MEASURES_COMMAND.length) : text;
+    await receiver.dispatch(slashCommand(command.trim(), local.responseUrl()));
+    return true;
+  }
+
+  /** Reads lines until EOF or `exit`. Resolves when the last answer has been printed. */
+  async run(input: Readable, receiver: ConsoleReceiver, local: LocalSlack, interactive: boolean): Promise<void> {
+    const rl = readline.createInterface({ input, terminal: interactive, ...(interactive ? { prompt: '> ' } : {}) });
+    this.write(this.strings.consoleBanner + '\n\n');
+    if (interactive) rl.prompt();
+    try {
+      for await (const line of rl) {
+        if (!(await this.handle(line, receiver, local))) break;
+        if (interactive) rl.prompt();
+      }
+    } finally {
+      rl.close();
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { Readable } from 'node:stream';
+import { createSlackApp, type SlackAppBase } from '../app.ts';
+import { stringsFor } from '../strings/index.ts';
+import { ConsoleReceiver } from './console-receiver.ts';
+import { ConsoleSession } from './session.ts';
+import { startLocalSlack } from './local-slack.ts';
+
+export interface ConsoleIo {
+  input: Readable;
+  write: (text: string) => void;
+  interactive: boolean;
+}
+
+/**
+ * Runs the bot against the terminal: a local stand-in for Slack, the real Bolt app with a console receiver,
+ * and a line reader. Resolves when input ends or the user types `exit`; everything is closed by then.
+ */
+export async function runConsole(base: SlackAppBase, io: ConsoleIo): Promise<void> {
+  const strings = stringsFor(base.config.BOT_LOCALE);
+  const session = new ConsoleSession(io.write, strings);
+  const local = await startLocalSlack((o) => session.show(o));
+  const receiver = new ConsoleReceiver((b) => session.showAck(b));
+  const slack = createSlackApp({ ...base, config: { ...base.config, SLACK_API_URL: local.apiUrl } }, { mode: 'custom', receiver }, 'xoxb-local-console');
+  await slack.start();
+  try {
+    await session.run(io.input, receiver, local, io.interactive);
+  } finally {
+    await slack.stop();
+    await local.close();
+  }
+}

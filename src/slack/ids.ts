@@ -1,0 +1,54 @@
+/**
+ * Every id Slack routes on, shared by the Block Kit builders (which put them in buttons and views) and the
+ * listeners (which register on them). manifest.yml repeats the command and the shortcut callback id; a test
+ * (test/slack/registration.test.ts) checks that every id here and in the manifest has a registered handler.
+ */
+
+/** The slash command (manifest.yml `features.slash_commands`). */
+export const MEASURES_COMMAND = '/measures';
+
+/** Button / block action ids (`app.action`). */
+export const ACTIONS = {
+  /** "More results": replaces the ephemeral result message with the next page. Value: SearchState JSON. */
+  SEARCH_MORE: 'search_more',
+  /** "Share in channel": posts the current result page publicly. Value: SearchState JSON. */
+  SHARE_RESULTS: 'share_results',
+  /** "Details" on a hit: answers with the detail view of one measure. Value: measure id. */
+  SHOW_MEASURE: 'show_measure',
+  /** "Share in channel" on a detail view. Value: measure id. */
+  SHARE_MEASURE: 'share_measure',
+  /** Follow-ups (issue 5): "Assign follow-up" on a detail view. Value: measure id. Handler: follow-ups engineer. */
+  ASSIGN_FOLLOWUP: 'assign_followup',
+  /** Follow-up card buttons (issue 5). Value: follow-up id (F12). */
+  FOLLOWUP_START: 'followup_start',
+  FOLLOWUP_DONE: 'followup_done',
+  FOLLOWUP_BLOCK: 'followup_block',
+  FOLLOWUP_CANCEL: 'followup_cancel',
+  FOLLOWUP_REOPEN: 'followup_reopen',
+  FOLLOWUP_DUE: 'followup_due',
+} as const;
+
+/** Shortcut callback ids (`app.shortcut`), repeated in manifest.yml. */
+export const SHORTCUTS = {
+  /** Message shortcut "Assign follow-up" (issue 5). Handler: follow-ups engineer. */
+  ASSIGN_FOLLOWUP_MESSAGE: 'assign_followup_message',
+} as const;
+
+/** Modal callback ids (`app.view`). Add one per modal, next to its builder. */
+export const VIEWS = {
+  /** Follow-ups (issue 5): the "Assign follow-up" modal. Handler: follow-ups engineer. */
+  ASSIGN_FOLLOWUP_MODAL: 'assign_followup_modal',
+  /** Follow-ups: "what is blocking it?" and "change due date" modals. private_metadata: follow-up id + where. */
+  FOLLOWUP_BLOCK_MODAL: 'followup_block_modal',
+  FOLLOWUP_DUE_MODAL: 'followup_due_modal',
+} as const;
+
+/** Events the app subscribes to (manifest.yml `settings.event_subscriptions.bot_events`). */
+export const EVENTS = {
+  APP_MENTION: 'app_mention',
+  APP_HOME_OPENED: 'app_home_opened',
+} as const;
+
+export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
+export type ShortcutId = (typeof SHORTCUTS)[keyof typeof SHORTCUTS];
+export type ViewId = (typeof VIEWS)[keyof typeof VIEWS];

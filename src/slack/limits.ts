@@ -1,0 +1,21 @@
+/**
+ * Block Kit limits (see /work/shared/slack-reference/blockkit-limits.md). Builders trim to these and say how
+ * much was left out instead of letting Slack reject the whole message with invalid_blocks.
+ */
+export const MAX_BLOCKS_PER_MESSAGE = 50;
+export const MAX_BLOCKS_PER_VIEW = 100;
+export const MAX_SECTION_TEXT = 3000;
+export const MAX_SECTION_FIELDS = 10;
+export const MAX_FIELD_TEXT = 2000;
+export const MAX_HEADER_TEXT = 150;
+export const MAX_BUTTON_TEXT = 75;
+export const MAX_BUTTON_VALUE = 2000;
+export const MAX_CONTEXT_ELEMENTS = 10;
+export const MAX_ACTIONS_ELEMENTS = 25;
+export const MAX_MODAL_TITLE = 24;
+/** Top-level `text` (notification / fallback). Slack truncates at 40k; stay far below. */
+export const MAX_FALLBACK_TEXT = 3000;
+/** What `/measures` accepts; longer input is refused with a message (Slack allows ~4,000 characters). */
+export const MAX_COMMAND_TEXT = 500;
+/** Hits per results page. Each hit costs 2 blocks; header, filters, footer and actions take the rest. */
+export const RESULTS_PAGE_SIZE = 8;

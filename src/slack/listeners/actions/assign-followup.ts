@@ -1,0 +1,37 @@
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.ts';
+import { assignModal } from '../../blocks/followup-modals.ts';
+import { assignModalItem } from '../../../services/followup-service.ts';
+import { safely } from '../safely.ts';
+import { followupButtonSchema, fuStrings, placeOf } from '../followup-common.ts';
+
+/**
+ * "Assign follow-up" on a measure detail or digest item (value: measure/task/target id). Opens the modal at once
+ * (trigger_id lives 3 s). The follow-up will live in the thread of the message the button is on, unless that
+ * message is ephemeral (a private search result): then the bot posts a parent message in the channel.
+ */
+export function assignFollowupHandler(deps: SlackDeps) {
+  return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    await safely(deps, respond, 'assign follow-up button', async () => {
+      const p = followupButtonSchema.parse(body);
+      const place = placeOf(p);
+      const item = assignModalItem(deps.db, p.actions[0]!.value);
+      const ephemeral = p.container?.is_ephemeral === true;
+      await client.views.open({
+        trigger_id: p.trigger_id ?? '',
+        view: assignModal({
+          context: {
+            itemId: item?.itemId ?? null,
+            channel: place.inHome ? null : place.channel,
+            threadTs: place.inHome || ephemeral ? null : place.threadTs,
+          },
+          itemTitle: item?.title ?? null,
+          defaultDue: item?.due ?? null,
+          defaultAssignee: null,
+          strings: fuStrings(deps),
+        }),
+      });
+    });
+  };
+}

@@ -1,0 +1,33 @@
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.ts';
+import { ACTIONS } from '../../ids.ts';
+import type { FollowupChange } from '../../../core/followups/transitions.ts';
+import { changeFollowup } from '../../../services/followup-service.ts';
+import { safely } from '../safely.ts';
+import { changeOutcomeText, followupButtonSchema, followupDeps, fuStrings, placeOf, publishHome, tell } from '../followup-common.ts';
+
+const CHANGES: Record<string, FollowupChange> = {
+  [ACTIONS.FOLLOWUP_START]: { kind: 'start' },
+  [ACTIONS.FOLLOWUP_DONE]: { kind: 'done' },
+  [ACTIONS.FOLLOWUP_CANCEL]: { kind: 'cancel' },
+  [ACTIONS.FOLLOWUP_REOPEN]: { kind: 'reopen' },
+};
+
+/** Start / Done / Cancel / Reopen on a follow-up card (thread or App Home). Value: follow-up id. */
+export function followupStatusHandler(deps: SlackDeps) {
+  return async ({ ack, body, client }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    await safely(deps, undefined, 'follow-up status button', async () => {
+      const p = followupButtonSchema.parse(body);
+      const action = p.actions[0]!;
+      const change = CHANGES[action.action_id];
+      if (!change) return;
+      const place = placeOf(p);
+      const outcome = await changeFollowup(followupDeps(deps), client, { followupId: action.value, change, actor: place.user });
+      // A double click arrives as a second press on a stale card: no change, nothing to say.
+      const text = changeOutcomeText(outcome, fuStrings(deps), true);
+      if (text) await tell(client, deps, { user: place.user, channel: place.inHome ? null : place.channel, threadTs: place.threadTs }, text);
+      if (place.inHome) await publishHome(client, deps, place.user);
+    });
+  };
+}

@@ -1,0 +1,12 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.ts';
+import { EVENTS } from '../../ids.ts';
+import { subcommands } from '../../commands/index.ts';
+import { appMentionHandler } from './app-mention.ts';
+import { appHomeOpenedHandler } from './app-home-opened.ts';
+
+/** Events API subscriptions (manifest.yml bot_events). Bolt acks events itself. */
+export function register(app: App, deps: SlackDeps): void {
+  app.event(EVENTS.APP_MENTION, appMentionHandler(deps, subcommands));
+  app.event(EVENTS.APP_HOME_OPENED, appHomeOpenedHandler(deps));
+}

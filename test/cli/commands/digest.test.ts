@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/db/open.ts';
+import { migrate } from '../../../src/db/migrate.ts';
+import { cli } from '../../helpers/cli.ts';
+import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { TIANJIN, insertDocument, targetIdOf } from '../../helpers/digest-fixture.ts';
+
+let dir: string;
+let dbFile: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-digest-'));
+  dbFile = path.join(dir, 'm.db');
+  const db = openDatabase(dbFile);
+  migrate(db);
+  insertDocument(db, TIANJIN);
+  db.close();
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('measures digest', () => {
+  it('prints the digest as JSON for a given date', async () => {
+    const r = await cli(['digest', '--as-of', '2022-12-05', '--json', '--db', dbFile]);
+    expect(r.code).toBe(0);
+    const out = r.json() as { asOf: string; horizonDays: number; upcoming: any[]; overdue: any[]; done: any[] };
+    expect(out.asOf).toBe('2022-12-05');
+    expect(out.horizonDays).toBe(28);
+    expect(out.upcoming.map((i) => i.taskId)).toEqual(['z8wv-4.1', 'z8wv-5.5', 'z8wv-6.1']);
+    expect(out.upcoming[0]).toMatchObject({
+      taskId: 'z8wv-4.1',
+      targetId: targetIdOf('z8wv-4.1'),
+      measureId: 'z8wv-4',
+      file: TIANJIN.file,
+      label: '（四）',
+      text: '到2022年底累计建成5G基站5万个',
+      due: '2022-12-31',
+      precision: 'year',
+      departments: ['市工业和信息化局'],
+      followups: [],
+      dueText: '2022年底前',
+    });
+    expect(out.overdue.map((i) => i.taskId)).toEqual(['z8wv-1.8']);
+    expect(out.done).toEqual([]);
+  });
+
+  it('honours --horizon-days and prints readable text by default', async () => {
+    const narrow = await cli(['digest', '--as-of', '2022-12-05', '--horizon-days', '7', '--json', '--db', dbFile]);
+    expect((narrow.json() as { upcoming: unknown[] }).upcoming).toEqual([]);
+    const text = await cli(['digest', '--as-of', '2025-12-10', '--db', dbFile]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('“十四五”期间 (2021–2025)');
+    expect(text.stdout).toContain('z8wv-2.2');
+  });
+
+  it('uses DIGEST_AS_OF when no --as-of is given', async () => {
+    const r = await cli(['digest', '--json', '--db', dbFile], { DIGEST_AS_OF: '2021-12-06' });
+    expect((r.json() as { asOf: string; upcoming: { taskId: string }[] }).upcoming.map((i) => i.taskId)).toEqual(['z8wv-1.8']);
+  });
+
+  it('refuses a bad date or horizon with the usage', async () => {
+    const bad = await cli(['digest', '--as-of', '2022-02-30', '--db', dbFile]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--as-of must be a date');
+    expect(bad.stderr).toContain('Usage: measures digest');
+    const badH = await cli(['digest', '--horizon-days', 'soon', '--db', dbFile]);
+    expect(badH.code).toBe(1);
+    expect(badH.stderr).toContain('--horizon-days');
+  });
+
+  describe('--post', () => {
+    let fake: FakeSlack;
+    beforeEach(async () => {
+      fake = await startFakeSlack();
+    });
+    afterEach(async () => fake.stop());
+
+    it('says what is missing without a bot token, and posts nothing', async () => {
+      const r = await cli(['digest', '--post', '--db', dbFile], { DIGEST_CHANNELS: 'C1' });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('SLACK_BOT_TOKEN');
+      expect(r.stdout).toBe('');
+    });
+
+    it('posts the digest to every DIGEST_CHANNELS channel through the Web API', async () => {
+      const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, DIGEST_CHANNELS: 'C1 C2' };
+      const r = await cli(['digest', '--as-of', '2022-12-05', '--post', '--db', dbFile], env);
+      expect(r.code).toBe(0);
+      const posts = fake.callsTo('chat.postMessage');
+      expect(posts.map((c) => c.body.channel)).toEqual(['C1', 'C2']);
+      expect(JSON.stringify(posts[0]!.body.blocks)).toContain('5G基站');
+      expect(r.stderr).toMatch(/posted to C1 \(ts \d+\.\d+\)/);
+    });
+
+    it('exits 1 naming the channel and Slack error when a post fails', async () => {
+      fake.failNext('chat.postMessage', 'channel_not_found');
+      const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, DIGEST_CHANNELS: 'C404' };
+      const r = await cli(['digest', '--post', '--db', dbFile], env);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('could not post to C404: channel_not_found');
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.ts';
+import { SEEDS_DIR } from '../helpers/paths.ts';
+
+let dbPath: string;
+beforeAll(async () => {
+  dbPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'measures-search-')), 'm.db');
+  expect((await cli(['ingest', SEEDS_DIR, '--db', dbPath])).code).toBe(0);
+});
+
+describe('measures search', () => {
+  it('prints JSON results with ids, labels and **highlighted** snippets', async () => {
+    const r = await cli(['search', '5G基站', '--json', '--db', dbPath]);
+    expect(r.code).toBe(0);
+    const { results } = r.json() as { results: { id: string; file: string; label: string; title: string; snippet: string; score: number }[] };
+    expect(results[0]).toMatchObject({ file: '004_f12b47b876523609.txt', label: '（四）' });
+    expect(results[0]!.snippet).toContain('**5G基站**');
+    expect(results[0]!.score).toBeGreaterThan(0);
+  });
+
+  it('applies filters and the limit', async () => {
+    const r = await cli(['search', '消费', '--json', '--limit', '3', '--region', '天津', '--db', dbPath]);
+    const { results } = r.json() as { results: { file: string }[] };
+    expect(results).toHaveLength(3);
+    expect(new Set(results.map((x) => x.file))).toEqual(new Set(['004_f12b47b876523609.txt']));
+    const dept = await cli(['search', '--dept', '人社', '--json', '--db', dbPath]);
+    expect((dept.json().results as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('prints readable lines without --json', async () => {
+    const r = await cli(['search', '充电桩', '--db', dbPath]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/measures? found/);
+    expect(r.stdout).toContain('**充电桩**');
+  });
+
+  it('exits 1 with a readable message on bad input, never an SQLite error', async () => {
+    for (const args of [['冷'.repeat(300)], ['***'], [], ['冷链', '--kind', 'law'], ['冷链', '--limit', 'x'], ['冷链', '--due-to', 'soon']]) {
+      const r = await cli(['search', ...args, '--db', dbPath]);
+      expect(r.code, args.join(' ').slice(0, 20)).toBe(1);
+      expect(r.stderr).not.toMatch(/sqlite|fts5|syntax error/i);
+      expect(r.stderr.length).toBeGreaterThan(10);
+    }
+    const hostile = await cli(['search', "'; DROP TABLE measures;--", 'NEAR(', '--json', '--db', dbPath]);
+    expect(hostile.code).toBe(0);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate, parseFollowupCommand, parseUserMention, stripBotMention } from '../../../src/core/followups/parse-command.ts';
+
+describe('parseFollowupCommand', () => {
+  it('reads assign with id, mention, date and note', () => {
+    expect(parseFollowupCommand('assign abcd-4.1.t1 <@U123|wang> 2026-12-31 请跟进 冷库 & 仓储')).toEqual({
+      ok: true,
+      command: { kind: 'assign', itemId: 'abcd-4.1.t1', assignee: 'U123', due: '2026-12-31', note: '请跟进 冷库 & 仓储' },
+    });
+  });
+
+  it('lets the id, date and note be left out (under a measure message)', () => {
+    expect(parseFollowupCommand('assign <@U123>')).toEqual({ ok: true, command: { kind: 'assign', itemId: null, assignee: 'U123', due: null, note: null } });
+    expect(parseFollowupCommand('指派 <@W42> 看一下')).toEqual({ ok: true, command: { kind: 'assign', itemId: null, assignee: 'W42', due: null, note: '看一下' } });
+  });
+
+  it('undoes Slack escaping in notes and reasons', () => {
+    const r = parseFollowupCommand('blocked waiting for A &amp; B &lt;urgent&gt;');
+    expect(r).toEqual({ ok: true, command: { kind: 'change', followupId: null, change: { kind: 'block', reason: 'waiting for A & B <urgent>' } } });
+  });
+
+  it('reads status verbs with an optional follow-up id, in English and Chinese', () => {
+    expect(parseFollowupCommand('done')).toEqual({ ok: true, command: { kind: 'change', followupId: null, change: { kind: 'done' } } });
+    expect(parseFollowupCommand('DONE f12')).toEqual({ ok: true, command: { kind: 'change', followupId: 'F12', change: { kind: 'done' } } });
+    expect(parseFollowupCommand('完成')).toMatchObject({ ok: true, command: { change: { kind: 'done' } } });
+    expect(parseFollowupCommand('开始 F3')).toMatchObject({ ok: true, command: { followupId: 'F3', change: { kind: 'start' } } });
+    expect(parseFollowupCommand('cancel')).toMatchObject({ ok: true, command: { change: { kind: 'cancel' } } });
+    expect(parseFollowupCommand('reopen')).toMatchObject({ ok: true, command: { change: { kind: 'reopen' } } });
+  });
+
+  it('reads due and reassign', () => {
+    expect(parseFollowupCommand('due 2027/3/5')).toEqual({ ok: true, command: { kind: 'change', followupId: null, change: { kind: 'due', due: '2027-03-05' } } });
+    expect(parseFollowupCommand('due F2 2027年3月5日')).toMatchObject({ ok: true, command: { followupId: 'F2', change: { due: '2027-03-05' } } });
+    expect(parseFollowupCommand('reassign <@U999|li>')).toEqual({ ok: true, command: { kind: 'change', followupId: null, change: { kind: 'reassign', assignee: 'U999' } } });
+  });
+
+  it('says what is wrong', () => {
+    expect(parseFollowupCommand('   ')).toEqual({ ok: false, error: 'empty' });
+    expect(parseFollowupCommand('frobnicate')).toEqual({ ok: false, error: 'unknown_verb', verb: 'frobnicate' });
+    expect(parseFollowupCommand('assign abcd-4 @wang')).toMatchObject({ ok: false, error: 'missing_user' });
+    expect(parseFollowupCommand('assign abcd-4 <@U1> 2026-02-30')).toMatchObject({ ok: false, error: 'bad_date' });
+    expect(parseFollowupCommand('due')).toMatchObject({ ok: false, error: 'missing_date' });
+    expect(parseFollowupCommand('due tomorrow')).toMatchObject({ ok: false, error: 'bad_date' });
+    expect(parseFollowupCommand('blocked')).toMatchObject({ ok: false, error: 'missing_reason' });
+    expect(parseFollowupCommand('reassign wang')).toMatchObject({ ok: false, error: 'missing_user' });
+  });
+});
+
+describe('mentions and dates', () => {
+  it('reads both Slack mention forms', () => {
+    expect(parseUserMention('<@U123>')).toBe('U123');
+    expect(parseUserMention('<@U123|王 伟>')).toBe('U123');
+    expect(parseUserMention('@U123')).toBeNull();
+    expect(parseUserMention('<#C123>')).toBeNull();
+  });
+
+  it('strips the bot mention wherever it is', () => {
+    expect(stripBotMention('<@UBOT> done', 'UBOT')).toBe('done');
+    expect(stripBotMention('<@UBOT|measures> assign <@U1>', 'UBOT')).toBe('assign <@U1>');
+    expect(stripBotMention('<@UBOT> assign <@U1>')).toBe('assign <@U1>');
+  });
+
+  it('normalises dates and rejects impossible ones', () => {
+    expect(parseDate('２０２６-１２-３１')).toBe('2026-12-31');
+    expect(parseDate('2026.1.2')).toBe('2026-01-02');
+    expect(parseDate('2026-13-01')).toBeNull();
+    expect(parseDate('12/31/2026')).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { aliasAlternatives, departmentPatterns, departmentStem } from '../../../src/core/search/department-aliases.ts';
+
+const matches = (input: string, name: string) => departmentPatterns(input).some((p) => name.includes(p));
+
+describe('department aliases', () => {
+  it.each([
+    ['人社', '省人力资源社会保障厅'],
+    ['人社局', '省人力资源社会保障厅'],
+    ['人力资源社会保障厅', '市人社局'],
+    ['发改委', '市发展改革委'],
+    ['发展改革委', '国家发改委'],
+    ['工信', '省工业和信息化厅'],
+    ['工信局', '市工业和信息化局'],
+    ['网信办', '市委网信办'],
+    ['市场监管', '市市场监管委'],
+    ['市场监管局', '省市场监督管理局'],
+    ['商务', '省商务厅'],
+    ['商务局', '省商务厅'],
+    ['卫健委', '市卫生健康委'],
+    ['文旅', '市文化和旅游局'],
+    ['ＳＨＡＮＧ商务', 'shang商务局'],
+  ])('%s matches %s', (input, name) => {
+    expect(matches(input, name)).toBe(true);
+  });
+
+  it.each([
+    ['人社', '省商务厅'],
+    ['发改委', '市工业和信息化局'],
+    ['省人社厅', '市人力资源社会保障局'],
+    ['商务', '市场监管局'],
+  ])('%s does not match %s', (input, name) => {
+    expect(matches(input, name)).toBe(false);
+  });
+
+  it('strips only the kind suffix, and only when a name remains', () => {
+    expect(departmentStem('网信办')).toBe('网信');
+    expect(departmentStem('市场监管局')).toBe('市场监管');
+    expect(departmentStem('局')).toBe('局');
+  });
+
+  it('offers the full spellings of an alias for free-text queries, nothing for ordinary words', () => {
+    expect(aliasAlternatives('人社')).toContainEqual(['人力资源', '社会保障']);
+    expect(aliasAlternatives('发改委').map((w) => w.join(''))).toContain('发展改革');
+    expect(aliasAlternatives('冷链')).toEqual([]);
+  });
+});

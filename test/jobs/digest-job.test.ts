@@ -1,0 +1,213 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { webApi } from '@slack/bolt';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { openDatabase, type Db } from '../../src/db/open.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { digestSlot, runDigestJob } from '../../src/jobs/digest-job.ts';
+import { listDigestPosts } from '../../src/repo/digest-repo.ts';
+import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
+import { TIANJIN, insertDocument, insertFollowup, targetIdOf } from '../helpers/digest-fixture.ts';
+
+// Slots of the default schedule (Monday 09:00 Asia/Shanghai = 01:00 UTC).
+const MON_0317 = '2025-03-17T01:00:00.000Z';
+const MON_0324 = '2025-03-24T01:00:00.000Z';
+
+let fake: FakeSlack;
+let dir: string;
+let file: string;
+const opened: Db[] = [];
+
+beforeEach(async () => {
+  fake = await startFakeSlack();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-job-'));
+  file = path.join(dir, 'measures.db');
+  const db = connect();
+  insertDocument(db, TIANJIN);
+});
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) if (db.open) db.close();
+  await fake.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A connection to the shared file, as a bot process would open it. */
+function connect(): Db {
+  const db = openDatabase(file);
+  migrate(db);
+  opened.push(db);
+  return db;
+}
+
+function config(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: 'secret',
+    SLACK_API_URL: fake.apiUrl,
+    DIGEST_CHANNELS: 'C1,C2',
+    // Replay December 2022: three Tianjin targets due at the end of the year, one overdue.
+    DIGEST_AS_OF: '2022-12-05',
+    ...env,
+  });
+}
+
+function deps(db: Db, cfg = config()) {
+  const client = new webApi.WebClient(cfg.SLACK_BOT_TOKEN, { slackApiUrl: cfg.SLACK_API_URL, retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
+  return { db, client, logger: silentLogger, config: cfg };
+}
+
+const posts = () => fake.callsTo('chat.postMessage');
+/** Text of the "closed since the last digest" section of the n-th posted digest. */
+const doneSection = (n: number): string =>
+  (posts()[n]!.body.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? '').find((t) => t.includes('上次周报以来已完成的跟进')) ?? '';
+const at = (iso: string) => new Date(iso);
+
+describe('digestSlot', () => {
+  const cfg = { DIGEST_CRON: '0 9 * * 1', DIGEST_TZ: 'Asia/Shanghai' };
+  it('is the last Monday 09:00 while we are in its ISO week, and none once the week is over', () => {
+    expect(digestSlot(cfg, at('2025-03-17T01:00:00Z'))?.toISOString()).toBe(MON_0317);
+    expect(digestSlot(cfg, at('2025-03-19T04:00:00Z'))?.toISOString()).toBe(MON_0317);
+    // Sunday 23:00 Shanghai: still the same week.
+    expect(digestSlot(cfg, at('2025-03-23T15:00:00Z'))?.toISOString()).toBe(MON_0317);
+    // Monday 08:00 Shanghai: a new week whose slot has not come yet.
+    expect(digestSlot(cfg, at('2025-03-24T00:00:00Z'))).toBeNull();
+  });
+
+  it('keeps a tick that fires a few seconds early in its own slot', () => {
+    expect(digestSlot(cfg, at('2025-03-24T00:59:58Z'))?.toISOString()).toBe(MON_0324);
+  });
+});
+
+describe('runDigestJob', () => {
+  it('posts one digest per channel as a thread parent and records the message ts', async () => {
+    const db = connect();
+    const result = await runDigestJob(deps(db), at('2025-03-17T01:00:01Z'));
+    expect(result.slot).toBe(MON_0317);
+    expect(result.deliveries.map((d) => d.outcome)).toEqual(['posted', 'posted']);
+    expect(posts().map((c) => c.body.channel)).toEqual(['C1', 'C2']);
+    const body = posts()[0]!.body;
+    expect(body.thread_ts).toBeUndefined();
+    expect(body.text).toContain('2022-12-05');
+    const blocks = JSON.stringify(body.blocks);
+    expect(blocks).toContain('5G基站');
+    expect(blocks).toContain('2022年底前');
+    expect(blocks).toContain('已逾期（1 项');
+    const rows = listDigestPosts(db);
+    expect(rows.map((r) => [r.channel, r.slot, r.status, r.asOf])).toEqual([
+      ['C1', MON_0317, 'posted', '2022-12-05'],
+      ['C2', MON_0317, 'posted', '2022-12-05'],
+    ]);
+    expect(rows[0]!.ts).toMatch(/^\d+\.\d+$/);
+  });
+
+  it('computes the digest for the slot date in DIGEST_TZ when DIGEST_AS_OF is not pinned', async () => {
+    const db = connect();
+    const cfg = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, DIGEST_CHANNELS: 'C1' });
+    // Sunday 2025-12-07 17:30 UTC is Monday 01:30 in Shanghai; slot at Monday 01:00 Shanghai.
+    const result = await runDigestJob(deps(db, { ...cfg, DIGEST_CRON: '0 1 * * 1' }), at('2025-12-07T17:30:00Z'));
+    expect(result.slot).toBe('2025-12-07T17:00:00.000Z');
+    expect(listDigestPosts(db)[0]!.asOf).toBe('2025-12-08');
+    expect(JSON.stringify(posts()[0]!.body.blocks)).toContain('“十四五”期间 (2021–2025)');
+  });
+
+  it('does not post again on a second run in the same slot', async () => {
+    const db = connect();
+    await runDigestJob(deps(db), at('2025-03-17T01:00:01Z'));
+    const again = await runDigestJob(deps(db), at('2025-03-17T01:10:00Z'));
+    expect(again.deliveries.map((d) => d.outcome)).toEqual(['already_claimed', 'already_claimed']);
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('posts once per channel when two processes run the same slot on one database', async () => {
+    const a = connect();
+    const b = connect();
+    const results = await Promise.all([runDigestJob(deps(a), at('2025-03-17T01:00:00Z')), runDigestJob(deps(b), at('2025-03-17T01:00:00Z'))]);
+    expect(posts()).toHaveLength(2);
+    expect(posts().map((c) => c.body.channel).sort()).toEqual(['C1', 'C2']);
+    const outcomes = results.flatMap((r) => r.deliveries.map((d) => d.outcome)).sort();
+    expect(outcomes).toEqual(['already_claimed', 'already_claimed', 'posted', 'posted']);
+  });
+
+  it('does not post again after a restart in the same slot', async () => {
+    const first = connect();
+    await runDigestJob(deps(first), at('2025-03-17T01:00:00Z'));
+    first.close();
+    const restarted = connect();
+    await runDigestJob(deps(restarted), at('2025-03-17T03:00:00Z'));
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('catches up a slot missed earlier in the same week exactly once', async () => {
+    const db = connect();
+    // Down over Monday 09:00; back on Wednesday.
+    const wed = await runDigestJob(deps(db), at('2025-03-19T04:00:00Z'));
+    expect(wed.slot).toBe(MON_0317);
+    expect(posts()).toHaveLength(2);
+    await runDigestJob(deps(connect()), at('2025-03-20T04:00:00Z'));
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('never posts a slot from an earlier week', async () => {
+    const db = connect();
+    // Down from before 2025-03-17 until Monday 2025-03-24 08:00 Shanghai: the 03-17 slot is last week's.
+    const result = await runDigestJob(deps(db), at('2025-03-24T00:00:00Z'));
+    expect(result.slot).toBeNull();
+    expect(posts()).toHaveLength(0);
+    expect(listDigestPosts(db)).toEqual([]);
+    // The new week's slot then posts normally.
+    await runDigestJob(deps(db), at('2025-03-24T01:00:00Z'));
+    expect(listDigestPosts(db).map((r) => r.slot)).toEqual([MON_0324, MON_0324]);
+  });
+
+  it('records a failed post and retries it on the next run within the slot', async () => {
+    const db = connect();
+    fake.failNext('chat.postMessage', 'not_in_channel');
+    const first = await runDigestJob(deps(db), at('2025-03-17T01:00:00Z'));
+    expect(first.deliveries).toEqual([
+      { channel: 'C1', outcome: 'failed', error: 'not_in_channel' },
+      expect.objectContaining({ channel: 'C2', outcome: 'posted' }),
+    ]);
+    expect(listDigestPosts(db, 'C1')[0]).toMatchObject({ status: 'failed', error: 'not_in_channel', ts: null });
+    const retry = await runDigestJob(deps(db), at('2025-03-17T01:10:00Z'));
+    expect(retry.deliveries.map((d) => d.outcome)).toEqual(['posted', 'already_claimed']);
+    expect(listDigestPosts(db, 'C1')[0]).toMatchObject({ status: 'posted', attempts: 2, error: null });
+    expect(posts().filter((c) => c.body.channel === 'C2')).toHaveLength(1);
+  });
+
+  it('posts a short "nothing due" digest in an empty week, or nothing with DIGEST_SKIP_EMPTY', async () => {
+    const db = connect();
+    await runDigestJob(deps(db, config({ DIGEST_AS_OF: '2021-06-01', DIGEST_CHANNELS: 'C1' })), at('2025-03-17T01:00:00Z'));
+    expect(posts()).toHaveLength(1);
+    expect(JSON.stringify(posts()[0]!.body.blocks)).toContain('未来 28 天没有到期的目标');
+
+    const skip = config({ DIGEST_AS_OF: '2021-06-01', DIGEST_CHANNELS: 'C1', DIGEST_SKIP_EMPTY: '1' });
+    const result = await runDigestJob(deps(db, skip), at('2025-03-24T01:00:00Z'));
+    expect(result.deliveries).toEqual([{ channel: 'C1', outcome: 'skipped_empty' }]);
+    expect(posts()).toHaveLength(1);
+    expect(listDigestPosts(db, 'C1').map((r) => r.status)).toEqual(['posted', 'skipped']);
+  });
+
+  it('lists follow-ups closed since the previous digest of the channel', async () => {
+    const db = connect();
+    const cfg = config({ DIGEST_CHANNELS: 'C1' });
+    insertFollowup(db, { id: 'F1', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: targetIdOf('z8wv-4.1'), assignee: 'U1', status: 'done', closedAt: '2025-03-16T08:00:00Z' });
+    await runDigestJob(deps(db, cfg), at('2025-03-17T01:00:00Z'));
+    // First digest: no earlier digest, so the last 7 days count.
+    expect(doneSection(0)).toContain('`F1`');
+    insertFollowup(db, { id: 'F2', measureId: 'z8wv-5', taskId: 'z8wv-5.5', targetId: targetIdOf('z8wv-5.5'), assignee: 'U2', status: 'done', closedAt: '2025-03-20T08:00:00Z' });
+    await runDigestJob(deps(db, cfg), at('2025-03-24T01:00:00Z'));
+    expect(doneSection(1)).toContain('`F2`');
+    expect(doneSection(1)).not.toContain('`F1`');
+  });
+
+  it('does nothing without DIGEST_CHANNELS', async () => {
+    const db = connect();
+    const result = await runDigestJob(deps(db, config({ DIGEST_CHANNELS: '' })), at('2025-03-17T01:00:00Z'));
+    expect(result).toEqual({ slot: null, deliveries: [] });
+    expect(posts()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './helpers/paths.ts';
+
+/** Runs `tsx src/main.ts` as `npm start` does, with only the given environment (no Slack credentials leak in). */
+function runMain(env: Record<string, string>, stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('npm start', () => {
+  it('exits 1 naming each bad setting', async () => {
+    const r = await runMain({ SLACK_BOT_TOKEN: 'not-a-token', PORT: 'eighty', DIGEST_TZ: 'Mars/Olympus' }, '');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Invalid configuration');
+    expect(r.stderr).toMatch(/SLACK_BOT_TOKEN .*xoxb-/);
+    expect(r.stderr).toContain('PORT');
+    expect(r.stderr).toContain('DIGEST_TZ');
+    expect(r.stdout).toBe('');
+  }, 30_000);
+
+  it('without Slack credentials answers piped /measures lines in the console, buttons included', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-main-'));
+    try {
+      const r = await runMain({ DATABASE_PATH: path.join(dir, 'db.sqlite'), LOG_LEVEL: 'warn' }, '/measures 冷链\npress 1\nshow nosuch-9\n');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('══ 🔎 冷链 ══');
+      expect(r.stdout).toContain('*冷链*');
+      const detailId = r.stdout.match(/\[1\] 详情 \(press 1 \| show ([a-z0-9-]+)\)/)?.[1];
+      expect(detailId).toBeDefined();
+      // press 1 opened the detail of that measure: its id appears in a header's context line after the results.
+      expect(r.stdout.split('[1] 详情')[1]).toContain('`' + detailId + '`');
+      expect(r.stdout).toContain('nosuch-9');
+      expect(fs.existsSync(path.join(dir, 'db.sqlite'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

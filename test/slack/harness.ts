@@ -1,0 +1,124 @@
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { Db } from '../../src/db/open.ts';
+import { fixedClock } from '../../src/lib/clock.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { ingestPaths } from '../../src/services/ingest-service.ts';
+import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../src/slack/app.ts';
+import { startFakeSlack, type FakeSlack, type RecordedCall } from '../helpers/fake-slack.ts';
+import { testDb } from '../helpers/db.ts';
+import { FORM, JSON_TYPE, buttonPayload, eventBody, interactivityBody, signedHeaders, slashCommandBody } from '../helpers/slack-request.ts';
+
+/**
+ * The Slack app under test, for real: Bolt's HTTP receiver on an ephemeral port, requests signed as Slack
+ * signs them, Web API and response_url pointed at a local fake. Use one per test file (beforeAll).
+ */
+
+export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
+export { SEEDS_DIR } from '../helpers/paths.ts';
+import { SEEDS_DIR } from '../helpers/paths.ts';
+/** A fixed "now": 2023-03-01 10:00 in Shanghai, so "past due" is stable. */
+export const NOW = '2023-03-01T02:00:00Z';
+export const TODAY = '2023-03-01';
+
+export function seededDb(): Db {
+  const db = testDb();
+  ingestPaths({ db, logger: silentLogger, clock: fixedClock(NOW) }, [SEEDS_DIR]);
+  return db;
+}
+
+export interface Harness {
+  fake: FakeSlack;
+  slack: SlackApp;
+  config: Config;
+  url: string;
+  port: number;
+  /** POSTs a raw body, signed (or as told), returns the HTTP status and body. */
+  post(body: string, contentType: string, opts?: { timestampSec?: number; signature?: string }): Promise<{ status: number; text: string }>;
+  /** Runs `/measures <text>` and returns the first response_url post it caused. */
+  command(text: string, opts?: { userId?: string; channelId?: string }): Promise<{ status: number; reply: RecordedCall; responseUrl: string }>;
+  /** Presses a button; returns the HTTP status (the effects arrive at the fake afterwards). */
+  press(actionId: string, value: string, opts?: { channelId?: string }): Promise<{ status: number; responseUrl: string }>;
+  event(event: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number }>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(db: Db, env: Record<string, string> = {}): Promise<Harness> {
+  const fake = await startFakeSlack();
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DIGEST_TZ: 'Asia/Shanghai',
+    ...env,
+  });
+  const slack = createSlackApp(
+    { db, clock: fixedClock(NOW), logger: silentLogger, config },
+    { mode: 'http', signingSecret: SIGNING_SECRET, port: 0 },
+    config.SLACK_BOT_TOKEN!,
+  );
+  const { port } = await slack.start();
+  const url = `http://127.0.0.1:${port!}${EVENTS_PATH}`;
+
+  const post: Harness['post'] = async (body, contentType, opts = {}) => {
+    const headers = signedHeaders(SIGNING_SECRET, body, contentType, opts.timestampSec);
+    if (opts.signature) headers['x-slack-signature'] = opts.signature;
+    const res = await fetch(url, { method: 'POST', headers, body });
+    return { status: res.status, text: await res.text() };
+  };
+
+  return {
+    fake,
+    slack,
+    config,
+    url,
+    port: port!,
+    post,
+    async command(text, opts = {}) {
+      const responseUrl = fake.responseUrl();
+      const before = fake.callsTo('response_url').length;
+      const { status } = await post(slashCommandBody({ text, responseUrl, ...opts }), FORM);
+      const replies = await fake.waitFor('response_url', before + 1);
+      const reply = replies.slice(before).find((c) => c.path === new URL(responseUrl).pathname) ?? replies[before]!;
+      return { status, reply, responseUrl };
+    },
+    async press(actionId, value, opts = {}) {
+      const responseUrl = fake.responseUrl();
+      const { status } = await post(interactivityBody(buttonPayload({ actionId, value, responseUrl, ...opts })), FORM);
+      return { status, responseUrl };
+    },
+    async event(event, headers = {}) {
+      const body = eventBody(event);
+      const res = await fetch(url, { method: 'POST', headers: { ...signedHeaders(SIGNING_SECRET, body, JSON_TYPE), ...headers }, body });
+      await res.text();
+      return { status: res.status };
+    },
+    async stop() {
+      await slack.stop();
+      await fake.stop();
+    },
+  };
+}
+
+/** All the text a user can read in a message: section texts, fields, context, header, button labels. */
+export function visibleText(blocks: any[]): string {
+  const out: string[] = [];
+  for (const b of blocks ?? []) {
+    if (b.text?.text) out.push(b.text.text);
+    for (const f of b.fields ?? []) out.push(f.text);
+    for (const e of b.elements ?? []) out.push(typeof e.text === 'string' ? e.text : (e.text?.text ?? ''));
+    if (b.accessory?.text?.text) out.push(b.accessory.text.text);
+  }
+  return out.join('\n');
+}
+
+/** The buttons in a message: action id, value, label. */
+export function buttonsOf(blocks: any[]): { actionId: string; value: string; label: string }[] {
+  const out: { actionId: string; value: string; label: string }[] = [];
+  for (const b of blocks ?? []) {
+    const els = b.type === 'actions' ? b.elements : b.accessory ? [b.accessory] : [];
+    for (const e of els) if (e.type === 'button') out.push({ actionId: e.action_id, value: e.value, label: e.text.text });
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { boldMatches, escapeAndFit, escapeMrkdwn, truncate } from '../../src/slack/mrkdwn.ts';
+
+describe('mrkdwn escaping', () => {
+  it('escapes exactly & < > so mentions and links cannot be forged', () => {
+    expect(escapeMrkdwn('<!channel> <@U1> <https://x|y> a&b')).toBe('&lt;!channel&gt; &lt;@U1&gt; &lt;https://x|y&gt; a&amp;b');
+  });
+  it('escapeAndFit never exceeds the limit and never cuts inside an entity', () => {
+    const out = escapeAndFit('<'.repeat(100), 50);
+    expect(out.length).toBeLessThanOrEqual(50);
+    expect(out.replace(/…$/, '')).toMatch(/^(&lt;)+$/);
+  });
+  it('truncate counts code points and marks the cut', () => {
+    expect(truncate('冷链物流基地', 4)).toBe('冷链物…');
+    expect(truncate('冷链', 4)).toBe('冷链');
+  });
+  it('boldMatches bolds hits, escapes all pieces and stays within max', () => {
+    expect(boldMatches([{ text: '发展', hit: false }, { text: '冷链', hit: true }, { text: '<b>', hit: false }], 100)).toBe('发展*冷链*&lt;b&gt;');
+    const long = boldMatches(Array.from({ length: 100 }, () => ({ text: '冷链物流', hit: true })), 200);
+    expect(long.length).toBeLessThanOrEqual(200);
+  });
+});
