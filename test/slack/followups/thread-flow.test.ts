@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SIGNING_SECRET, startHarness, type Harness } from '../harness.ts';
+import { testDb } from '../../helpers/db.ts';
+import { FIXTURE, seedFollowupFixture } from '../../helpers/followup-fixture.ts';
+import { FORM, JSON_TYPE, eventBody, interactivityBody, signedHeaders } from '../../helpers/slack-request.ts';
+import { ACTIONS, VIEWS } from '../../../src/slack/ids.ts';
+import { REASON_BLOCK } from '../../../src/slack/blocks/followup-modals.ts';
+import { getFollowup, listEvents, listFollowups, rememberItemMessage } from '../../../src/repo/followups-repo.ts';
+import type { Db } from '../../../src/db/open.ts';
+import { ASSIGNEE, CHANNEL, CREATOR, STRANGER, cardButton, mention, viewSubmission } from './payloads.ts';
+
+const BOT = 'U0BOTUSER'; // auth.test's user_id in the fake (web-api/examples/auth.test.success_with_bot_token.json)
+const PARENT = '1700000100.000100'; // a bot message about measure abcd-4 (e.g. a shared detail view)
+
+let h: Harness;
+let db: Db;
+let botId = BOT;
+
+beforeAll(async () => {
+  db = testDb();
+  seedFollowupFixture(db);
+  h = await startHarness(db, { BOT_LOCALE: 'en' });
+  botId = (await (await fetch(h.fake.apiUrl + 'auth.test', { method: 'POST' })).json()).user_id as string;
+});
+afterAll(() => h.stop());
+beforeEach(() => {
+  h.fake.reset();
+  db.exec('DELETE FROM followup_events; DELETE FROM followups; DELETE FROM processed_events; DELETE FROM item_messages;');
+  rememberItemMessage(db, CHANNEL, PARENT, { measureId: FIXTURE.measureId, taskId: FIXTURE.taskId, targetId: FIXTURE.targetId });
+});
+
+async function deliver(event: Record<string, unknown>, eventId: string, retryNum?: number): Promise<number> {
+  const body = eventBody(event, eventId);
+  const headers: Record<string, string> = signedHeaders(SIGNING_SECRET, body, JSON_TYPE);
+  if (retryNum) Object.assign(headers, { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' });
+  const res = await fetch(h.url, { method: 'POST', headers, body });
+  await res.text();
+  return res.status;
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 150));
+
+async function assignInThread(): Promise<string> {
+  await deliver(mention(`<@${botId}> assign <@${ASSIGNEE}|wang> 2026-12-20 please check`, { user: CREATOR, ts: '1700000100.000200', threadTs: PARENT }), 'EvASSIGN1');
+  await h.fake.waitFor('chat.postMessage', 2);
+  await settle();
+  return listFollowups(db)[0]!.id;
+}
+
+describe('follow-ups in a thread', () => {
+  it('an app_mention delivered twice (the second a retry) makes one follow-up and one message', async () => {
+    const event = mention(`<@${botId}> assign <@${ASSIGNEE}|wang> 2026-12-20 please check`, { user: CREATOR, ts: '1700000100.000200', threadTs: PARENT });
+    expect(await deliver(event, 'EvTWICE')).toBe(200);
+    await h.fake.waitFor('chat.postMessage', 2);
+    expect(await deliver(event, 'EvTWICE', 1)).toBe(200);
+    await settle();
+    expect(listFollowups(db)).toHaveLength(1);
+    // The id was left out: the item came from the parent message.
+    expect(listFollowups(db)[0]).toMatchObject({ measureId: FIXTURE.measureId, targetId: FIXTURE.targetId, due: '2026-12-20', note: 'please check', threadTs: PARENT });
+    const inThread = h.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
+    expect(inThread).toHaveLength(1);
+    expect(inThread[0]!.body.thread_ts).toBe(PARENT);
+  });
+
+  it('the assignee marks it done by mention: a note in the thread and the card updated', async () => {
+    const id = await assignInThread();
+    h.fake.reset();
+    await deliver(mention(`<@${botId}> done`, { user: ASSIGNEE, ts: '1700000100.000300', threadTs: PARENT }), 'EvDONE');
+    const [update] = await h.fake.waitFor('chat.update');
+    expect(update!.body.ts).toBe(getFollowup(db, id)!.messageTs);
+    expect(JSON.stringify(update!.body.blocks)).toContain('Done');
+    const note = h.fake.callsTo('chat.postMessage').find((c) => c.body.thread_ts === PARENT)!;
+    expect(note.body.text).toContain(`<@${ASSIGNEE}>`);
+    expect(getFollowup(db, id)).toMatchObject({ status: 'done', closedAt: expect.any(String) });
+    expect(listEvents(db, [id]).map((e) => [e.actor, e.action])).toEqual([[CREATOR, 'created'], [ASSIGNEE, 'status']]);
+  });
+
+  it('a stranger gets a polite ephemeral no and nothing changes', async () => {
+    const id = await assignInThread();
+    h.fake.reset();
+    await deliver(mention(`<@${botId}> blocked not my job`, { user: STRANGER, ts: '1700000100.000400', threadTs: PARENT }), 'EvSTRANGER');
+    const [eph] = await h.fake.waitFor('chat.postEphemeral');
+    expect(eph!.body).toMatchObject({ channel: CHANNEL, user: STRANGER, thread_ts: PARENT });
+    expect(eph!.body.text).toMatch(/only the assignee/);
+    expect(getFollowup(db, id)!.status).toBe('open');
+    expect(h.fake.callsTo('chat.update')).toHaveLength(0);
+
+    // The same refusal for a button press on the card.
+    await h.post(interactivityBody(cardButton(ACTIONS.FOLLOWUP_DONE, id, { user: STRANGER, threadTs: PARENT })), FORM);
+    await h.fake.waitFor('chat.postEphemeral', 2);
+    expect(getFollowup(db, id)!.status).toBe('open');
+  });
+
+  it('buttons: start, blocked (reason in a modal), due and reassign by mention', async () => {
+    const id = await assignInThread();
+    h.fake.reset();
+    await h.post(interactivityBody(cardButton(ACTIONS.FOLLOWUP_START, id, { user: ASSIGNEE, threadTs: PARENT })), FORM);
+    await h.fake.waitFor('chat.update');
+    expect(getFollowup(db, id)!.status).toBe('in_progress');
+    // A double click: the second press changes nothing and says nothing.
+    await h.post(interactivityBody(cardButton(ACTIONS.FOLLOWUP_START, id, { user: ASSIGNEE, threadTs: PARENT })), FORM);
+    await settle();
+    expect(h.fake.callsTo('chat.update')).toHaveLength(1);
+    expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(0);
+
+    await h.post(interactivityBody(cardButton(ACTIONS.FOLLOWUP_BLOCK, id, { user: ASSIGNEE, threadTs: PARENT })), FORM);
+    const [open] = await h.fake.waitFor('views.open');
+    expect(open!.body.view.callback_id).toBe(VIEWS.FOLLOWUP_BLOCK_MODAL);
+    const res = await h.post(
+      interactivityBody(viewSubmission(open!.body.view, { [REASON_BLOCK.block]: { [REASON_BLOCK.action]: { type: 'plain_text_input', value: 'waiting for budget' } } }, { user: CREATOR, viewId: 'VB1' })),
+      FORM,
+    );
+    expect(res.status).toBe(200);
+    await h.fake.waitFor('chat.update', 2);
+    expect(getFollowup(db, id)).toMatchObject({ status: 'blocked', blockedReason: 'waiting for budget' });
+
+    await deliver(mention(`<@${botId}> due 2027-01-15`, { user: ASSIGNEE, ts: '1700000100.000500', threadTs: PARENT }), 'EvDUE');
+    await h.fake.waitFor('chat.update', 3);
+    expect(getFollowup(db, id)!.due).toBe('2027-01-15');
+
+    await deliver(mention(`<@${botId}> reassign <@U0NEWPERSON>`, { user: CREATOR, ts: '1700000100.000600', threadTs: PARENT }), 'EvREASSIGN');
+    await h.fake.waitFor('chat.update', 4);
+    await settle();
+    expect(getFollowup(db, id)!.assignee).toBe('U0NEWPERSON');
+    expect(h.fake.callsTo('chat.postMessage').some((c) => c.body.channel === 'U0NEWPERSON')).toBe(true);
+    expect(listEvents(db, [id]).map((e) => e.action)).toEqual(['created', 'status', 'status', 'due', 'reassign']);
+  });
+
+  it('a blocked modal from a stranger is refused inside the modal', async () => {
+    const id = await assignInThread();
+    h.fake.reset();
+    await h.post(interactivityBody(cardButton(ACTIONS.FOLLOWUP_BLOCK, id, { user: STRANGER, threadTs: PARENT })), FORM);
+    const [open] = await h.fake.waitFor('views.open');
+    const res = await h.post(
+      interactivityBody(viewSubmission(open!.body.view, { [REASON_BLOCK.block]: { [REASON_BLOCK.action]: { type: 'plain_text_input', value: 'x' } } }, { user: STRANGER, viewId: 'VB2' })),
+      FORM,
+    );
+    expect(JSON.parse(res.text)).toMatchObject({ response_action: 'errors', errors: { [REASON_BLOCK.block]: expect.stringMatching(/only the assignee/) } });
+    expect(getFollowup(db, id)!.status).toBe('open');
+  });
+
+  it('publishes the Home tab with my follow-ups and their buttons; a press there re-publishes it', async () => {
+    const id = await assignInThread();
+    h.fake.reset();
+    await deliver({ type: 'app_home_opened', user: ASSIGNEE, channel: 'D0HOME', tab: 'home', event_ts: '1700000200.000100' }, 'EvHOME');
+    const [pub] = await h.fake.waitFor('views.publish');
+    expect(pub!.body.user_id).toBe(ASSIGNEE);
+    const blocks = JSON.stringify(pub!.body.view.blocks);
+    expect(blocks).toContain(id);
+    expect(blocks).toContain(ACTIONS.FOLLOWUP_DONE);
+    expect(pub!.body.view.blocks.length).toBeLessThanOrEqual(100);
+
+    await h.post(interactivityBody(cardButton(ACTIONS.FOLLOWUP_DONE, id, { user: ASSIGNEE, home: true })), FORM);
+    await h.fake.waitFor('views.publish', 2);
+    expect(getFollowup(db, id)!.status).toBe('done');
+    const after = JSON.stringify(h.fake.callsTo('views.publish')[1]!.body.view.blocks);
+    expect(after).not.toContain(`"${id}"`); // done follow-ups leave "my follow-ups"
+  });
+});
