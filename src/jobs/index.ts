@@ -38,6 +38,8 @@ interface JobSpec {
   run: (now: Date) => Promise<unknown>;
   /** Also run once at startup (catch-up of a slot missed while the bot was down). */
   atStartup: boolean;
+  /** Jobs with the same lock never run at the same time in this process (digest and its retry tick). */
+  lock: string;
 }
 
 export function startJobs(deps: JobsDeps): Jobs {
@@ -48,8 +50,8 @@ export function startJobs(deps: JobsDeps): Jobs {
     parseCron(config.DIGEST_CRON);
     const jobDeps = { db: deps.db, client: deps.client, logger, config };
     const run = (now: Date) => runDigestJob(jobDeps, now);
-    specs.push({ name: 'digest', cron: config.DIGEST_CRON, run, atStartup: true });
-    specs.push({ name: 'digest-retry', cron: DIGEST_RETRY_CRON, run, atStartup: false });
+    specs.push({ name: 'digest', cron: config.DIGEST_CRON, run, atStartup: true, lock: 'digest' });
+    specs.push({ name: 'digest-retry', cron: DIGEST_RETRY_CRON, run, atStartup: false, lock: 'digest' });
   } else {
     logger.info('digest job not scheduled', { reason: deps.client ? 'DIGEST_CHANNELS is empty' : 'no Slack client (console mode)' });
   }
@@ -57,23 +59,23 @@ export function startJobs(deps: JobsDeps): Jobs {
     const client = deps.client;
     // Follow-up reminders (issue 5): at most one per follow-up per calendar day, so a repeated run is harmless.
     const run = (now: Date) => runReminderJob({ db: deps.db, client, logger, config }, now);
-    specs.push({ name: 'reminders', cron: config.REMINDER_CRON, run, atStartup: false });
+    specs.push({ name: 'reminders', cron: config.REMINDER_CRON, run, atStartup: false, lock: 'reminders' });
   }
 
   const inFlight = new Set<Promise<unknown>>();
-  // One run per job name at a time in this process; across processes the database claims decide.
+  // One run per lock at a time in this process; across processes the database claims decide.
   const busy = new Set<string>();
   const launch = (spec: JobSpec) => {
-    if (busy.has(spec.name)) {
+    if (busy.has(spec.lock)) {
       logger.debug('job still running, tick skipped', { job: spec.name });
       return;
     }
-    busy.add(spec.name);
+    busy.add(spec.lock);
     const p = spec
       .run(clock())
       .catch((err: unknown) => logger.error('job failed', { job: spec.name, error: (err as Error).message }))
       .finally(() => {
-        busy.delete(spec.name);
+        busy.delete(spec.lock);
         inFlight.delete(p);
       });
     inFlight.add(p);

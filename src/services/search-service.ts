@@ -8,7 +8,7 @@ import { hasFilters, resolveFilters, type SearchFilters } from '../core/search/f
 import { buildSnippet, type SnippetPart } from '../core/search/highlight.ts';
 import { highlightNeedles, isBlankQuery, parseQuery, wordMatch, wordOrCharMatch } from '../core/search/query.ts';
 import { FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
-import { segmenterFingerprint } from '../core/search/segment.ts';
+import { segmenterFingerprint, warmSegmenter } from '../core/search/segment.ts';
 import { countListed, countMatches, loadHits, pageListed, pageMatches } from '../repo/search-repo.ts';
 import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
 
@@ -130,9 +130,11 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
 
 /**
  * Start-up check: rebuilds the whole index when the user dictionary or the segmentation rules changed since it
- * was built (or it was never built by this module), otherwise only repairs drift. Cheap when nothing changed.
+ * was built (or it was never built by this module), otherwise only repairs drift. Cheap when nothing changed;
+ * also loads the segmenter's dictionaries so the first search is fast.
  */
 export function ensureSearchIndexFresh(db: Db, logger: Logger): { rebuilt: boolean; measures: number } {
+  warmSegmenter();
   const fingerprint = segmenterFingerprint();
   if (readIndexFingerprint(db) !== fingerprint) {
     const started = Date.now();

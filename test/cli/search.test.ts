@@ -9,7 +9,7 @@ let dbPath: string;
 beforeAll(async () => {
   dbPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'measures-search-')), 'm.db');
   expect((await cli(['ingest', SEEDS_DIR, '--db', dbPath])).code).toBe(0);
-});
+}, 60_000);
 
 describe('measures search', () => {
   it('prints JSON results with ids, labels and **highlighted** snippets', async () => {

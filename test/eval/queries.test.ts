@@ -19,7 +19,7 @@ let db: Db;
 beforeAll(() => {
   db = testDb();
   ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z') }, [SEEDS_DIR]);
-});
+}, 60_000);
 
 describe('search relevance on the seeds (shared/eval/queries.json)', () => {
   it.each(evalFile.queries.map((q) => [q.query, q.expect] as const))('%s: every expected measure is in the top 5', (query, expected) => {

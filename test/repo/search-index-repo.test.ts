@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { warmSegmenter } from '../../src/core/search/segment.ts';
 import { testDb } from '../helpers/db.ts';
 import { addDocument } from '../core/search/fixtures.ts';
 import { indexMeasures, removeMeasuresFromIndex } from '../../src/repo/search-index-repo.ts';
+
+// Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
+beforeAll(() => warmSegmenter(), 60_000);
 
 const ftsRows = (db: ReturnType<typeof testDb>) =>
   db.prepare('SELECT s.measure_id AS id, f.title, f.departments, f.chars FROM measure_fts f JOIN search_rows s ON s.id = f.rowid ORDER BY s.measure_id').all() as {

@@ -1,8 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { warmSegmenter } from '../../src/core/search/segment.ts';
 import type { Db } from '../../src/db/open.ts';
 import { testDb } from '../helpers/db.ts';
 import { addDocument } from '../core/search/fixtures.ts';
 import { lookup } from '../../src/services/lookup-service.ts';
+
+// Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
+beforeAll(() => warmSegmenter(), 60_000);
 
 let db: Db;
 beforeEach(() => {

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { warmSegmenter } from '../../src/core/search/segment.ts';
 import type { Db } from '../../src/db/open.ts';
 import { testDb } from '../helpers/db.ts';
 import { addDocument } from '../core/search/fixtures.ts';
@@ -12,6 +13,9 @@ import {
 import { silentLogger } from '../../src/lib/logger.ts';
 import { readIndexFingerprint, writeIndexFingerprint } from '../../src/repo/search-index-repo.ts';
 import { segmenterFingerprint } from '../../src/core/search/segment.ts';
+
+// Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
+beforeAll(() => warmSegmenter(), 60_000);
 
 const today = '2024-03-01';
 let db: Db;

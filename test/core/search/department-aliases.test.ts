@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { warmSegmenter } from '../../../src/core/search/segment.ts';
 import { aliasAlternatives, departmentPatterns, departmentStem } from '../../../src/core/search/department-aliases.ts';
+
+// Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
+beforeAll(() => warmSegmenter(), 60_000);
 
 const matches = (input: string, name: string) => departmentPatterns(input).some((p) => name.includes(p));
 

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { warmSegmenter } from '../../../src/core/search/segment.ts';
 import { charMatch, ftsString, highlightNeedles, parseQuery, wordMatch, MAX_QUERY_CHARS } from '../../../src/core/search/query.ts';
 import { QueryTooLongError, SearchInputError } from '../../../src/core/search/errors.ts';
+
+// Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
+beforeAll(() => warmSegmenter(), 60_000);
 
 describe('parseQuery', () => {
   it('cuts words and keeps each chunk as an exact phrase', () => {

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { warmSegmenter } from '../../../src/core/search/segment.ts';
 import { charTokens, segmentForIndex, segmentQuery, segmenterFingerprint, USER_DICT_PATH } from '../../../src/core/search/segment.ts';
 import { normalizeForSearch } from '../../../src/core/search/normalize.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+// Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
+beforeAll(() => warmSegmenter(), 60_000);
 
 const query = (s: string) => segmentQuery(normalizeForSearch(s));
 
