@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness.ts';
-import { testDb } from '../../helpers/db.ts';
-import { FIXTURE, seedFollowupFixture } from '../../helpers/followup-fixture.ts';
-import { FORM, interactivityBody } from '../../helpers/slack-request.ts';
-import { ACTIONS, SHORTCUTS, VIEWS } from '../../../src/slack/ids.ts';
-import { ASSIGN_BLOCKS } from '../../../src/slack/blocks/followup-modals.ts';
-import { listFollowups } from '../../../src/repo/followups-repo.ts';
-import type { Db } from '../../../src/db/open.ts';
+import { startHarness, type Harness } from '../../harness.ts';
+import { testDb } from '../../../helpers/db.ts';
+import { FIXTURE, seedFollowupFixture } from '../../../helpers/followup-fixture.ts';
+import { FORM, interactivityBody } from '../../../helpers/slack-request.ts';
+import { ACTIONS, SHORTCUTS, VIEWS } from '../../../../src/slack/ids.ts';
+import { ASSIGN_BLOCKS } from '../../../../src/slack/blocks/followup-modals.ts';
+import { listFollowups } from '../../../../src/repo/followups-repo.ts';
+import type { Db } from '../../../../src/db/open.ts';
 import { ASSIGNEE, CHANNEL, CREATOR, cardButton, viewSubmission } from './payloads.ts';
 
 let h: Harness;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SIGNING_SECRET, startHarness, type Harness } from '../harness.ts';
-import { testDb } from '../../helpers/db.ts';
-import { FIXTURE, seedFollowupFixture } from '../../helpers/followup-fixture.ts';
-import { FORM, JSON_TYPE, eventBody, interactivityBody, signedHeaders } from '../../helpers/slack-request.ts';
-import { ACTIONS, VIEWS } from '../../../src/slack/ids.ts';
-import { REASON_BLOCK } from '../../../src/slack/blocks/followup-modals.ts';
-import { getFollowup, listEvents, listFollowups, rememberItemMessage } from '../../../src/repo/followups-repo.ts';
-import type { Db } from '../../../src/db/open.ts';
+import { SIGNING_SECRET, startHarness, type Harness } from '../../harness.ts';
+import { testDb } from '../../../helpers/db.ts';
+import { FIXTURE, seedFollowupFixture } from '../../../helpers/followup-fixture.ts';
+import { FORM, JSON_TYPE, eventBody, interactivityBody, signedHeaders } from '../../../helpers/slack-request.ts';
+import { ACTIONS, VIEWS } from '../../../../src/slack/ids.ts';
+import { REASON_BLOCK } from '../../../../src/slack/blocks/followup-modals.ts';
+import { getFollowup, listEvents, listFollowups, rememberItemMessage } from '../../../../src/repo/followups-repo.ts';
+import type { Db } from '../../../../src/db/open.ts';
 import { ASSIGNEE, CHANNEL, CREATOR, STRANGER, cardButton, mention, viewSubmission } from './payloads.ts';
 
 const PARENT = '1700000100.000100'; // a bot message about measure abcd-4 (e.g. a shared detail view)
