@@ -10,6 +10,9 @@ import { charTokens, segmentForIndex } from '../core/search/segment.ts';
 /** meta key holding the fingerprint of the dictionary and rules the index was built with. */
 export const INDEX_FINGERPRINT_KEY = 'search_index_fingerprint';
 
+/** Bounds the per-call segmentation memo (a few MB at most). */
+const MEMO_ENTRIES = 5_000;
+
 interface SourceRow {
   id: string;
   title: string;
@@ -51,10 +54,18 @@ export function indexMeasures(db: Db, measureIds: string[]): void {
   );
   const del = db.prepare('DELETE FROM measure_fts WHERE rowid = ?');
   const ins = db.prepare('INSERT INTO measure_fts (rowid, title, departments, body, chars) VALUES (?, ?, ?, ?, ?)');
+  // Segmentation dominates indexing time; text repeated verbatim within one call (provinces copy national
+  // wording, a rebuild sees every copy) is segmented once.
+  const memo = new Map<string, ReturnType<typeof indexColumns>>();
   for (const id of measureIds) {
     const r = source.get(id) as SourceRow | undefined;
     if (!r) continue;
-    const cols = indexColumns({ ...r, departments: r.departments ?? '' });
+    const key = JSON.stringify([r.title, r.text, r.section, r.departments]);
+    let cols = memo.get(key);
+    if (!cols) {
+      cols = indexColumns({ ...r, departments: r.departments ?? '' });
+      if (memo.size < MEMO_ENTRIES) memo.set(key, cols);
+    }
     const { id: rowid } = row.get(id) as { id: number };
     del.run(rowid);
     ins.run(rowid, cols.title, cols.departments, cols.body, cols.chars);

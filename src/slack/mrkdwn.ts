@@ -63,3 +63,11 @@ export function boldMatches(pieces: { text: string; hit: boolean }[], max: numbe
 export function plain(text: string, max: number): { type: 'plain_text'; text: string; emoji: true } {
   return { type: 'plain_text', text: truncate(text.trim() === '' ? '—' : text, max), emoji: true };
 }
+
+/**
+ * Undoes Slack's escaping of typed text (command text with should_escape, message text): &amp; &lt; &gt;.
+ * Mentions Slack itself formats (<@U123|name>, <#C123|name>) are left as they are.
+ */
+export function decodeSlackEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}

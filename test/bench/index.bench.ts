@@ -24,11 +24,12 @@ const RUNS_PER_QUERY = 15;
 const SHORT_QUERIES = ['冷', '券', '电商', '就业', '5G'];
 const today = '2024-01-01';
 
-function tempDb(name: string): { db: Db; file: string } {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'measures-bench-')), name);
+function tempDb(name: string): { db: Db; file: string; dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-bench-'));
+  const file = path.join(dir, name);
   const db = openDatabase(file);
   migrate(db);
-  return { db, file };
+  return { db, file, dir };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -57,13 +58,15 @@ function benchIngest(): { mb: number; seconds: number; mbPerSecond: number; file
       bytes += content.length;
     }
   }
-  const { db } = tempDb('ingest.db');
+  const { db, dir: dbDir } = tempDb('ingest.db');
   // The first segmentation loads jieba's dictionaries (~1 s); keep that out of the throughput.
   searchMeasures(db, { query: '冷链', today });
   const t = performance.now();
   ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z') }, [dir]);
   const seconds = (performance.now() - t) / 1000;
   db.close();
+  fs.rmSync(dbDir, { recursive: true, force: true });
+  fs.rmSync(dir, { recursive: true, force: true });
   const mb = bytes / 1024 / 1024;
   return { mb, seconds, mbPerSecond: mb / seconds, files: seeds.length * INGEST_COPIES };
 }
@@ -125,7 +128,7 @@ const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 export default async function indexBench(): Promise<Record<string, unknown>> {
   const ingest = benchIngest();
 
-  const { db, file } = tempDb('search.db');
+  const { db, file, dir } = tempDb('search.db');
   const rep = replicate(db);
   const dbMb = fs.statSync(file).size / 1024 / 1024;
 
@@ -147,6 +150,7 @@ export default async function indexBench(): Promise<Record<string, unknown>> {
   }
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 
   const lines = [
     `| What | Result |`,

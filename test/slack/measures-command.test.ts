@@ -85,9 +85,10 @@ describe('detail view', () => {
     const text = visibleText(reply.body.blocks);
     expect(reply.body.blocks[0].text.text).toContain(hit.title.slice(0, 20));
     for (const t of hit.targets) {
-      expect(text).toContain(t.due);
-      expect(text).toContain(`${t.due}（${t.due < TODAY ? '⚠️ ' + s.overdue : ''}`);
+      // deadlines read as the document states them (2023年底前), marked past or not as of today
+      expect(text).toContain(`${s.duePhrase(t)}（${t.due < TODAY ? '⚠️ ' + s.overdue : ''}`);
     }
+    expect(text).toMatch(/\d{4}年底前/);
     expect(text).toContain(s.source);
     const buttons = buttonsOf(reply.body.blocks);
     expect(buttons).toContainEqual(expect.objectContaining({ actionId: ACTIONS.SHARE_MEASURE, value: hit.measureId }));

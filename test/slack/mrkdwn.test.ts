@@ -20,3 +20,12 @@ describe('mrkdwn escaping', () => {
     expect(long.length).toBeLessThanOrEqual(200);
   });
 });
+
+describe('decodeSlackEntities', () => {
+  it('turns Slack’s entities back into the characters the user typed, keeping mentions', async () => {
+    const { decodeSlackEntities, escapeMrkdwn } = await import('../../src/slack/mrkdwn.ts');
+    expect(decodeSlackEntities('R&amp;D &lt;b&gt; <@U123|wang>')).toBe('R&D <b> <@U123|wang>');
+    // decoding then escaping for display round-trips, so nothing typed can become live markup
+    expect(escapeMrkdwn(decodeSlackEntities('&lt;!channel&gt;'))).toBe('&lt;!channel&gt;');
+  });
+});

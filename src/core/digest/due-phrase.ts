@@ -20,7 +20,13 @@ export function planName(periodStart: string | null, due: string, locale: Locale
   return `“十${ZH_DIGITS[n - 10]}五”`;
 }
 
-export function duePhrase(t: { due: string; precision: Precision; periodStart: string | null }, locale: Locale): string {
+export interface DueLike {
+  due: string;
+  precision: Precision | string;
+  periodStart?: string | null;
+}
+
+export function duePhrase(t: DueLike, locale: Locale): string {
   const year = t.due.slice(0, 4);
   const month = Number(t.due.slice(5, 7));
   const day = Number(t.due.slice(8, 10));
@@ -41,10 +47,12 @@ export function duePhrase(t: { due: string; precision: Precision; periodStart: s
       return zh ? `${year}年${month}月${day}日` : t.due;
     case 'period': {
       const startYear = (t.periodStart ?? t.due).slice(0, 4);
-      const name = planName(t.periodStart, t.due, locale);
+      const name = planName(t.periodStart ?? null, t.due, locale);
       const span = `${startYear}–${year}`;
       if (zh) return name ? `${name}期间 (${span})` : `${span}年期间`;
       return name ? `${name} period (${span})` : `${span}`;
     }
+    default:
+      return t.due;
   }
 }

@@ -1,4 +1,5 @@
 import type { DepartmentRole, ParsedDepartment } from '../model.ts';
+import { splitTopLevel } from './split-top-level.ts';
 
 /**
  * Endings of Chinese government and public bodies. Single characters that also end ordinary words
@@ -20,8 +21,12 @@ const TWO_CHAR_ORGS = new Set(['海关', '团委', '纪委', '工会', '妇联',
 /** Collective bodies named by area: 各区、各市州人民政府、各区县. */
 const COLLECTIVE = /^各[\u4e00-\u9fff]{0,6}(区|县|市|州|旗|盟|区县|市州|地市|单位|部门|人民政府|政府)$/;
 
+/** An area qualifier inside a body's name: 各区县（市）人民政府, 各县（区）人民政府, 各区（市、县）政府. */
+const AREA_QUALIFIER = /[（(][\u4e00-\u9fff、]{1,8}[)）]/g;
+
 /** True when a short Han string reads as the name of a government body or public organisation. */
-export function looksLikeOrganisation(name: string): boolean {
+export function looksLikeOrganisation(written: string): boolean {
+  const name = written.replace(AREA_QUALIFIER, '');
   if (!/^[\u4e00-\u9fff]+$/.test(name)) return false;
   if (COLLECTIVE.test(name)) return true;
   if (name.length < 2 || name.length > 25) return false;
@@ -30,11 +35,30 @@ export function looksLikeOrganisation(name: string): boolean {
   return ORG_SUFFIXES.some((s) => name.endsWith(s));
 }
 
+/**
+ * 各市、县（市、区）政府 is one collective body whose area list uses 、 too: a piece starting with 各 that is not
+ * a body by itself absorbs the following pieces until the whole reads as one.
+ */
+function joinCollectives(pieces: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    let end = i;
+    if (pieces[i]!.startsWith('各') && !looksLikeOrganisation(pieces[i]!)) {
+      for (let j = i + 1; j < Math.min(pieces.length, i + 4) && end === i; j++) {
+        if (looksLikeOrganisation(pieces.slice(i, j + 1).join(''))) end = j;
+      }
+    }
+    out.push(pieces.slice(i, end + 1).join('、'));
+    i = end;
+  }
+  return out;
+}
+
 type ClauseRole = DepartmentRole | 'list';
 
 /** 牵头单位：… / 配合单位：… prefixes: the label decides the role of every name after it. */
 const LABEL_PREFIX =
-  /^(?:由)?(牵头单位|牵头部门|主责单位|主办单位|主责部门|责任单位|责任部门|负责单位|负责部门|实施单位|落实单位|配合单位|配合部门|协办单位|参与单位|参与部门|协同单位|协助单位|参加单位)\s*[:：]?\s*/;
+  /^(?:由)?【?(牵头单位|牵头部门|主责单位|主办单位|主责部门|责任单位|责任部门|负责单位|负责部门|实施单位|落实单位|配合单位|配合部门|协办单位|参与单位|参与部门|协同单位|协助单位|参加单位)(?:】|\s*[:：])?\s*/;
 /** Role phrases at the end of a clause, longest first. */
 const ROLE_TAIL =
   /(牵头负责|牵头落实|牵头|等部门按职责分工负责|按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分工负责|负责落实|具体负责|负责|落实|配合|参与|协助|协办|共同)$/;
@@ -53,9 +77,8 @@ function roleOfLabel(label: string): ClauseRole {
  * Names are kept exactly as written. Returns null when the bracket is not about responsibility (（5G）, （试行）…).
  */
 export function parseResponsibility(inner: string): { departments: ParsedDepartment[]; incomplete: boolean } | null {
-  const clauses = inner
-    .trim()
-    .split(/[，,；;。]/)
+  // 【牵头单位】A【配合单位】B on one line: each 【label】 starts a clause.
+  const clauses = splitTopLevel(inner.trim().replace(/(?<=.)【/g, '\n【'), /[，,；;。\n]/)
     .map((c) => c.trim())
     .filter((c) => c !== '');
   if (clauses.length === 0) return null;
@@ -89,7 +112,7 @@ export function parseResponsibility(inner: string): { departments: ParsedDepartm
       incomplete = true;
       continue;
     }
-    const names = clause.split(/[、\/]/).filter((n) => n !== '');
+    const names = joinCollectives(splitTopLevel(clause, /[、\/]/).filter((n) => n !== ''));
     if (!names.every(looksLikeOrganisation)) return null;
     groups.push({ role, names });
   }

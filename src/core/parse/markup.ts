@@ -79,7 +79,8 @@ function htmlToText(html: string): { text: string; title: string | null } {
     .replace(/<(script|style|noscript|head|template)\b[^>]*>[\s\S]*?<\/\1>/gi, '')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?(p|div|h[1-6]|li|tr|table|section|article|ul|ol|blockquote|pre|header|footer)\b[^>]*>/gi, '\n')
-    .replace(/<\/t[dh]>/gi, ' ')
+    // A tab between table cells keeps 发文字号 | 浙政办发〔2024〕5号 | 有效性 apart when the labels have no colon.
+    .replace(/<\/t[dh]>/gi, '\t')
     .replace(/<[^>]+>/g, '');
   return { text: decodeEntities(text), title };
 }

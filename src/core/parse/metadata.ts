@@ -49,11 +49,12 @@ function isSubstantialTitle(p: string): boolean {
 }
 
 /**
- * Government websites put a metadata table above the text (标题：… 发文机关：… 成文日期：… 发文字号：…).
- * Returns the labelled value found in the first paragraphs, as written.
+ * Government websites put a metadata table above the text (标题：… 发文机关：… 成文日期：… 发文字号：…), with or
+ * without colons (table cells arrive tab-separated). Returns the labelled value found in the first paragraphs,
+ * as written.
  */
 function labelledField(paras: string[], labels: string): string | null {
-  const re = new RegExp(`(?:^|\\s)(?:${labels})\\s*[:：]\\s*([^\\s].*?)(?=\\s+[\\u4e00-\\u9fff]{2,5}\\s*[:：]|$)`);
+  const re = new RegExp(`(?:^|\\s)(?:${labels})(?:\\s*[:：]|\\s*\\t)\\s*([^\\s][^\\t]*?)(?=\\t|\\s+[\\u4e00-\\u9fff]{2,5}\\s*[:：]|\\s*$)`);
   for (const p of paras.slice(0, 25)) {
     const m = re.exec(p);
     if (m) return m[1]!.trim();
@@ -61,12 +62,21 @@ function labelledField(paras: string[], labels: string): string | null {
   return null;
 }
 
+/** The page's <title> without the site suffix (…的通知_省府办公厅文件_广东省人民政府门户网站). */
+function htmlTitleMain(htmlTitle: string | null): string | null {
+  const main = htmlTitle?.split(/\s*(?:_|\||｜| - | — )\s*/)[0]?.trim();
+  return main && main.length >= 6 ? main : null;
+}
+
 function findTitle(paras: string[], fm: FrontMatter, htmlTitle: string | null): { title: string; end: number } {
   if (fm.title) return { title: fm.title, end: -1 };
   const labelled = labelledField(paras, '标\\s*题|文件名称');
   if (labelled) return { title: labelled, end: -1 };
   const limit = Math.min(paras.length, 15);
-  for (let i = 0; i < limit; i++) {
+  // On a web page the heading that repeats the <title> is the title; navigation links above it are not.
+  const main = htmlTitleMain(htmlTitle);
+  const heading = main ? paras.slice(0, 40).findIndex((p) => p.trim() === main) : -1;
+  for (let i = heading >= 0 ? heading : 0; i < Math.max(limit, heading + 1); i++) {
     const p = paras[i]!;
     if (!isSubstantialTitle(p)) continue;
     let title = p;
@@ -88,27 +98,45 @@ function findDocNumber(paras: string[], from: number): string | null {
     const n = normalizeText(paras[i]!).replace(/\s+/g, '');
     const m = DOC_NUMBER.exec(n);
     if (m) return `${m[1]}〔${m[2]}〕${m[3]}`;
-    const labelled = /^(?:发文字号|文号)[:：]\s*([\u4e00-\u9fff]{1,12})[〔\[(【［]\s*(\d{4})\s*[〕\])】］]\s*(第?\d{1,5}号)/.exec(n);
-    if (labelled) return `${labelled[1]}〔${labelled[2]}〕${labelled[3]}`;
   }
+  // The page's metadata table (发文字号：…), wherever the navigation pushed it.
+  const field = labelledField(paras, '发文字号|文号');
+  const m = field ? DOC_NUMBER.exec(normalizeText(field).replace(/\s+/g, '')) : null;
+  if (m) return `${m[1]}〔${m[2]}〕${m[3]}`;
   return null;
 }
 
-/** The 落款: an issuing body's name followed by a date line, near the end. */
+/** The issuing body's lines right above the date line at index i (up to three, e.g. joint issuers). */
+function issuerAbove(paras: string[], i: number): { issuers: string[]; start: number } {
+  let start = i;
+  const issuers: string[] = [];
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    const name = paras[j]!.trim();
+    if (name.length > 40 || /[。，；：,;:]/.test(name) || !looksLikeOrganisation(name.split(/\s+/).pop()!)) break;
+    issuers.unshift(name);
+    start = j;
+  }
+  return { issuers, start };
+}
+
+/**
+ * The 落款: an issuing body's name followed by a date line, near the end. A 印发…的通知 carries its 落款 above
+ * the plan it issues, so when the end has none, a body + date pair earlier in the text is the notice's
+ * signature; the plan after it still belongs to the document (start stays at the end).
+ */
 function findSignature(paras: string[]): { date: string | null; issuer: string | null; start: number } {
   const from = Math.max(0, paras.length - 12);
   for (let i = paras.length - 1; i >= from; i--) {
     const date = parseChineseDate(paras[i]!);
     if (!date) continue;
-    let start = i;
-    const issuers: string[] = [];
-    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
-      const name = paras[j]!.trim();
-      if (name.length > 40 || /[。，；：,;:]/.test(name) || !looksLikeOrganisation(name.split(/\s+/).pop()!)) break;
-      issuers.unshift(name);
-      start = j;
-    }
+    const { issuers, start } = issuerAbove(paras, i);
     return { date, issuer: issuers.length ? issuers.join(' ') : null, start };
+  }
+  for (let i = 0; i < from; i++) {
+    const date = parseChineseDate(paras[i]!);
+    if (!date) continue;
+    const { issuers } = issuerAbove(paras, i);
+    if (issuers.length) return { date, issuer: issuers.join(' '), start: paras.length };
   }
   return { date: null, issuer: null, start: paras.length };
 }
@@ -146,7 +174,7 @@ function findValidity(text: string, publishedOn: string | null): { effectiveOn: 
 
 export function extractMetadata(paras: string[], fm: FrontMatter, htmlTitle: string | null): Metadata {
   const { title, end } = findTitle(paras, fm, htmlTitle);
-  const docNumber = findDocNumber(paras, end + 1);
+  const docNumber = findDocNumber(paras, Math.max(0, end + 1));
   const signature = findSignature(paras);
   const tableDate = labelledField(paras, '成文日期|发布日期|发文日期');
   const publishedOn = signature.date ?? (tableDate ? parseChineseDate(tableDate) ?? isoFromDashed(tableDate) : null) ?? fm.date;

@@ -9,10 +9,12 @@ const TERMINAL = /[。！？；：!?;:”’」』）)】…》]$/;
  * next line unless that line starts a new numbered item. Short lines and lines
  * without commas (titles, headings, bylines, breadcrumbs) are never joined.
  */
-/** "发文机关：…", "问：…", "黄潇：…": a labelled line starts something new. */
-const FIELD = /^[\u4e00-\u9fff]{1,6}\s*[:：]/;
+/** "发文机关：…", "问：…", "黄潇：…", "【责任单位】…": a labelled line starts something new. */
+const FIELD = /^(?:[\u4e00-\u9fff]{1,6}\s*[:：]|【[^】]{1,10}】)/;
 
 function isWrapped(prev: string): boolean {
+  // A table row (cells arrive tab-separated) is complete on its line.
+  if (prev.includes('\t')) return false;
   return prev.length >= 20 && /[，,、]/.test(prev) && !TERMINAL.test(prev) && !FIELD.test(prev);
 }
 

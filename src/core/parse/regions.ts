@@ -1,3 +1,5 @@
+import { provinceOfCity } from './cities.ts';
+
 /** The 34 provincial-level divisions: full name, short name(s) used in titles, and document-number abbreviations. */
 interface Province {
   name: string;
@@ -73,6 +75,8 @@ export function provinceFromDocNumber(docNumber: string): string | null {
 export function regionOf(title: string, issuer: string | null, docNumber: string | null): string | null {
   const fromText = provinceIn(title) ?? (issuer ? provinceIn(issuer) : null);
   if (fromText) return fromText;
+  const fromCity = provinceOfCity(title) ?? (issuer ? provinceOfCity(issuer) : null);
+  if (fromCity) return fromCity;
   if (docNumber) {
     const fromNumber = provinceFromDocNumber(docNumber);
     if (fromNumber) return fromNumber;

@@ -1,10 +1,21 @@
 import type { ParsedTask } from '../model.ts';
-import { atClauseBoundary, findBrackets } from './brackets.ts';
+import { atClauseBoundary, findBrackets, type Bracket } from './brackets.ts';
 import { parseResponsibility } from './departments.ts';
+import { responsibilityLines } from './responsibility-lines.ts';
 import { extractTargets } from './targets.ts';
 import { normalizeText } from './normalize.ts';
 
 const EDGE_PUNCT = /^[\s。，,；;、]+|[\s，,；;、]+$/g;
+
+/** Everything that closes a clause group: boundary brackets and 【责任单位】… lines, in text order. */
+function closers(itemText: string): Bracket[] {
+  const normalized = normalizeText(itemText);
+  const lines = responsibilityLines(itemText);
+  const brackets = findBrackets(itemText).filter(
+    (b) => atClauseBoundary(normalized, b) && !lines.some((l) => b.start >= l.start && b.end <= l.end),
+  );
+  return [...brackets, ...lines].sort((a, b) => a.start - b.start);
+}
 
 /**
  * An item's clause groups: every stretch of text closed by a responsibility bracket is one task, in order.
@@ -13,9 +24,7 @@ const EDGE_PUNCT = /^[\s。，,；;、]+|[\s，,；;、]+$/g;
 export function splitTasks(itemText: string, anchor: string | null): ParsedTask[] {
   const tasks: ParsedTask[] = [];
   let cursor = 0;
-  const normalized = normalizeText(itemText);
-  for (const b of findBrackets(itemText)) {
-    if (!atClauseBoundary(normalized, b)) continue;
+  for (const b of closers(itemText)) {
     const parsed = parseResponsibility(b.inner);
     if (!parsed) continue;
     const text = itemText.slice(cursor, b.start).replace(EDGE_PUNCT, '');
@@ -40,13 +49,12 @@ export function splitTasks(itemText: string, anchor: string | null): ParsedTask[
 /** True when the text's last clause group is closed by a responsibility bracket. */
 export function endsWithResponsibility(text: string): boolean {
   const trimmed = text.replace(/[\s。；;]+$/, '');
-  const brackets = findBrackets(trimmed);
-  const last = brackets[brackets.length - 1];
+  const all = closers(trimmed);
+  const last = all[all.length - 1];
   return last !== undefined && last.end === trimmed.length && parseResponsibility(last.inner) !== null;
 }
 
 /** Whether any clause in the text is closed by a responsibility bracket (used to tell policies from commentary). */
 export function hasResponsibilityBracket(text: string): boolean {
-  const normalized = normalizeText(text);
-  return findBrackets(text).some((b) => atClauseBoundary(normalized, b) && parseResponsibility(b.inner) !== null);
+  return closers(text).some((b) => parseResponsibility(b.inner) !== null);
 }

@@ -1,3 +1,4 @@
+import type { DueLike } from '../../core/digest/due-phrase.ts';
 import { daysBetween } from '../../lib/dates.ts';
 import type { Strings } from '../strings/index.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
@@ -14,10 +15,10 @@ export function code(id: string): string {
   return '`' + id.replace(/`/g, "'") + '`';
 }
 
-export function dueText(due: string, today: string, s: Strings): string {
-  const days = daysBetween(today, due);
+export function dueText(target: DueLike, today: string, s: Strings): string {
+  const days = daysBetween(today, target.due);
   const when = days < 0 ? `⚠️ ${s.overdue}` : days === 0 ? s.dueToday : s.upcoming(days);
-  return `${escapeMrkdwn(due)}（${when}）`;
+  return `${escapeMrkdwn(s.duePhrase(target))}（${when}）`;
 }
 
 export function listNames(names: string[], max = 6): string {

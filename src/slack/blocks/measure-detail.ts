@@ -17,6 +17,8 @@ export interface MeasureDetailInput {
   strings: Strings;
   sharedBy?: string;
   actionBuilders?: DetailActionBuilder[];
+  /** Sections other features add below the tasks (the measure's follow-ups and their history). */
+  extraBlocks?: KnownBlock[];
 }
 
 /** At most this many sections of full text; longer items are cut with a note (policy items are ~300–1500 chars). */
@@ -49,14 +51,15 @@ export function textSections(text: string, s: Strings): string[] {
   return chunks;
 }
 
-function taskBlock(task: TaskRow, index: number, today: string, s: Strings, focusId?: string): KnownBlock[] {
+function taskBlock(task: TaskRow, index: number, today: string, s: Strings, focusId?: string, repeatsMeasureText = false): KnownBlock[] {
   const focused = focusId !== undefined && (task.id === focusId || task.targets.some((g) => g.id === focusId));
   const leads = task.departments.filter((d) => d.role === 'lead').map((d) => d.name);
   const cos = task.departments.filter((d) => d.role === 'co').map((d) => d.name);
   const depts = [leads.length ? `*${listNames(leads)}*` : '', listNames(cos)].filter(Boolean).join('、') + (task.departmentsIncomplete ? ` ${s.incompleteDepartments}` : '');
-  const targets = task.targets.map((g) => `• ${g.id === focusId ? '▶ ' : ''}${dueText(g.due, today, s)} ${escapeAndFit(g.text, 300)}`);
+  const targets = task.targets.map((g) => `• ${g.id === focusId ? '▶ ' : ''}${dueText(g, today, s)} ${escapeAndFit(g.text, 300)}`);
   const lines = [
-    `${focused ? '▶ ' : ''}*${index + 1}.* ${escapeAndFit(task.text, 1200)} ${code(task.id)}`,
+    // A one-task measure's task text is the measure text shown just above: do not print it twice.
+    `${focused ? '▶ ' : ''}*${index + 1}.* ${repeatsMeasureText ? '' : escapeAndFit(task.text, 1200) + ' '}${code(task.id)}`,
     depts.trim() ? `${s.departments}: ${depts}` : '',
     ...targets,
   ].filter(Boolean);
@@ -93,12 +96,13 @@ export function buildMeasureDetail(input: MeasureDetailInput): Reply {
   const buttons = detailActions({ id: m.id, shared: Boolean(sharedBy) }, s, input.actionBuilders);
   const tail: KnownBlock[] = [{ type: 'divider' }, fields(sourceFields)];
   if (buttons.length) tail.push({ type: 'actions', block_id: 'measure_actions', elements: buttons });
-  const taskItems = m.tasks.map((t, i) => taskBlock(t, i, today, s, input.focusId));
+  const single = m.tasks.length === 1 && m.text.includes(m.tasks[0]!.text.slice(0, 200));
+  const taskItems = m.tasks.map((t, i) => taskBlock(t, i, today, s, input.focusId, single));
   if (m.tasks.length && !m.tasks.some((t) => t.targets.length)) taskItems.push([context([s.noTargets])]);
   const blocks = fitBlocks(
     [...head, ...(m.tasks.length ? [section(`*${s.tasks}*`)] : [])],
     taskItems,
-    tail,
+    [...(input.extraBlocks ?? []), ...tail],
     MAX_BLOCKS_PER_MESSAGE,
     s.andMore,
   );

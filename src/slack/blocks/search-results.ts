@@ -35,14 +35,14 @@ function hitBlocks(hit: SearchHit, today: string, s: Strings, withButton: boolea
   const title = `*${escapeMrkdwn(hit.label)} ${escapeAndFit(hit.title, 200)}*`;
   const snippet = boldMatches(hit.snippet, SNIPPET_CHARS);
   const body = snippet && !hit.snippet.every((p) => hit.title.includes(p.text)) ? `${title}\n${snippet}` : title;
-  const dues = [...new Set(hit.targets.map((t) => t.due))].sort();
+  const dues = [...new Map(hit.targets.map((t) => [t.due, t] as const)).values()].sort((a, b) => a.due.localeCompare(b.due));
   const meta = [
     code(hit.measureId),
     [hit.region, shortTitle(hit.documentTitle)].filter(Boolean).map((x) => escapeMrkdwn(x!)).join(' · '),
     hit.kind !== 'measure' ? s.kinds[hit.kind] : '',
     hit.documentStatus === 'expired' || hit.documentStatus === 'not_yet' ? s.status[hit.documentStatus] : '',
     hit.departments.length ? `${s.departments}: ${listNames(hit.leadDepartments.length ? [...hit.leadDepartments, ...hit.departments.filter((d) => !hit.leadDepartments.includes(d))] : hit.departments)}` : '',
-    dues.length ? `${s.due}: ${dues.slice(0, 4).map((d) => s.dueItem(d, d < today)).join('、')}${dues.length > 4 ? ' …' : ''}` : '',
+    dues.length ? `${s.due}: ${dues.slice(0, 4).map((d) => s.dueItem(s.duePhrase(d), d.due < today)).join('、')}${dues.length > 4 ? ' …' : ''}` : '',
   ];
   return [
     section(body, withButton ? button(ACTIONS.SHOW_MEASURE, s.details, hit.measureId) : undefined),

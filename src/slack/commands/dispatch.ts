@@ -5,10 +5,13 @@ import { notice, type Reply } from '../reply.ts';
 import { namesOf, type CommandInvocation, type Subcommand } from './registry.ts';
 import { routeCommand } from './route.ts';
 import { searchCommand } from './search.ts';
+import { decodeSlackEntities } from '../mrkdwn.ts';
 
 /**
  * `/measures <text>` → the reply. Used by the slash command listener, @mentions and the local console, so all
- * three behave the same. Over-long input is refused before any parsing or searching.
+ * three behave the same. Over-long input is refused before any parsing or searching. The manifest sets
+ * should_escape: true (so `@wang` arrives as `<@U123|wang>`), which also turns & < > into entities: decode those
+ * back so a search for `R&D` finds R&D. Everything echoed back is escaped again by the block builders.
  */
 export async function dispatchCommand(
   text: string,
@@ -17,6 +20,7 @@ export async function dispatchCommand(
   subcommands: readonly Subcommand[],
 ): Promise<Reply | undefined> {
   const s = deps.strings;
+  text = decodeSlackEntities(text);
   if (Array.from(text).length > MAX_COMMAND_TEXT) return notice(s.tooLong(MAX_COMMAND_TEXT));
   const route = routeCommand(text, namesOf(subcommands));
   if (route.kind === 'help') {

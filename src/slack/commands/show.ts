@@ -6,6 +6,17 @@ import { buildMeasureDetail } from '../blocks/measure-detail.ts';
 import { buildDocumentDetail } from '../blocks/document-detail.ts';
 import { notice, type Reply } from '../reply.ts';
 import type { Subcommand } from './registry.ts';
+import { measureFollowups } from '../../services/followup-service.ts';
+import { followupSectionBlocks } from '../blocks/followup-section.ts';
+
+const MAX_FOLLOWUP_BLOCKS_IN_DETAIL = 12;
+
+/** The measure's follow-ups and their history (shown under its tasks). */
+function followupBlocksFor(measureId: string, deps: SlackDeps) {
+  const { followups, events } = measureFollowups(deps.db, measureId);
+  // Tasks and the source block must still fit in the message: the full list is under /measures followups.
+  return followupSectionBlocks(followups, events, deps.strings).slice(0, MAX_FOLLOWUP_BLOCKS_IN_DETAIL);
+}
 
 /** Renders whatever an id names: a measure (or one of its tasks/targets, focused) or a whole document. */
 export function showById(rawId: string, deps: SlackDeps, opts: { sharedBy?: string } = {}): Reply {
@@ -26,6 +37,7 @@ export function showById(rawId: string, deps: SlackDeps, opts: { sharedBy?: stri
     today,
     strings: s,
     ...(opts.sharedBy ? { sharedBy: opts.sharedBy } : {}),
+    extraBlocks: followupBlocksFor(found.measure.id, deps),
   });
 }
 

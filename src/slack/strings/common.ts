@@ -1,4 +1,5 @@
 import { defineStrings } from './types.ts';
+import { duePhrase, type DueLike } from '../../core/digest/due-phrase.ts';
 
 /** Strings shared by every feature (errors, generic buttons). */
 export const commonStrings = defineStrings(
@@ -10,6 +11,8 @@ export const commonStrings = defineStrings(
     notInChannelShared: '我还不是本频道成员，已通过 Slack 直接发到频道。邀请我加入（/invite @政策举措助手）后分享更稳妥。',
     sharedBy: (user: string) => `由 <@${user}> 分享`,
     andMore: (n: number) => `还有 ${n} 条未显示`,
+    /** A target's deadline as the document states it: 2023年底前, not a made-up day. */
+    duePhrase: (t: DueLike) => duePhrase(t, 'zh'),
   },
   {
     appName: 'Policy measures',
@@ -19,5 +22,6 @@ export const commonStrings = defineStrings(
     notInChannelShared: 'I am not a member of this channel, so I shared it through Slack directly. Invite me (/invite @measures) to share reliably.',
     sharedBy: (user: string) => `Shared by <@${user}>`,
     andMore: (n: number) => `${n} more not shown`,
+    duePhrase: (t: DueLike) => duePhrase(t, 'en'),
   },
 );
