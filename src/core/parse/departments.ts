@@ -26,7 +26,8 @@ const AREA_QUALIFIER = /[（(][\u4e00-\u9fff、]{1,8}[)）]/g;
 
 /** True when a short Han string reads as the name of a government body or public organisation. */
 export function looksLikeOrganisation(written: string): boolean {
-  const name = written.replace(AREA_QUALIFIER, '');
+  // 各市、县政府 lists its areas with 、 inside one collective name.
+  const name = written.replace(AREA_QUALIFIER, '').replace(/^各.*/, (c) => c.replace(/、/g, ''));
   if (!/^[\u4e00-\u9fff]+$/.test(name)) return false;
   if (COLLECTIVE.test(name)) return true;
   if (name.length < 2 || name.length > 25) return false;
@@ -36,16 +37,23 @@ export function looksLikeOrganisation(written: string): boolean {
 }
 
 /**
- * 各市、县（市、区）政府 is one collective body whose area list uses 、 too: a piece starting with 各 that is not
- * a body by itself absorbs the following pieces until the whole reads as one.
+ * 各市、县（市、区）政府 is one collective body whose area list uses 、 too: a bare area (各市, 各区) followed by
+ * areas that end in 政府 reads as one name, not as 各市 plus 县政府.
  */
+const BARE_AREA = /^各?[\u4e00-\u9fff]{0,3}(区|县|市|州|旗|盟)(?:[（(][^（）()]{1,8}[)）])?$/;
+
 function joinCollectives(pieces: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < pieces.length; i++) {
     let end = i;
-    if (pieces[i]!.startsWith('各') && !looksLikeOrganisation(pieces[i]!)) {
-      for (let j = i + 1; j < Math.min(pieces.length, i + 4) && end === i; j++) {
-        if (looksLikeOrganisation(pieces.slice(i, j + 1).join(''))) end = j;
+    if (pieces[i]!.startsWith('各')) {
+      let j = i + 1;
+      while (j < pieces.length && j < i + 4 && BARE_AREA.test(pieces[j - 1]!) && !pieces[j]!.startsWith('各')) {
+        if (/政府$/.test(pieces[j]!)) {
+          end = j;
+          break;
+        }
+        j++;
       }
     }
     out.push(pieces.slice(i, end + 1).join('、'));

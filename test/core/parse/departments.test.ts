@@ -66,6 +66,26 @@ describe('parseResponsibility', () => {
     expect(parseResponsibility('市商务局、各区人民政府按职责分工负责')!.departments.map((d) => d.name)).toEqual(['市商务局', '各区人民政府']);
   });
 
+  it('keeps names that carry an area bracket or an area list whole', () => {
+    expect(parseResponsibility('牵头单位：市文化旅游广电局；配合单位：市商务局，各区县（市）人民政府')!.departments).toEqual([
+      { name: '市文化旅游广电局', role: 'lead' },
+      { name: '市商务局', role: 'co' },
+      { name: '各区县（市）人民政府', role: 'co' },
+    ]);
+    expect(parseResponsibility('省商务厅、各市、县（市、区）政府')!.departments.map((d) => d.name)).toEqual(['省商务厅', '各市、县（市、区）政府']);
+    // Two collectives each with 各 stay two.
+    expect(parseResponsibility('各市、各区人民政府')!.departments.map((d) => d.name)).toEqual(['各市', '各区人民政府']);
+  });
+
+  it('reads 【牵头单位】A【配合单位】B labels as written on their own line', () => {
+    expect(parseResponsibility('【牵头单位】市人社局【配合单位】市商务局、市总工会')!.departments).toEqual([
+      { name: '市人社局', role: 'lead' },
+      { name: '市商务局', role: 'co' },
+      { name: '市总工会', role: 'co' },
+    ]);
+    expect(parseResponsibility('【责任单位】市商务局\n【配合单位】市财政局')!.departments.map((d) => d.role)).toEqual(['lead', 'co']);
+  });
+
   it.each(['AI', '5G', 'C-V2X', 'CIM', '征求意见稿', '天津', '含幼儿园', '2021-2023年', '信包箱', '在建、既有', '站', '工种', '国办发〔2020〕32号', '巡诊车', '试行', '新格局', '全部', '部署'])(
     '（%s） is not a responsibility bracket',
     (inner) => expect(parseResponsibility(inner)).toBeNull(),

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { responsibilityLines } from '../../../src/core/parse/responsibility-lines.ts';
+import { splitTasks } from '../../../src/core/parse/tasks.ts';
+
+describe('responsibilityLines', () => {
+  it('finds 【责任单位】 and 责任单位： lines, merging consecutive ones', () => {
+    const text = '发展直播电商。\n【牵头单位】市商务局\n【配合单位】市财政局\n培训主播。\n责任单位：市人社局';
+    expect(responsibilityLines(text).map((b) => b.inner)).toEqual(['【牵头单位】市商务局\n【配合单位】市财政局', '责任单位：市人社局']);
+  });
+
+  it('ignores a sentence that merely mentions 责任单位', () => {
+    expect(responsibilityLines('压实责任单位主体责任，责任单位要定期报告。')).toEqual([]);
+  });
+});
+
+describe('splitTasks with responsibility lines', () => {
+  it('closes a task at each responsibility line, like a bracket', () => {
+    const tasks = splitTasks('建设直播基地，2025年底前认定基地10个。\n【责任单位】市商务局\n培训主播。\n【责任单位】市人社局、市总工会', '2024-07-02');
+    expect(tasks.map((t) => [t.text, t.departments.map((d) => `${d.name}:${d.role}`)])).toEqual([
+      ['建设直播基地，2025年底前认定基地10个。', ['市商务局:lead']],
+      ['培训主播。', ['市人社局:lead', '市总工会:co']],
+    ]);
+    expect(tasks[0]!.targets.map((t) => t.due)).toEqual(['2025-12-31']);
+  });
+});
