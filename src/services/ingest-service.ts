@@ -11,6 +11,7 @@ import { documentIdCandidates, hashText, measureIdBase, taskId, targetId } from 
 import { getDocumentByFile, listMeasures, listTasks } from '../repo/documents-repo.ts';
 import { replaceDocument, type DocumentToStore } from '../repo/documents-writer.ts';
 import { indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
+import { ensureSearchIndexFresh } from './search-service.ts';
 
 /** Documents larger than this are refused before they are read (a policy document is tens of kilobytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -165,6 +166,9 @@ export function ingestPaths(deps: IngestDeps, paths: string[]): IngestedFile[] {
   }
   if (problems.length > 0) throw new IngestError(problems);
 
+  // Bring the existing index up to the current dictionary first (and record its fingerprint on a new
+  // database), so rows written below are never mixed with rows segmented by an older dictionary.
+  ensureSearchIndexFresh(deps.db, deps.logger);
   const now = deps.clock().toISOString();
   const results: IngestedFile[] = [];
   deps.db.transaction(() => {

@@ -4,11 +4,14 @@ import type { Subcommand } from '../../commands/registry.ts';
 import { dispatchCommand } from '../../commands/dispatch.ts';
 import { slashCommandSchema } from '../payloads.ts';
 import { safely } from '../safely.ts';
+import { yieldToEventLoop } from '../../../lib/yield.ts';
 
 /** `/measures …`: ack at once (Slack allows 3 s), then answer ephemerally through response_url. */
 export function measuresCommandHandler(deps: SlackDeps, subcommands: readonly Subcommand[]) {
   return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    // Let other requests that arrived meanwhile be acknowledged before this one's synchronous search runs.
+    await yieldToEventLoop();
     await safely(deps, respond, 'slash command', async () => {
       const c = slashCommandSchema.parse(command);
       const answer = await dispatchCommand(
