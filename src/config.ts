@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import cron from 'node-cron';
+import { parseCron } from './core/digest/cron-schedule.ts';
+import { isIsoDate } from './lib/dates.ts';
 
 /**
  * The one place the environment is read. Every setting the bot and the CLI understand, validated with zod so
  * that a bad value produces one readable message naming each problem.
  */
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** node-cron must accept it, and so must the digest's slot computation (which reads plain 5-field cron). */
+function isSchedulable(expression: string): boolean {
+  if (!cron.validate(expression)) return false;
+  try {
+    parseCron(expression);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const CRON_HINT = 'is not a valid 5-field cron expression (minute hour day month weekday)';
 
 function isValidTimeZone(tz: string): boolean {
   try {
@@ -55,7 +67,7 @@ export const configSchema = z
       .string()
       .trim()
       .default('0 9 * * 1')
-      .refine((v) => cron.validate(v), { message: 'is not a valid cron expression (e.g. "0 9 * * 1")' }),
+      .refine(isSchedulable, { message: `${CRON_HINT}, e.g. "0 9 * * 1" for Mondays 09:00` }),
     DIGEST_TZ: z
       .string()
       .trim()
@@ -63,8 +75,8 @@ export const configSchema = z
       .refine(isValidTimeZone, { message: 'is not a known IANA time zone (e.g. Asia/Shanghai)' }),
     DIGEST_CHANNELS: idList,
     DIGEST_HORIZON_DAYS: z.coerce.number().int().min(1).max(366).default(28),
-    DIGEST_AS_OF: optionalString.refine((v) => v === undefined || isoDate.test(v), {
-      message: 'must be a date YYYY-MM-DD',
+    DIGEST_AS_OF: optionalString.refine((v) => v === undefined || isIsoDate(v), {
+      message: 'must be a real date YYYY-MM-DD',
     }),
     DIGEST_SKIP_EMPTY: boolFlag,
     REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
@@ -72,7 +84,7 @@ export const configSchema = z
       .string()
       .trim()
       .default('0 9 * * *')
-      .refine((v) => cron.validate(v), { message: 'is not a valid cron expression (e.g. "0 9 * * *")' }),
+      .refine(isSchedulable, { message: `${CRON_HINT}, e.g. "0 9 * * *" for every day 09:00` }),
   })
   .superRefine((c, ctx) => {
     if (c.SLACK_APP_TOKEN && !c.SLACK_BOT_TOKEN) {

@@ -48,3 +48,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SLACK_APP_TOKEN: 'xapp-1' })).toThrow(/SLACK_BOT_TOKEN is required/);
   });
 });
+
+describe('loadConfig: schedules and dates the jobs can really use', () => {
+  it('refuses cron shortcuts the digest slot computation cannot read, and impossible dates', () => {
+    expect(() => loadConfig({ DIGEST_CRON: '@weekly' })).toThrow(/DIGEST_CRON is not a valid 5-field cron/);
+    expect(() => loadConfig({ REMINDER_CRON: '61 9 * * *' })).toThrow(/REMINDER_CRON/);
+    expect(() => loadConfig({ DIGEST_AS_OF: '2023-02-30' })).toThrow(/DIGEST_AS_OF must be a real date/);
+    expect(loadConfig({ DIGEST_CRON: '30 8 * * 1-5', DIGEST_AS_OF: '2024-02-29' }).DIGEST_AS_OF).toBe('2024-02-29');
+  });
+});

@@ -64,7 +64,15 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
     throw err;
   }
   // Jobs (digest, reminders) post through the same WebClient as the listeners. src/jobs/index.ts owns them.
-  const jobs = startJobs({ db, client: slack.app.client, logger, config, clock });
+  let jobs: ReturnType<typeof startJobs>;
+  try {
+    jobs = startJobs({ db, client: slack.app.client, logger, config, clock });
+  } catch (err) {
+    // Do not leave a connected receiver and an open database behind a failed start: the process must exit.
+    await slack.stop().catch(() => undefined);
+    db.close();
+    throw err;
+  }
   logger.info('slack app started', { mode, ...(started.port !== undefined ? { port: started.port } : {}) });
   return {
     mode,

@@ -37,7 +37,7 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
  * database at the previous version). Refuses a database that has migrations this code does not know: it was
  * written by a newer version of the bot.
  */
-export function migrate(db: Db, migrations: Migration[] = readMigrations()): { applied: string[] } {
+export function migrate(db: Db, migrations: Migration[] = readMigrations(), now: () => Date = () => new Date()): { applied: string[] } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const done = new Map(
@@ -56,13 +56,20 @@ export function migrate(db: Db, migrations: Migration[] = readMigrations()): { a
   }
   const applied: string[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
   for (const m of migrations) {
     if (done.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, new Date().toISOString());
-    })();
-    applied.push(m.name);
+    // IMMEDIATE takes the write lock before re-checking, so two processes starting together on one database
+    // cannot both apply the same migration: the second waits (busy_timeout), then sees it done.
+    const ran = db
+      .transaction(() => {
+        if (isApplied.get(m.version)) return false;
+        db.exec(m.sql);
+        record.run(m.version, m.name, now().toISOString());
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(m.name);
   }
   return { applied };
 }

@@ -119,6 +119,14 @@ export function countDocuments(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
 }
 
+export function countMeasures(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM measures').get() as { n: number }).n;
+}
+
+export function documentIdTaken(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+}
+
 export function listMeasures(db: Db, documentId: string): MeasureRow[] {
   return db
     .prepare(`SELECT ${MEASURE_COLUMNS} FROM measures WHERE document_id = ? ORDER BY position`)

@@ -8,7 +8,7 @@ import { parseDocument } from '../core/parse/index.ts';
 import { ParseError } from '../core/parse/errors.ts';
 import { assignIds, suffixFresh } from '../core/ingest/assign-ids.ts';
 import { documentIdCandidates, hashText, measureIdBase, taskId, targetId } from '../core/ids.ts';
-import { getDocumentByFile, listMeasures, listTasks } from '../repo/documents-repo.ts';
+import { documentIdTaken, getDocumentByFile, listMeasures, listTasks } from '../repo/documents-repo.ts';
 import { replaceDocument, type DocumentToStore } from '../repo/documents-writer.ts';
 import { indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
 import { ensureSearchIndexFresh } from './search-service.ts';
@@ -100,8 +100,7 @@ function decideIds(db: Db, p: Prepared, now: string): DocumentToStore {
   const existingDoc = getDocumentByFile(db, p.file);
   let docId = existingDoc?.id;
   if (!docId) {
-    const taken = db.prepare('SELECT 1 FROM documents WHERE id = ?');
-    docId = documentIdCandidates(p.file).find((c) => !taken.get(c));
+    docId = documentIdCandidates(p.file).find((c) => !documentIdTaken(db, c));
     if (!docId) throw new Error(`Could not find a free id for ${p.file}`);
   }
   const oldMeasures = existingDoc ? listMeasures(db, docId) : [];
@@ -166,12 +165,12 @@ export function ingestPaths(deps: IngestDeps, paths: string[]): IngestedFile[] {
   }
   if (problems.length > 0) throw new IngestError(problems);
 
-  // Bring the existing index up to the current dictionary first (and record its fingerprint on a new
-  // database), so rows written below are never mixed with rows segmented by an older dictionary.
-  ensureSearchIndexFresh(deps.db, deps.logger);
   const now = deps.clock().toISOString();
   const results: IngestedFile[] = [];
   deps.db.transaction(() => {
+    // Bring the existing index up to the current dictionary first (and record its fingerprint on a new
+    // database), so rows written below are never mixed with rows segmented by an older dictionary.
+    ensureSearchIndexFresh(deps.db, deps.logger);
     for (const p of prepared) {
       const existing = getDocumentByFile(deps.db, p.file);
       const counts = {

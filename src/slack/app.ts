@@ -60,8 +60,9 @@ export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, 
             try {
               body = { ok: true, ...indexSummary(base.db) };
             } catch (err) {
+              base.logger.error('health check failed', { error: (err as Error).message });
               res.writeHead(503, { 'content-type': 'application/json' });
-              res.end(JSON.stringify({ ok: false, error: (err as Error).message }));
+              res.end(JSON.stringify({ ok: false, error: 'database unavailable' }));
               return;
             }
             res.writeHead(200, { 'content-type': 'application/json' });

@@ -46,9 +46,9 @@ export function boldMatches(pieces: { text: string; hit: boolean }[], max: numbe
   let used = 0;
   for (const p of pieces) {
     // Bold markers must touch non-space characters or Slack shows the asterisks literally.
-    const core = p.text.trim() === '' ? p.text : p.text;
+    const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text) ?? [];
     const escaped = escapeMrkdwn(core.replace(/\*/g, '∗'));
-    const piece = p.hit && core.trim() !== '' ? `*${escaped}*` : escaped;
+    const piece = p.hit && core !== '' ? `${lead}*${escaped}*${trail}` : `${lead}${escaped}${trail}`;
     if (used + piece.length > max - 1) {
       out += '…';
       break;

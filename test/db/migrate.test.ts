@@ -30,3 +30,21 @@ describe('migrate', () => {
     expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
   });
 });
+
+describe('migrate with two processes', () => {
+  it('a second process on the same file sees the migrations the first applied and applies none', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'measures-migrate-')), 'm.db');
+    const a = openDatabase(file);
+    const b = openDatabase(file);
+    const first = migrate(a);
+    const second = migrate(b);
+    expect(first.applied.length).toBe(readMigrations().length);
+    expect(second.applied).toEqual([]);
+    expect((b.prepare('SELECT COUNT(*) n FROM schema_migrations').get() as { n: number }).n).toBe(readMigrations().length);
+    a.close();
+    b.close();
+  });
+});

@@ -29,3 +29,10 @@ describe('decodeSlackEntities', () => {
     expect(escapeMrkdwn(decodeSlackEntities('&lt;!channel&gt;'))).toBe('&lt;!channel&gt;');
   });
 });
+
+describe('boldMatches', () => {
+  it('puts bold markers against the matched characters, never against spaces (Slack would show them literally)', async () => {
+    const { boldMatches } = await import('../../src/slack/mrkdwn.ts');
+    expect(boldMatches([{ text: '建设 ', hit: false }, { text: ' 5G 基站 ', hit: true }, { text: '<b>', hit: false }], 100)).toBe('建设  *5G 基站* &lt;b&gt;');
+  });
+});

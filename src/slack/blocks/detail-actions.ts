@@ -1,5 +1,6 @@
 import type { Button } from '@slack/types';
 import { ACTIONS } from '../ids.ts';
+import { MAX_ACTIONS_ELEMENTS } from '../limits.ts';
 import type { Strings } from '../strings/index.ts';
 import { button } from './elements.ts';
 import { assignFollowupDetailAction } from './followup-detail-action.ts';
@@ -17,5 +18,5 @@ const shareMeasure: DetailActionBuilder = (m, s) => (m.shared ? [] : [button(ACT
 export const detailActionBuilders: DetailActionBuilder[] = [shareMeasure, assignFollowupDetailAction];
 
 export function detailActions(measure: { id: string; shared: boolean }, strings: Strings, builders = detailActionBuilders): Button[] {
-  return builders.flatMap((b) => b(measure, strings)).slice(0, 25);
+  return builders.flatMap((b) => b(measure, strings)).slice(0, MAX_ACTIONS_ELEMENTS);
 }

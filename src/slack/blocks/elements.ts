@@ -1,5 +1,5 @@
 import type { Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, MAX_CONTEXT_ELEMENTS, MAX_HEADER_TEXT, MAX_SECTION_TEXT } from '../limits.ts';
+import { MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, MAX_CONTEXT_ELEMENTS, MAX_FIELD_TEXT, MAX_HEADER_TEXT, MAX_SECTION_FIELDS, MAX_SECTION_TEXT } from '../limits.ts';
 import { plain, truncate } from '../mrkdwn.ts';
 
 /** Small constructors that enforce Block Kit limits, so feature builders cannot produce an invalid block. */
@@ -16,7 +16,7 @@ export function section(mrkdwn: string, accessory?: Button): SectionBlock {
 }
 
 export function fields(pairs: string[]): SectionBlock {
-  return { type: 'section', fields: pairs.slice(0, 10).map((t) => ({ type: 'mrkdwn', text: truncate(t, 2000) })) };
+  return { type: 'section', fields: pairs.slice(0, MAX_SECTION_FIELDS).map((t) => ({ type: 'mrkdwn', text: truncate(t, MAX_FIELD_TEXT) })) };
 }
 
 export function context(mrkdwnParts: string[]): ContextBlock {
