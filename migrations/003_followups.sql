@@ -45,7 +45,8 @@ CREATE TABLE processed_events (
 );
 
 -- Which measure/task/target a bot message is about, so that "@bot assign @user" in its thread needs no id.
--- Written by whoever posts such a message (digest, detail view, follow-up cards); message metadata is the fallback.
+-- Written by whoever posts such a message (shared detail views, digest, follow-up cards). The only source: reading
+-- the thread's parent from Slack would need the *:history scopes, which the app does not ask for.
 CREATE TABLE item_messages (
   channel     TEXT NOT NULL,
   ts          TEXT NOT NULL,

@@ -24,7 +24,7 @@ async function main(): Promise<number> {
     bot = await startBot(config, {
       logger,
       clock: systemClock,
-      io: { stdin: process.stdin, stdout: (t) => process.stdout.write(t), stdinIsTty: Boolean(process.stdin.isTTY) },
+      io: { stdin: process.stdin, stdout: (t) => process.stdout.write(t), stdinIsTty: Boolean(process.stdin.isTTY), terminal: process.stdout },
     });
   } catch (err) {
     logger.error('could not start', { error: (err as Error).message });

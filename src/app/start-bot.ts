@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { slackMode, type Config } from '../config.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -12,6 +12,8 @@ export interface BotIo {
   stdin: Readable;
   stdout: (text: string) => void;
   stdinIsTty: boolean;
+  /** The terminal's output stream, for the console's prompt and echo. */
+  terminal?: Writable;
 }
 
 export interface RunningBot {
@@ -38,7 +40,12 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
 
   if (mode === 'console') {
     const jobs = startJobs({ db, client: null, logger, config, clock });
-    const finished = runConsole(base, { input: deps.io.stdin, write: deps.io.stdout, interactive: deps.io.stdinIsTty }).finally(async () => {
+    const finished = runConsole(base, {
+      input: deps.io.stdin,
+      write: deps.io.stdout,
+      interactive: deps.io.stdinIsTty,
+      ...(deps.io.terminal ? { output: deps.io.terminal } : {}),
+    }).finally(async () => {
       await jobs.stop();
     });
     return {

@@ -3,6 +3,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { openDatabase, type Db } from '../db/open.ts';
 import { migrate } from '../db/migrate.ts';
+import { ensureSearchIndexFresh } from '../services/search-service.ts';
 
 /** What every CLI command receives: output streams, config, clock and logger (all injected, for tests). */
 export interface CliContext {
@@ -29,6 +30,22 @@ export class UsageError extends Error {
 export function openIndex(ctx: CliContext, dbFlag: string | undefined): Db {
   const db = openDatabase(dbFlag ?? ctx.config.DATABASE_PATH);
   migrate(db);
+  return db;
+}
+
+/**
+ * openIndex for commands that search: also brings the search index to the current dictionary and rules (and
+ * repairs drift), as the bot does at start-up. Only searching needs it; a rebuild can take seconds.
+ */
+export function openSearchIndex(ctx: CliContext, dbFlag: string | undefined): Db {
+  const db = openIndex(ctx, dbFlag);
+  try {
+    const fresh = ensureSearchIndexFresh(db, ctx.logger);
+    if (fresh.rebuilt) ctx.logger.info('search index rebuilt', { measures: fresh.measures });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
 }
 

@@ -4,7 +4,8 @@ import type { Logger } from '../lib/logger.ts';
 import { dateInZone } from '../lib/dates.ts';
 import { previousOccurrence } from '../core/digest/cron-schedule.ts';
 import { isoWeekKey } from '../core/digest/iso-week.ts';
-import { deliverDigest, type DeliveryOutcome, type SlackClient } from '../services/digest-service.ts';
+import { deliverDigest, type DeliveryOutcome } from '../services/digest-service.ts';
+import { slackDigestPoster, type DigestSlackClient } from '../slack/digest/post-digest.ts';
 
 /**
  * The weekly digest job. node-cron only calls it; everything it decides comes from `now`, so a test can run it
@@ -13,7 +14,7 @@ import { deliverDigest, type DeliveryOutcome, type SlackClient } from '../servic
 
 export interface DigestJobDeps {
   db: Db;
-  client: SlackClient;
+  client: DigestSlackClient;
   logger: Logger;
   config: Config;
 }
@@ -54,10 +55,11 @@ export async function runDigestJob(deps: DigestJobDeps, now: Date): Promise<Dige
     logger.debug('digest: no slot this week yet', { now: now.toISOString() });
     return { slot: null, deliveries: [] };
   }
+  const deliver = { db: deps.db, logger, config, post: slackDigestPoster(deps.client, config.BOT_LOCALE) };
   const deliveries: DeliveryOutcome[] = [];
   // One channel at a time: chat.postMessage is rate limited, and a failure in one channel must not stop the rest.
   for (const channel of config.DIGEST_CHANNELS) {
-    deliveries.push(await deliverDigest(deps, { channel, slot, now }));
+    deliveries.push(await deliverDigest(deliver, { channel, slot, now }));
   }
   return { slot: slot.toISOString(), deliveries };
 }

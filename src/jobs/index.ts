@@ -1,12 +1,12 @@
-import cron from 'node-cron';
+import type { webApi } from '@slack/bolt';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import type { SlackClient } from '../services/digest-service.ts';
 import { parseCron } from '../core/digest/cron-schedule.ts';
 import { runDigestJob } from './digest-job.ts';
 import { runReminderJob } from './reminder-job.ts';
+import { nodeCronSchedule, type Schedule } from './schedule.ts';
 
 /**
  * Schedules the background jobs (see README.md). Called by the entry point after the Slack app is built; nothing
@@ -16,13 +16,17 @@ import { runReminderJob } from './reminder-job.ts';
 export interface JobsDeps {
   db: Db;
   /** Null when the bot runs without a Slack token (console mode): jobs that post are not started. */
-  client: SlackClient | null;
+  client: webApi.WebClient | null;
   logger: Logger;
   config: Config;
   clock: Clock;
+  /** When ticks happen; node-cron on the system clock unless a test drives the ticks itself. */
+  schedule?: Schedule;
 }
 
 export interface Jobs {
+  /** Resolves once no run is in flight (the startup catch-up included). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,6 +48,7 @@ interface JobSpec {
 
 export function startJobs(deps: JobsDeps): Jobs {
   const { config, logger, clock } = deps;
+  const schedule = deps.schedule ?? nodeCronSchedule;
   const specs: JobSpec[] = [];
   if (deps.client && config.DIGEST_CHANNELS.length > 0) {
     // Fail at startup, not silently every Monday, if the slot computation cannot read the expression (@weekly).
@@ -65,31 +70,38 @@ export function startJobs(deps: JobsDeps): Jobs {
   const inFlight = new Set<Promise<unknown>>();
   // One run per lock at a time in this process; across processes the database claims decide.
   const busy = new Set<string>();
-  const launch = (spec: JobSpec) => {
+  /** Starts one run unless its lock is busy; resolves when that run (or the skip) is over. Never rejects. */
+  const launch = (spec: JobSpec): Promise<void> => {
     if (busy.has(spec.lock)) {
       logger.debug('job still running, tick skipped', { job: spec.name });
-      return;
+      return Promise.resolve();
     }
     busy.add(spec.lock);
-    const p = spec
-      .run(clock())
-      .catch((err: unknown) => logger.error('job failed', { job: spec.name, error: (err as Error).message }))
+    const now = clock();
+    const p: Promise<void> = Promise.resolve()
+      .then(() => spec.run(now))
+      .then(
+        () => undefined,
+        (err: unknown) => logger.error('job failed', { job: spec.name, error: (err as Error).message }),
+      )
       .finally(() => {
         busy.delete(spec.lock);
         inFlight.delete(p);
       });
     inFlight.add(p);
+    return p;
   };
 
-  const tasks = specs.map((spec) =>
-    cron.schedule(spec.cron, () => launch(spec), { timezone: config.DIGEST_TZ, name: spec.name, noOverlap: true }),
-  );
+  const tasks = specs.map((spec) => schedule(spec.cron, () => launch(spec), { timezone: config.DIGEST_TZ, name: spec.name }));
   for (const spec of specs) if (spec.atStartup) launch(spec);
   logger.info('jobs started', { jobs: specs.map((s) => `${s.name} (${s.cron} ${config.DIGEST_TZ})`) });
 
   return {
+    async idle() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
     async stop() {
-      await Promise.all(tasks.map((t) => t.destroy()));
+      await Promise.all(tasks.map((t) => t.stop()));
       await Promise.all([...inFlight]);
     },
   };

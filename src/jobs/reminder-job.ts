@@ -2,9 +2,10 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
 import { dateInZone } from '../lib/dates.ts';
-import { sendReminders, type ReminderReport } from '../services/reminder-service.ts';
-import type { SlackClient } from '../services/followup-service.ts';
-import { followupStrings } from '../slack/strings/followups.ts';
+import type { ReminderReport } from '../services/reminder-service.ts';
+import { sendReminders } from '../slack/followups/send-reminders.ts';
+import { stringsFor } from '../slack/strings/index.ts';
+import type { SlackClient } from '../slack/web-api.ts';
 
 /**
  * The daily follow-up reminder run (REMINDER_DAYS ahead). startJobs schedules it on REMINDER_CRON in DIGEST_TZ:
@@ -22,7 +23,7 @@ export interface ReminderJobDeps {
 /** One run as of `now`: "today" is the date in DIGEST_TZ. */
 export async function runReminderJob(deps: ReminderJobDeps, now: Date): Promise<ReminderReport> {
   const report = await sendReminders(
-    { db: deps.db, logger: deps.logger, strings: followupStrings[deps.config.BOT_LOCALE] },
+    { db: deps.db, logger: deps.logger, strings: stringsFor(deps.config.BOT_LOCALE) },
     deps.client,
     { today: dateInZone(now, deps.config.DIGEST_TZ), windowDays: deps.config.REMINDER_DAYS, nowIso: now.toISOString() },
   );

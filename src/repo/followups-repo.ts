@@ -28,7 +28,8 @@ export interface NewFollowup extends ItemRef {
 
 /**
  * Inserts a follow-up and its `created` event. When `dedupeKey` was seen before (a Slack retry, a double submit)
- * returns the existing follow-up with `created: false` instead of making a second one.
+ * returns the existing follow-up with `created: false` instead of making a second one. IMMEDIATE: the write lock
+ * is taken before MAX(seq) is read, so two processes on one file cannot both compute the same next number.
  */
 export function insertFollowup(db: Db, input: NewFollowup, nowIso: string): { followup: Followup; created: boolean } {
   return db.transaction(() => {
@@ -48,21 +49,26 @@ export function insertFollowup(db: Db, input: NewFollowup, nowIso: string): { fo
       input.note, input.channel, input.threadTs, nowIso, nowIso, input.dedupeKey);
     insertEvent(db, id, nowIso, input.createdBy, 'created', { assignee: input.assignee, due: input.due, note: input.note });
     return { followup: getFollowup(db, id)!, created: true };
-  })();
+  }).immediate();
 }
 
 export function getFollowup(db: Db, id: string): Followup | undefined {
   return db.prepare(`SELECT ${COLUMNS} FROM followups f WHERE f.id = ?`).get(id) as Followup | undefined;
 }
 
-/** Applies a state-machine patch and records who did it, in one transaction. */
+/**
+ * Applies a state-machine patch and records who did it, in one transaction — only if the row is still as the
+ * caller read it (`expected`: status and updated_at). Otherwise another process or a double click changed it
+ * first and nothing is written: 'unchanged'.
+ */
 export function updateFollowup(
   db: Db,
   id: string,
   patch: FollowupPatch,
   event: { actor: string; action: FollowupEventAction; detail: Record<string, unknown> },
-): Followup {
-  return db.transaction(() => {
+  expected?: Pick<Followup, 'status' | 'updatedAt' | 'due' | 'assignee'>,
+): Followup | 'unchanged' {
+  return db.transaction((): Followup | 'unchanged' => {
     const sets: string[] = ['updated_at = @updatedAt'];
     if (patch.status !== undefined) sets.push('status = @status');
     if (patch.blockedReason !== undefined) sets.push('blocked_reason = @blockedReason');
@@ -71,8 +77,15 @@ export function updateFollowup(
     if (patch.closedAt !== undefined) sets.push('closed_at = @closedAt');
     // A new assignee or due date deserves a fresh reminder.
     if (patch.assignee !== undefined || patch.due !== undefined) sets.push('last_reminded_on = NULL');
-    db.prepare(`UPDATE followups SET ${sets.join(', ')} WHERE id = @id`).run({
+    // due and assignee too: two changes within one millisecond share updated_at.
+    const guard = expected
+      ? ' AND status = @expectedStatus AND updated_at = @expectedUpdatedAt AND due IS @expectedDue AND assignee = @expectedAssignee'
+      : '';
+    const r = db.prepare(`UPDATE followups SET ${sets.join(', ')} WHERE id = @id${guard}`).run({
       id,
+      ...(expected
+        ? { expectedStatus: expected.status, expectedUpdatedAt: expected.updatedAt, expectedDue: expected.due, expectedAssignee: expected.assignee }
+        : {}),
       updatedAt: patch.updatedAt,
       status: patch.status ?? null,
       blockedReason: patch.blockedReason ?? null,
@@ -80,9 +93,10 @@ export function updateFollowup(
       assignee: patch.assignee ?? null,
       closedAt: patch.closedAt ?? null,
     });
+    if (r.changes === 0) return 'unchanged';
     insertEvent(db, id, patch.updatedAt, event.actor, event.action, event.detail);
     return getFollowup(db, id)!;
-  })();
+  }).immediate();
 }
 
 export function setSlackRefs(db: Db, id: string, refs: { channel: string; threadTs: string; messageTs: string | null }): void {
@@ -193,6 +207,16 @@ export function claimReminder(db: Db, id: string, today: string): boolean {
 /** Remembers a Slack delivery (event_id, action_ts…); false when it was already processed. */
 export function claimProcessed(db: Db, key: string, nowIso: string): boolean {
   return db.prepare('INSERT OR IGNORE INTO processed_events (key, at) VALUES (?, ?)').run(key, nowIso).changes === 1;
+}
+
+/** Gives a claim back (the work failed), so Slack's retry of that delivery is acted on. */
+export function releaseProcessed(db: Db, key: string): void {
+  db.prepare('DELETE FROM processed_events WHERE key = ?').run(key);
+}
+
+/** Gives back today's reminder claim after a failed send, unless something else changed it meanwhile. */
+export function releaseReminder(db: Db, id: string, today: string, previous: string | null): void {
+  db.prepare('UPDATE followups SET last_reminded_on = ? WHERE id = ? AND last_reminded_on = ?').run(previous, id, today);
 }
 
 export function rememberItemMessage(db: Db, channel: string, ts: string, item: ItemRef): void {

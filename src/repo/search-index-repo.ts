@@ -1,6 +1,8 @@
 import type { Db } from '../db/open.ts';
 import { normalizeForSearch } from '../core/search/normalize.ts';
 import { charTokens, segmentForIndex } from '../core/search/segment.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
+import { defaultSegmenter } from '../search/jieba-segmenter.ts';
 
 /**
  * Keeps measure_fts in step with the measures table. indexMeasures / removeMeasuresFromIndex are called inside
@@ -22,7 +24,10 @@ interface SourceRow {
 }
 
 /** What one measure contributes to each FTS column. */
-export function indexColumns(r: { title: string; text: string; section: string | null; departments: string }): {
+export function indexColumns(
+  segmenter: Segmenter,
+  r: { title: string; text: string; section: string | null; departments: string },
+): {
   title: string;
   departments: string;
   body: string;
@@ -30,14 +35,18 @@ export function indexColumns(r: { title: string; text: string; section: string |
 } {
   const body = r.section ? `${r.text}\n${r.section}` : r.text;
   return {
-    title: segmentForIndex(r.title).join(' '),
-    departments: segmentForIndex(r.departments).join(' '),
-    body: segmentForIndex(body).join(' '),
+    title: segmentForIndex(segmenter, r.title).join(' '),
+    departments: segmentForIndex(segmenter, r.departments).join(' '),
+    body: segmentForIndex(segmenter, body).join(' '),
     chars: charTokens(normalizeForSearch(`${r.title}\n${body}`)).join(' '),
   };
 }
 
-export function indexMeasures(db: Db, measureIds: string[]): void {
+/**
+ * (Re)indexes measures. The segmenter defaults to the shared jieba one for callers that do not pass theirs
+ * (ingest); the search service always passes it.
+ */
+export function indexMeasures(db: Db, measureIds: string[], segmenter: Segmenter = defaultSegmenter()): void {
   if (measureIds.length === 0) return;
   const source = db.prepare(
     `SELECT m.id, m.title, m.text, m.section,
@@ -63,7 +72,7 @@ export function indexMeasures(db: Db, measureIds: string[]): void {
     const key = JSON.stringify([r.title, r.text, r.section, r.departments]);
     let cols = memo.get(key);
     if (!cols) {
-      cols = indexColumns({ ...r, departments: r.departments ?? '' });
+      cols = indexColumns(segmenter, { ...r, departments: r.departments ?? '' });
       if (memo.size < MEMO_ENTRIES) memo.set(key, cols);
     }
     const { id: rowid } = row.get(id) as { id: number };
@@ -97,11 +106,11 @@ export function writeIndexFingerprint(db: Db, fingerprint: string): void {
 }
 
 /** Drops the whole index and builds it again from the measures table. Returns the number of measures indexed. */
-export function reindexAll(db: Db): number {
+export function reindexAll(db: Db, segmenter: Segmenter): number {
   return db.transaction(() => {
     db.exec('DELETE FROM measure_fts; DELETE FROM search_rows;');
     const ids = (db.prepare('SELECT id FROM measures ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
-    indexMeasures(db, ids);
+    indexMeasures(db, ids, segmenter);
     return ids.length;
   })();
 }
@@ -110,7 +119,7 @@ export function reindexAll(db: Db): number {
  * Repairs drift without a rebuild: measures missing from the index are added, and index rows whose measure is
  * gone (deleted without going through removeMeasuresFromIndex) are dropped.
  */
-export function repairIndex(db: Db): { added: number; removed: number } {
+export function repairIndex(db: Db, segmenter: Segmenter): { added: number; removed: number } {
   return db.transaction(() => {
     const missing = (
       db.prepare('SELECT m.id FROM measures m LEFT JOIN search_rows s ON s.measure_id = m.id WHERE s.id IS NULL').all() as { id: string }[]
@@ -121,7 +130,7 @@ export function repairIndex(db: Db): { added: number; removed: number } {
       }[]
     ).map((r) => r.id);
     removeMeasuresFromIndex(db, orphans);
-    indexMeasures(db, missing);
+    indexMeasures(db, missing, segmenter);
     return { added: missing.length, removed: orphans.length };
   })();
 }

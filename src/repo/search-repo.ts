@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.ts';
 import type { DocumentKind, ItemKind, Precision } from '../core/model.ts';
 import type { ResolvedFilters } from '../core/search/filters.ts';
@@ -7,6 +8,20 @@ import { RANK_SQL } from '../core/search/ranking.ts';
  * Queries over measure_fts and the measure tables. MATCH strings come from core/search/query.ts (user text only
  * inside FTS string literals) and every value is a bound parameter.
  */
+
+/**
+ * Statements by SQL text, per connection: a search runs the same handful of statements (their text varies only
+ * with which filters are set), and preparing one costs about as much as running it on a small result.
+ */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
 
 function likeContains(value: string): string {
   return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -50,9 +65,42 @@ const FROM_MATCH = `FROM measure_fts
   JOIN documents d ON d.id = m.document_id
   WHERE measure_fts MATCH ?`;
 
+/** Number of matches. Without filters the FTS table alone answers (every FTS row is a live measure). */
 export function countMatches(db: Db, match: string, f: ResolvedFilters): number {
   const w = filterSql(f);
-  return (db.prepare(`SELECT COUNT(*) AS n ${FROM_MATCH}${w.sql}`).get(match, ...w.params) as { n: number }).n;
+  const sql = w.sql ? `SELECT COUNT(*) AS n ${FROM_MATCH}${w.sql}` : 'SELECT COUNT(*) AS n FROM measure_fts WHERE measure_fts MATCH ?';
+  return (prepared(db, sql).get(match, ...w.params) as { n: number }).n;
+}
+
+/** Whether there are at least `n` matches; stops reading after the n-th (cheaper than counting them all). */
+export function hasAtLeastMatches(db: Db, match: string, f: ResolvedFilters, n: number): boolean {
+  const w = filterSql(f);
+  const inner = w.sql ? `SELECT 1 ${FROM_MATCH}${w.sql}` : 'SELECT 1 FROM measure_fts WHERE measure_fts MATCH ?';
+  return (prepared(db, `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`).get(match, ...w.params, n) as { n: number }).n >= n;
+}
+
+/**
+ * One page of matches, best first, and the number of matches in all, in one pass over them (ranking has to
+ * read every match anyway; the window count rides along instead of a second full match).
+ */
+export function pageMatchesWithTotal(
+  db: Db,
+  match: string,
+  f: ResolvedFilters,
+  limit: number,
+  offset: number,
+): { total: number; page: { measureId: string; rank: number }[] } {
+  const w = filterSql(f);
+  const rows = prepared(
+    db,
+    // bm25() cannot sit in a window query itself: rank in a subquery, count over it.
+    `SELECT measureId, rank, COUNT(*) OVER () AS total FROM (
+       SELECT m.id AS measureId, ${RANK_SQL} AS rank, d.file AS file, m.position AS position ${FROM_MATCH}${w.sql})
+     ORDER BY rank, file, position LIMIT ? OFFSET ?`,
+  ).all(match, ...w.params, limit, offset) as { measureId: string; rank: number; total: number }[];
+  // Past the last page no row carries the total: count them.
+  const total = rows.length > 0 ? rows[0]!.total : offset > 0 ? countMatches(db, match, f) : 0;
+  return { total, page: rows.map(({ measureId, rank }) => ({ measureId, rank })) };
 }
 
 export function pageMatches(
@@ -62,10 +110,7 @@ export function pageMatches(
   limit: number,
   offset: number,
 ): { measureId: string; rank: number }[] {
-  const w = filterSql(f);
-  return db
-    .prepare(`SELECT m.id AS measureId, ${RANK_SQL} AS rank ${FROM_MATCH}${w.sql} ORDER BY rank, d.file, m.position LIMIT ? OFFSET ?`)
-    .all(match, ...w.params, limit, offset) as { measureId: string; rank: number }[];
+  return pageMatchesWithTotal(db, match, f, limit, offset).page;
 }
 
 const FROM_LIST = `FROM measures m JOIN documents d ON d.id = m.document_id WHERE 1 = 1`;
@@ -73,13 +118,13 @@ const FROM_LIST = `FROM measures m JOIN documents d ON d.id = m.document_id WHER
 /** List mode (no query, only filters): every matching measure, by document then position. */
 export function countListed(db: Db, f: ResolvedFilters): number {
   const w = filterSql(f);
-  return (db.prepare(`SELECT COUNT(*) AS n ${FROM_LIST}${w.sql}`).get(...w.params) as { n: number }).n;
+  return (prepared(db, `SELECT COUNT(*) AS n ${FROM_LIST}${w.sql}`).get(...w.params) as { n: number }).n;
 }
 
 export function pageListed(db: Db, f: ResolvedFilters, limit: number, offset: number): string[] {
   const w = filterSql(f);
   return (
-    db.prepare(`SELECT m.id ${FROM_LIST}${w.sql} ORDER BY d.file, m.position LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as {
+    prepared(db, `SELECT m.id ${FROM_LIST}${w.sql} ORDER BY d.file, m.position LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as {
       id: string;
     }[]
   ).map((r) => r.id);
@@ -119,28 +164,25 @@ export interface HitTarget {
 /** Everything a result line shows, for a page of measure ids (in no particular order). */
 export function loadHits(db: Db, ids: string[]): { rows: HitRow[]; departments: HitDepartment[]; targets: HitTarget[] } {
   const json = JSON.stringify(ids);
-  const rows = db
-    .prepare(
-      `SELECT m.id AS measureId, m.document_id AS documentId, d.file, d.title AS documentTitle, d.kind AS documentKind,
+  const rows = prepared(
+    db,
+    `SELECT m.id AS measureId, m.document_id AS documentId, d.file, d.title AS documentTitle, d.kind AS documentKind,
          d.region, d.published_on AS publishedOn, d.effective_on AS effectiveOn, d.expires_on AS expiresOn,
          m.kind, m.label, m.title, m.text
        FROM measures m JOIN documents d ON d.id = m.document_id
        WHERE m.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(json) as HitRow[];
-  const departments = db
-    .prepare(
-      `SELECT t.measure_id AS measureId, td.name, td.role
+  ).all(json) as HitRow[];
+  const departments = prepared(
+    db,
+    `SELECT t.measure_id AS measureId, td.name, td.role
        FROM tasks t JOIN task_departments td ON td.task_id = t.id
        WHERE t.measure_id IN (SELECT value FROM json_each(?)) ORDER BY t.position, td.position`,
-    )
-    .all(json) as HitDepartment[];
-  const targets = db
-    .prepare(
-      `SELECT t.measure_id AS measureId, g.id, g.task_id AS taskId, g.text, g.due, g.precision
+  ).all(json) as HitDepartment[];
+  const targets = prepared(
+    db,
+    `SELECT t.measure_id AS measureId, g.id, g.task_id AS taskId, g.text, g.due, g.precision
        FROM tasks t JOIN targets g ON g.task_id = t.id
        WHERE t.measure_id IN (SELECT value FROM json_each(?)) ORDER BY t.position, g.position`,
-    )
-    .all(json) as HitTarget[];
+  ).all(json) as HitTarget[];
   return { rows, departments, targets };
 }

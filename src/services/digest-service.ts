@@ -1,4 +1,3 @@
-import type { webApi } from '@slack/bolt';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -14,17 +13,20 @@ import {
   markDigestPosted,
   markDigestSkipped,
 } from '../repo/digest-repo.ts';
-import { buildDigestMessage } from '../slack/blocks/digest.ts';
-import { digestStrings } from '../slack/strings/digest.ts';
 
-/** The weekly digest: what it contains (shared by the job, the CLI and `/measures digest`) and how it is posted. */
-
-export type SlackClient = webApi.WebClient;
+/**
+ * The weekly digest: what it contains (one function shared by the job, the CLI and `/measures digest`) and the
+ * at-most-once bookkeeping of a scheduled post. Slack-free: sending the message is a `PostDigest` function the
+ * caller passes in (src/slack/digest/post-digest.ts renders and posts it).
+ */
 
 /** Without a previous digest in the channel, "done" covers the last week. */
 export const DONE_FALLBACK_DAYS = 7;
 /** A slot whose post failed is tried at most this many times (then it stays failed, and is logged). */
 export const MAX_POST_ATTEMPTS = 3;
+
+/** Sends one digest to one channel and returns the message id (Slack ts). Throws when it could not. */
+export type PostDigest = (channel: string, digest: Digest) => Promise<string>;
 
 export interface DigestQuery {
   asOf: string;
@@ -52,30 +54,32 @@ export function doneSinceFallback(now: Date): string {
   return new Date(now.getTime() - DONE_FALLBACK_DAYS * 86_400_000).toISOString();
 }
 
-/** Posts a digest as one message (the thread parent for discussion); returns its ts. */
-export async function postDigest(
-  client: SlackClient,
-  channel: string,
-  digest: Digest,
-  config: Pick<Config, 'BOT_LOCALE'>,
-): Promise<string> {
-  const message = buildDigestMessage({ digest, strings: digestStrings[config.BOT_LOCALE], locale: config.BOT_LOCALE });
-  const res = await client.chat.postMessage({
-    channel,
-    text: message.text,
-    blocks: message.blocks,
-    unfurl_links: false,
-    unfurl_media: false,
+export interface ChannelDigestRequest {
+  /** The channel the digest is for; null (a CLI run with no channel configured) counts "done" over the last week. */
+  channel: string | null;
+  asOf: string;
+  horizonDays: number;
+  now: Date;
+}
+
+/**
+ * The digest a channel gets next: "done" counts from the channel's last posted digest, or the last week. The
+ * scheduled post, `/measures digest` and `measures digest` all call this, so they show the same thing.
+ */
+export function digestForChannel(db: Db, req: ChannelDigestRequest): Digest {
+  const previous = req.channel === null ? undefined : lastPostedDigest(db, req.channel, req.now.toISOString());
+  return computeDigest(db, {
+    asOf: req.asOf,
+    horizonDays: req.horizonDays,
+    doneSince: previous?.postedAt ?? doneSinceFallback(req.now),
   });
-  if (!res.ts) throw new Error(`chat.postMessage returned no ts (${res.error ?? 'no error given'})`);
-  return res.ts;
 }
 
 export interface DeliverDeps {
   db: Db;
-  client: SlackClient;
   logger: Logger;
-  config: Config;
+  config: Pick<Config, 'DIGEST_AS_OF' | 'DIGEST_TZ' | 'DIGEST_HORIZON_DAYS' | 'DIGEST_SKIP_EMPTY'>;
+  post: PostDigest;
 }
 
 export type DeliveryOutcome =
@@ -84,13 +88,17 @@ export type DeliveryOutcome =
   | { channel: string; outcome: 'already_claimed' }
   | { channel: string; outcome: 'failed'; error: string };
 
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /**
  * Delivers the digest of one scheduled slot to one channel, at most once: claim (channel, slot) in the database
  * BEFORE posting, post, then record the message ts. A second process, a restart or a repeated tick finds the
  * claim and does nothing; a failed post is recorded and may be retried (MAX_POST_ATTEMPTS) within the slot.
  */
 export async function deliverDigest(deps: DeliverDeps, req: { channel: string; slot: Date; now: Date }): Promise<DeliveryOutcome> {
-  const { db, client, logger, config } = deps;
+  const { db, logger, config } = deps;
   const { channel } = req;
   const slot = req.slot.toISOString();
   const nowIso = req.now.toISOString();
@@ -100,44 +108,20 @@ export async function deliverDigest(deps: DeliverDeps, req: { channel: string; s
     return { channel, outcome: 'already_claimed' };
   }
   try {
-    const previous = lastPostedDigest(db, channel, slot);
-    const digest = computeDigest(db, {
-      asOf,
-      horizonDays: config.DIGEST_HORIZON_DAYS,
-      doneSince: previous?.postedAt ?? doneSinceFallback(req.now),
-    });
+    const digest = digestForChannel(db, { channel, asOf, horizonDays: config.DIGEST_HORIZON_DAYS, now: req.now });
     if (config.DIGEST_SKIP_EMPTY && isEmptyDigest(digest)) {
       markDigestSkipped(db, channel, slot, nowIso);
       logger.info('digest empty, not posted (DIGEST_SKIP_EMPTY)', { channel, slot, asOf });
       return { channel, outcome: 'skipped_empty' };
     }
-    const ts = await postDigest(client, channel, digest, config);
+    const ts = await deps.post(channel, digest);
     markDigestPosted(db, channel, slot, ts, nowIso);
     logger.info('digest posted', { channel, slot, asOf, ts, upcoming: digest.upcoming.length, overdue: digest.overdue.length });
     return { channel, outcome: 'posted', ts };
   } catch (err) {
-    const error = slackErrorText(err);
+    const error = errorText(err);
     markDigestFailed(db, channel, slot, error);
     logger.error('digest post failed', { channel, slot, error });
     return { channel, outcome: 'failed', error };
   }
-}
-
-/** `not_in_channel` rather than a stack: the Web API client puts Slack's error code in `data.error`. */
-export function slackErrorText(err: unknown): string {
-  const data = (err as { data?: { error?: string } }).data;
-  return data?.error ?? (err as Error).message ?? String(err);
-}
-
-/**
- * What the channel's next digest would show for `asOf` (the `/measures digest` preview): "done" counts from the
- * channel's last posted digest, or the last week.
- */
-export function previewDigest(db: Db, req: { channel: string; asOf: string; horizonDays: number; now: Date }): Digest {
-  const previous = lastPostedDigest(db, req.channel, req.now.toISOString());
-  return computeDigest(db, {
-    asOf: req.asOf,
-    horizonDays: req.horizonDays,
-    doneSince: previous?.postedAt ?? doneSinceFallback(req.now),
-  });
 }

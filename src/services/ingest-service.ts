@@ -48,9 +48,18 @@ export class IngestError extends Error {
   }
 }
 
-/** Expands folders (non-recursively into their document files) and checks every path exists. */
-export function collectFiles(paths: string[]): { files: string[]; problems: { path: string; message: string }[] } {
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/**
+ * Expands folders (non-recursively into their document files) and checks every path exists. Files in a folder
+ * that are not documents are skipped and reported, never silently ignored.
+ */
+export function collectFiles(paths: string[]): { files: string[]; skipped: SkippedFile[]; problems: { path: string; message: string }[] } {
   const files: string[] = [];
+  const skipped: SkippedFile[] = [];
   const problems: { path: string; message: string }[] = [];
   for (const p of paths) {
     let stat: fs.Stats;
@@ -61,18 +70,23 @@ export function collectFiles(paths: string[]): { files: string[]; problems: { pa
       continue;
     }
     if (stat.isDirectory()) {
-      const inDir = fs
-        .readdirSync(p)
-        .filter((f) => DOCUMENT_EXTENSIONS.has(path.extname(f).toLowerCase()))
-        .sort()
-        .map((f) => path.join(p, f));
+      const entries = fs.readdirSync(p, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.'));
+      const inDir = entries
+        .filter((e) => DOCUMENT_EXTENSIONS.has(path.extname(e.name).toLowerCase()))
+        .map((e) => path.join(p, e.name))
+        .sort();
+      for (const e of entries) {
+        if (!DOCUMENT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
+          skipped.push({ file: path.join(p, e.name), reason: 'not a .txt, .html, .htm or .md file' });
+        }
+      }
       if (inDir.length === 0) problems.push({ path: p, message: `${p}: the folder holds no .txt, .html, .htm or .md files.` });
       files.push(...inDir);
     } else {
       files.push(p);
     }
   }
-  return { files, problems };
+  return { files, skipped, problems };
 }
 
 interface Prepared {
@@ -148,7 +162,12 @@ function decideIds(db: Db, p: Prepared, now: string): DocumentToStore {
  * place, keeping the ids of measures that are still there.
  */
 export function ingestPaths(deps: IngestDeps, paths: string[]): IngestedFile[] {
-  const { files, problems } = collectFiles(paths);
+  return ingest(deps, paths).indexed;
+}
+
+/** ingestPaths, also reporting the files of a folder that were skipped because they are not documents. */
+export function ingest(deps: IngestDeps, paths: string[]): { indexed: IngestedFile[]; skipped: SkippedFile[] } {
+  const { files, skipped, problems } = collectFiles(paths);
   const prepared: Prepared[] = [];
   for (const f of files) {
     try {
@@ -197,5 +216,6 @@ export function ingestPaths(deps: IngestDeps, paths: string[]): IngestedFile[] {
     }
   })();
   for (const r of results) deps.logger.info(`indexed ${r.file}`, { id: r.documentId, status: r.status, measures: r.measures });
-  return results;
+  for (const f of skipped) deps.logger.warn(`skipped ${f.file}`, { reason: f.reason });
+  return { indexed: results, skipped };
 }

@@ -8,8 +8,10 @@ import { hasFilters, resolveFilters, type SearchFilters } from '../core/search/f
 import { buildSnippet, type SnippetPart } from '../core/search/highlight.ts';
 import { highlightNeedles, isBlankQuery, parseQuery, wordMatch, wordOrCharMatch } from '../core/search/query.ts';
 import { FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
-import { segmenterFingerprint, warmSegmenter } from '../core/search/segment.ts';
-import { countListed, countMatches, loadHits, pageListed, pageMatches } from '../repo/search-repo.ts';
+import { indexFingerprint } from '../core/search/segment.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
+import { defaultSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
+import { countListed, hasAtLeastMatches, loadHits, pageListed, pageMatchesWithTotal } from '../repo/search-repo.ts';
 import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
 
 export { SearchInputError, QueryTooLongError, type SearchInputErrorCode } from '../core/search/errors.ts';
@@ -71,7 +73,7 @@ function checkPaging(limit: number | undefined, offset: number | undefined): { l
  * for 1–2 character queries and when words find fewer than FEW_WORD_HITS; or, with an empty query and some
  * filter, lists the filtered measures by document and position. Bad input throws SearchInputError.
  */
-export function searchMeasures(db: Db, req: SearchRequest): SearchResult {
+export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter = defaultSegmenter()): SearchResult {
   if (!isIsoDate(req.today)) throw new SearchInputError('bad_date', `"${req.today}" is not a date (YYYY-MM-DD).`);
   const { limit, offset } = checkPaging(req.limit, req.offset);
   const filters = resolveFilters(req.filters, req.today);
@@ -87,12 +89,12 @@ export function searchMeasures(db: Db, req: SearchRequest): SearchResult {
     total = countListed(db, filters);
     page = pageListed(db, filters, limit, offset).map((measureId) => ({ measureId, rank: 0 }));
   } else {
-    const parsed = parseQuery(query);
+    const parsed = parseQuery(query, segmenter);
     needles = highlightNeedles(parsed);
     let match = wordMatch(parsed);
-    if (parsed.short || countMatches(db, match, filters) < FEW_WORD_HITS) match = wordOrCharMatch(parsed);
-    total = countMatches(db, match, filters);
-    page = total > offset ? pageMatches(db, match, filters, limit, offset) : [];
+    // "Few word hits" only needs to know whether there are FEW_WORD_HITS of them, not how many.
+    if (parsed.short || !hasAtLeastMatches(db, match, filters, FEW_WORD_HITS)) match = wordOrCharMatch(parsed);
+    ({ total, page } = pageMatchesWithTotal(db, match, filters, limit, offset));
   }
   return { query, total, hits: hydrate(db, page, needles, req.today) };
 }
@@ -133,17 +135,21 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
  * was built (or it was never built by this module), otherwise only repairs drift. Cheap when nothing changed;
  * also loads the segmenter's dictionaries so the first search is fast.
  */
-export function ensureSearchIndexFresh(db: Db, logger: Logger): { rebuilt: boolean; measures: number } {
-  warmSegmenter();
-  const fingerprint = segmenterFingerprint();
+export function ensureSearchIndexFresh(
+  db: Db,
+  logger: Logger,
+  segmenter: Segmenter = defaultSegmenter(),
+): { rebuilt: boolean; measures: number } {
+  warmSegmenter(segmenter);
+  const fingerprint = indexFingerprint(segmenter);
   if (readIndexFingerprint(db) !== fingerprint) {
     const started = Date.now();
-    const measures = reindexAll(db);
+    const measures = reindexAll(db, segmenter);
     writeIndexFingerprint(db, fingerprint);
     logger.info('search index rebuilt (dictionary or segmentation changed)', { measures, elapsedMs: Date.now() - started });
     return { rebuilt: true, measures };
   }
-  const { added, removed } = repairIndex(db);
+  const { added, removed } = repairIndex(db, segmenter);
   if (added || removed) logger.warn('search index repaired', { added, removed });
   return { rebuilt: false, measures: added };
 }

@@ -76,7 +76,10 @@ export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, 
   } else {
     receiver = choice.receiver;
   }
-  const app = new App({ token, receiver, logger, clientOptions });
+  // With a custom receiver (the local console) initialise explicitly in start(): Bolt's constructor would
+  // otherwise fire auth.test in the background and keep retrying it after a short session has ended.
+  const deferInitialization = choice.mode === 'custom';
+  const app = new App({ token, receiver, logger, clientOptions, deferInitialization });
   app.error(async (err) => {
     base.logger.error('unhandled Slack listener error', { error: err.message });
   });
@@ -89,6 +92,7 @@ export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, 
         const server = (await app.start(choice.port)) as Server;
         return { port: (server.address() as AddressInfo).port };
       }
+      if (deferInitialization) await app.init();
       await app.start();
       return {};
     },

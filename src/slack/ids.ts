@@ -26,6 +26,8 @@ export const ACTIONS = {
   FOLLOWUP_CANCEL: 'followup_cancel',
   FOLLOWUP_REOPEN: 'followup_reopen',
   FOLLOWUP_DUE: 'followup_due',
+  /** "Re-post" on a follow-up whose last Slack post failed (in /measures followups). Value: follow-up id. */
+  FOLLOWUP_REPOST: 'followup_repost',
 } as const;
 
 /** Shortcut callback ids (`app.shortcut`), repeated in manifest.yml. */

@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.ts';
+import { indexFingerprint } from '../../src/core/search/segment.ts';
+import { readIndexFingerprint, writeIndexFingerprint } from '../../src/repo/search-index-repo.ts';
+import { defaultSegmenter } from '../../src/search/jieba-segmenter.ts';
 import { cli } from '../helpers/cli.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
 
@@ -47,4 +51,22 @@ describe('measures search', () => {
     const hostile = await cli(['search', "'; DROP TABLE measures;--", 'NEAR(', '--json', '--db', dbPath]);
     expect(hostile.code).toBe(0);
   });
+});
+
+describe('measures search on a stale index', () => {
+  it('rebuilds an index built with another dictionary before searching, as the bot does at start-up', async () => {
+    const stale = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'measures-stale-')), 'm.db');
+    fs.copyFileSync(dbPath, stale);
+    const db = openDatabase(stale);
+    // As if segmented by an older dictionary: the stored tokens match nothing any more.
+    writeIndexFingerprint(db, 'older-dictionary');
+    db.exec("UPDATE measure_fts SET title = 'x', body = 'x', chars = 'x', departments = 'x'");
+    db.close();
+    const r = await cli(['search', '5G基站', '--json', '--db', stale]);
+    expect(r.code).toBe(0);
+    expect((r.json().results as { file: string }[])[0]).toMatchObject({ file: '004_f12b47b876523609.txt' });
+    const after = openDatabase(stale);
+    expect(readIndexFingerprint(after)).toBe(indexFingerprint(defaultSegmenter()));
+    after.close();
+  }, 60_000);
 });

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.ts';
-import { SEEDS_DIR, SHARED_DIR } from '../helpers/paths.ts';
+import { SEEDS_DIR } from '../helpers/paths.ts';
+import { loadGold } from '../helpers/gold.ts';
 import { ingestPaths } from '../../src/services/ingest-service.ts';
 import { exportIndex, type ExportedDocument } from '../../src/services/export-service.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
@@ -10,28 +9,7 @@ import { fixedClock } from '../../src/lib/clock.ts';
 
 /** The seeds exported through the real ingest path must match ../shared/eval/seeds-gold.json exactly. */
 
-interface GoldTarget {
-  quote: string;
-  due?: string;
-  due_accept?: string[];
-  precision: string;
-  period_start?: string;
-}
-interface GoldDoc {
-  file: string;
-  title: string;
-  region: string;
-  kind: string;
-  doc_number?: string | null;
-  date?: string;
-  expires?: string | null;
-  measures?: { label: string; title: string; tasks: { departments: string[]; targets?: GoldTarget[] }[] }[];
-  targets?: GoldTarget[];
-  non_targets?: string[];
-  non_department_parentheticals?: string[];
-}
-
-const gold = JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'eval', 'seeds-gold.json'), 'utf8')) as { documents: GoldDoc[] };
+const gold = { documents: loadGold() };
 
 let exported: ExportedDocument[];
 

@@ -18,6 +18,8 @@ export interface RecordedCall {
   path: string;
   body: Record<string, any>;
   at: number;
+  /** What the fake answered (e.g. the ts of a posted message). */
+  response?: Record<string, any>;
 }
 
 type Failure = { kind: 'error'; error: string } | { kind: 'ratelimit'; retryAfterSec: number };
@@ -136,7 +138,7 @@ export class FakeSlack {
         res.writeHead(400).end();
         return;
       }
-      const call = { method, path: url, body, at: Date.now() };
+      const call: RecordedCall = { method, path: url, body, at: Date.now() };
       this.calls.push(call);
       for (const w of this.waiters) w(call);
       const failure = this.failures.get(method)?.shift();
@@ -145,9 +147,9 @@ export class FakeSlack {
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
-      if (failure?.kind === 'error') return this.json(res, { ok: false, error: failure.error });
-      if (method === 'response_url') return this.json(res, { ok: true });
-      this.json(res, this.success(method, body));
+      const answer = failure?.kind === 'error' ? { ok: false, error: failure.error } : method === 'response_url' ? { ok: true } : this.success(method, body);
+      call.response = answer;
+      this.json(res, answer);
     });
   }
 

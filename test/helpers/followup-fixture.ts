@@ -1,4 +1,11 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { webApi } from '@slack/bolt';
 import type { Db } from '../../src/db/open.ts';
+import { fixedClock } from '../../src/lib/clock.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { followupStrings } from '../../src/slack/strings/followups.ts';
+import { testDb } from './db.ts';
+import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
 import { replaceDocument, deleteDocument } from '../../src/repo/documents-writer.ts';
 
 /**
@@ -15,7 +22,8 @@ export const FIXTURE = {
   otherMeasureId: 'abcd-5',
 } as const;
 
-export function seedFollowupFixture(db: Db): void {
+/** `measureTitle` overrides abcd-4's title (e.g. a hostile one: titles come from documents, i.e. untrusted). */
+export function seedFollowupFixture(db: Db, opts: { measureTitle?: string } = {}): void {
   db.transaction(() =>
     replaceDocument(db, {
       id: FIXTURE.documentId,
@@ -38,7 +46,7 @@ export function seedFollowupFixture(db: Db): void {
         {
           id: FIXTURE.measureId,
           contentHash: 'm4',
-          measure: { kind: 'measure', section: null, label: '（四）', ordinal: 4, title: FIXTURE.measureTitle, text: '到2026年底建成冷库10座。（市商务局负责）', author: null, tasks: [] },
+          measure: { kind: 'measure', section: null, label: '（四）', ordinal: 4, title: opts.measureTitle ?? FIXTURE.measureTitle, text: '到2026年底建成冷库10座。（市商务局负责）', author: null, tasks: [] },
           tasks: [
             {
               id: FIXTURE.taskId,
@@ -62,4 +70,40 @@ export function seedFollowupFixture(db: Db): void {
 /** Simulates a re-ingest that dropped the whole document. */
 export function dropFixture(db: Db): void {
   deleteDocument(db, FIXTURE.documentId);
+}
+
+/** The Slack-free service deps the follow-up tests share: a fixed clock (2026-11-22 09:00 Shanghai) and one admin. */
+export const FIXTURE_NOW = '2026-11-22T01:00:00Z';
+export const FIXTURE_TODAY = '2026-11-22';
+export const FIXTURE_ADMIN = 'U0ADMIN';
+
+export function followupTestDeps(db: Db, locale: 'zh' | 'en' = 'en') {
+  return {
+    db,
+    clock: fixedClock(FIXTURE_NOW),
+    logger: silentLogger,
+    timeZone: 'Asia/Shanghai',
+    config: { SLACK_ADMIN_USERS: [FIXTURE_ADMIN] },
+    strings: followupStrings[locale],
+  };
+}
+
+/** A WebClient pointed at a fake Slack, without retries (a failure is a failure). */
+export function fakeClient(fake: FakeSlack): webApi.WebClient {
+  return new webApi.WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
+}
+
+/** A seeded database and a started fake Slack, reset before each test: the common setup of follow-up tests. */
+export function useFollowupWorld(opts: { measureTitle?: string } = {}): { readonly db: Db; readonly fake: FakeSlack } {
+  const world = {} as { db: Db; fake: FakeSlack };
+  beforeAll(async () => {
+    world.fake = await startFakeSlack();
+  });
+  afterAll(() => world.fake.stop());
+  beforeEach(() => {
+    world.fake.reset();
+    world.db = testDb();
+    seedFollowupFixture(world.db, opts);
+  });
+  return world;
 }

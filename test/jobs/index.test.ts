@@ -2,13 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/open.ts';
-import { fixedClock, systemClock, type Clock } from '../../src/lib/clock.ts';
+import type { Clock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
-import { startJobs } from '../../src/jobs/index.ts';
+import { DIGEST_RETRY_CRON, startJobs } from '../../src/jobs/index.ts';
+import type { Schedule } from '../../src/jobs/schedule.ts';
 import { listDigestPosts } from '../../src/repo/digest-repo.ts';
 import { testDb } from '../helpers/db.ts';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
 import { TIANJIN, insertDocument } from '../helpers/digest-fixture.ts';
+
+// Slots of the default schedule (Monday 09:00 Asia/Shanghai = 01:00 UTC).
+const MON_0317 = '2025-03-17T01:00:00.000Z';
+const MON_0324 = '2025-03-24T01:00:00.000Z';
 
 let fake: FakeSlack;
 let db: Db;
@@ -22,7 +27,31 @@ afterEach(async () => {
   db.close();
 });
 
-function jobsDeps(env: Record<string, string>, clock: Clock, withClient = true) {
+/** A clock the test moves by hand. */
+function manualClock(startIso: string): Clock & { set(iso: string): void } {
+  let now = new Date(startIso);
+  const clock = (() => new Date(now.getTime())) as Clock & { set(iso: string): void };
+  clock.set = (iso) => (now = new Date(iso));
+  return clock;
+}
+
+/** A Schedule that records what was scheduled and lets the test fire ticks; no timers, no waiting. */
+function fakeSchedule() {
+  const tasks: { cron: string; timezone: string; name: string; tick: () => Promise<void>; stopped: boolean }[] = [];
+  const schedule: Schedule = (cron, tick, options) => {
+    const task = { cron, ...options, tick, stopped: false };
+    tasks.push(task);
+    return { stop: () => void (task.stopped = true) };
+  };
+  const task = (name: string) => {
+    const t = tasks.find((x) => x.name === name);
+    if (!t) throw new Error(`no task ${name} (have ${tasks.map((x) => x.name).join(', ')})`);
+    return t;
+  };
+  return { schedule, tasks, tick: (name: string) => task(name).tick() };
+}
+
+function jobsDeps(env: Record<string, string>, clock: Clock, schedule: Schedule, withClient = true) {
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: 's',
@@ -34,39 +63,106 @@ function jobsDeps(env: Record<string, string>, clock: Clock, withClient = true) 
   const client = withClient
     ? new webApi.WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR })
     : null;
-  return { db, client, logger: silentLogger, config, clock };
+  return { db, client, logger: silentLogger, config, clock, schedule };
 }
 
+const slots = () => listDigestPosts(db).map((r) => [r.slot, r.status]);
+
 describe('startJobs', () => {
-  it('catches up the missed slot of this week at startup, and stop() waits for it', async () => {
-    // Wednesday: Monday 09:00 Shanghai was missed.
-    const jobs = startJobs(jobsDeps({}, fixedClock('2025-03-19T04:00:00Z')));
-    await fake.waitFor('chat.postMessage', 1);
+  it('schedules the digest, its retry and the reminders in DIGEST_TZ', async () => {
+    const s = fakeSchedule();
+    const jobs = startJobs(jobsDeps({ REMINDER_CRON: '30 8 * * *' }, manualClock('2025-03-24T00:00:00Z'), s.schedule));
     await jobs.stop();
-    expect(listDigestPosts(db).map((r) => [r.slot, r.status])).toEqual([['2025-03-17T01:00:00.000Z', 'posted']]);
+    expect(s.tasks.map((t) => [t.name, t.cron, t.timezone])).toEqual([
+      ['digest', '0 9 * * 1', 'Asia/Shanghai'],
+      ['digest-retry', DIGEST_RETRY_CRON, 'Asia/Shanghai'],
+      ['reminders', '30 8 * * *', 'Asia/Shanghai'],
+    ]);
+    expect(s.tasks.every((t) => t.stopped)).toBe(true);
   });
 
-  it('runs the digest on every DIGEST_CRON tick with the tick time', async () => {
-    // Every second: each tick is a new slot, so each one posts.
-    const jobs = startJobs(jobsDeps({ DIGEST_CRON: '* * * * * *' }, systemClock));
+  it('catches up the missed slot of this week at startup, and stop() waits for it', async () => {
+    // Wednesday: Monday 09:00 Shanghai was missed.
+    const s = fakeSchedule();
+    const jobs = startJobs(jobsDeps({}, manualClock('2025-03-19T04:00:00Z'), s.schedule));
+    await jobs.stop();
+    expect(slots()).toEqual([[MON_0317, 'posted']]);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('runs the digest on each DIGEST_CRON tick with the clock time of the tick', async () => {
+    const s = fakeSchedule();
+    // Monday 08:00 Shanghai: this week's slot has not come yet, so the startup run posts nothing.
+    const clock = manualClock('2025-03-17T00:00:00Z');
+    const jobs = startJobs(jobsDeps({}, clock, s.schedule));
     try {
-      await fake.waitFor('chat.postMessage', 3, 5000);
+      await jobs.idle();
+      await s.tick('digest-retry');
+      expect(slots()).toEqual([]);
+      clock.set('2025-03-17T01:00:00Z');
+      await s.tick('digest');
+      clock.set('2025-03-17T01:10:00Z');
+      await s.tick('digest-retry');
+      clock.set('2025-03-24T01:00:00Z');
+      await s.tick('digest');
     } finally {
       await jobs.stop();
     }
-    const slots = listDigestPosts(db).map((r) => r.slot);
-    expect(new Set(slots).size).toBe(slots.length);
+    expect(slots()).toEqual([
+      [MON_0317, 'posted'],
+      [MON_0324, 'posted'],
+    ]);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('skips a tick while a run with the same lock is still going', async () => {
+    const s = fakeSchedule();
+    const jobs = startJobs(jobsDeps({}, manualClock('2025-03-17T01:00:00Z'), s.schedule));
+    // The startup catch-up is in flight; both digest ticks share its lock and are dropped, not queued.
+    await Promise.all([s.tick('digest'), s.tick('digest-retry')]);
+    await jobs.stop();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(slots()).toEqual([[MON_0317, 'posted']]);
+  });
+
+  it('keeps running after a failed run (the error is logged, the next tick still posts)', async () => {
+    const s = fakeSchedule();
+    const clock = manualClock('2025-03-17T01:00:00Z');
+    fake.failNext('chat.postMessage', 'not_in_channel');
+    const jobs = startJobs(jobsDeps({}, clock, s.schedule));
+    try {
+      await jobs.idle();
+      expect(slots()).toEqual([[MON_0317, 'failed']]);
+      clock.set('2025-03-17T01:10:00Z');
+      await s.tick('digest-retry');
+      expect(slots()).toEqual([[MON_0317, 'posted']]);
+    } finally {
+      await jobs.stop();
+    }
   });
 
   it('schedules nothing that posts without a Slack client', async () => {
-    const jobs = startJobs(jobsDeps({}, fixedClock('2025-03-19T04:00:00Z'), false));
+    const s = fakeSchedule();
+    const jobs = startJobs(jobsDeps({}, manualClock('2025-03-19T04:00:00Z'), s.schedule, false));
     await jobs.stop();
+    expect(s.tasks).toEqual([]);
     expect(fake.calls).toEqual([]);
+  });
+
+  it('does not schedule the digest without DIGEST_CHANNELS', async () => {
+    const s = fakeSchedule();
+    const jobs = startJobs(jobsDeps({ DIGEST_CHANNELS: '' }, manualClock('2025-03-19T04:00:00Z'), s.schedule));
+    await jobs.stop();
+    expect(s.tasks.map((t) => t.name)).toEqual(['reminders']);
   });
 });
 
 describe('startJobs configuration', () => {
   it('refuses at startup a DIGEST_CRON the slot computation cannot read', () => {
-    expect(() => startJobs(jobsDeps({ DIGEST_CRON: '@weekly' }, fixedClock('2025-03-19T04:00:00Z')))).toThrow(/5 fields/);
+    const s = fakeSchedule();
+    // loadConfig already refuses it; startJobs must too when handed a config built some other way.
+    const deps = jobsDeps({}, manualClock('2025-03-19T04:00:00Z'), s.schedule);
+    expect(() => startJobs({ ...deps, config: { ...deps.config, DIGEST_CRON: '@weekly' } })).toThrow(/5 fields/);
+    expect(s.tasks).toEqual([]);
   });
 });

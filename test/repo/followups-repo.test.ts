@@ -3,7 +3,7 @@ import { testDb } from '../helpers/db.ts';
 import { FIXTURE, dropFixture, seedFollowupFixture } from '../helpers/followup-fixture.ts';
 import {
   claimProcessed, claimReminder, findItemMessage, followupsInThread, getFollowup, insertFollowup, listEvents, listFollowups,
-  rememberItemMessage, resolveItem, updateFollowup,
+  releaseProcessed, rememberItemMessage, resolveItem, updateFollowup,
 } from '../../src/repo/followups-repo.ts';
 
 const NOW = '2026-11-22T01:00:00.000Z';
@@ -81,5 +81,24 @@ describe('followups repository', () => {
     insertFollowup(db, input(), NOW);
     insertFollowup(db, input({ threadTs: '2.2' }), NOW);
     expect(followupsInThread(db, 'C1', '1.1').map((f) => f.id)).toEqual(['F1']);
+  });
+});
+
+describe('two processes on one database', () => {
+  it('a change based on a stale read (the other process changed it first) writes nothing and says unchanged', () => {
+    const db = testDb();
+    const { followup: stale } = insertFollowup(db, input(), NOW);
+    const later = '2026-11-22T01:00:01.000Z';
+    expect(updateFollowup(db, 'F1', { status: 'in_progress', updatedAt: later }, { actor: 'U1', action: 'status', detail: {} }, stale)).toMatchObject({ status: 'in_progress' });
+    // The second click was read before the first was written.
+    expect(updateFollowup(db, 'F1', { status: 'in_progress', updatedAt: later }, { actor: 'U1', action: 'status', detail: {} }, stale)).toBe('unchanged');
+    expect(listEvents(db, ['F1']).map((e) => e.action)).toEqual(['created', 'status']);
+  });
+
+  it('releases a processed-delivery claim so a retry is acted on', () => {
+    const db = testDb();
+    expect(claimProcessed(db, 'event:Ev1', NOW)).toBe(true);
+    releaseProcessed(db, 'event:Ev1');
+    expect(claimProcessed(db, 'event:Ev1', NOW)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { warmSegmenter } from '../../src/core/search/segment.ts';
+import { defaultSegmenter, warmSegmenter } from '../../src/search/jieba-segmenter.ts';
 import { testDb } from '../helpers/db.ts';
 import { addDocument } from '../core/search/fixtures.ts';
 import { indexMeasures, removeMeasuresFromIndex } from '../../src/repo/search-index-repo.ts';

@@ -1,71 +1,76 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { webApi } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.ts';
-import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
-import { FIXTURE, dropFixture, seedFollowupFixture } from '../helpers/followup-fixture.ts';
-import { fixedClock } from '../../src/lib/clock.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
-import { followupStrings } from '../../src/slack/strings/followups.ts';
-import { assignFollowup, changeFollowup, listForScope, measureFollowups, threadFollowup } from '../../src/services/followup-service.ts';
-import { followupSectionBlocks } from '../../src/slack/blocks/followup-section.ts';
-import type { Db } from '../../src/db/open.ts';
+import { FIXTURE, FIXTURE_ADMIN, FIXTURE_TODAY, dropFixture, followupTestDeps, seedFollowupFixture } from '../helpers/followup-fixture.ts';
+import {
+  assignFollowup, changeFollowup, checkRepost, listForScope, messageItemId, recordPosted, recordSlackError, rememberPostedItem,
+  threadFollowup, threadItem, type AssignRequest,
+} from '../../src/services/followup-service.ts';
+import { getFollowup, listEvents } from '../../src/repo/followups-repo.ts';
 
-let fake: FakeSlack;
-let db: Db;
-const deps = () => ({ db, clock: fixedClock('2026-11-22T01:00:00Z'), logger: silentLogger, timeZone: 'Asia/Shanghai', config: { SLACK_ADMIN_USERS: ['U0ADMIN'] }, strings: followupStrings.en });
-const client = () => new webApi.WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
-const assign = (over: Partial<Parameters<typeof assignFollowup>[2]> = {}) =>
-  assignFollowup(deps(), client(), { itemId: FIXTURE.targetId, assignee: 'U0A', actor: 'U0C', note: null, where: { channel: 'C1', threadTs: '9.9' }, dedupeKey: null, ...over });
-
-beforeAll(async () => {
-  fake = await startFakeSlack();
-});
-afterAll(() => fake.stop());
-beforeEach(() => {
-  fake.reset();
-  db = testDb();
+function setup() {
+  const db = testDb();
   seedFollowupFixture(db);
-});
+  const deps = followupTestDeps(db);
+  const assign = (over: Partial<AssignRequest> = {}) =>
+    assignFollowup(deps, { itemId: FIXTURE.targetId, assignee: 'U0A', actor: 'U0C', note: null, where: { channel: 'C1', threadTs: '9.9' }, dedupeKey: null, ...over });
+  return { db, deps, assign };
+}
 
-describe('followup service', () => {
-  it('writes the follow-up first: a failing Web API is recorded, not fatal', async () => {
-    fake.failNext('chat.postMessage', 'channel_not_found');
-    const r = await assign();
-    expect(r).toMatchObject({ ok: true, created: true, slackError: 'channel_not_found', followup: { id: 'F1', slackError: 'channel_not_found' } });
-    // The DM was not attempted after the card failed; the follow-up is there for lists and reminders.
-    expect(listForScope(db, { kind: 'mine', user: 'U0A' }, '2026-11-22').map((f) => f.id)).toEqual(['F1']);
+describe('followup service (no Slack)', () => {
+  it('assigns with the target due date by default and keeps the intended channel even before anything is posted', () => {
+    const { assign } = setup();
+    expect(assign()).toMatchObject({ ok: true, created: true, followup: { id: 'F1', due: FIXTURE.targetDue, channel: 'C1', threadTs: '9.9' } });
+    expect(assign({ where: { channel: 'C2', threadTs: null } })).toMatchObject({ ok: true, followup: { id: 'F2', channel: 'C2', threadTs: null } });
+    expect(assign({ itemId: 'zzzz-1' })).toEqual({ ok: false, error: 'unknown_item', id: 'zzzz-1' });
+    expect(assign({ itemId: null })).toEqual({ ok: false, error: 'need_item' });
   });
 
-  it('admins may change any follow-up', async () => {
-    await assign();
-    const r = await changeFollowup(deps(), client(), { followupId: 'f1', change: { kind: 'cancel' }, actor: 'U0ADMIN' });
-    expect(r).toMatchObject({ ok: true, followup: { status: 'cancelled' } });
+  it('records what Slack did: a failure stays on the row until a post succeeds', () => {
+    const { db, deps, assign } = setup();
+    assign({ where: { channel: 'C2', threadTs: null } });
+    recordSlackError(deps, 'F1', 'not_in_channel');
+    expect(getFollowup(db, 'F1')!.slackError).toBe('not_in_channel');
+    const posted = recordPosted(deps, 'F1', { channel: 'C2', threadTs: '7.7', messageTs: '7.7' });
+    expect(posted).toMatchObject({ slackError: null, threadTs: '7.7', messageTs: '7.7' });
+    // The posted card is now "about" the target: `assign @x` in its thread needs no id.
+    expect(threadItem(db, 'C2', '7.7')).toEqual({ measureId: FIXTURE.measureId, taskId: FIXTURE.taskId, targetId: FIXTURE.targetId });
+    expect(listEvents(db, ['F1']).map((e) => e.action)).toEqual(['created', 'slack_error']);
   });
 
-  it('asks which follow-up when a thread holds several', async () => {
-    await assign();
-    await assign({ itemId: FIXTURE.otherMeasureId });
+  it('admins may change any follow-up; others may not, and may not re-post it', () => {
+    const { deps, assign } = setup();
+    assign();
+    expect(changeFollowup(deps, { followupId: 'f1', change: { kind: 'cancel' }, actor: 'U0STRANGER' })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(checkRepost(deps, { followupId: 'F1', actor: 'U0STRANGER' })).toMatchObject({ ok: false, error: 'forbidden' });
+    const r = changeFollowup(deps, { followupId: 'f1', change: { kind: 'cancel' }, actor: FIXTURE_ADMIN });
+    expect(r).toMatchObject({ ok: true, followup: { status: 'cancelled' }, previous: { status: 'open' } });
+  });
+
+  it('asks which follow-up when a thread holds several', () => {
+    const { db, assign } = setup();
+    assign();
+    assign({ itemId: FIXTURE.otherMeasureId });
     expect(threadFollowup(db, 'C1', '9.9', null)).toEqual({ ok: false, error: 'ambiguous', ids: ['F1', 'F2'] });
     expect(threadFollowup(db, 'C1', '9.9', 'f2')).toMatchObject({ ok: true, followup: { id: 'F2' } });
   });
 
-  it('lists overdue first and marks follow-ups whose measure vanished', async () => {
-    await assign({ due: '2026-12-31' });
-    await assign({ due: '2026-11-01', itemId: FIXTURE.otherMeasureId });
-    expect(listForScope(db, { kind: 'overdue' }, '2026-11-22').map((f) => f.id)).toEqual(['F2']);
-    expect(listForScope(db, { kind: 'all' }, '2026-11-22').map((f) => f.id)).toEqual(['F2', 'F1']);
+  it('lists overdue first and marks follow-ups whose measure vanished', () => {
+    const { db, assign } = setup();
+    assign({ due: '2026-12-31' });
+    assign({ due: '2026-11-01', itemId: FIXTURE.otherMeasureId });
+    expect(listForScope(db, { kind: 'overdue' }, FIXTURE_TODAY).map((f) => f.id)).toEqual(['F2']);
+    expect(listForScope(db, { kind: 'all' }, FIXTURE_TODAY).map((f) => f.id)).toEqual(['F2', 'F1']);
     dropFixture(db);
-    expect(listForScope(db, { kind: 'all' }, '2026-11-22').every((f) => f.measureMissing)).toBe(true);
+    expect(listForScope(db, { kind: 'all' }, FIXTURE_TODAY).every((f) => f.measureMissing)).toBe(true);
   });
 
-  it('builds the detail-view section with history for a measure', async () => {
-    await assign({ note: 'n' });
-    await changeFollowup(deps(), client(), { followupId: 'F1', change: { kind: 'block', reason: 'no <budget>' }, actor: 'U0A' });
-    const { followups, events } = measureFollowups(db, FIXTURE.measureId);
-    const text = JSON.stringify(followupSectionBlocks(followups, events, followupStrings.en));
-    expect(text).toContain('F1');
-    expect(text).toContain('no &lt;budget&gt;');
-    expect(text).toContain('<@U0A>');
-    expect(followupSectionBlocks([], [], followupStrings.en)).toEqual([]);
+  it('finds the item a message is about: its metadata first, else a remembered post', () => {
+    const { db } = setup();
+    const meta = { event_type: 'measures_item', event_payload: { measureId: FIXTURE.measureId, taskId: FIXTURE.taskId, targetId: '' } };
+    expect(messageItemId(db, { channel: 'C1', ts: '1.1', threadTs: null, metadata: meta })).toBe(FIXTURE.taskId);
+    expect(messageItemId(db, { channel: 'C1', ts: '1.1', threadTs: null })).toBeNull();
+    rememberPostedItem(db, 'C1', '0.5', FIXTURE.measureId);
+    expect(messageItemId(db, { channel: 'C1', ts: '1.1', threadTs: '0.5' })).toBe(FIXTURE.measureId);
+    expect(rememberPostedItem(db, 'C1', '0.6', 'nope-1')).toBeUndefined();
   });
 });

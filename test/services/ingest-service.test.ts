@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
+import { encodeGbk } from '../helpers/gbk.ts';
 import { ingestPaths, IngestError } from '../../src/services/ingest-service.ts';
 import { listDocuments, listMeasures, listTasks } from '../../src/repo/documents-repo.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
@@ -121,24 +122,3 @@ describe('ingestPaths', () => {
     expect(r!.title).toBe('湖南省人民政府办公厅关于加快培育新型消费的实施意见');
   });
 });
-
-/** Node can decode GBK but not encode it: build a GB18030 byte map from the decoder for the characters used. */
-function encodeGbk(text: string): Buffer {
-  const decoder = new TextDecoder('gb18030');
-  const map = new Map<string, number[]>();
-  const needed = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
-  for (let hi = 0x81; hi <= 0xfe && map.size < needed.size; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(Uint8Array.from([hi, lo]));
-      if (needed.has(ch) && !map.has(ch)) map.set(ch, [hi, lo]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const c of text) {
-    const code = c.charCodeAt(0);
-    if (code <= 0x7f) bytes.push(code);
-    else bytes.push(...(map.get(c) ?? [0x3f]));
-  }
-  return Buffer.from(bytes);
-}

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { warmSegmenter } from '../../src/core/search/segment.ts';
+import { defaultSegmenter, warmSegmenter } from '../../src/search/jieba-segmenter.ts';
 import type { Db } from '../../src/db/open.ts';
 import { testDb } from '../helpers/db.ts';
 import { addDocument } from '../core/search/fixtures.ts';
@@ -12,7 +12,7 @@ import {
 } from '../../src/services/search-service.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { readIndexFingerprint, writeIndexFingerprint } from '../../src/repo/search-index-repo.ts';
-import { segmenterFingerprint } from '../../src/core/search/segment.ts';
+import { indexFingerprint } from '../../src/core/search/segment.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
 beforeAll(() => warmSegmenter(), 60_000);
@@ -212,7 +212,7 @@ describe('searchMeasures', () => {
 describe('ensureSearchIndexFresh', () => {
   it('rebuilds the index when the dictionary fingerprint changed', () => {
     expect(ensureSearchIndexFresh(db, silentLogger).rebuilt).toBe(true);
-    expect(readIndexFingerprint(db)).toBe(segmenterFingerprint());
+    expect(readIndexFingerprint(db)).toBe(indexFingerprint(defaultSegmenter()));
     expect(ensureSearchIndexFresh(db, silentLogger).rebuilt).toBe(false);
 
     // An index built with an older dictionary: stale tokens that no longer match anything.

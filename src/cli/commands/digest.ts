@@ -5,7 +5,9 @@ import { isIsoDate } from '../../lib/dates.ts';
 import { duePhrase } from '../../core/digest/due-phrase.ts';
 import { renderDigestText } from '../../core/digest/render-text.ts';
 import type { Digest, DigestItem, Locale } from '../../core/digest/types.ts';
-import { computeDigest, digestAsOf, doneSinceFallback, postDigest, slackErrorText } from '../../services/digest-service.ts';
+import type { Db } from '../../db/open.ts';
+import { digestAsOf, digestForChannel } from '../../services/digest-service.ts';
+import { postDigestMessage } from '../../slack/digest/post-digest.ts';
 
 function itemJson(item: DigestItem, locale: Locale) {
   return { ...item, dueText: duePhrase(item, locale) };
@@ -30,8 +32,16 @@ function postProblem(ctx: CliContext): string | null {
   return null;
 }
 
-/** Posts to every DIGEST_CHANNELS channel; a manual post is not a scheduled slot, so no claim is taken. */
-async function post(ctx: CliContext, digest: Digest, token: string): Promise<number> {
+interface DigestArgs {
+  asOf: string;
+  horizonDays: number;
+}
+
+/**
+ * Posts to every DIGEST_CHANNELS channel what that channel's next digest holds (the same computation as the
+ * scheduled post); a manual post is not a scheduled slot, so no claim is taken.
+ */
+async function post(ctx: CliContext, db: Db, args: DigestArgs, token: string): Promise<number> {
   const { config } = ctx;
   const client = new webApi.WebClient(token, {
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
@@ -42,11 +52,12 @@ async function post(ctx: CliContext, digest: Digest, token: string): Promise<num
   let failures = 0;
   for (const channel of config.DIGEST_CHANNELS) {
     try {
-      const ts = await postDigest(client, channel, digest, config);
+      const digest = digestForChannel(db, { channel, ...args, now: ctx.clock() });
+      const ts = await postDigestMessage(client, channel, digest, config.BOT_LOCALE);
       ctx.stderr(`posted to ${channel} (ts ${ts})\n`);
     } catch (err) {
       failures++;
-      ctx.stderr(`could not post to ${channel}: ${slackErrorText(err)}\n`);
+      ctx.stderr(`could not post to ${channel}: ${(err as Error).message}\n`);
     }
   }
   return failures === 0 ? 0 : 1;
@@ -55,7 +66,7 @@ async function post(ctx: CliContext, digest: Digest, token: string): Promise<num
 export const digestCommand: CliCommand = {
   name: 'digest',
   summary: 'Show the weekly digest of upcoming and overdue targets (or post it to DIGEST_CHANNELS)',
-  usage: 'measures digest [--as-of YYYY-MM-DD] [--horizon-days N] [--json] [--post] [--db PATH]',
+  usage: 'measures digest [--as-of YYYY-MM-DD] [--horizon-days N] [--channel ID] [--json] [--post] [--db PATH]',
   async run(args, ctx) {
     const { values } = parseArgs({
       args,
@@ -64,6 +75,7 @@ export const digestCommand: CliCommand = {
         'horizon-days': { type: 'string' },
         json: { type: 'boolean' },
         post: { type: 'boolean' },
+        channel: { type: 'string' },
         db: { type: 'string' },
       },
       allowPositionals: false,
@@ -79,16 +91,17 @@ export const digestCommand: CliCommand = {
     if (!Number.isInteger(horizonDays) || horizonDays < 0 || horizonDays > 366) {
       throw new UsageError(`--horizon-days must be a whole number from 0 to 366, not "${values['horizon-days']}".`);
     }
+    // The digest a channel would get next ("done" since its last posted digest), as `/measures digest` shows it.
+    const channel = values.channel ?? ctx.config.DIGEST_CHANNELS[0] ?? null;
     const db = openIndex(ctx, values.db);
-    let digest: Digest;
     try {
-      digest = computeDigest(db, { asOf, horizonDays, doneSince: doneSinceFallback(ctx.clock()) });
+      const digest = digestForChannel(db, { channel, asOf, horizonDays, now: ctx.clock() });
+      const locale = ctx.config.BOT_LOCALE;
+      if (values.json) printJson(ctx, digestJson(digest, locale));
+      else ctx.stdout(renderDigestText(digest, locale));
+      return values.post ? await post(ctx, db, { asOf, horizonDays }, ctx.config.SLACK_BOT_TOKEN!) : 0;
     } finally {
       db.close();
     }
-    const locale = ctx.config.BOT_LOCALE;
-    if (values.json) printJson(ctx, digestJson(digest, locale));
-    else ctx.stdout(renderDigestText(digest, locale));
-    return values.post ? post(ctx, digest, ctx.config.SLACK_BOT_TOKEN!) : 0;
   },
 };

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openIndex, printJson, UsageError, type CliCommand } from '../context.ts';
-import { ingestPaths } from '../../services/ingest-service.ts';
+import { ingest } from '../../services/ingest-service.ts';
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',
@@ -11,8 +11,8 @@ export const ingestCommand: CliCommand = {
     if (positionals.length === 0) throw new UsageError('Give at least one file or folder to ingest.');
     const db = openIndex(ctx, values.db);
     try {
-      const indexed = ingestPaths({ db, logger: ctx.logger, clock: ctx.clock }, positionals);
-      printJson(ctx, { indexed });
+      const { indexed, skipped } = ingest({ db, logger: ctx.logger, clock: ctx.clock }, positionals);
+      printJson(ctx, { indexed, skipped });
       return 0;
     } finally {
       db.close();

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { openIndex, printJson, UsageError, type CliCommand } from '../context.ts';
+import { openSearchIndex, printJson, UsageError, type CliCommand } from '../context.ts';
 import { dateInZone } from '../../lib/dates.ts';
 import {
-  ensureSearchIndexFresh,
   searchMeasures,
   SearchInputError,
   snippetToMarkdown,
@@ -13,7 +12,7 @@ const KINDS = ['policy', 'qa', 'commentary'] as const;
 
 export const searchCommand: CliCommand = {
   name: 'search',
-  summary: 'Search measures by keywords (Chinese or English), with optional filters',
+  summary: 'Search measures by Chinese keywords, with optional filters',
   usage:
     'measures search <query> [--json] [--limit N] [--dept D] [--region R] [--due-from D] [--due-to D] [--kind policy|qa|commentary] [--in-force] [--db PATH]',
   run(args, ctx) {
@@ -46,9 +45,8 @@ export const searchCommand: CliCommand = {
       dueTo: values['due-to'],
       inForce: values['in-force'],
     };
-    const db = openIndex(ctx, values.db);
+    const db = openSearchIndex(ctx, values.db);
     try {
-      ensureSearchIndexFresh(db, ctx.logger);
       const today = dateInZone(ctx.clock(), ctx.config.DIGEST_TZ);
       let result;
       try {

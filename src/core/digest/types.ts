@@ -1,10 +1,12 @@
 import type { DepartmentRole, DocumentKind, Precision } from '../model.ts';
+import type { FollowupStatus } from '../followups/model.ts';
 
 /** Shapes the digest is computed from and produces. Pure data, no Slack, no SQLite. */
 
 export type Locale = 'zh' | 'en';
 
-export type FollowupStatus = 'open' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+/** Re-exported for the digest's readers; core/followups/model.ts is the one definition. */
+export type { FollowupStatus };
 
 /** A dated target with what the digest shows about it (one row of the repository's join). */
 export interface DigestTarget {

@@ -3,6 +3,9 @@
 export const FOLLOWUP_STATUSES = ['open', 'in_progress', 'done', 'blocked', 'cancelled'] as const;
 export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
 
+/** Statuses that still need someone's attention (listed, reminded, shown as overdue). */
+export const ACTIVE_STATUSES = ['open', 'in_progress', 'blocked'] as const satisfies readonly FollowupStatus[];
+
 export interface Followup {
   id: string;
   measureId: string;
@@ -49,5 +52,5 @@ export interface ItemRef {
 }
 
 export function isClosed(status: FollowupStatus): boolean {
-  return status === 'done' || status === 'cancelled';
+  return !(ACTIVE_STATUSES as readonly FollowupStatus[]).includes(status);
 }

@@ -8,19 +8,25 @@ import type { FollowupChange } from './transitions.ts';
  *   blocked [F<n>] <reason>
  *   due [F<n>] <date>
  *   reassign [F<n>] @user
+ *   repost [F<n>]                     (post the card again after a Slack failure)
  * Slack sends user mentions as `<@U123>` or `<@U123|name>`. Chinese verbs are accepted too (完成, 受阻…).
+ * The text must already be decoded from Slack's entities (&amp; &lt; &gt;): callers use decodeSlackEntities.
  */
 
 export type FollowupCommand =
   | { kind: 'assign'; itemId: string | null; assignee: string; due: string | null; note: string | null }
   | { kind: 'change'; followupId: string | null; change: FollowupChange }
+  | { kind: 'repost'; followupId: string | null }
   | { kind: 'help' };
 
 export type ParseError = 'empty' | 'unknown_verb' | 'missing_user' | 'bad_date' | 'missing_date' | 'missing_reason';
 
 export type ParseResult = { ok: true; command: FollowupCommand } | { ok: false; error: ParseError; verb?: string };
 
-const VERBS: Record<string, 'assign' | 'start' | 'done' | 'cancel' | 'reopen' | 'blocked' | 'due' | 'reassign' | 'help'> = {
+export type FollowupVerb = 'assign' | 'start' | 'done' | 'cancel' | 'reopen' | 'blocked' | 'due' | 'reassign' | 'repost' | 'help';
+
+/** The one verb table: the parser and the mention router both read it (via followupVerb). */
+const VERBS: Record<string, FollowupVerb> = {
   assign: 'assign', 指派: 'assign', 分配: 'assign',
   start: 'start', 开始: 'start',
   done: 'done', 完成: 'done',
@@ -29,8 +35,14 @@ const VERBS: Record<string, 'assign' | 'start' | 'done' | 'cancel' | 'reopen' | 
   blocked: 'blocked', block: 'blocked', 受阻: 'blocked', 阻塞: 'blocked',
   due: 'due', 截止: 'due', 期限: 'due',
   reassign: 'reassign', 转交: 'reassign', 改派: 'reassign',
+  repost: 'repost', 重发: 'repost', 重新发送: 'repost',
   help: 'help', 帮助: 'help',
 };
+
+/** The follow-up verb a word names (case-insensitive), or undefined. */
+export function followupVerb(word: string): FollowupVerb | undefined {
+  return Object.hasOwn(VERBS, word.toLowerCase()) ? VERBS[word.toLowerCase()] : undefined;
+}
 
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 const FOLLOWUP_ID = /^F\d+$/i;
@@ -52,22 +64,15 @@ function looksLikeDate(token: string): boolean {
   return /^\d{4}[-/.年]/.test(token.normalize('NFKC'));
 }
 
-/** Removes the bot's own mention (or, when its id is unknown, a leading mention) from an app_mention text. */
-export function stripBotMention(text: string, botUserId?: string): string {
-  if (botUserId) return text.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ').trim();
-  return text.replace(/^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>/, '').trim();
-}
-
 function normalizeFollowupId(token: string): string {
   return token.toUpperCase();
 }
 
 export function parseFollowupCommand(text: string): ParseResult {
-  // Slack escapes & < > in message text; mentions keep their angle brackets, so only &amp; needs undoing here.
   const tokens = text.replace(/\u3000/g, ' ').trim().split(/\s+/).filter((t) => t !== '');
   const first = tokens.shift();
   if (!first) return { ok: false, error: 'empty' };
-  const verb = VERBS[first.toLowerCase()];
+  const verb = followupVerb(first);
   if (!verb) return { ok: false, error: 'unknown_verb', verb: first };
   if (verb === 'help') return { ok: true, command: { kind: 'help' } };
 
@@ -83,11 +88,12 @@ export function parseFollowupCommand(text: string): ParseResult {
       if (!due) return { ok: false, error: 'bad_date', verb };
       tokens.shift();
     }
-    const note = unescapeSlack(tokens.join(' ')).trim();
+    const note = tokens.join(' ').trim();
     return { ok: true, command: { kind: 'assign', itemId, assignee, due, note: note === '' ? null : note } };
   }
 
   const followupId = tokens[0] !== undefined && FOLLOWUP_ID.test(tokens[0]) ? normalizeFollowupId(tokens.shift()!) : null;
+  if (verb === 'repost') return { ok: true, command: { kind: 'repost', followupId } };
   const change = (c: FollowupChange): ParseResult => ({ ok: true, command: { kind: 'change', followupId, change: c } });
   switch (verb) {
     case 'start':
@@ -99,7 +105,7 @@ export function parseFollowupCommand(text: string): ParseResult {
     case 'reopen':
       return change({ kind: 'reopen' });
     case 'blocked': {
-      const reason = unescapeSlack(tokens.join(' ')).trim();
+      const reason = tokens.join(' ').trim();
       if (!reason) return { ok: false, error: 'missing_reason', verb };
       return change({ kind: 'block', reason });
     }
@@ -117,7 +123,3 @@ export function parseFollowupCommand(text: string): ParseResult {
   }
 }
 
-/** Slack sends &, < and > escaped in message text; notes are stored as the person typed them. */
-function unescapeSlack(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}

@@ -1,5 +1,6 @@
 import { normalizeForSearch } from './normalize.ts';
 import { segmentQuery } from './segment.ts';
+import type { Segmenter } from './segmenter.ts';
 
 /**
  * Department names as people say them versus as documents write them. Each group lists interchangeable stems
@@ -71,12 +72,12 @@ export function departmentPatterns(input: string): string[] {
  * For a query word that is a department alias (发改委, 人社), the other spellings as word lists to AND in the
  * departments column. Empty for ordinary words.
  */
-export function aliasAlternatives(term: string): string[][] {
+export function aliasAlternatives(term: string, segmenter: Segmenter): string[][] {
   const stem = departmentStem(term);
   const group = DEPARTMENT_ALIAS_GROUPS.find((g) => g.includes(stem));
   if (!group) return [];
   return group
     .filter((m) => m !== term)
-    .map((m) => segmentQuery(normalizeForSearch(m)))
+    .map((m) => segmentQuery(segmenter, normalizeForSearch(m)))
     .filter((words) => words.length > 0);
 }

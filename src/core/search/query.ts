@@ -1,5 +1,6 @@
 import { NON_WORD_RUN, normalizeForSearch } from './normalize.ts';
 import { charTokens, segmentQuery } from './segment.ts';
+import type { Segmenter } from './segmenter.ts';
 import { QueryTooLongError, SearchInputError } from './errors.ts';
 import { aliasAlternatives } from './department-aliases.ts';
 
@@ -19,6 +20,8 @@ export interface ParsedQuery {
   normalized: string;
   /** Word terms (query-time segmentation), unique, in order; ANDed. */
   terms: string[];
+  /** For each term (same index), other spellings of a department alias as word lists (发改委 → 发展/改革); mostly empty. */
+  alternatives: string[][][];
   /** Letters/digits of each whitespace- or punctuation-separated chunk; each chunk is one exact phrase. */
   chunks: string[][];
   /** True for 1–2 character queries, which the word index alone serves badly. */
@@ -29,7 +32,7 @@ export function isBlankQuery(raw: string): boolean {
   return raw.trim() === '';
 }
 
-export function parseQuery(raw: string): ParsedQuery {
+export function parseQuery(raw: string, segmenter: Segmenter): ParsedQuery {
   const length = Array.from(raw.trim()).length;
   if (length > MAX_QUERY_CHARS) throw new QueryTooLongError(length, MAX_QUERY_CHARS);
   const normalized = normalizeForSearch(raw).trim();
@@ -37,7 +40,7 @@ export function parseQuery(raw: string): ParsedQuery {
     .split(NON_WORD_RUN)
     .filter(Boolean)
     .map((c) => charTokens(c));
-  const terms = [...new Set(segmentQuery(normalized))];
+  const terms = [...new Set(segmentQuery(segmenter, normalized))];
   if (terms.length === 0 || chunks.length === 0) {
     throw new SearchInputError('no_terms', 'The search has no words or numbers to look for. Try a key word such as 冷链 or 5G基站.');
   }
@@ -45,7 +48,8 @@ export function parseQuery(raw: string): ParsedQuery {
     throw new SearchInputError('too_many_terms', `The search has more than ${MAX_QUERY_TERMS} words; please use a few key words.`);
   }
   const letters = chunks.reduce((n, c) => n + c.length, 0);
-  return { normalized, terms, chunks, short: letters <= SHORT_QUERY_CHARS };
+  const alternatives = terms.map((t) => aliasAlternatives(t, segmenter));
+  return { normalized, terms, alternatives, chunks, short: letters <= SHORT_QUERY_CHARS };
 }
 
 /** An FTS5 string literal: the only way user text enters a MATCH expression. */
@@ -61,9 +65,9 @@ const WORD_COLUMNS = '{title departments body}';
  */
 export function wordMatch(q: ParsedQuery): string {
   return q.terms
-    .map((t) => {
+    .map((t, i) => {
       const own = `${WORD_COLUMNS} : ${ftsString(t)}`;
-      const alts = aliasAlternatives(t).map((words) => `departments : (${words.map(ftsString).join(' AND ')})`);
+      const alts = (q.alternatives[i] ?? []).map((words) => `departments : (${words.map(ftsString).join(' AND ')})`);
       return alts.length === 0 ? own : `(${[own, ...alts].join(' OR ')})`;
     })
     .join(' AND ');
@@ -84,6 +88,6 @@ export function wordOrCharMatch(q: ParsedQuery): string {
  * cut from a longer query would light up the whole text).
  */
 export function highlightNeedles(q: ParsedQuery): string[] {
-  const aliases = q.terms.flatMap((t) => aliasAlternatives(t).map((words) => words.join('')));
+  const aliases = q.alternatives.flatMap((alts) => alts.map((words) => words.join('')));
   return [...new Set([...q.chunks.map((c) => c.join('')), ...q.terms.filter((t) => Array.from(t).length >= 2), ...aliases])];
 }

@@ -3,11 +3,15 @@ import type { Followup } from '../../core/followups/model.ts';
 import { availableChanges, type ChangeKind } from '../../core/followups/transitions.ts';
 import { ACTIONS } from '../ids.ts';
 import { escapeAndFit, escapeMrkdwn, truncate } from '../mrkdwn.ts';
+import { ACTIVE_STATUSES } from '../../core/followups/model.ts';
 import { MAX_FALLBACK_TEXT } from '../limits.ts';
 import type { FollowupStrings } from '../strings/followups.ts';
 import { button, context, section } from './elements.ts';
 
 /** The follow-up card: the bot's message in the item's thread, updated in place (chat.update) on every change. */
+
+/** A measure title is cut to this in card lines and fallback texts (the detail view has the full text). */
+const TITLE_CHARS = 200;
 
 export interface FollowupView {
   followup: Followup;
@@ -43,9 +47,9 @@ export function itemLabel(f: Pick<Followup, 'measureId' | 'taskId' | 'targetId'>
 /** One line saying who, by when and in which state, as escaped mrkdwn. */
 export function followupLine(v: FollowupView): string {
   const { followup: f, strings: s, today } = v;
-  const overdue = f.due !== null && f.due < today && (f.status === 'open' || f.status === 'in_progress' || f.status === 'blocked');
+  const overdue = f.due !== null && f.due < today && (ACTIVE_STATUSES as readonly string[]).includes(f.status);
   const due = f.due === null ? s.fuNoDue : overdue ? `${f.due} ⚠️ ${s.fuOverdue}` : f.due;
-  const title = v.measureTitle === null ? s.fuMeasureMissing : escapeAndFit(v.measureTitle, 200);
+  const title = v.measureTitle === null ? s.fuMeasureMissing : escapeAndFit(v.measureTitle, TITLE_CHARS);
   return [
     `${s.fuStatusEmoji[f.status]} *${f.id}* · ${s.fuStatus[f.status]} · \`${escapeMrkdwn(itemLabel(f))}\` ${title}`,
     s.fuCardLine(`<@${f.assignee}>`, due),
@@ -65,8 +69,12 @@ export function followupCardBlocks(v: FollowupView): KnownBlock[] {
   return blocks;
 }
 
-/** Notification / fallback text of the card. */
+/**
+ * Notification / fallback text of the card. Slack renders it as mrkdwn in notifications, so the document's title
+ * is escaped like everywhere else (`<!channel>` in a title must not ping).
+ */
 export function followupCardText(v: FollowupView): string {
   const f = v.followup;
-  return truncate(`${v.strings.fuCardTitle(f.id)} · ${v.strings.fuStatus[f.status]} · ${itemLabel(f)} ${v.measureTitle ?? ''}`, MAX_FALLBACK_TEXT);
+  const title = v.measureTitle === null ? v.strings.fuMeasureMissing : escapeAndFit(v.measureTitle, TITLE_CHARS);
+  return truncate(`${v.strings.fuCardTitle(f.id)} · ${v.strings.fuStatus[f.status]} · ${escapeMrkdwn(itemLabel(f))} ${title}`, MAX_FALLBACK_TEXT);
 }

@@ -1,9 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { FollowupListItem } from '../../core/followups/model.ts';
 import { MAX_BLOCKS_PER_MESSAGE, MAX_FALLBACK_TEXT } from '../limits.ts';
-import { truncate } from '../mrkdwn.ts';
+import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
+import { ACTIONS } from '../ids.ts';
 import type { FollowupStrings } from '../strings/followups.ts';
-import { context, fitBlocks, header, section } from './elements.ts';
+import { button, context, fitBlocks, header, section } from './elements.ts';
 import { followupButtons, followupLine } from './followup-card.ts';
 
 export interface FollowupListInput {
@@ -22,8 +23,14 @@ export interface FollowupListInput {
 export function followupListBlocks(input: FollowupListInput): KnownBlock[] {
   const { strings: s } = input;
   const items = input.items.map((f): KnownBlock[] => {
-    const blocks: KnownBlock[] = [section(followupLine({ followup: f, measureTitle: f.measureMissing ? null : f.measureTitle, today: input.today, strings: s }))];
-    const buttons = input.withButtons ? followupButtons(f, s) : [];
+    const line = followupLine({ followup: f, measureTitle: f.measureMissing ? null : f.measureTitle, today: input.today, strings: s });
+    // The last Slack post about it failed: say so, and offer to post the card again (after "invite me").
+    const failed = f.slackError !== null ? `\n${s.fuNotPosted(escapeMrkdwn(f.slackError))}` : '';
+    const blocks: KnownBlock[] = [section(line + failed)];
+    const buttons = [
+      ...(f.slackError !== null ? [button(ACTIONS.FOLLOWUP_REPOST, s.fuRepostButton, f.id)] : []),
+      ...(input.withButtons ? followupButtons(f, s) : []),
+    ];
     if (buttons.length > 0) blocks.push({ type: 'actions', block_id: `followup_${f.id}`, elements: buttons });
     return blocks;
   });

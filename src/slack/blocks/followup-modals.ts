@@ -97,43 +97,34 @@ export function assignModal(input: AssignModalInput): ModalView {
   };
 }
 
-/** "What is blocking it?" — opened by the Blocked button; the reason is required. */
-export function blockReasonModal(followupId: string, s: FollowupStrings): ModalView {
+/** The frame both one-field change modals share: title, Save/Cancel, the follow-up id on top, one input. */
+function changeModal(callbackId: string, title: string, followupId: string, input: KnownBlock, s: FollowupStrings): ModalView {
   return {
     type: 'modal',
-    callback_id: VIEWS.FOLLOWUP_BLOCK_MODAL,
-    title: plain(s.fuBlockedTitle, MAX_MODAL_TITLE),
+    callback_id: callbackId,
+    title: plain(title, MAX_MODAL_TITLE),
     submit: plain(s.fuSave, MAX_MODAL_TITLE),
     close: plain(s.fuModalClose, MAX_MODAL_TITLE),
     private_metadata: encodeMetadata({ followupId }),
-    blocks: [
-      section(`*${escapeMrkdwn(followupId)}*`),
-      {
-        type: 'input',
-        block_id: REASON_BLOCK.block,
-        label: plain(s.fuBlockedReason, 2000),
-        element: { type: 'plain_text_input', action_id: REASON_BLOCK.action, multiline: true, min_length: 1, max_length: 1000 },
-      },
-    ],
+    blocks: [section(`*${escapeMrkdwn(followupId)}*`), input],
   };
 }
 
+/** "What is blocking it?" — opened by the Blocked button; the reason is required. */
+export function blockReasonModal(followupId: string, s: FollowupStrings): ModalView {
+  return changeModal(VIEWS.FOLLOWUP_BLOCK_MODAL, s.fuBlockedTitle, followupId, {
+    type: 'input',
+    block_id: REASON_BLOCK.block,
+    label: plain(s.fuBlockedReason, 2000),
+    element: { type: 'plain_text_input', action_id: REASON_BLOCK.action, multiline: true, min_length: 1, max_length: 1000 },
+  }, s);
+}
+
 export function dueModal(followupId: string, currentDue: string | null, s: FollowupStrings): ModalView {
-  return {
-    type: 'modal',
-    callback_id: VIEWS.FOLLOWUP_DUE_MODAL,
-    title: plain(s.fuDueTitle, MAX_MODAL_TITLE),
-    submit: plain(s.fuSave, MAX_MODAL_TITLE),
-    close: plain(s.fuModalClose, MAX_MODAL_TITLE),
-    private_metadata: encodeMetadata({ followupId }),
-    blocks: [
-      section(`*${escapeMrkdwn(followupId)}*`),
-      {
-        type: 'input',
-        block_id: DUE_BLOCK.block,
-        label: plain(s.fuDue, 2000),
-        element: { type: 'datepicker', action_id: DUE_BLOCK.action, ...(currentDue ? { initial_date: currentDue } : {}) },
-      },
-    ],
-  };
+  return changeModal(VIEWS.FOLLOWUP_DUE_MODAL, s.fuDueTitle, followupId, {
+    type: 'input',
+    block_id: DUE_BLOCK.block,
+    label: plain(s.fuDue, 2000),
+    element: { type: 'datepicker', action_id: DUE_BLOCK.action, ...(currentDue ? { initial_date: currentDue } : {}) },
+  }, s);
 }

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Followup, FollowupEvent } from '../../core/followups/model.ts';
+import { canSeeDetails, type FollowupViewer } from '../../core/followups/permissions.ts';
 import { escapeAndFit, escapeMrkdwn } from '../mrkdwn.ts';
 import type { FollowupStrings } from '../strings/followups.ts';
 import { context, section } from './elements.ts';
@@ -8,11 +9,22 @@ import { itemLabel } from './followup-card.ts';
 /** How many history lines per follow-up a detail view shows (the thread holds the full timeline). */
 export const HISTORY_LINES_PER_FOLLOWUP = 5;
 
-function eventText(e: FollowupEvent, s: FollowupStrings): string {
+/** `2026-11-22 09:00` in the configured zone (history instants are stored in UTC). */
+export function formatEventTime(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+function eventText(e: FollowupEvent, s: FollowupStrings, timeZone: string, withDetails: boolean): string {
   const d = e.detail;
   const what =
     e.action === 'status'
-      ? `${s.fuStatus[d.to as Followup['status']] ?? String(d.to)}${d.reason ? `：${escapeAndFit(String(d.reason), 200)}` : ''}`
+      ? `${s.fuStatus[d.to as Followup['status']] ?? escapeMrkdwn(String(d.to))}${withDetails && d.reason ? `：${escapeAndFit(String(d.reason), 200)}` : ''}`
       : e.action === 'due'
         ? escapeMrkdwn(String(d.to ?? s.fuNoDue))
         : e.action === 'reassign'
@@ -23,27 +35,42 @@ function eventText(e: FollowupEvent, s: FollowupStrings): string {
               ? escapeMrkdwn(String(d.error))
               : '';
   const who = e.actor === 'system' ? '🤖' : `<@${escapeMrkdwn(e.actor)}>`;
-  return `${e.at.slice(0, 16).replace('T', ' ')} ${who} ${s.fuEvent[e.action] ?? e.action} ${what}`.trim();
+  return `${formatEventTime(e.at, timeZone)} ${who} ${s.fuEvent[e.action] ?? escapeMrkdwn(e.action)} ${what}`.trim();
+}
+
+export interface FollowupSectionInput {
+  followups: Followup[];
+  events: FollowupEvent[];
+  strings: FollowupStrings;
+  /** Who is looking, where: notes and blocked reasons are shown only to those who may read them (canSeeDetails). */
+  viewer: FollowupViewer;
+  /** DIGEST_TZ: history times are shown in it. */
+  timeZone: string;
 }
 
 /**
  * A measure's follow-ups and their recent history, for the measure detail view (`/measures show <id>`).
  * Returns no blocks when there are none, so callers can append it unconditionally.
  */
-export function followupSectionBlocks(followups: Followup[], events: FollowupEvent[], strings: FollowupStrings): KnownBlock[] {
+export function followupSectionBlocks(input: FollowupSectionInput): KnownBlock[] {
+  const { followups, events, strings: s, viewer, timeZone } = input;
   if (followups.length === 0) return [];
-  const s = strings;
   const blocks: KnownBlock[] = [section(`*${s.fuSection}*`)];
   for (const f of followups) {
+    const open = canSeeDetails(f, viewer);
     const due = f.due ?? s.fuNoDue;
+    const details = open
+      ? [f.status === 'blocked' && f.blockedReason ? s.fuBlockedBecause(escapeAndFit(f.blockedReason, 500)) : '', f.note ? escapeAndFit(f.note, 500) : '']
+      : [];
     blocks.push(
       section(
-        `${s.fuStatusEmoji[f.status]} *${f.id}* · ${s.fuStatus[f.status]} · \`${escapeMrkdwn(itemLabel(f))}\`\n${s.fuCardLine(`<@${f.assignee}>`, due)}` +
-          (f.status === 'blocked' && f.blockedReason ? `\n${s.fuBlockedBecause(escapeAndFit(f.blockedReason, 500))}` : ''),
+        [`${s.fuStatusEmoji[f.status]} *${f.id}* · ${s.fuStatus[f.status]} · \`${escapeMrkdwn(itemLabel(f))}\``, s.fuCardLine(`<@${f.assignee}>`, escapeMrkdwn(due)), ...details]
+          .filter(Boolean)
+          .join('\n'),
       ),
     );
     const mine = events.filter((e) => e.followupId === f.id).slice(-HISTORY_LINES_PER_FOLLOWUP);
-    if (mine.length > 0) blocks.push(context([`*${s.fuHistory}*\n` + mine.map((e) => eventText(e, s)).join('\n')]));
+    if (mine.length > 0) blocks.push(context([`*${s.fuHistory}*\n` + mine.map((e) => eventText(e, s, timeZone, open)).join('\n')]));
   }
   return blocks;
 }

@@ -1,4 +1,4 @@
-import type { HomeView, KnownBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import type { FollowupListItem } from '../../core/followups/model.ts';
 import { MAX_BLOCKS_PER_VIEW } from '../limits.ts';
 import type { FollowupStrings } from '../strings/followups.ts';
@@ -15,8 +15,4 @@ export function homeFollowupBlocks(items: FollowupListItem[], today: string, s: 
   const list = followupListBlocks({ items, scope: s.fuScopes.mine, today, strings: s, maxBlocks: maxBlocks - 1, withButtons: true });
   // The list's own title line is replaced by a header in the Home tab.
   return [header(s.fuHomeTitle), ...list.slice(1)];
-}
-
-export function homeView(blocks: KnownBlock[]): HomeView {
-  return { type: 'home', blocks: blocks.slice(0, MAX_BLOCKS_PER_VIEW) };
 }

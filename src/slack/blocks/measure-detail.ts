@@ -71,6 +71,7 @@ export function buildMeasureDetail(input: MeasureDetailInput): Reply {
   const { measure: m, today, strings: s, sharedBy } = input;
   const doc = m.document;
   const status = forceStatus(doc, today);
+  const tasksCoverText = m.tasks.length > 0 && m.tasks.every((t) => t.text.trim() !== '' && m.text.includes(t.text.slice(0, 200)));
   const head: KnownBlock[] = [
     header(`${m.label} ${m.title}`),
     context([
@@ -82,7 +83,8 @@ export function buildMeasureDetail(input: MeasureDetailInput): Reply {
       s.asOf(today),
       ...(sharedBy ? [s.sharedBy(sharedBy)] : []),
     ]),
-    ...textSections(m.text, s).map((t) => section(t)),
+    // When the tasks are the measure's text cut into clause groups, show the text once: as the tasks.
+    ...(tasksCoverText ? [] : textSections(m.text, s).map((t) => section(t))),
   ];
   const sourceFields = [
     `*${s.source}*\n${escapeAndFit(doc.title, 300)}`,
@@ -96,7 +98,7 @@ export function buildMeasureDetail(input: MeasureDetailInput): Reply {
   const buttons = detailActions({ id: m.id, shared: Boolean(sharedBy) }, s, input.actionBuilders);
   const tail: KnownBlock[] = [{ type: 'divider' }, fields(sourceFields)];
   if (buttons.length) tail.push({ type: 'actions', block_id: 'measure_actions', elements: buttons });
-  const single = m.tasks.length === 1 && m.text.includes(m.tasks[0]!.text.slice(0, 200));
+  const single = !tasksCoverText && m.tasks.length === 1 && m.text.includes(m.tasks[0]!.text.slice(0, 200));
   const taskItems = m.tasks.map((t, i) => taskBlock(t, i, today, s, input.focusId, single));
   if (m.tasks.length && !m.tasks.some((t) => t.targets.length)) taskItems.push([context([s.noTargets])]);
   const blocks = fitBlocks(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../lib/dates.ts';
-import { digestAsOf, previewDigest } from '../../services/digest-service.ts';
+import { digestAsOf, digestForChannel } from '../../services/digest-service.ts';
 import { buildDigestMessage } from '../blocks/digest.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { notice } from '../reply.ts';
@@ -23,7 +23,7 @@ export const digestCommand: Subcommand = {
     const parsed = argsSchema.safeParse(inv.args);
     if (!parsed.success) return notice(s.digestBadDate(escapeMrkdwn(truncate(inv.args.trim(), 40))));
     const now = deps.clock();
-    const digest = previewDigest(deps.db, {
+    const digest = digestForChannel(deps.db, {
       channel: inv.channelId,
       asOf: parsed.data === '' ? digestAsOf(deps.config, now) : parsed.data,
       horizonDays: deps.config.DIGEST_HORIZON_DAYS,

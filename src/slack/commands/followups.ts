@@ -3,17 +3,20 @@ import { parseUserMention } from '../../core/followups/parse-command.ts';
 import { listForScope, type ListScope } from '../../services/followup-service.ts';
 import { followupListBlocks, followupListText } from '../blocks/followup-list.ts';
 import { todayOf } from '../deps.ts';
-import { reply } from '../reply.ts';
 
-/** `/measures followups [mine | @user | overdue | all]`: active follow-ups, overdue first. Default: mine. */
+/**
+ * `/measures followups [mine | @user | overdue | all]`: active follow-ups, overdue first. Default: mine. Items
+ * whose card could not be posted carry a "Re-post" button.
+ */
 export const followupsCommand: Subcommand = {
   name: 'followups',
   aliases: ['跟进', 'fu'],
   helpLine: (s) => s.fuListHelp,
   run(inv, deps) {
     const s = deps.strings;
-    const arg = inv.args.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-    const user = parseUserMention(arg.toUpperCase().replace(/^<@([UW][A-Z0-9]+)(\|.*)?>$/, '<@$1>'));
+    const word = inv.args.trim().split(/\s+/)[0] ?? '';
+    const user = parseUserMention(word);
+    const arg = word.toLowerCase();
     const scope: ListScope =
       user ? { kind: 'user', user }
       : arg === 'overdue' || arg === '逾期' ? { kind: 'overdue' }
@@ -22,6 +25,7 @@ export const followupsCommand: Subcommand = {
     const label = scope.kind === 'user' ? s.fuScopes.user(scope.user) : s.fuScopes[scope.kind];
     const today = todayOf(deps);
     const items = listForScope(deps.db, scope, today);
-    return reply(followupListText({ items, scope: label, strings: s }), followupListBlocks({ items, scope: label, today, strings: s }));
+    // Not reply(): that escapes the text, and the <@U…> mention in the label is ours and must stay a mention.
+    return { text: followupListText({ items, scope: label, strings: s }), blocks: followupListBlocks({ items, scope: label, today, strings: s }) };
   },
 };

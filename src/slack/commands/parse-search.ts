@@ -44,8 +44,11 @@ const unquote = (v: string) => v.replace(/^["'“”‘’「」]+|["'“”‘�
  * Splits `冷链 部门:商务 年:2023 现行` into keywords and filters. Full-width colons (：) are accepted because
  * Chinese IMEs type them. A `key:` this does not know stays a keyword (people search for "5G:" too).
  */
+const SLACK_TOKEN = /<[!@#][^<>]*>/g;
+
 export function parseSearchText(text: string, today: string): SearchParse {
-  const words = normalizeCommandText(text).split(SPACE).filter((w) => w !== '');
+  // Slack-formatted tokens (<!channel>, <@U123|wang>, <#C1|general>) are not keywords: drop them.
+  const words = normalizeCommandText(text.replace(SLACK_TOKEN, ' ')).split(SPACE).filter((w) => w !== '');
   const keywords: string[] = [];
   const filters: SearchFilters = {};
   const chips: ParsedSearch['chips'] = [];

@@ -6,20 +6,14 @@ import { buildMeasureDetail } from '../blocks/measure-detail.ts';
 import { buildDocumentDetail } from '../blocks/document-detail.ts';
 import { notice, type Reply } from '../reply.ts';
 import type { Subcommand } from './registry.ts';
-import { measureFollowups } from '../../services/followup-service.ts';
-import { followupSectionBlocks } from '../blocks/followup-section.ts';
+import type { FollowupViewer } from '../../core/followups/permissions.ts';
+import { followupDetailBlocks } from '../followups/detail-section.ts';
 
-const MAX_FOLLOWUP_BLOCKS_IN_DETAIL = 12;
-
-/** The measure's follow-ups and their history (shown under its tasks). */
-function followupBlocksFor(measureId: string, deps: SlackDeps) {
-  const { followups, events } = measureFollowups(deps.db, measureId);
-  // Tasks and the source block must still fit in the message: the full list is under /measures followups.
-  return followupSectionBlocks(followups, events, deps.strings).slice(0, MAX_FOLLOWUP_BLOCKS_IN_DETAIL);
-}
-
-/** Renders whatever an id names: a measure (or one of its tasks/targets, focused) or a whole document. */
-export function showById(rawId: string, deps: SlackDeps, opts: { sharedBy?: string } = {}): Reply {
+/**
+ * Renders whatever an id names: a measure (or one of its tasks/targets, focused) or a whole document. `viewer`:
+ * who will read it where — follow-up notes are shown only to those who may read them.
+ */
+export function showById(rawId: string, deps: SlackDeps, opts: { sharedBy?: string; viewer?: FollowupViewer } = {}): Reply {
   const s = deps.strings;
   const id = normalizeIdInput(rawId);
   const shown = escapeMrkdwn(truncate(rawId.trim(), 60));
@@ -37,7 +31,7 @@ export function showById(rawId: string, deps: SlackDeps, opts: { sharedBy?: stri
     today,
     strings: s,
     ...(opts.sharedBy ? { sharedBy: opts.sharedBy } : {}),
-    extraBlocks: followupBlocksFor(found.measure.id, deps),
+    extraBlocks: followupDetailBlocks(deps, found.measure.id, opts.viewer),
   });
 }
 
@@ -45,5 +39,5 @@ export function showById(rawId: string, deps: SlackDeps, opts: { sharedBy?: stri
 export const showCommand: Subcommand = {
   name: 'show',
   aliases: ['详情', '查看', 'detail', 'id'],
-  run: (inv, deps) => showById(inv.args.split(/\s+/)[0] ?? '', deps),
+  run: (inv, deps) => showById(inv.args.split(/\s+/)[0] ?? '', deps, { viewer: { user: inv.userId, channel: inv.channelId } }),
 };

@@ -43,7 +43,8 @@ function safeJson(v: string): unknown {
 
 export async function startLocalSlack(onOutput: (o: LocalOutput) => void): Promise<LocalSlack> {
   let seq = 0;
-  let ts = 1_700_000_000;
+  // Message timestamps keep growing across sessions (threads and follow-ups are keyed by them).
+  let ts = Math.floor(Date.now() / 1000);
   const server = http.createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');

@@ -8,7 +8,9 @@ export const CONSOLE_CHANNEL = 'CLOCAL';
 export const CONSOLE_TEAM = 'TLOCAL';
 const BOT_USER = 'UMEASURESBOT';
 
+// Event ids must differ across console sessions too: handled event ids are remembered in the database.
 let triggerSeq = 0;
+const sessionTag = Date.now().toString(36);
 const trigger = () => `${Date.now()}.${++triggerSeq}.local`;
 
 export function slashCommand(text: string, responseUrl: string): Record<string, unknown> {
@@ -60,7 +62,7 @@ function eventCallback(event: Record<string, unknown>): Record<string, unknown> 
     api_app_id: 'ALOCAL',
     event,
     type: 'event_callback',
-    event_id: `EvLOCAL${++triggerSeq}`,
+    event_id: `EvLOCAL${sessionTag}${++triggerSeq}`,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: CONSOLE_TEAM, user_id: BOT_USER, is_bot: true, is_enterprise_install: false }],
   };

@@ -1,11 +1,19 @@
 import readline from 'node:readline';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import type { Strings } from '../strings/index.ts';
 import { MEASURES_COMMAND } from '../ids.ts';
 import type { ConsoleReceiver } from './console-receiver.ts';
 import type { LocalOutput, LocalSlack } from './local-slack.ts';
 import { renderBlocks, mrkdwnToText, type RenderedButton } from './render-text.ts';
 import { appHomeOpened, appMention, buttonPress, slashCommand } from './payloads.ts';
+
+/**
+ * Slack turns a typed `@wang` into `<@U…|wang>` before the bot sees it; the console has no user directory, so
+ * `@wang` stands for the made-up user UWANG.
+ */
+export function asSlackMentions(text: string): string {
+  return text.replace(/(^|\s)@([A-Za-z][A-Za-z0-9._-]*)/g, (_m, pre: string, name: string) => `${pre}<@U${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}|${name}>`);
+}
 
 interface Pressable {
   button: RenderedButton;
@@ -72,17 +80,18 @@ export class ConsoleSession {
     }
     const mention = text.match(/^(?:@\S*|mention)\s+(.*)$/i);
     if (mention) {
-      await receiver.dispatch(appMention(mention[1]!));
+      await receiver.dispatch(appMention(asSlackMentions(mention[1]!)));
       return true;
     }
     const command = text.startsWith(MEASURES_COMMAND) ? text.slice(MEASURES_COMMAND.length) : text;
-    await receiver.dispatch(slashCommand(command.trim(), local.responseUrl()));
+    await receiver.dispatch(slashCommand(asSlackMentions(command.trim()), local.responseUrl()));
     return true;
   }
 
   /** Reads lines until EOF or `exit`. Resolves when the last answer has been printed. */
-  async run(input: Readable, receiver: ConsoleReceiver, local: LocalSlack, interactive: boolean): Promise<void> {
-    const rl = readline.createInterface({ input, terminal: interactive, ...(interactive ? { prompt: '> ' } : {}) });
+  async run(input: Readable, receiver: ConsoleReceiver, local: LocalSlack, interactive: boolean, output?: Writable): Promise<void> {
+    // In a terminal readline needs the output stream to show the prompt and echo what is typed.
+    const rl = readline.createInterface({ input, terminal: interactive, ...(interactive && output ? { output, prompt: '> ' } : {}) });
     this.write(this.strings.consoleBanner + '\n\n');
     if (interactive) rl.prompt();
     try {

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { createSlackApp, type SlackAppBase } from '../app.ts';
 import { stringsFor } from '../strings/index.ts';
 import { ConsoleReceiver } from './console-receiver.ts';
@@ -9,6 +9,8 @@ export interface ConsoleIo {
   input: Readable;
   write: (text: string) => void;
   interactive: boolean;
+  /** The terminal, when interactive (prompt and echo). */
+  output?: Writable;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function runConsole(base: SlackAppBase, io: ConsoleIo): Promise<voi
   const slack = createSlackApp({ ...base, config: { ...base.config, SLACK_API_URL: local.apiUrl } }, { mode: 'custom', receiver }, 'xoxb-local-console');
   await slack.start();
   try {
-    await session.run(io.input, receiver, local, io.interactive);
+    await session.run(io.input, receiver, local, io.interactive, io.output);
   } finally {
     await slack.stop();
     await local.close();

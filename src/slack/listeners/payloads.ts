@@ -14,17 +14,58 @@ export const slashCommandSchema = z.object({
   response_url: z.string().optional(),
 });
 
-/** A block_actions payload for one button press. */
+/** A block_actions payload for one button press: in a message (channel, thread, ephemeral) or the Home tab. */
 export const buttonActionSchema = z.object({
   user: z.object({ id: z.string().min(1) }),
   channel: z.object({ id: z.string().min(1) }).optional(),
-  container: z.object({ channel_id: z.string().optional(), is_ephemeral: z.boolean().optional() }).passthrough().optional(),
+  container: z
+    .object({ type: z.string().optional(), channel_id: z.string().optional(), message_ts: z.string().optional(), thread_ts: z.string().optional(), is_ephemeral: z.boolean().optional() })
+    .passthrough()
+    .optional(),
   team: z.object({ id: z.string() }).nullable().optional(),
   trigger_id: z.string().optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().max(2000).optional() }).passthrough()).min(1),
+  view: z.object({ type: z.string() }).passthrough().optional(),
+  message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).passthrough().optional(),
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().max(2000).default('') }).passthrough()).min(1),
 });
 
 export type ButtonAction = z.infer<typeof buttonActionSchema>;
+
+/** Where a button was pressed: a channel (and thread) to answer in, or the Home tab (no channel). */
+export function placeOf(p: ButtonAction): { user: string; channel: string | null; threadTs: string | null; inHome: boolean } {
+  return {
+    user: p.user.id,
+    channel: channelOf(p) ?? null,
+    threadTs: p.message?.thread_ts ?? p.container?.thread_ts ?? p.message?.ts ?? null,
+    inHome: p.view?.type === 'home' || p.container?.type === 'view',
+  };
+}
+
+/** A view_submission: the fields the modals read. */
+export const viewSubmissionSchema = z.object({
+  user: z.object({ id: z.string().min(1) }),
+  view: z.object({
+    id: z.string().min(1),
+    callback_id: z.string().optional(),
+    private_metadata: z.string().default(''),
+    state: z.object({ values: z.record(z.record(z.object({
+      type: z.string().optional(),
+      value: z.string().nullable().optional(),
+      selected_user: z.string().nullable().optional(),
+      selected_date: z.string().nullable().optional(),
+    }).passthrough())) }),
+  }).passthrough(),
+});
+
+/** A modal's private_metadata (JSON we wrote), checked like any other input; undefined when it does not fit. */
+export function parseMetadata<T>(schema: z.ZodType<T>, raw: string): T | undefined {
+  try {
+    const r = schema.safeParse(JSON.parse(raw || '{}'));
+    return r.success ? r.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export const appMentionSchema = z.object({
   user: z.string().optional(),

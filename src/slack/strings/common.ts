@@ -8,7 +8,7 @@ export const commonStrings = defineStrings(
     genericError: '出错了，请稍后再试。如果一直出现，请联系管理员。',
     tooLong: (max: number) => `输入过长（最多 ${max} 个字符），请缩短后再试。`,
     expired: '这条消息已过期，请重新运行 /measures。',
-    notInChannelShared: '我还不是本频道成员，已通过 Slack 直接发到频道。邀请我加入（/invite @政策举措助手）后分享更稳妥。',
+    notInChannelShared: '我还不是本频道成员，已通过 Slack 直接发到频道。邀请我加入（/invite @measures）后分享更稳妥。',
     sharedBy: (user: string) => `由 <@${user}> 分享`,
     andMore: (n: number) => `还有 ${n} 条未显示`,
     /** A target's deadline as the document states it: 2023年底前, not a made-up day. */

@@ -1,6 +1,5 @@
+import type { FollowupStatus } from '../../core/followups/model.ts';
 import { defineStrings } from './types.ts';
-
-type FollowupStatus = 'open' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
 
 /** Strings of the weekly digest (scheduled post and `/measures digest` preview). Keys start with `digest`. */
 export const digestStrings = defineStrings(

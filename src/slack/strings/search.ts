@@ -124,7 +124,7 @@ export const searchStrings = defineStrings(
     helpTitle: '/measures usage',
     helpIntro: 'Look up measures in policy documents, who is responsible and by when. Results are private to you; press "Share in channel" to post them.',
     helpLines: [
-      '`/measures cold chain` — keyword search',
+      '`/measures 冷链` — keyword search (the documents are in Chinese; type Chinese keywords)',
       '`/measures 冷链 dept:商务 region:天津 due:2023 in-force` — with filters (also `部门:`, `地区:`, `年:`, `现行`)',
       '`/measures show abcd-4` — full text, tasks and dated targets of one measure (or a document: `show abcd`)',
       '`/measures dept 商务局` — measures a department is responsible for',

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/open.ts';
 import { migrate } from '../../../src/db/migrate.ts';
+import { claimDigestSlot, markDigestPosted } from '../../../src/repo/digest-repo.ts';
+import { digestForChannel } from '../../../src/services/digest-service.ts';
 import { cli } from '../../helpers/cli.ts';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
-import { TIANJIN, insertDocument, targetIdOf } from '../../helpers/digest-fixture.ts';
+import { TIANJIN, insertDocument, insertFollowup, targetIdOf } from '../../helpers/digest-fixture.ts';
 
 let dir: string;
 let dbFile: string;
@@ -67,6 +69,25 @@ describe('measures digest', () => {
     const badH = await cli(['digest', '--horizon-days', 'soon', '--db', dbFile]);
     expect(badH.code).toBe(1);
     expect(badH.stderr).toContain('--horizon-days');
+  });
+
+  it('shows what the channel gets next, as /measures digest does: done since its last posted digest', async () => {
+    // The CLI's clock is 2026-11-22T01:00Z. F1 closed 20 days before: outside the 7-day fallback, but after C1's last digest.
+    const db = openDatabase(dbFile);
+    insertFollowup(db, { id: 'F1', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: targetIdOf('z8wv-4.1'), assignee: 'U1', status: 'done', closedAt: '2026-11-02T00:00:00Z' });
+    claimDigestSlot(db, { channel: 'C1', slot: '2026-10-26T01:00:00.000Z', asOf: '2026-10-26', nowIso: '2026-10-26T01:00:00.000Z', maxAttempts: 3 });
+    markDigestPosted(db, 'C1', '2026-10-26T01:00:00.000Z', '1.1', '2026-10-26T01:00:01.000Z');
+    const bot = digestForChannel(db, { channel: 'C1', asOf: '2022-12-05', horizonDays: 28, now: new Date('2026-11-22T01:00:00Z') });
+    db.close();
+
+    const done = async (args: string[], env: Record<string, string> = {}) =>
+      ((await cli(['digest', '--as-of', '2022-12-05', '--json', '--db', dbFile, ...args], env)).json() as { done: { followupId: string }[] }).done;
+    expect(bot.done.map((d) => d.followupId)).toEqual(['F1']);
+    expect((await done([], { DIGEST_CHANNELS: 'C1' })).map((d) => d.followupId)).toEqual(['F1']);
+    expect((await done(['--channel', 'C1'])).map((d) => d.followupId)).toEqual(['F1']);
+    // A channel with no digest yet (or none configured) counts the last 7 days only.
+    expect(await done(['--channel', 'C2'])).toEqual([]);
+    expect(await done([])).toEqual([]);
   });
 
   describe('--post', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseFollowupCommand, parseUserMention, stripBotMention } from '../../../src/core/followups/parse-command.ts';
+import { followupVerb, parseDate, parseFollowupCommand, parseUserMention } from '../../../src/core/followups/parse-command.ts';
 
 describe('parseFollowupCommand', () => {
   it('reads assign with id, mention, date and note', () => {
@@ -14,8 +14,8 @@ describe('parseFollowupCommand', () => {
     expect(parseFollowupCommand('指派 <@W42> 看一下')).toEqual({ ok: true, command: { kind: 'assign', itemId: null, assignee: 'W42', due: null, note: '看一下' } });
   });
 
-  it('undoes Slack escaping in notes and reasons', () => {
-    const r = parseFollowupCommand('blocked waiting for A &amp; B &lt;urgent&gt;');
+  it('keeps notes and reasons as typed (callers decode Slack entities first)', () => {
+    const r = parseFollowupCommand('blocked waiting for A & B <urgent>');
     expect(r).toEqual({ ok: true, command: { kind: 'change', followupId: null, change: { kind: 'block', reason: 'waiting for A & B <urgent>' } } });
   });
 
@@ -54,10 +54,16 @@ describe('mentions and dates', () => {
     expect(parseUserMention('<#C123>')).toBeNull();
   });
 
-  it('strips the bot mention wherever it is', () => {
-    expect(stripBotMention('<@UBOT> done', 'UBOT')).toBe('done');
-    expect(stripBotMention('<@UBOT|measures> assign <@U1>', 'UBOT')).toBe('assign <@U1>');
-    expect(stripBotMention('<@UBOT> assign <@U1>')).toBe('assign <@U1>');
+  it('repost names its follow-up or the thread\'s', () => {
+    expect(parseFollowupCommand('repost f3')).toEqual({ ok: true, command: { kind: 'repost', followupId: 'F3' } });
+    expect(parseFollowupCommand('重发')).toEqual({ ok: true, command: { kind: 'repost', followupId: null } });
+  });
+
+  it('has one verb table, case-insensitive, that does not answer to inherited names', () => {
+    expect(followupVerb('DONE')).toBe('done');
+    expect(followupVerb('期限')).toBe('due');
+    expect(followupVerb('constructor')).toBeUndefined();
+    expect(followupVerb('冷链')).toBeUndefined();
   });
 
   it('normalises dates and rejects impossible ones', () => {

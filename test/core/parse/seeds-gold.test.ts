@@ -1,40 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/core/parse/index.ts';
 import type { ParsedDocument } from '../../../src/core/model.ts';
+import { loadGold, type GoldTarget } from '../../helpers/gold.ts';
+import { SEEDS_DIR } from '../../helpers/paths.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../../..');
-const seedsDir = path.join(repoRoot, 'seeds');
-const goldPath = path.resolve(repoRoot, '..', 'shared', 'eval', 'seeds-gold.json');
-
-interface GoldTarget {
-  quote: string;
-  due?: string;
-  due_accept?: string[];
-  precision: string;
-  period_start?: string;
-}
-interface GoldDoc {
-  file: string;
-  title: string;
-  region: string;
-  kind: string;
-  doc_number?: string | null;
-  date?: string;
-  expires?: string | null;
-  notes?: string;
-  measures?: Array<{ label: string; title: string; tasks: Array<{ departments: string[]; targets?: GoldTarget[] }> }>;
-  targets?: GoldTarget[];
-  non_targets?: string[];
-  non_department_parentheticals?: string[];
-}
-
-const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { documents: GoldDoc[] };
+const gold = { documents: loadGold() };
 const parsed = new Map<string, ParsedDocument>(
-  readdirSync(seedsDir).map((f) => [f, parseDocument({ file: f, bytes: readFileSync(path.join(seedsDir, f)) })]),
+  readdirSync(SEEDS_DIR).map((f) => [f, parseDocument({ file: f, bytes: readFileSync(path.join(SEEDS_DIR, f)) })]),
 );
 
 function allTargets(doc: ParsedDocument) {

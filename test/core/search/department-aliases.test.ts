@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { warmSegmenter } from '../../../src/core/search/segment.ts';
+import { defaultSegmenter, warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
 import { aliasAlternatives, departmentPatterns, departmentStem } from '../../../src/core/search/department-aliases.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
 beforeAll(() => warmSegmenter(), 60_000);
+const jieba = defaultSegmenter();
 
 const matches = (input: string, name: string) => departmentPatterns(input).some((p) => name.includes(p));
 
@@ -44,8 +45,8 @@ describe('department aliases', () => {
   });
 
   it('offers the full spellings of an alias for free-text queries, nothing for ordinary words', () => {
-    expect(aliasAlternatives('人社')).toContainEqual(['人力资源', '社会保障']);
-    expect(aliasAlternatives('发改委').map((w) => w.join(''))).toContain('发展改革');
-    expect(aliasAlternatives('冷链')).toEqual([]);
+    expect(aliasAlternatives('人社', jieba)).toContainEqual(['人力资源', '社会保障']);
+    expect(aliasAlternatives('发改委', jieba).map((w) => w.join(''))).toContain('发展改革');
+    expect(aliasAlternatives('冷链', jieba)).toEqual([]);
   });
 });

@@ -1,54 +1,59 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { warmSegmenter } from '../../../src/core/search/segment.ts';
-import { charTokens, segmentForIndex, segmentQuery, segmenterFingerprint, USER_DICT_PATH } from '../../../src/core/search/segment.ts';
+import { describe, expect, it } from 'vitest';
+import type { Segmenter } from '../../../src/core/search/segmenter.ts';
+import { SEGMENTATION_RULES_VERSION, charTokens, indexFingerprint, segmentForIndex, segmentQuery } from '../../../src/core/search/segment.ts';
 import { normalizeForSearch } from '../../../src/core/search/normalize.ts';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
-// Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
-beforeAll(() => warmSegmenter(), 60_000);
+/**
+ * A tiny segmenter: precise mode cuts at '|', search mode also emits each half of a 4-character word, full mode
+ * every 2-character window. It records what it was given, to show what reaches the segmenter.
+ */
+function fakeSegmenter(fingerprint = 'dict-a') {
+  const seen: string[] = [];
+  const words = (text: string) => text.split(/[|\s]+/).filter(Boolean);
+  const seg: Segmenter = {
+    cut: (t) => (seen.push(t), words(t)),
+    cutForSearch: (t) => (seen.push(t), words(t).flatMap((w) => (w.length === 4 ? [w.slice(0, 2), w.slice(2), w] : [w]))),
+    cutAll: (t) => (seen.push(t), words(t).flatMap((w) => Array.from({ length: Math.max(0, w.length - 1) }, (_, i) => w.slice(i, i + 2)))),
+    fingerprint: () => fingerprint,
+  };
+  return { seg, seen };
+}
 
-const query = (s: string) => segmentQuery(normalizeForSearch(s));
-
-describe('segmentation', () => {
-  it('keeps digit and Latin runs whole (jieba alone splits 2022 → 2/0/2/2 and 5G → 5/G)', () => {
-    expect(query('到2022年底累计建成5G基站5万个')).toEqual(['到', '2022', '年底', '累计', '建成', '5g', '基站', '5', '万个']);
-    expect(segmentForIndex('到2022年底累计建成5G基站')).toEqual(expect.arrayContaining(['2022', '5g', '基站']));
-    expect(segmentForIndex('到2022年底')).not.toContain('2');
+describe('segmentQuery', () => {
+  it('keeps ASCII runs whole and in place; only the text between them reaches the segmenter', () => {
+    const { seg, seen } = fakeSegmenter();
+    expect(segmentQuery(seg, normalizeForSearch('建成|５Ｇ基站|2022年'))).toEqual(['建成', '5g', '基站', '2022', '年']);
+    expect(seen.join('')).not.toMatch(/[0-9a-z]/);
   });
 
-  it('reads full-width digits and letters as ASCII (NFKC) and lower-cases Latin', () => {
-    expect(query('２０２２年５Ｇ')).toEqual(['2022', '年', '5g']);
+  it('drops punctuation and never calls the segmenter for punctuation only', () => {
+    const { seg, seen } = fakeSegmenter();
+    expect(segmentQuery(seg, normalizeForSearch('，。！'))).toEqual([]);
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('segmentForIndex', () => {
+  it('emits ASCII runs, the search-mode words and full-mode words not already emitted', () => {
+    const { seg } = fakeSegmenter();
+    expect(segmentForIndex(seg, '市场监管 5G')).toEqual(['5g', '市场', '监管', '市场监管', '场监']);
   });
 
-  it.each(['冷链', '车联网', '地铁站点', '直播电商', '网约车', '充电桩', '消费券', '告知承诺制', '灵活就业', '双千兆'])(
-    'keeps the domain word %s whole at query time and indexes it',
-    (word) => {
-      expect(query(word)).toEqual([word]);
-      expect(segmentForIndex(`加快${word}建设`)).toContain(word);
-    },
-  );
-
-  it('indexes every dictionary word inside a longer one, so context does not hide it', () => {
-    // The best path reads 市场/监管局; 市场监管 must still be findable there.
-    expect(segmentForIndex('市场监管局')).toEqual(expect.arrayContaining(['市场监管', '监管局']));
-    expect(segmentForIndex('省人力资源社会保障厅')).toEqual(expect.arrayContaining(['人力资源', '社会保障']));
+  it('splits a segmenter token containing punctuation into FTS tokens', () => {
+    const seg: Segmenter = { ...fakeSegmenter().seg, cutForSearch: () => ['冷链·追溯'], cutAll: () => [] };
+    expect(segmentForIndex(seg, '冷链·追溯')).toEqual(['冷链', '追溯']);
   });
+});
 
-  it('strips quotes around terms and drops punctuation', () => {
-    expect(query('“十四五”期间')).toEqual(['十四五', '期间']);
-    expect(query('，。！“”（）')).toEqual([]);
+describe('indexFingerprint', () => {
+  it('changes with the dictionary and names the rules version', () => {
+    expect(indexFingerprint(fakeSegmenter('a').seg)).not.toBe(indexFingerprint(fakeSegmenter('b').seg));
+    expect(indexFingerprint(fakeSegmenter('a').seg)).toContain(SEGMENTATION_RULES_VERSION);
   });
+});
 
+describe('charTokens', () => {
   it('gives one token per letter or digit for the phrase column', () => {
     expect(charTokens(normalizeForSearch('冷链,5G'))).toEqual(['冷', '链', '5', 'g']);
-  });
-
-  it('fingerprints the dictionary, so a changed dictionary means a rebuild', () => {
-    const other = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dict-')), 'user.dict.utf8');
-    fs.writeFileSync(other, fs.readFileSync(USER_DICT_PATH, 'utf8') + '新词汇\n');
-    expect(segmenterFingerprint(other)).not.toBe(segmenterFingerprint());
-    expect(segmenterFingerprint()).toBe(segmenterFingerprint(USER_DICT_PATH));
   });
 });

@@ -86,3 +86,12 @@ describe('search requests in button values', () => {
     expect(r.ok && r.search.filters).toEqual({ department: '商务局', dueFrom: '2023-01-01', dueTo: '2023-12-31' });
   });
 });
+
+describe('parseSearchText: Slack tokens', () => {
+  it('ignores <!channel>, user and channel mentions in a search', async () => {
+    const { parseSearchText } = await import('../../../src/slack/commands/parse-search.ts');
+    const parsed = parseSearchText('<!channel> 冷链 <@U123|wang> <#C1|general>', '2026-11-22');
+    expect(JSON.stringify(parsed)).toContain('冷链');
+    expect(JSON.stringify(parsed)).not.toMatch(/channel|U123|C1/);
+  });
+});

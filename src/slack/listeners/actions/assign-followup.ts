@@ -3,7 +3,7 @@ import type { SlackDeps } from '../../deps.ts';
 import { assignModal } from '../../blocks/followup-modals.ts';
 import { assignModalItem } from '../../../services/followup-service.ts';
 import { safely } from '../safely.ts';
-import { followupButtonSchema, fuStrings, placeOf } from '../followup-common.ts';
+import { buttonActionSchema, placeOf } from '../payloads.ts';
 
 /**
  * "Assign follow-up" on a measure detail or digest item (value: measure/task/target id). Opens the modal at once
@@ -14,7 +14,7 @@ export function assignFollowupHandler(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     await safely(deps, respond, 'assign follow-up button', async () => {
-      const p = followupButtonSchema.parse(body);
+      const p = buttonActionSchema.parse(body);
       const place = placeOf(p);
       const item = assignModalItem(deps.db, p.actions[0]!.value);
       const ephemeral = p.container?.is_ephemeral === true;
@@ -29,7 +29,7 @@ export function assignFollowupHandler(deps: SlackDeps) {
           itemTitle: item?.title ?? null,
           defaultDue: item?.due ?? null,
           defaultAssignee: null,
-          strings: fuStrings(deps),
+          strings: deps.strings,
         }),
       });
     });

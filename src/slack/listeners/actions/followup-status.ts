@@ -3,8 +3,13 @@ import type { SlackDeps } from '../../deps.ts';
 import { ACTIONS } from '../../ids.ts';
 import type { FollowupChange } from '../../../core/followups/transitions.ts';
 import { changeFollowup } from '../../../services/followup-service.ts';
+import { followupDeps } from '../../followups/context.ts';
+import { publishHome } from '../../followups/home.ts';
+import { changeOutcomeText, slackFailedText } from '../../followups/outcome-text.ts';
+import { publishChange } from '../../followups/publisher.ts';
+import { tell } from '../../followups/tell.ts';
 import { safely } from '../safely.ts';
-import { changeOutcomeText, followupButtonSchema, followupDeps, fuStrings, placeOf, publishHome, tell } from '../followup-common.ts';
+import { buttonActionSchema, placeOf } from '../payloads.ts';
 
 const CHANGES: Record<string, FollowupChange> = {
   [ACTIONS.FOLLOWUP_START]: { kind: 'start' },
@@ -18,15 +23,22 @@ export function followupStatusHandler(deps: SlackDeps) {
   return async ({ ack, body, client }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     await safely(deps, undefined, 'follow-up status button', async () => {
-      const p = followupButtonSchema.parse(body);
+      const p = buttonActionSchema.parse(body);
       const action = p.actions[0]!;
       const change = CHANGES[action.action_id];
       if (!change) return;
       const place = placeOf(p);
-      const outcome = await changeFollowup(followupDeps(deps), client, { followupId: action.value, change, actor: place.user });
-      // A double click arrives as a second press on a stale card: no change, nothing to say.
-      const text = changeOutcomeText(outcome, fuStrings(deps), true);
-      if (text) await tell(client, deps, { user: place.user, channel: place.inHome ? null : place.channel, threadTs: place.threadTs }, text);
+      const where = { user: place.user, channel: place.inHome ? null : place.channel, threadTs: place.threadTs };
+      const fdeps = followupDeps(deps);
+      const outcome = changeFollowup(fdeps, { followupId: action.value, change, actor: place.user });
+      if (outcome.ok) {
+        const error = await publishChange(fdeps, client, outcome);
+        if (error) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, error, deps.strings));
+      } else {
+        // A double click arrives as a second press on a stale card: no change, nothing to say.
+        const text = changeOutcomeText(outcome, deps.strings, true);
+        if (text) await tell(client, deps.logger, where, text);
+      }
       if (place.inHome) await publishHome(client, deps, place.user);
     });
   };

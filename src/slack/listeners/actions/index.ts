@@ -8,6 +8,7 @@ import { shareMeasureHandler } from './share-measure.ts';
 import { assignFollowupHandler } from './assign-followup.ts';
 import { followupStatusHandler } from './followup-status.ts';
 import { followupNeedsInputHandler } from './followup-needs-input.ts';
+import { followupRepostHandler } from './followup-repost.ts';
 
 /** Block actions (buttons). One line per action id from ids.ts; one handler per file. */
 export function register(app: App, deps: SlackDeps): void {
@@ -18,4 +19,5 @@ export function register(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.ASSIGN_FOLLOWUP, assignFollowupHandler(deps));
   for (const id of [ACTIONS.FOLLOWUP_START, ACTIONS.FOLLOWUP_DONE, ACTIONS.FOLLOWUP_CANCEL, ACTIONS.FOLLOWUP_REOPEN]) app.action(id, followupStatusHandler(deps));
   for (const id of [ACTIONS.FOLLOWUP_BLOCK, ACTIONS.FOLLOWUP_DUE]) app.action(id, followupNeedsInputHandler(deps));
+  app.action(ACTIONS.FOLLOWUP_REPOST, followupRepostHandler(deps));
 }

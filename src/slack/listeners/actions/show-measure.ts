@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { showById } from '../../commands/show.ts';
-import { buttonActionSchema } from '../payloads.ts';
+import { buttonActionSchema, channelOf } from '../payloads.ts';
 import { safely } from '../safely.ts';
 
 /** "Details" on a hit: answers with the detail view as a new ephemeral message (the results stay). */
@@ -9,8 +9,8 @@ export function showMeasureHandler(deps: SlackDeps) {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     await safely(deps, respond, 'show measure', async () => {
-      const action = buttonActionSchema.parse(body).actions[0]!;
-      const detail = showById(action.value ?? '', deps);
+      const p = buttonActionSchema.parse(body);
+      const detail = showById(p.actions[0]!.value, deps, { viewer: { user: p.user.id, channel: channelOf(p) ?? null } });
       await respond({ response_type: 'ephemeral', replace_original: false, text: detail.text, blocks: detail.blocks });
     });
   };

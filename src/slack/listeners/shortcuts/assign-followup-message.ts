@@ -2,9 +2,8 @@ import type { AllMiddlewareArgs, SlackShortcutMiddlewareArgs } from '@slack/bolt
 import { z } from 'zod';
 import type { SlackDeps } from '../../deps.ts';
 import { assignModal } from '../../blocks/followup-modals.ts';
-import { assignModalItem, threadItem } from '../../../services/followup-service.ts';
+import { assignModalItem, messageItemId } from '../../../services/followup-service.ts';
 import { safely } from '../safely.ts';
-import { fuStrings } from '../followup-common.ts';
 
 const messageActionSchema = z.object({
   trigger_id: z.string().min(1),
@@ -28,12 +27,7 @@ export function assignFollowupShortcutHandler(deps: SlackDeps) {
     await safely(deps, undefined, 'assign follow-up shortcut', async () => {
       const p = messageActionSchema.parse(body);
       const threadTs = p.message.thread_ts ?? p.message.ts;
-      const meta = p.message.metadata?.event_type === 'measures_item' ? p.message.metadata.event_payload : undefined;
-      const fromMeta = typeof meta?.targetId === 'string' && meta.targetId ? meta.targetId
-        : typeof meta?.taskId === 'string' && meta.taskId ? meta.taskId
-        : typeof meta?.measureId === 'string' ? meta.measureId : null;
-      const ref = fromMeta === null ? (await threadItem(deps.db, null, p.channel.id, p.message.ts)) ?? (await threadItem(deps.db, null, p.channel.id, threadTs)) : undefined;
-      const rawId = fromMeta ?? (ref ? (ref.targetId ?? ref.taskId ?? ref.measureId) : null);
+      const rawId = messageItemId(deps.db, { channel: p.channel.id, ts: p.message.ts, threadTs: p.message.thread_ts ?? null, metadata: p.message.metadata });
       const item = rawId ? assignModalItem(deps.db, rawId) : undefined;
       await client.views.open({
         trigger_id: p.trigger_id,
@@ -42,7 +36,7 @@ export function assignFollowupShortcutHandler(deps: SlackDeps) {
           itemTitle: item?.title ?? null,
           defaultDue: item?.due ?? null,
           defaultAssignee: null,
-          strings: fuStrings(deps),
+          strings: deps.strings,
         }),
       });
     });

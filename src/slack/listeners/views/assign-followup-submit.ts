@@ -4,20 +4,34 @@ import type { SlackDeps } from '../../deps.ts';
 import { ASSIGN_BLOCKS } from '../../blocks/followup-modals.ts';
 import { assignFollowup, assignModalItem } from '../../../services/followup-service.ts';
 import { isIsoDate } from '../../../lib/dates.ts';
+import { followupDeps } from '../../followups/context.ts';
+import { assignOutcomeText, slackFailedText } from '../../followups/outcome-text.ts';
+import { publishCreated } from '../../followups/publisher.ts';
+import { tell } from '../../followups/tell.ts';
 import { safely } from '../safely.ts';
-import { assignOutcomeText, followupDeps, fuStrings, tell, viewSubmissionSchema } from '../followup-common.ts';
+import { parseMetadata, viewSubmissionSchema } from '../payloads.ts';
+
+/** Modal field errors are plain text (no escaping needed); the typed id is echoed at most this long (the input's max_length). */
+const MAX_TYPED_ID = 64;
 
 const metadataSchema = z.object({ itemId: z.string().nullable(), channel: z.string().nullable(), threadTs: z.string().nullable() });
 
 /**
- * The assign modal's submission. Checks the typed id before acking (an unknown id is shown on the field), then
- * creates the follow-up; the view id is the dedupe key, so a double submit or a retry makes one follow-up.
+ * The assign modal's submission. Checks the input before acking (an unknown id or a payload we cannot read is
+ * shown on a field, never a thrown error and a Slack timeout), then creates the follow-up; the view id is the
+ * dedupe key, so a double submit or a retry makes one follow-up.
  */
 export function assignFollowupSubmitHandler(deps: SlackDeps) {
   return async ({ ack, body, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const s = fuStrings(deps);
-    const p = viewSubmissionSchema.parse(body);
-    const meta = metadataSchema.parse(JSON.parse(p.view.private_metadata || '{}'));
+    const s = deps.strings;
+    const parsed = viewSubmissionSchema.safeParse(body);
+    const meta = parsed.success ? parseMetadata(metadataSchema, parsed.data.view.private_metadata) : undefined;
+    if (!parsed.success || !meta) {
+      deps.logger.warn('unreadable assign modal submission', { error: parsed.success ? 'private_metadata' : parsed.error.message });
+      await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.assignee.block]: s.genericError } });
+      return;
+    }
+    const p = parsed.data;
     const values = p.view.state.values;
     const typedId = values[ASSIGN_BLOCKS.item.block]?.[ASSIGN_BLOCKS.item.action]?.value ?? null;
     const itemId = meta.itemId ?? typedId ?? '';
@@ -27,7 +41,7 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
     const item = assignModalItem(deps.db, itemId);
     if (!item) {
       const block = meta.itemId === null ? ASSIGN_BLOCKS.item.block : ASSIGN_BLOCKS.assignee.block;
-      await ack({ response_action: 'errors', errors: { [block]: s.fuUnknownItem(itemId) } });
+      await ack({ response_action: 'errors', errors: { [block]: s.fuUnknownItem(itemId.slice(0, MAX_TYPED_ID)) } });
       return;
     }
     if (!assignee) {
@@ -40,7 +54,8 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
     }
     await ack();
     await safely(deps, undefined, 'assign follow-up submit', async () => {
-      const outcome = await assignFollowup(followupDeps(deps), client, {
+      const fdeps = followupDeps(deps);
+      const outcome = assignFollowup(fdeps, {
         itemId: item.itemId,
         assignee,
         actor: p.user.id,
@@ -49,10 +64,11 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
         where: { channel: meta.channel, threadTs: meta.threadTs },
         dedupeKey: `view:${p.view.id}`,
       });
+      const where = { user: p.user.id, channel: meta.channel, threadTs: meta.threadTs };
+      if (!outcome.ok) return tell(client, deps.logger, where, assignOutcomeText(outcome, s));
       // Success shows as the card in the thread; only problems need a private word.
-      if (!outcome.ok || outcome.slackError) {
-        await tell(client, deps, { user: p.user.id, channel: meta.channel, threadTs: meta.threadTs }, assignOutcomeText(outcome, s));
-      }
+      const error = outcome.created ? await publishCreated(fdeps, client, outcome.followup) : null;
+      if (error) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, error, s));
     });
   };
 }

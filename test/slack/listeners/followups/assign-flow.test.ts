@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../harness.ts';
 import { testDb } from '../../../helpers/db.ts';
 import { FIXTURE, seedFollowupFixture } from '../../../helpers/followup-fixture.ts';
-import { FORM, interactivityBody } from '../../../helpers/slack-request.ts';
+import { FORM, JSON_TYPE, eventBody, interactivityBody } from '../../../helpers/slack-request.ts';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../../../../src/slack/ids.ts';
 import { ASSIGN_BLOCKS } from '../../../../src/slack/blocks/followup-modals.ts';
 import { listFollowups } from '../../../../src/repo/followups-repo.ts';
@@ -46,7 +46,9 @@ describe('assigning from a button', () => {
     expect((await h.post(submission, FORM)).status).toBe(200);
 
     const posts = await h.fake.waitFor('chat.postMessage', 2);
-    await new Promise((r) => setTimeout(r, 100));
+    // A positive signal instead of a sleep: a later request's answer arrived, so the double submit was handled.
+    await h.post(eventBody({ type: 'app_home_opened', user: 'U0SENTINEL', channel: 'D0S', tab: 'home', event_ts: '1.1' }), JSON_TYPE);
+    await h.fake.waitFor('views.publish');
     const card = h.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
     expect(card).toHaveLength(1);
     expect(card[0]!.body.thread_ts).toBe('1700000000.000500');

@@ -5,11 +5,12 @@ import { FIXTURE, seedFollowupFixture } from '../../../helpers/followup-fixture.
 import { FORM, JSON_TYPE, eventBody, interactivityBody, signedHeaders } from '../../../helpers/slack-request.ts';
 import { ACTIONS, VIEWS } from '../../../../src/slack/ids.ts';
 import { REASON_BLOCK } from '../../../../src/slack/blocks/followup-modals.ts';
-import { getFollowup, listEvents, listFollowups, rememberItemMessage } from '../../../../src/repo/followups-repo.ts';
+import { getFollowup, listEvents, listFollowups } from '../../../../src/repo/followups-repo.ts';
 import type { Db } from '../../../../src/db/open.ts';
 import { ASSIGNEE, CHANNEL, CREATOR, STRANGER, cardButton, mention, viewSubmission } from './payloads.ts';
 
-const PARENT = '1700000100.000100'; // a bot message about measure abcd-4 (e.g. a shared detail view)
+/** The bot's message about measure abcd-4 in CHANNEL: a detail view shared with "Share in channel" (beforeEach). */
+let PARENT = '';
 
 let h: Harness;
 let db: Db;
@@ -23,10 +24,15 @@ beforeAll(async () => {
   botId = ((await (await fetch(h.fake.apiUrl + 'auth.test', { method: 'POST' })).json()) as { user_id: string }).user_id;
 });
 afterAll(() => h.stop());
-beforeEach(() => {
+beforeEach(async () => {
   h.fake.reset();
   db.exec('DELETE FROM followup_events; DELETE FROM followups; DELETE FROM processed_events; DELETE FROM item_messages;');
-  rememberItemMessage(db, CHANNEL, PARENT, { measureId: FIXTURE.measureId, taskId: FIXTURE.taskId, targetId: FIXTURE.targetId });
+  // The real share flow: the bot posts the detail view and remembers which measure that message is about.
+  await h.press(ACTIONS.SHARE_MEASURE, FIXTURE.measureId, { channelId: CHANNEL });
+  const [shared] = await h.fake.waitFor('chat.postMessage');
+  expect(shared!.body.channel).toBe(CHANNEL);
+  PARENT = shared!.response!.ts as string;
+  h.fake.reset();
 });
 
 async function deliver(event: Record<string, unknown>, eventId: string, retryNum?: number): Promise<number> {
@@ -38,12 +44,23 @@ async function deliver(event: Record<string, unknown>, eventId: string, retryNum
   return res.status;
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 150));
+let sentinels = 0;
+/**
+ * A positive signal instead of sleeping: delivers a request whose answer we can see (the Home tab of a bystander)
+ * and waits for it. Requests are handled in arrival order, so once it is answered the earlier ones were too.
+ */
+async function sentinel(): Promise<void> {
+  const before = h.fake.callsTo('views.publish').length;
+  sentinels++;
+  await deliver({ type: 'app_home_opened', user: 'U0SENTINEL', channel: 'D0SENTINEL', tab: 'home', event_ts: `1800000000.${sentinels}` }, `EvSENTINEL${sentinels}`);
+  await h.fake.waitFor('views.publish', before + 1);
+}
+const notSentinel = (method: string) => h.fake.callsTo(method).filter((c) => c.body.user_id !== 'U0SENTINEL');
 
 async function assignInThread(): Promise<string> {
   await deliver(mention(`<@${botId}> assign <@${ASSIGNEE}|wang> 2026-12-20 please check`, { user: CREATOR, ts: '1700000100.000200', threadTs: PARENT }), 'EvASSIGN1');
   await h.fake.waitFor('chat.postMessage', 2);
-  await settle();
+  await sentinel();
   return listFollowups(db)[0]!.id;
 }
 
@@ -53,10 +70,10 @@ describe('follow-ups in a thread', () => {
     expect(await deliver(event, 'EvTWICE')).toBe(200);
     await h.fake.waitFor('chat.postMessage', 2);
     expect(await deliver(event, 'EvTWICE', 1)).toBe(200);
-    await settle();
+    await sentinel();
     expect(listFollowups(db)).toHaveLength(1);
-    // The id was left out: the item came from the parent message.
-    expect(listFollowups(db)[0]).toMatchObject({ measureId: FIXTURE.measureId, targetId: FIXTURE.targetId, due: '2026-12-20', note: 'please check', threadTs: PARENT });
+    // The id was left out: the item came from the shared detail view the thread hangs off.
+    expect(listFollowups(db)[0]).toMatchObject({ measureId: FIXTURE.measureId, targetId: null, due: '2026-12-20', note: 'please check', threadTs: PARENT });
     const inThread = h.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
     expect(inThread).toHaveLength(1);
     expect(inThread[0]!.body.thread_ts).toBe(PARENT);
@@ -99,7 +116,7 @@ describe('follow-ups in a thread', () => {
     expect(getFollowup(db, id)!.status).toBe('in_progress');
     // A double click: the second press changes nothing and says nothing.
     await h.post(interactivityBody(cardButton(ACTIONS.FOLLOWUP_START, id, { user: ASSIGNEE, threadTs: PARENT })), FORM);
-    await settle();
+    await sentinel();
     expect(h.fake.callsTo('chat.update')).toHaveLength(1);
     expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(0);
 
@@ -120,7 +137,7 @@ describe('follow-ups in a thread', () => {
 
     await deliver(mention(`<@${botId}> reassign <@U0NEWPERSON>`, { user: CREATOR, ts: '1700000100.000600', threadTs: PARENT }), 'EvREASSIGN');
     await h.fake.waitFor('chat.update', 4);
-    await settle();
+    await sentinel();
     expect(getFollowup(db, id)!.assignee).toBe('U0NEWPERSON');
     expect(h.fake.callsTo('chat.postMessage').some((c) => c.body.channel === 'U0NEWPERSON')).toBe(true);
     expect(listEvents(db, [id]).map((e) => e.action)).toEqual(['created', 'status', 'status', 'due', 'reassign']);
@@ -143,7 +160,8 @@ describe('follow-ups in a thread', () => {
     const id = await assignInThread();
     h.fake.reset();
     await deliver({ type: 'app_home_opened', user: ASSIGNEE, channel: 'D0HOME', tab: 'home', event_ts: '1700000200.000100' }, 'EvHOME');
-    const [pub] = await h.fake.waitFor('views.publish');
+    await h.fake.waitFor('views.publish');
+    const [pub] = notSentinel('views.publish');
     expect(pub!.body.user_id).toBe(ASSIGNEE);
     const blocks = JSON.stringify(pub!.body.view.blocks);
     expect(blocks).toContain(id);

@@ -1,8 +1,8 @@
 /**
- * Encodes text as GBK bytes by inverting TextDecoder('gb18030') over the two-byte range (Node has no GBK
- * encoder), so tests can feed the parser files saved on Chinese Windows.
+ * Encodes text as GBK bytes by inverting TextDecoder('gb18030') over the two-byte range (Node can decode GBK but
+ * has no encoder), so tests can feed the parser and ingest files saved on Chinese Windows.
  */
-export function encodeGbk(text: string): Uint8Array {
+export function encodeGbk(text: string): Buffer {
   const decoder = new TextDecoder('gb18030');
   const needed = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
   const map = new Map<string, number[]>();
@@ -23,5 +23,5 @@ export function encodeGbk(text: string): Uint8Array {
       bytes.push(...pair);
     }
   }
-  return Uint8Array.from(bytes);
+  return Buffer.from(bytes);
 }

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nodejieba from 'nodejieba';
+import type { Segmenter } from '../core/search/segmenter.ts';
+
+/**
+ * The jieba adapter behind core/search's Segmenter: native nodejieba plus our user dictionary of domain words
+ * it splits badly (冷链, 车联网, department names…). Everything impure about segmentation lives here: reading
+ * the dictionary file and loading jieba's process-wide dictionaries (about a second), which happens on the
+ * first cut, never at import time.
+ */
+
+/** The user dictionary shipped with the bot. */
+export const USER_DICT_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dict', 'user.dict.utf8');
+
+/** nodejieba holds one dictionary set per process: which user dictionary it has loaded, if any. */
+let loadedUserDict: string | undefined;
+
+export function createJiebaSegmenter(options: { userDictPath?: string } = {}): Segmenter {
+  const userDict = options.userDictPath ?? USER_DICT_PATH;
+  let fingerprint: string | undefined;
+  const jieba = (): typeof nodejieba => {
+    if (loadedUserDict !== userDict) {
+      nodejieba.load({ userDict });
+      loadedUserDict = userDict;
+    }
+    return nodejieba;
+  };
+  return {
+    cut: (text) => jieba().cut(text),
+    cutForSearch: (text) => jieba().cutForSearch(text),
+    cutAll: (text) => jieba().cutAll(text),
+    // jieba's own dictionaries come with the package version; ours is hashed so an edit triggers a rebuild.
+    fingerprint: () => (fingerprint ??= createHash('sha256').update(fs.readFileSync(userDict)).digest('hex')),
+  };
+}
+
+let defaultInstance: Segmenter | undefined;
+
+/** The shared jieba segmenter, created on first use (by the search services), not at import. */
+export function defaultSegmenter(): Segmenter {
+  return (defaultInstance ??= createJiebaSegmenter());
+}
+
+/**
+ * Loads jieba's dictionaries now instead of on the first search, which may be a Slack request with a 3-second
+ * deadline. Idempotent.
+ */
+export function warmSegmenter(segmenter: Segmenter = defaultSegmenter()): void {
+  segmenter.cut('冷链');
+}

@@ -1,0 +1,44 @@
+import type { webApi } from '@slack/bolt';
+import type { Digest, Locale } from '../../core/digest/types.ts';
+import type { PostDigest } from '../../services/digest-service.ts';
+import { buildDigestMessage } from '../blocks/digest.ts';
+import { digestStrings } from '../strings/digest.ts';
+
+/**
+ * The Slack side of the weekly digest: renders it as Block Kit and sends it with chat.postMessage. The digest
+ * service decides what to post and keeps the claims; the job and `measures digest --post` pass it the
+ * function made here, with the Web API client they own.
+ */
+
+/** What posting needs of the Web API client (the real WebClient, or a test double). */
+export type DigestSlackClient = Pick<webApi.WebClient, 'chat'>;
+
+/** `not_in_channel` rather than a stack: the Web API client puts Slack's error code in `data.error`. */
+export function slackErrorText(err: unknown): string {
+  const data = (err as { data?: { error?: string } } | null)?.data;
+  return data?.error ?? (err instanceof Error ? err.message : String(err));
+}
+
+/** Posts a digest as one message (the thread parent for discussion); returns its ts. Errors carry Slack's code. */
+export async function postDigestMessage(client: DigestSlackClient, channel: string, digest: Digest, locale: Locale): Promise<string> {
+  const message = buildDigestMessage({ digest, strings: digestStrings[locale], locale });
+  let res;
+  try {
+    res = await client.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  } catch (err) {
+    throw new Error(slackErrorText(err), { cause: err });
+  }
+  if (!res.ts) throw new Error(`chat.postMessage returned no ts (${res.error ?? 'no error given'})`);
+  return res.ts;
+}
+
+/** The digest service's `post` collaborator, bound to a client and the bot's locale. */
+export function slackDigestPoster(client: DigestSlackClient, locale: Locale): PostDigest {
+  return (channel, digest) => postDigestMessage(client, channel, digest, locale);
+}

@@ -1,0 +1,99 @@
+import { mentionIntent } from '../../core/followups/mention-intent.ts';
+import { parseFollowupCommand } from '../../core/followups/parse-command.ts';
+import {
+  assignFollowup, changeFollowup, checkRepost, firstDelivery, releaseDelivery, threadFollowup, threadHasFollowup, threadItem,
+} from '../../services/followup-service.ts';
+import type { SlackDeps } from '../deps.ts';
+import { decodeSlackEntities, escapeMrkdwn } from '../mrkdwn.ts';
+import { stripBotMention } from '../mention/strip-mention.ts';
+import { slackErrorCode, type SlackClient } from '../web-api.ts';
+import { followupDeps } from './context.ts';
+import { assignOutcomeText, changeOutcomeText, repostRefusalText, slackFailedText } from './outcome-text.ts';
+import { publishChange, publishCreated, repostCard } from './publisher.ts';
+import { tell } from './tell.ts';
+
+export interface FollowupMention {
+  user: string;
+  text: string;
+  channel: string;
+  ts: string;
+  threadTs: string | null;
+  /** event_id: Slack re-delivers events; the claim on it keeps a retry from acting twice. */
+  eventId: string;
+  botUserId?: string;
+}
+
+/**
+ * `@bot assign …`, `@bot done`, `@bot blocked <reason>`, `@bot due <date>`, `@bot reassign @user`,
+ * `@bot repost F3`. Returns false when the mention is not a follow-up command (see mentionIntent): it is then
+ * a search or another subcommand. The event is claimed before the work and the claim is given back if the work
+ * fails, so Slack's retry gets another chance instead of being dropped.
+ */
+export async function handleFollowupMention(m: FollowupMention, client: SlackClient, deps: SlackDeps): Promise<boolean> {
+  const fdeps = followupDeps(deps);
+  const s = deps.strings;
+  const text = decodeSlackEntities(stripBotMention(m.text, m.botUserId));
+  const parsed = parseFollowupCommand(text);
+  const intent = mentionIntent(parsed, { threadHasFollowup: threadHasFollowup(deps.db, m.channel, m.threadTs) });
+  if (intent === 'other') return false;
+  const key = `event:${m.eventId}`;
+  if (!firstDelivery(fdeps, key)) return true;
+  const where = { user: m.user, channel: m.channel, threadTs: m.threadTs ?? m.ts };
+  const say = (t: string) => tell(client, deps.logger, where, t);
+  try {
+    if (!parsed.ok) {
+      await say(s.fuParseError[parsed.error]);
+      return true;
+    }
+    const cmd = parsed.command;
+    if (cmd.kind === 'help') return true;
+    if (cmd.kind === 'assign') {
+      const item = cmd.itemId === null && m.threadTs ? threadItem(deps.db, m.channel, m.threadTs) : undefined;
+      const outcome = assignFollowup(fdeps, {
+        itemId: cmd.itemId,
+        ...(item ? { item } : {}),
+        assignee: cmd.assignee,
+        actor: m.user,
+        ...(cmd.due !== null ? { due: cmd.due } : {}),
+        note: cmd.note,
+        where: { channel: m.channel, threadTs: m.threadTs ?? m.ts },
+        dedupeKey: key,
+      });
+      if (!outcome.ok) await say(assignOutcomeText(outcome, s));
+      else if (outcome.created) {
+        const error = await publishCreated(fdeps, client, outcome.followup);
+        if (error) await say(slackFailedText(outcome.followup.id, error, s));
+      }
+      return true;
+    }
+    const target = threadFollowup(deps.db, m.channel, m.threadTs, cmd.followupId);
+    if (!target.ok) {
+      await say(target.error === 'ambiguous' ? s.fuAmbiguous(target.ids.join(', ')) : cmd.followupId ? s.fuNotFound(escapeMrkdwn(cmd.followupId)) : s.fuNoThreadFollowup);
+      return true;
+    }
+    if (cmd.kind === 'repost') {
+      const check = checkRepost(fdeps, { followupId: target.followup.id, actor: m.user });
+      if (!check.ok) {
+        await say(repostRefusalText(check, s));
+        return true;
+      }
+      const error = await repostCard(fdeps, client, check.followup);
+      await say(error ? slackFailedText(check.followup.id, error, s) : s.fuReposted(check.followup.id));
+      return true;
+    }
+    const outcome = changeFollowup(fdeps, { followupId: target.followup.id, change: cmd.change, actor: m.user });
+    if (!outcome.ok) {
+      const reply = changeOutcomeText(outcome, s, false);
+      if (reply) await say(reply);
+      return true;
+    }
+    const error = await publishChange(fdeps, client, outcome);
+    if (error) await say(slackFailedText(outcome.followup.id, error, s));
+    return true;
+  } catch (err) {
+    releaseDelivery(fdeps, key);
+    deps.logger.error('follow-up mention failed', { error: slackErrorCode(err), stack: (err as Error).stack });
+    await say(s.genericError);
+    return true;
+  }
+}

@@ -1,0 +1,129 @@
+import type { Followup } from '../../core/followups/model.ts';
+import type { ChangeOutcome } from '../../services/followup-service.ts';
+import { followupTitle, getFollowupById, recordPosted, recordSlackError } from '../../services/followup-service.ts';
+import { followupCardBlocks, followupCardText, type FollowupView } from '../blocks/followup-card.ts';
+import { todayOf } from '../deps.ts';
+import { MAX_FALLBACK_TEXT } from '../limits.ts';
+import { escapeAndFit, truncate } from '../mrkdwn.ts';
+import { slackErrorCode, type SlackClient } from '../web-api.ts';
+import type { FollowupSlackDeps } from './context.ts';
+
+/**
+ * Posts about follow-ups in Slack, after the service has written the change: the card (in its thread, or as a
+ * parent message, or in a DM to the creator when there is no channel), thread notes, card updates and DMs. Each
+ * Web API failure is recorded on the follow-up (lists then offer "Re-post") and returned, never thrown.
+ * Every `text` sent here is mrkdwn: user and document text in it is escaped.
+ */
+
+const DM_TITLE_CHARS = 200;
+
+function viewOf(deps: FollowupSlackDeps, f: Followup): FollowupView {
+  return { followup: f, measureTitle: followupTitle(deps.db, f), today: todayOf(deps), strings: deps.strings };
+}
+
+async function attempt(deps: FollowupSlackDeps, f: Followup, what: string, call: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await call();
+    return null;
+  } catch (err) {
+    const error = slackErrorCode(err);
+    deps.logger.warn(`could not ${what}`, { id: f.id, error });
+    recordSlackError(deps, f.id, error);
+    return error;
+  }
+}
+
+/** Posts the card where the follow-up lives and records where it went. */
+async function postCard(deps: FollowupSlackDeps, client: SlackClient, f: Followup): Promise<string | null> {
+  const view = viewOf(deps, f);
+  const channel = f.channel ?? f.createdBy;
+  const inThread = f.channel !== null && f.threadTs !== null;
+  return attempt(deps, f, 'post the follow-up card', async () => {
+    const r = await client.chat.postMessage({
+      channel,
+      ...(inThread ? { thread_ts: f.threadTs! } : {}),
+      text: inThread ? deps.strings.fuCreatedNote(f.id, f.assignee, f.createdBy) : followupCardText(view),
+      blocks: followupCardBlocks(view),
+      metadata: { event_type: 'measures_item', event_payload: { measureId: f.measureId, taskId: f.taskId ?? '', targetId: f.targetId ?? '', followupId: f.id } },
+      unfurl_links: false,
+    });
+    // A DM posted to a user id comes back with the D… channel id: the thread lives there.
+    const postedIn = r.channel ?? channel;
+    if (r.ts) recordPosted(deps, f.id, { channel: postedIn, threadTs: inThread ? f.threadTs! : r.ts, messageTs: r.ts });
+  });
+}
+
+async function permalink(client: SlackClient, channel: string, ts: string): Promise<string> {
+  try {
+    return (await client.chat.getPermalink({ channel, message_ts: ts })).permalink ?? '';
+  } catch {
+    // A missing link must not stop the DM: the message still names the follow-up.
+    return '';
+  }
+}
+
+/** Tells the assignee, in a DM, that `actor` gave them the follow-up, with a link to its card. */
+async function dmAssignee(deps: FollowupSlackDeps, client: SlackClient, f: Followup, actor: string): Promise<string | null> {
+  const link = f.channel && f.messageTs ? await permalink(client, f.channel, f.messageTs) : '';
+  const title = escapeAndFit(followupTitle(deps.db, f) ?? f.measureId, DM_TITLE_CHARS);
+  return attempt(deps, f, 'DM the assignee', () =>
+    client.chat.postMessage({ channel: f.assignee, text: deps.strings.fuDm(f.id, actor, title, link), unfurl_links: false }),
+  );
+}
+
+/** A new follow-up: the card, then a DM to the assignee (unless they assigned it to themselves). */
+export async function publishCreated(deps: FollowupSlackDeps, client: SlackClient, f: Followup): Promise<string | null> {
+  const error = await postCard(deps, client, f);
+  if (error) return error;
+  const posted = getFollowupById(deps.db, f.id)!;
+  return posted.assignee !== posted.createdBy ? dmAssignee(deps, client, posted, posted.createdBy) : null;
+}
+
+/**
+ * Posts the card again (after "invite me"): a new message where the follow-up lives. The assignee's DM is sent
+ * too when the first card never went out (the DM is only sent after a card).
+ */
+export async function repostCard(deps: FollowupSlackDeps, client: SlackClient, f: Followup): Promise<string | null> {
+  const error = await postCard(deps, client, f);
+  if (error) return error;
+  const posted = getFollowupById(deps.db, f.id)!;
+  return f.messageTs === null && posted.assignee !== posted.createdBy ? dmAssignee(deps, client, posted, posted.createdBy) : null;
+}
+
+/**
+ * A change: a note in the thread, the card updated in place, a DM to a new assignee. When the last Slack call
+ * about it had failed (or the card was never posted), the card is posted again instead, so "invite me" then any
+ * change repairs the thread without a second follow-up.
+ */
+export async function publishChange(deps: FollowupSlackDeps, client: SlackClient, o: Extract<ChangeOutcome, { ok: true }>): Promise<string | null> {
+  const { followup: f, previous, change, actor } = o;
+  const s = deps.strings;
+  let error: string | null = null;
+  if (previous.slackError !== null || previous.messageTs === null || f.channel === null || f.threadTs === null) {
+    error = await repostCard(deps, client, f);
+  } else {
+    const extra =
+      change.kind === 'block' ? s.fuBlockedBecause(escapeAndFit(change.reason, 1000))
+      : change.kind === 'due' ? s.fuNowDue(change.due)
+      : change.kind === 'reassign' ? s.fuNowAssignee(change.assignee)
+      : '';
+    const view = viewOf(deps, f);
+    error ??= await attempt(deps, f, 'post the change in the thread', () =>
+      client.chat.postMessage({
+        channel: f.channel!,
+        thread_ts: f.threadTs!,
+        text: truncate([s.fuChangedNote[change.kind](f.id, actor), extra].filter(Boolean).join('\n'), MAX_FALLBACK_TEXT),
+        unfurl_links: false,
+      }),
+    );
+    const updateError = await attempt(deps, f, 'update the card', () =>
+      client.chat.update({ channel: f.channel!, ts: f.messageTs!, text: followupCardText(view), blocks: followupCardBlocks(view) }),
+    );
+    error ??= updateError;
+  }
+  if (change.kind === 'reassign' && change.assignee !== actor) {
+    const dmError = await dmAssignee(deps, client, getFollowupById(deps.db, f.id)!, actor);
+    error ??= dmError;
+  }
+  return error;
+}

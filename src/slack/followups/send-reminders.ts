@@ -1,0 +1,38 @@
+import type { Logger } from '../../lib/logger.ts';
+import { claimReminder, reminderFailed, reminderSent, remindersDue, type ReminderReport } from '../../services/reminder-service.ts';
+import { escapeAndFit } from '../mrkdwn.ts';
+import type { FollowupStrings } from '../strings/followups.ts';
+import { slackErrorCode, type SlackClient } from '../web-api.ts';
+import type { Db } from '../../db/open.ts';
+
+/**
+ * Sends today's reminders: a DM to the assignee of each active follow-up due within `windowDays` or overdue.
+ * Each is claimed just before its DM (so a crash loses at most one) and given back when the DM fails.
+ */
+export async function sendReminders(
+  deps: { db: Db; logger: Logger; strings: FollowupStrings },
+  client: SlackClient,
+  opts: { today: string; windowDays: number; nowIso: string },
+): Promise<ReminderReport> {
+  const report: ReminderReport = { sent: [], failed: [] };
+  const at = { today: opts.today, nowIso: opts.nowIso };
+  for (const due of remindersDue(deps.db, opts.today, opts.windowDays)) {
+    const claimed = claimReminder(deps.db, due, opts.today);
+    if (!claimed) continue;
+    const f = claimed.followup;
+    try {
+      const ts = f.messageTs ?? f.threadTs;
+      const link = f.channel && ts ? ((await client.chat.getPermalink({ channel: f.channel, message_ts: ts }).catch(() => undefined))?.permalink ?? '') : '';
+      const title = escapeAndFit(claimed.title ?? f.measureId, 200);
+      await client.chat.postMessage({ channel: f.assignee, text: deps.strings.fuReminder(f.id, title, f.due!, claimed.overdue, link), unfurl_links: false });
+      reminderSent(deps.db, f, at);
+      report.sent.push(f.id);
+    } catch (err) {
+      const error = slackErrorCode(err);
+      reminderFailed(deps.db, f, error, at);
+      deps.logger.warn('reminder not sent', { id: f.id, error });
+      report.failed.push({ id: f.id, error });
+    }
+  }
+  return report;
+}

@@ -1,0 +1,140 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/open.ts';
+import { ftsString } from '../../src/core/search/query.ts';
+import {
+  countListed,
+  countMatches,
+  filterSql,
+  hasAtLeastMatches,
+  loadHits,
+  pageListed,
+  pageMatches,
+  pageMatchesWithTotal,
+} from '../../src/repo/search-repo.ts';
+import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
+import { testDb } from '../helpers/db.ts';
+import { addDocument } from '../core/search/fixtures.ts';
+
+// Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
+beforeAll(() => warmSegmenter(), 60_000);
+
+/** A word match over the word columns, as core/search/query.ts writes it. */
+const words = (...terms: string[]) => terms.map((t) => `{title departments body} : ${ftsString(t)}`).join(' AND ');
+
+let db: Db;
+beforeEach(() => {
+  db = testDb();
+  addDocument(db, {
+    id: 'tjaa',
+    file: 'a.txt',
+    region: '天津市',
+    expiresOn: '2022-12-31',
+    measures: [
+      { label: '（一）', title: '发展冷链物流', text: '建设冷链设施。', tasks: [{ departments: [{ name: '市商务局', role: 'lead' }], targets: [{ text: '2022年建成', due: '2022-12-31' }] }] },
+      { label: '（二）', title: '促进消费', text: '推广冷链配送。', tasks: [{ departments: [{ name: '市交通运输委', role: 'lead' }, { name: '市商务局', role: 'co' }] }] },
+      { label: '（三）', title: '充电桩', text: '加快充电桩建设。' },
+    ],
+  });
+  addDocument(db, {
+    id: 'hnbb',
+    file: 'b.txt',
+    region: '河南省',
+    measures: [{ label: '（一）', title: '冷链', text: '冷链冷链。', tasks: [{ targets: [{ text: '2025年', due: '2025-06-30' }] }] }],
+  });
+  addDocument(db, { id: 'qacc', file: 'c.txt', kind: 'qa', region: null, measures: [{ label: '问1', title: '冷链怎么办', text: '冷链。', kind: 'answer' }] });
+});
+
+describe('filterSql', () => {
+  it('binds every filter value as a parameter, never in the SQL text', () => {
+    const hostile = "x'; DROP TABLE measures;--";
+    const w = filterSql({ departmentPatterns: [hostile], regionStem: hostile, kind: 'policy', dueFrom: '2022-01-01', inForceOn: '2024-01-01' });
+    expect(w.sql).not.toContain('DROP');
+    expect(w.params).toEqual([`%${hostile}%`, `%${hostile}%`, 'policy', '2022-01-01', '9999-12-31', '2024-01-01', '2024-01-01']);
+    expect(filterSql({})).toEqual({ sql: '', params: [] });
+  });
+
+  it('escapes LIKE wildcards so % and _ match themselves', () => {
+    expect(filterSql({ regionStem: '50%_a' }).params).toEqual(['%50\\%\\_a%']);
+    expect(countListed(db, { regionStem: '%' })).toBe(0);
+  });
+});
+
+describe('countMatches / hasAtLeastMatches', () => {
+  it('counts matches with and without filters', () => {
+    expect(countMatches(db, words('冷链'), {})).toBe(4);
+    expect(countMatches(db, words('冷链'), { regionStem: '天津' })).toBe(2);
+    expect(countMatches(db, words('冷链'), { kind: 'qa' })).toBe(1);
+    expect(countMatches(db, words('冷链'), { departmentPatterns: ['交通运输'] })).toBe(1);
+    expect(countMatches(db, words('冷链'), { dueFrom: '2025-01-01', dueTo: '2025-12-31' })).toBe(1);
+    expect(countMatches(db, words('冷链', '充电桩'), {})).toBe(0);
+  });
+
+  it('keeps Q&A (no force of its own) and drops expired policies under inForceOn', () => {
+    expect(
+      pageMatches(db, words('冷链'), { inForceOn: '2024-01-01' }, 10, 0)
+        .map((p) => p.measureId)
+        .sort(),
+    ).toEqual(['hnbb-1', 'qacc-1']);
+  });
+
+  it('answers "at least n" without needing the exact count', () => {
+    expect(hasAtLeastMatches(db, words('冷链'), {}, 4)).toBe(true);
+    expect(hasAtLeastMatches(db, words('冷链'), {}, 5)).toBe(false);
+    expect(hasAtLeastMatches(db, words('冷链'), { regionStem: '天津' }, 3)).toBe(false);
+  });
+});
+
+describe('pageMatchesWithTotal', () => {
+  it('ranks title matches before body matches, best first, with the total of all matches', () => {
+    const { total, page } = pageMatchesWithTotal(db, words('冷链'), {}, 10, 0);
+    expect(total).toBe(4);
+    expect(page.map((p) => p.measureId).slice(0, 3).sort()).toEqual(['hnbb-1', 'qacc-1', 'tjaa-1']);
+    expect(page[3]!.measureId).toBe('tjaa-2');
+    const ranks = page.map((p) => p.rank);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+  });
+
+  it('ranks a Q&A answer below a measure that says the same (the kind prior)', () => {
+    addDocument(db, { id: 'qazz', file: '0.txt', kind: 'qa', region: null, measures: [{ label: '问1', title: '桥梁', text: '桥梁。', kind: 'answer' }] });
+    addDocument(db, { id: 'yyee', file: '1.txt', measures: [{ label: '（一）', title: '桥梁', text: '桥梁。' }] });
+    expect(pageMatches(db, words('桥梁'), {}, 10, 0).map((p) => p.measureId)).toEqual(['yyee-1', 'qazz-1']);
+  });
+
+  it('pages with limit and offset and keeps the total on every page, also past the last one', () => {
+    const all = pageMatchesWithTotal(db, words('冷链'), {}, 10, 0).page.map((p) => p.measureId);
+    const second = pageMatchesWithTotal(db, words('冷链'), {}, 2, 2);
+    expect(second).toEqual({ total: 4, page: pageMatchesWithTotal(db, words('冷链'), {}, 10, 0).page.slice(2) });
+    expect(second.page.map((p) => p.measureId)).toEqual(all.slice(2));
+    expect(pageMatchesWithTotal(db, words('冷链'), {}, 2, 10)).toEqual({ total: 4, page: [] });
+    expect(pageMatchesWithTotal(db, words('无此词'), {}, 2, 0)).toEqual({ total: 0, page: [] });
+  });
+
+  it('breaks rank ties by file then position', () => {
+    addDocument(db, { id: 'zzdd', file: '0.txt', measures: [{ label: '（一）', title: '桥梁', text: '桥梁。' }, { label: '（二）', title: '桥梁', text: '桥梁。' }] });
+    addDocument(db, { id: 'yyee', file: '1.txt', measures: [{ label: '（一）', title: '桥梁', text: '桥梁。' }] });
+    expect(pageMatches(db, words('桥梁'), {}, 10, 0).map((p) => p.measureId)).toEqual(['zzdd-1', 'zzdd-2', 'yyee-1']);
+  });
+});
+
+describe('list mode', () => {
+  it('lists filtered measures by file and position, with their count', () => {
+    expect(countListed(db, { regionStem: '天津' })).toBe(3);
+    expect(pageListed(db, { regionStem: '天津' }, 2, 1)).toEqual(['tjaa-2', 'tjaa-3']);
+    expect(pageListed(db, { departmentPatterns: ['商务'] }, 10, 0)).toEqual(['tjaa-1', 'tjaa-2']);
+  });
+});
+
+describe('loadHits', () => {
+  it('loads the rows, departments and targets of a page of ids only', () => {
+    const { rows, departments, targets } = loadHits(db, ['tjaa-2', 'hnbb-1', 'nope']);
+    expect(rows.map((r) => [r.measureId, r.file, r.label, r.region]).sort()).toEqual([
+      ['hnbb-1', 'b.txt', '（一）', '河南省'],
+      ['tjaa-2', 'a.txt', '（二）', '天津市'],
+    ]);
+    expect(departments).toEqual([
+      { measureId: 'tjaa-2', name: '市交通运输委', role: 'lead' },
+      { measureId: 'tjaa-2', name: '市商务局', role: 'co' },
+    ]);
+    expect(targets).toEqual([{ measureId: 'hnbb-1', id: 'hnbb-1.1.t1', taskId: 'hnbb-1.1', text: '2025年', due: '2025-06-30', precision: 'year' }]);
+  });
+});

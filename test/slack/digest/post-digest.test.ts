@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { webApi } from '@slack/bolt';
+import { postDigestMessage, slackDigestPoster, slackErrorText } from '../../../src/slack/digest/post-digest.ts';
+import { digestForChannel } from '../../../src/services/digest-service.ts';
+import { stringsFor } from '../../../src/slack/strings/index.ts';
+import { testDb } from '../../helpers/db.ts';
+import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { TIANJIN, insertDocument } from '../../helpers/digest-fixture.ts';
+
+let fake: FakeSlack;
+beforeEach(async () => {
+  fake = await startFakeSlack();
+});
+afterEach(async () => fake.stop());
+
+const client = () => new webApi.WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
+
+function digest() {
+  const db = testDb();
+  insertDocument(db, TIANJIN);
+  const d = digestForChannel(db, { channel: 'C1', asOf: '2022-12-05', horizonDays: 28, now: new Date('2025-03-17T01:00:00Z') });
+  db.close();
+  return d;
+}
+
+describe('postDigestMessage', () => {
+  it('posts the rendered digest as a thread parent, without unfurls, and returns its ts', async () => {
+    const ts = await postDigestMessage(client(), 'C1', digest(), 'en');
+    const [call] = fake.callsTo('chat.postMessage');
+    expect(ts).toMatch(/^\d+\.\d+$/);
+    expect(call!.body).toMatchObject({ channel: 'C1', unfurl_links: 'false', unfurl_media: 'false' }) // form-encoded by the Web API client;
+    expect(call!.body.thread_ts).toBeUndefined();
+    expect(JSON.stringify(call!.body.blocks)).toContain(stringsFor('en').digestTitle('2022-12-05'));
+  });
+
+  it("fails with Slack's error code, not a stack", async () => {
+    fake.failNext('chat.postMessage', 'not_in_channel');
+    await expect(postDigestMessage(client(), 'C1', digest(), 'zh')).rejects.toThrow(/^not_in_channel$/);
+  });
+
+  it('binds client and locale for the digest service', async () => {
+    await slackDigestPoster(client(), 'zh')('C2', digest());
+    expect(JSON.stringify(fake.callsTo('chat.postMessage')[0]!.body.blocks)).toContain(stringsFor('zh').digestTitle('2022-12-05'));
+  });
+});
+
+describe('slackErrorText', () => {
+  it("reads the Web API client's data.error, else the message", () => {
+    expect(slackErrorText(Object.assign(new Error('An API error occurred: x'), { data: { error: 'channel_not_found' } }))).toBe('channel_not_found');
+    expect(slackErrorText(new Error('socket hang up'))).toBe('socket hang up');
+    expect(slackErrorText('boom')).toBe('boom');
+  });
+});
