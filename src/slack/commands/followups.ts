@@ -3,6 +3,7 @@ import { parseUserMention } from '../../core/followups/parse-command.ts';
 import { listForScope, type ListScope } from '../../services/followup-service.ts';
 import { followupListBlocks, followupListText } from '../blocks/followup-list.ts';
 import { todayOf } from '../deps.ts';
+import { notice } from '../reply.ts';
 
 /**
  * `/measures followups [mine | @user | overdue | all]`: active follow-ups, overdue first. Default: mine. Items
@@ -17,11 +18,14 @@ export const followupsCommand: Subcommand = {
     const word = inv.args.trim().split(/\s+/)[0] ?? '';
     const user = parseUserMention(word);
     const arg = word.toLowerCase();
-    const scope: ListScope =
+    const scope: ListScope | undefined =
       user ? { kind: 'user', user }
       : arg === 'overdue' || arg === '逾期' ? { kind: 'overdue' }
       : arg === 'all' || arg === '全部' ? { kind: 'all' }
-      : { kind: 'mine', user: inv.userId };
+      : arg === '' || arg === 'mine' || arg === '我的' ? { kind: 'mine', user: inv.userId }
+      : undefined;
+    // Anything else (a typo, a name Slack did not turn into a mention) gets the usage, not someone's list.
+    if (!scope) return notice(s.fuListHelp);
     const label = scope.kind === 'user' ? s.fuScopes.user(scope.user) : s.fuScopes[scope.kind];
     const today = todayOf(deps);
     const items = listForScope(deps.db, scope, today);

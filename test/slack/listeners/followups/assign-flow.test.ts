@@ -104,6 +104,10 @@ describe('/measures assign and /measures followups', () => {
     expect(JSON.stringify(theirs.reply.body.blocks)).toContain('F1');
     const overdue = await h.command('followups overdue', { userId: CREATOR });
     expect(JSON.stringify(overdue.reply.body.blocks)).not.toContain('F1');
+    // A word that is no scope (a typo, a name Slack did not turn into a mention) gets the usage, not a list.
+    const typo = await h.command('followups wang', { userId: CREATOR });
+    expect(JSON.stringify(typo.reply.body)).not.toContain('F1');
+    expect(JSON.stringify(typo.reply.body)).toContain('/measures followups [mine');
   });
 
   it('reports a Slack failure but keeps the follow-up', async () => {
