@@ -159,6 +159,7 @@ export interface HitTarget {
   text: string;
   due: string;
   precision: Precision;
+  periodStart: string | null;
 }
 
 /** Everything a result line shows, for a page of measure ids (in no particular order). */
@@ -180,7 +181,7 @@ export function loadHits(db: Db, ids: string[]): { rows: HitRow[]; departments: 
   ).all(json) as HitDepartment[];
   const targets = prepared(
     db,
-    `SELECT t.measure_id AS measureId, g.id, g.task_id AS taskId, g.text, g.due, g.precision
+    `SELECT t.measure_id AS measureId, g.id, g.task_id AS taskId, g.text, g.due, g.precision, g.period_start AS periodStart
        FROM tasks t JOIN targets g ON g.task_id = t.id
        WHERE t.measure_id IN (SELECT value FROM json_each(?)) ORDER BY t.position, g.position`,
   ).all(json) as HitTarget[];

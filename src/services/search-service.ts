@@ -37,7 +37,7 @@ export interface SearchHit {
   /** Every department named in the measure's responsibility brackets, in order, without repeats. */
   departments: string[];
   leadDepartments: string[];
-  targets: { id: string; taskId: string; text: string; due: string; precision: string }[];
+  targets: { id: string; taskId: string; text: string; due: string; precision: string; periodStart: string | null }[];
   documentStatus: ForceStatus;
 }
 
@@ -123,7 +123,7 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
         leadDepartments: [...new Set(depts.filter((d) => d.role === 'lead').map((d) => d.name))],
         targets: targets
           .filter((t) => t.measureId === measureId)
-          .map(({ id, taskId, text, due, precision }) => ({ id, taskId, text, due, precision })),
+          .map(({ id, taskId, text, due, precision, periodStart }) => ({ id, taskId, text, due, precision, periodStart })),
         documentStatus: forceStatus({ kind: r.documentKind, effectiveOn: r.effectiveOn, publishedOn: r.publishedOn, expiresOn: r.expiresOn }, today),
       },
     ];

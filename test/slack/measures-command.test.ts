@@ -78,6 +78,15 @@ describe('/measures search over signed HTTP', () => {
   });
 });
 
+describe('deadlines in results', () => {
+  it('read as the document states them: a plan period, not a made-up range', async () => {
+    const { reply } = await h.command('网农对接');
+    const text = visibleText(reply.body.blocks);
+    expect(text).toContain('“十四五”期间 (2021–2025)');
+    expect(text).not.toContain('2025–2025');
+  });
+});
+
 describe('detail view', () => {
   it('show <id> gives full text, tasks, targets past or not as of today, source document and action buttons', async () => {
     const hit = searchMeasures(db, { query: '', filters: { dueFrom: '2022-01-01', dueTo: '2025-12-31' }, limit: 1, today: TODAY }).hits[0]!;

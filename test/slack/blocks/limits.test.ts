@@ -40,7 +40,7 @@ const hit = (i: number, text: string): SearchHit => ({
   score: 1,
   departments: Array.from({ length: 20 }, (_, k) => `部门${k}`),
   leadDepartments: ['部门0'],
-  targets: Array.from({ length: 10 }, (_, k) => ({ id: `t${k}`, taskId: 'x', text: 't', due: `202${k % 10}-12-31`, precision: 'year' })),
+  targets: Array.from({ length: 10 }, (_, k) => ({ id: `t${k}`, taskId: 'x', text: 't', due: `202${k % 10}-12-31`, precision: 'year', periodStart: null })),
   documentStatus: 'in_force',
 });
 
