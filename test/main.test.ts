@@ -5,10 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/paths.ts';
 
-/** Runs `tsx src/main.ts` as `npm start` does, with only the given environment (no Slack credentials leak in). */
+/** Runs `node --import tsx src/main.ts` as `npm start` does, with only the given environment (no Slack credentials leak in). */
 function runMain(env: Record<string, string>, stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     });
@@ -49,5 +49,42 @@ describe('npm start', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+describe('npm start in HTTP mode', () => {
+  it('serves /healthz and shuts down cleanly on SIGTERM', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-http-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATABASE_PATH: path.join(dir, 'db.sqlite'),
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 'secret',
+        PORT: '0',
+        // Nothing listens here: the bot's auth.test fails locally instead of reaching out.
+        SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      },
+    });
+    let stderr = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = stderr.match(/slack app started .*"port":(\d+)/);
+        if (m) resolve(Number(m[1]));
+      });
+      child.on('close', () => reject(new Error(`exited early:\n${stderr}`)));
+    });
+    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { ok: boolean; measures: number };
+    expect(health.ok).toBe(true);
+    expect(health.measures).toBeGreaterThan(0);
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('close', resolve);
+      child.kill('SIGTERM');
+    });
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('shutting down');
   }, 60_000);
 });

@@ -3,11 +3,17 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SHARED_DIR } from './paths.ts';
+import { formatViolation, validateMessage, validateView, type Report, type Violation } from './block-kit-validator.ts';
 
 /**
  * A local fake of Slack's Web API and response_url endpoints. Records every call (form fields decoded, JSON
  * strings inside them parsed), answers with Slack's real response shapes (slack-reference/web-api/examples),
  * and can be told to fail the next call to a method with an error code or a 429.
+ *
+ * Every message and view is checked with the Block Kit validator: an invalid one is answered as Slack answers it
+ * (invalid_blocks / msg_blocks_too_long / invalid_arguments, or HTTP 400 on a response_url) AND recorded in
+ * `violations`, because the app under test often swallows the error (logs it) and the test would still pass.
+ * `stop()` throws while unreported violations remain, so every test file that starts a fake fails loudly.
  */
 
 const EXAMPLES = path.join(SHARED_DIR, 'slack-reference/web-api/examples');
@@ -20,6 +26,33 @@ export interface RecordedCall {
   at: number;
   /** What the fake answered (e.g. the ts of a posted message). */
   response?: Record<string, any>;
+}
+
+/** A payload Slack would have rejected. */
+export interface BlockKitViolation {
+  method: string;
+  path: string;
+  /** What Slack would answer: invalid_blocks, msg_blocks_too_long or invalid_arguments. */
+  error: string;
+  errors: Violation[];
+  body: Record<string, any>;
+}
+
+/** Methods whose `text`/`blocks` form a message. */
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'chat.scheduleMessage', 'response_url']);
+/** Methods that carry a `view`. */
+const VIEW_METHODS = new Set(['views.open', 'views.update', 'views.push', 'views.publish']);
+
+function check(method: string, body: Record<string, any>): Report | undefined {
+  if (MESSAGE_METHODS.has(method)) return validateMessage(body);
+  if (VIEW_METHODS.has(method)) return validateView(body.view);
+  return undefined;
+}
+
+/** The error code Slack gives the whole call: per-block problems win over the cumulative-size one. */
+function errorCode(method: string, errors: Violation[]): string {
+  if (VIEW_METHODS.has(method)) return 'invalid_arguments';
+  return errors.every((e) => e.code === 'msg_blocks_too_long') ? 'msg_blocks_too_long' : 'invalid_blocks';
 }
 
 type Failure = { kind: 'error'; error: string } | { kind: 'ratelimit'; retryAfterSec: number };
@@ -40,6 +73,12 @@ function decode(raw: string, contentType: string | undefined): Record<string, an
 
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  /** Payloads Slack would have rejected (see the class comment). */
+  readonly violations: BlockKitViolation[] = [];
+  /** Accepted but dubious payloads (e.g. blocks without fallback `text`); informational. */
+  readonly warnings: BlockKitViolation[] = [];
+  /** How many of `violations` an assertion already reported (so stop() does not report them twice). */
+  private reported = 0;
   private readonly failures = new Map<string, Failure[]>();
   private readonly waiters = new Set<(c: RecordedCall) => void>();
   private server: http.Server | undefined;
@@ -54,9 +93,27 @@ export class FakeSlack {
     return this;
   }
 
+  /** Closes the server, then throws if any payload Slack would have rejected was not reported yet. */
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.assertNoViolations();
+  }
+
+  /** Throws (once per violation) listing every payload Slack would have rejected since the last check. */
+  assertNoViolations(): void {
+    const fresh = this.violations.slice(this.reported);
+    this.reported = this.violations.length;
+    if (fresh.length === 0) return;
+    const lines = fresh.map((v) => `${v.method} (${v.path}) → ${v.error}:\n${v.errors.map((e) => `    ${formatViolation(e)}`).join('\n')}`);
+    throw new Error(`Slack would reject ${fresh.length} payload(s) as invalid Block Kit:\n  ${lines.join('\n  ')}`);
+  }
+
+  /** For tests that send an invalid payload on purpose: returns the violations and forgets them. */
+  takeViolations(): BlockKitViolation[] {
+    const taken = this.violations.splice(0);
+    this.reported = 0;
+    return taken;
   }
 
   /** SLACK_API_URL for the app under test. */
@@ -113,6 +170,7 @@ export class FakeSlack {
     });
   }
 
+  /** Forgets calls and queued failures, not violations: those must still fail the test file. */
   reset(): void {
     this.calls.length = 0;
     this.failures.clear();
@@ -140,6 +198,11 @@ export class FakeSlack {
       }
       const call: RecordedCall = { method, path: url, body, at: Date.now() };
       this.calls.push(call);
+      const report = check(method, body);
+      if (report?.warnings.length) require('node:fs').appendFileSync('/tmp/bk-warnings.txt', JSON.stringify({method, w: report.warnings.map(formatViolation)}) + '\n');
+      if (report?.warnings.length) this.warnings.push({ method, path: url, error: 'warning', errors: report.warnings, body });
+      const invalid = report?.errors.length ? { method, path: url, error: errorCode(method, report.errors), errors: report.errors, body } : undefined;
+      if (invalid) this.violations.push(invalid);
       for (const w of this.waiters) w(call);
       const failure = this.failures.get(method)?.shift();
       if (failure?.kind === 'ratelimit') {
@@ -147,7 +210,20 @@ export class FakeSlack {
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
-      const answer = failure?.kind === 'error' ? { ok: false, error: failure.error } : method === 'response_url' ? { ok: true } : this.success(method, body);
+      if (!failure && invalid && method === 'response_url') {
+        // Slack answers a bad response_url post with a plain-text 400 naming the error.
+        call.response = { ok: false, error: invalid.error };
+        res.writeHead(400, { 'content-type': 'text/plain' }).end(invalid.error);
+        return;
+      }
+      const answer =
+        failure?.kind === 'error'
+          ? { ok: false, error: failure.error }
+          : invalid
+            ? slackError(invalid)
+            : method === 'response_url'
+              ? { ok: true }
+              : this.success(method, body);
       call.response = answer;
       this.json(res, answer);
     });
@@ -178,6 +254,12 @@ export class FakeSlack {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(obj));
   }
+}
+
+/** Slack's envelope for a rejected payload (web-api/examples/chat.postMessage.invalid_blocks.json). */
+function slackError(v: BlockKitViolation): Record<string, unknown> {
+  const messages = v.errors.map(formatViolation);
+  return { ok: false, error: v.error, errors: messages, response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) } };
 }
 
 export async function startFakeSlack(): Promise<FakeSlack> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { webApi } from '@slack/bolt';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
@@ -100,6 +100,8 @@ export function useFollowupWorld(opts: { measureTitle?: string } = {}): { readon
     world.fake = await startFakeSlack();
   });
   afterAll(() => world.fake.stop());
+  // Blame the test that sent a payload Slack would reject, not the whole file at stop().
+  afterEach(() => world.fake.assertNoViolations());
   beforeEach(() => {
     world.fake.reset();
     world.db = testDb();

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
@@ -42,8 +43,15 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+/** Fakes of the running harnesses: each test fails if the app sent Slack a payload it would reject. */
+const liveFakes = new Set<FakeSlack>();
+afterEach(() => {
+  for (const fake of liveFakes) fake.assertNoViolations();
+});
+
 export async function startHarness(db: Db, env: Record<string, string> = {}): Promise<Harness> {
   const fake = await startFakeSlack();
+  liveFakes.add(fake);
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -95,6 +103,7 @@ export async function startHarness(db: Db, env: Record<string, string> = {}): Pr
       return { status: res.status };
     },
     async stop() {
+      liveFakes.delete(fake);
       await slack.stop();
       await fake.stop();
     },
