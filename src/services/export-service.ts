@@ -1,41 +1,24 @@
 import type { Db } from '../db/open.ts';
-import { listDocuments, listMeasures, listTasks, type MeasureRow, type TaskRow } from '../repo/documents-repo.ts';
+import { listDocuments, listMeasures, listTasks, type DocumentRow, type MeasureRow, type TargetRow, type TaskRow } from '../repo/documents-repo.ts';
+import type { ForceStatus } from '../core/documents/in-force.ts';
 import { forceStatus } from '../core/documents/in-force.ts';
 
 /** The `measures export` JSON contract (other parts and checks rely on its field names). */
 
-export interface ExportedTask {
-  id: string;
-  text: string;
+export interface ExportedTask extends Pick<TaskRow, 'id' | 'text' | 'responsibility'> {
   departments: string[];
   leadDepartments: string[];
-  responsibility: string | null;
-  targets: { id: string; text: string; due: string; precision: string; periodStart: string | null; quantity: string | null }[];
+  targets: Pick<TargetRow, 'id' | 'text' | 'due' | 'precision' | 'periodStart' | 'quantity'>[];
 }
 
-export interface ExportedItem {
-  id: string;
-  label: string;
-  title: string;
-  text: string;
-  section: string | null;
+export interface ExportedItem extends Pick<MeasureRow, 'id' | 'label' | 'title' | 'text' | 'section'> {
   author?: string | null;
   tasks: ExportedTask[];
 }
 
-export interface ExportedDocument {
-  id: string;
-  file: string;
-  title: string;
-  kind: string;
-  region: string | null;
-  issuer: string | null;
-  docNumber: string | null;
-  publishedOn: string | null;
-  effectiveOn: string | null;
-  expiresOn: string | null;
-  status: string;
-  authors: string[];
+export interface ExportedDocument extends Omit<DocumentRow, 'contentHash' | 'ingestedAt'> {
+  /** In force as of the export date (computed, not stored). */
+  status: ForceStatus;
   /** Numbered measures (policy documents). */
   measures: ExportedItem[];
   /** Q&A pairs (kind qa): title is the question, text the answer. */
