@@ -135,6 +135,6 @@ describe('loadHits', () => {
       { measureId: 'tjaa-2', name: '市交通运输委', role: 'lead' },
       { measureId: 'tjaa-2', name: '市商务局', role: 'co' },
     ]);
-    expect(targets).toEqual([{ measureId: 'hnbb-1', id: 'hnbb-1.1.t1', taskId: 'hnbb-1.1', text: '2025年', due: '2025-06-30', precision: 'year' }]);
+    expect(targets).toEqual([{ measureId: 'hnbb-1', id: 'hnbb-1.1.t1', taskId: 'hnbb-1.1', text: '2025年', due: '2025-06-30', precision: 'year', periodStart: null }]);
   });
 });
