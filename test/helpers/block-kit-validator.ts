@@ -379,17 +379,20 @@ export function validateView(view: unknown): Report {
   c.keys(view, ['type', 'title', 'blocks', 'close', 'submit', 'private_metadata', 'callback_id', 'clear_on_close', 'notify_on_close', 'external_id', 'submit_disabled'], p);
   if (!Array.isArray(view.blocks)) c.fail(`${p}/blocks`, 'is required');
   else c.blocks(view.blocks, `${p}/blocks`, LIMITS.blocksPerView);
+  // Slack echoes absent submit/close as null in the views it returns: null counts as absent.
+  const has = (k: string) => view[k] !== undefined && view[k] !== null;
   if (view.type === 'modal') {
-    if (view.title === undefined) c.fail(`${p}/title`, 'is required');
+    if (!has('title')) c.fail(`${p}/title`, 'is required');
     else c.text(view.title, `${p}/title`, LIMITS.modalTitle, 'plain_text');
-    if (view.submit !== undefined) c.text(view.submit, `${p}/submit`, LIMITS.modalButton, 'plain_text');
-    if (view.close !== undefined) c.text(view.close, `${p}/close`, LIMITS.modalButton, 'plain_text');
+    if (has('submit')) c.text(view.submit, `${p}/submit`, LIMITS.modalButton, 'plain_text');
+    if (has('close')) c.text(view.close, `${p}/close`, LIMITS.modalButton, 'plain_text');
     const hasInput = Array.isArray(view.blocks) && view.blocks.some((b) => isObj(b) && b.type === 'input');
-    if (hasInput && view.submit === undefined) c.fail(`${p}/submit`, 'is required when the view has input blocks');
+    if (hasInput && !has('submit')) c.fail(`${p}/submit`, 'is required when the view has input blocks');
   }
   if (view.type === 'home') {
-    if (view.submit !== undefined) c.fail(`${p}/submit`, 'home views cannot have submit');
-    if (view.close !== undefined) c.fail(`${p}/close`, 'home views cannot have close');
+    if (has('submit')) c.fail(`${p}/submit`, 'home views cannot have submit');
+    if (has('close')) c.fail(`${p}/close`, 'home views cannot have close');
+    if (has('title')) c.text(view.title, `${p}/title`, LIMITS.modalTitle, 'plain_text');
   }
   c.str(view, 'private_metadata', LIMITS.privateMetadata, p);
   c.str(view, 'callback_id', LIMITS.callbackId, p);

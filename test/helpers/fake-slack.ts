@@ -199,7 +199,6 @@ export class FakeSlack {
       const call: RecordedCall = { method, path: url, body, at: Date.now() };
       this.calls.push(call);
       const report = check(method, body);
-      if (report?.warnings.length) require('node:fs').appendFileSync('/tmp/bk-warnings.txt', JSON.stringify({method, w: report.warnings.map(formatViolation)}) + '\n');
       if (report?.warnings.length) this.warnings.push({ method, path: url, error: 'warning', errors: report.warnings, body });
       const invalid = report?.errors.length ? { method, path: url, error: errorCode(method, report.errors), errors: report.errors, body } : undefined;
       if (invalid) this.violations.push(invalid);

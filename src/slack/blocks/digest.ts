@@ -9,6 +9,7 @@ import { reply, type Reply } from '../reply.ts';
 import type { DigestStrings } from '../strings/digest.ts';
 import { button, context, header, section } from './elements.ts';
 import { code, listNames, shortTitle } from './format.ts';
+import { blockTextLength, MAX_MESSAGE_BLOCK_TEXT } from './text-budget.ts';
 
 /** Overdue items listed by default; the rest are counted ("and N more") and reachable with `/measures due`. */
 export const DIGEST_OVERDUE_CAP = 10;
@@ -119,12 +120,32 @@ export function buildDigestMessage(input: DigestMessageInput): Reply {
   tail.push(context([s.digestSeeAll(cmds.upcoming, cmds.overdue)]));
 
   let budget = MAX_BLOCKS_PER_MESSAGE - head.length - tail.length;
-  // Overdue: heading + items + one "N more" line; keep at least half of the room for what is due soon.
-  let overdueShown = 0;
+  // Total text is limited too (msg_blocks_too_long): items are ~300–700 characters each.
+  let textBudget = MAX_MESSAGE_BLOCK_TEXT - blockTextLength(head) - blockTextLength(tail);
+  const moreUpcoming = context([s.digestMoreUpcoming(d.upcoming.length, cmds.upcoming)]);
+  const moreOverdue = context([s.digestMoreOverdue(d.overdue.length, cmds.overdue)]);
+
+  // Overdue: heading + items + one "N more" line; keep at least half of the room (blocks and text) for what is
+  // due soon.
+  const overdue: KnownBlock[] = [];
   if (d.overdue.length > 0) {
     const room = d.upcoming.length > 0 ? Math.floor(budget / 2) : budget - 1;
-    overdueShown = Math.max(0, Math.min(cap, d.overdue.length, Math.floor((room - 2) / 2)));
-    budget -= 1 + overdueShown * 2 + (overdueShown < d.overdue.length ? 1 : 0);
+    const textRoom = d.upcoming.length > 0 ? Math.floor(textBudget / 2) : textBudget;
+    const maxShown = Math.max(0, Math.min(cap, d.overdue.length, Math.floor((room - 2) / 2)));
+    overdue.push(section(s.digestOverdueHeading(d.overdue.length)));
+    let text = blockTextLength(overdue) + blockTextLength([moreOverdue]);
+    let shown = 0;
+    for (const item of d.overdue.slice(0, maxShown)) {
+      const blocks = digestItemBlocks(item, s, locale);
+      const t = blockTextLength(blocks);
+      if (text + t > textRoom) break;
+      overdue.push(...blocks);
+      text += t;
+      shown++;
+    }
+    if (shown < d.overdue.length) overdue.push(context([s.digestMoreOverdue(d.overdue.length - shown, cmds.overdue)]));
+    budget -= overdue.length;
+    textBudget -= blockTextLength(overdue);
   }
 
   const upcoming: KnownBlock[] = [];
@@ -132,30 +153,23 @@ export function buildDigestMessage(input: DigestMessageInput): Reply {
     upcoming.push(section(escapeMrkdwn(s.digestNothingDue(d.horizonDays))));
   } else {
     let shown = 0;
-    const moreLine = 1;
+    let text = 0;
+    const moreText = blockTextLength([moreUpcoming]);
     outer: for (const g of groupByDue(d.upcoming)) {
       const groupHead = section(`*${escapeMrkdwn(g.due)}*`);
       let headed = false;
       for (const item of g.items) {
-        const cost = (headed ? 0 : 1) + 2;
-        const reserve = shown + 1 < d.upcoming.length ? moreLine : 0;
-        if (upcoming.length + cost + reserve > budget) break outer;
-        if (!headed) {
-          upcoming.push(groupHead);
-          headed = true;
-        }
-        upcoming.push(...digestItemBlocks(item, s, locale));
+        const blocks = [...(headed ? [] : [groupHead]), ...digestItemBlocks(item, s, locale)];
+        const last = shown + 1 >= d.upcoming.length;
+        const t = blockTextLength(blocks);
+        if (upcoming.length + blocks.length + (last ? 0 : 1) > budget || text + t + (last ? 0 : moreText) > textBudget) break outer;
+        upcoming.push(...blocks);
+        headed = true;
+        text += t;
         shown++;
       }
     }
     if (shown < d.upcoming.length) upcoming.push(context([s.digestMoreUpcoming(d.upcoming.length - shown, cmds.upcoming)]));
-  }
-
-  const overdue: KnownBlock[] = [];
-  if (d.overdue.length > 0) {
-    overdue.push(section(s.digestOverdueHeading(d.overdue.length)));
-    for (const item of d.overdue.slice(0, overdueShown)) overdue.push(...digestItemBlocks(item, s, locale));
-    if (overdueShown < d.overdue.length) overdue.push(context([s.digestMoreOverdue(d.overdue.length - overdueShown, cmds.overdue)]));
   }
 
   const blocks = [...head, ...upcoming, ...overdue, ...tail];

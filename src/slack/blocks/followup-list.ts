@@ -15,6 +15,8 @@ export interface FollowupListInput {
   strings: FollowupStrings;
   /** Blocks allowed: 50 in a message, 100 in the Home tab. */
   maxBlocks?: number;
+  /** Total block text allowed: messages are limited (msg_blocks_too_long), the Home tab is not (pass Infinity). */
+  maxText?: number;
   /** Show the state buttons under each item (App Home). */
   withButtons?: boolean;
 }
@@ -35,7 +37,7 @@ export function followupListBlocks(input: FollowupListInput): KnownBlock[] {
     return blocks;
   });
   if (items.length === 0) return [header(s.fuListTitle(input.scope).replace(/<@([A-Z0-9]+)>/g, '@$1')), context([s.fuListEmpty])];
-  return fitBlocks([section(`*${s.fuListTitle(input.scope)}*`)], items, [], input.maxBlocks ?? MAX_BLOCKS_PER_MESSAGE, s.fuAndMore);
+  return fitBlocks([section(`*${s.fuListTitle(input.scope)}*`)], items, [], input.maxBlocks ?? MAX_BLOCKS_PER_MESSAGE, s.fuAndMore, input.maxText);
 }
 
 export function followupListText(input: Pick<FollowupListInput, 'items' | 'scope' | 'strings'>): string {

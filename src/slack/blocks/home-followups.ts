@@ -12,7 +12,7 @@ import { followupListBlocks } from './followup-list.ts';
  */
 export function homeFollowupBlocks(items: FollowupListItem[], today: string, s: FollowupStrings, maxBlocks: number = MAX_BLOCKS_PER_VIEW): KnownBlock[] {
   if (items.length === 0) return [header(s.fuHomeTitle), context([s.fuHomeEmpty])];
-  const list = followupListBlocks({ items, scope: s.fuScopes.mine, today, strings: s, maxBlocks: maxBlocks - 1, withButtons: true });
+  const list = followupListBlocks({ items, scope: s.fuScopes.mine, today, strings: s, maxBlocks: maxBlocks - 1, maxText: Infinity, withButtons: true });
   // The list's own title line is replaced by a header in the Home tab.
   return [header(s.fuHomeTitle), ...list.slice(1)];
 }

@@ -4,7 +4,7 @@ import { forceStatus } from '../../core/documents/in-force.ts';
 import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from '../limits.ts';
 import { escapeMrkdwn, escapeAndFit } from '../mrkdwn.ts';
 import type { Strings } from '../strings/index.ts';
-import { context, fields, fitBlocks, header, section } from './elements.ts';
+import { context, fields, fitBlocks, header, section, takeWithin } from './elements.ts';
 import { code, dueText, listNames, shortTitle } from './format.ts';
 import { detailActions, type DetailActionBuilder } from './detail-actions.ts';
 import { reply, type Reply } from '../reply.ts';
@@ -21,33 +21,49 @@ export interface MeasureDetailInput {
   extraBlocks?: KnownBlock[];
 }
 
-/** At most this many sections of full text; longer items are cut with a note (policy items are ~300–1500 chars). */
-const MAX_TEXT_SECTIONS = 4;
+/**
+ * The measure's own text gets at most this many characters (policy items are ~300–1500), so that with the
+ * header, source fields, follow-ups and tasks the message stays within MAX_MESSAGE_BLOCK_TEXT. Longer items are
+ * cut with a note.
+ */
+export const MAX_MEASURE_TEXT = 4000;
+/** Blocks other features add (follow-ups) get at most this much room: the full list has its own command. */
+const MAX_EXTRA_BLOCKS = 12;
+const MAX_EXTRA_TEXT = 2500;
 
-/** Splits escaped text into ≤3000-char sections at paragraph or sentence ends where possible. */
-export function textSections(text: string, s: Strings): string[] {
+/** Splits escaped text into ≤3000-char sections (at most `budget` chars in all) at paragraph or sentence ends. */
+export function textSections(text: string, s: Strings, budget = MAX_MEASURE_TEXT): string[] {
   const chunks: string[] = [];
   let rest = text;
-  while (rest.length > 0 && chunks.length < MAX_TEXT_SECTIONS) {
-    if (escapeMrkdwn(rest).length <= MAX_SECTION_TEXT) {
+  let left = budget;
+  while (rest.length > 0) {
+    const room = Math.min(MAX_SECTION_TEXT, left);
+    if (escapeMrkdwn(rest).length <= room) {
       chunks.push(escapeMrkdwn(rest));
       rest = '';
       break;
     }
+    // Too little room left for a readable piece (and the "trimmed" note): stop here.
+    if (room < 300) break;
     // Escaping can grow text up to 5×; cut on the raw text conservatively, then check.
-    let cut = Math.min(rest.length, MAX_SECTION_TEXT - 200);
+    let cut = Math.min(rest.length, room - 200);
     const window = rest.slice(0, cut);
     const end = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('。'), window.lastIndexOf('；'));
     if (end > cut / 2) cut = end + 1;
     let piece = escapeMrkdwn(rest.slice(0, cut));
-    while (piece.length > MAX_SECTION_TEXT - 50) {
+    while (piece.length > room - 50) {
       cut = Math.floor(cut * 0.8);
       piece = escapeMrkdwn(rest.slice(0, cut));
     }
     chunks.push(piece);
+    left -= piece.length;
     rest = rest.slice(cut);
   }
-  if (rest.length > 0) chunks[chunks.length - 1] += `\n_${s.textTrimmed}_`;
+  if (rest.length > 0) {
+    const note = `_${s.textTrimmed}_`;
+    if (chunks.length > 0) chunks[chunks.length - 1] += `\n${note}`;
+    else chunks.push(note);
+  }
   return chunks;
 }
 
@@ -104,7 +120,7 @@ export function buildMeasureDetail(input: MeasureDetailInput): Reply {
   const blocks = fitBlocks(
     [...head, ...(m.tasks.length ? [section(`*${s.tasks}*`)] : [])],
     taskItems,
-    [...(input.extraBlocks ?? []), ...tail],
+    [...takeWithin(input.extraBlocks ?? [], MAX_EXTRA_BLOCKS, MAX_EXTRA_TEXT), ...tail],
     MAX_BLOCKS_PER_MESSAGE,
     s.andMore,
   );
