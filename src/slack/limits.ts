@@ -13,6 +13,12 @@ export const MAX_BUTTON_VALUE = 2000;
 export const MAX_CONTEXT_ELEMENTS = 10;
 export const MAX_ACTIONS_ELEMENTS = 25;
 export const MAX_MODAL_TITLE = 24;
+/**
+ * Slack rejects a message whose blocks carry too much text in total with `msg_blocks_too_long`, even when every
+ * block is within its own limit. The limit is undocumented; people report rejections from about 12,000
+ * characters (slack-reference/blockkit-limits.md), so builders keep the total well below that.
+ */
+export const MAX_MESSAGE_BLOCK_TEXT = 11_000;
 /** Top-level `text` (notification / fallback). Slack truncates at 40k; stay far below. */
 export const MAX_FALLBACK_TEXT = 3000;
 /** What `/measures` accepts; longer input is refused with a message (Slack allows ~4,000 characters). */

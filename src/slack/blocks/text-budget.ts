@@ -1,9 +1,6 @@
-/**
- * Slack rejects a message whose blocks carry too much text in total with `msg_blocks_too_long`, even when every
- * block is within its own limit. The limit is undocumented; people report rejections from about 12,000
- * characters (slack-reference/blockkit-limits.md), so builders keep the total well below that.
- */
-export const MAX_MESSAGE_BLOCK_TEXT = 11_000;
+import { MAX_MESSAGE_BLOCK_TEXT } from '../limits.ts';
+
+export { MAX_MESSAGE_BLOCK_TEXT };
 
 /**
  * The text a list of blocks carries, counted the way the limit is: every text object (plain_text / mrkdwn: section
