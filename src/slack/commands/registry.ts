@@ -13,6 +13,11 @@ export interface CommandInvocation {
   /** For subcommands that open a modal: valid for 3 s after the command, use it before any slow work. */
   triggerId?: string;
   client: WebClient;
+  /**
+   * The answer is posted where everyone in the channel reads it (an @mention), not to the caller alone: it
+   * must not show what only the caller may see (private follow-up notes from other channels).
+   */
+  public?: boolean;
 }
 
 /**

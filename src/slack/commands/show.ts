@@ -39,5 +39,6 @@ export function showById(rawId: string, deps: SlackDeps, opts: { sharedBy?: stri
 export const showCommand: Subcommand = {
   name: 'show',
   aliases: ['详情', '查看', 'detail', 'id'],
-  run: (inv, deps) => showById(inv.args.split(/\s+/)[0] ?? '', deps, { viewer: { user: inv.userId, channel: inv.channelId } }),
+  run: (inv, deps) =>
+    showById(inv.args.split(/\s+/)[0] ?? '', deps, { viewer: { user: inv.public ? null : inv.userId, channel: inv.channelId } }),
 };

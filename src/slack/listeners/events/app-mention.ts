@@ -26,7 +26,7 @@ export function appMentionHandler(deps: SlackDeps, subcommands: readonly Subcomm
       const mention = { text: e.text, channel: e.channel, ts: e.ts, threadTs: e.thread_ts ?? null, eventId, ...(botUserId ? { botUserId } : {}) };
       if (e.user && (await handleFollowupMention({ ...mention, user: e.user }, client, deps))) return;
       if (context.retryNum) return;
-      const answer = await dispatchCommand(stripBotMention(e.text, botUserId), { userId: e.user ?? '', channelId: e.channel, client }, deps, subcommands);
+      const answer = await dispatchCommand(stripBotMention(e.text, botUserId), { userId: e.user ?? '', channelId: e.channel, client, public: true }, deps, subcommands);
       if (!answer) return;
       const shown = publicAnswer(answer);
       await client.chat.postMessage({ channel: e.channel, thread_ts: e.thread_ts ?? e.ts, text: shown.text, blocks: shown.blocks, unfurl_links: false });

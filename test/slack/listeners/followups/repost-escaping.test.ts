@@ -129,6 +129,19 @@ describe('private notes', () => {
   });
 });
 
+describe('private notes in public answers', () => {
+  it('`@measures show` by the assignee in another channel answers publicly without the note', async () => {
+    await h.command(`assign ${FIXTURE.measureId} <@${ASSIGNEE}> 2026-12-01 secret plan`, { userId: CREATOR, channelId: CHANNEL });
+    const before = h.fake.callsTo('chat.postMessage').length;
+    await deliver(mention(`<@UBOT> show ${FIXTURE.measureId}`, { user: ASSIGNEE, ts: '1700000700.000100', channel: 'C0PUBLIC' }));
+    await h.fake.waitFor('chat.postMessage', before + 1);
+    const answer = h.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'C0PUBLIC')!;
+    const shown = JSON.stringify(answer.body);
+    expect(shown).toContain(listFollowups(db)[0]!.id);
+    expect(shown).not.toContain('secret plan');
+  });
+});
+
 describe('modal submissions that cannot be read', () => {
   it('answer inside the modal instead of throwing before ack', async () => {
     const bad = viewSubmission({ callback_id: VIEWS.FOLLOWUP_BLOCK_MODAL, private_metadata: 'not json' }, { [REASON_BLOCK.block]: { [REASON_BLOCK.action]: { type: 'plain_text_input', value: 'x' } } }, { user: CREATOR, viewId: 'VBAD' });
