@@ -186,6 +186,8 @@ export function ingest(deps: IngestDeps, paths: string[]): { indexed: IngestedFi
 
   const now = deps.clock().toISOString();
   const results: IngestedFile[] = [];
+  // IMMEDIATE takes the write lock up front: with the bot writing to the same file, a deferred transaction's
+  // read-to-write upgrade could fail with SQLITE_BUSY despite the busy timeout.
   deps.db.transaction(() => {
     // Bring the existing index up to the current dictionary first (and record its fingerprint on a new
     // database), so rows written below are never mixed with rows segmented by an older dictionary.
@@ -214,7 +216,7 @@ export function ingest(deps: IngestDeps, paths: string[]): { indexed: IngestedFi
         ...counts,
       });
     }
-  })();
+  }).immediate();
   for (const r of results) deps.logger.info(`indexed ${r.file}`, { id: r.documentId, status: r.status, measures: r.measures });
   for (const f of skipped) deps.logger.warn(`skipped ${f.file}`, { reason: f.reason });
   return { indexed: results, skipped };

@@ -13,6 +13,7 @@ export const MAX_BUTTON_VALUE = 2000;
 export const MAX_CONTEXT_ELEMENTS = 10;
 export const MAX_ACTIONS_ELEMENTS = 25;
 export const MAX_MODAL_TITLE = 24;
+export const MAX_BLOCK_ID = 255;
 /**
  * Slack rejects a message whose blocks carry too much text in total with `msg_blocks_too_long`, even when every
  * block is within its own limit. The limit is undocumented; people report rejections from about 12,000
@@ -25,3 +26,13 @@ export const MAX_FALLBACK_TEXT = 3000;
 export const MAX_COMMAND_TEXT = 500;
 /** Hits per results page. Each hit costs 2 blocks; header, filters, footer and actions take the rest. */
 export const RESULTS_PAGE_SIZE = 8;
+/** Label of an input block (plain_text). */
+export const MAX_INPUT_LABEL = 2000;
+/** Hint under an input block (plain_text). */
+export const MAX_INPUT_HINT = 2000;
+/** A view's private_metadata. */
+export const MAX_PRIVATE_METADATA = 3000;
+/** A measure's title inside a follow-up DM (assignment, reminder): enough to recognise it, short in a notification. */
+export const DM_TITLE_CHARS = 200;
+/** A blocked reason quoted in the thread note (the modal accepts up to 1000 characters). */
+export const MAX_BLOCKED_REASON_IN_NOTE = 1000;

@@ -23,6 +23,16 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
+ * Truncates text that is already mrkdwn without leaving half an entity (`&am`) or half a mention/link
+ * (`<@U12`) at the cut, which Slack would show broken or reject.
+ */
+export function truncateMrkdwn(mrkdwn: string, max: number): string {
+  if (mrkdwn.length <= max) return mrkdwn;
+  const cut = truncate(mrkdwn, max).slice(0, -1);
+  return cut.replace(/&[a-z#0-9]*$/i, '').replace(/<[^>]*$/, '') + '…';
+}
+
+/**
  * Escapes, then truncates so that the escaped result fits `max` (escaping lengthens text: `<` → `&lt;`),
  * never cutting through an entity.
  */

@@ -4,7 +4,7 @@ import { searchMeasures } from '../../src/services/search-service.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { MAX_BLOCKS_PER_MESSAGE, MAX_COMMAND_TEXT, RESULTS_PAGE_SIZE } from '../../src/slack/limits.ts';
 import { stringsFor } from '../../src/slack/strings/index.ts';
-import { FORM, slashCommandBody } from '../helpers/slack-request.ts';
+import { FORM, JSON_TYPE, eventBody, slashCommandBody } from '../helpers/slack-request.ts';
 import { TODAY, buttonsOf, seededDb, startHarness, visibleText, type Harness } from './harness.ts';
 
 const s = stringsFor('zh');
@@ -230,12 +230,21 @@ describe('events', () => {
     expect(visibleText(post!.body.blocks)).toContain('*冷链*');
   });
 
-  it('a retried delivery of a mention is not answered twice', async () => {
-    await h.event({ type: 'app_mention', user: 'U1', text: '<@W23456789> 冷链', ts: '1.2', channel: 'C1', event_ts: '1.2' }, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
-    // A positive signal: a later event's answer (the Home tab) has arrived, and still no answer to the retry.
+  it('a mention delivered twice (same event_id) is answered once', async () => {
+    const mention = { type: 'app_mention', user: 'U1', text: '<@W23456789> 冷链', ts: '1.2', channel: 'C1', event_ts: '1.2' };
+    await h.post(eventBody(mention, 'EvTWICE'), JSON_TYPE);
+    await h.post(eventBody(mention, 'EvTWICE'), JSON_TYPE);
+    await h.fake.waitFor('chat.postMessage');
+    // A positive signal: a later event's answer (the Home tab) has arrived, and still only one answer.
     await h.event({ type: 'app_home_opened', user: 'U0SENTINEL', channel: 'D1', tab: 'home', event_ts: '1.9' });
     await h.fake.waitFor('views.publish');
-    expect(h.fake.callsTo('chat.postMessage')).toEqual([]);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('a retry whose first delivery never arrived is answered', async () => {
+    await h.event({ type: 'app_mention', user: 'U1', text: '<@W23456789> 冷链', ts: '1.3', channel: 'C1', event_ts: '1.3' }, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    const [post] = await h.fake.waitFor('chat.postMessage');
+    expect(post!.body).toMatchObject({ channel: 'C1', thread_ts: '1.3' });
   });
 
   it('app_home_opened publishes the Home tab', async () => {

@@ -36,3 +36,13 @@ describe('boldMatches', () => {
     expect(boldMatches([{ text: '建设 ', hit: false }, { text: ' 5G 基站 ', hit: true }, { text: '<b>', hit: false }], 100)).toBe('建设  *5G 基站* &lt;b&gt;');
   });
 });
+
+describe('truncateMrkdwn', () => {
+  it('never leaves half an entity or half a mention at the cut', async () => {
+    const { truncateMrkdwn } = await import('../../src/slack/mrkdwn.ts');
+    expect(truncateMrkdwn('abc &amp; def', 7)).toBe('abc …');
+    expect(truncateMrkdwn('hi <@U123|wang> there', 9)).toBe('hi …');
+    expect(truncateMrkdwn('short', 10)).toBe('short');
+    expect(truncateMrkdwn('a'.repeat(20), 10)).toHaveLength(10);
+  });
+});

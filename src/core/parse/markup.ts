@@ -34,13 +34,18 @@ export function dateFromFrontMatter(value: string): string | null {
   const v = value.trim().replace(/^['"]|['"]$/g, '');
   const ymd = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v);
   if (ymd) return `${ymd[1]}-${ymd[2]!.padStart(2, '0')}-${ymd[3]!.padStart(2, '0')}`;
-  const ms = Date.parse(v);
-  if (Number.isNaN(ms)) {
-    const lead = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
-    return lead ? `${lead[1]}-${lead[2]}-${lead[3]}` : null;
-  }
   const hasZone = /(GMT|UTC|Z|[+-]\d{2}:?\d{2})\s*$/i.test(v);
-  return new Date(ms + (hasZone ? 8 * 3600_000 : 0)).toISOString().slice(0, 10);
+  // Without a zone the written date is the date: never let the host's time zone (Date.parse) shift it.
+  const lead = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+  if (!hasZone && lead) return `${lead[1]}-${lead[2]}-${lead[3]}`;
+  const ms = Date.parse(v);
+  if (Number.isNaN(ms)) return null;
+  if (!hasZone) {
+    // Date.parse read it as local time, so the local calendar fields give back the date as written.
+    const d = new Date(ms);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 function splitFrontMatter(raw: string): { body: string; frontMatter: FrontMatter } {

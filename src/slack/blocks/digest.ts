@@ -3,7 +3,7 @@ import { duePhrase } from '../../core/digest/due-phrase.ts';
 import { groupByDue } from '../../core/digest/select-digest.ts';
 import type { Digest, DigestItem, DoneItem, Locale } from '../../core/digest/types.ts';
 import { ACTIONS } from '../ids.ts';
-import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from '../limits.ts';
+import { MAX_BLOCK_ID, MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from '../limits.ts';
 import { escapeAndFit, escapeMrkdwn } from '../mrkdwn.ts';
 import { reply, type Reply } from '../reply.ts';
 import type { DigestStrings } from '../strings/digest.ts';
@@ -64,7 +64,7 @@ export function digestItemBlocks(item: DigestItem, s: DigestStrings, locale: Loc
   ];
   const actions: ActionsBlock = {
     type: 'actions',
-    block_id: `digest:${item.targetId}`.slice(0, 255),
+    block_id: `digest:${item.targetId}`.slice(0, MAX_BLOCK_ID),
     elements: [
       // Both carry the target id: ids name any level, so the follow-up lands on this target and the detail view
       // opens on its measure with this target marked.

@@ -1,6 +1,6 @@
 import type { Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, MAX_CONTEXT_ELEMENTS, MAX_FIELD_TEXT, MAX_HEADER_TEXT, MAX_SECTION_FIELDS, MAX_SECTION_TEXT } from '../limits.ts';
-import { plain, truncate } from '../mrkdwn.ts';
+import { plain, truncate, truncateMrkdwn } from '../mrkdwn.ts';
 import { blockTextLength, MAX_MESSAGE_BLOCK_TEXT } from './text-budget.ts';
 
 /** Small constructors that enforce Block Kit limits, so feature builders cannot produce an invalid block. */
@@ -11,18 +11,18 @@ export function header(text: string): HeaderBlock {
 
 /** `mrkdwn` must already be escaped (see mrkdwn.ts). */
 export function section(mrkdwn: string, accessory?: Button): SectionBlock {
-  const block: SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn || ' ', MAX_SECTION_TEXT) } };
+  const block: SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(mrkdwn || ' ', MAX_SECTION_TEXT) } };
   if (accessory) block.accessory = accessory;
   return block;
 }
 
 export function fields(pairs: string[]): SectionBlock {
-  return { type: 'section', fields: pairs.slice(0, MAX_SECTION_FIELDS).map((t) => ({ type: 'mrkdwn', text: truncate(t, MAX_FIELD_TEXT) })) };
+  return { type: 'section', fields: pairs.slice(0, MAX_SECTION_FIELDS).map((t) => ({ type: 'mrkdwn', text: truncateMrkdwn(t, MAX_FIELD_TEXT) })) };
 }
 
 export function context(mrkdwnParts: string[]): ContextBlock {
   const parts = mrkdwnParts.filter((p) => p.trim() !== '').slice(0, MAX_CONTEXT_ELEMENTS);
-  return { type: 'context', elements: (parts.length ? parts : [' ']).map((t) => ({ type: 'mrkdwn', text: truncate(t, MAX_SECTION_TEXT) })) };
+  return { type: 'context', elements: (parts.length ? parts : [' ']).map((t) => ({ type: 'mrkdwn', text: truncateMrkdwn(t, MAX_SECTION_TEXT) })) };
 }
 
 export function divider(): KnownBlock {

@@ -29,6 +29,7 @@ export const digestCommand: Subcommand = {
       horizonDays: deps.config.DIGEST_HORIZON_DAYS,
       now,
     });
-    return buildDigestMessage({ digest, strings: s, locale: deps.locale, note: s.digestPreviewNote });
+    // "Only you can see this preview" is true of /measures digest, not of an answer to a public @mention.
+    return buildDigestMessage({ digest, strings: s, locale: deps.locale, ...(inv.public ? {} : { note: s.digestPreviewNote }) });
   },
 };

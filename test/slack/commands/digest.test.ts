@@ -36,6 +36,14 @@ describe('/measures digest', () => {
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
+  it('answers a public @mention without claiming only the caller can see it', async () => {
+    await h.event({ type: 'app_mention', user: 'U1', text: '<@W23456789> digest', ts: '5.1', channel: 'C0PUB', event_ts: '5.1' });
+    const [post] = await h.fake.waitFor('chat.postMessage');
+    const text = visibleText(post!.body.blocks);
+    expect(text).toContain(s.digestTitle('2023-03-01'));
+    expect(text).not.toContain(s.digestPreviewNote);
+  });
+
   it('previews a given date, with Assign and Show buttons on each target', async () => {
     const { reply } = await h.command('digest 2022-12-05');
     const text = visibleText(reply.body.blocks);

@@ -7,13 +7,14 @@ import { publicAnswer } from '../../mention/public-answer.ts';
 import { stripBotMention } from '../../mention/strip-mention.ts';
 import { appMentionSchema } from '../payloads.ts';
 import { safely } from '../safely.ts';
+import { firstDelivery, releaseDelivery } from '../../../services/followup-service.ts';
 
 /**
  * `@measures <text>`: works where slash commands do not (threads). A follow-up command (`@measures done`) goes
  * to the follow-ups; anything else is answered like `/measures <text>`, in the thread, visible to the channel
  * (the mention itself was public), so without the buttons of a private answer. Slack re-delivers events it
- * thinks were missed: follow-up commands are deduplicated on event_id; a retried search is skipped so the
- * thread does not get the answer twice.
+ * thinks were missed (its retry usually means the first delivery was never handled): follow-up commands and
+ * searches are both deduplicated on event_id, so a retry is answered once and a duplicate never twice.
  */
 export function appMentionHandler(deps: SlackDeps, subcommands: readonly Subcommand[]) {
   return async ({ event, body, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
@@ -25,11 +26,18 @@ export function appMentionHandler(deps: SlackDeps, subcommands: readonly Subcomm
       const botUserId = context.botUserId;
       const mention = { text: e.text, channel: e.channel, ts: e.ts, threadTs: e.thread_ts ?? null, eventId, ...(botUserId ? { botUserId } : {}) };
       if (e.user && (await handleFollowupMention({ ...mention, user: e.user }, client, deps))) return;
-      if (context.retryNum) return;
-      const answer = await dispatchCommand(stripBotMention(e.text, botUserId), { userId: e.user ?? '', channelId: e.channel, client, public: true }, deps, subcommands);
-      if (!answer) return;
-      const shown = publicAnswer(answer);
-      await client.chat.postMessage({ channel: e.channel, thread_ts: e.thread_ts ?? e.ts, text: shown.text, blocks: shown.blocks, unfurl_links: false });
+      const deliveryKey = `mention:${eventId}`;
+      if (!firstDelivery(deps, deliveryKey)) return;
+      try {
+        const answer = await dispatchCommand(stripBotMention(e.text, botUserId), { userId: e.user ?? '', channelId: e.channel, client, public: true }, deps, subcommands);
+        if (!answer) return;
+        const shown = publicAnswer(answer);
+        await client.chat.postMessage({ channel: e.channel, thread_ts: e.thread_ts ?? e.ts, text: shown.text, blocks: shown.blocks, unfurl_links: false });
+      } catch (err) {
+        // Let Slack's retry of this event be answered.
+        releaseDelivery(deps, deliveryKey);
+        throw err;
+      }
     });
   };
 }
