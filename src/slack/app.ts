@@ -41,6 +41,8 @@ export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, 
   const deps = slackDeps(base);
   const logger = boltLogger(base.logger);
   const slackApiUrl = base.config.SLACK_API_URL;
+  // Each client gets its own copy: the Socket Mode client writes its own retry policy (100 retries) into the
+  // options object it is given, which must not leak into the bot's Web API client.
   const clientOptions = {
     ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : slackApiUrl + '/' } : {}),
   };
@@ -72,7 +74,7 @@ export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, 
       ],
     });
   } else if (choice.mode === 'socket') {
-    receiver = new SocketModeReceiver({ appToken: choice.appToken, logger, installerOptions: { clientOptions } });
+    receiver = new SocketModeReceiver({ appToken: choice.appToken, logger, installerOptions: { clientOptions: { ...clientOptions } } });
   } else {
     receiver = choice.receiver;
   }
