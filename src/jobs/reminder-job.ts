@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
 import { dateInZone } from '../lib/dates.ts';
+import { pruneDeliveries } from '../services/followup-service.ts';
 import type { ReminderReport } from '../services/reminder-service.ts';
 import { sendReminders } from '../slack/followups/send-reminders.ts';
 import { stringsFor } from '../slack/strings/index.ts';
@@ -20,13 +21,14 @@ export interface ReminderJobDeps {
   client: SlackClient;
 }
 
-/** One run as of `now`: "today" is the date in DIGEST_TZ. */
+/** One run as of `now`: "today" is the date in DIGEST_TZ. Also forgets week-old Slack delivery ids (daily housekeeping). */
 export async function runReminderJob(deps: ReminderJobDeps, now: Date): Promise<ReminderReport> {
+  const pruned = pruneDeliveries(deps.db, now);
   const report = await sendReminders(
     { db: deps.db, logger: deps.logger, strings: stringsFor(deps.config.BOT_LOCALE) },
     deps.client,
     { today: dateInZone(now, deps.config.DIGEST_TZ), windowDays: deps.config.REMINDER_DAYS, nowIso: now.toISOString() },
   );
-  deps.logger.info('follow-up reminders', { sent: report.sent.length, failed: report.failed.length });
+  deps.logger.info('follow-up reminders', { sent: report.sent.length, failed: report.failed.length, prunedDeliveries: pruned });
   return report;
 }

@@ -110,8 +110,11 @@ export function setSlackRefs(db: Db, id: string, refs: { channel: string; thread
 
 /** Remembers (or clears, with null) the last Web API failure, so lists can show "not posted" and nothing is lost. */
 export function setSlackError(db: Db, id: string, error: string | null, nowIso: string): void {
-  db.prepare('UPDATE followups SET slack_error = ? WHERE id = ?').run(error, id);
-  if (error !== null) insertEvent(db, id, nowIso, 'system', 'slack_error', { error });
+  // One transaction: the row's flag and its history must not disagree (db.transaction nests as a savepoint).
+  db.transaction(() => {
+    db.prepare('UPDATE followups SET slack_error = ? WHERE id = ?').run(error, id);
+    if (error !== null) insertEvent(db, id, nowIso, 'system', 'slack_error', { error });
+  })();
 }
 
 export function insertEvent(
@@ -207,6 +210,11 @@ export function claimReminder(db: Db, id: string, today: string): boolean {
 /** Remembers a Slack delivery (event_id, action_ts…); false when it was already processed. */
 export function claimProcessed(db: Db, key: string, nowIso: string): boolean {
   return db.prepare('INSERT OR IGNORE INTO processed_events (key, at) VALUES (?, ?)').run(key, nowIso).changes === 1;
+}
+
+/** Forgets deliveries claimed before `beforeIso`: Slack retries within minutes, so old keys only take space. */
+export function pruneProcessed(db: Db, beforeIso: string): number {
+  return db.prepare('DELETE FROM processed_events WHERE at < ?').run(beforeIso).changes;
 }
 
 /** Gives a claim back (the work failed), so Slack's retry of that delivery is acted on. */

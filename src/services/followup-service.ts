@@ -55,8 +55,11 @@ export function assignFollowup(deps: FollowupDeps, req: AssignRequest): AssignOu
     if (!found) return { ok: false, error: 'unknown_item', id };
     item = found;
   } else if (req.item) {
-    item = { ...req.item, due: null };
-    if (req.due === undefined) item.due = (req.item.targetId && repo.resolveItem(deps.db, req.item.targetId)?.due) || null;
+    // The item came from the thread (item_messages, an older follow-up): a re-ingest may have removed it since.
+    const narrowest = req.item.targetId ?? req.item.taskId ?? req.item.measureId;
+    const found = repo.resolveItem(deps.db, narrowest);
+    if (!found) return { ok: false, error: 'unknown_item', id: narrowest };
+    item = found;
   } else {
     return { ok: false, error: 'need_item' };
   }
@@ -94,9 +97,23 @@ export function recordPosted(deps: Pick<FollowupDeps, 'db'>, id: string, refs: {
   })();
 }
 
-/** A Web API call about the follow-up failed: kept on the row (lists offer a re-post) and in its history. */
+/**
+ * Posting or updating the card failed: kept on the row (lists offer a re-post, the next change re-posts the card)
+ * and in its history. Only for the card: see recordDeliveryFailure for everything else.
+ */
 export function recordSlackError(deps: Pick<FollowupDeps, 'db' | 'clock'>, id: string, error: string): void {
   repo.setSlackError(deps.db, id, error, nowIso(deps));
+}
+
+/** What failed besides the card: a DM to the assignee, a note in the thread, a reminder DM. */
+export type DeliveryKind = 'dm' | 'note' | 'reminder';
+
+/**
+ * A message about the follow-up (not its card) could not be sent: history only. The card is fine, so the row's
+ * slack_error must stay clear — setting it would make the next change post a second card.
+ */
+export function recordDeliveryFailure(db: Db, id: string, failure: { kind: DeliveryKind; error: string; to?: string }, atIso: string): void {
+  repo.insertEvent(db, id, atIso, 'system', 'slack_error', { ...failure });
 }
 
 /**
@@ -155,14 +172,20 @@ export function changeFollowup(deps: FollowupDeps, req: ChangeRequest): ChangeOu
   return { ok: true, followup: updated, previous: f, change: req.change, actor: req.actor };
 }
 
-export type RepostCheck = { ok: true; followup: Followup } | { ok: false; error: 'not_found'; id: string } | { ok: false; error: 'forbidden'; followup: Followup };
+export type PermissionCheck = { ok: true; followup: Followup } | { ok: false; error: 'not_found'; id: string } | { ok: false; error: 'forbidden'; followup: Followup };
+export type RepostCheck = PermissionCheck;
 
-/** Whether the actor may have a follow-up's card posted again (the same people who may change it). */
-export function checkRepost(deps: FollowupDeps, req: { followupId: string; actor: string }): RepostCheck {
+/** Whether the actor may change the follow-up at all: checked before a modal for a change is opened. */
+export function checkMayChange(deps: FollowupDeps, req: { followupId: string; actor: string }): PermissionCheck {
   const f = repo.getFollowup(deps.db, req.followupId.toUpperCase());
   if (!f) return { ok: false, error: 'not_found', id: req.followupId };
   if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS)) return { ok: false, error: 'forbidden', followup: f };
   return { ok: true, followup: f };
+}
+
+/** Whether the actor may have a follow-up's card posted again (the same people who may change it). */
+export function checkRepost(deps: FollowupDeps, req: { followupId: string; actor: string }): RepostCheck {
+  return checkMayChange(deps, req);
 }
 
 // ---------------------------------------------------------------- finding
@@ -252,6 +275,14 @@ export function assignModalItem(db: Db, rawId: string): { itemId: string; title:
 /** Remembers a Slack delivery (event_id, view id…) so a retry or double submit is not acted on twice. */
 export function firstDelivery(deps: Pick<FollowupDeps, 'db' | 'clock'>, key: string): boolean {
   return repo.claimProcessed(deps.db, key, nowIso(deps));
+}
+
+/** How long a claimed delivery is remembered: Slack retries within minutes, a week is generous. */
+export const PROCESSED_EVENTS_KEEP_DAYS = 7;
+
+/** Forgets deliveries older than PROCESSED_EVENTS_KEEP_DAYS (the daily reminder job calls it); returns how many. */
+export function pruneDeliveries(db: Db, now: Date): number {
+  return repo.pruneProcessed(db, new Date(now.getTime() - PROCESSED_EVENTS_KEEP_DAYS * 86_400_000).toISOString());
 }
 
 /** Forgets a delivery whose processing failed, so Slack's retry of it is acted on. */

@@ -2,12 +2,13 @@ import type { Db } from '../db/open.ts';
 import { ACTIVE_STATUSES, type Followup } from '../core/followups/model.ts';
 import { needsReminder } from '../core/followups/reminders.ts';
 import * as repo from '../repo/followups-repo.ts';
-import { followupTitle } from './followup-service.ts';
+import { followupTitle, recordDeliveryFailure } from './followup-service.ts';
 
 /**
  * Daily reminders, database side: which follow-ups are due a reminder, claiming one (a conditional UPDATE, so
  * overlapping runs in two processes never both send it), and recording the outcome. A failed send gives the
- * claim back so a later run retries. Sending is Slack's job (src/slack/followups/send-reminders.ts).
+ * claim back so a later run retries;
+ * it is recorded in the follow-up's history only. Sending is Slack's job (src/slack/followups/send-reminders.ts).
  */
 
 export interface ReminderReport {
@@ -37,9 +38,13 @@ export function reminderSent(db: Db, f: Followup, at: { today: string; nowIso: s
   repo.insertEvent(db, f.id, at.nowIso, 'system', 'reminded', { on: at.today });
 }
 
+/**
+ * The reminder DM failed: the claim is given back and the failure goes into the history. Not into slack_error:
+ * that flag means "the card is not posted", and setting it would make the next change post a second card.
+ */
 export function reminderFailed(db: Db, f: Followup, error: string, at: { today: string; nowIso: string }): void {
   db.transaction(() => {
     repo.releaseReminder(db, f.id, at.today, f.lastRemindedOn);
-    repo.setSlackError(db, f.id, error, at.nowIso);
+    recordDeliveryFailure(db, f.id, { kind: 'reminder', error, to: f.assignee }, at.nowIso);
   })();
 }

@@ -47,8 +47,21 @@ describe('runReminderJob', () => {
     const first = await runReminderJob(deps(), day('2026-11-22'));
     expect(first.failed).toHaveLength(1);
     const failedId = first.failed[0]!.id;
-    expect(getFollowup(world.db, failedId)).toMatchObject({ lastRemindedOn: null, slackError: 'channel_not_found' });
+    // History only: slack_error means "card not posted", and would make the next change post a second card.
+    expect(getFollowup(world.db, failedId)).toMatchObject({ lastRemindedOn: null, slackError: null });
+    expect(listEvents(world.db, [failedId]).at(-1)).toMatchObject({ action: 'slack_error', actor: 'system', detail: { kind: 'reminder', error: 'channel_not_found' } });
     expect((await runReminderJob(deps(), day('2026-11-22', '03'))).sent).toEqual([failedId]);
+  });
+
+  it('forgets Slack deliveries claimed more than a week ago, keeps the recent ones', async () => {
+    const now = day('2026-11-22');
+    const at = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    const insert = world.db.prepare('INSERT INTO processed_events (key, at) VALUES (?, ?)');
+    insert.run('event:old', at(8));
+    insert.run('event:recent', at(6));
+    await runReminderJob(deps(), now);
+    const keys = (world.db.prepare('SELECT key FROM processed_events ORDER BY key').all() as { key: string }[]).map((r) => r.key);
+    expect(keys).toEqual(['event:recent']);
   });
 
   it('escapes a hostile measure title in the reminder DM', async () => {

@@ -3,7 +3,7 @@ import { testDb } from '../helpers/db.ts';
 import { FIXTURE, dropFixture, seedFollowupFixture } from '../helpers/followup-fixture.ts';
 import {
   claimProcessed, claimReminder, findItemMessage, followupsInThread, getFollowup, insertFollowup, listEvents, listFollowups,
-  releaseProcessed, rememberItemMessage, resolveItem, updateFollowup,
+  pruneProcessed, releaseProcessed, rememberItemMessage, resolveItem, setSlackError, updateFollowup,
 } from '../../src/repo/followups-repo.ts';
 
 const NOW = '2026-11-22T01:00:00.000Z';
@@ -100,5 +100,30 @@ describe('two processes on one database', () => {
     expect(claimProcessed(db, 'event:Ev1', NOW)).toBe(true);
     releaseProcessed(db, 'event:Ev1');
     expect(claimProcessed(db, 'event:Ev1', NOW)).toBe(true);
+  });
+
+});
+
+describe('slack errors and processed deliveries', () => {
+  it('records a Slack error on the row and in the history together, or not at all', () => {
+    const db = testDb();
+    insertFollowup(db, input(), NOW);
+    // The history insert fails (a full disk, a broken trigger…): the row must not keep a flag without its event.
+    db.exec("CREATE TEMP TRIGGER no_events BEFORE INSERT ON followup_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+    expect(() => setSlackError(db, 'F1', 'not_in_channel', NOW)).toThrow(/disk full/);
+    expect(getFollowup(db, 'F1')!.slackError).toBeNull();
+    db.exec('DROP TRIGGER no_events');
+    setSlackError(db, 'F1', 'not_in_channel', NOW);
+    expect(getFollowup(db, 'F1')!.slackError).toBe('not_in_channel');
+    expect(listEvents(db, ['F1']).map((e) => e.action)).toEqual(['created', 'slack_error']);
+  });
+
+  it('prunes processed deliveries claimed before a cut-off, and only those', () => {
+    const db = testDb();
+    claimProcessed(db, 'event:old', '2026-11-01T00:00:00.000Z');
+    claimProcessed(db, 'event:new', '2026-11-20T00:00:00.000Z');
+    expect(pruneProcessed(db, '2026-11-15T00:00:00.000Z')).toBe(1);
+    expect(claimProcessed(db, 'event:old', NOW)).toBe(true);
+    expect(claimProcessed(db, 'event:new', NOW)).toBe(false);
   });
 });

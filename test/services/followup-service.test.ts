@@ -73,4 +73,19 @@ describe('followup service (no Slack)', () => {
     expect(messageItemId(db, { channel: 'C1', ts: '1.1', threadTs: '0.5' })).toBe(FIXTURE.measureId);
     expect(rememberPostedItem(db, 'C1', '0.6', 'nope-1')).toBeUndefined();
   });
+
+  it('refuses to assign an item remembered from the thread once a re-ingest removed it', () => {
+    const { db, assign } = setup();
+    rememberPostedItem(db, 'C1', '0.5', FIXTURE.targetId);
+    const item = threadItem(db, 'C1', '0.5')!;
+    dropFixture(db);
+    expect(assign({ itemId: null, item })).toEqual({ ok: false, error: 'unknown_item', id: FIXTURE.targetId });
+    expect(listForScope(db, { kind: 'all' }, FIXTURE_TODAY)).toEqual([]);
+  });
+
+  it('a thread item still there gets its own due date by default', () => {
+    const { db, assign } = setup();
+    const item = rememberPostedItem(db, 'C1', '0.5', FIXTURE.targetId)!;
+    expect(assign({ itemId: null, item })).toMatchObject({ ok: true, followup: { targetId: FIXTURE.targetId, due: FIXTURE.targetDue } });
+  });
 });

@@ -39,6 +39,12 @@ export interface Harness {
   /** Presses a button; returns the HTTP status (the effects arrive at the fake afterwards). */
   press(actionId: string, value: string, opts?: { channelId?: string }): Promise<{ status: number; responseUrl: string }>;
   event(event: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number }>;
+  /**
+   * Resolves once no request is being handled: every handler of the requests posted so far has finished, with
+   * all its Web API calls recorded. A positive signal for "nothing (more) happened" — handlers are async, so
+   * requests do not finish in arrival order.
+   */
+  idle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -71,6 +77,18 @@ export async function startHarness(db: Db, env: Record<string, string> = {}): Pr
     { mode: 'http', signingSecret: SIGNING_SECRET, port: 0 },
     config.SLACK_BOT_TOKEN!,
   );
+  // Counts handlers in flight for idle(). The receiver calls app.processEvent for every verified request before
+  // it answers Slack, so a request is counted before its HTTP response reaches the test.
+  let inFlight = 0;
+  const processEvent = slack.app.processEvent.bind(slack.app);
+  slack.app.processEvent = async (event) => {
+    inFlight++;
+    try {
+      return await processEvent(event);
+    } finally {
+      inFlight--;
+    }
+  };
   const { port } = await slack.start();
   const url = `http://127.0.0.1:${port!}${EVENTS_PATH}`;
 
@@ -106,6 +124,14 @@ export async function startHarness(db: Db, env: Record<string, string> = {}): Pr
       const res = await fetch(url, { method: 'POST', headers: { ...signedHeaders(SIGNING_SECRET, body, JSON_TYPE), ...headers }, body });
       await res.text();
       return { status: res.status };
+    },
+    async idle(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      // One macrotask first: a response just read may still have continuations queued in the server.
+      do {
+        await new Promise((r) => setTimeout(r, 5));
+        if (Date.now() > deadline) throw new Error(`harness not idle after ${timeoutMs} ms (${inFlight} in flight)`);
+      } while (inFlight > 0);
     },
     async stop() {
       liveFakes.delete(fake);

@@ -1,27 +1,56 @@
-import type { ParseResult } from './parse-command.ts';
+import { commandTokens, followupVerb, isFollowupId, parseDate, parseFollowupCommand, type FollowupVerb, type ParseResult } from './parse-command.ts';
 
 /**
  * Whether an @mention is a follow-up command or something else (a search, `due next 90d`, `help`). Words like
  * `due`, `期限`, `完成` and `开始` are also search words, so a mention is a follow-up command only when it parses as
  * one fully and names its follow-up (an F<n> id, or a thread that has one); `assign` always is (it is not a
- * search word and the thread gives the item). A mention that starts with a follow-up verb but does not parse is
- * answered with the parse error only inside a follow-up thread; elsewhere it is searched.
+ * search word and the thread gives the item).
+ *
+ * Inside a follow-up thread (every digest thread after one assignment) searches must still work: a verb whose
+ * argument is neither what it takes nor an F<n> id is a search or subcommand — `due next 28d`, `期限 2023年`,
+ * `完成 情况`, `开始 时间`. A follow-up verb that does not parse otherwise (`blocked` without a reason, `due` alone)
+ * is answered with the parse error inside a follow-up thread; elsewhere it is searched.
  */
 export type MentionIntent = 'followup' | 'followup_error' | 'other';
 
-export function mentionIntent(parsed: ParseResult, ctx: { threadHasFollowup: boolean }): MentionIntent {
-  if (!parsed.ok) {
-    if (parsed.error === 'empty' || parsed.error === 'unknown_verb') return 'other';
-    return ctx.threadHasFollowup ? 'followup_error' : 'other';
-  }
+export interface MentionDecision {
+  intent: MentionIntent;
+  parsed: ParseResult;
+}
+
+/** Verbs that take nothing but an optional F<n>: anything else after them makes the mention a search. */
+const NO_ARGUMENT: ReadonlySet<FollowupVerb> = new Set(['start', 'done', 'cancel', 'reopen', 'repost']);
+
+/**
+ * True when the words after the verb are not a follow-up command's argument, so the mention is a search:
+ * no F<n> named, and either a no-argument verb followed by words, or `due` followed by something not a date.
+ */
+function searchShaped(verb: FollowupVerb, args: string[]): boolean {
+  const [first] = args;
+  if (first === undefined || isFollowupId(first)) return false;
+  if (NO_ARGUMENT.has(verb)) return true;
+  if (verb === 'due') return parseDate(first) === null;
+  return false;
+}
+
+export function mentionIntent(text: string, ctx: { threadHasFollowup: boolean }): MentionDecision {
+  const parsed = parseFollowupCommand(text);
+  const decide = (intent: MentionIntent): MentionDecision => ({ intent, parsed });
+  const [word, ...args] = commandTokens(text);
+  const verb = word === undefined ? undefined : followupVerb(word);
+  if (verb === undefined || verb === 'help') return decide('other');
+  if (searchShaped(verb, args)) return decide('other');
+  // Naming an F<n> makes a broken command clearly about that follow-up, wherever it is written.
+  const namesFollowup = args[0] !== undefined && isFollowupId(args[0]);
+  if (!parsed.ok) return decide(ctx.threadHasFollowup || namesFollowup ? 'followup_error' : 'other');
   const cmd = parsed.command;
   switch (cmd.kind) {
     case 'help':
-      return 'other';
+      return decide('other');
     case 'assign':
-      return 'followup';
+      return decide('followup');
     case 'change':
     case 'repost':
-      return cmd.followupId !== null || ctx.threadHasFollowup ? 'followup' : 'other';
+      return decide(cmd.followupId !== null || ctx.threadHasFollowup ? 'followup' : 'other');
   }
 }

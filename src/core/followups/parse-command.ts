@@ -68,8 +68,17 @@ function normalizeFollowupId(token: string): string {
   return token.toUpperCase();
 }
 
+/** The words of a command (ideographic spaces count as spaces). */
+export function commandTokens(text: string): string[] {
+  return text.replace(/\u3000/g, ' ').trim().split(/\s+/).filter((t) => t !== '');
+}
+
+export function isFollowupId(token: string): boolean {
+  return FOLLOWUP_ID.test(token);
+}
+
 export function parseFollowupCommand(text: string): ParseResult {
-  const tokens = text.replace(/\u3000/g, ' ').trim().split(/\s+/).filter((t) => t !== '');
+  const tokens = commandTokens(text);
   const first = tokens.shift();
   if (!first) return { ok: false, error: 'empty' };
   const verb = followupVerb(first);

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { VIEWS } from '../ids.ts';
-import { MAX_MODAL_TITLE } from '../limits.ts';
+import { MAX_BLOCKED_REASON_IN_NOTE, MAX_INPUT_HINT, MAX_INPUT_LABEL, MAX_MODAL_TITLE, MAX_PRIVATE_METADATA } from '../limits.ts';
 import { escapeAndFit, escapeMrkdwn, plain } from '../mrkdwn.ts';
 import type { FollowupStrings } from '../strings/followups.ts';
 import { section } from './elements.ts';
@@ -19,8 +19,6 @@ export const ASSIGN_BLOCKS = {
 
 export const REASON_BLOCK = { block: 'fu_reason', action: 'fu_reason_input' } as const;
 export const DUE_BLOCK = { block: 'fu_new_due', action: 'fu_new_due_picker' } as const;
-
-const MAX_PRIVATE_METADATA = 3000;
 
 /** Where the follow-up will live: the source message's thread, or null for "post a new parent message". */
 export interface AssignModalContext {
@@ -54,8 +52,8 @@ export function assignModal(input: AssignModalInput): ModalView {
     blocks.push({
       type: 'input',
       block_id: ASSIGN_BLOCKS.item.block,
-      label: plain(s.fuModalItemId, 2000),
-      hint: plain(s.fuModalItemIdHint, 2000),
+      label: plain(s.fuModalItemId, MAX_INPUT_LABEL),
+      hint: plain(s.fuModalItemIdHint, MAX_INPUT_HINT),
       element: { type: 'plain_text_input', action_id: ASSIGN_BLOCKS.item.action, max_length: 64 },
     });
   }
@@ -64,7 +62,7 @@ export function assignModal(input: AssignModalInput): ModalView {
     {
       type: 'input',
       block_id: ASSIGN_BLOCKS.assignee.block,
-      label: plain(s.fuAssignee, 2000),
+      label: plain(s.fuAssignee, MAX_INPUT_LABEL),
       element: {
         type: 'users_select',
         action_id: ASSIGN_BLOCKS.assignee.action,
@@ -75,14 +73,14 @@ export function assignModal(input: AssignModalInput): ModalView {
       type: 'input',
       block_id: ASSIGN_BLOCKS.due.block,
       optional: true,
-      label: plain(s.fuDue, 2000),
+      label: plain(s.fuDue, MAX_INPUT_LABEL),
       element: { type: 'datepicker', action_id: ASSIGN_BLOCKS.due.action, ...(input.defaultDue ? { initial_date: input.defaultDue } : {}) },
     },
     {
       type: 'input',
       block_id: ASSIGN_BLOCKS.note.block,
       optional: true,
-      label: plain(s.fuNote, 2000),
+      label: plain(s.fuNote, MAX_INPUT_LABEL),
       element: { type: 'plain_text_input', action_id: ASSIGN_BLOCKS.note.action, multiline: true, max_length: 1000 },
     },
   );
@@ -97,34 +95,45 @@ export function assignModal(input: AssignModalInput): ModalView {
   };
 }
 
+/**
+ * What a change modal (Blocked, Change due) needs to know after the submission: which follow-up, and where the
+ * button was pressed — the Home tab (re-published after the change) or a message (answered in its thread).
+ */
+export interface ChangeModalContext {
+  followupId: string;
+  fromHome: boolean;
+  channel: string | null;
+  threadTs: string | null;
+}
+
 /** The frame both one-field change modals share: title, Save/Cancel, the follow-up id on top, one input. */
-function changeModal(callbackId: string, title: string, followupId: string, input: KnownBlock, s: FollowupStrings): ModalView {
+function changeModal(callbackId: string, title: string, c: ChangeModalContext, input: KnownBlock, s: FollowupStrings): ModalView {
   return {
     type: 'modal',
     callback_id: callbackId,
     title: plain(title, MAX_MODAL_TITLE),
     submit: plain(s.fuSave, MAX_MODAL_TITLE),
     close: plain(s.fuModalClose, MAX_MODAL_TITLE),
-    private_metadata: encodeMetadata({ followupId }),
-    blocks: [section(`*${escapeMrkdwn(followupId)}*`), input],
+    private_metadata: encodeMetadata(c),
+    blocks: [section(`*${escapeMrkdwn(c.followupId)}*`), input],
   };
 }
 
 /** "What is blocking it?" — opened by the Blocked button; the reason is required. */
-export function blockReasonModal(followupId: string, s: FollowupStrings): ModalView {
-  return changeModal(VIEWS.FOLLOWUP_BLOCK_MODAL, s.fuBlockedTitle, followupId, {
+export function blockReasonModal(c: ChangeModalContext, s: FollowupStrings): ModalView {
+  return changeModal(VIEWS.FOLLOWUP_BLOCK_MODAL, s.fuBlockedTitle, c, {
     type: 'input',
     block_id: REASON_BLOCK.block,
-    label: plain(s.fuBlockedReason, 2000),
-    element: { type: 'plain_text_input', action_id: REASON_BLOCK.action, multiline: true, min_length: 1, max_length: 1000 },
+    label: plain(s.fuBlockedReason, MAX_INPUT_LABEL),
+    element: { type: 'plain_text_input', action_id: REASON_BLOCK.action, multiline: true, min_length: 1, max_length: MAX_BLOCKED_REASON_IN_NOTE },
   }, s);
 }
 
-export function dueModal(followupId: string, currentDue: string | null, s: FollowupStrings): ModalView {
-  return changeModal(VIEWS.FOLLOWUP_DUE_MODAL, s.fuDueTitle, followupId, {
+export function dueModal(c: ChangeModalContext, currentDue: string | null, s: FollowupStrings): ModalView {
+  return changeModal(VIEWS.FOLLOWUP_DUE_MODAL, s.fuDueTitle, c, {
     type: 'input',
     block_id: DUE_BLOCK.block,
-    label: plain(s.fuDue, 2000),
+    label: plain(s.fuDue, MAX_INPUT_LABEL),
     element: { type: 'datepicker', action_id: DUE_BLOCK.action, ...(currentDue ? { initial_date: currentDue } : {}) },
   }, s);
 }

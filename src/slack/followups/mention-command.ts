@@ -1,5 +1,4 @@
 import { mentionIntent } from '../../core/followups/mention-intent.ts';
-import { parseFollowupCommand } from '../../core/followups/parse-command.ts';
 import {
   assignFollowup, changeFollowup, checkRepost, firstDelivery, releaseDelivery, threadFollowup, threadHasFollowup, threadItem,
 } from '../../services/followup-service.ts';
@@ -8,7 +7,7 @@ import { decodeSlackEntities, escapeMrkdwn } from '../mrkdwn.ts';
 import { stripBotMention } from '../mention/strip-mention.ts';
 import { slackErrorCode, type SlackClient } from '../web-api.ts';
 import { followupDeps } from './context.ts';
-import { assignOutcomeText, changeOutcomeText, repostRefusalText, slackFailedText } from './outcome-text.ts';
+import { assignOutcomeText, changeOutcomeText, permissionRefusalText, slackFailedText } from './outcome-text.ts';
 import { publishChange, publishCreated, repostCard } from './publisher.ts';
 import { tell } from './tell.ts';
 
@@ -33,8 +32,7 @@ export async function handleFollowupMention(m: FollowupMention, client: SlackCli
   const fdeps = followupDeps(deps);
   const s = deps.strings;
   const text = decodeSlackEntities(stripBotMention(m.text, m.botUserId));
-  const parsed = parseFollowupCommand(text);
-  const intent = mentionIntent(parsed, { threadHasFollowup: threadHasFollowup(deps.db, m.channel, m.threadTs) });
+  const { intent, parsed } = mentionIntent(text, { threadHasFollowup: threadHasFollowup(deps.db, m.channel, m.threadTs) });
   if (intent === 'other') return false;
   const key = `event:${m.eventId}`;
   if (!firstDelivery(fdeps, key)) return true;
@@ -61,8 +59,8 @@ export async function handleFollowupMention(m: FollowupMention, client: SlackCli
       });
       if (!outcome.ok) await say(assignOutcomeText(outcome, s));
       else if (outcome.created) {
-        const error = await publishCreated(fdeps, client, outcome.followup);
-        if (error) await say(slackFailedText(outcome.followup.id, error, s));
+        const problem = await publishCreated(fdeps, client, outcome.followup);
+        if (problem) await say(slackFailedText(outcome.followup.id, problem, s));
       }
       return true;
     }
@@ -74,11 +72,11 @@ export async function handleFollowupMention(m: FollowupMention, client: SlackCli
     if (cmd.kind === 'repost') {
       const check = checkRepost(fdeps, { followupId: target.followup.id, actor: m.user });
       if (!check.ok) {
-        await say(repostRefusalText(check, s));
+        await say(permissionRefusalText(check, s));
         return true;
       }
-      const error = await repostCard(fdeps, client, check.followup);
-      await say(error ? slackFailedText(check.followup.id, error, s) : s.fuReposted(check.followup.id));
+      const problem = await repostCard(fdeps, client, check.followup);
+      await say(problem ? slackFailedText(check.followup.id, problem, s) : s.fuReposted(check.followup.id));
       return true;
     }
     const outcome = changeFollowup(fdeps, { followupId: target.followup.id, change: cmd.change, actor: m.user });
@@ -87,8 +85,8 @@ export async function handleFollowupMention(m: FollowupMention, client: SlackCli
       if (reply) await say(reply);
       return true;
     }
-    const error = await publishChange(fdeps, client, outcome);
-    if (error) await say(slackFailedText(outcome.followup.id, error, s));
+    const problem = await publishChange(fdeps, client, outcome);
+    if (problem) await say(slackFailedText(outcome.followup.id, problem, s));
     return true;
   } catch (err) {
     releaseDelivery(fdeps, key);

@@ -1,11 +1,24 @@
-import type { AssignOutcome, ChangeOutcome, RepostCheck } from '../../services/followup-service.ts';
+import type { AssignOutcome, ChangeOutcome, PermissionCheck } from '../../services/followup-service.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { FollowupStrings } from '../strings/followups.ts';
+import type { SlackProblem } from './publisher.ts';
 
 /** What a person is told about an outcome, as escaped mrkdwn (null: nothing worth saying, e.g. a double click). */
 
-export function slackFailedText(id: string, error: string, s: FollowupStrings): string {
-  return s.fuSlackFailed(id, escapeMrkdwn(error));
+/**
+ * A Slack failure after the change was saved. Only a card failure asks for an invitation and a re-post; a failed
+ * DM or thread note just says who did not hear about it (the card and lists are up to date).
+ */
+export function slackFailedText(id: string, problem: SlackProblem, s: FollowupStrings): string {
+  const error = escapeMrkdwn(problem.error);
+  switch (problem.kind) {
+    case 'card':
+      return s.fuSlackFailed(id, error);
+    case 'dm':
+      return s.fuDmFailed(id, escapeMrkdwn(problem.user), error);
+    case 'note':
+      return s.fuNoteFailed(id, error);
+  }
 }
 
 export function changeOutcomeText(o: ChangeOutcome, s: FollowupStrings, quietWhenUnchanged: boolean): string | null {
@@ -27,6 +40,7 @@ export function assignOutcomeText(o: AssignOutcome, s: FollowupStrings): string 
   return o.created ? s.fuAssigned(o.followup.id) : s.fuAlreadyAssigned(o.followup.id);
 }
 
-export function repostRefusalText(o: Exclude<RepostCheck, { ok: true }>, s: FollowupStrings): string {
+/** Not found, or not allowed to change (or re-post) it. */
+export function permissionRefusalText(o: Exclude<PermissionCheck, { ok: true }>, s: FollowupStrings): string {
   return o.error === 'not_found' ? s.fuNotFound(escapeMrkdwn(o.id)) : s.fuForbidden(o.followup.id);
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '../../lib/logger.ts';
 import { claimReminder, reminderFailed, reminderSent, remindersDue, type ReminderReport } from '../../services/reminder-service.ts';
+import { DM_TITLE_CHARS } from '../limits.ts';
 import { escapeAndFit } from '../mrkdwn.ts';
 import type { FollowupStrings } from '../strings/followups.ts';
 import { slackErrorCode, type SlackClient } from '../web-api.ts';
@@ -23,7 +24,7 @@ export async function sendReminders(
     try {
       const ts = f.messageTs ?? f.threadTs;
       const link = f.channel && ts ? ((await client.chat.getPermalink({ channel: f.channel, message_ts: ts }).catch(() => undefined))?.permalink ?? '') : '';
-      const title = escapeAndFit(claimed.title ?? f.measureId, 200);
+      const title = escapeAndFit(claimed.title ?? f.measureId, DM_TITLE_CHARS);
       await client.chat.postMessage({ channel: f.assignee, text: deps.strings.fuReminder(f.id, title, f.due!, claimed.overdue, link), unfurl_links: false });
       reminderSent(deps.db, f, at);
       report.sent.push(f.id);

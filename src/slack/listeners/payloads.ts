@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_BUTTON_VALUE } from '../limits.ts';
 
 /**
  * zod schemas for the parts of Slack payloads the handlers read. Bolt's types are compile-time only; these
@@ -26,7 +27,7 @@ export const buttonActionSchema = z.object({
   trigger_id: z.string().optional(),
   view: z.object({ type: z.string() }).passthrough().optional(),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).passthrough().optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().max(2000).default('') }).passthrough()).min(1),
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().max(MAX_BUTTON_VALUE).default('') }).passthrough()).min(1),
 });
 
 export type ButtonAction = z.infer<typeof buttonActionSchema>;
@@ -58,7 +59,7 @@ export const viewSubmissionSchema = z.object({
 });
 
 /** A modal's private_metadata (JSON we wrote), checked like any other input; undefined when it does not fit. */
-export function parseMetadata<T>(schema: z.ZodType<T>, raw: string): T | undefined {
+export function parseMetadata<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, raw: string): T | undefined {
   try {
     const r = schema.safeParse(JSON.parse(raw || '{}'));
     return r.success ? r.data : undefined;

@@ -85,6 +85,9 @@ export const followupStrings = defineStrings(
     fuAlreadyAssigned: (id: string) => `跟进 ${id} 已存在。`,
     fuSlackFailed: (id: string, error: string) =>
       `跟进 ${id} 已保存，但发送 Slack 消息失败（${error}）。请先邀请我加入频道（\`/invite @我\`），再在 \`/measures followups\` 中点“重新发送”，或在频道中写 \`@我 repost ${id}\`。不要重新指派：那会产生重复的跟进。`,
+    fuDmFailed: (id: string, user: string, error: string) =>
+      `跟进 ${id} 已保存，卡片也已更新，但未能私信通知 <@${user}>（${error}）。请直接告诉对方；对方也可在 \`/measures followups\` 中看到它。`,
+    fuNoteFailed: (id: string, error: string) => `跟进 ${id} 已保存，卡片也已更新，但未能在线程中发布说明（${error}）。`,
     fuReposted: (id: string) => `已重新发送跟进 ${id}。`,
     fuRepostButton: '重新发送',
     fuNotPosted: (error: string) => `⚠️ 未能发送到 Slack（${error}）`,
@@ -185,6 +188,9 @@ export const followupStrings = defineStrings(
     fuAlreadyAssigned: (id: string) => `Follow-up ${id} already exists.`,
     fuSlackFailed: (id: string, error: string) =>
       `Follow-up ${id} is saved, but posting to Slack failed (${error}). Invite me to the channel (\`/invite @me\`), then press “Re-post” in \`/measures followups\` or write \`@me repost ${id}\` there. Do not assign it again: that would make a duplicate.`,
+    fuDmFailed: (id: string, user: string, error: string) =>
+      `Follow-up ${id} is saved and its card is up to date, but I could not DM <@${user}> (${error}). Please tell them; they can also find it under \`/measures followups\`.`,
+    fuNoteFailed: (id: string, error: string) => `Follow-up ${id} is saved and its card is up to date, but the note in the thread could not be posted (${error}).`,
     fuReposted: (id: string) => `Follow-up ${id} posted again.`,
     fuRepostButton: 'Re-post',
     fuNotPosted: (error: string) => `⚠️ not posted to Slack (${error})`,

@@ -88,14 +88,16 @@ describe('follow-up modals', () => {
   it('keep titles and buttons within limits and escape the item title', () => {
     const views = [
       assignModal({ context: { itemId: 'abcd-4', channel: 'C1', threadTs: null }, itemTitle: HOSTILE, defaultDue: null, defaultAssignee: null, strings: s }),
-      blockReasonModal('F1', s),
-      dueModal('F1', '2026-12-31', s),
+      blockReasonModal({ followupId: 'F1', fromHome: false, channel: 'C1', threadTs: '1.1' }, s),
+      dueModal({ followupId: 'F1', fromHome: true, channel: null, threadTs: null }, '2026-12-31', s),
     ];
     for (const v of views) {
       expect(v.title.text.length).toBeLessThanOrEqual(MAX_MODAL_TITLE);
       expect(v.submit!.text.length).toBeLessThanOrEqual(MAX_BUTTON_TEXT);
       expect(mrkdwn(v.blocks)).not.toContain('<!channel>');
     }
-    expect(JSON.parse(views[1]!.private_metadata!)).toEqual({ followupId: 'F1' });
+    // The submission handler needs where the button was: it answers there and re-publishes Home.
+    expect(JSON.parse(views[1]!.private_metadata!)).toEqual({ followupId: 'F1', fromHome: false, channel: 'C1', threadTs: '1.1' });
+    expect(JSON.parse(views[2]!.private_metadata!)).toEqual({ followupId: 'F1', fromHome: true, channel: null, threadTs: null });
   });
 });

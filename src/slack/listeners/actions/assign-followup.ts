@@ -7,8 +7,9 @@ import { buttonActionSchema, placeOf } from '../payloads.ts';
 
 /**
  * "Assign follow-up" on a measure detail or digest item (value: measure/task/target id). Opens the modal at once
- * (trigger_id lives 3 s). The follow-up will live in the thread of the message the button is on, unless that
- * message is ephemeral (a private search result): then the bot posts a parent message in the channel.
+ * (trigger_id lives 3 s). The follow-up will live in the thread of the message the button is on. An ephemeral
+ * message (a private search result) has no thread of its own: the follow-up goes into the thread the ephemeral
+ * was shown in (container.thread_ts), and only outside a thread does the bot post a parent message.
  */
 export function assignFollowupHandler(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -24,7 +25,7 @@ export function assignFollowupHandler(deps: SlackDeps) {
           context: {
             itemId: item?.itemId ?? null,
             channel: place.inHome ? null : place.channel,
-            threadTs: place.inHome || ephemeral ? null : place.threadTs,
+            threadTs: place.inHome ? null : ephemeral ? (p.container?.thread_ts ?? null) : place.threadTs,
           },
           itemTitle: item?.title ?? null,
           defaultDue: item?.due ?? null,

@@ -1,22 +1,39 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { blockReasonModal, dueModal } from '../../blocks/followup-modals.ts';
+import { blockReasonModal, dueModal, type ChangeModalContext } from '../../blocks/followup-modals.ts';
 import { ACTIONS } from '../../ids.ts';
-import { getFollowupById } from '../../../services/followup-service.ts';
+import { checkMayChange } from '../../../services/followup-service.ts';
+import { followupDeps } from '../../followups/context.ts';
+import { permissionRefusalText } from '../../followups/outcome-text.ts';
+import { tell } from '../../followups/tell.ts';
 import { safely } from '../safely.ts';
-import { buttonActionSchema } from '../payloads.ts';
+import { buttonActionSchema, placeOf } from '../payloads.ts';
 
-/** "Blocked" and "Change due date": both need input first, so they open a small modal at once (trigger_id: 3 s). */
+/**
+ * "Blocked" and "Change due date": both need input first, so they open a small modal at once (trigger_id: 3 s).
+ * Someone who may not change the follow-up is told so (privately) instead of filling in a modal for nothing.
+ * The modal carries where the button was, so the submission answers there and refreshes the Home tab.
+ */
 export function followupNeedsInputHandler(deps: SlackDeps) {
-  return async ({ ack, body, client }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await safely(deps, undefined, 'follow-up modal button', async () => {
+    await safely(deps, respond, 'follow-up modal button', async () => {
       const p = buttonActionSchema.parse(body);
       const action = p.actions[0]!;
-      const view =
-        action.action_id === ACTIONS.FOLLOWUP_BLOCK
-          ? blockReasonModal(action.value, deps.strings)
-          : dueModal(action.value, getFollowupById(deps.db, action.value)?.due ?? null, deps.strings);
+      const place = placeOf(p);
+      const check = checkMayChange(followupDeps(deps), { followupId: action.value, actor: place.user });
+      if (!check.ok) {
+        await tell(client, deps.logger, { user: place.user, channel: place.inHome ? null : place.channel, threadTs: place.threadTs }, permissionRefusalText(check, deps.strings));
+        return;
+      }
+      const f = check.followup;
+      const context: ChangeModalContext = {
+        followupId: f.id,
+        fromHome: place.inHome,
+        channel: place.inHome ? null : place.channel,
+        threadTs: place.inHome ? null : place.threadTs,
+      };
+      const view = action.action_id === ACTIONS.FOLLOWUP_BLOCK ? blockReasonModal(context, deps.strings) : dueModal(context, f.due, deps.strings);
       await client.views.open({ trigger_id: p.trigger_id ?? '', view });
     });
   };

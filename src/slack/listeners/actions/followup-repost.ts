@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { checkRepost } from '../../../services/followup-service.ts';
 import { followupDeps } from '../../followups/context.ts';
-import { repostRefusalText, slackFailedText } from '../../followups/outcome-text.ts';
+import { permissionRefusalText, slackFailedText } from '../../followups/outcome-text.ts';
 import { repostCard } from '../../followups/publisher.ts';
 import { safely } from '../safely.ts';
 import { buttonActionSchema } from '../payloads.ts';
@@ -17,7 +17,7 @@ export function followupRepostHandler(deps: SlackDeps) {
       const check = checkRepost(fdeps, { followupId: p.actions[0]!.value, actor: p.user.id });
       const s = deps.strings;
       let text: string;
-      if (!check.ok) text = repostRefusalText(check, s);
+      if (!check.ok) text = permissionRefusalText(check, s);
       else {
         const error = await repostCard(fdeps, client, check.followup);
         text = error ? slackFailedText(check.followup.id, error, s) : s.fuReposted(check.followup.id);

@@ -20,9 +20,10 @@ const CHANGES: Record<string, FollowupChange> = {
 
 /** Start / Done / Cancel / Reopen on a follow-up card (thread or App Home). Value: follow-up id. */
 export function followupStatusHandler(deps: SlackDeps) {
-  return async ({ ack, body, client }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await safely(deps, undefined, 'follow-up status button', async () => {
+    // respond is undefined for a press in the Home tab (no response_url): safely then only logs.
+    await safely(deps, respond, 'follow-up status button', async () => {
       const p = buttonActionSchema.parse(body);
       const action = p.actions[0]!;
       const change = CHANGES[action.action_id];
@@ -32,8 +33,8 @@ export function followupStatusHandler(deps: SlackDeps) {
       const fdeps = followupDeps(deps);
       const outcome = changeFollowup(fdeps, { followupId: action.value, change, actor: place.user });
       if (outcome.ok) {
-        const error = await publishChange(fdeps, client, outcome);
-        if (error) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, error, deps.strings));
+        const problem = await publishChange(fdeps, client, outcome);
+        if (problem) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, problem, deps.strings));
       } else {
         // A double click arrives as a second press on a stale card: no change, nothing to say.
         const text = changeOutcomeText(outcome, deps.strings, true);

@@ -22,9 +22,10 @@ const messageActionSchema = z.object({
  * a card); otherwise the modal asks for the id. Only local lookups happen before views.open: the trigger lives 3 s.
  */
 export function assignFollowupShortcutHandler(deps: SlackDeps) {
-  return async ({ ack, body, client }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  // A message_action carries response_url (Bolt's respond): a failure is answered there, not swallowed.
+  return async ({ ack, body, client, respond }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await safely(deps, undefined, 'assign follow-up shortcut', async () => {
+    await safely(deps, respond, 'assign follow-up shortcut', async () => {
       const p = messageActionSchema.parse(body);
       const threadTs = p.message.thread_ts ?? p.message.ts;
       const rawId = messageItemId(deps.db, { channel: p.channel.id, ts: p.message.ts, threadTs: p.message.thread_ts ?? null, metadata: p.message.metadata });

@@ -7,17 +7,25 @@ import type { FollowupChange } from '../../../core/followups/transitions.ts';
 import { changeFollowup, checkChange } from '../../../services/followup-service.ts';
 import { followupDeps } from '../../followups/context.ts';
 import { changeOutcomeText, slackFailedText } from '../../followups/outcome-text.ts';
+import { publishHome } from '../../followups/home.ts';
 import { publishChange } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
 import { safely } from '../safely.ts';
 import { parseMetadata, viewSubmissionSchema } from '../payloads.ts';
 
-const metadataSchema = z.object({ followupId: z.string().min(1) });
+/** ChangeModalContext (blocks/followup-modals.ts); the place fields default so a modal opened before them still works. */
+const metadataSchema = z.object({
+  followupId: z.string().min(1),
+  fromHome: z.boolean().default(false),
+  channel: z.string().min(1).nullable().default(null),
+  threadTs: z.string().min(1).nullable().default(null),
+});
 
 /**
  * Submissions of the "blocked: why?" and "change due date" modals. A refusal (not allowed, nothing changed) or
  * an unreadable payload is shown in the modal itself, so the checks run before the 3-second ack and never throw;
- * the Slack posts happen after.
+ * the Slack posts happen after. Anything to say afterwards goes where the button was (ephemeral in its thread;
+ * a DM from the Home tab), and a Home tab the modal came from is re-published so it shows the change.
  */
 export function followupChangeSubmitHandler(deps: SlackDeps) {
   return async ({ ack, body, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -49,15 +57,17 @@ export function followupChangeSubmitHandler(deps: SlackDeps) {
     }
     await ack();
     await safely(deps, undefined, 'follow-up change submit', async () => {
-      const where = { user: p.user.id, channel: null };
+      const where = { user: p.user.id, channel: meta.fromHome ? null : meta.channel, threadTs: meta.threadTs };
       const outcome = changeFollowup(fdeps, req);
       if (!outcome.ok) {
         const text = changeOutcomeText(outcome, s, true);
         if (text) await tell(client, deps.logger, where, text);
-        return;
+      } else {
+        const problem = await publishChange(fdeps, client, outcome);
+        if (problem) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, problem, s));
       }
-      const error = await publishChange(fdeps, client, outcome);
-      if (error) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, error, s));
+      // Also when someone else changed it first: the Home tab shows the follow-up as it is now.
+      if (meta.fromHome) await publishHome(client, deps, p.user.id);
     });
   };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../harness.ts';
 import { testDb } from '../../../helpers/db.ts';
 import { FIXTURE, seedFollowupFixture } from '../../../helpers/followup-fixture.ts';
-import { FORM, JSON_TYPE, eventBody, interactivityBody } from '../../../helpers/slack-request.ts';
+import { FORM, interactivityBody } from '../../../helpers/slack-request.ts';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../../../../src/slack/ids.ts';
 import { ASSIGN_BLOCKS } from '../../../../src/slack/blocks/followup-modals.ts';
 import { listFollowups } from '../../../../src/repo/followups-repo.ts';
@@ -46,9 +46,8 @@ describe('assigning from a button', () => {
     expect((await h.post(submission, FORM)).status).toBe(200);
 
     const posts = await h.fake.waitFor('chat.postMessage', 2);
-    // A positive signal instead of a sleep: a later request's answer arrived, so the double submit was handled.
-    await h.post(eventBody({ type: 'app_home_opened', user: 'U0SENTINEL', channel: 'D0S', tab: 'home', event_ts: '1.1' }), JSON_TYPE);
-    await h.fake.waitFor('views.publish');
+    // A positive signal instead of a sleep: no request is in flight any more, so the double submit was handled.
+    await h.idle();
     const card = h.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
     expect(card).toHaveLength(1);
     expect(card[0]!.body.thread_ts).toBe('1700000000.000500');
@@ -62,6 +61,42 @@ describe('assigning from a button', () => {
     const rows = listFollowups(db);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ assignee: ASSIGNEE, createdBy: CREATOR, due: '2026-12-15', targetId: FIXTURE.targetId, channel: CHANNEL, threadTs: '1700000000.000500', note: 'check <the> cold chain & storage', slackError: null });
+  });
+
+  it('from a private (ephemeral) result inside a thread, the follow-up stays in that thread', async () => {
+    const press = cardButton(ACTIONS.ASSIGN_FOLLOWUP, FIXTURE.targetId, { user: CREATOR });
+    // Slack's shape for a button on an ephemeral message: no `message`, the thread only in the container.
+    const { message: _message, ...rest } = press as typeof press & { message?: unknown };
+    const body = { ...rest, container: { type: 'message', message_ts: '1700000000.000777', channel_id: CHANNEL, is_ephemeral: true, thread_ts: '1700000000.000700' } };
+    await h.post(interactivityBody(body), FORM);
+    const [open] = await h.fake.waitFor('views.open');
+    expect(JSON.parse(open!.body.view.private_metadata)).toEqual({ itemId: FIXTURE.targetId, channel: CHANNEL, threadTs: '1700000000.000700' });
+
+    await h.post(interactivityBody(viewSubmission(open!.body.view, values(ASSIGNEE, null, null), { user: CREATOR, viewId: 'VE1' })), FORM);
+    const [card] = await h.fake.waitFor('chat.postMessage');
+    expect(card!.body).toMatchObject({ channel: CHANNEL, thread_ts: '1700000000.000700' });
+  });
+
+  it('from a private result outside a thread, the bot posts a parent message in the channel', async () => {
+    const press = cardButton(ACTIONS.ASSIGN_FOLLOWUP, FIXTURE.targetId, { user: CREATOR });
+    const { message: _message, ...rest } = press as typeof press & { message?: unknown };
+    await h.post(interactivityBody({ ...rest, container: { type: 'message', message_ts: '1700000000.000778', channel_id: CHANNEL, is_ephemeral: true } }), FORM);
+    const [open] = await h.fake.waitFor('views.open');
+    expect(JSON.parse(open!.body.view.private_metadata)).toEqual({ itemId: FIXTURE.targetId, channel: CHANNEL, threadTs: null });
+  });
+
+  it('a message shortcut whose modal cannot open answers on its response_url', async () => {
+    const responseUrl = h.fake.responseUrl();
+    h.fake.failNext('views.open', 'expired_trigger_id');
+    const shortcut = {
+      type: 'message_action', callback_id: SHORTCUTS.ASSIGN_FOLLOWUP_MESSAGE, trigger_id: 'trig.s9', token: 'x', action_ts: '1.3',
+      team: { id: 'T0G9PQBBK', domain: 'testteam' }, user: { id: CREATOR, name: 'c' }, channel: { id: CHANNEL, name: 'policy' },
+      message: { type: 'message', user: 'U0SOMEONE', ts: '1700000000.000901', text: '谁来跟进？' },
+      response_url: responseUrl,
+    };
+    await h.post(interactivityBody(shortcut), FORM);
+    const reply = await h.fake.waitForPath(new URL(responseUrl).pathname);
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/went wrong/) });
   });
 
   it('shows an unknown typed id on the field (message shortcut on a plain message)', async () => {
