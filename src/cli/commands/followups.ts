@@ -15,15 +15,21 @@ function exported(f: FollowupListItem): ExportedFollowup {
   return Object.fromEntries(FOLLOWUP_FIELDS.map((k) => [k, f[k]])) as ExportedFollowup;
 }
 
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; lines end with CRLF. */
+/**
+ * RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; lines end with CRLF. Notes are
+ * typed by any Slack user: a cell starting with = + - @ (or a tab/CR) would run as a spreadsheet formula, so it
+ * gets a leading ' (OWASP's CSV-injection advice).
+ */
 export function csvField(value: string | null): string {
-  const v = value ?? '';
+  const raw = value ?? '';
+  const v = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
+/** With a UTF-8 byte-order mark, so Excel shows the Chinese text instead of mojibake. */
 export function toCsv(rows: ExportedFollowup[]): string {
   const lines = [FOLLOWUP_FIELDS.join(','), ...rows.map((r) => FOLLOWUP_FIELDS.map((k) => csvField(r[k])).join(','))];
-  return lines.join('\r\n') + '\r\n';
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
 export const followupsCommand: CliCommand = {

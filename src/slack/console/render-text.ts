@@ -22,6 +22,9 @@ interface AnyBlock {
   fields?: TextObj[];
   elements?: Array<{ type: string; text?: TextObj | string; action_id?: string; value?: string }>;
   accessory?: { type: string; text?: TextObj; action_id?: string; value?: string };
+  label?: TextObj;
+  hint?: TextObj;
+  element?: { type: string };
 }
 
 /** Undoes Slack's escaping and shows mentions and links readably (bold `*x*` is left as written). */
@@ -68,6 +71,10 @@ export function renderBlocks(blocks: unknown[], firstButton: number): { text: st
         break;
       case 'actions':
         lines.push((raw.elements ?? []).filter((e) => e.type === 'button').map((e) => addButton(e, raw.block_id)).join('   '));
+        break;
+      case 'input':
+        // A modal field: show what it asks for (the console cannot fill it in; the session says which command can).
+        lines.push(`  ▸ ${raw.label?.text ?? ''}${raw.element ? ` (${raw.element.type})` : ''}${raw.hint?.text ? ` — ${raw.hint.text}` : ''}`);
         break;
       default:
         lines.push(`(${raw.type})`);

@@ -52,6 +52,7 @@ export class ConsoleSession {
     this.nextButton += rendered.buttons.length;
     for (const b of rendered.buttons) this.pressable.set(b.n, { button: b, message: { ts, blocks, ephemeral } });
     this.write(`${where}${rendered.text.startsWith('\n') ? '' : ' '}${rendered.text}\n\n`);
+    if (o.via === 'view' && blocks.some((b) => (b as { type?: string }).type === 'input')) this.write(this.strings.consoleModalHint + '\n\n');
   }
 
   showAck(body: unknown): void {

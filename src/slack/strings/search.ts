@@ -60,7 +60,7 @@ export const searchStrings = defineStrings(
     helpIntro: '查询政策文件中的举措、责任部门和目标时限。结果只有你能看到，可点“分享到频道”公开。',
     helpLines: [
       '`/measures 冷链物流` — 关键词搜索',
-      '`/measures 冷链 部门:商务 地区:天津 年:2023 现行` — 带筛选（也可写 `dept:`、`region:`、`due:`、`in-force`）',
+      '`/measures 便利店 部门:商务 地区:天津 年:2021` — 带筛选（也可写 `dept:`、`region:`、`due:`）；加 `现行`（`in-force`）只看仍有效的文件',
       '`/measures show abcd-4` — 查看一条举措的全文、任务和目标时限（也可查文件 `show abcd`）',
       '`/measures dept 商务局` — 某部门负责的举措',
       '`/measures due 2023` / `due 2023-06` / `due next 90d` — 按期限查目标',
@@ -125,7 +125,7 @@ export const searchStrings = defineStrings(
     helpIntro: 'Look up measures in policy documents, who is responsible and by when. Results are private to you; press "Share in channel" to post them.',
     helpLines: [
       '`/measures 冷链` — keyword search (the documents are in Chinese; type Chinese keywords)',
-      '`/measures 冷链 dept:商务 region:天津 due:2023 in-force` — with filters (also `部门:`, `地区:`, `年:`, `现行`)',
+      '`/measures 便利店 dept:商务 region:天津 due:2021` — with filters (also `部门:`, `地区:`, `年:`); add `in-force` (`现行`) for documents still in force',
       '`/measures show abcd-4` — full text, tasks and dated targets of one measure (or a document: `show abcd`)',
       '`/measures dept 商务局` — measures a department is responsible for',
       '`/measures due 2023` / `due 2023-06` / `due next 90d` — targets by due date',

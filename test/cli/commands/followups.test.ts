@@ -39,7 +39,9 @@ describe('measures followups', () => {
     const file = dbWithFollowups();
     const r = await cli(['followups', '--csv', '--db', file]);
     expect(r.code).toBe(0);
-    const lines = r.stdout.split('\r\n');
+    // A UTF-8 byte-order mark first, so spreadsheets read the Chinese correctly.
+    expect(r.stdout.startsWith('\uFEFF')).toBe(true);
+    const lines = r.stdout.slice(1).split('\r\n');
     expect(lines[0]).toBe('id,targetId,taskId,measureId,assignee,createdBy,due,status,note,channel,threadTs,createdAt,updatedAt');
     expect(r.stdout).toContain('"他说：""先做冷库, 再说""\n第二行"');
     expect(r.stdout.endsWith('\r\n')).toBe(true);
@@ -57,6 +59,11 @@ describe('measures followups', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField(null)).toBe('');
     expect(csvField('a,b')).toBe('"a,b"');
+    // a note typed in Slack never runs as a spreadsheet formula
+    expect(csvField('=HYPERLINK("http://x","y"),含逗号')).toBe('"\'=HYPERLINK(""http://x"",""y""),含逗号"');
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-2')).toBe("'-2");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
   });
 });
 
