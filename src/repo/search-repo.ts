@@ -123,10 +123,20 @@ export function countListed(db: Db, f: ResolvedFilters): number {
 
 export function pageListed(db: Db, f: ResolvedFilters, limit: number, offset: number): string[] {
   const w = filterSql(f);
+  // With a department filter, measures the department leads come before those it only shares.
+  const patterns = f.departmentPatterns ?? [];
+  const leadFirst =
+    patterns.length > 0
+      ? `(SELECT COUNT(*) FROM tasks t JOIN task_departments td ON td.task_id = t.id
+           WHERE t.measure_id = m.id AND td.role = 'lead' AND (${patterns.map(() => `td.name LIKE ? ESCAPE '\\'`).join(' OR ')})) = 0, `
+      : '';
   return (
-    prepared(db, `SELECT m.id ${FROM_LIST}${w.sql} ORDER BY d.file, m.position LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as {
-      id: string;
-    }[]
+    prepared(db, `SELECT m.id ${FROM_LIST}${w.sql} ORDER BY ${leadFirst}d.file, m.position LIMIT ? OFFSET ?`).all(
+      ...w.params,
+      ...patterns.map(likeContains),
+      limit,
+      offset,
+    ) as { id: string }[]
   ).map((r) => r.id);
 }
 

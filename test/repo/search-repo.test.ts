@@ -138,3 +138,22 @@ describe('loadHits', () => {
     expect(targets).toEqual([{ measureId: 'hnbb-1', id: 'hnbb-1.1.t1', taskId: 'hnbb-1.1', text: '2025年', due: '2025-06-30', precision: 'year', periodStart: null }]);
   });
 });
+
+describe('pageListed with a department filter', () => {
+  it('lists measures the department leads before those it only shares', async () => {
+    const { testDb } = await import('../helpers/db.ts');
+    const { ingestPaths } = await import('../../src/services/ingest-service.ts');
+    const { searchMeasures } = await import('../../src/services/search-service.ts');
+    const { SEEDS_DIR } = await import('../helpers/paths.ts');
+    const { silentLogger } = await import('../../src/lib/logger.ts');
+    const { fixedClock } = await import('../../src/lib/clock.ts');
+    const seeded = testDb();
+    ingestPaths({ db: seeded, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [SEEDS_DIR]);
+    const { hits } = searchMeasures(seeded, { query: '', filters: { department: '人社' }, limit: 20, today: '2026-11-22' });
+    const leads = hits.map((h) => h.leadDepartments.some((d) => /人社|人力资源社会保障/.test(d)));
+    expect(leads.length).toBeGreaterThan(2);
+    expect(leads).toContain(false);
+    // every lead comes before every co-department-only measure
+    expect(leads.indexOf(false)).toBeGreaterThan(leads.lastIndexOf(true));
+  }, 60_000);
+});
