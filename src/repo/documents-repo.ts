@@ -123,6 +123,14 @@ export function countMeasures(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM measures').get() as { n: number }).n;
 }
 
+/** The file name of another document with this content hash, if any. */
+export function findDocumentByContent(db: Db, contentHash: string, exceptFile: string): string | undefined {
+  const r = db.prepare('SELECT file FROM documents WHERE content_hash = ? AND file <> ? ORDER BY file LIMIT 1').get(contentHash, exceptFile) as
+    | { file: string }
+    | undefined;
+  return r?.file;
+}
+
 export function documentIdTaken(db: Db, id: string): boolean {
   return db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
 }

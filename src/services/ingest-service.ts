@@ -8,7 +8,7 @@ import { parseDocument } from '../core/parse/index.ts';
 import { ParseError } from '../core/parse/errors.ts';
 import { assignIds, suffixFresh } from '../core/ingest/assign-ids.ts';
 import { documentIdCandidates, hashText, measureIdBase, taskId, targetId } from '../core/ids.ts';
-import { documentIdTaken, getDocumentByFile, listMeasures, listTasks } from '../repo/documents-repo.ts';
+import { documentIdTaken, findDocumentByContent, getDocumentByFile, listMeasures, listTasks } from '../repo/documents-repo.ts';
 import { replaceDocument, type DocumentToStore } from '../repo/documents-writer.ts';
 import { indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
 import { ensureSearchIndexFresh } from './search-service.ts';
@@ -33,6 +33,8 @@ export interface IngestedFile {
   measures: number;
   tasks: number;
   targets: number;
+  /** Another indexed file with exactly the same content (the same document saved twice, e.g. as GBK). */
+  duplicateOf?: string;
 }
 
 export class IngestError extends Error {
@@ -214,9 +216,16 @@ export function ingest(deps: IngestDeps, paths: string[]): { indexed: IngestedFi
         kind: p.doc.kind,
         status: existing ? 'updated' : 'added',
         ...counts,
+        ...(() => {
+          const twin = findDocumentByContent(deps.db, p.contentHash, p.file);
+          return twin ? { duplicateOf: twin } : {};
+        })(),
       });
     }
   }).immediate();
+  for (const r of results) {
+    if (r.duplicateOf) deps.logger.warn(`${r.file} has the same content as ${r.duplicateOf}, which is also indexed`, { id: r.documentId });
+  }
   for (const r of results) deps.logger.info(`indexed ${r.file}`, { id: r.documentId, status: r.status, measures: r.measures });
   for (const f of skipped) deps.logger.warn(`skipped ${f.file}`, { reason: f.reason });
   return { indexed: results, skipped };

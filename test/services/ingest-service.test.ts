@@ -113,6 +113,15 @@ describe('ingestPaths', () => {
     }
   });
 
+  it('says when a file repeats a document already indexed under another name', () => {
+    const a = write('hunan.txt', fs.readFileSync(HUNAN));
+    const b = write('hunan-copy.txt', fs.readFileSync(HUNAN));
+    const [first] = ingestPaths(deps(), [a]);
+    expect(first!.duplicateOf).toBeUndefined();
+    const [second] = ingestPaths(deps(), [b]);
+    expect(second!.duplicateOf).toBe('hunan.txt');
+  });
+
   it('reads a GBK-encoded document', () => {
     const text = fs.readFileSync(HUNAN, 'utf8');
     const encoded = encodeGbk(text);
