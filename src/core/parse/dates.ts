@@ -15,12 +15,6 @@ export function endOfMonth(year: number, month: number): string {
   return `${year}-${pad(month)}-${pad(lastDayOfMonth(year, month))}`;
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Same calendar day N years later (29 Feb → 28 Feb). */
 export function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

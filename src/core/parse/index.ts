@@ -16,12 +16,6 @@ import { findItems } from './structure.ts';
 import { endsWithResponsibility, splitTasks } from './tasks.ts';
 
 export { ParseError } from './errors.ts';
-export type { ParseErrorCode } from './errors.ts';
-export { normalizeText } from './normalize.ts';
-export { extractTargets, extractQuantity } from './targets.ts';
-export { parseResponsibility, looksLikeOrganisation } from './departments.ts';
-export { chineseNumeral } from './numerals.ts';
-export { DEFAULT_MAX_BYTES } from './decode.ts';
 
 export interface ParseOptions {
   /** Refuse files larger than this many bytes (default 5 MB), before decoding. */

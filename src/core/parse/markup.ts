@@ -19,7 +19,7 @@ const ENTITIES: Record<string, string> = {
   ensp: ' ', emsp: '　', thinsp: ' ', laquo: '«', raquo: '»', deg: '°', plusmn: '±',
 };
 
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, body: string) => {
     if (body[0] === '#') {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
@@ -71,7 +71,7 @@ function splitFrontMatter(raw: string): { body: string; frontMatter: FrontMatter
 
 const HTML_TAG = /<\/?(p|div|br|span|a|html|body|head|table|tr|td|h[1-6]|section|article|ul|ol|li|strong|em|b|font|img|meta|style|script)\b[^>]*>/gi;
 
-export function looksLikeHtml(file: string, text: string): boolean {
+function looksLikeHtml(file: string, text: string): boolean {
   if (/\.x?html?$/i.test(file)) return true;
   return (text.match(HTML_TAG) ?? []).length >= 2;
 }

@@ -1,6 +1,7 @@
 import { chineseNumeral } from './numerals.ts';
 import { normalizeText } from './normalize.ts';
-import { addDays, addYears, isoDate } from './dates.ts';
+import { addDays } from '../../lib/dates.ts';
+import { addYears, isoDate } from './dates.ts';
 import type { FrontMatter } from './markup.ts';
 import { looksLikeOrganisation } from './departments.ts';
 import { matchLabel } from './labels.ts';
@@ -25,7 +26,7 @@ const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔\[(【［]\s*(\d{4})\s*[〕\])�
 const TITLE_SUFFIX_LINE = /^[（(][^（）()]{1,16}[)）]$/;
 
 /** 2021年8月3日 or 二〇二一年八月三日 → 2021-08-03. */
-export function parseChineseDate(s: string): string | null {
+function parseChineseDate(s: string): string | null {
   const m = DATE_LINE.exec(normalizeText(s).replace(/\s+/g, ''));
   if (!m) return null;
   return isoDate(chineseNumeral(m[1]!), chineseNumeral(m[2]!), chineseNumeral(m[3]!));
@@ -92,18 +93,21 @@ function findTitle(paras: string[], fm: FrontMatter, htmlTitle: string | null): 
   return { title: htmlTitle ?? paras[0]!.slice(0, 60), end: -1 };
 }
 
+/** A whole line that is a doc number, written the standard way (苏政办发[2022]7号 → 苏政办发〔2022〕7号). */
+function docNumberOf(line: string): string | null {
+  const m = DOC_NUMBER.exec(normalizeText(line).replace(/\s+/g, ''));
+  return m ? `${m[1]}〔${m[2]}〕${m[3]}` : null;
+}
+
 function findDocNumber(paras: string[], from: number): string | null {
   // Only a standalone line near the top is this document's number; numbers inside sentences are citations.
   for (let i = Math.max(0, from); i < Math.min(paras.length, from + 8); i++) {
-    const n = normalizeText(paras[i]!).replace(/\s+/g, '');
-    const m = DOC_NUMBER.exec(n);
-    if (m) return `${m[1]}〔${m[2]}〕${m[3]}`;
+    const own = docNumberOf(paras[i]!);
+    if (own) return own;
   }
   // The page's metadata table (发文字号：…), wherever the navigation pushed it.
   const field = labelledField(paras, '发文字号|文号');
-  const m = field ? DOC_NUMBER.exec(normalizeText(field).replace(/\s+/g, '')) : null;
-  if (m) return `${m[1]}〔${m[2]}〕${m[3]}`;
-  return null;
+  return field ? docNumberOf(field) : null;
 }
 
 /** The issuing body's lines right above the date line at index i (up to three, e.g. joint issuers). */

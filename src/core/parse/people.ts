@@ -8,7 +8,7 @@ const SURNAMES = new Set(
 const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木', '西门', '南宫', '独孤'];
 const NOT_NAMES = new Set(['主持人', '记者', '编者', '编辑', '作者', '嘉宾', '专家', '评论员', '通讯员']);
 
-export function isPersonalName(s: string): boolean {
+function isPersonalName(s: string): boolean {
   if (!/^[\u4e00-\u9fff]{2,4}$/.test(s) || NOT_NAMES.has(s)) return false;
   if (COMPOUND_SURNAMES.some((c) => s.startsWith(c))) return s.length >= 3;
   return s.length <= 3 && SURNAMES.has(s[0]!);

@@ -7,7 +7,7 @@ interface Province {
   abbr: string[];
 }
 
-export const PROVINCES: Province[] = [
+const PROVINCES: Province[] = [
   { name: '北京市', short: ['北京'], abbr: ['京'] },
   { name: '天津市', short: ['天津'], abbr: ['津'] },
   { name: '河北省', short: ['河北'], abbr: ['冀'] },
@@ -44,14 +44,14 @@ export const PROVINCES: Province[] = [
   { name: '澳门特别行政区', short: ['澳门'], abbr: ['澳'] },
 ];
 
-export const NATIONAL = '全国';
+const NATIONAL = '全国';
 
 /** Bodies of the central government; a title or issuer naming one (and no province) is national. */
 const NATIONAL_BODY =
   /国务院|中共中央|党中央|全国人大|国家[\u4e00-\u9fff]{0,8}(委|局|署|部|院|办)|国家发改委|国家发展改革委|^(财政|商务|工业和信息化|教育|科技|科学技术|公安|民政|司法|人力资源社会保障|人力资源和社会保障|自然资源|生态环境|住房城乡建设|住房和城乡建设|交通运输|水利|农业农村|文化和旅游|卫生健康|退役军人事务|应急管理|外交|国防)部|市场监管总局|海关总署|税务总局|人民银行(?!.{0,6}(分行|支行))/;
 
 /** The province named earliest in the text (full names before short ones at the same position). */
-export function provinceIn(text: string): string | null {
+function provinceIn(text: string): string | null {
   let best: { at: number; name: string } | null = null;
   for (const p of PROVINCES) {
     for (const key of [p.name, ...p.short]) {
@@ -63,7 +63,7 @@ export function provinceIn(text: string): string | null {
 }
 
 /** 湘政办发〔2021〕38号 → 湖南省: provincial document numbers start with the province's one-character abbreviation. */
-export function provinceFromDocNumber(docNumber: string): string | null {
+function provinceFromDocNumber(docNumber: string): string | null {
   for (const p of PROVINCES) {
     for (const a of p.abbr) {
       if (docNumber.startsWith(a) && /^.{1,3}(政|府|办|发)/.test(docNumber)) return p.name;

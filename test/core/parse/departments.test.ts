@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { ParsedDepartment } from '../../../src/core/model.ts';
 import { looksLikeOrganisation, parseResponsibility } from '../../../src/core/parse/departments.ts';
+
+// For inputs that must read as a responsibility: a null result fails at the `!`.
+const departmentsOf = (inner: string): ParsedDepartment[] => parseResponsibility(inner)!.departments;
+const namesOf = (inner: string): string[] => departmentsOf(inner).map((d) => d.name);
+const rolesOf = (inner: string): string[] => departmentsOf(inner).map((d) => d.role);
 
 describe('parseResponsibility', () => {
   it('reads 牵头负责 as a single lead', () => {
@@ -22,7 +28,7 @@ describe('parseResponsibility', () => {
       departments: [{ name: '市商务局', role: 'lead' }],
       incomplete: true,
     });
-    expect(parseResponsibility('市发展改革委、市市场监管委牵头，相关部门按职责分工负责')!.departments.map((d) => d.role)).toEqual(['lead', 'lead']);
+    expect(rolesOf('市发展改革委、市市场监管委牵头，相关部门按职责分工负责')).toEqual(['lead', 'lead']);
   });
 
   it('reads 责任单位：… as a list whose first name leads', () => {
@@ -33,20 +39,20 @@ describe('parseResponsibility', () => {
       ],
       incomplete: false,
     });
-    expect(parseResponsibility('责任部门:市商务局')!.departments).toEqual([{ name: '市商务局', role: 'lead' }]);
+    expect(departmentsOf('责任部门:市商务局')).toEqual([{ name: '市商务局', role: 'lead' }]);
   });
 
   it('reads 牵头单位 / 配合单位 roles', () => {
-    expect(parseResponsibility('牵头单位：市商务局；配合单位：市财政局、市发展改革委')!.departments).toEqual([
+    expect(departmentsOf('牵头单位：市商务局；配合单位：市财政局、市发展改革委')).toEqual([
       { name: '市商务局', role: 'lead' },
       { name: '市财政局', role: 'co' },
       { name: '市发展改革委', role: 'co' },
     ]);
-    expect(parseResponsibility('牵头单位:省教育厅;参与单位:省科技厅')!.departments.map((d) => d.role)).toEqual(['lead', 'co']);
+    expect(rolesOf('牵头单位:省教育厅;参与单位:省科技厅')).toEqual(['lead', 'co']);
   });
 
   it('reads A牵头，B、C配合 and a bare single department', () => {
-    expect(parseResponsibility('省商务厅牵头，省财政厅、省税务局配合')!.departments).toEqual([
+    expect(departmentsOf('省商务厅牵头，省财政厅、省税务局配合')).toEqual([
       { name: '省商务厅', role: 'lead' },
       { name: '省财政厅', role: 'co' },
       { name: '省税务局', role: 'co' },
@@ -55,35 +61,34 @@ describe('parseResponsibility', () => {
   });
 
   it('keeps names exactly as written, including banks, customs, airports and groups', () => {
-    const r = parseResponsibility('人民银行天津分行、天津海关、天津港集团、天津滨海国际机场、湖南银保监局、人民银行长沙中心支行、市供销合作社等部门按职责分工负责');
-    expect(r!.departments.map((d) => d.name)).toEqual([
+    expect(namesOf('人民银行天津分行、天津海关、天津港集团、天津滨海国际机场、湖南银保监局、人民银行长沙中心支行、市供销合作社等部门按职责分工负责')).toEqual([
       '人民银行天津分行', '天津海关', '天津港集团', '天津滨海国际机场', '湖南银保监局', '人民银行长沙中心支行', '市供销合作社',
     ]);
   });
 
   it('accepts abbreviated follow-on names and area governments', () => {
-    expect(parseResponsibility('省工业和信息化厅、交通运输厅、商务厅')!.departments.map((d) => d.name)).toEqual(['省工业和信息化厅', '交通运输厅', '商务厅']);
-    expect(parseResponsibility('市商务局、各区人民政府按职责分工负责')!.departments.map((d) => d.name)).toEqual(['市商务局', '各区人民政府']);
+    expect(namesOf('省工业和信息化厅、交通运输厅、商务厅')).toEqual(['省工业和信息化厅', '交通运输厅', '商务厅']);
+    expect(namesOf('市商务局、各区人民政府按职责分工负责')).toEqual(['市商务局', '各区人民政府']);
   });
 
   it('keeps names that carry an area bracket or an area list whole', () => {
-    expect(parseResponsibility('牵头单位：市文化旅游广电局；配合单位：市商务局，各区县（市）人民政府')!.departments).toEqual([
+    expect(departmentsOf('牵头单位：市文化旅游广电局；配合单位：市商务局，各区县（市）人民政府')).toEqual([
       { name: '市文化旅游广电局', role: 'lead' },
       { name: '市商务局', role: 'co' },
       { name: '各区县（市）人民政府', role: 'co' },
     ]);
-    expect(parseResponsibility('省商务厅、各市、县（市、区）政府')!.departments.map((d) => d.name)).toEqual(['省商务厅', '各市、县（市、区）政府']);
+    expect(namesOf('省商务厅、各市、县（市、区）政府')).toEqual(['省商务厅', '各市、县（市、区）政府']);
     // Two collectives each with 各 stay two.
-    expect(parseResponsibility('各市、各区人民政府')!.departments.map((d) => d.name)).toEqual(['各市', '各区人民政府']);
+    expect(namesOf('各市、各区人民政府')).toEqual(['各市', '各区人民政府']);
   });
 
   it('reads 【牵头单位】A【配合单位】B labels as written on their own line', () => {
-    expect(parseResponsibility('【牵头单位】市人社局【配合单位】市商务局、市总工会')!.departments).toEqual([
+    expect(departmentsOf('【牵头单位】市人社局【配合单位】市商务局、市总工会')).toEqual([
       { name: '市人社局', role: 'lead' },
       { name: '市商务局', role: 'co' },
       { name: '市总工会', role: 'co' },
     ]);
-    expect(parseResponsibility('【责任单位】市商务局\n【配合单位】市财政局')!.departments.map((d) => d.role)).toEqual(['lead', 'co']);
+    expect(rolesOf('【责任单位】市商务局\n【配合单位】市财政局')).toEqual(['lead', 'co']);
   });
 
   it.each(['AI', '5G', 'C-V2X', 'CIM', '征求意见稿', '天津', '含幼儿园', '2021-2023年', '信包箱', '在建、既有', '站', '工种', '国办发〔2020〕32号', '巡诊车', '试行', '新格局', '全部', '部署'])(

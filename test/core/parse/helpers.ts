@@ -1,8 +1,9 @@
 import { parseDocument } from '../../../src/core/parse/index.ts';
 import type { ParsedDocument } from '../../../src/core/model.ts';
 
-export function parseText(text: string, file = 'doc.txt'): ParsedDocument {
-  return parseDocument({ file, bytes: new TextEncoder().encode(text) });
+/** Parses a synthetic document written as one paragraph per line. */
+export function parseLines(lines: string[], file = 'doc.txt'): ParsedDocument {
+  return parseDocument({ file, bytes: new TextEncoder().encode(lines.join('\n')) });
 }
 
 export function departmentsOf(doc: ParsedDocument): string[][] {

@@ -1,22 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './helpers.ts';
+import { parseLines } from './helpers.ts';
 
 describe('Q&A documents', () => {
   it('turns each 问/答 pair into an answer with targets resolved against the date', () => {
-    const doc = parseText(
-      [
-        '---',
-        'title: 商务部有关负责人就《促进消费方案》答记者问',
-        'date: 2023-02-01',
-        '---',
-        '问：出台方案的背景是什么？',
-        '答：2022年全国网上零售额同比增长4%。',
-        '方案提出，年底前实现县域商业体系全覆盖。',
-        '问：下一步有何考虑？',
-        '答：我们将持续推动落实。',
-        '责任编辑：张三',
-      ].join('\n'),
-    );
+    const doc = parseLines([
+      '---',
+      'title: 商务部有关负责人就《促进消费方案》答记者问',
+      'date: 2023-02-01',
+      '---',
+      '问：出台方案的背景是什么？',
+      '答：2022年全国网上零售额同比增长4%。',
+      '方案提出，年底前实现县域商业体系全覆盖。',
+      '问：下一步有何考虑？',
+      '答：我们将持续推动落实。',
+      '责任编辑：张三',
+    ]);
     expect(doc.kind).toBe('qa');
     expect(doc.region).toBe('全国');
     expect(doc.measures.map((m) => [m.kind, m.label, m.ordinal, m.title])).toEqual([
@@ -32,21 +30,19 @@ describe('Q&A documents', () => {
 
 describe('commentary', () => {
   it('turns signed recommendations into proposals with their authors and no targets', () => {
-    const doc = parseText(
-      [
-        '加快培育四川新型消费',
-        '编者按',
-        '本报约请专家学者谈谈看法。',
-        '发展数字消费',
-        '王小明',
-        '一要完善数字基础设施。到2025年建成5G基站10万个。',
-        '二要培育数字消费场景。',
-        '（作者单位：四川大学）',
-        '优化消费环境',
-        '欧阳晓 李华',
-        '首先，要加强消费者权益保护，完善投诉机制。其次，要优化营商环境。最后，要打通“最后一公里”。',
-      ].join('\n'),
-    );
+    const doc = parseLines([
+      '加快培育四川新型消费',
+      '编者按',
+      '本报约请专家学者谈谈看法。',
+      '发展数字消费',
+      '王小明',
+      '一要完善数字基础设施。到2025年建成5G基站10万个。',
+      '二要培育数字消费场景。',
+      '（作者单位：四川大学）',
+      '优化消费环境',
+      '欧阳晓 李华',
+      '首先，要加强消费者权益保护，完善投诉机制。其次，要优化营商环境。最后，要打通“最后一公里”。',
+    ]);
     expect(doc.kind).toBe('commentary');
     expect(doc.region).toBe('四川省');
     expect(doc.authors).toEqual(['王小明', '欧阳晓', '李华']);
@@ -61,9 +57,7 @@ describe('commentary', () => {
   });
 
   it('credits interview answers to the speaker', () => {
-    const doc = parseText(
-      ['重庆如何发展消费金融', '【智库对话】', '主持人：记者 朱涛', '重庆日报：如何创新金融产品？', '黄潇：一是构建消费场景。二是打造消费体系。', '孙磊：一是统筹民生。二是协同政府。'].join('\n'),
-    );
+    const doc = parseLines(['重庆如何发展消费金融', '【智库对话】', '主持人：记者 朱涛', '重庆日报：如何创新金融产品？', '黄潇：一是构建消费场景。二是打造消费体系。', '孙磊：一是统筹民生。二是协同政府。']);
     expect(doc.kind).toBe('commentary');
     expect(doc.authors).toEqual(['黄潇', '孙磊']);
     expect(doc.measures.map((m) => `${m.label}:${m.author}`)).toEqual(['一是:黄潇', '二是:黄潇', '一是:孙磊', '二是:孙磊']);
