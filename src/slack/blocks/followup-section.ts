@@ -1,6 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { Followup, FollowupEvent } from '../../core/followups/model.ts';
 import { canSeeDetails, type FollowupViewer } from '../../core/followups/permissions.ts';
+import { wallTime } from '../../core/digest/zoned-time.ts';
+import { dateInZone } from '../../lib/dates.ts';
 import { escapeAndFit, escapeMrkdwn } from '../mrkdwn.ts';
 import type { FollowupStrings } from '../strings/followups.ts';
 import { context, section } from './elements.ts';
@@ -13,11 +15,9 @@ export const HISTORY_LINES_PER_FOLLOWUP = 5;
 export function formatEventTime(iso: string, timeZone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  const { hour, minute } = wallTime(d, timeZone);
+  const hhmm = (n: number) => String(n).padStart(2, '0');
+  return `${dateInZone(d, timeZone)} ${hhmm(hour)}:${hhmm(minute)}`;
 }
 
 function eventText(e: FollowupEvent, s: FollowupStrings, timeZone: string, withDetails: boolean): string {

@@ -32,14 +32,26 @@ export const buttonActionSchema = z.object({
 
 export type ButtonAction = z.infer<typeof buttonActionSchema>;
 
+export interface Place {
+  user: string;
+  channel: string | null;
+  threadTs: string | null;
+  inHome: boolean;
+}
+
 /** Where a button was pressed: a channel (and thread) to answer in, or the Home tab (no channel). */
-export function placeOf(p: ButtonAction): { user: string; channel: string | null; threadTs: string | null; inHome: boolean } {
+export function placeOf(p: ButtonAction): Place {
   return {
     user: p.user.id,
     channel: channelOf(p) ?? null,
     threadTs: p.message?.thread_ts ?? p.container?.thread_ts ?? p.message?.ts ?? null,
     inHome: p.view?.type === 'home' || p.container?.type === 'view',
   };
+}
+
+/** Where to tell the presser something privately (see tell): their channel and thread, or a DM from the Home tab. */
+export function replyTo(place: Place): { user: string; channel: string | null; threadTs: string | null } {
+  return place.inHome ? { user: place.user, channel: null, threadTs: null } : { user: place.user, channel: place.channel, threadTs: place.threadTs };
 }
 
 /** A view_submission: the fields the modals read. */

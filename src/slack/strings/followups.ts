@@ -2,13 +2,16 @@ import { defineStrings } from './types.ts';
 import type { FollowupStatus } from '../../core/followups/model.ts';
 import type { ParseError } from '../../core/followups/parse-command.ts';
 
+/** Status emoji are not words: one table for both languages. */
+const STATUS_EMOJI = { open: '⚪', in_progress: '🔵', done: '✅', blocked: '⛔', cancelled: '✖️' } satisfies Record<FollowupStatus, string>;
+
 type Refusal = 'not_allowed_from_status' | 'unchanged' | 'closed' | 'empty_reason';
 
 /** Strings of follow-ups (issue 5): cards, modals, thread notes, reminders, lists, App Home. Keys start with `fu`. */
 export const followupStrings = defineStrings(
   {
     fuStatus: { open: '待处理', in_progress: '进行中', done: '已完成', blocked: '受阻', cancelled: '已取消' } satisfies Record<FollowupStatus, string>,
-    fuStatusEmoji: { open: '⚪', in_progress: '🔵', done: '✅', blocked: '⛔', cancelled: '✖️' } satisfies Record<FollowupStatus, string>,
+    fuStatusEmoji: STATUS_EMOJI,
     fuAssignButton: '指派跟进',
     fuStart: '开始',
     fuDone: '完成',
@@ -111,7 +114,7 @@ export const followupStrings = defineStrings(
   },
   {
     fuStatus: { open: 'Open', in_progress: 'In progress', done: 'Done', blocked: 'Blocked', cancelled: 'Cancelled' } satisfies Record<FollowupStatus, string>,
-    fuStatusEmoji: { open: '⚪', in_progress: '🔵', done: '✅', blocked: '⛔', cancelled: '✖️' } satisfies Record<FollowupStatus, string>,
+    fuStatusEmoji: STATUS_EMOJI,
     fuAssignButton: 'Assign follow-up',
     fuStart: 'Start',
     fuDone: 'Done',

@@ -7,7 +7,7 @@ import { followupDeps } from '../../followups/context.ts';
 import { permissionRefusalText } from '../../followups/outcome-text.ts';
 import { tell } from '../../followups/tell.ts';
 import { safely } from '../safely.ts';
-import { buttonActionSchema, placeOf } from '../payloads.ts';
+import { buttonActionSchema, placeOf, replyTo } from '../payloads.ts';
 
 /**
  * "Blocked" and "Change due date": both need input first, so they open a small modal at once (trigger_id: 3 s).
@@ -21,18 +21,14 @@ export function followupNeedsInputHandler(deps: SlackDeps) {
       const p = buttonActionSchema.parse(body);
       const action = p.actions[0]!;
       const place = placeOf(p);
+      const where = replyTo(place);
       const check = checkMayChange(followupDeps(deps), { followupId: action.value, actor: place.user });
       if (!check.ok) {
-        await tell(client, deps.logger, { user: place.user, channel: place.inHome ? null : place.channel, threadTs: place.threadTs }, permissionRefusalText(check, deps.strings));
+        await tell(client, deps.logger, where, permissionRefusalText(check, deps.strings));
         return;
       }
       const f = check.followup;
-      const context: ChangeModalContext = {
-        followupId: f.id,
-        fromHome: place.inHome,
-        channel: place.inHome ? null : place.channel,
-        threadTs: place.inHome ? null : place.threadTs,
-      };
+      const context: ChangeModalContext = { followupId: f.id, fromHome: place.inHome, channel: where.channel, threadTs: where.threadTs };
       const view = action.action_id === ACTIONS.FOLLOWUP_BLOCK ? blockReasonModal(context, deps.strings) : dueModal(context, f.due, deps.strings);
       await client.views.open({ trigger_id: p.trigger_id ?? '', view });
     });

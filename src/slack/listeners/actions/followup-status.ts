@@ -9,7 +9,7 @@ import { changeOutcomeText, slackFailedText } from '../../followups/outcome-text
 import { publishChange } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
 import { safely } from '../safely.ts';
-import { buttonActionSchema, placeOf } from '../payloads.ts';
+import { buttonActionSchema, placeOf, replyTo } from '../payloads.ts';
 
 const CHANGES: Record<string, FollowupChange> = {
   [ACTIONS.FOLLOWUP_START]: { kind: 'start' },
@@ -29,7 +29,7 @@ export function followupStatusHandler(deps: SlackDeps) {
       const change = CHANGES[action.action_id];
       if (!change) return;
       const place = placeOf(p);
-      const where = { user: place.user, channel: place.inHome ? null : place.channel, threadTs: place.threadTs };
+      const where = replyTo(place);
       const fdeps = followupDeps(deps);
       const outcome = changeFollowup(fdeps, { followupId: action.value, change, actor: place.user });
       if (outcome.ok) {

@@ -1,7 +1,7 @@
 import type { RespondFn } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import type { Reply } from '../../reply.ts';
-import type { SlackClient } from '../../web-api.ts';
+import { slackErrorCode, type SlackClient } from '../../web-api.ts';
 
 /** Errors that mean "the bot cannot post here by itself" — response_url can still post for the user. */
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'ekm_access_denied']);
@@ -21,8 +21,8 @@ export async function shareInChannel(args: { client: SlackClient; respond: Respo
       const r = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false });
       return { kind: 'posted', channel: r.channel ?? channel, ts: r.ts ?? '' };
     } catch (err) {
-      const code = (err as { data?: { error?: string } }).data?.error;
-      if (!code || !CANNOT_POST.has(code)) throw err;
+      const code = slackErrorCode(err);
+      if (!CANNOT_POST.has(code)) throw err;
       deps.logger.info('share falls back to response_url', { channel, error: code });
     }
   }
