@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './open.ts';
+import { systemClock, type Clock } from '../lib/clock.ts';
 
 /** The repository's migrations folder (numbered, forward-only SQL files: 001_name.sql). */
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
@@ -37,7 +38,7 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
  * database at the previous version). Refuses a database that has migrations this code does not know: it was
  * written by a newer version of the bot.
  */
-export function migrate(db: Db, migrations: Migration[] = readMigrations(), now: () => Date = () => new Date()): { applied: string[] } {
+export function migrate(db: Db, migrations: Migration[] = readMigrations(), now: Clock = systemClock): { applied: string[] } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const done = new Map(

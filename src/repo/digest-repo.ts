@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.ts';
 import type { DigestFollowup, DigestTarget } from '../core/digest/types.ts';
+import { DOCUMENT_REF_COLUMNS, type DepartmentRow } from './documents-repo.ts';
 
 /** What the digest reads (targets with their context, follow-ups) and its per-(channel, slot) post claims. */
 
@@ -13,9 +14,7 @@ export function listDigestTargets(db: Db): DigestTarget[] {
   const rows = db
     .prepare(
       `SELECT g.id AS targetId, g.task_id AS taskId, t.measure_id AS measureId, m.label, m.title AS measureTitle,
-         d.id AS documentId, d.file, d.title AS documentTitle, d.kind AS documentKind, d.region,
-         d.published_on AS publishedOn, d.effective_on AS effectiveOn, d.expires_on AS expiresOn,
-         g.text, g.due, g.precision, g.period_start AS periodStart, g.quantity
+         ${DOCUMENT_REF_COLUMNS}, g.text, g.due, g.precision, g.period_start AS periodStart, g.quantity
        FROM targets g
        JOIN tasks t ON t.id = g.task_id
        JOIN measures m ON m.id = t.measure_id
@@ -25,8 +24,8 @@ export function listDigestTargets(db: Db): DigestTarget[] {
     .all() as RawTarget[];
   const depts = db
     .prepare('SELECT task_id AS taskId, name, role FROM task_departments ORDER BY task_id, position')
-    .all() as { taskId: string; name: string; role: 'lead' | 'co' }[];
-  const byTask = new Map<string, { name: string; role: 'lead' | 'co' }[]>();
+    .all() as (DepartmentRow & { taskId: string })[];
+  const byTask = new Map<string, DepartmentRow[]>();
   for (const d of depts) {
     const list = byTask.get(d.taskId) ?? [];
     list.push({ name: d.name, role: d.role });

@@ -19,6 +19,10 @@ export interface DocumentRow {
   ingestedAt: string;
 }
 
+/** SELECT list yielding a DocumentRef (core/digest/types.ts) from `documents d`, for joins that carry their document. */
+export const DOCUMENT_REF_COLUMNS = `d.id AS documentId, d.file, d.title AS documentTitle, d.kind AS documentKind, d.region,
+  d.published_on AS publishedOn, d.effective_on AS effectiveOn, d.expires_on AS expiresOn`;
+
 export interface TargetRow {
   id: string;
   taskId: string;

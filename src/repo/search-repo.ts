@@ -1,6 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.ts';
-import type { DocumentKind, ItemKind, Precision } from '../core/model.ts';
+import type { ItemKind, Precision } from '../core/model.ts';
+import type { DocumentRef } from '../core/digest/types.ts';
+import { DOCUMENT_REF_COLUMNS, type DepartmentRow } from './documents-repo.ts';
 import type { ResolvedFilters } from '../core/search/filters.ts';
 import { RANK_SQL } from '../core/search/ranking.ts';
 
@@ -140,26 +142,16 @@ export function pageListed(db: Db, f: ResolvedFilters, limit: number, offset: nu
   ).map((r) => r.id);
 }
 
-export interface HitRow {
+export interface HitRow extends DocumentRef {
   measureId: string;
-  documentId: string;
-  file: string;
-  documentTitle: string;
-  documentKind: DocumentKind;
-  region: string | null;
-  publishedOn: string | null;
-  effectiveOn: string | null;
-  expiresOn: string | null;
   kind: ItemKind;
   label: string;
   title: string;
   text: string;
 }
 
-export interface HitDepartment {
+export interface HitDepartment extends DepartmentRow {
   measureId: string;
-  name: string;
-  role: 'lead' | 'co';
 }
 
 export interface HitTarget {
@@ -177,9 +169,7 @@ export function loadHits(db: Db, ids: string[]): { rows: HitRow[]; departments: 
   const json = JSON.stringify(ids);
   const rows = prepared(
     db,
-    `SELECT m.id AS measureId, m.document_id AS documentId, d.file, d.title AS documentTitle, d.kind AS documentKind,
-         d.region, d.published_on AS publishedOn, d.effective_on AS effectiveOn, d.expires_on AS expiresOn,
-         m.kind, m.label, m.title, m.text
+    `SELECT m.id AS measureId, ${DOCUMENT_REF_COLUMNS}, m.kind, m.label, m.title, m.text
        FROM measures m JOIN documents d ON d.id = m.document_id
        WHERE m.id IN (SELECT value FROM json_each(?))`,
   ).all(json) as HitRow[];

@@ -28,30 +28,9 @@ export const MAX_POST_ATTEMPTS = 3;
 /** Sends one digest to one channel and returns the message id (Slack ts). Throws when it could not. */
 export type PostDigest = (channel: string, digest: Digest) => Promise<string>;
 
-export interface DigestQuery {
-  asOf: string;
-  horizonDays: number;
-  /** ISO instant; follow-ups closed since then are listed as done. */
-  doneSince: string | null;
-}
-
-export function computeDigest(db: Db, query: DigestQuery): Digest {
-  return selectDigest({
-    targets: listDigestTargets(db),
-    followups: listDigestFollowups(db),
-    asOf: query.asOf,
-    horizonDays: query.horizonDays,
-    doneSince: query.doneSince,
-  });
-}
-
 /** The date a digest run is computed for: DIGEST_AS_OF when pinned (replaying a past year), else that day in DIGEST_TZ. */
 export function digestAsOf(config: Pick<Config, 'DIGEST_AS_OF' | 'DIGEST_TZ'>, at: Date): string {
   return config.DIGEST_AS_OF ?? dateInZone(at, config.DIGEST_TZ);
-}
-
-export function doneSinceFallback(now: Date): string {
-  return new Date(now.getTime() - DONE_FALLBACK_DAYS * 86_400_000).toISOString();
 }
 
 export interface ChannelDigestRequest {
@@ -68,10 +47,12 @@ export interface ChannelDigestRequest {
  */
 export function digestForChannel(db: Db, req: ChannelDigestRequest): Digest {
   const previous = req.channel === null ? undefined : lastPostedDigest(db, req.channel, req.now.toISOString());
-  return computeDigest(db, {
+  return selectDigest({
+    targets: listDigestTargets(db),
+    followups: listDigestFollowups(db),
     asOf: req.asOf,
     horizonDays: req.horizonDays,
-    doneSince: previous?.postedAt ?? doneSinceFallback(req.now),
+    doneSince: previous?.postedAt ?? new Date(req.now.getTime() - DONE_FALLBACK_DAYS * 86_400_000).toISOString(),
   });
 }
 

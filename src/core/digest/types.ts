@@ -8,14 +8,12 @@ export type Locale = 'zh' | 'en';
 /** Re-exported for the digest's readers; core/followups/model.ts is the one definition. */
 export type { FollowupStatus };
 
-/** A dated target with what the digest shows about it (one row of the repository's join). */
-export interface DigestTarget {
-  targetId: string;
-  taskId: string;
-  measureId: string;
-  /** Measure label as written: （三）, 1., 问2. */
-  label: string;
-  measureTitle: string;
+/**
+ * The document a joined row belongs to, with what in-force checks need. One definition for the digest's targets
+ * and search hits (repo/documents-repo.ts DOCUMENT_REF_COLUMNS selects it); kept in core because core may not
+ * import repo/.
+ */
+export interface DocumentRef {
   documentId: string;
   file: string;
   documentTitle: string;
@@ -24,6 +22,16 @@ export interface DigestTarget {
   publishedOn: string | null;
   effectiveOn: string | null;
   expiresOn: string | null;
+}
+
+/** A dated target with what the digest shows about it (one row of the repository's join). */
+export interface DigestTarget extends DocumentRef {
+  targetId: string;
+  taskId: string;
+  measureId: string;
+  /** Measure label as written: （三）, 1., 问2. */
+  label: string;
+  measureTitle: string;
   text: string;
   due: string;
   precision: Precision;
