@@ -80,3 +80,15 @@ export interface SourceFile {
   file: string;
   bytes: Uint8Array;
 }
+
+/** The document fields a search hit or a digest item carries (one row of a join, flattened). */
+export interface DocumentRef {
+  documentId: string;
+  file: string;
+  documentTitle: string;
+  documentKind: DocumentKind;
+  region: string | null;
+  publishedOn: string | null;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+}

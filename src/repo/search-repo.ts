@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.ts';
 import type { ItemKind, Precision } from '../core/model.ts';
-import type { DocumentRef } from '../core/digest/types.ts';
+import type { DocumentRef } from '../core/model.ts';
 import { DOCUMENT_REF_COLUMNS, type DepartmentRow } from './documents-repo.ts';
 import type { ResolvedFilters } from '../core/search/filters.ts';
 import { RANK_SQL } from '../core/search/ranking.ts';

@@ -2,7 +2,7 @@ import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { ItemKind } from '../core/model.ts';
 import { isIsoDate } from '../lib/dates.ts';
-import { forceStatus, type ForceStatus } from '../core/documents/in-force.ts';
+import { refStatus, type ForceStatus } from '../core/documents/in-force.ts';
 import { SearchInputError } from '../core/search/errors.ts';
 import { hasFilters, resolveFilters, type SearchFilters } from '../core/search/filters.ts';
 import { buildSnippet, type SnippetPart } from '../core/search/highlight.ts';
@@ -124,7 +124,7 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
         targets: targets
           .filter((t) => t.measureId === measureId)
           .map(({ id, taskId, text, due, precision, periodStart }) => ({ id, taskId, text, due, precision, periodStart })),
-        documentStatus: forceStatus({ kind: r.documentKind, effectiveOn: r.effectiveOn, publishedOn: r.publishedOn, expiresOn: r.expiresOn }, today),
+        documentStatus: refStatus(r, today),
       },
     ];
   });

@@ -157,3 +157,22 @@ describe('pageListed with a department filter', () => {
     expect(leads.indexOf(false)).toBeGreaterThan(leads.lastIndexOf(true));
   }, 60_000);
 });
+
+describe('the in-force filter in SQL', () => {
+  it('agrees with forceStatus (the rule it repeats so paging can stay in SQL) before and after an expiry', async () => {
+    const { testDb } = await import('../helpers/db.ts');
+    const { ingestPaths } = await import('../../src/services/ingest-service.ts');
+    const { searchMeasures } = await import('../../src/services/search-service.ts');
+    const { SEEDS_DIR } = await import('../helpers/paths.ts');
+    const { silentLogger } = await import('../../src/lib/logger.ts');
+    const { fixedClock } = await import('../../src/lib/clock.ts');
+    const seeded = testDb();
+    ingestPaths({ db: seeded, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [SEEDS_DIR]);
+    for (const today of ['2021-06-01', '2023-06-01', '2025-12-31', '2026-01-01']) {
+      const all = searchMeasures(seeded, { query: '消费', limit: 100, today }).hits;
+      const inForce = searchMeasures(seeded, { query: '消费', filters: { inForce: true }, limit: 100, today }).hits;
+      const expected = all.filter((h) => h.documentStatus === 'in_force' || h.documentStatus === 'not_applicable').map((h) => h.measureId);
+      expect(inForce.map((h) => h.measureId).sort(), today).toEqual(expected.sort());
+    }
+  }, 60_000);
+});

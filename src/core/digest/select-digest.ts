@@ -1,5 +1,5 @@
 import { addDays } from '../../lib/dates.ts';
-import { forceStatus } from '../documents/in-force.ts';
+import { refStatus } from '../documents/in-force.ts';
 import type { Digest, DigestFollowup, DigestInput, DigestItem, DigestTarget, DoneItem, DueGroup } from './types.ts';
 
 /** Follow-ups in these states settle a target: it no longer counts as overdue. */
@@ -36,11 +36,7 @@ function toItem(t: DigestTarget, followups: DigestFollowup[], asOf: string): Dig
     periodStart: t.periodStart,
     departments: leads.length > 0 ? leads : t.departments.map((d) => d.name),
     followups: followups.map((f) => ({ id: f.id, assignee: f.assignee, status: f.status })),
-    documentExpired:
-      forceStatus(
-        { kind: t.documentKind, effectiveOn: t.effectiveOn, publishedOn: t.publishedOn, expiresOn: t.expiresOn },
-        asOf,
-      ) === 'expired',
+    documentExpired: refStatus(t, asOf) === 'expired',
   };
 }
 

@@ -1,4 +1,4 @@
-import type { DepartmentRole, DocumentKind, Precision } from '../model.ts';
+import type { DepartmentRole, DocumentKind, DocumentRef, Precision } from '../model.ts';
 import type { FollowupStatus } from '../followups/model.ts';
 
 /** Shapes the digest is computed from and produces. Pure data, no Slack, no SQLite. */
@@ -8,21 +8,6 @@ export type Locale = 'zh' | 'en';
 /** Re-exported for the digest's readers; core/followups/model.ts is the one definition. */
 export type { FollowupStatus };
 
-/**
- * The document a joined row belongs to, with what in-force checks need. One definition for the digest's targets
- * and search hits (repo/documents-repo.ts DOCUMENT_REF_COLUMNS selects it); kept in core because core may not
- * import repo/.
- */
-export interface DocumentRef {
-  documentId: string;
-  file: string;
-  documentTitle: string;
-  documentKind: DocumentKind;
-  region: string | null;
-  publishedOn: string | null;
-  effectiveOn: string | null;
-  expiresOn: string | null;
-}
 
 /** A dated target with what the digest shows about it (one row of the repository's join). */
 export interface DigestTarget extends DocumentRef {

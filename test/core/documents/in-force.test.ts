@@ -15,3 +15,12 @@ describe('forceStatus', () => {
     expect(forceStatus({ ...tianjin, kind: 'commentary' }, '2030-01-01')).toBe('not_applicable');
   });
 });
+
+describe('refStatus', () => {
+  it('reads the document fields a joined row carries', async () => {
+    const { refStatus } = await import('../../../src/core/documents/in-force.ts');
+    const row = { documentKind: 'policy' as const, effectiveOn: null, publishedOn: null, expiresOn: '2025-12-31' };
+    expect(refStatus(row, '2025-12-31')).toBe('in_force');
+    expect(refStatus(row, '2026-01-01')).toBe('expired');
+  });
+});
