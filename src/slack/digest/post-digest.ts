@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { slackErrorCode } from '../web-api.ts';
 import type { Digest, Locale } from '../../core/digest/types.ts';
 import type { PostDigest } from '../../services/digest-service.ts';
 import { buildDigestMessage } from '../blocks/digest.ts';
@@ -13,12 +14,6 @@ import { digestStrings } from '../strings/digest.ts';
 /** What posting needs of the Web API client (the real WebClient, or a test double). */
 export type DigestSlackClient = Pick<webApi.WebClient, 'chat'>;
 
-/** `not_in_channel` rather than a stack: the Web API client puts Slack's error code in `data.error`. */
-export function slackErrorText(err: unknown): string {
-  const data = (err as { data?: { error?: string } } | null)?.data;
-  return data?.error ?? (err instanceof Error ? err.message : String(err));
-}
-
 /** Posts a digest as one message (the thread parent for discussion); returns its ts. Errors carry Slack's code. */
 export async function postDigestMessage(client: DigestSlackClient, channel: string, digest: Digest, locale: Locale): Promise<string> {
   const message = buildDigestMessage({ digest, strings: digestStrings[locale], locale });
@@ -32,7 +27,7 @@ export async function postDigestMessage(client: DigestSlackClient, channel: stri
       unfurl_media: false,
     });
   } catch (err) {
-    throw new Error(slackErrorText(err), { cause: err });
+    throw new Error(slackErrorCode(err), { cause: err });
   }
   if (!res.ts) throw new Error(`chat.postMessage returned no ts (${res.error ?? 'no error given'})`);
   return res.ts;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
-import { postDigestMessage, slackDigestPoster, slackErrorText } from '../../../src/slack/digest/post-digest.ts';
+import { postDigestMessage, slackDigestPoster } from '../../../src/slack/digest/post-digest.ts';
+import { slackErrorCode } from '../../../src/slack/web-api.ts';
 import { digestForChannel } from '../../../src/services/digest-service.ts';
 import { stringsFor } from '../../../src/slack/strings/index.ts';
 import { testDb } from '../../helpers/db.ts';
@@ -44,10 +45,10 @@ describe('postDigestMessage', () => {
   });
 });
 
-describe('slackErrorText', () => {
+describe('slackErrorCode', () => {
   it("reads the Web API client's data.error, else the message", () => {
-    expect(slackErrorText(Object.assign(new Error('An API error occurred: x'), { data: { error: 'channel_not_found' } }))).toBe('channel_not_found');
-    expect(slackErrorText(new Error('socket hang up'))).toBe('socket hang up');
-    expect(slackErrorText('boom')).toBe('boom');
+    expect(slackErrorCode(Object.assign(new Error('An API error occurred: x'), { data: { error: 'channel_not_found' } }))).toBe('channel_not_found');
+    expect(slackErrorCode(new Error('socket hang up'))).toBe('socket hang up');
+    expect(slackErrorCode('boom')).toBe('boom');
   });
 });
