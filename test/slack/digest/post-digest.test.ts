@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
 import { postDigestMessage, slackDigestPoster } from '../../../src/slack/digest/post-digest.ts';
-import { slackErrorCode } from '../../../src/slack/web-api.ts';
 import { digestForChannel } from '../../../src/services/digest-service.ts';
 import { stringsFor } from '../../../src/slack/strings/index.ts';
 import { testDb } from '../../helpers/db.ts';
@@ -42,13 +41,5 @@ describe('postDigestMessage', () => {
   it('binds client and locale for the digest service', async () => {
     await slackDigestPoster(client(), 'zh')('C2', digest());
     expect(JSON.stringify(fake.callsTo('chat.postMessage')[0]!.body.blocks)).toContain(stringsFor('zh').digestTitle('2022-12-05'));
-  });
-});
-
-describe('slackErrorCode', () => {
-  it("reads the Web API client's data.error, else the message", () => {
-    expect(slackErrorCode(Object.assign(new Error('An API error occurred: x'), { data: { error: 'channel_not_found' } }))).toBe('channel_not_found');
-    expect(slackErrorCode(new Error('socket hang up'))).toBe('socket hang up');
-    expect(slackErrorCode('boom')).toBe('boom');
   });
 });
