@@ -2,7 +2,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
 import { dateInZone } from '../lib/dates.ts';
-import { pruneDeliveries } from '../services/followup-service.ts';
+import { pruneDeliveries } from '../services/delivery-service.ts';
 import type { ReminderReport } from '../services/reminder-service.ts';
 import { sendReminders } from '../slack/followups/send-reminders.ts';
 import { stringsFor } from '../slack/strings/index.ts';

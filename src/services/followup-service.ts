@@ -272,20 +272,3 @@ export function assignModalItem(db: Db, rawId: string): { itemId: string; title:
   return found ? { itemId: found.targetId ?? found.taskId ?? found.measureId, title: found.title, due: found.due } : undefined;
 }
 
-/** Remembers a Slack delivery (event_id, view id…) so a retry or double submit is not acted on twice. */
-export function firstDelivery(deps: Pick<FollowupDeps, 'db' | 'clock'>, key: string): boolean {
-  return repo.claimProcessed(deps.db, key, nowIso(deps));
-}
-
-/** How long a claimed delivery is remembered: Slack retries within minutes, a week is generous. */
-export const PROCESSED_EVENTS_KEEP_DAYS = 7;
-
-/** Forgets deliveries older than PROCESSED_EVENTS_KEEP_DAYS (the daily reminder job calls it); returns how many. */
-export function pruneDeliveries(db: Db, now: Date): number {
-  return repo.pruneProcessed(db, new Date(now.getTime() - PROCESSED_EVENTS_KEEP_DAYS * 86_400_000).toISOString());
-}
-
-/** Forgets a delivery whose processing failed, so Slack's retry of it is acted on. */
-export function releaseDelivery(deps: Pick<FollowupDeps, 'db'>, key: string): void {
-  repo.releaseProcessed(deps.db, key);
-}

@@ -1,7 +1,8 @@
 import { mentionIntent } from '../../core/followups/mention-intent.ts';
 import {
-  assignFollowup, changeFollowup, checkRepost, firstDelivery, releaseDelivery, threadFollowup, threadHasFollowup, threadItem,
+  assignFollowup, changeFollowup, checkRepost, threadFollowup, threadHasFollowup, threadItem,
 } from '../../services/followup-service.ts';
+import { firstDelivery, releaseDelivery } from '../../services/delivery-service.ts';
 import type { SlackDeps } from '../deps.ts';
 import { decodeSlackEntities, escapeMrkdwn } from '../mrkdwn.ts';
 import { stripBotMention } from '../mention/strip-mention.ts';

@@ -7,7 +7,7 @@ import { publicAnswer } from '../../mention/public-answer.ts';
 import { stripBotMention } from '../../mention/strip-mention.ts';
 import { appMentionSchema } from '../payloads.ts';
 import { safely } from '../safely.ts';
-import { firstDelivery, releaseDelivery } from '../../../services/followup-service.ts';
+import { oncePerDelivery } from '../../../services/delivery-service.ts';
 
 /**
  * `@measures <text>`: works where slash commands do not (threads). A follow-up command (`@measures done`) goes
@@ -26,18 +26,12 @@ export function appMentionHandler(deps: SlackDeps, subcommands: readonly Subcomm
       const botUserId = context.botUserId;
       const mention = { text: e.text, channel: e.channel, ts: e.ts, threadTs: e.thread_ts ?? null, eventId, ...(botUserId ? { botUserId } : {}) };
       if (e.user && (await handleFollowupMention({ ...mention, user: e.user }, client, deps))) return;
-      const deliveryKey = `mention:${eventId}`;
-      if (!firstDelivery(deps, deliveryKey)) return;
-      try {
+      await oncePerDelivery(deps, `mention:${eventId}`, async () => {
         const answer = await dispatchCommand(stripBotMention(e.text, botUserId), { userId: e.user ?? '', channelId: e.channel, client, public: true }, deps, subcommands);
         if (!answer) return;
         const shown = publicAnswer(answer);
         await client.chat.postMessage({ channel: e.channel, thread_ts: e.thread_ts ?? e.ts, text: shown.text, blocks: shown.blocks, unfurl_links: false });
-      } catch (err) {
-        // Let Slack's retry of this event be answered.
-        releaseDelivery(deps, deliveryKey);
-        throw err;
-      }
+      });
     });
   };
 }

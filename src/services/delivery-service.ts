@@ -1,0 +1,36 @@
+import type { Db } from '../db/open.ts';
+import type { Clock } from '../lib/clock.ts';
+import * as repo from '../repo/followups-repo.ts';
+
+/**
+ * Slack delivers events at least once and people double-submit: a delivery key (event_id, view id…) is claimed
+ * before acting, so a retry or a duplicate is not acted on twice, and given back when the work fails, so
+ * Slack's retry of it is.
+ */
+
+/** How long a claimed delivery is remembered: Slack retries within minutes, a week is generous. */
+export const PROCESSED_EVENTS_KEEP_DAYS = 7;
+
+export function firstDelivery(deps: { db: Db; clock: Clock }, key: string): boolean {
+  return repo.claimProcessed(deps.db, key, deps.clock().toISOString());
+}
+
+export function releaseDelivery(deps: { db: Db }, key: string): void {
+  repo.releaseProcessed(deps.db, key);
+}
+
+/** Runs `work` once per delivery key: skipped (undefined) when already claimed; on failure the claim is released. */
+export async function oncePerDelivery<T>(deps: { db: Db; clock: Clock }, key: string, work: () => Promise<T>): Promise<T | undefined> {
+  if (!firstDelivery(deps, key)) return undefined;
+  try {
+    return await work();
+  } catch (err) {
+    releaseDelivery(deps, key);
+    throw err;
+  }
+}
+
+/** Forgets deliveries older than PROCESSED_EVENTS_KEEP_DAYS (the daily reminder job calls it); returns how many. */
+export function pruneDeliveries(db: Db, now: Date): number {
+  return repo.pruneProcessed(db, new Date(now.getTime() - PROCESSED_EVENTS_KEEP_DAYS * 86_400_000).toISOString());
+}
