@@ -1,9 +1,20 @@
 import { openDatabase, type Db } from '../../src/db/open.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { ingestPaths } from '../../src/services/ingest-service.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { fixedClock } from '../../src/lib/clock.ts';
+import { SEEDS_DIR } from './paths.ts';
 
 /** A fresh in-memory database with the real migrations applied. */
 export function testDb(): Db {
   const db = openDatabase(':memory:');
   migrate(db);
+  return db;
+}
+
+/** testDb() with the shipped seeds indexed through the real ingest. */
+export function seededDb(ingestedAt = '2026-11-22T00:00:00Z'): Db {
+  const db = testDb();
+  ingestPaths({ db, logger: silentLogger, clock: fixedClock(ingestedAt) }, [SEEDS_DIR]);
   return db;
 }

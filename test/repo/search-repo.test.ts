@@ -12,7 +12,8 @@ import {
   pageMatchesWithTotal,
 } from '../../src/repo/search-repo.ts';
 import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
-import { testDb } from '../helpers/db.ts';
+import { seededDb, testDb } from '../helpers/db.ts';
+import { searchMeasures } from '../../src/services/search-service.ts';
 import { addDocument } from '../core/search/fixtures.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
@@ -141,14 +142,7 @@ describe('loadHits', () => {
 
 describe('pageListed with a department filter', () => {
   it('lists measures the department leads before those it only shares', async () => {
-    const { testDb } = await import('../helpers/db.ts');
-    const { ingestPaths } = await import('../../src/services/ingest-service.ts');
-    const { searchMeasures } = await import('../../src/services/search-service.ts');
-    const { SEEDS_DIR } = await import('../helpers/paths.ts');
-    const { silentLogger } = await import('../../src/lib/logger.ts');
-    const { fixedClock } = await import('../../src/lib/clock.ts');
-    const seeded = testDb();
-    ingestPaths({ db: seeded, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [SEEDS_DIR]);
+    const seeded = seededDb();
     const { hits } = searchMeasures(seeded, { query: '', filters: { department: '人社' }, limit: 20, today: '2026-11-22' });
     const leads = hits.map((h) => h.leadDepartments.some((d) => /人社|人力资源社会保障/.test(d)));
     expect(leads.length).toBeGreaterThan(2);
@@ -160,14 +154,7 @@ describe('pageListed with a department filter', () => {
 
 describe('the in-force filter in SQL', () => {
   it('agrees with forceStatus (the rule it repeats so paging can stay in SQL) before and after an expiry', async () => {
-    const { testDb } = await import('../helpers/db.ts');
-    const { ingestPaths } = await import('../../src/services/ingest-service.ts');
-    const { searchMeasures } = await import('../../src/services/search-service.ts');
-    const { SEEDS_DIR } = await import('../helpers/paths.ts');
-    const { silentLogger } = await import('../../src/lib/logger.ts');
-    const { fixedClock } = await import('../../src/lib/clock.ts');
-    const seeded = testDb();
-    ingestPaths({ db: seeded, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [SEEDS_DIR]);
+    const seeded = seededDb();
     for (const today of ['2021-06-01', '2023-06-01', '2025-12-31', '2026-01-01']) {
       const all = searchMeasures(seeded, { query: '消费', limit: 100, today }).hits;
       const inForce = searchMeasures(seeded, { query: '消费', filters: { inForce: true }, limit: 100, today }).hits;

@@ -5,7 +5,7 @@ import { silentLogger } from '../../src/lib/logger.ts';
 import { ingestPaths } from '../../src/services/ingest-service.ts';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../src/slack/app.ts';
 import { startFakeSlack, type FakeSlack, type RecordedCall } from '../helpers/fake-slack.ts';
-import { testDb } from '../helpers/db.ts';
+import { seededDb as seedIndex, testDb } from '../helpers/db.ts';
 import { FORM, JSON_TYPE, buttonPayload, eventBody, interactivityBody, signedHeaders, slashCommandBody } from '../helpers/slack-request.ts';
 
 /**
@@ -21,9 +21,7 @@ export const NOW = '2023-03-01T02:00:00Z';
 export const TODAY = '2023-03-01';
 
 export function seededDb(): Db {
-  const db = testDb();
-  ingestPaths({ db, logger: silentLogger, clock: fixedClock(NOW) }, [SEEDS_DIR]);
-  return db;
+  return seedIndex(NOW);
 }
 
 export interface Harness {
