@@ -73,6 +73,27 @@ export interface ParsedDocument {
   /** Signed authors (commentary); empty otherwise. */
   authors: string[];
   measures: ParsedMeasure[];
+  /** What the parser was unsure of, for the person who added the document (never silent gaps). */
+  notes: ParseNote[];
+}
+
+/**
+ * - kind: which kind was chosen and why (always one note);
+ * - no_responsibility: a measure with no responsibility bracket or line;
+ * - unread_bracket: a bracket that looked like a responsibility but was not read as units;
+ * - unclassified_time: a time phrase read as neither a target nor a non-target;
+ * - structure: numbering the parser could not place (a skipped or out-of-order label, an unknown level).
+ */
+export type ParseNoteKind = 'kind' | 'no_responsibility' | 'unread_bracket' | 'unclassified_time' | 'structure';
+
+export interface ParseNote {
+  kind: ParseNoteKind;
+  /** Label of the measure concerned as written (（三）, 第五条), or null for the whole document. */
+  label: string | null;
+  /** The text concerned, as written, cut to a short excerpt (≤ 120 characters); null when there is none. */
+  excerpt: string | null;
+  /** One plain sentence for the user (English; the Slack layer may translate by kind). */
+  message: string;
 }
 
 /** Input to the parser: the file's base name and raw bytes. */

@@ -75,6 +75,7 @@ export function insertDocument(db: Db, spec: DocSpec): void {
       effectiveOn: null,
       expiresOn: spec.expiresOn,
       authors: [],
+      notes: [],
       measures: [],
     },
     measures: [...measures.entries()].map(([measureId, targets], mi) => ({

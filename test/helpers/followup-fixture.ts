@@ -40,6 +40,7 @@ export function seedFollowupFixture(db: Db, opts: { measureTitle?: string } = {}
         effectiveOn: null,
         expiresOn: null,
         authors: [],
+      notes: [],
         measures: [],
       },
       measures: [

@@ -50,12 +50,12 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
   if (kind === 'qa') {
     const measures = parseQa(paras, meta.publishedOn);
     if (measures.length === 0) throw noItems(file, 'question-and-answer pairs');
-    return { ...base, authors: [], measures };
+    return { ...base, authors: [], measures, notes: [] };
   }
   if (kind === 'commentary') {
     const { measures, authors } = parseCommentary(paras);
     if (measures.length === 0) throw noItems(file, 'recommendations');
-    return { ...base, authors, measures };
+    return { ...base, authors, measures, notes: [] };
   }
   const items = findItems(paras, meta.titleEnd + 1, meta.signatureStart, endsWithResponsibility);
   if (items.length === 0) throw noItems(file, 'numbered measures');
@@ -69,5 +69,5 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
     author: null,
     tasks: splitTasks(item.text, meta.publishedOn),
   }));
-  return { ...base, authors: [], measures };
+  return { ...base, authors: [], measures, notes: [] };
 }

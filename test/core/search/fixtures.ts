@@ -42,6 +42,7 @@ export function addDocument(db: Db, d: FixtureDocument): string[] {
         effectiveOn: d.effectiveOn ?? null,
         expiresOn: d.expiresOn ?? null,
         authors: [],
+      notes: [],
         measures: [],
       },
       measures: d.measures.map((m, i) => ({
