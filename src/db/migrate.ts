@@ -55,17 +55,13 @@ function newerVersionError(unknown: string[]): MigrationError {
 }
 
 /**
- * For a connection opened read-only: the schema must be exactly what this code expects, since it cannot be
- * migrated. Throws a MigrationError saying what to do otherwise.
+ * The migrations a database still needs, without applying them (a read-only connection cannot). Throws the
+ * same MigrationError as migrate() for a database written by a newer version.
  */
-export function assertSchemaCurrent(db: Db, file: string, migrations: Migration[] = readMigrations()): void {
+export function pendingMigrations(db: Db, migrations: Migration[] = readMigrations()): string[] {
   const { pending, unknown } = compare(db, migrations);
   if (unknown.length > 0) throw newerVersionError(unknown);
-  if (pending.length > 0) {
-    throw new MigrationError(
-      `The database ${file} needs upgrading (${pending.map((m) => m.name).join(', ')}) before it can be read, and this command only reads: run \`measures ingest\` or start the bot once where the file is writable.`,
-    );
-  }
+  return pending.map((m) => m.name);
 }
 
 /**

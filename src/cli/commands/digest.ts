@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { webApi } from '@slack/bolt';
-import { openIndex, printJson, UsageError, type CliCommand, type CliContext } from '../context.ts';
+import { openReadIndex, printJson, UsageError, type CliCommand, type CliContext } from '../context.ts';
 import { isIsoDate } from '../../lib/dates.ts';
 import { duePhrase } from '../../core/digest/due-phrase.ts';
 import { renderDigestText } from '../../core/digest/render-text.ts';
@@ -93,7 +93,7 @@ export const digestCommand: CliCommand = {
     }
     // The digest a channel would get next ("done" since its last posted digest), as `/measures digest` shows it.
     const channel = values.channel ?? ctx.config.DIGEST_CHANNELS[0] ?? null;
-    const db = openIndex(ctx, values.db);
+    const db = openReadIndex(ctx, values.db);
     try {
       const digest = digestForChannel(db, { channel, asOf, horizonDays, now: ctx.clock() });
       const locale = ctx.config.BOT_LOCALE;
