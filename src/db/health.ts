@@ -47,17 +47,17 @@ function statfsFreeBytes(file: string): number | null {
  * nothing behind), plus the free space on the disk, because a rolled-back write never reaches the disk.
  */
 export function probeDatabase(db: Db, file: string, deps: HealthProbeDeps = {}): DatabaseHealth {
+  const rollback = new Error('health probe rolled back');
   try {
-    db.exec('SAVEPOINT health_probe');
-    try {
+    db.transaction(() => {
       db.prepare('INSERT INTO health_probe (data) VALUES (?)').run(Buffer.alloc(PROBE_BYTES));
-    } finally {
-      db.exec('ROLLBACK TO health_probe');
-      db.exec('RELEASE health_probe');
-    }
+      throw rollback;
+    })();
   } catch (err) {
-    const problem = storageProblem(err);
-    return { ok: false, problem: problem ?? 'unavailable', error: (err as Error).message };
+    if (err !== rollback) {
+      const problem = storageProblem(err);
+      return { ok: false, problem: problem ?? 'unavailable', error: (err as Error).message };
+    }
   }
   if (file !== ':memory:') {
     const free = (deps.freeBytes ?? statfsFreeBytes)(file);
