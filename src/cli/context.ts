@@ -3,7 +3,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { openDatabase, type Db } from '../db/open.ts';
 import { migrate, pendingMigrations } from '../db/migrate.ts';
-import { storageProblem, STORAGE_ADVICE } from '../db/errors.ts';
+import { storageProblem, STORAGE_ADVICE, withDatabaseContext } from '../db/errors.ts';
 import { ensureSearchIndexFresh, isSearchIndexCurrent } from '../services/search-service.ts';
 
 /** What every CLI command receives: output streams, config, clock and logger (all injected, for tests). */
@@ -29,8 +29,14 @@ export class UsageError extends Error {
 
 /** Opens and migrates the database named by --db or DATABASE_PATH. */
 export function openIndex(ctx: CliContext, dbFlag: string | undefined): Db {
-  const db = openDatabase(dbFlag ?? ctx.config.DATABASE_PATH);
-  migrate(db);
+  const file = dbFlag ?? ctx.config.DATABASE_PATH;
+  const db = openDatabase(file);
+  try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw withDatabaseContext(err, file);
+  }
   return db;
 }
 
