@@ -33,13 +33,14 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   try {
     return await command.run(rest, ctx);
   } catch (err) {
+    const problem = err instanceof DatabaseError ? null : storageProblem(err);
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       ctx.stderr(`${(err as Error).message}\nUsage: ${command.usage}\n`);
     } else if (err instanceof IngestError) {
       ctx.stderr(`${err.message}\n`);
-    } else if (storageProblem(err) && !(err instanceof DatabaseError)) {
+    } else if (problem) {
       // A disk or file problem met mid-command (a full disk during ingest): say what to do, not only SQLite's code.
-      ctx.stderr(`measures ${name} failed: ${(err as Error).message}. ${STORAGE_ADVICE[storageProblem(err)!]}\n`);
+      ctx.stderr(`measures ${name} failed: ${(err as Error).message}. ${STORAGE_ADVICE[problem]}\n`);
     } else {
       ctx.stderr(`measures ${name} failed: ${(err as Error).message}\n`);
       ctx.logger.debug('stack', { stack: (err as Error).stack });

@@ -25,7 +25,7 @@ export function storageProblem(err: unknown): StorageProblem | null {
   if (err instanceof DatabaseError) return err.problem;
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
-  for (const [prefix, problem] of BY_CODE) if (code === prefix || code.startsWith(prefix + '_')) return problem;
+  for (const [prefix, problem] of BY_CODE) if (code === prefix || code.startsWith(`${prefix}_`)) return problem;
   return null;
 }
 

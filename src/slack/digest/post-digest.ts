@@ -26,7 +26,7 @@ export const DIGEST_POST_TIMEOUT_MS = 30_000;
 export function digestPostingClient(token: string, opts: { slackApiUrl?: string | undefined; timeoutMs?: number } = {}): webApi.WebClient {
   const url = opts.slackApiUrl;
   return new webApi.WebClient(token, {
-    ...(url ? { slackApiUrl: url.endsWith('/') ? url : url + '/' } : {}),
+    ...(url ? { slackApiUrl: url.endsWith('/') ? url : `${url}/` } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: opts.timeoutMs ?? DIGEST_POST_TIMEOUT_MS,
