@@ -48,16 +48,23 @@ function statfsFreeBytes(file: string): number | null {
  */
 export function probeDatabase(db: Db, file: string, deps: HealthProbeDeps = {}): DatabaseHealth {
   const rollback = new Error('health probe rolled back');
+  // Never wait for the write lock: the probe runs on the event loop, and a lock held by another writer (an
+  // ingest) only shows that the database is being written, which is healthy.
+  const busyTimeoutMs = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
   try {
     db.transaction(() => {
       db.prepare('INSERT INTO health_probe (data) VALUES (?)').run(Buffer.alloc(PROBE_BYTES));
       throw rollback;
     })();
   } catch (err) {
-    if (err !== rollback) {
+    const busy = (err as { code?: string }).code?.startsWith('SQLITE_BUSY') ?? false;
+    if (err !== rollback && !busy) {
       const problem = storageProblem(err);
       return { ok: false, problem: problem ?? 'unavailable', error: (err as Error).message };
     }
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   }
   if (file !== ':memory:') {
     const free = (deps.freeBytes ?? statfsFreeBytes)(file);

@@ -76,7 +76,8 @@ function readCapped(req: IncomingMessage, maxBytes: number): Promise<Read> {
     req.on('data', onData);
     req.once('end', () => finish({ ok: true, body: Buffer.concat(chunks) }));
     req.once('error', () => finish({ ok: false }));
-    req.once('aborted', () => finish({ ok: false }));
+    // The client went away before the end: nothing to hand on.
+    req.once('close', () => finish({ ok: false }));
   });
 }
 

@@ -117,3 +117,23 @@ describe('the write probe behind /healthz', () => {
     expect(probeDatabase(db, '/srv/m.db', { freeBytes: () => MIN_FREE_DISK_BYTES * 10 })).toEqual({ ok: true });
   });
 });
+
+describe('the write probe while another process writes', () => {
+  it('answers ok at once instead of waiting for the lock, and keeps the connection’s busy timeout', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-busy-'));
+    const file = path.join(dir, 'm.db');
+    const bot = openDatabase(file);
+    migrate(bot);
+    const ingest = openDatabase(file);
+    try {
+      ingest.exec('BEGIN IMMEDIATE');
+      expect(probeDatabase(bot, file, { freeBytes: () => MIN_FREE_DISK_BYTES * 10 })).toEqual({ ok: true });
+      expect(bot.pragma('busy_timeout', { simple: true })).toBe(5000);
+      ingest.exec('ROLLBACK');
+    } finally {
+      bot.close();
+      ingest.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
