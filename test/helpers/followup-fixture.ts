@@ -34,6 +34,7 @@ export function seedFollowupFixture(db: Db, opts: { measureTitle?: string } = {}
         title: '关于促进消费的若干措施',
         kind: 'policy',
         region: '天津市',
+        regionPath: ['天津市'],
         issuer: null,
         docNumber: null,
         publishedOn: '2026-01-01',

@@ -11,7 +11,7 @@ import { toPlainText } from './markup.ts';
 import { extractMetadata } from './metadata.ts';
 import { toParagraphs } from './paragraphs.ts';
 import { parseQa } from './qa.ts';
-import { regionOf } from './regions.ts';
+import { placeOf } from './regions.ts';
 import { findItems } from './structure.ts';
 import { endsWithResponsibility, splitTasks } from './tasks.ts';
 
@@ -39,7 +39,7 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
   const base = {
     title: meta.title,
     kind,
-    region: regionOf(meta.title, meta.issuer, meta.docNumber),
+    ...placeOf(meta.title, meta.issuer, meta.docNumber),
     issuer: kind === 'policy' ? meta.issuer : null,
     docNumber: meta.docNumber,
     publishedOn: meta.publishedOn,
