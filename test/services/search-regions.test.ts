@@ -65,3 +65,20 @@ describe('regions at their own level', () => {
     );
   });
 });
+
+describe('traditional characters', () => {
+  it('fold to simplified on both sides: 冷鏈 finds 冷链, and a traditional text is found by simplified words', () => {
+    const found = (query: string) => searchMeasures(db, { query, today: '2026-11-22', limit: 20 }).hits.map((h) => h.region);
+    expect(found('冷鏈')).toEqual(found('冷链'));
+    expect(found('冷鏈').length).toBeGreaterThan(0);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-trad-'));
+    fs.writeFileSync(
+      path.join(dir, 'tw.txt'),
+      '臺北市促進夜間經濟發展方案\n\n一、發展夜間經濟\n建設夜間消費街區。（市商業處牽頭）\n\n二、完善冷鏈物流\n建設冷鏈配送中心。（市商業處牽頭）\n',
+    );
+    ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [dir]);
+    const hit = searchMeasures(db, { query: '夜间经济', today: '2026-11-22' }).hits[0];
+    expect(hit?.title).toBe('發展夜間經濟');
+    expect(hit?.snippet.filter((p) => p.hit).map((p) => p.text)).toContain('夜間經濟');
+  });
+});
