@@ -26,11 +26,10 @@ const MAX_FOLDED_CHARS = 20_000;
 function fold(nfkc: string): string {
   if (NOTHING_TO_FOLD.test(nfkc)) return nfkc;
   if (nfkc.length > 2) return toSimplified(nfkc);
-  let out = foldedChars.get(nfkc);
-  if (out === undefined) {
-    out = toSimplified(nfkc);
-    if (foldedChars.size < MAX_FOLDED_CHARS) foldedChars.set(nfkc, out);
-  }
+  const known = foldedChars.get(nfkc);
+  if (known !== undefined) return known;
+  const out = toSimplified(nfkc);
+  if (foldedChars.size < MAX_FOLDED_CHARS) foldedChars.set(nfkc, out);
   return out;
 }
 
