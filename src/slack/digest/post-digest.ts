@@ -2,8 +2,8 @@ import type { webApi } from '@slack/bolt';
 import { slackErrorCode } from '../web-api.ts';
 import type { Digest, Locale } from '../../core/digest/types.ts';
 import type { PostDigest } from '../../services/digest-service.ts';
-import { buildDigestMessage } from '../blocks/digest.ts';
-import { digestStrings } from '../strings/digest.ts';
+import { buildDigestMessage } from './blocks.ts';
+import { digestStrings } from './strings.ts';
 
 /**
  * The Slack side of the weekly digest: renders it as Block Kit and sends it with chat.postMessage. The digest
