@@ -8,7 +8,7 @@ import type { Logger } from '../lib/logger.ts';
 import { slackDeps, type SlackDeps } from './deps.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners/index.ts';
-import { indexSummary } from '../app/index-summary.ts';
+import { indexSummary } from '../services/index-summary.ts';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';

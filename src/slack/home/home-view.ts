@@ -1,5 +1,5 @@
 import type { HomeView } from '@slack/types';
-import { indexSummary } from '../../app/index-summary.ts';
+import { indexSummary } from '../../services/index-summary.ts';
 import { listForScope } from '../../services/followup-service.ts';
 import { buildHomeView } from './home-blocks.ts';
 import { homeFollowupBlocks } from '../followups/home-section.ts';
