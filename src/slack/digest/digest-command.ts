@@ -4,7 +4,7 @@ import { digestAsOf, digestForChannel } from '../../services/digest-service.ts';
 import { buildDigestMessage } from './blocks.ts';
 import { escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
 import { notice } from '../kit/reply.ts';
-import type { Subcommand } from '../subcommands/registry.ts';
+import type { Subcommand } from '../kit/subcommand.ts';
 
 /** The optional argument: a date to compute the digest for (replaying a past week). */
 const argsSchema = z

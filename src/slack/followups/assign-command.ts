@@ -1,4 +1,4 @@
-import type { Subcommand } from '../subcommands/registry.ts';
+import type { Subcommand } from '../kit/subcommand.ts';
 import { parseFollowupCommand } from '../../core/followups/parse-command.ts';
 import { assignFollowup, assignModalItem } from '../../services/followup-service.ts';
 import { assignModal } from './modals.ts';

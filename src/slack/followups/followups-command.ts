@@ -1,4 +1,4 @@
-import type { Subcommand } from '../subcommands/registry.ts';
+import type { Subcommand } from '../kit/subcommand.ts';
 import { parseUserMention } from '../../core/followups/parse-command.ts';
 import { listForScope, type ListScope } from '../../services/followup-service.ts';
 import { followupListBlocks, followupListText } from './list-blocks.ts';

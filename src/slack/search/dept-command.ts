@@ -1,6 +1,6 @@
 import { escapeMrkdwn } from '../kit/mrkdwn.ts';
 import { notice } from '../kit/reply.ts';
-import type { Subcommand } from '../subcommands/registry.ts';
+import type { Subcommand } from '../kit/subcommand.ts';
 import { runSearch } from './run-search.ts';
 
 /** `/measures dept 商务局 [keywords]` — measures a department is responsible for. */

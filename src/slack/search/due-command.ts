@@ -1,5 +1,5 @@
 import { notice } from '../kit/reply.ts';
-import type { Subcommand } from '../subcommands/registry.ts';
+import type { Subcommand } from '../kit/subcommand.ts';
 import { runSearch } from './run-search.ts';
 
 /** `/measures due 2023 | 2023-06 | next 90d | overdue` — measures with targets due in that window. */

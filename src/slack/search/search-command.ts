@@ -1,4 +1,4 @@
-import type { Subcommand } from '../subcommands/registry.ts';
+import type { Subcommand } from '../kit/subcommand.ts';
 import { runSearch } from './run-search.ts';
 
 /** `/measures <keywords and filters>` — also what unknown first words fall through to. */

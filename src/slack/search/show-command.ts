@@ -5,7 +5,7 @@ import { escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
 import { buildMeasureDetail } from './measure-detail.ts';
 import { buildDocumentDetail } from './document-detail.ts';
 import { notice, type Reply } from '../kit/reply.ts';
-import type { Subcommand } from '../subcommands/registry.ts';
+import type { Subcommand } from '../kit/subcommand.ts';
 import type { FollowupViewer } from '../../core/followups/permissions.ts';
 import { followupDetailBlocks } from '../followups/detail-section.ts';
 

@@ -2,7 +2,7 @@ import type { SlackDeps } from '../deps.ts';
 import { MAX_COMMAND_TEXT } from '../kit/limits.ts';
 import { buildHelp } from './help.ts';
 import { notice, type Reply } from '../kit/reply.ts';
-import { namesOf, type CommandInvocation, type Subcommand } from './registry.ts';
+import { namesOf, type CommandInvocation, type Subcommand } from '../kit/subcommand.ts';
 import { routeCommand } from './route.ts';
 import { searchCommand } from '../search/search-command.ts';
 import { decodeSlackEntities } from '../kit/mrkdwn.ts';

@@ -1,4 +1,4 @@
-import type { Subcommand } from './registry.ts';
+import type { Subcommand } from '../kit/subcommand.ts';
 import { searchCommand } from '../search/search-command.ts';
 import { showCommand } from '../search/show-command.ts';
 import { deptCommand } from '../search/dept-command.ts';

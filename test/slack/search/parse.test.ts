@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { routeCommand } from '../../../src/slack/subcommands/route.ts';
 import { parseSearchText } from '../../../src/slack/search/parse-search.ts';
 import { parseDue } from '../../../src/slack/search/parse-due.ts';
-import { namesOf } from '../../../src/slack/subcommands/registry.ts';
+import { namesOf } from '../../../src/slack/kit/subcommand.ts';
 import { subcommands } from '../../../src/slack/subcommands/index.ts';
 import { decodeSearchRequest, encodeSearchRequest, toSearch } from '../../../src/slack/search/search-request.ts';
 

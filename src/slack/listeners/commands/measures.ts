@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import type { Subcommand } from '../../subcommands/registry.ts';
+import type { Subcommand } from '../../kit/subcommand.ts';
 import { dispatchCommand } from '../../subcommands/dispatch.ts';
 import { slashCommandSchema } from '../payloads.ts';
 import { safely } from '../safely.ts';

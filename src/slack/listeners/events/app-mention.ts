@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import type { Subcommand } from '../../subcommands/registry.ts';
+import type { Subcommand } from '../../kit/subcommand.ts';
 import { dispatchCommand } from '../../subcommands/dispatch.ts';
 import { handleFollowupMention } from '../../followups/mention-command.ts';
 import { publicAnswer } from '../../mention/public-answer.ts';

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { SlackDeps } from '../deps.ts';
-import type { Reply } from '../kit/reply.ts';
+import type { Reply } from './reply.ts';
 import type { Strings } from '../strings.ts';
 
 /** Everything a subcommand may need about who ran it and where. */
