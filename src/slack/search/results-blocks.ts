@@ -4,7 +4,7 @@ import { ACTIONS } from '../ids.ts';
 import { MAX_BLOCKS_PER_MESSAGE } from '../kit/limits.ts';
 import { boldMatches, escapeAndFit, escapeMrkdwn } from '../kit/mrkdwn.ts';
 import type { Strings } from '../strings.ts';
-import type { ParsedSearch } from './parse-search.ts';
+import type { ParsedSearch } from '../../core/search/query-text.ts';
 import { encodeSearchRequest, type SearchRequest } from './search-request.ts';
 import { button, context, divider, fitBlocks, header, section } from '../kit/elements.ts';
 import { code, listNames, shortTitle } from '../kit/format.ts';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { MAX_COMMAND_TEXT } from '../kit/limits.ts';
-import { parseDue } from './parse-due.ts';
-import { parseSearchText, type SearchParse } from './parse-search.ts';
+import { parseDue, parseSearchText, QUERY_SPACE, type SearchParse } from '../../core/search/query-text.ts';
 
 /**
  * A search as the user asked for it, small enough to ride in a button value (≤ 2000 chars): which subcommand
@@ -35,7 +34,7 @@ export function toSearch(r: SearchRequest, today: string): SearchParse {
   if (r.source === 'search') return parseSearchText(r.args, today);
   if (r.source === 'dept') {
     // `dept 商务局 冷链`: the first word is the department, the rest are keywords or filters.
-    const [dept = '', ...rest] = r.args.trim().split(/[\s\u3000]+/);
+    const [dept = '', ...rest] = r.args.trim().split(QUERY_SPACE);
     const more = parseSearchText(rest.join(' '), today);
     if (!more.ok) return more;
     more.search.filters.department = dept;

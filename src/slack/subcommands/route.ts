@@ -1,3 +1,5 @@
+import { normalizeQueryText, QUERY_SPACE } from '../../core/search/query-text.ts';
+
 /**
  * Splits `/measures` text into a subcommand and its arguments. Pure: the registry passes the names it knows.
  * Anything that does not start with a known subcommand is a search (so `/measures 冷链` just works).
@@ -7,17 +9,11 @@ export type Route =
   | { kind: 'subcommand'; name: string; args: string }
   | { kind: 'search'; text: string };
 
-/** Whitespace Slack users type: ASCII and the full-width ideographic space of Chinese IMEs. */
-export const SPACE = /[\s\u3000]+/;
-
-export function normalizeCommandText(text: string): string {
-  return text.replace(/[\u3000\u00a0]/g, ' ').trim();
-}
 
 export function routeCommand(text: string, names: ReadonlyMap<string, string>): Route {
-  const t = normalizeCommandText(text);
+  const t = normalizeQueryText(text);
   if (t === '') return { kind: 'help' };
-  const [first = '', ...rest] = t.split(SPACE);
+  const [first = '', ...rest] = t.split(QUERY_SPACE);
   const name = names.get(first.toLowerCase());
   if (name === undefined) return { kind: 'search', text: t };
   if (name === 'help') return { kind: 'help' };
