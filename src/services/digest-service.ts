@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
-import { dateInZone } from '../lib/dates.ts';
+import { dateInZone, MS_PER_DAY } from '../lib/dates.ts';
 import { isEmptyDigest, selectDigest } from '../core/digest/select-digest.ts';
 import type { Digest } from '../core/digest/types.ts';
 import {
@@ -62,7 +62,7 @@ export function digestForChannel(db: Db, req: ChannelDigestRequest): Digest {
     followups: listDigestFollowups(db),
     asOf: req.asOf,
     horizonDays: req.horizonDays,
-    doneSince: previous?.postedAt ?? new Date(req.now.getTime() - DONE_FALLBACK_DAYS * 86_400_000).toISOString(),
+    doneSince: previous?.postedAt ?? new Date(req.now.getTime() - DONE_FALLBACK_DAYS * MS_PER_DAY).toISOString(),
   });
 }
 

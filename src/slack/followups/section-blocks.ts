@@ -1,8 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Followup, FollowupEvent } from '../../core/followups/model.ts';
 import { canSeeDetails, type FollowupViewer } from '../../core/followups/permissions.ts';
-import { wallTime } from '../../core/digest/zoned-time.ts';
-import { dateInZone } from '../../lib/dates.ts';
+import { inZone } from '../../lib/dates.ts';
 import { escapeAndFit, escapeMrkdwn } from '../kit/mrkdwn.ts';
 import type { FollowupStrings } from './strings.ts';
 import { context, section } from '../kit/elements.ts';
@@ -15,9 +14,7 @@ export const HISTORY_LINES_PER_FOLLOWUP = 5;
 export function formatEventTime(iso: string, timeZone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const { hour, minute } = wallTime(d, timeZone);
-  const hhmm = (n: number) => String(n).padStart(2, '0');
-  return `${dateInZone(d, timeZone)} ${hhmm(hour)}:${hhmm(minute)}`;
+  return inZone(d, timeZone).format('YYYY-MM-DD HH:mm');
 }
 
 function eventText(e: FollowupEvent, s: FollowupStrings, timeZone: string, withDetails: boolean): string {
