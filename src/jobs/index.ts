@@ -3,7 +3,6 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import { parseCron } from '../core/digest/cron-schedule.ts';
 import { runDigestJob } from './digest-job.ts';
 import { runReminderJob } from './reminder-job.ts';
 import { nodeCronSchedule, type Schedule } from './schedule.ts';
@@ -51,8 +50,6 @@ export function startJobs(deps: JobsDeps): Jobs {
   const schedule = deps.schedule ?? nodeCronSchedule;
   const specs: JobSpec[] = [];
   if (deps.client && config.DIGEST_CHANNELS.length > 0) {
-    // Fail at startup, not silently every Monday, if the slot computation cannot read the expression (@weekly).
-    parseCron(config.DIGEST_CRON);
     const jobDeps = { db: deps.db, client: deps.client, logger, config };
     const run = (now: Date) => runDigestJob(jobDeps, now);
     specs.push({ name: 'digest', cron: config.DIGEST_CRON, run, atStartup: true, lock: 'digest' });
@@ -62,7 +59,7 @@ export function startJobs(deps: JobsDeps): Jobs {
   }
   if (deps.client) {
     const client = deps.client;
-    // Follow-up reminders (issue 5): at most one per follow-up per calendar day, so a repeated run is harmless.
+    // Follow-up reminders: at most one per follow-up per calendar day, so a repeated run is harmless.
     const run = (now: Date) => runReminderJob({ db: deps.db, client, logger, config }, now);
     specs.push({ name: 'reminders', cron: config.REMINDER_CRON, run, atStartup: false, lock: 'reminders' });
   }

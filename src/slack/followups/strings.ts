@@ -7,7 +7,7 @@ const STATUS_EMOJI = { open: '⚪', in_progress: '🔵', done: '✅', blocked: '
 
 type Refusal = 'not_allowed_from_status' | 'unchanged' | 'closed' | 'empty_reason';
 
-/** Strings of follow-ups (issue 5): cards, modals, thread notes, reminders, lists, App Home. Keys start with `fu`. */
+/** Strings of follow-ups: cards, modals, thread notes, reminders, lists, App Home. Keys start with `fu`. */
 export const followupStrings = defineStrings(
   {
     fuStatus: { open: '待处理', in_progress: '进行中', done: '已完成', blocked: '受阻', cancelled: '已取消' } satisfies Record<FollowupStatus, string>,

@@ -1,5 +1,5 @@
 /**
- * Block Kit limits (see /work/shared/slack-reference/blockkit-limits.md). Builders trim to these and say how
+ * Block Kit limits, as Slack's Block Kit reference states them. Builders trim to these and say how
  * much was left out instead of letting Slack reject the whole message with invalid_blocks.
  */
 export const MAX_BLOCKS_PER_MESSAGE = 50;

@@ -18,8 +18,8 @@ import { formatViolation, validateMessage, validateView } from '../../helpers/bl
 
 /**
  * Slack rejects a message whose blocks carry too much text in total (msg_blocks_too_long), even when every
- * block is within its own limit. These builders used to reach 13k–130k characters with long policy text;
- * each is checked here with the same validator the fake Slack runs.
+ * block is within its own limit. With long policy text a builder can reach 13k–130k characters unless it
+ * budgets; each is checked here with the same validator the fake Slack runs.
  */
 
 const TODAY = '2023-03-01';
