@@ -1,6 +1,6 @@
-import type { WebClient } from '@slack/web-api';
 import type { SlackDeps } from '../deps.ts';
 import type { Reply } from './reply.ts';
+import type { SlackClient } from '../web-api.ts';
 import type { Strings } from '../strings.ts';
 
 /** Everything a subcommand may need about who ran it and where. */
@@ -12,7 +12,7 @@ export interface CommandInvocation {
   teamId?: string;
   /** For subcommands that open a modal: valid for 3 s after the command, use it before any slow work. */
   triggerId?: string;
-  client: WebClient;
+  client: SlackClient;
   /**
    * The answer is posted where everyone in the channel reads it (an @mention), not to the caller alone: it
    * must not show what only the caller may see (private follow-up notes from other channels).
