@@ -17,7 +17,7 @@ const argsSchema = z
 export const digestCommand: Subcommand = {
   name: 'digest',
   aliases: ['周报'],
-  helpLine: (s) => s.digestHelpLine,
+  helpLines: (s) => [s.digestHelpLine],
   run(inv, deps) {
     const s = deps.strings;
     const parsed = argsSchema.safeParse(inv.args);

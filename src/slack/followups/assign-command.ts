@@ -15,7 +15,7 @@ import { publishCreated } from './publisher.ts';
 export const assignCommand: Subcommand = {
   name: 'assign',
   aliases: ['指派', '分配'],
-  helpLine: (s) => s.fuAssignHelp,
+  helpLines: (s) => [s.fuAssignHelp],
   async run(inv, deps) {
     const s = deps.strings;
     const parsed = parseFollowupCommand(`assign ${inv.args}`);

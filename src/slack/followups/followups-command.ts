@@ -12,7 +12,7 @@ import { notice } from '../kit/reply.ts';
 export const followupsCommand: Subcommand = {
   name: 'followups',
   aliases: ['跟进', 'fu'],
-  helpLine: (s) => s.fuListHelp,
+  helpLines: (s) => [s.fuListHelp],
   run(inv, deps) {
     const s = deps.strings;
     const word = inv.args.trim().split(/\s+/)[0] ?? '';

@@ -21,16 +21,18 @@ export interface CommandInvocation {
 }
 
 /**
- * One `/measures <name>` subcommand. Add one by writing `commands/<name>.ts` exporting a Subcommand and adding
- * it to `subcommands` in commands/index.ts. `run` returns the reply (sent ephemerally via response_url), or
+ * One `/measures <name>` subcommand. Add one by writing `<feature>/<name>-command.ts` exporting a Subcommand
+ * and adding it to `subcommands` in slack/subcommands/index.ts. `run` returns the reply (sent ephemerally via response_url), or
  * undefined when it answered some other way (opened a modal, posted a message).
  */
 export interface Subcommand {
   name: string;
   /** Other words that select it, e.g. Chinese: ['详情', '查看']. Matched case-insensitively. */
   aliases: string[];
-  /** One help line (mrkdwn, escaped). Built-in subcommands leave it out: their lines are in strings.helpLines. */
-  helpLine?: (s: Strings) => string;
+  /** Its lines in `/measures help` and on the Home tab (mrkdwn, escaped), from the feature's strings. */
+  helpLines: (s: Strings) => string[];
+  /** Its part of the manifest's `usage_hint` (what Slack shows while typing), when it is worth the room. */
+  usageHint?: string;
   run(inv: CommandInvocation, deps: SlackDeps): Promise<Reply | undefined> | Reply | undefined;
 }
 

@@ -7,6 +7,8 @@ import { runSearch } from './run-search.ts';
 export const deptCommand: Subcommand = {
   name: 'dept',
   aliases: ['部门', 'department'],
+  helpLines: (s) => [s.helpDept],
+  usageHint: 'dept 商务局',
   run(inv, deps) {
     if (inv.args.trim() === '') return notice(deps.strings.missingArg(escapeMrkdwn('dept <部门>')));
     return runSearch({ source: 'dept', args: inv.args.trim(), offset: 0 }, deps);

@@ -5,5 +5,7 @@ import { runSearch } from './run-search.ts';
 export const searchCommand: Subcommand = {
   name: 'search',
   aliases: ['搜索', 'find', 's'],
+  helpLines: (s) => [s.helpSearch, s.helpFilters],
+  usageHint: '冷链 部门:商务 年:2023',
   run: (inv, deps) => runSearch({ source: 'search', args: inv.args, offset: 0 }, deps),
 };

@@ -38,6 +38,8 @@ export function showById(rawId: string, deps: SlackDeps, opts: { sharedBy?: stri
 /** `/measures show abcd-4` (also a task `abcd-4.2`, a target `abcd-4.2.t1` or a document `abcd`). */
 export const showCommand: Subcommand = {
   name: 'show',
+  helpLines: (s) => [s.helpShow],
+  usageHint: 'show abcd-4',
   aliases: ['详情', '查看', 'detail', 'id'],
   run: (inv, deps) =>
     showById(inv.args.split(/\s+/)[0] ?? '', deps, { viewer: { user: inv.public ? null : inv.userId, channel: inv.channelId } }),

@@ -24,7 +24,7 @@ export async function dispatchCommand(
   if (Array.from(text).length > MAX_COMMAND_TEXT) return notice(s.tooLong(MAX_COMMAND_TEXT));
   const route = routeCommand(text, namesOf(subcommands));
   if (route.kind === 'help') {
-    return buildHelp(s, subcommands.flatMap((c) => (c.helpLine ? [c.helpLine(s)] : [])));
+    return buildHelp(s, subcommands);
   }
   if (route.kind === 'search') return searchCommand.run({ ...inv, args: route.text }, deps);
   const command = subcommands.find((c) => c.name === route.name)!;

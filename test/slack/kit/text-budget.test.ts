@@ -9,6 +9,8 @@ import { buildDocumentDetail } from '../../../src/slack/search/document-detail.t
 import { context, fitBlocks, section, takeWithin } from '../../../src/slack/kit/elements.ts';
 import { homeFollowupBlocks } from '../../../src/slack/followups/home-section.ts';
 import { buildHomeView } from '../../../src/slack/home/home-blocks.ts';
+import { usageLines } from '../../../src/slack/subcommands/help.ts';
+import { subcommands } from '../../../src/slack/subcommands/index.ts';
 import { MAX_MEASURE_TEXT, buildMeasureDetail } from '../../../src/slack/search/measure-detail.ts';
 import { buildSearchResults } from '../../../src/slack/search/results-blocks.ts';
 import { MAX_MESSAGE_BLOCK_TEXT, blockTextLength } from '../../../src/slack/kit/text-budget.ts';
@@ -146,7 +148,7 @@ describe('builders stay valid with very long content', () => {
       id: `F${i}`, measureId: 'abcd-1', taskId: null, targetId: null, assignee: 'U1', createdBy: 'U2', due: '2023-01-01', status: 'open', blockedReason: null, note: null,
       channel: 'C1', threadTs: '1.2', messageTs: '1.3', createdAt: 'x', updatedAt: 'x', closedAt: null, lastRemindedOn: null, slackError: null, measureTitle: long(40), measureMissing: false,
     });
-    const home = buildHomeView({ documents: 1, measures: 1, strings: en, extraSections: [homeFollowupBlocks(Array.from({ length: 45 }, (_, i) => fu(i)), TODAY, en, 95)] });
+    const home = buildHomeView({ documents: 1, measures: 1, strings: en, usageLines: usageLines(en, subcommands), extraSections: [homeFollowupBlocks(Array.from({ length: 45 }, (_, i) => fu(i)), TODAY, en, 95)] });
     expect(validateView(home).errors.map(formatViolation)).toEqual([]);
     expect(blockTextLength(home.blocks)).toBeGreaterThan(MAX_MESSAGE_BLOCK_TEXT);
     expect(JSON.stringify(home.blocks)).toContain('*F44*');

@@ -20,6 +20,6 @@ describe('routeCommand', () => {
     expect(routeCommand('showroom', names)).toEqual({ kind: 'search', text: 'showroom' });
   });
   it('refuses two subcommands claiming the same word', () => {
-    expect(() => namesOf([...subcommands, { name: 'x', aliases: ['show'], run: () => undefined }])).toThrow(/used twice/);
+    expect(() => namesOf([...subcommands, { name: 'x', aliases: ['show'], helpLines: () => [], run: () => undefined }])).toThrow(/used twice/);
   });
 });
