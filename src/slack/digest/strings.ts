@@ -1,5 +1,5 @@
-import type { FollowupStatus } from '../../core/followups/model.ts';
 import { defineStrings } from '../../lib/strings.ts';
+import { followupStrings } from '../followups/strings.ts';
 
 /** Strings of the weekly digest (scheduled post and `/measures digest` preview). Keys start with `digest`. */
 export const digestStrings = defineStrings(
@@ -21,7 +21,8 @@ export const digestStrings = defineStrings(
     digestExpiredDoc: '文件已失效',
     digestFollowup: '跟进',
     digestNoFollowup: '尚无跟进人',
-    digestStatus: { open: '待处理', in_progress: '进行中', done: '已完成', blocked: '受阻', cancelled: '已取消' } satisfies Record<FollowupStatus, string>,
+    /** A follow-up's state reads the same in the digest as on its card. */
+    digestStatus: followupStrings.zh.fuStatus,
     digestAssign: '指派跟进',
     digestShow: '查看',
     digestPreviewNote: '预览仅你可见；定时周报会发到配置的频道。',
@@ -46,7 +47,7 @@ export const digestStrings = defineStrings(
     digestExpiredDoc: 'document no longer in force',
     digestFollowup: 'Follow-up',
     digestNoFollowup: 'no owner yet',
-    digestStatus: { open: 'open', in_progress: 'in progress', done: 'done', blocked: 'blocked', cancelled: 'cancelled' } satisfies Record<FollowupStatus, string>,
+    digestStatus: followupStrings.en.fuStatus,
     digestAssign: 'Assign follow-up',
     digestShow: 'Show',
     digestPreviewNote: 'Preview visible only to you; the scheduled digest goes to the configured channels.',

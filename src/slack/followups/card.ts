@@ -1,7 +1,7 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { Followup } from '../../core/followups/model.ts';
-import { availableChanges, type ChangeKind } from '../../core/followups/transitions.ts';
-import { ACTIONS } from '../ids.ts';
+import { availableChanges } from '../../core/followups/transitions.ts';
+import { FOLLOWUP_BUTTONS, type FollowupButton } from './actions.ts';
 import { escapeAndFit, escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
 import { ACTIVE_STATUSES } from '../../core/followups/model.ts';
 import { MAX_FALLBACK_TEXT } from '../kit/limits.ts';
@@ -21,23 +21,12 @@ export interface FollowupView {
   strings: FollowupStrings;
 }
 
-const BUTTON_ACTION: Partial<Record<ChangeKind, string>> = {
-  start: ACTIONS.FOLLOWUP_START,
-  done: ACTIONS.FOLLOWUP_DONE,
-  block: ACTIONS.FOLLOWUP_BLOCK,
-  cancel: ACTIONS.FOLLOWUP_CANCEL,
-  reopen: ACTIONS.FOLLOWUP_REOPEN,
-  due: ACTIONS.FOLLOWUP_DUE,
-};
-
 /** The buttons a follow-up in this state offers (reassign is done by mention: `@bot reassign @user`). */
 export function followupButtons(f: Followup, s: FollowupStrings): Button[] {
-  const label: Record<string, string> = {
-    start: s.fuStart, done: s.fuDone, block: s.fuBlocked, cancel: s.fuCancel, reopen: s.fuReopen, due: s.fuChangeDue,
-  };
-  return availableChanges(f.status)
-    .filter((k) => BUTTON_ACTION[k] !== undefined)
-    .map((k) => button(BUTTON_ACTION[k]!, label[k]!, f.id, k === 'done' ? 'primary' : k === 'cancel' ? 'danger' : undefined));
+  return availableChanges(f.status).flatMap((k) => {
+    const b: FollowupButton | null = FOLLOWUP_BUTTONS[k];
+    return b ? [button(b.actionId, b.label(s), f.id, b.style)] : [];
+  });
 }
 
 export function itemLabel(f: Pick<Followup, 'measureId' | 'taskId' | 'targetId'>): string {

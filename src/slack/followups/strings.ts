@@ -1,11 +1,12 @@
 import { defineStrings } from '../../lib/strings.ts';
-import type { FollowupStatus } from '../../core/followups/model.ts';
+import type { FollowupEventAction, FollowupStatus } from '../../core/followups/model.ts';
 import type { ParseError } from '../../core/followups/parse-command.ts';
+import type { ChangeKind, ChangeRefusal } from '../../core/followups/transitions.ts';
 
 /** Status emoji are not words: one table for both languages. */
 const STATUS_EMOJI = { open: '⚪', in_progress: '🔵', done: '✅', blocked: '⛔', cancelled: '✖️' } satisfies Record<FollowupStatus, string>;
 
-type Refusal = 'not_allowed_from_status' | 'unchanged' | 'closed' | 'empty_reason';
+type Refusal = ChangeRefusal;
 
 /** Strings of follow-ups: cards, modals, thread notes, reminders, lists, App Home. Keys start with `fu`. */
 export const followupStrings = defineStrings(
@@ -49,7 +50,7 @@ export const followupStrings = defineStrings(
       reopen: (id: string, actor: string) => `<@${actor}> 重新打开了 ${id}`,
       due: (id: string, actor: string) => `<@${actor}> 修改了 ${id} 的期限`,
       reassign: (id: string, actor: string) => `<@${actor}> 将 ${id} 转交`,
-    },
+    } satisfies Record<ChangeKind, (id: string, actor: string) => string>,
     fuNowDue: (due: string) => `新期限：${due}`,
     fuNowAssignee: (user: string) => `新负责人：<@${user}>`,
     fuDm: (id: string, actor: string, title: string, link: string) =>
@@ -109,7 +110,7 @@ export const followupStrings = defineStrings(
       note: '备注',
       reminded: '提醒',
       slack_error: 'Slack 发送失败',
-    },
+    } satisfies Record<FollowupEventAction, string>,
     fuAndMore: (n: number) => `还有 ${n} 条未显示`,
   },
   {

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { blockReasonModal, dueModal, type ChangeModalContext } from '../../followups/modals.ts';
-import { ACTIONS } from '../../ids.ts';
 import { checkMayChange } from '../../../services/followup-service.ts';
+import { inputFor } from '../../followups/actions.ts';
 import { followupDeps } from '../../followups/context.ts';
 import { permissionRefusalText } from '../../followups/outcome-text.ts';
 import { tell } from '../../followups/tell.ts';
@@ -29,7 +29,7 @@ export function followupNeedsInputHandler(deps: SlackDeps) {
       }
       const f = check.followup;
       const context: ChangeModalContext = { followupId: f.id, fromHome: place.inHome, channel: where.channel, threadTs: where.threadTs };
-      const view = action.action_id === ACTIONS.FOLLOWUP_BLOCK ? blockReasonModal(context, deps.strings) : dueModal(context, f.due, deps.strings);
+      const view = inputFor(action.action_id) === 'reason' ? blockReasonModal(context, deps.strings) : dueModal(context, f.due, deps.strings);
       await client.views.open({ trigger_id: p.trigger_id ?? '', view });
     });
   };

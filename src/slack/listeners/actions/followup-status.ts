@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { ACTIONS } from '../../ids.ts';
-import type { FollowupChange } from '../../../core/followups/transitions.ts';
 import { changeFollowup } from '../../../services/followup-service.ts';
+import { immediateChangeFor } from '../../followups/actions.ts';
 import { followupDeps } from '../../followups/context.ts';
 import { publishHome } from '../../home/home-view.ts';
 import { changeOutcomeText, slackFailedText } from '../../followups/outcome-text.ts';
@@ -10,13 +9,6 @@ import { publishChange } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
 import { safely } from '../safely.ts';
 import { buttonActionSchema, placeOf, replyTo } from '../payloads.ts';
-
-const CHANGES: Record<string, FollowupChange> = {
-  [ACTIONS.FOLLOWUP_START]: { kind: 'start' },
-  [ACTIONS.FOLLOWUP_DONE]: { kind: 'done' },
-  [ACTIONS.FOLLOWUP_CANCEL]: { kind: 'cancel' },
-  [ACTIONS.FOLLOWUP_REOPEN]: { kind: 'reopen' },
-};
 
 /** Start / Done / Cancel / Reopen on a follow-up card (thread or App Home). Value: follow-up id. */
 export function followupStatusHandler(deps: SlackDeps) {
@@ -26,7 +18,7 @@ export function followupStatusHandler(deps: SlackDeps) {
     await safely(deps, respond, 'follow-up status button', async () => {
       const p = buttonActionSchema.parse(body);
       const action = p.actions[0]!;
-      const change = CHANGES[action.action_id];
+      const change = immediateChangeFor(action.action_id);
       if (!change) return;
       const place = placeOf(p);
       const where = replyTo(place);
