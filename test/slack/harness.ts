@@ -2,10 +2,9 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
-import { ingestPaths } from '../../src/services/ingest-service.ts';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../src/slack/app.ts';
 import { startFakeSlack, type FakeSlack, type RecordedCall } from '../helpers/fake-slack.ts';
-import { seededDb as seedIndex, testDb } from '../helpers/db.ts';
+import { seededDb as seedIndex } from '../helpers/db.ts';
 import { FORM, JSON_TYPE, buttonPayload, eventBody, interactivityBody, signedHeaders, slashCommandBody } from '../helpers/slack-request.ts';
 
 /**
@@ -15,7 +14,6 @@ import { FORM, JSON_TYPE, buttonPayload, eventBody, interactivityBody, signedHea
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export { SEEDS_DIR } from '../helpers/paths.ts';
-import { SEEDS_DIR } from '../helpers/paths.ts';
 /** A fixed "now": 2023-03-01 10:00 in Shanghai, so "past due" is stable. */
 export const NOW = '2023-03-01T02:00:00Z';
 export const TODAY = '2023-03-01';

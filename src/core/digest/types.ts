@@ -1,4 +1,4 @@
-import type { DepartmentRole, DocumentKind, DocumentRef, Precision } from '../model.ts';
+import type { DepartmentRole, DocumentRef, Precision } from '../model.ts';
 import type { FollowupStatus } from '../followups/model.ts';
 
 /** Shapes the digest is computed from and produces. Pure data, no Slack, no SQLite. */

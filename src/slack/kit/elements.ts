@@ -1,6 +1,6 @@
 import type { Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, MAX_CONTEXT_ELEMENTS, MAX_FIELD_TEXT, MAX_HEADER_TEXT, MAX_SECTION_FIELDS, MAX_SECTION_TEXT } from './limits.ts';
-import { plain, truncate, truncateMrkdwn } from './mrkdwn.ts';
+import { plain, truncateMrkdwn } from './mrkdwn.ts';
 import { blockTextLength, MAX_MESSAGE_BLOCK_TEXT } from './text-budget.ts';
 
 /** Small constructors that enforce Block Kit limits, so feature builders cannot produce an invalid block. */

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { MAX_FALLBACK_TEXT, MAX_SECTION_TEXT } from './limits.ts';
-import { escapeAndFit, truncate, truncateMrkdwn } from './mrkdwn.ts';
+import { escapeAndFit, truncateMrkdwn } from './mrkdwn.ts';
 
 /**
  * A message a handler sends back: blocks plus the plain `text` Slack shows in notifications and screen
