@@ -1,10 +1,10 @@
 import type { Config } from '../config.ts';
-import type { Db } from '../db/open.ts';
-import type { Logger } from '../lib/logger.ts';
-import { dateInZone } from '../lib/dates.ts';
-import { parseCron, previousOccurrence, type CronSpec } from '../core/digest/cron-schedule.ts';
+import { type CronSpec, parseCron, previousOccurrence } from '../core/digest/cron-schedule.ts';
 import { isoWeekKey } from '../core/digest/iso-week.ts';
-import { deliverDigest, type DeliveryOutcome } from '../services/digest-service.ts';
+import type { Db } from '../db/open.ts';
+import { dateInZone } from '../lib/dates.ts';
+import type { Logger } from '../lib/logger.ts';
+import { type DeliveryOutcome, deliverDigest } from '../services/digest-service.ts';
 import { slackDigestPoster } from '../slack/digest/post-digest.ts';
 import type { SlackClient } from '../slack/web-api.ts';
 

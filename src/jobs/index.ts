@@ -1,9 +1,9 @@
 import type { Config } from '../config.ts';
+import { parseCron } from '../core/digest/cron-schedule.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { SlackClient } from '../slack/web-api.ts';
-import { parseCron } from '../core/digest/cron-schedule.ts';
 import { runDigestJob } from './digest-job.ts';
 import { runReminderJob } from './reminder-job.ts';
 import { nodeCronSchedule, type Schedule } from './schedule.ts';
@@ -58,7 +58,9 @@ export function startJobs(deps: JobsDeps): Jobs {
     specs.push({ name: 'digest', cron: config.DIGEST_CRON, run, atStartup: true, lock: 'digest' });
     specs.push({ name: 'digest-retry', cron: DIGEST_RETRY_CRON, run, atStartup: false, lock: 'digest' });
   } else {
-    logger.info('digest job not scheduled', { reason: deps.client ? 'DIGEST_CHANNELS is empty' : 'no Slack client (console mode)' });
+    logger.info('digest job not scheduled', {
+      reason: deps.client ? 'DIGEST_CHANNELS is empty' : 'no Slack client (console mode)',
+    });
   }
   if (deps.client) {
     const client = deps.client;
@@ -92,7 +94,9 @@ export function startJobs(deps: JobsDeps): Jobs {
     return p;
   };
 
-  const tasks = specs.map((spec) => schedule(spec.cron, () => launch(spec), { timezone: config.DIGEST_TZ, name: spec.name }));
+  const tasks = specs.map((spec) =>
+    schedule(spec.cron, () => launch(spec), { timezone: config.DIGEST_TZ, name: spec.name }),
+  );
   for (const spec of specs) if (spec.atStartup) launch(spec);
   logger.info('jobs started', { jobs: specs.map((s) => `${s.name} (${s.cron} ${config.DIGEST_TZ})`) });
 

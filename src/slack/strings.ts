@@ -1,9 +1,9 @@
 import type { Locale } from '../lib/strings.ts';
-import { commonStrings } from './kit/strings.ts';
-import { searchStrings } from './search/strings.ts';
 import { consoleStrings } from './console/strings.ts';
 import { digestStrings } from './digest/strings.ts';
 import { followupStrings } from './followups/strings.ts';
+import { commonStrings } from './kit/strings.ts';
+import { searchStrings } from './search/strings.ts';
 
 /**
  * All UI strings, merged from one table per feature. To add a feature's strings: create
@@ -12,7 +12,11 @@ import { followupStrings } from './followups/strings.ts';
  */
 export const tables = [commonStrings, searchStrings, consoleStrings, digestStrings, followupStrings] as const;
 
-export type Strings = typeof commonStrings.zh & typeof searchStrings.zh & typeof consoleStrings.zh & typeof digestStrings.zh & typeof followupStrings.zh;
+export type Strings = typeof commonStrings.zh &
+  typeof searchStrings.zh &
+  typeof consoleStrings.zh &
+  typeof digestStrings.zh &
+  typeof followupStrings.zh;
 
 export type { Locale } from '../lib/strings.ts';
 

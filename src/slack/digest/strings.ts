@@ -15,7 +15,8 @@ export const digestStrings = defineStrings(
     digestMoreUpcoming: (n: number, cmd: string) => `还有 ${n} 项即将到期的目标未显示，用 \`${cmd}\` 查看全部。`,
     digestMoreOverdue: (n: number, cmd: string) => `另有 ${n} 项逾期目标，用 \`${cmd}\` 查看全部。`,
     digestMoreDone: (n: number) => `另有 ${n} 项已完成。`,
-    digestSeeAll: (upcomingCmd: string, overdueCmd: string) => `完整列表：\`${upcomingCmd}\` · \`${overdueCmd}\` · 在本消息的线程中讨论`,
+    digestSeeAll: (upcomingCmd: string, overdueCmd: string) =>
+      `完整列表：\`${upcomingCmd}\` · \`${overdueCmd}\` · 在本消息的线程中讨论`,
     digestLeads: '牵头',
     digestDue: '时限',
     digestExpiredDoc: '文件已失效',
@@ -41,7 +42,8 @@ export const digestStrings = defineStrings(
     digestMoreUpcoming: (n: number, cmd: string) => `${n} more due soon not shown; see them all with \`${cmd}\`.`,
     digestMoreOverdue: (n: number, cmd: string) => `And ${n} more overdue; see them all with \`${cmd}\`.`,
     digestMoreDone: (n: number) => `And ${n} more closed.`,
-    digestSeeAll: (upcomingCmd: string, overdueCmd: string) => `Full lists: \`${upcomingCmd}\` · \`${overdueCmd}\` · discuss in this message's thread`,
+    digestSeeAll: (upcomingCmd: string, overdueCmd: string) =>
+      `Full lists: \`${upcomingCmd}\` · \`${overdueCmd}\` · discuss in this message's thread`,
     digestLeads: 'Lead',
     digestDue: 'Due',
     digestExpiredDoc: 'document no longer in force',
@@ -51,7 +53,8 @@ export const digestStrings = defineStrings(
     digestAssign: 'Assign follow-up',
     digestShow: 'Show',
     digestPreviewNote: 'Preview visible only to you; the scheduled digest goes to the configured channels.',
-    digestHelpLine: '`/measures digest` / `digest 2023-12-04` — preview the weekly digest of due and overdue targets (only you see it)',
+    digestHelpLine:
+      '`/measures digest` / `digest 2023-12-04` — preview the weekly digest of due and overdue targets (only you see it)',
     digestBadDate: (arg: string) => `"${arg}" is not a date; write YYYY-MM-DD, e.g. \`/measures digest 2023-12-04\`.`,
   },
 );

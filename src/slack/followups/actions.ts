@@ -12,7 +12,12 @@ export const FOLLOWUP_BUTTONS = {
   start: { actionId: ACTIONS.FOLLOWUP_START, label: (s: FollowupStrings) => s.fuStart, input: 'none' },
   done: { actionId: ACTIONS.FOLLOWUP_DONE, label: (s: FollowupStrings) => s.fuDone, input: 'none', style: 'primary' },
   block: { actionId: ACTIONS.FOLLOWUP_BLOCK, label: (s: FollowupStrings) => s.fuBlocked, input: 'reason' },
-  cancel: { actionId: ACTIONS.FOLLOWUP_CANCEL, label: (s: FollowupStrings) => s.fuCancel, input: 'none', style: 'danger' },
+  cancel: {
+    actionId: ACTIONS.FOLLOWUP_CANCEL,
+    label: (s: FollowupStrings) => s.fuCancel,
+    input: 'none',
+    style: 'danger',
+  },
   reopen: { actionId: ACTIONS.FOLLOWUP_REOPEN, label: (s: FollowupStrings) => s.fuReopen, input: 'none' },
   due: { actionId: ACTIONS.FOLLOWUP_DUE, label: (s: FollowupStrings) => s.fuChangeDue, input: 'due' },
   reassign: null,
@@ -27,9 +32,13 @@ export interface FollowupButton {
 
 type ButtonKind = { [K in ChangeKind]: (typeof FOLLOWUP_BUTTONS)[K] extends null ? never : K }[ChangeKind];
 /** Changes whose button applies them at once: they carry nothing but their kind. */
-type ImmediateKind = { [K in ButtonKind]: (typeof FOLLOWUP_BUTTONS)[K]['input'] extends 'none' ? K : never }[ButtonKind];
+type ImmediateKind = {
+  [K in ButtonKind]: (typeof FOLLOWUP_BUTTONS)[K]['input'] extends 'none' ? K : never;
+}[ButtonKind];
 
-const buttons = Object.entries(FOLLOWUP_BUTTONS).flatMap(([kind, b]) => (b ? [{ kind: kind as ButtonKind, ...b }] : []));
+const buttons = Object.entries(FOLLOWUP_BUTTONS).flatMap(([kind, b]) =>
+  b ? [{ kind: kind as ButtonKind, ...b }] : [],
+);
 
 /** Every change that has a button, with its kind. */
 export function followupButtons(): readonly (FollowupButton & { kind: ButtonKind })[] {

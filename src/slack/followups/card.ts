@@ -1,12 +1,12 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { Followup } from '../../core/followups/model.ts';
-import { availableChanges } from '../../core/followups/transitions.ts';
-import { FOLLOWUP_BUTTONS, type FollowupButton } from './actions.ts';
-import { escapeAndFit, escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
 import { ACTIVE_STATUSES } from '../../core/followups/model.ts';
-import { MAX_FALLBACK_TEXT } from '../kit/limits.ts';
-import type { FollowupStrings } from './strings.ts';
+import { availableChanges } from '../../core/followups/transitions.ts';
 import { button, context, section } from '../kit/elements.ts';
+import { MAX_FALLBACK_TEXT } from '../kit/limits.ts';
+import { escapeAndFit, escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
+import { FOLLOWUP_BUTTONS, type FollowupButton } from './actions.ts';
+import type { FollowupStrings } from './strings.ts';
 
 /** The follow-up card: the bot's message in the item's thread, updated in place (chat.update) on every change. */
 
@@ -65,5 +65,8 @@ export function followupCardBlocks(v: FollowupView): KnownBlock[] {
 export function followupCardText(v: FollowupView): string {
   const f = v.followup;
   const title = v.measureTitle === null ? v.strings.fuMeasureMissing : escapeAndFit(v.measureTitle, TITLE_CHARS);
-  return truncate(`${v.strings.fuCardTitle(f.id)} · ${v.strings.fuStatus[f.status]} · ${escapeMrkdwn(itemLabel(f))} ${title}`, MAX_FALLBACK_TEXT);
+  return truncate(
+    `${v.strings.fuCardTitle(f.id)} · ${v.strings.fuStatus[f.status]} · ${escapeMrkdwn(itemLabel(f))} ${title}`,
+    MAX_FALLBACK_TEXT,
+  );
 }

@@ -22,5 +22,8 @@ export function reply(text: string, blocks: KnownBlock[]): Reply {
 
 /** A one-section notice (errors, "not found"). `mrkdwn` must already be escaped. */
 export function notice(mrkdwn: string): Reply {
-  return { text: truncateMrkdwn(mrkdwn, MAX_FALLBACK_TEXT), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(mrkdwn, MAX_SECTION_TEXT) } }] };
+  return {
+    text: truncateMrkdwn(mrkdwn, MAX_FALLBACK_TEXT),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(mrkdwn, MAX_SECTION_TEXT) } }],
+  };
 }

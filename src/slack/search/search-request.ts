@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_COMMAND_TEXT } from '../kit/limits.ts';
 import { parseDue, parseSearchText, QUERY_SPACE, type SearchParse } from '../../core/search/query-text.ts';
+import { MAX_COMMAND_TEXT } from '../kit/limits.ts';
 
 /**
  * A search as the user asked for it, small enough to ride in a button value (≤ 2000 chars): which subcommand

@@ -7,7 +7,13 @@ describe('search requests in button values', () => {
   it('round-trip, and anything tampered decodes to undefined', () => {
     const r = { source: 'dept' as const, args: '商务局 冷链', offset: 8 };
     expect(decodeSearchRequest(encodeSearchRequest(r))).toEqual(r);
-    for (const bad of ['', 'x', '{"source":"sql","args":"","offset":0}', '{"source":"search","args":"a","offset":-1}', JSON.stringify({ source: 'search', args: 'x'.repeat(600), offset: 0 })]) {
+    for (const bad of [
+      '',
+      'x',
+      '{"source":"sql","args":"","offset":0}',
+      '{"source":"search","args":"a","offset":-1}',
+      JSON.stringify({ source: 'search', args: 'x'.repeat(600), offset: 0 }),
+    ]) {
       expect(decodeSearchRequest(bad)).toBeUndefined();
     }
   });

@@ -1,15 +1,15 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
+import { followupButtons } from '../../followups/actions.ts';
 import { ACTIONS } from '../../ids.ts';
-import { searchMoreHandler } from './search-more.ts';
-import { shareResultsHandler } from './share-results.ts';
-import { showMeasureHandler } from './show-measure.ts';
-import { shareMeasureHandler } from './share-measure.ts';
 import { assignFollowupHandler } from './assign-followup.ts';
-import { followupStatusHandler } from './followup-status.ts';
 import { followupNeedsInputHandler } from './followup-needs-input.ts';
 import { followupRepostHandler } from './followup-repost.ts';
-import { followupButtons } from '../../followups/actions.ts';
+import { followupStatusHandler } from './followup-status.ts';
+import { searchMoreHandler } from './search-more.ts';
+import { shareMeasureHandler } from './share-measure.ts';
+import { shareResultsHandler } from './share-results.ts';
+import { showMeasureHandler } from './show-measure.ts';
 
 /** Block actions (buttons). One line per action id from ids.ts; one handler per file. */
 export function register(app: App, deps: SlackDeps): void {
