@@ -9,13 +9,18 @@ import {
   threadItem,
 } from '../../services/followup-service.ts';
 import type { SlackDeps } from '../deps.ts';
+import { followupDeps } from '../followups/context.ts';
+import {
+  assignOutcomeText,
+  changeOutcomeText,
+  permissionRefusalText,
+  slackFailedText,
+} from '../followups/outcome-text.ts';
+import { publishChange, publishCreated, repostCard } from '../followups/publisher.ts';
+import { tell } from '../followups/tell.ts';
 import { decodeSlackEntities, escapeMrkdwn } from '../kit/mrkdwn.ts';
-import { stripBotMention } from '../mention/strip-mention.ts';
 import { type SlackClient, slackErrorCode } from '../web-api.ts';
-import { followupDeps } from './context.ts';
-import { assignOutcomeText, changeOutcomeText, permissionRefusalText, slackFailedText } from './outcome-text.ts';
-import { publishChange, publishCreated, repostCard } from './publisher.ts';
-import { tell } from './tell.ts';
+import { stripBotMention } from './strip-mention.ts';
 
 export interface FollowupMention {
   user: string;
