@@ -8,10 +8,10 @@ import { MAX_BLOCKS_PER_MESSAGE } from '../kit/limits.ts';
 import { boldMatches, escapeAndFit, escapeMrkdwn } from '../kit/mrkdwn.ts';
 import { type Reply, reply } from '../kit/reply.ts';
 import type { Strings } from '../strings.ts';
-import { encodeSearchRequest, type SearchRequest } from './search-request.ts';
+import { encodeSearchState, type SearchState } from './search-state.ts';
 
 export interface SearchResultsInput {
-  request: SearchRequest;
+  request: SearchState;
   search: ParsedSearch;
   total: number;
   hits: SearchHit[];
@@ -88,10 +88,10 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
     const remaining = total - to;
     if (remaining > 0) {
       buttons.push(
-        button(ACTIONS.SEARCH_MORE, s.more(remaining), encodeSearchRequest({ ...request, offset: to }), 'primary'),
+        button(ACTIONS.SEARCH_MORE, s.more(remaining), encodeSearchState({ ...request, offset: to }), 'primary'),
       );
     }
-    buttons.push(button(ACTIONS.SHARE_RESULTS, s.share, encodeSearchRequest(request)));
+    buttons.push(button(ACTIONS.SHARE_RESULTS, s.share, encodeSearchState(request)));
     tail.push(divider(), { type: 'actions', block_id: 'search_actions', elements: buttons });
   }
   const blocks = fitBlocks(

@@ -4,13 +4,13 @@ import { RESULTS_PAGE_SIZE } from '../kit/limits.ts';
 import { escapeMrkdwn } from '../kit/mrkdwn.ts';
 import { notice, type Reply } from '../kit/reply.ts';
 import { buildSearchResults } from './results-blocks.ts';
-import { type SearchRequest, toSearch } from './search-request.ts';
+import { type SearchState, toSearch } from './search-state.ts';
 
 /**
  * Runs a keyword / dept / due search and renders one page. Shared by the subcommands, the More and Share
  * buttons and @mentions, so every surface shows the same thing.
  */
-export function runSearch(request: SearchRequest, deps: SlackDeps, opts: { sharedBy?: string } = {}): Reply {
+export function runSearch(request: SearchState, deps: SlackDeps, opts: { sharedBy?: string } = {}): Reply {
   const s = deps.strings;
   const today = todayOf(deps);
   const parsed = toSearch(request, today);
