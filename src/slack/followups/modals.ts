@@ -3,6 +3,7 @@ import { VIEWS } from '../ids.ts';
 import { section } from '../kit/elements.ts';
 import {
   MAX_BLOCKED_REASON_IN_NOTE,
+  MAX_FOLLOWUP_TEXT,
   MAX_INPUT_HINT,
   MAX_INPUT_LABEL,
   MAX_MODAL_TITLE,
@@ -97,7 +98,12 @@ export function assignModal(input: AssignModalInput): ModalView {
       block_id: ASSIGN_BLOCKS.note.block,
       optional: true,
       label: plain(s.fuNote, MAX_INPUT_LABEL),
-      element: { type: 'plain_text_input', action_id: ASSIGN_BLOCKS.note.action, multiline: true, max_length: 1000 },
+      element: {
+        type: 'plain_text_input',
+        action_id: ASSIGN_BLOCKS.note.action,
+        multiline: true,
+        max_length: MAX_FOLLOWUP_TEXT,
+      },
     },
   );
   return {
