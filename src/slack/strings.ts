@@ -7,16 +7,15 @@ import { searchStrings } from './search/strings.ts';
 
 /**
  * All UI strings, merged from one table per feature. To add a feature's strings: create
- * `strings/<feature>.ts` with `defineStrings(zh, en)` and add it to `tables` and to `Strings` below.
+ * `<feature>/strings.ts` with `defineStrings(zh, en)` and add it to `tables`; `Strings` follows.
  * Keys must be unique across tables (a test checks there are no collisions).
  */
 export const tables = [commonStrings, searchStrings, consoleStrings, digestStrings, followupStrings] as const;
 
-export type Strings = typeof commonStrings.zh &
-  typeof searchStrings.zh &
-  typeof consoleStrings.zh &
-  typeof digestStrings.zh &
-  typeof followupStrings.zh;
+/** `A | B` → `A & B`: every table's keys in one type. */
+type Merged<U> = (U extends unknown ? (table: U) => void : never) extends (table: infer All) => void ? All : never;
+
+export type Strings = Merged<(typeof tables)[number]['zh']>;
 
 export type { Locale } from '../lib/strings.ts';
 

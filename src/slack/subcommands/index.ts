@@ -8,8 +8,9 @@ import { searchCommand } from '../search/search-command.ts';
 import { showCommand } from '../search/show-command.ts';
 
 /**
- * Every `/measures` subcommand. Add yours (digest, assign, followups) as one file and one line here.
- * `help` is built in (routeCommand) and lists these.
+ * THE registry: every `/measures` subcommand, in the order help and the Home tab list them. A new one is its
+ * file, one entry here and its strings (src/slack/README.md, "Add a /measures subcommand"). `help` is built in
+ * (routeCommand).
  */
 export const subcommands: Subcommand[] = [
   searchCommand,
