@@ -3,6 +3,7 @@ import { parseCron } from '../core/digest/cron-schedule.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import { digestPostingClient } from '../slack/digest/post-digest.ts';
 import type { SlackClient } from '../slack/web-api.ts';
 import { runDigestJob } from './digest-job.ts';
 import { runReminderJob } from './reminder-job.ts';
@@ -20,6 +21,8 @@ export interface JobsDeps {
   logger: Logger;
   config: Config;
   clock: Clock;
+  /** Posts the digest; by default a client without retries of its own (digestPostingClient) for the bot's token. */
+  digestClient?: SlackClient;
   /** When ticks happen; node-cron on the system clock unless a test drives the ticks itself. */
   schedule?: Schedule;
 }
@@ -53,7 +56,9 @@ export function startJobs(deps: JobsDeps): Jobs {
   if (deps.client && config.DIGEST_CHANNELS.length > 0) {
     // Parsed here, once: a config built without loadConfig fails at startup, not silently every Monday.
     const cron = parseCron(config.DIGEST_CRON);
-    const jobDeps = { db: deps.db, client: deps.client, logger, config, cron };
+    const client =
+      deps.digestClient ?? digestPostingClient(config.SLACK_BOT_TOKEN ?? '', { slackApiUrl: config.SLACK_API_URL });
+    const jobDeps = { db: deps.db, client, logger, config, cron };
     const run = (now: Date) => runDigestJob(jobDeps, now);
     specs.push({ name: 'digest', cron: config.DIGEST_CRON, run, atStartup: true, lock: 'digest' });
     specs.push({ name: 'digest-retry', cron: DIGEST_RETRY_CRON, run, atStartup: false, lock: 'digest' });

@@ -91,6 +91,7 @@ describe('measures digest', () => {
       asOf: '2026-10-26',
       nowIso: '2026-10-26T01:00:00.000Z',
       maxAttempts: 3,
+      staleBeforeIso: '2026-10-26T00:00:00.000Z',
     });
     markDigestPosted(db, 'C1', '2026-10-26T01:00:00.000Z', '1.1', '2026-10-26T01:00:01.000Z');
     const bot = digestForChannel(db, {
