@@ -2,7 +2,14 @@ import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { normalizeIdInput } from '../core/ids.ts';
-import { ACTIVE_STATUSES, isClosed, type Followup, type FollowupEvent, type FollowupListItem, type ItemRef } from '../core/followups/model.ts';
+import {
+  ACTIVE_STATUSES,
+  isClosed,
+  type Followup,
+  type FollowupEvent,
+  type FollowupListItem,
+  type ItemRef,
+} from '../core/followups/model.ts';
 import { applyChange, type ChangeRefusal, type FollowupChange } from '../core/followups/transitions.ts';
 import { canChangeFollowup } from '../core/followups/permissions.ts';
 import { compareByDue } from '../core/followups/reminders.ts';
@@ -50,7 +57,8 @@ export type AssignOutcome =
   | { ok: false; error: 'note_too_long'; max: number };
 
 export function assignFollowup(deps: FollowupDeps, req: AssignRequest): AssignOutcome {
-  if (req.note !== null && charCount(req.note) > MAX_NOTE_CHARS) return { ok: false, error: 'note_too_long', max: MAX_NOTE_CHARS };
+  if (req.note !== null && charCount(req.note) > MAX_NOTE_CHARS)
+    return { ok: false, error: 'note_too_long', max: MAX_NOTE_CHARS };
   let item: ItemRef & { due: string | null };
   if (req.itemId !== null && req.itemId.trim() !== '') {
     const id = normalizeIdInput(req.itemId);
@@ -89,7 +97,11 @@ export function assignFollowup(deps: FollowupDeps, req: AssignRequest): AssignOu
 // ---------------------------------------------------------------- what Slack did with it
 
 /** The card was posted: remember where (and which item that message is about), and clear a past failure. */
-export function recordPosted(deps: Pick<FollowupDeps, 'db'>, id: string, refs: { channel: string; threadTs: string; messageTs: string }): Followup {
+export function recordPosted(
+  deps: Pick<FollowupDeps, 'db'>,
+  id: string,
+  refs: { channel: string; threadTs: string; messageTs: string },
+): Followup {
   const db = deps.db;
   return db.transaction(() => {
     repo.setSlackRefs(db, id, refs);
@@ -115,7 +127,12 @@ export type DeliveryKind = 'dm' | 'note' | 'reminder';
  * A message about the follow-up (not its card) could not be sent: history only. The card is fine, so the row's
  * slack_error must stay clear — setting it would make the next change post a second card.
  */
-export function recordDeliveryFailure(db: Db, id: string, failure: { kind: DeliveryKind; error: string; to?: string }, atIso: string): void {
+export function recordDeliveryFailure(
+  db: Db,
+  id: string,
+  failure: { kind: DeliveryKind; error: string; to?: string },
+  atIso: string,
+): void {
   repo.insertEvent(db, id, atIso, 'system', 'slack_error', { ...failure });
 }
 
@@ -150,7 +167,8 @@ type ChangeRequest = { followupId: string; change: FollowupChange; actor: string
 export function checkChange(deps: FollowupDeps, req: ChangeRequest): ChangeOutcome | null {
   const f = repo.getFollowup(deps.db, req.followupId.toUpperCase());
   if (!f) return { ok: false, error: 'not_found', id: req.followupId };
-  if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS)) return { ok: false, error: 'forbidden', followup: f };
+  if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS))
+    return { ok: false, error: 'forbidden', followup: f };
   const result = applyChange(f, req.change, nowIso(deps));
   return result.ok ? null : { ok: false, error: result.refusal, followup: f };
 }
@@ -167,7 +185,8 @@ export function changeFollowup(deps: FollowupDeps, req: ChangeRequest): ChangeOu
   const id = req.followupId.toUpperCase();
   const f = repo.getFollowup(deps.db, id);
   if (!f) return { ok: false, error: 'not_found', id };
-  if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS)) return { ok: false, error: 'forbidden', followup: f };
+  if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS))
+    return { ok: false, error: 'forbidden', followup: f };
   const result = applyChange(f, req.change, nowIso(deps));
   if (!result.ok) return { ok: false, error: result.refusal, followup: f };
   const updated = repo.updateFollowup(deps.db, f.id, result.patch, { actor: req.actor, ...result.event }, f);
@@ -175,14 +194,18 @@ export function changeFollowup(deps: FollowupDeps, req: ChangeRequest): ChangeOu
   return { ok: true, followup: updated, previous: f, change: req.change, actor: req.actor };
 }
 
-export type PermissionCheck = { ok: true; followup: Followup } | { ok: false; error: 'not_found'; id: string } | { ok: false; error: 'forbidden'; followup: Followup };
+export type PermissionCheck =
+  | { ok: true; followup: Followup }
+  | { ok: false; error: 'not_found'; id: string }
+  | { ok: false; error: 'forbidden'; followup: Followup };
 export type RepostCheck = PermissionCheck;
 
 /** Whether the actor may change the follow-up at all: checked before a modal for a change is opened. */
 export function checkMayChange(deps: FollowupDeps, req: { followupId: string; actor: string }): PermissionCheck {
   const f = repo.getFollowup(deps.db, req.followupId.toUpperCase());
   if (!f) return { ok: false, error: 'not_found', id: req.followupId };
-  if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS)) return { ok: false, error: 'forbidden', followup: f };
+  if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS))
+    return { ok: false, error: 'forbidden', followup: f };
   return { ok: true, followup: f };
 }
 
@@ -193,13 +216,21 @@ export function checkRepost(deps: FollowupDeps, req: { followupId: string; actor
 
 // ---------------------------------------------------------------- finding
 
-export type ThreadFollowup = { ok: true; followup: Followup } | { ok: false; error: 'none' } | { ok: false; error: 'ambiguous'; ids: string[] };
+export type ThreadFollowup =
+  | { ok: true; followup: Followup }
+  | { ok: false; error: 'none' }
+  | { ok: false; error: 'ambiguous'; ids: string[] };
 
 /**
  * The follow-up a thread command (`@bot done`) is about: the one named, else the thread's only active one (or its
  * only one at all, so `reopen` works after `done`).
  */
-export function threadFollowup(db: Db, channel: string, threadTs: string | null, explicitId: string | null): ThreadFollowup {
+export function threadFollowup(
+  db: Db,
+  channel: string,
+  threadTs: string | null,
+  explicitId: string | null,
+): ThreadFollowup {
   if (explicitId !== null) {
     const f = repo.getFollowup(db, explicitId.toUpperCase());
     return f ? { ok: true, followup: f } : { ok: false, error: 'none' };
@@ -235,7 +266,12 @@ export function threadItem(db: Db, channel: string, threadTs: string): ItemRef |
  */
 export function messageItemId(
   db: Db,
-  m: { channel: string; ts: string; threadTs: string | null; metadata?: { event_type: string; event_payload: Record<string, unknown> } | undefined },
+  m: {
+    channel: string;
+    ts: string;
+    threadTs: string | null;
+    metadata?: { event_type: string; event_payload: Record<string, unknown> } | undefined;
+  },
 ): string | null {
   const p = m.metadata?.event_type === 'measures_item' ? m.metadata.event_payload : undefined;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
@@ -245,12 +281,17 @@ export function messageItemId(
   return ref ? (ref.targetId ?? ref.taskId ?? ref.measureId) : null;
 }
 
-export type ListScope = { kind: 'mine'; user: string } | { kind: 'user'; user: string } | { kind: 'overdue' } | { kind: 'all' };
+export type ListScope =
+  | { kind: 'mine'; user: string }
+  | { kind: 'user'; user: string }
+  | { kind: 'overdue' }
+  | { kind: 'all' }
+  | { kind: 'done' };
 
-/** Active follow-ups for a scope, overdue first, then by due date. */
+/** Follow-ups not finished (or, for `done`, the finished ones) for a scope, overdue first, then by due date. */
 export function listForScope(db: Db, scope: ListScope, today: string): FollowupListItem[] {
   const items = repo.listFollowups(db, {
-    statuses: ACTIVE_STATUSES,
+    statuses: scope.kind === 'done' ? ['done'] : ACTIVE_STATUSES,
     ...(scope.kind === 'mine' || scope.kind === 'user' ? { assignee: scope.user } : {}),
     ...(scope.kind === 'overdue' ? { dueBefore: today } : {}),
   });
@@ -260,7 +301,13 @@ export function listForScope(db: Db, scope: ListScope, today: string): FollowupL
 /** A measure's follow-ups (every state) and their history, for the detail view. */
 export function measureFollowups(db: Db, measureId: string): { followups: Followup[]; events: FollowupEvent[] } {
   const followups = repo.listFollowups(db, { measureId });
-  return { followups, events: repo.listEvents(db, followups.map((f) => f.id)) };
+  return {
+    followups,
+    events: repo.listEvents(
+      db,
+      followups.map((f) => f.id),
+    ),
+  };
 }
 
 /** Every follow-up, for export (CLI). */
@@ -269,9 +316,13 @@ export function allFollowups(db: Db): FollowupListItem[] {
 }
 
 /** What the assign modal shows for an item id (title, default due date), or undefined for an unknown id. */
-export function assignModalItem(db: Db, rawId: string): { itemId: string; title: string; due: string | null } | undefined {
+export function assignModalItem(
+  db: Db,
+  rawId: string,
+): { itemId: string; title: string; due: string | null } | undefined {
   const id = normalizeIdInput(rawId);
   const found = repo.resolveItem(db, id);
-  return found ? { itemId: found.targetId ?? found.taskId ?? found.measureId, title: found.title, due: found.due } : undefined;
+  return found
+    ? { itemId: found.targetId ?? found.taskId ?? found.measureId, title: found.title, due: found.due }
+    : undefined;
 }
-

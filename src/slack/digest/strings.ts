@@ -27,8 +27,8 @@ export const digestStrings = defineStrings(
     digestAssign: '指派跟进',
     digestShow: '查看',
     digestPreviewNote: '预览仅你可见；定时周报会发到配置的频道。',
-    digestHelpLine: '`/measures digest` / `digest 2023-12-04` — 预览每周到期与逾期目标周报（仅你可见）',
-    digestBadDate: (arg: string) => `“${arg}”不是有效日期，请写成 YYYY-MM-DD，例如 \`/measures digest 2023-12-04\`。`,
+    digestHelpLine: '`/measures digest` / `digest {date}` — 预览每周到期与逾期目标周报（仅你可见）',
+    digestBadDate: (arg: string) => `“${arg}”不是有效日期，请写成 YYYY-MM-DD，例如 \`/measures digest {date}\`。`,
   },
   {
     digestTitle: (asOf: string) => `📅 Policy targets digest · ${asOf}`,
@@ -54,8 +54,8 @@ export const digestStrings = defineStrings(
     digestShow: 'Show',
     digestPreviewNote: 'Preview visible only to you; the scheduled digest goes to the configured channels.',
     digestHelpLine:
-      '`/measures digest` / `digest 2023-12-04` — preview the weekly digest of due and overdue targets (only you see it)',
-    digestBadDate: (arg: string) => `"${arg}" is not a date; write YYYY-MM-DD, e.g. \`/measures digest 2023-12-04\`.`,
+      '`/measures digest` / `digest {date}` — preview the weekly digest of due and overdue targets (only you see it)',
+    digestBadDate: (arg: string) => `"${arg}" is not a date; write YYYY-MM-DD, e.g. \`/measures digest {date}\`.`,
   },
 );
 

@@ -6,6 +6,7 @@ import { followupDeps } from './context.ts';
 import { assignModal } from './modals.ts';
 import { assignOutcomeText, slackFailedText } from './outcome-text.ts';
 import { publishCreated } from './publisher.ts';
+import { examplesOf, withExamples } from '../kit/examples.ts';
 
 /**
  * `/measures assign <id> @user [YYYY-MM-DD] [note]`. Slash commands do not run in threads, so the bot posts a
@@ -38,10 +39,10 @@ export const assignCommand: Subcommand = {
           return undefined;
         }
       }
-      return notice(parsed.ok ? s.fuNeedItem : s.fuParseError[parsed.error]);
+      return notice(withExamples(parsed.ok ? s.fuNeedItem : s.fuParseError[parsed.error], examplesOf(deps), s));
     }
     const cmd = parsed.command;
-    if (cmd.itemId === null) return notice(s.fuNeedItem);
+    if (cmd.itemId === null) return notice(withExamples(s.fuNeedItem, examplesOf(deps), s));
     const fdeps = followupDeps(deps);
     const outcome = assignFollowup(fdeps, {
       itemId: cmd.itemId,

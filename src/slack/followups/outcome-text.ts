@@ -30,7 +30,7 @@ export function changeOutcomeText(o: ChangeOutcome, s: FollowupStrings, quietWhe
     case 'forbidden':
       return s.fuForbidden(o.followup.id);
     case 'unchanged':
-      return quietWhenUnchanged ? null : s.fuRefused.unchanged();
+      return quietWhenUnchanged ? null : `${o.followup.id} ${s.fuRefused.unchanged(s.fuStatus[o.followup.status])}`;
     default:
       return s.fuRefused[o.error](s.fuStatus[o.followup.status]);
   }

@@ -178,16 +178,21 @@ export async function publishChange(
         ? s.fuBlockedBecause(escapeAndFit(change.reason, MAX_BLOCKED_REASON_IN_NOTE))
         : change.kind === 'due'
           ? s.fuNowDue(change.due)
-          : change.kind === 'reassign'
-            ? s.fuNowAssignee(change.assignee)
-            : '';
+          : '';
     const view = viewOf(deps, f);
     const noteProblem = await messageCall(deps, f, 'note', f.channel, () =>
       client.chat.postMessage({
         channel: f.channel!,
         thread_ts: f.threadTs!,
         text: truncate(
-          [s.fuChangedNote[change.kind](f.id, actor), extra].filter(Boolean).join('\n'),
+          [
+            change.kind === 'reassign'
+              ? s.fuReassignedTo(f.id, actor, change.assignee)
+              : s.fuChangedNote[change.kind](f.id, actor),
+            extra,
+          ]
+            .filter(Boolean)
+            .join('\n'),
           MAX_FALLBACK_TEXT,
         ),
         unfurl_links: false,

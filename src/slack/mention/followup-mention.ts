@@ -22,6 +22,7 @@ import { failureText } from '../kit/failure-text.ts';
 import { decodeSlackEntities, escapeMrkdwn } from '../kit/mrkdwn.ts';
 import { type SlackClient, slackErrorCode } from '../web-api.ts';
 import { stripBotMention } from './strip-mention.ts';
+import { examplesOf, withExamples } from '../kit/examples.ts';
 
 export interface FollowupMention {
   user: string;
@@ -54,7 +55,8 @@ export async function handleFollowupMention(
   if (intent === 'other') return false;
   const key = `event:${m.eventId}`;
   const where = { user: m.user, channel: m.channel, threadTs: m.threadTs ?? m.ts };
-  const say = (t: string) => tell(client, deps.logger, where, t);
+  // Parse errors and refusals show example ids and dates: real ones.
+  const say = (t: string) => tell(client, deps.logger, where, withExamples(t, examplesOf(deps), s));
   let claimed = false;
   try {
     if (!firstDelivery(fdeps, key)) return true;

@@ -23,8 +23,12 @@ export const searchStrings = defineStrings(
       Status,
       string
     >,
-    notFound: (id: string) => `没有找到编号为 \`${id}\` 的举措或文件。编号形如 \`abcd-4\`，可在搜索结果中看到。`,
-    invalidId: (id: string) => `\`${id}\` 不是有效的编号。编号形如 \`abcd-4\`（文件 abcd 的第 4 条）。`,
+    notFound: (id: string) => `没有找到编号为 \`${id}\` 的举措或文件。编号形如 \`{id}\`（文件 \`{doc}\` 中的一条），可在搜索结果中看到。`,
+    notInDocument: (id: string, doc: string, n: number, first: string, last: string) =>
+      n === 1
+        ? `文件 \`${doc}\` 中没有 \`${id}\`：它只有 1 条，编号 \`${first}\`。`
+        : `文件 \`${doc}\` 中没有 \`${id}\`：它共有 ${n} 条，编号从 \`${first}\` 到 \`${last}\`。`,
+    invalidId: (id: string) => `\`${id}\` 不是有效的编号。举措编号形如 \`{id}\`，文件编号形如 \`{doc}\`。`,
     badInput: (why: string) => `无法理解这个查询：${why}`,
     searchErrors: {
       too_long: '查询过长，请只用几个关键词。',
@@ -64,7 +68,7 @@ export const searchStrings = defineStrings(
     helpSearch: '`/measures 冷链物流` — 关键词搜索',
     helpFilters:
       '`/measures 便利店 部门:商务 地区:天津 年:2021` — 带筛选（也可写 `dept:`、`region:`、`due:`）；加 `现行`（`in-force`）只看仍有效的文件',
-    helpShow: '`/measures show abcd-4` — 查看一条举措的全文、任务和目标时限（也可查文件 `show abcd`）',
+    helpShow: '`/measures show {id}` — 查看一条举措的全文、任务和目标时限（也可查文件 `show {doc}`）',
     helpDept: '`/measures dept 商务局` — 某部门负责的举措',
     helpDue: '`/measures due 2023` / `due 2023-06` / `due next 90d` — 按期限查目标',
     helpHelp: '`/measures help` — 显示本帮助',
@@ -95,8 +99,12 @@ export const searchStrings = defineStrings(
       not_applicable: 'n/a',
     } satisfies Record<Status, string>,
     notFound: (id: string) =>
-      `No measure or document has the id \`${id}\`. Ids look like \`abcd-4\` and appear in search results.`,
-    invalidId: (id: string) => `\`${id}\` is not a valid id. Ids look like \`abcd-4\` (item 4 of document abcd).`,
+      `No measure or document has the id \`${id}\`. Ids look like \`{id}\` (an item of document \`{doc}\`) and appear in search results.`,
+    notInDocument: (id: string, doc: string, n: number, first: string, last: string) =>
+      n === 1
+        ? `Document \`${doc}\` has no \`${id}\`: it has 1 item, \`${first}\`.`
+        : `Document \`${doc}\` has no \`${id}\`: it has ${n} items, \`${first}\` to \`${last}\`.`,
+    invalidId: (id: string) => `\`${id}\` is not a valid id. Measure ids look like \`{id}\`, document ids like \`{doc}\`.`,
     badInput: (why: string) => `Could not understand that query: ${why}`,
     searchErrors: {
       too_long: 'That search is too long; a few key words work best.',
@@ -136,7 +144,7 @@ export const searchStrings = defineStrings(
     helpFilters:
       '`/measures 便利店 dept:商务 region:天津 due:2021` — with filters (also `部门:`, `地区:`, `年:`); add `in-force` (`现行`) for documents still in force',
     helpShow:
-      '`/measures show abcd-4` — full text, tasks and dated targets of one measure (or a document: `show abcd`)',
+      '`/measures show {id}` — full text, tasks and dated targets of one measure (or a document: `show {doc}`)',
     helpDept: '`/measures dept 商务局` — measures a department is responsible for',
     helpDue: '`/measures due 2023` / `due 2023-06` / `due next 90d` — targets by due date',
     helpHelp: '`/measures help` — this help',

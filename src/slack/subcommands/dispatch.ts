@@ -1,4 +1,5 @@
 import type { SlackDeps } from '../deps.ts';
+import { examplesOf } from '../kit/examples.ts';
 import { MAX_COMMAND_TEXT } from '../kit/limits.ts';
 import { decodeSlackEntities } from '../kit/mrkdwn.ts';
 import { notice, type Reply } from '../kit/reply.ts';
@@ -24,7 +25,7 @@ export async function dispatchCommand(
   if (Array.from(text).length > MAX_COMMAND_TEXT) return notice(s.tooLong(MAX_COMMAND_TEXT));
   const route = routeCommand(text, namesOf(subcommands));
   if (route.kind === 'help') {
-    return buildHelp(s, subcommands);
+    return buildHelp(s, subcommands, examplesOf(deps));
   }
   if (route.kind === 'search') return searchCommand.run({ ...inv, args: route.text }, deps);
   const command = subcommands.find((c) => c.name === route.name)!;

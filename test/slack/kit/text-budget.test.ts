@@ -282,7 +282,7 @@ describe('builders stay valid with very long content', () => {
       documents: 1,
       measures: 1,
       strings: en,
-      usageLines: usageLines(en, subcommands),
+      usageLines: usageLines(en, subcommands, { measureId: 'z8wv-4', documentId: 'z8wv', date: '2027-01-31' }),
       extraSections: [
         homeFollowupBlocks(
           Array.from({ length: 45 }, (_, i) => fu(i)),

@@ -11,6 +11,7 @@ import { publishCreated } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
 import { parseMetadata, viewSubmissionSchema } from '../payloads.ts';
 import { safelyTelling } from '../safely.ts';
+import { examplesOf, withExamples } from '../../kit/examples.ts';
 
 /** Modal field errors are plain text (no escaping needed); the typed id is echoed at most this long (the input's max_length). */
 const MAX_TYPED_ID = 64;
@@ -52,7 +53,7 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
       return;
     }
     if (!assignee) {
-      await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.assignee.block]: s.fuParseError.missing_user } });
+      await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.assignee.block]: withExamples(s.fuParseError.missing_user, examplesOf(deps), s) } });
       return;
     }
     if (note !== null && charCount(note) > MAX_NOTE_CHARS) {
@@ -60,7 +61,7 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
       return;
     }
     if (due !== null && !isIsoDate(due)) {
-      await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.due.block]: s.fuParseError.bad_date } });
+      await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.due.block]: withExamples(s.fuParseError.bad_date, examplesOf(deps), s) } });
       return;
     }
     await ack();
