@@ -97,7 +97,14 @@ describe('/measures search over signed HTTP', () => {
     for (const text of ['help', '', '帮助']) {
       const { reply } = await h.command(text);
       expect(reply.body.blocks[0].text.text).toBe(s.helpTitle);
-      expect(visibleText(reply.body.blocks)).toContain('show abcd-4');
+      const shownText = visibleText(reply.body.blocks);
+      // Examples name a measure that exists and dates still ahead, never a made-up id or a past date.
+      const shown = /show ([a-z2-9]+-[qp]?\d+)/.exec(shownText)?.[1];
+      expect(shown, shownText).toBeDefined();
+      expect(db.prepare('SELECT 1 FROM measures WHERE id = ?').get(shown)).toBeDefined();
+      expect(shownText).not.toContain('abcd');
+      expect(shownText).not.toMatch(/\{(id|doc|date)\}/);
+      for (const [date] of text.matchAll(/\d{4}-\d{2}-\d{2}/g)) expect(date > TODAY, date).toBe(true);
     }
   });
 });
@@ -141,7 +148,16 @@ describe('detail view', () => {
     expect(visibleText(r!.body.blocks)).toContain(`\`${hit.measureId}\``);
 
     const { reply: missing } = await h.command('show zzzz-99');
-    expect(visibleText(missing.body.blocks)).toContain(s.notFound('zzzz-99'));
+    const missingText = visibleText(missing.body.blocks);
+    expect(missingText).toContain('zzzz-99');
+    expect(missingText).not.toContain('abcd');
+    const example = /形如 `([a-z2-9]+-[qp]?\d+)`/.exec(missingText)?.[1];
+    expect(db.prepare('SELECT 1 FROM measures WHERE id = ?').get(example)).toBeDefined();
+    // An item its document does not have: how many it has, and which ids.
+    const doc = hit.documentId;
+    const ids = (db.prepare('SELECT id FROM measures WHERE document_id = ? ORDER BY position').all(doc) as { id: string }[]).map((r) => r.id);
+    const { reply: beyond } = await h.command(`show ${doc}-999`);
+    expect(visibleText(beyond.body.blocks)).toContain(s.notInDocument(`${doc}-999`, doc, ids.length, ids[0]!, ids.at(-1)!));
     const { reply: bad } = await h.command('show <!channel>');
     expect(visibleText(bad.body.blocks)).toContain('&lt;!channel&gt;');
     expect(JSON.stringify(bad.body)).not.toContain('<!channel>');
