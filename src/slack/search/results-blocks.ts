@@ -20,6 +20,8 @@ export interface SearchResultsInput {
   strings: Strings;
   /** Set when the message is being posted publicly: no buttons, a "shared by" line. */
   sharedBy?: string;
+  /** Operators of other search syntaxes the query used, searched as plain words (NEAR(…), *). */
+  unsupported?: string[];
 }
 
 const SNIPPET_CHARS = 600;
@@ -78,6 +80,7 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
       ...(sharedBy ? [s.sharedBy(sharedBy)] : []),
     ]),
   ];
+  if (input.unsupported && input.unsupported.length > 0) head.push(context([s.unsupportedSyntax(input.unsupported.join(' '))]));
   if (hits.length === 0) {
     head.push(section(s.noResultsHint));
     return reply(`${searchTitle(search, s)}: ${s.resultsCount(total, from, to)}`, head);
@@ -86,6 +89,10 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
   if (!sharedBy) {
     const buttons = [];
     const remaining = total - to;
+    if (request.offset > 0) {
+      const previous = Math.max(0, request.offset - input.pageSize);
+      buttons.push(button(ACTIONS.SEARCH_PREVIOUS, s.previous, encodeSearchState({ ...request, offset: previous })));
+    }
     if (remaining > 0) {
       buttons.push(
         button(ACTIONS.SEARCH_MORE, s.more(remaining), encodeSearchState({ ...request, offset: to }), 'primary'),

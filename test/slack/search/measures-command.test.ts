@@ -109,6 +109,34 @@ describe('/measures search over signed HTTP', () => {
   });
 });
 
+describe('what a new user types', () => {
+  it('a mistyped subcommand is answered with "did you mean", not searched', async () => {
+    const { reply } = await h.command('shwo pyk7-1');
+    const text = visibleText(reply.body.blocks);
+    expect(text).toContain(s.didYouMean('shwo', 'show', 'shwo pyk7-1'));
+    expect(text).not.toContain(s.resultsCount(0, 0, 0));
+  });
+
+  it('a bare id shows that item', async () => {
+    const id = (db.prepare('SELECT id FROM measures LIMIT 1').get() as { id: string }).id;
+    const { reply } = await h.command(id);
+    expect(visibleText(reply.body.blocks)).toContain(`\`${id}\``);
+    expect(visibleText(reply.body.blocks)).toContain(s.source);
+  });
+
+  it('/measures done F2 says where follow-ups are changed', async () => {
+    for (const text of ['done F2', 'blocked 等待数据 F2']) {
+      const { reply } = await h.command(text);
+      expect(visibleText(reply.body.blocks)).toContain(s.followupInThread(text));
+    }
+  });
+
+  it('says when a query uses syntax it does not support, and what was searched', async () => {
+    const { reply } = await h.command('NEAR(冷链 物流)');
+    expect(visibleText(reply.body.blocks)).toContain(s.unsupportedSyntax('NEAR(…)'));
+  });
+});
+
 describe('deadlines in results', () => {
   it('read as the document states them: a plan period, not a made-up range', async () => {
     const { reply } = await h.command('网农对接');
@@ -179,6 +207,14 @@ describe('pagination and sharing', () => {
     const to = Math.min(all.total, RESULTS_PAGE_SIZE * 2);
     expect(text).toContain(s.resultsCount(all.total, RESULTS_PAGE_SIZE + 1, to));
     for (const hit of all.hits.slice(RESULTS_PAGE_SIZE, to)) expect(text).toContain(`\`${hit.measureId}\``);
+    // …and a previous page, back to the first.
+    expect(buttonsOf(reply.body.blocks).some((b) => b.actionId === ACTIONS.SEARCH_PREVIOUS)).toBe(false);
+    const previous = buttonsOf(page2!.body.blocks).find((b) => b.actionId === ACTIONS.SEARCH_PREVIOUS)!;
+    expect(previous.label).toBe(s.previous);
+    h.fake.reset();
+    await h.press(ACTIONS.SEARCH_PREVIOUS, previous.value);
+    const [page1] = await h.fake.waitFor('response_url');
+    expect(visibleText(page1!.body.blocks)).toContain(s.resultsCount(all.total, 1, RESULTS_PAGE_SIZE));
   });
 
   it('a tampered button value is refused politely', async () => {
