@@ -6,7 +6,7 @@ import { createSlackApp, type SlackReceiverChoice } from '../slack/app.ts';
 import { runConsole } from '../slack/console/start-console.ts';
 import { startJobs } from '../jobs/index.ts';
 import { openIndex } from './open-index.ts';
-import { indexSummary } from './index-summary.ts';
+import { indexSummary } from '../services/index-summary.ts';
 
 export interface BotIo {
   stdin: Readable;

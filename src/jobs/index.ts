@@ -1,8 +1,8 @@
-import type { webApi } from '@slack/bolt';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { SlackClient } from '../slack/web-api.ts';
 import { parseCron } from '../core/digest/cron-schedule.ts';
 import { runDigestJob } from './digest-job.ts';
 import { runReminderJob } from './reminder-job.ts';
@@ -16,7 +16,7 @@ import { nodeCronSchedule, type Schedule } from './schedule.ts';
 export interface JobsDeps {
   db: Db;
   /** Null when the bot runs without a Slack token (console mode): jobs that post are not started. */
-  client: webApi.WebClient | null;
+  client: SlackClient | null;
   logger: Logger;
   config: Config;
   clock: Clock;
@@ -51,9 +51,9 @@ export function startJobs(deps: JobsDeps): Jobs {
   const schedule = deps.schedule ?? nodeCronSchedule;
   const specs: JobSpec[] = [];
   if (deps.client && config.DIGEST_CHANNELS.length > 0) {
-    // Fail at startup, not silently every Monday, if the slot computation cannot read the expression (@weekly).
-    parseCron(config.DIGEST_CRON);
-    const jobDeps = { db: deps.db, client: deps.client, logger, config };
+    // Parsed here, once: a config built without loadConfig fails at startup, not silently every Monday.
+    const cron = parseCron(config.DIGEST_CRON);
+    const jobDeps = { db: deps.db, client: deps.client, logger, config, cron };
     const run = (now: Date) => runDigestJob(jobDeps, now);
     specs.push({ name: 'digest', cron: config.DIGEST_CRON, run, atStartup: true, lock: 'digest' });
     specs.push({ name: 'digest-retry', cron: DIGEST_RETRY_CRON, run, atStartup: false, lock: 'digest' });
@@ -62,7 +62,7 @@ export function startJobs(deps: JobsDeps): Jobs {
   }
   if (deps.client) {
     const client = deps.client;
-    // Follow-up reminders (issue 5): at most one per follow-up per calendar day, so a repeated run is harmless.
+    // Follow-up reminders: at most one per follow-up per calendar day, so a repeated run is harmless.
     const run = (now: Date) => runReminderJob({ db: deps.db, client, logger, config }, now);
     specs.push({ name: 'reminders', cron: config.REMINDER_CRON, run, atStartup: false, lock: 'reminders' });
   }

@@ -5,7 +5,7 @@ import { dateInZone } from '../lib/dates.ts';
 import { pruneDeliveries } from '../services/delivery-service.ts';
 import type { ReminderReport } from '../services/reminder-service.ts';
 import { sendReminders } from '../slack/followups/send-reminders.ts';
-import { stringsFor } from '../slack/strings/index.ts';
+import { stringsFor } from '../slack/strings.ts';
 import type { SlackClient } from '../slack/web-api.ts';
 
 /**

@@ -7,8 +7,9 @@ import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { slackDeps, type SlackDeps } from './deps.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { slackClientOptions } from './web-api.ts';
 import { registerListeners } from './listeners/index.ts';
-import { indexSummary } from '../app/index-summary.ts';
+import { indexSummary } from '../services/index-summary.ts';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
@@ -40,12 +41,7 @@ export interface SlackApp {
 export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, token: string): SlackApp {
   const deps = slackDeps(base);
   const logger = boltLogger(base.logger);
-  const slackApiUrl = base.config.SLACK_API_URL;
-  // Each client gets its own copy: the Socket Mode client writes its own retry policy (100 retries) into the
-  // options object it is given, which must not leak into the bot's Web API client.
-  const clientOptions = {
-    ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : slackApiUrl + '/' } : {}),
-  };
+  const clientOptions = slackClientOptions(base.config.SLACK_API_URL);
   let receiver: Receiver;
   if (choice.mode === 'http') {
     receiver = new HTTPReceiver({
@@ -74,7 +70,7 @@ export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, 
       ],
     });
   } else if (choice.mode === 'socket') {
-    receiver = new SocketModeReceiver({ appToken: choice.appToken, logger, installerOptions: { clientOptions: { ...clientOptions } } });
+    receiver = new SocketModeReceiver({ appToken: choice.appToken, logger, installerOptions: { clientOptions: slackClientOptions(base.config.SLACK_API_URL) } });
   } else {
     receiver = choice.receiver;
   }

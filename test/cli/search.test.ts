@@ -34,6 +34,18 @@ describe('measures search', () => {
     expect((dept.json().results as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('reads the same query text as /measures: filter words in the query equal the flags', async () => {
+    const words = await cli(['search', '消费', '地区:天津', '--json', '--db', dbPath]);
+    const flags = await cli(['search', '消费', '--region', '天津', '--json', '--db', dbPath]);
+    expect(words.code).toBe(0);
+    const files = (r: typeof words) => (r.json().results as { file: string }[]).map((x) => x.file);
+    expect(files(words)).toEqual(files(flags));
+    expect(new Set(files(words))).toEqual(new Set(['004_f12b47b876523609.txt']));
+    const bad = await cli(['search', '冷链', '年:明年', '--db', dbPath]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('明年');
+  });
+
   it('prints readable lines without --json', async () => {
     const r = await cli(['search', '充电桩', '--db', dbPath]);
     expect(r.code).toBe(0);

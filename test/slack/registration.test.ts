@@ -8,6 +8,8 @@ import { silentLogger } from '../../src/lib/logger.ts';
 import { slackDeps } from '../../src/slack/deps.ts';
 import { ACTIONS, EVENTS, MEASURES_COMMAND, SHORTCUTS, VIEWS } from '../../src/slack/ids.ts';
 import { registerListeners } from '../../src/slack/listeners/index.ts';
+import { manifestUsageHint } from '../../src/slack/subcommands/help.ts';
+import { subcommands } from '../../src/slack/subcommands/index.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { testDb } from '../helpers/db.ts';
 
@@ -73,6 +75,12 @@ describe('every routed id has a handler', () => {
     expect(declared.sort()).toEqual([...needed].sort());
     expect(text).toMatch(/socket_mode_enabled:\s*true/);
     expect(text).toMatch(/usage_hint:/);
+  });
+
+  it("the manifest's usage_hint is the one the subcommand registry gives", () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'manifest.yml'), 'utf8');
+    const hint = text.match(/^\s*usage_hint:\s*"([^"]*)"/m)?.[1];
+    expect(hint).toBe(manifestUsageHint(subcommands));
   });
 
   it('finds the Web API calls in the source (the scan itself works)', () => {

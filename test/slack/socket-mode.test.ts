@@ -8,7 +8,7 @@ import { createLogger } from '../../src/lib/logger.ts';
 import { searchMeasures } from '../../src/services/search-service.ts';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.ts';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../../src/slack/ids.ts';
-import { RESULTS_PAGE_SIZE } from '../../src/slack/limits.ts';
+import { RESULTS_PAGE_SIZE } from '../../src/slack/kit/limits.ts';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
 import { envelope, startFakeSocketMode, type FakeSocketMode, type SocketConnection } from '../helpers/fake-socket-mode.ts';
 import { SHARED_DIR } from '../helpers/paths.ts';

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { webApi } from '@slack/bolt';
 import { openIndex, printJson, UsageError, type CliCommand, type CliContext } from '../context.ts';
 import { isIsoDate } from '../../lib/dates.ts';
 import { duePhrase } from '../../core/digest/due-phrase.ts';
@@ -8,6 +7,7 @@ import type { Digest, DigestItem, Locale } from '../../core/digest/types.ts';
 import type { Db } from '../../db/open.ts';
 import { digestAsOf, digestForChannel } from '../../services/digest-service.ts';
 import { postDigestMessage } from '../../slack/digest/post-digest.ts';
+import { createSlackClient } from '../../slack/web-api.ts';
 
 function itemJson(item: DigestItem, locale: Locale) {
   return { ...item, dueText: duePhrase(item, locale) };
@@ -43,12 +43,7 @@ interface DigestArgs {
  */
 async function post(ctx: CliContext, db: Db, args: DigestArgs, token: string): Promise<number> {
   const { config } = ctx;
-  const client = new webApi.WebClient(token, {
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
-    // A person is waiting at the terminal: fail readably instead of the default 30-minute retry policy.
-    retryConfig: { retries: 1 },
-    logLevel: webApi.LogLevel.ERROR,
-  });
+  const client = createSlackClient(token, config.SLACK_API_URL);
   let failures = 0;
   for (const channel of config.DIGEST_CHANNELS) {
     try {

@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Strings } from '../strings/index.ts';
+import type { Strings } from '../strings.ts';
 import { MEASURES_COMMAND } from '../ids.ts';
 import type { ConsoleReceiver } from './console-receiver.ts';
 import type { LocalOutput, LocalSlack } from './local-slack.ts';

@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { createSlackApp, type SlackAppBase } from '../app.ts';
-import { stringsFor } from '../strings/index.ts';
+import { stringsFor } from '../strings.ts';
 import { ConsoleReceiver } from './console-receiver.ts';
 import { ConsoleSession } from './session.ts';
 import { startLocalSlack } from './local-slack.ts';

@@ -1,9 +1,8 @@
-import type { webApi } from '@slack/bolt';
-import { slackErrorCode } from '../web-api.ts';
+import { slackErrorCode, type SlackClient } from '../web-api.ts';
 import type { Digest, Locale } from '../../core/digest/types.ts';
 import type { PostDigest } from '../../services/digest-service.ts';
-import { buildDigestMessage } from '../blocks/digest.ts';
-import { digestStrings } from '../strings/digest.ts';
+import { buildDigestMessage } from './blocks.ts';
+import { digestStrings } from './strings.ts';
 
 /**
  * The Slack side of the weekly digest: renders it as Block Kit and sends it with chat.postMessage. The digest
@@ -11,11 +10,8 @@ import { digestStrings } from '../strings/digest.ts';
  * function made here, with the Web API client they own.
  */
 
-/** What posting needs of the Web API client (the real WebClient, or a test double). */
-export type DigestSlackClient = Pick<webApi.WebClient, 'chat'>;
-
 /** Posts a digest as one message (the thread parent for discussion); returns its ts. Errors carry Slack's code. */
-export async function postDigestMessage(client: DigestSlackClient, channel: string, digest: Digest, locale: Locale): Promise<string> {
+export async function postDigestMessage(client: SlackClient, channel: string, digest: Digest, locale: Locale): Promise<string> {
   const message = buildDigestMessage({ digest, strings: digestStrings[locale], locale });
   let res;
   try {
@@ -34,6 +30,6 @@ export async function postDigestMessage(client: DigestSlackClient, channel: stri
 }
 
 /** The digest service's `post` collaborator, bound to a client and the bot's locale. */
-export function slackDigestPoster(client: DigestSlackClient, locale: Locale): PostDigest {
+export function slackDigestPoster(client: SlackClient, locale: Locale): PostDigest {
   return (channel, digest) => postDigestMessage(client, channel, digest, locale);
 }

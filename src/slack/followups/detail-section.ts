@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { FollowupViewer } from '../../core/followups/permissions.ts';
 import { measureFollowups } from '../../services/followup-service.ts';
-import { followupSectionBlocks } from '../blocks/followup-section.ts';
+import { followupSectionBlocks } from './section-blocks.ts';
 import type { SlackDeps } from '../deps.ts';
 
 /** Tasks and the source block must still fit in the detail message: the full list is under /measures followups. */

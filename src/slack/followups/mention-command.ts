@@ -4,7 +4,7 @@ import {
 } from '../../services/followup-service.ts';
 import { firstDelivery, releaseDelivery } from '../../services/delivery-service.ts';
 import type { SlackDeps } from '../deps.ts';
-import { decodeSlackEntities, escapeMrkdwn } from '../mrkdwn.ts';
+import { decodeSlackEntities, escapeMrkdwn } from '../kit/mrkdwn.ts';
 import { stripBotMention } from '../mention/strip-mention.ts';
 import { slackErrorCode, type SlackClient } from '../web-api.ts';
 import { followupDeps } from './context.ts';

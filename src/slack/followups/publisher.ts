@@ -1,10 +1,10 @@
 import type { Followup } from '../../core/followups/model.ts';
 import type { ChangeOutcome, DeliveryKind } from '../../services/followup-service.ts';
 import { followupTitle, getFollowupById, recordDeliveryFailure, recordPosted, recordSlackError } from '../../services/followup-service.ts';
-import { followupCardBlocks, followupCardText, type FollowupView } from '../blocks/followup-card.ts';
+import { followupCardBlocks, followupCardText, type FollowupView } from './card.ts';
 import { todayOf } from '../deps.ts';
-import { DM_TITLE_CHARS, MAX_BLOCKED_REASON_IN_NOTE, MAX_FALLBACK_TEXT } from '../limits.ts';
-import { escapeAndFit, truncate } from '../mrkdwn.ts';
+import { DM_TITLE_CHARS, MAX_BLOCKED_REASON_IN_NOTE, MAX_FALLBACK_TEXT } from '../kit/limits.ts';
+import { escapeAndFit, truncate } from '../kit/mrkdwn.ts';
 import { slackErrorCode, type SlackClient } from '../web-api.ts';
 import type { FollowupSlackDeps } from './context.ts';
 

@@ -1,8 +1,8 @@
 import type { Logger } from '../../lib/logger.ts';
 import { claimReminder, reminderFailed, reminderSent, remindersDue, type ReminderReport } from '../../services/reminder-service.ts';
-import { DM_TITLE_CHARS } from '../limits.ts';
-import { escapeAndFit } from '../mrkdwn.ts';
-import type { FollowupStrings } from '../strings/followups.ts';
+import { DM_TITLE_CHARS } from '../kit/limits.ts';
+import { escapeAndFit } from '../kit/mrkdwn.ts';
+import type { FollowupStrings } from './strings.ts';
 import { slackErrorCode, type SlackClient } from '../web-api.ts';
 import type { Db } from '../../db/open.ts';
 

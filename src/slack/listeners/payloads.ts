@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_BUTTON_VALUE } from '../limits.ts';
+import { MAX_BUTTON_VALUE } from '../kit/limits.ts';
 
 /**
  * zod schemas for the parts of Slack payloads the handlers read. Bolt's types are compile-time only; these

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { ACTIONS } from '../ids.ts';
-import type { Reply } from '../reply.ts';
+import type { Reply } from '../kit/reply.ts';
 
 /**
  * Buttons that only make sense on a private (ephemeral) answer: More replaces the message in place, Share posts it

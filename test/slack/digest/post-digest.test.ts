@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
 import { postDigestMessage, slackDigestPoster } from '../../../src/slack/digest/post-digest.ts';
 import { digestForChannel } from '../../../src/services/digest-service.ts';
-import { stringsFor } from '../../../src/slack/strings/index.ts';
+import { stringsFor } from '../../../src/slack/strings.ts';
 import { testDb } from '../../helpers/db.ts';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { TIANJIN, insertDocument } from '../../helpers/digest-fixture.ts';

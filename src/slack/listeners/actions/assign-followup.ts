@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { assignModal } from '../../blocks/followup-modals.ts';
+import { assignModal } from '../../followups/modals.ts';
 import { assignModalItem } from '../../../services/followup-service.ts';
 import { safely } from '../safely.ts';
 import { buttonActionSchema, placeOf } from '../payloads.ts';

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { blockReasonModal, dueModal, type ChangeModalContext } from '../../blocks/followup-modals.ts';
+import { blockReasonModal, dueModal, type ChangeModalContext } from '../../followups/modals.ts';
 import { ACTIONS } from '../../ids.ts';
 import { checkMayChange } from '../../../services/followup-service.ts';
 import { followupDeps } from '../../followups/context.ts';

@@ -4,7 +4,7 @@ import { ACTIONS } from '../../ids.ts';
 import type { FollowupChange } from '../../../core/followups/transitions.ts';
 import { changeFollowup } from '../../../services/followup-service.ts';
 import { followupDeps } from '../../followups/context.ts';
-import { publishHome } from '../../followups/home.ts';
+import { publishHome } from '../../home/home-view.ts';
 import { changeOutcomeText, slackFailedText } from '../../followups/outcome-text.ts';
 import { publishChange } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { showById } from '../../commands/show.ts';
+import { showById } from '../../search/show-command.ts';
 import { rememberPostedItem } from '../../../services/followup-service.ts';
 import { buttonActionSchema, channelOf } from '../payloads.ts';
 import { safely } from '../safely.ts';

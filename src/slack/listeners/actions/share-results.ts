@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { decodeSearchRequest } from '../../commands/search-request.ts';
-import { runSearch } from '../../commands/run-search.ts';
+import { decodeSearchRequest } from '../../search/search-request.ts';
+import { runSearch } from '../../search/run-search.ts';
 import { buttonActionSchema, channelOf } from '../payloads.ts';
 import { safely } from '../safely.ts';
 import { shareInChannel } from './share.ts';

@@ -1,6 +1,6 @@
 import type { RespondFn } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import type { Reply } from '../../reply.ts';
+import type { Reply } from '../../kit/reply.ts';
 import { slackErrorCode, type SlackClient } from '../../web-api.ts';
 
 /** Errors that mean "the bot cannot post here by itself" — response_url can still post for the user. */

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import type { Subcommand } from '../../commands/registry.ts';
-import { dispatchCommand } from '../../commands/dispatch.ts';
+import type { Subcommand } from '../../kit/subcommand.ts';
+import { dispatchCommand } from '../../subcommands/dispatch.ts';
 import { slashCommandSchema } from '../payloads.ts';
 import { safely } from '../safely.ts';
 import { yieldToEventLoop } from '../../../lib/yield.ts';

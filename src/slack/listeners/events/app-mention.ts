@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import type { Subcommand } from '../../commands/registry.ts';
-import { dispatchCommand } from '../../commands/dispatch.ts';
+import type { Subcommand } from '../../kit/subcommand.ts';
+import { dispatchCommand } from '../../subcommands/dispatch.ts';
 import { handleFollowupMention } from '../../followups/mention-command.ts';
 import { publicAnswer } from '../../mention/public-answer.ts';
 import { stripBotMention } from '../../mention/strip-mention.ts';

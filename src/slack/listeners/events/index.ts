@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { EVENTS } from '../../ids.ts';
-import { subcommands } from '../../commands/index.ts';
+import { subcommands } from '../../subcommands/index.ts';
 import { appMentionHandler } from './app-mention.ts';
 import { appHomeOpenedHandler } from './app-home-opened.ts';
 

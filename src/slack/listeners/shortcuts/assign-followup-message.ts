@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackDeps } from '../../deps.ts';
-import { assignModal } from '../../blocks/followup-modals.ts';
+import { assignModal } from '../../followups/modals.ts';
 import { assignModalItem, messageItemId } from '../../../services/followup-service.ts';
 import { safely } from '../safely.ts';
 

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackDeps } from '../../deps.ts';
-import { ASSIGN_BLOCKS } from '../../blocks/followup-modals.ts';
+import { ASSIGN_BLOCKS } from '../../followups/modals.ts';
 import { assignFollowup, assignModalItem } from '../../../services/followup-service.ts';
 import { isIsoDate } from '../../../lib/dates.ts';
 import { followupDeps } from '../../followups/context.ts';

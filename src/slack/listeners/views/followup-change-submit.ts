@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackDeps } from '../../deps.ts';
-import { DUE_BLOCK, REASON_BLOCK } from '../../blocks/followup-modals.ts';
+import { DUE_BLOCK, REASON_BLOCK } from '../../followups/modals.ts';
 import { VIEWS } from '../../ids.ts';
 import type { FollowupChange } from '../../../core/followups/transitions.ts';
 import { changeFollowup, checkChange } from '../../../services/followup-service.ts';
 import { followupDeps } from '../../followups/context.ts';
 import { changeOutcomeText, slackFailedText } from '../../followups/outcome-text.ts';
-import { publishHome } from '../../followups/home.ts';
+import { publishHome } from '../../home/home-view.ts';
 import { publishChange } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
 import { safely } from '../safely.ts';
