@@ -126,3 +126,13 @@ export function isIsoDate(s: string): boolean {
 export function lastDayOfMonth(year: number, month: number): string {
   return dayjs.utc(Date.UTC(year, month - 1, 1)).endOf('month').format(ISO_DATE);
 }
+
+/** Whether Intl knows the IANA zone name (Asia/Shanghai, Europe/Berlin). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

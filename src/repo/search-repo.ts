@@ -187,3 +187,16 @@ export function loadHits(db: Db, ids: string[]): { rows: HitRow[]; departments: 
   ).all(json) as HitTarget[];
   return { rows, departments, targets };
 }
+
+/**
+ * Every measure id a match selects under the filters (`match` null: the filters alone), unranked: the scope of
+ * a channel subscription. Linear in the matches.
+ */
+export function allMatchingIds(db: Db, match: string | null, f: ResolvedFilters): string[] {
+  const w = filterSql(f);
+  const rows =
+    match === null
+      ? prepared(db, `SELECT m.id AS measureId ${FROM_LIST}${w.sql}`).all(...w.params)
+      : prepared(db, `SELECT m.id AS measureId ${FROM_MATCH}${w.sql}`).all(match, ...w.params);
+  return (rows as { measureId: string }[]).map((r) => r.measureId);
+}

@@ -11,7 +11,7 @@ import { FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
 import { indexFingerprint } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { defaultSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
-import { countListed, hasAtLeastMatches, loadHits, pageListed, pageMatchesWithTotal } from '../repo/search-repo.ts';
+import { allMatchingIds, countListed, hasAtLeastMatches, loadHits, pageListed, pageMatchesWithTotal } from '../repo/search-repo.ts';
 import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
 
 export { SearchInputError, QueryTooLongError, type SearchInputErrorCode } from '../core/search/errors.ts';
@@ -97,6 +97,24 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter 
     ({ total, page } = pageMatchesWithTotal(db, match, filters, limit, offset));
   }
   return { query, total, hits: hydrate(db, page, needles, req.today) };
+}
+
+/**
+ * Every measure a query and its filters select, with the same word / substring choice as `searchMeasures`, or
+ * null when the query selects everything (no words, no filters). A channel subscription's scope.
+ */
+export function matchingMeasureIds(
+  db: Db,
+  req: { query: string; filters?: SearchFilters; today: string },
+  segmenter: Segmenter = defaultSegmenter(),
+): Set<string> | null {
+  const filters = resolveFilters(req.filters, req.today);
+  const query = req.query.trim();
+  if (isBlankQuery(query)) return hasFilters(req.filters) ? new Set(allMatchingIds(db, null, filters)) : null;
+  const parsed = parseQuery(query, segmenter);
+  let match = wordMatch(parsed);
+  if (parsed.short || !hasAtLeastMatches(db, match, filters, FEW_WORD_HITS)) match = wordOrCharMatch(parsed);
+  return new Set(allMatchingIds(db, match, filters));
 }
 
 function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: string[], today: string): SearchHit[] {
