@@ -9,6 +9,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { digestSlot, runDigestJob } from '../../src/jobs/digest-job.ts';
 import { listDigestPosts } from '../../src/repo/digest-repo.ts';
+import { chinaWorkCalendar } from '../../src/lib/work-calendar.ts';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
 import { TIANJIN, insertDocument, insertFollowup, targetIdOf } from '../helpers/digest-fixture.ts';
 
@@ -57,7 +58,7 @@ function config(env: Record<string, string> = {}): Config {
 
 function deps(db: Db, cfg = config()) {
   const client = new webApi.WebClient(cfg.SLACK_BOT_TOKEN, { slackApiUrl: cfg.SLACK_API_URL, retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
-  return { db, client, logger: silentLogger, config: cfg };
+  return { db, client, logger: silentLogger, config: cfg, calendar: chinaWorkCalendar };
 }
 
 const posts = () => fake.callsTo('chat.postMessage');
@@ -67,18 +68,18 @@ const doneSection = (n: number): string =>
 const at = (iso: string) => new Date(iso);
 
 describe('digestSlot', () => {
-  const cfg = { DIGEST_CRON: '0 9 * * 1', DIGEST_TZ: 'Asia/Shanghai' };
+  const slotAt = (now: Date) => digestSlot('0 9 * * 1', 'Asia/Shanghai', now, chinaWorkCalendar)?.slot ?? null;
   it('is the last Monday 09:00 while we are in its ISO week, and none once the week is over', () => {
-    expect(digestSlot(cfg, at('2025-03-17T01:00:00Z'))?.toISOString()).toBe(MON_0317);
-    expect(digestSlot(cfg, at('2025-03-19T04:00:00Z'))?.toISOString()).toBe(MON_0317);
+    expect(slotAt(at('2025-03-17T01:00:00Z'))?.toISOString()).toBe(MON_0317);
+    expect(slotAt(at('2025-03-19T04:00:00Z'))?.toISOString()).toBe(MON_0317);
     // Sunday 23:00 Shanghai: still the same week.
-    expect(digestSlot(cfg, at('2025-03-23T15:00:00Z'))?.toISOString()).toBe(MON_0317);
+    expect(slotAt(at('2025-03-23T15:00:00Z'))?.toISOString()).toBe(MON_0317);
     // Monday 08:00 Shanghai: a new week whose slot has not come yet.
-    expect(digestSlot(cfg, at('2025-03-24T00:00:00Z'))).toBeNull();
+    expect(slotAt(at('2025-03-24T00:00:00Z'))).toBeNull();
   });
 
   it('keeps a tick that fires a few seconds early in its own slot', () => {
-    expect(digestSlot(cfg, at('2025-03-24T00:59:58Z'))?.toISOString()).toBe(MON_0324);
+    expect(slotAt(at('2025-03-24T00:59:58Z'))?.toISOString()).toBe(MON_0324);
   });
 });
 
@@ -86,7 +87,6 @@ describe('runDigestJob', () => {
   it('posts one digest per channel as a thread parent and records the message ts', async () => {
     const db = connect();
     const result = await runDigestJob(deps(db), at('2025-03-17T01:00:01Z'));
-    expect(result.slot).toBe(MON_0317);
     expect(result.deliveries.map((d) => d.outcome)).toEqual(['posted', 'posted']);
     expect(posts().map((c) => c.body.channel)).toEqual(['C1', 'C2']);
     const body = posts()[0]!.body;
@@ -108,8 +108,8 @@ describe('runDigestJob', () => {
     const db = connect();
     const cfg = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, DIGEST_CHANNELS: 'C1' });
     // Sunday 2025-12-07 17:30 UTC is Monday 01:30 in Shanghai; slot at Monday 01:00 Shanghai.
-    const result = await runDigestJob(deps(db, { ...cfg, DIGEST_CRON: '0 1 * * 1' }), at('2025-12-07T17:30:00Z'));
-    expect(result.slot).toBe('2025-12-07T17:00:00.000Z');
+    await runDigestJob(deps(db, { ...cfg, DIGEST_CRON: '0 1 * * 1' }), at('2025-12-07T17:30:00Z'));
+    expect(listDigestPosts(db)[0]!.slot).toBe('2025-12-07T17:00:00.000Z');
     expect(listDigestPosts(db)[0]!.asOf).toBe('2025-12-08');
     expect(JSON.stringify(posts()[0]!.body.blocks)).toContain('“十四五”期间 (2021–2025)');
   });
@@ -144,8 +144,8 @@ describe('runDigestJob', () => {
   it('catches up a slot missed earlier in the same week exactly once', async () => {
     const db = connect();
     // Down over Monday 09:00; back on Wednesday.
-    const wed = await runDigestJob(deps(db), at('2025-03-19T04:00:00Z'));
-    expect(wed.slot).toBe(MON_0317);
+    await runDigestJob(deps(db), at('2025-03-19T04:00:00Z'));
+    expect(listDigestPosts(db).map((r) => r.slot)).toEqual([MON_0317, MON_0317]);
     expect(posts()).toHaveLength(2);
     await runDigestJob(deps(connect()), at('2025-03-20T04:00:00Z'));
     expect(posts()).toHaveLength(2);
@@ -155,7 +155,7 @@ describe('runDigestJob', () => {
     const db = connect();
     // Down from before 2025-03-17 until Monday 2025-03-24 08:00 Shanghai: the 03-17 slot is last week's.
     const result = await runDigestJob(deps(db), at('2025-03-24T00:00:00Z'));
-    expect(result.slot).toBeNull();
+    expect(result.deliveries).toEqual([]);
     expect(posts()).toHaveLength(0);
     expect(listDigestPosts(db)).toEqual([]);
     // The new week's slot then posts normally.
@@ -168,7 +168,7 @@ describe('runDigestJob', () => {
     fake.failNext('chat.postMessage', 'not_in_channel');
     const first = await runDigestJob(deps(db), at('2025-03-17T01:00:00Z'));
     expect(first.deliveries).toEqual([
-      { channel: 'C1', outcome: 'failed', error: 'not_in_channel' },
+      { channel: 'C1', subscription: 'env:C1', outcome: 'failed', error: 'not_in_channel' },
       expect.objectContaining({ channel: 'C2', outcome: 'posted' }),
     ]);
     expect(listDigestPosts(db, 'C1')[0]).toMatchObject({ status: 'failed', error: 'not_in_channel', ts: null });
@@ -186,14 +186,15 @@ describe('runDigestJob', () => {
 
     const skip = config({ DIGEST_AS_OF: '2021-06-01', DIGEST_CHANNELS: 'C1', DIGEST_SKIP_EMPTY: '1' });
     const result = await runDigestJob(deps(db, skip), at('2025-03-24T01:00:00Z'));
-    expect(result.deliveries).toEqual([{ channel: 'C1', outcome: 'skipped_empty' }]);
+    expect(result.deliveries).toEqual([{ channel: 'C1', subscription: 'env:C1', outcome: 'skipped_empty' }]);
     expect(posts()).toHaveLength(1);
     expect(listDigestPosts(db, 'C1').map((r) => r.status)).toEqual(['posted', 'skipped']);
   });
 
   it('lists follow-ups closed since the previous digest of the channel', async () => {
     const db = connect();
-    const cfg = config({ DIGEST_CHANNELS: 'C1' });
+    // Not a replay: the follow-ups below are closed in 2025, and a replay of 2022 would not know them.
+    const cfg = config({ DIGEST_CHANNELS: 'C1', DIGEST_AS_OF: '' });
     insertFollowup(db, { id: 'F1', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: targetIdOf('z8wv-4.1'), assignee: 'U1', status: 'done', closedAt: '2025-03-16T08:00:00Z' });
     await runDigestJob(deps(db, cfg), at('2025-03-17T01:00:00Z'));
     // First digest: no earlier digest, so the last 7 days count.
@@ -204,10 +205,10 @@ describe('runDigestJob', () => {
     expect(doneSection(1)).not.toContain('`F1`');
   });
 
-  it('does nothing without DIGEST_CHANNELS', async () => {
+  it('does nothing without DIGEST_CHANNELS or subscriptions', async () => {
     const db = connect();
     const result = await runDigestJob(deps(db, config({ DIGEST_CHANNELS: '' })), at('2025-03-17T01:00:00Z'));
-    expect(result).toEqual({ slot: null, deliveries: [] });
+    expect(result).toEqual({ deliveries: [] });
     expect(posts()).toHaveLength(0);
   });
 });

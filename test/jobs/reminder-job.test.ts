@@ -1,13 +1,22 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURE, fakeClient, useFollowupWorld } from '../helpers/followup-fixture.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { chinaWorkCalendar, type WorkCalendar } from '../../src/lib/work-calendar.ts';
 import { runReminderJob } from '../../src/jobs/reminder-job.ts';
 import { getFollowup, insertFollowup, listEvents, updateFollowup } from '../../src/repo/followups-repo.ts';
 
 const world = useFollowupWorld();
 const config = loadConfig({ DIGEST_TZ: 'Asia/Shanghai', REMINDER_DAYS: '3', BOT_LOCALE: 'en' });
-const deps = () => ({ db: world.db, logger: silentLogger, config, client: fakeClient(world.fake) });
+/** Every day a working day: the tests below are about claims, not the calendar (2026-11-22 is a Sunday). */
+const everyDay: WorkCalendar = { isWorkingDay: () => true, coversYear: () => true };
+const deps = (calendar: WorkCalendar = everyDay, cfg: Config = config) => ({
+  db: world.db,
+  logger: silentLogger,
+  config: cfg,
+  client: fakeClient(world.fake),
+  calendar,
+});
 
 beforeEach(() => {
   const base = { measureId: FIXTURE.measureId, taskId: null, targetId: null, createdBy: 'U0CREATOR', note: null, channel: 'C1', threadTs: '1.1', dedupeKey: null };
@@ -70,5 +79,23 @@ describe('runReminderJob', () => {
     const text = world.fake.callsTo('chat.postMessage').map((c) => c.body.text).join('\n');
     expect(text).toContain('&lt;!channel&gt; &amp; &lt;https://evil|x&gt;');
     expect(text).not.toContain('<!channel>');
+  });
+
+  it('sends nothing on a day off in the official calendar, and sends on a 调休 Saturday', async () => {
+    // 2026-11-22 is a Sunday: a day off.
+    expect((await runReminderJob(deps(chinaWorkCalendar), day('2026-11-22'))).sent).toEqual([]);
+    expect(world.fake.callsTo('chat.postMessage')).toEqual([]);
+    // Saturday 2026-10-10 is worked in exchange for the National Day holiday (调休): a working day.
+    world.db.prepare('UPDATE followups SET due = ? WHERE id = ?').run('2026-10-09', 'F2');
+    expect((await runReminderJob(deps(chinaWorkCalendar), day('2026-10-10'))).sent).toEqual(['F2']);
+  });
+
+  it('waits out QUIET_HOURS: nothing is sent in them', async () => {
+    const quiet = loadConfig({ DIGEST_TZ: 'Asia/Shanghai', REMINDER_DAYS: '3', BOT_LOCALE: 'en', QUIET_HOURS: '20:00-08:00' });
+    // 07:30 in Shanghai: still quiet.
+    expect((await runReminderJob(deps(everyDay, quiet), new Date('2026-11-21T23:30:00Z'))).sent).toEqual([]);
+    expect(world.fake.callsTo('chat.postMessage')).toEqual([]);
+    // 09:00: sent.
+    expect((await runReminderJob(deps(everyDay, quiet), day('2026-11-22'))).sent.sort()).toEqual(['F1', 'F2']);
   });
 });

@@ -33,15 +33,15 @@ function twoConnections(): [Db, Db] {
 }
 
 const claim = (db: Db, slot = '2025-03-17T01:00:00.000Z', channel = 'C1') =>
-  claimDigestSlot(db, { channel, slot, asOf: '2025-03-17', nowIso: '2025-03-17T01:00:01.000Z', maxAttempts: 3 });
+  claimDigestSlot(db, { subscription: `env:${channel}`, channel, slot, asOf: '2025-03-17', nowIso: '2025-03-17T01:00:01.000Z', maxAttempts: 3 });
 
 describe('digest slot claims', () => {
-  it('lets exactly one of two connections claim a (channel, slot)', () => {
+  it('lets exactly one of two connections claim a (subscription, slot)', () => {
     const [a, b] = twoConnections();
     expect(claim(a)).toBe(true);
     expect(claim(b)).toBe(false);
     expect(claim(a)).toBe(false);
-    // Another channel or another slot is a different claim.
+    // Another subscription or another slot is a different claim.
     expect(claim(b, '2025-03-17T01:00:00.000Z', 'C2')).toBe(true);
     expect(claim(b, '2025-03-24T01:00:00.000Z')).toBe(true);
   });
@@ -50,31 +50,31 @@ describe('digest slot claims', () => {
     const [a, b] = twoConnections();
     claim(a);
     expect(claim(b)).toBe(false); // still 'claimed': the first process may have posted before dying
-    markDigestPosted(a, 'C1', '2025-03-17T01:00:00.000Z', '1710000000.000100', '2025-03-17T01:00:02.000Z');
+    markDigestPosted(a, 'env:C1', '2025-03-17T01:00:00.000Z', '1710000000.000100', '2025-03-17T01:00:02.000Z');
     expect(claim(b)).toBe(false);
-    expect(getDigestPost(b, 'C1', '2025-03-17T01:00:00.000Z')).toMatchObject({ status: 'posted', ts: '1710000000.000100' });
+    expect(getDigestPost(b, 'env:C1', '2025-03-17T01:00:00.000Z')).toMatchObject({ status: 'posted', ts: '1710000000.000100' });
   });
 
   it('re-claims a failed slot once per retry, up to the attempt limit', () => {
     const [a, b] = twoConnections();
     expect(claim(a)).toBe(true);
-    markDigestFailed(a, 'C1', '2025-03-17T01:00:00.000Z', 'not_in_channel');
+    markDigestFailed(a, 'env:C1', '2025-03-17T01:00:00.000Z', 'not_in_channel');
     expect(claim(b)).toBe(true);
     expect(claim(a)).toBe(false); // b holds the retry
-    markDigestFailed(b, 'C1', '2025-03-17T01:00:00.000Z', 'not_in_channel');
+    markDigestFailed(b, 'env:C1', '2025-03-17T01:00:00.000Z', 'not_in_channel');
     expect(claim(a)).toBe(true);
-    markDigestFailed(a, 'C1', '2025-03-17T01:00:00.000Z', 'not_in_channel');
+    markDigestFailed(a, 'env:C1', '2025-03-17T01:00:00.000Z', 'not_in_channel');
     expect(claim(b)).toBe(false); // 3 attempts made
-    expect(getDigestPost(a, 'C1', '2025-03-17T01:00:00.000Z')).toMatchObject({ status: 'failed', attempts: 3, error: 'not_in_channel' });
+    expect(getDigestPost(a, 'env:C1', '2025-03-17T01:00:00.000Z')).toMatchObject({ status: 'failed', attempts: 3, error: 'not_in_channel' });
   });
 
   it('finds the previous posted digest of a channel', () => {
     const [a] = twoConnections();
     claim(a, '2025-03-10T01:00:00.000Z');
-    markDigestPosted(a, 'C1', '2025-03-10T01:00:00.000Z', '1.1', '2025-03-10T01:00:05.000Z');
+    markDigestPosted(a, 'env:C1', '2025-03-10T01:00:00.000Z', '1.1', '2025-03-10T01:00:05.000Z');
     claim(a, '2025-03-17T01:00:00.000Z');
-    markDigestFailed(a, 'C1', '2025-03-17T01:00:00.000Z', 'x');
-    expect(lastPostedDigest(a, 'C1', '2025-03-24T01:00:00.000Z')?.postedAt).toBe('2025-03-10T01:00:05.000Z');
-    expect(lastPostedDigest(a, 'C2', '2025-03-24T01:00:00.000Z')).toBeUndefined();
+    markDigestFailed(a, 'env:C1', '2025-03-17T01:00:00.000Z', 'x');
+    expect(lastPostedDigest(a, 'env:C1', '2025-03-24T01:00:00.000Z')?.postedAt).toBe('2025-03-10T01:00:05.000Z');
+    expect(lastPostedDigest(a, 'env:C2', '2025-03-24T01:00:00.000Z')).toBeUndefined();
   });
 });

@@ -61,11 +61,12 @@ async function post(ctx: CliContext, db: Db, args: PostArgs, token: string): Pro
     const audience = args.horizonDays === undefined ? a : { ...a, horizonDays: args.horizonDays };
     const asOf = args.asOf ?? digestAsOf(config, now, audience.timeZone);
     const r = await deliverDigest(deliver, { audience, slot: now, asOf, now });
-    if (r.outcome === 'posted') ctx.stderr(`posted to ${r.channel} (${r.subscription}, ts ${r.ts})\n`);
-    else if (r.outcome === 'skipped_empty') ctx.stderr(`nothing to post to ${r.channel} (${r.subscription}, skip-empty)\n`);
+    const to = audience.subscriptionId === null ? r.channel : `${r.channel} #${audience.subscriptionId}`;
+    if (r.outcome === 'posted') ctx.stderr(`posted to ${to} (ts ${r.ts})\n`);
+    else if (r.outcome === 'skipped_empty') ctx.stderr(`nothing to post to ${to} (skip-empty)\n`);
     else if (r.outcome === 'failed') {
       failures++;
-      ctx.stderr(`could not post to ${r.channel} (${r.subscription}): ${r.error}\n`);
+      ctx.stderr(`could not post to ${to}: ${r.error}\n`);
     }
   }
   return failures === 0 ? 0 : 1;

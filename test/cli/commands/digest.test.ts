@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.ts';
 import { openDatabase } from '../../../src/db/open.ts';
 import { migrate } from '../../../src/db/migrate.ts';
 import { claimDigestSlot, markDigestPosted } from '../../../src/repo/digest-repo.ts';
@@ -75,13 +76,14 @@ describe('measures digest', () => {
     // The CLI's clock is 2026-11-22T01:00Z. F1 closed 20 days before: outside the 7-day fallback, but after C1's last digest.
     const db = openDatabase(dbFile);
     insertFollowup(db, { id: 'F1', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: targetIdOf('z8wv-4.1'), assignee: 'U1', status: 'done', closedAt: '2026-11-02T00:00:00Z' });
-    claimDigestSlot(db, { channel: 'C1', slot: '2026-10-26T01:00:00.000Z', asOf: '2026-10-26', nowIso: '2026-10-26T01:00:00.000Z', maxAttempts: 3 });
-    markDigestPosted(db, 'C1', '2026-10-26T01:00:00.000Z', '1.1', '2026-10-26T01:00:01.000Z');
-    const bot = digestForChannel(db, { channel: 'C1', asOf: '2022-12-05', horizonDays: 28, now: new Date('2026-11-22T01:00:00Z') });
+    claimDigestSlot(db, { subscription: 'env:C1', channel: 'C1', slot: '2026-10-26T01:00:00.000Z', asOf: '2026-10-26', nowIso: '2026-10-26T01:00:00.000Z', maxAttempts: 3 });
+    markDigestPosted(db, 'env:C1', '2026-10-26T01:00:00.000Z', '1.1', '2026-10-26T01:00:01.000Z');
+    // As of the CLI's today: a replay of an earlier date would not know a follow-up closed in 2026.
+    const bot = digestForChannel(db, loadConfig({ DIGEST_CHANNELS: 'C1' }), { channel: 'C1', asOf: '2026-11-22', horizonDays: 28, now: new Date('2026-11-22T01:00:00Z') });
     db.close();
 
     const done = async (args: string[], env: Record<string, string> = {}) =>
-      ((await cli(['digest', '--as-of', '2022-12-05', '--json', '--db', dbFile, ...args], env)).json() as { done: { followupId: string }[] }).done;
+      ((await cli(['digest', '--as-of', '2026-11-22', '--json', '--db', dbFile, ...args], env)).json() as { done: { followupId: string }[] }).done;
     expect(bot.done.map((d) => d.followupId)).toEqual(['F1']);
     expect((await done([], { DIGEST_CHANNELS: 'C1' })).map((d) => d.followupId)).toEqual(['F1']);
     expect((await done(['--channel', 'C1'])).map((d) => d.followupId)).toEqual(['F1']);

@@ -12,7 +12,7 @@ beforeEach(() => {
 });
 
 const digestAt = (asOf: string, horizonDays = 28, doneSince: string | null = null) =>
-  selectDigest({ targets: listDigestTargets(db), followups: listDigestFollowups(db), asOf, horizonDays, doneSince });
+  selectDigest({ targets: listDigestTargets(db), followups: listDigestFollowups(db, '9999-12-31T00:00:00.000Z'), asOf, horizonDays, doneSince });
 const ids = (items: { taskId: string }[]) => items.map((i) => i.taskId);
 
 describe('selectDigest on the Tianjin targets', () => {

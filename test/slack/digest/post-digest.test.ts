@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
 import { postDigestMessage, slackDigestPoster } from '../../../src/slack/digest/post-digest.ts';
 import { digestForChannel } from '../../../src/services/digest-service.ts';
+import { loadConfig } from '../../../src/config.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
 import { testDb } from '../../helpers/db.ts';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
@@ -18,7 +19,7 @@ const client = () => new webApi.WebClient('xoxb-test', { slackApiUrl: fake.apiUr
 function digest() {
   const db = testDb();
   insertDocument(db, TIANJIN);
-  const d = digestForChannel(db, { channel: 'C1', asOf: '2022-12-05', horizonDays: 28, now: new Date('2025-03-17T01:00:00Z') });
+  const d = digestForChannel(db, loadConfig({}), { channel: 'C1', asOf: '2022-12-05', horizonDays: 28, now: new Date('2025-03-17T01:00:00Z') });
   db.close();
   return d;
 }
