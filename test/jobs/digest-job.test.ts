@@ -212,3 +212,77 @@ describe('runDigestJob', () => {
     expect(posts()).toHaveLength(0);
   });
 });
+
+describe('runDigestJob with channel subscriptions', () => {
+  const subscribeIn = (db: Db, channel: string, query: string, extra: Partial<{ weekday: number; time: string; skip_empty: number }> = {}) =>
+    db
+      .prepare(
+        `INSERT INTO subscriptions (channel, query, weekday, time, skip_empty, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, 'U1', '2025-01-01T00:00:00Z')`,
+      )
+      .run(channel, query, extra.weekday ?? 1, extra.time ?? '09:00', extra.skip_empty ?? 0);
+  const itemsOf = (channel: string) =>
+    posts()
+      .filter((c) => c.body.channel === channel)
+      .map((c) => JSON.stringify(c.body.blocks));
+
+  it('posts each channel the digest of its own filter, on its own day and time, once', async () => {
+    const db = connect();
+    subscribeIn(db, 'C1', '地区:天津');
+    subscribeIn(db, 'C2', '地区:北京', { weekday: 2, time: '10:30' });
+    const cfg = config({ DIGEST_CHANNELS: '' });
+    await runDigestJob(deps(db, cfg), at('2025-03-17T01:00:00Z')); // Monday 09:00 Shanghai
+    expect(posts().map((c) => c.body.channel)).toEqual(['C1']);
+    expect(itemsOf('C1')[0]).toContain('5G基站');
+    await runDigestJob(deps(db, cfg), at('2025-03-18T02:29:00Z')); // Tuesday 10:29: not yet
+    expect(posts()).toHaveLength(1);
+    await runDigestJob(deps(db, cfg), at('2025-03-18T02:30:00Z'));
+    await runDigestJob(deps(connect(), cfg), at('2025-03-18T02:31:00Z'));
+    expect(posts().map((c) => c.body.channel)).toEqual(['C1', 'C2']);
+    // Nothing of Tianjin's is Beijing's: an empty digest.
+    expect(itemsOf('C2')[0]).not.toContain('5G基站');
+    expect(itemsOf('C2')[0]).toContain('未来 28 天没有到期的目标');
+    expect(listDigestPosts(db).map((r) => [r.subscription, r.channel, r.status])).toEqual([
+      ['s1', 'C1', 'posted'],
+      ['s2', 'C2', 'posted'],
+    ]);
+  });
+
+  it('skips an empty digest for a skip-empty subscription only', async () => {
+    const db = connect();
+    subscribeIn(db, 'C1', '地区:北京', { skip_empty: 1 });
+    subscribeIn(db, 'C2', '地区:北京');
+    const result = await runDigestJob(deps(db, config({ DIGEST_CHANNELS: '' })), at('2025-03-17T01:00:00Z'));
+    expect(result.deliveries.map((d) => [d.channel, d.outcome])).toEqual([
+      ['C1', 'skipped_empty'],
+      ['C2', 'posted'],
+    ]);
+  });
+
+  it('posts a slot that falls on a public holiday on the next working day, once', async () => {
+    // Monday 2025-10-06 is inside the National Day holiday (10-01 … 10-08); Thursday 10-09 is the next working day.
+    const db = connect();
+    const cfg = config({ DIGEST_CHANNELS: 'C1', DIGEST_AS_OF: '' });
+    for (const iso of ['2025-10-06T01:00:00Z', '2025-10-07T01:00:00Z', '2025-10-08T01:00:00Z']) await runDigestJob(deps(db, cfg), at(iso));
+    expect(posts()).toHaveLength(0);
+    await runDigestJob(deps(db, cfg), at('2025-10-09T01:00:00Z'));
+    await runDigestJob(deps(connect(), cfg), at('2025-10-09T01:01:00Z'));
+    await runDigestJob(deps(db, cfg), at('2025-10-10T03:00:00Z'));
+    expect(posts()).toHaveLength(1);
+    expect(listDigestPosts(db).map((r) => [r.slot, r.asOf])).toEqual([['2025-10-06T01:00:00.000Z', '2025-10-09']]);
+    // The next Monday is an ordinary slot.
+    await runDigestJob(deps(db, cfg), at('2025-10-13T01:00:00Z'));
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('waits out QUIET_HOURS and posts after them, within the week', async () => {
+    const db = connect();
+    subscribeIn(db, 'C1', '地区:天津', { time: '21:00' });
+    const cfg = config({ DIGEST_CHANNELS: '', QUIET_HOURS: '20:00-08:00' });
+    await runDigestJob(deps(db, cfg), at('2025-03-17T13:00:00Z')); // Monday 21:00 Shanghai: quiet
+    await runDigestJob(deps(db, cfg), at('2025-03-17T23:59:00Z')); // Tuesday 07:59: still quiet
+    expect(posts()).toHaveLength(0);
+    await runDigestJob(deps(db, cfg), at('2025-03-18T00:00:00Z')); // 08:00
+    expect(posts().map((c) => c.body.channel)).toEqual(['C1']);
+  });
+});
