@@ -200,3 +200,18 @@ export function allMatchingIds(db: Db, match: string | null, f: ResolvedFilters)
       : prepared(db, `SELECT m.id AS measureId ${FROM_MATCH}${w.sql}`).all(match, ...w.params);
   return (rows as { measureId: string }[]).map((r) => r.measureId);
 }
+
+/**
+ * How many dated targets fall in the filters' due window among the measures they select: what `/measures due`
+ * counts besides measures, the same unit the digest counts.
+ */
+export function countTargetsInWindow(db: Db, f: ResolvedFilters): number {
+  const w = filterSql(f);
+  return (
+    prepared(
+      db,
+      `SELECT COUNT(*) AS n FROM targets g JOIN tasks tk ON tk.id = g.task_id JOIN measures m ON m.id = tk.measure_id
+       JOIN documents d ON d.id = m.document_id WHERE g.due >= ? AND g.due <= ?${w.sql}`,
+    ).get(f.dueFrom ?? '0000-01-01', f.dueTo ?? '9999-12-31', ...w.params) as { n: number }
+  ).n;
+}

@@ -11,7 +11,7 @@ import { FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
 import { indexFingerprint } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { defaultSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
-import { allMatchingIds, countListed, hasAtLeastMatches, loadHits, pageListed, pageMatchesWithTotal } from '../repo/search-repo.ts';
+import { allMatchingIds, countListed, countTargetsInWindow, hasAtLeastMatches, loadHits, pageListed, pageMatchesWithTotal } from '../repo/search-repo.ts';
 import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
 
 export { SearchInputError, QueryTooLongError, type SearchInputErrorCode } from '../core/search/errors.ts';
@@ -97,6 +97,14 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter 
     ({ total, page } = pageMatchesWithTotal(db, match, filters, limit, offset));
   }
   return { query, total, hits: hydrate(db, page, needles, req.today) };
+}
+
+/**
+ * Dated targets due in the filters' window (dueFrom…dueTo) among the measures the filters select: `/measures due`
+ * says how many targets, as the digest does, not only how many measures hold them.
+ */
+export function targetsInWindow(db: Db, filters: SearchFilters, today: string): number {
+  return countTargetsInWindow(db, resolveFilters(filters, today));
 }
 
 /**
