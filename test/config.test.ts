@@ -57,3 +57,19 @@ describe('loadConfig: schedules and dates the jobs can really use', () => {
     expect(loadConfig({ DIGEST_CRON: '30 8 * * 1-5', DIGEST_AS_OF: '2024-02-29' }).DIGEST_AS_OF).toBe('2024-02-29');
   });
 });
+
+describe('loadConfig: quiet hours and escalation delays', () => {
+  it('reads QUIET_HOURS as a daily window and ESCALATION_WORKING_DAYS as three delays', () => {
+    const c = loadConfig({ QUIET_HOURS: '20:00-08:00', ESCALATION_WORKING_DAYS: '1, 2,3' });
+    expect(c.QUIET_HOURS).toEqual({ startMinute: 20 * 60, endMinute: 8 * 60 });
+    expect(c.ESCALATION_WORKING_DAYS).toEqual([1, 2, 3]);
+    expect(loadConfig({}).QUIET_HOURS).toBeUndefined();
+    expect(loadConfig({}).ESCALATION_WORKING_DAYS).toEqual([1, 1, 1]);
+  });
+
+  it('refuses a window or delays it cannot use, saying what to write', () => {
+    expect(() => loadConfig({ QUIET_HOURS: '8pm-8am' })).toThrow(/QUIET_HOURS must be a daily window HH:MM-HH:MM/);
+    expect(() => loadConfig({ ESCALATION_WORKING_DAYS: '1,0,1' })).toThrow(/ESCALATION_WORKING_DAYS must be three whole numbers/);
+    expect(() => loadConfig({ ESCALATION_WORKING_DAYS: '1,1' })).toThrow(/ESCALATION_WORKING_DAYS/);
+  });
+});

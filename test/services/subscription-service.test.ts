@@ -67,6 +67,32 @@ describe('subscriptions', () => {
   });
 });
 
+describe('only changes since the last digest', () => {
+  it('keeps targets new since then, those whose follow-ups were created or re-dated since, and those newly overdue', () => {
+    const r = sub('C7', '地区:天津 仅变化');
+    if (!r.ok) throw new Error('subscribe failed');
+    const audience = audienceOf(r.subscription, settings);
+    expect(audience.changesOnly).toBe(true);
+    // The seeds were ingested at 2026-11-22T00:00Z. A digest posted after that: nothing is new.
+    db.prepare(
+      `INSERT INTO digest_posts (subscription, channel, slot, as_of, status, ts, attempts, claimed_at, posted_at)
+       VALUES (?, 'C7', '2026-11-22T01:00:00.000Z', '2022-11-28', 'posted', '1.1', 1, '2026-11-22T01:00:00.000Z', '2026-11-22T01:00:00.000Z')`,
+    ).run(audience.key);
+    const asOf = '2022-12-05';
+    // Nothing changed since that digest: no target is new, no follow-up was touched, none fell overdue since.
+    expect(targetIds(digestFor(db, { audience, asOf, now: NOW }))).toEqual({ upcoming: [], overdue: [] });
+    // A follow-up created after the last digest brings its target back.
+    insertFollowup(db, { id: 'F201', measureId: 'z8wv-5', taskId: 'z8wv-5.5', targetId: 'z8wv-5.5.t1', assignee: 'U1', status: 'open' });
+    db.prepare("UPDATE followups SET created_at = '2026-11-22T05:00:00Z' WHERE id = 'F201'").run();
+    const later = new Date('2026-11-23T01:00:00Z');
+    // As of a date after the follow-up was made (a replay of 2022 would not know it).
+    expect(targetIds(digestFor(db, { audience, asOf: '2026-11-23', horizonDays: 366, now: later }))).toEqual({ upcoming: [], overdue: ['z8wv-5.5.t1'] });
+    // Without the option, the same subscription would list every overdue Tianjin target.
+    const all = targetIds(digestFor(db, { audience: { ...audience, changesOnly: false }, asOf: '2026-11-23', now: later }));
+    expect(all.overdue.length).toBeGreaterThan(1);
+  });
+});
+
 describe('replays', () => {
   it('leave out follow-ups created after the date and show later closings as still open', () => {
     const c0 = digestAudiences(db, settings).find((a) => a.channel === 'C0')!;
