@@ -1,8 +1,8 @@
 import type { Config } from '../config.ts';
+import { migrate } from '../db/migrate.ts';
+import { type Db, openDatabase } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import { openDatabase, type Db } from '../db/open.ts';
-import { migrate } from '../db/migrate.ts';
 import { ensureSearchIndexFresh } from '../services/search-service.ts';
 
 /** What every CLI command receives: output streams, config, clock and logger (all injected, for tests). */
@@ -50,5 +50,5 @@ export function openSearchIndex(ctx: CliContext, dbFlag: string | undefined): Db
 }
 
 export function printJson(ctx: CliContext, value: unknown): void {
-  ctx.stdout(JSON.stringify(value, null, 2) + '\n');
+  ctx.stdout(`${JSON.stringify(value, null, 2)}\n`);
 }

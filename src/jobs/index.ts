@@ -1,11 +1,11 @@
 import type { Config } from '../config.ts';
+import { parseCron } from '../core/digest/cron-schedule.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import { dateInZone } from '../lib/dates.ts';
 import type { Logger } from '../lib/logger.ts';
 import { chinaWorkCalendar, uncoveredYears, type WorkCalendar } from '../lib/work-calendar.ts';
 import type { SlackClient } from '../slack/web-api.ts';
-import { parseCron } from '../core/digest/cron-schedule.ts';
 import { listSubscriptions } from '../services/subscription-service.ts';
 import { runDigestJob } from './digest-job.ts';
 import { runEscalationJob } from './escalation-job.ts';
@@ -105,7 +105,9 @@ export function startJobs(deps: JobsDeps): Jobs {
     return p;
   };
 
-  const tasks = specs.map((spec) => schedule(spec.cron, () => launch(spec), { timezone: config.DIGEST_TZ, name: spec.name }));
+  const tasks = specs.map((spec) =>
+    schedule(spec.cron, () => launch(spec), { timezone: config.DIGEST_TZ, name: spec.name }),
+  );
   for (const spec of specs) if (spec.atStartup) launch(spec);
   logger.info('jobs started', { jobs: specs.map((s) => `${s.name} (${s.cron} ${config.DIGEST_TZ})`) });
 

@@ -1,9 +1,9 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
-import type { Logger } from '../lib/logger.ts';
 import { dateInZone } from '../lib/dates.ts';
 import { isQuietAt } from '../lib/quiet-hours.ts';
 import type { WorkCalendar } from '../lib/work-calendar.ts';
+import type { Logger } from '../lib/logger.ts';
 import { pruneDeliveries } from '../services/delivery-service.ts';
 import type { ReminderReport } from '../services/reminder-service.ts';
 import { sendReminders } from '../slack/followups/send-reminders.ts';
@@ -40,6 +40,10 @@ export async function runReminderJob(deps: ReminderJobDeps, now: Date): Promise<
     deps.client,
     { today, windowDays: deps.config.REMINDER_DAYS, nowIso: now.toISOString() },
   );
-  deps.logger.info('follow-up reminders', { sent: report.sent.length, failed: report.failed.length, prunedDeliveries: pruned });
+  deps.logger.info('follow-up reminders', {
+    sent: report.sent.length,
+    failed: report.failed.length,
+    prunedDeliveries: pruned,
+  });
   return report;
 }

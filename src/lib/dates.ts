@@ -11,7 +11,7 @@ import utc from 'dayjs/plugin/utc.js';
 dayjs.extend(utc);
 dayjs.extend(isoWeek);
 
-export { dayjs, type Dayjs };
+export { type Dayjs, dayjs };
 
 export const MS_PER_SECOND = 1_000;
 export const MS_PER_MINUTE = 60 * MS_PER_SECOND;
@@ -81,7 +81,14 @@ export interface WallTime {
 
 export function wallTime(instant: Date, timeZone: string): WallTime {
   const d = inZone(instant, timeZone);
-  return { year: d.year(), month: d.month() + 1, day: d.date(), hour: d.hour(), minute: d.minute(), second: d.second() };
+  return {
+    year: d.year(),
+    month: d.month() + 1,
+    day: d.date(),
+    hour: d.hour(),
+    minute: d.minute(),
+    second: d.second(),
+  };
 }
 
 const wallAsUtcMs = (w: WallTime) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
@@ -124,7 +131,10 @@ export function isIsoDate(s: string): boolean {
 
 /** @example lastDayOfMonth(2024, 2) // '2024-02-29' */
 export function lastDayOfMonth(year: number, month: number): string {
-  return dayjs.utc(Date.UTC(year, month - 1, 1)).endOf('month').format(ISO_DATE);
+  return dayjs
+    .utc(Date.UTC(year, month - 1, 1))
+    .endOf('month')
+    .format(ISO_DATE);
 }
 
 /** Whether Intl knows the IANA zone name (Asia/Shanghai, Europe/Berlin). */

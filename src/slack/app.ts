@@ -1,15 +1,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import { slackDeps, type SlackDeps } from './deps.ts';
-import { boltLogger } from './bolt-logger.ts';
-import { slackClientOptions } from './web-api.ts';
-import { registerListeners } from './listeners/index.ts';
 import { indexSummary } from '../services/index-summary.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { type SlackDeps, slackDeps } from './deps.ts';
+import { registerListeners } from './listeners/index.ts';
+import { slackClientOptions } from './web-api.ts';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
@@ -48,7 +48,9 @@ export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, 
       signingSecret: choice.signingSecret,
       endpoints: EVENTS_PATH,
       logger,
-      ...(choice.unhandledRequestTimeoutMillis ? { unhandledRequestTimeoutMillis: choice.unhandledRequestTimeoutMillis } : {}),
+      ...(choice.unhandledRequestTimeoutMillis
+        ? { unhandledRequestTimeoutMillis: choice.unhandledRequestTimeoutMillis }
+        : {}),
       customRoutes: [
         {
           path: HEALTH_PATH,
@@ -70,7 +72,11 @@ export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, 
       ],
     });
   } else if (choice.mode === 'socket') {
-    receiver = new SocketModeReceiver({ appToken: choice.appToken, logger, installerOptions: { clientOptions: slackClientOptions(base.config.SLACK_API_URL) } });
+    receiver = new SocketModeReceiver({
+      appToken: choice.appToken,
+      logger,
+      installerOptions: { clientOptions: slackClientOptions(base.config.SLACK_API_URL) },
+    });
   } else {
     receiver = choice.receiver;
   }

@@ -91,13 +91,14 @@ export const digestCommand: CliCommand = {
     });
     const problem = values.post ? postProblem(ctx) : null;
     if (problem) {
-      ctx.stderr(problem + '\n');
+      ctx.stderr(`${problem}\n`);
       return 1;
     }
     const asOfFlag = values['as-of'];
     const asOf = asOfFlag ?? digestAsOf(ctx.config, ctx.clock());
     if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${asOf}".`);
-    const horizonDays = values['horizon-days'] === undefined ? ctx.config.DIGEST_HORIZON_DAYS : Number(values['horizon-days']);
+    const horizonDays =
+      values['horizon-days'] === undefined ? ctx.config.DIGEST_HORIZON_DAYS : Number(values['horizon-days']);
     if (!Number.isInteger(horizonDays) || horizonDays < 0 || horizonDays > 366) {
       throw new UsageError(`--horizon-days must be a whole number from 0 to 366, not "${values['horizon-days']}".`);
     }

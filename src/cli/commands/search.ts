@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
-import { openSearchIndex, printJson, UsageError, type CliCommand } from '../context.ts';
-import { dateInZone } from '../../lib/dates.ts';
 import { kindOf, parseSearchText } from '../../core/search/query-text.ts';
+import { dateInZone } from '../../lib/dates.ts';
 import {
-  searchMeasures,
-  SearchInputError,
-  snippetToMarkdown,
   type SearchFilters,
+  SearchInputError,
+  searchMeasures,
+  snippetToMarkdown,
 } from '../../services/search-service.ts';
+import { type CliCommand, openSearchIndex, printJson, UsageError } from '../context.ts';
 
 export const searchCommand: CliCommand = {
   name: 'search',
@@ -31,7 +31,8 @@ export const searchCommand: CliCommand = {
       allowPositionals: true,
     });
     const limit = values.limit === undefined ? undefined : Number(values.limit);
-    if (limit !== undefined && !Number.isInteger(limit)) throw new UsageError(`--limit must be a whole number, not "${values.limit}".`);
+    if (limit !== undefined && !Number.isInteger(limit))
+      throw new UsageError(`--limit must be a whole number, not "${values.limit}".`);
     const kind = values.kind === undefined ? undefined : kindOf(values.kind);
     if (values.kind !== undefined && !kind) {
       throw new UsageError('--kind must be measure, answer or proposal (policy, qa and commentary also work).');
@@ -56,7 +57,7 @@ export const searchCommand: CliCommand = {
     if (values['in-force']) filters.inForce = true;
     const db = openSearchIndex(ctx, values.db);
     try {
-      let result;
+      let result: ReturnType<typeof searchMeasures>;
       try {
         result = searchMeasures(db, { query, filters, limit, today });
       } catch (err) {
@@ -91,7 +92,10 @@ export const searchCommand: CliCommand = {
         ctx.stdout(`No measures found${query ? ` for "${query}"` : ''}.\n`);
         return 0;
       }
-      const lines = [`${result.total} measure${result.total === 1 ? '' : 's'} found; showing ${result.hits.length}.`, ''];
+      const lines = [
+        `${result.total} measure${result.total === 1 ? '' : 's'} found; showing ${result.hits.length}.`,
+        '',
+      ];
       for (const h of result.hits) {
         lines.push(`${h.measureId}  ${h.label} ${h.title}  [${h.file}]`);
         lines.push(`    ${snippetToMarkdown(h.snippet)}`);

@@ -83,7 +83,9 @@ export interface ParsedSearch {
   chips: FilterChip[];
 }
 
-export type SearchParse = { ok: true; search: ParsedSearch } | { ok: false; problem: 'bad_due' | 'bad_kind'; value: string };
+export type SearchParse =
+  | { ok: true; search: ParsedSearch }
+  | { ok: false; problem: 'bad_due' | 'bad_kind'; value: string };
 
 const KEYS: Record<string, 'department' | 'region' | 'due' | 'kind'> = {
   部门: 'department',

@@ -3,13 +3,13 @@ import { duePhrase } from '../../core/digest/due-phrase.ts';
 import { groupByDue } from '../../core/digest/select-digest.ts';
 import type { Digest, DigestItem, DoneItem, Locale } from '../../core/digest/types.ts';
 import { ACTIONS } from '../ids.ts';
-import { MAX_BLOCK_ID, MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from '../kit/limits.ts';
-import { escapeAndFit, escapeMrkdwn } from '../kit/mrkdwn.ts';
-import { reply, type Reply } from '../kit/reply.ts';
-import type { DigestStrings } from './strings.ts';
 import { button, context, header, section } from '../kit/elements.ts';
 import { code, listNames, shortTitle } from '../kit/format.ts';
+import { MAX_BLOCK_ID, MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from '../kit/limits.ts';
+import { escapeAndFit, escapeMrkdwn } from '../kit/mrkdwn.ts';
+import { type Reply, reply } from '../kit/reply.ts';
 import { blockTextLength, MAX_MESSAGE_BLOCK_TEXT } from '../kit/text-budget.ts';
+import type { DigestStrings } from './strings.ts';
 
 /** Overdue items listed by default; the rest are counted ("and N more") and reachable with `/measures due`. */
 export const DIGEST_OVERDUE_CAP = 10;
@@ -43,14 +43,19 @@ export function boldQuantity(text: string, quantity: string | null, max = MAX_TA
 
 function followupLine(item: DigestItem, s: DigestStrings): string {
   if (item.followups.length === 0) return `${s.digestFollowup}: _${s.digestNoFollowup}_`;
-  const parts = item.followups.slice(0, 3).map((f) => `<@${escapeMrkdwn(f.assignee)}> ${s.digestStatus[f.status]} ${code(f.id)}`);
+  const parts = item.followups
+    .slice(0, 3)
+    .map((f) => `<@${escapeMrkdwn(f.assignee)}> ${s.digestStatus[f.status]} ${code(f.id)}`);
   const more = item.followups.length > 3 ? ` +${item.followups.length - 3}` : '';
   return `${s.digestFollowup}: ${parts.join(' · ')}${more}`;
 }
 
 /** One item: its text section and its two buttons (2 blocks). */
 export function digestItemBlocks(item: DigestItem, s: DigestStrings, locale: Locale): KnownBlock[] {
-  const where = [item.region, shortTitle(item.documentTitle, 30)].filter(Boolean).map((x) => escapeMrkdwn(x!)).join(' · ');
+  const where = [item.region, shortTitle(item.documentTitle, 30)]
+    .filter(Boolean)
+    .map((x) => escapeMrkdwn(x!))
+    .join(' · ');
   const lines = [
     `${code(item.taskId)} ${where} ${escapeMrkdwn(item.label)}${item.documentExpired ? ` _(${s.digestExpiredDoc})_` : ''}`,
     boldQuantity(item.text, item.quantity),
@@ -87,10 +92,10 @@ function linesSection(headingText: string, lines: string[], more: (n: number) =>
   for (const line of lines) {
     const tail = shown + 1 < lines.length ? more(lines.length - shown - 1).length + 1 : 0;
     if (text.length + 1 + line.length + tail > MAX_SECTION_TEXT) break;
-    text += '\n' + line;
+    text += `\n${line}`;
     shown++;
   }
-  if (shown < lines.length) text += '\n' + more(lines.length - shown);
+  if (shown < lines.length) text += `\n${more(lines.length - shown)}`;
   return section(text);
 }
 
@@ -110,11 +115,20 @@ export function buildDigestMessage(input: DigestMessageInput): Reply {
   const cmds = seeAllCommands(d);
   const head: KnownBlock[] = [
     header(s.digestTitle(d.asOf)),
-    context([s.digestSummary(d.upcoming.length, d.overdue.length, d.done.length, d.horizonDays), ...(input.note ? [input.note] : [])]),
+    context([
+      s.digestSummary(d.upcoming.length, d.overdue.length, d.done.length, d.horizonDays),
+      ...(input.note ? [input.note] : []),
+    ]),
   ];
   const tail: KnownBlock[] = [];
   if (d.done.length > 0) {
-    tail.push(linesSection(s.digestDoneHeading, d.done.slice(0, DIGEST_DONE_CAP).map((x) => doneLine(x, s)), s.digestMoreDone));
+    tail.push(
+      linesSection(
+        s.digestDoneHeading,
+        d.done.slice(0, DIGEST_DONE_CAP).map((x) => doneLine(x, s)),
+        s.digestMoreDone,
+      ),
+    );
     if (d.done.length > DIGEST_DONE_CAP) tail.push(context([s.digestMoreDone(d.done.length - DIGEST_DONE_CAP)]));
   }
   tail.push(context([s.digestSeeAll(cmds.upcoming, cmds.overdue)]));
@@ -162,14 +176,16 @@ export function buildDigestMessage(input: DigestMessageInput): Reply {
         const blocks = [...(headed ? [] : [groupHead]), ...digestItemBlocks(item, s, locale)];
         const last = shown + 1 >= d.upcoming.length;
         const t = blockTextLength(blocks);
-        if (upcoming.length + blocks.length + (last ? 0 : 1) > budget || text + t + (last ? 0 : moreText) > textBudget) break outer;
+        if (upcoming.length + blocks.length + (last ? 0 : 1) > budget || text + t + (last ? 0 : moreText) > textBudget)
+          break outer;
         upcoming.push(...blocks);
         headed = true;
         text += t;
         shown++;
       }
     }
-    if (shown < d.upcoming.length) upcoming.push(context([s.digestMoreUpcoming(d.upcoming.length - shown, cmds.upcoming)]));
+    if (shown < d.upcoming.length)
+      upcoming.push(context([s.digestMoreUpcoming(d.upcoming.length - shown, cmds.upcoming)]));
   }
 
   const blocks = [...head, ...upcoming, ...overdue, ...tail];

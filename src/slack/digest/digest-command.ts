@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../lib/dates.ts';
 import { digestAsOf, digestForChannel } from '../../services/digest-service.ts';
-import { buildDigestMessage } from './blocks.ts';
 import { escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
 import { notice } from '../kit/reply.ts';
 import type { Subcommand } from '../kit/subcommand.ts';
+import { buildDigestMessage } from './blocks.ts';
 
 /** The optional argument: a date to compute the digest for (replaying a past week). */
 const argsSchema = z
@@ -30,6 +30,11 @@ export const digestCommand: Subcommand = {
       now,
     });
     // "Only you can see this preview" is true of /measures digest, not of an answer to a public @mention.
-    return buildDigestMessage({ digest, strings: s, locale: deps.locale, ...(inv.public ? {} : { note: s.digestPreviewNote }) });
+    return buildDigestMessage({
+      digest,
+      strings: s,
+      locale: deps.locale,
+      ...(inv.public ? {} : { note: s.digestPreviewNote }),
+    });
   },
 };

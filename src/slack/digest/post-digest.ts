@@ -1,6 +1,6 @@
-import { slackErrorCode, type SlackClient } from '../web-api.ts';
 import type { Digest, Locale } from '../../core/digest/types.ts';
 import type { PostDigest } from '../../services/digest-service.ts';
+import { type SlackClient, slackErrorCode } from '../web-api.ts';
 import { buildDigestMessage } from './blocks.ts';
 import { digestStrings } from './strings.ts';
 
@@ -11,9 +11,14 @@ import { digestStrings } from './strings.ts';
  */
 
 /** Posts a digest as one message (the thread parent for discussion); returns its ts. Errors carry Slack's code. */
-export async function postDigestMessage(client: SlackClient, channel: string, digest: Digest, locale: Locale): Promise<string> {
+export async function postDigestMessage(
+  client: SlackClient,
+  channel: string,
+  digest: Digest,
+  locale: Locale,
+): Promise<string> {
   const message = buildDigestMessage({ digest, strings: digestStrings[locale], locale });
-  let res;
+  let res: Awaited<ReturnType<SlackClient['chat']['postMessage']>>;
   try {
     res = await client.chat.postMessage({
       channel,

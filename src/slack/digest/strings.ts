@@ -1,5 +1,5 @@
-import type { FollowupStatus } from '../../core/followups/model.ts';
 import { defineStrings } from '../../lib/strings.ts';
+import { followupStrings } from '../followups/strings.ts';
 
 /** Strings of the weekly digest (scheduled post and `/measures digest` preview). Keys start with `digest`. */
 export const digestStrings = defineStrings(
@@ -15,13 +15,15 @@ export const digestStrings = defineStrings(
     digestMoreUpcoming: (n: number, cmd: string) => `还有 ${n} 项即将到期的目标未显示，用 \`${cmd}\` 查看全部。`,
     digestMoreOverdue: (n: number, cmd: string) => `另有 ${n} 项逾期目标，用 \`${cmd}\` 查看全部。`,
     digestMoreDone: (n: number) => `另有 ${n} 项已完成。`,
-    digestSeeAll: (upcomingCmd: string, overdueCmd: string) => `完整列表：\`${upcomingCmd}\` · \`${overdueCmd}\` · 在本消息的线程中讨论`,
+    digestSeeAll: (upcomingCmd: string, overdueCmd: string) =>
+      `完整列表：\`${upcomingCmd}\` · \`${overdueCmd}\` · 在本消息的线程中讨论`,
     digestLeads: '牵头',
     digestDue: '时限',
     digestExpiredDoc: '文件已失效',
     digestFollowup: '跟进',
     digestNoFollowup: '尚无跟进人',
-    digestStatus: { open: '待处理', in_progress: '进行中', done: '已完成', blocked: '受阻', cancelled: '已取消' } satisfies Record<FollowupStatus, string>,
+    /** A follow-up's state reads the same in the digest as on its card. */
+    digestStatus: followupStrings.zh.fuStatus,
     digestAssign: '指派跟进',
     digestShow: '查看',
     digestPreviewNote: '预览仅你可见；定时周报会发到配置的频道。',
@@ -40,17 +42,19 @@ export const digestStrings = defineStrings(
     digestMoreUpcoming: (n: number, cmd: string) => `${n} more due soon not shown; see them all with \`${cmd}\`.`,
     digestMoreOverdue: (n: number, cmd: string) => `And ${n} more overdue; see them all with \`${cmd}\`.`,
     digestMoreDone: (n: number) => `And ${n} more closed.`,
-    digestSeeAll: (upcomingCmd: string, overdueCmd: string) => `Full lists: \`${upcomingCmd}\` · \`${overdueCmd}\` · discuss in this message's thread`,
+    digestSeeAll: (upcomingCmd: string, overdueCmd: string) =>
+      `Full lists: \`${upcomingCmd}\` · \`${overdueCmd}\` · discuss in this message's thread`,
     digestLeads: 'Lead',
     digestDue: 'Due',
     digestExpiredDoc: 'document no longer in force',
     digestFollowup: 'Follow-up',
     digestNoFollowup: 'no owner yet',
-    digestStatus: { open: 'open', in_progress: 'in progress', done: 'done', blocked: 'blocked', cancelled: 'cancelled' } satisfies Record<FollowupStatus, string>,
+    digestStatus: followupStrings.en.fuStatus,
     digestAssign: 'Assign follow-up',
     digestShow: 'Show',
     digestPreviewNote: 'Preview visible only to you; the scheduled digest goes to the configured channels.',
-    digestHelpLine: '`/measures digest` / `digest 2023-12-04` — preview the weekly digest of due and overdue targets (only you see it)',
+    digestHelpLine:
+      '`/measures digest` / `digest 2023-12-04` — preview the weekly digest of due and overdue targets (only you see it)',
     digestBadDate: (arg: string) => `"${arg}" is not a date; write YYYY-MM-DD, e.g. \`/measures digest 2023-12-04\`.`,
   },
 );

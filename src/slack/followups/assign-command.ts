@@ -1,9 +1,9 @@
-import type { Subcommand } from '../kit/subcommand.ts';
 import { parseFollowupCommand } from '../../core/followups/parse-command.ts';
 import { assignFollowup, assignModalItem } from '../../services/followup-service.ts';
-import { assignModal } from './modals.ts';
 import { notice } from '../kit/reply.ts';
+import type { Subcommand } from '../kit/subcommand.ts';
 import { followupDeps } from './context.ts';
+import { assignModal } from './modals.ts';
 import { assignOutcomeText, slackFailedText } from './outcome-text.ts';
 import { publishCreated } from './publisher.ts';
 
@@ -27,7 +27,13 @@ export const assignCommand: Subcommand = {
         if (item) {
           await inv.client.views.open({
             trigger_id: inv.triggerId,
-            view: assignModal({ context: { itemId: item.itemId, channel: inv.channelId, threadTs: null }, itemTitle: item.title, defaultDue: item.due, defaultAssignee: null, strings: s }),
+            view: assignModal({
+              context: { itemId: item.itemId, channel: inv.channelId, threadTs: null },
+              itemTitle: item.title,
+              defaultDue: item.due,
+              defaultAssignee: null,
+              strings: s,
+            }),
           });
           return undefined;
         }

@@ -1,12 +1,12 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { Followup } from '../../core/followups/model.ts';
-import { availableChanges, type ChangeKind } from '../../core/followups/transitions.ts';
-import { ACTIONS } from '../ids.ts';
-import { escapeAndFit, escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
 import { ACTIVE_STATUSES } from '../../core/followups/model.ts';
-import { MAX_FALLBACK_TEXT } from '../kit/limits.ts';
-import type { FollowupStrings } from './strings.ts';
+import { availableChanges } from '../../core/followups/transitions.ts';
 import { button, context, section } from '../kit/elements.ts';
+import { MAX_FALLBACK_TEXT, MAX_FOLLOWUP_TEXT } from '../kit/limits.ts';
+import { escapeAndFit, escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
+import { FOLLOWUP_BUTTONS, type FollowupButton } from './actions.ts';
+import type { FollowupStrings } from './strings.ts';
 
 /** The follow-up card: the bot's message in the item's thread, updated in place (chat.update) on every change. */
 
@@ -21,23 +21,12 @@ export interface FollowupView {
   strings: FollowupStrings;
 }
 
-const BUTTON_ACTION: Partial<Record<ChangeKind, string>> = {
-  start: ACTIONS.FOLLOWUP_START,
-  done: ACTIONS.FOLLOWUP_DONE,
-  block: ACTIONS.FOLLOWUP_BLOCK,
-  cancel: ACTIONS.FOLLOWUP_CANCEL,
-  reopen: ACTIONS.FOLLOWUP_REOPEN,
-  due: ACTIONS.FOLLOWUP_DUE,
-};
-
 /** The buttons a follow-up in this state offers (reassign is done by mention: `@bot reassign @user`). */
 export function followupButtons(f: Followup, s: FollowupStrings): Button[] {
-  const label: Record<string, string> = {
-    start: s.fuStart, done: s.fuDone, block: s.fuBlocked, cancel: s.fuCancel, reopen: s.fuReopen, due: s.fuChangeDue,
-  };
-  return availableChanges(f.status)
-    .filter((k) => BUTTON_ACTION[k] !== undefined)
-    .map((k) => button(BUTTON_ACTION[k]!, label[k]!, f.id, k === 'done' ? 'primary' : k === 'cancel' ? 'danger' : undefined));
+  return availableChanges(f.status).flatMap((k) => {
+    const b: FollowupButton | null = FOLLOWUP_BUTTONS[k];
+    return b ? [button(b.actionId, b.label(s), f.id, b.style)] : [];
+  });
 }
 
 export function itemLabel(f: Pick<Followup, 'measureId' | 'taskId' | 'targetId'>): string {
@@ -59,8 +48,10 @@ export function followupLine(v: FollowupView): string {
 export function followupCardBlocks(v: FollowupView): KnownBlock[] {
   const { followup: f, strings: s } = v;
   const details = [
-    f.blockedReason && f.status === 'blocked' ? s.fuBlockedBecause(escapeAndFit(f.blockedReason, 1000)) : '',
-    f.note ? escapeAndFit(f.note, 1000) : '',
+    f.blockedReason && f.status === 'blocked'
+      ? s.fuBlockedBecause(escapeAndFit(f.blockedReason, MAX_FOLLOWUP_TEXT))
+      : '',
+    f.note ? escapeAndFit(f.note, MAX_FOLLOWUP_TEXT) : '',
     s.fuCreatedBy(f.createdBy),
   ];
   const blocks: KnownBlock[] = [section(followupLine(v)), context(details)];
@@ -76,5 +67,8 @@ export function followupCardBlocks(v: FollowupView): KnownBlock[] {
 export function followupCardText(v: FollowupView): string {
   const f = v.followup;
   const title = v.measureTitle === null ? v.strings.fuMeasureMissing : escapeAndFit(v.measureTitle, TITLE_CHARS);
-  return truncate(`${v.strings.fuCardTitle(f.id)} · ${v.strings.fuStatus[f.status]} · ${escapeMrkdwn(itemLabel(f))} ${title}`, MAX_FALLBACK_TEXT);
+  return truncate(
+    `${v.strings.fuCardTitle(f.id)} · ${v.strings.fuStatus[f.status]} · ${escapeMrkdwn(itemLabel(f))} ${title}`,
+    MAX_FALLBACK_TEXT,
+  );
 }

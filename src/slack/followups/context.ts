@@ -9,5 +9,12 @@ export interface FollowupSlackDeps extends FollowupDeps {
 }
 
 export function followupDeps(deps: SlackDeps): FollowupSlackDeps {
-  return { db: deps.db, clock: deps.clock, logger: deps.logger, config: deps.config, timeZone: deps.timeZone, strings: deps.strings };
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    config: deps.config,
+    timeZone: deps.timeZone,
+    strings: deps.strings,
+  };
 }

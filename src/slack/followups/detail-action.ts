@@ -1,7 +1,7 @@
 import type { Button } from '@slack/types';
 import { ACTIONS } from '../ids.ts';
-import type { Strings } from '../strings.ts';
 import { button } from '../kit/elements.ts';
+import type { Strings } from '../strings.ts';
 
 /**
  * "Assign follow-up" under a measure's detail view (value: the measure id). Shown on private and shared views:

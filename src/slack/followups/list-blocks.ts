@@ -1,11 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { FollowupListItem } from '../../core/followups/model.ts';
+import { ACTIONS } from '../ids.ts';
+import { button, context, fitBlocks, header, section } from '../kit/elements.ts';
 import { MAX_BLOCKS_PER_MESSAGE, MAX_FALLBACK_TEXT } from '../kit/limits.ts';
 import { escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
-import { ACTIONS } from '../ids.ts';
-import type { FollowupStrings } from './strings.ts';
-import { button, context, fitBlocks, header, section } from '../kit/elements.ts';
 import { followupButtons, followupLine } from './card.ts';
+import type { FollowupStrings } from './strings.ts';
 
 export interface FollowupListInput {
   items: FollowupListItem[];
@@ -25,7 +25,12 @@ export interface FollowupListInput {
 export function followupListBlocks(input: FollowupListInput): KnownBlock[] {
   const { strings: s } = input;
   const items = input.items.map((f): KnownBlock[] => {
-    const line = followupLine({ followup: f, measureTitle: f.measureMissing ? null : f.measureTitle, today: input.today, strings: s });
+    const line = followupLine({
+      followup: f,
+      measureTitle: f.measureMissing ? null : f.measureTitle,
+      today: input.today,
+      strings: s,
+    });
     // The last Slack post about it failed: say so, and offer to post the card again (after "invite me").
     const failed = f.slackError !== null ? `\n${s.fuNotPosted(escapeMrkdwn(f.slackError))}` : '';
     const blocks: KnownBlock[] = [section(line + failed)];
@@ -36,8 +41,16 @@ export function followupListBlocks(input: FollowupListInput): KnownBlock[] {
     if (buttons.length > 0) blocks.push({ type: 'actions', block_id: `followup_${f.id}`, elements: buttons });
     return blocks;
   });
-  if (items.length === 0) return [header(s.fuListTitle(input.scope).replace(/<@([A-Z0-9]+)>/g, '@$1')), context([s.fuListEmpty])];
-  return fitBlocks([section(`*${s.fuListTitle(input.scope)}*`)], items, [], input.maxBlocks ?? MAX_BLOCKS_PER_MESSAGE, s.fuAndMore, input.maxText);
+  if (items.length === 0)
+    return [header(s.fuListTitle(input.scope).replace(/<@([A-Z0-9]+)>/g, '@$1')), context([s.fuListEmpty])];
+  return fitBlocks(
+    [section(`*${s.fuListTitle(input.scope)}*`)],
+    items,
+    [],
+    input.maxBlocks ?? MAX_BLOCKS_PER_MESSAGE,
+    s.fuAndMore,
+    input.maxText,
+  );
 }
 
 export function followupListText(input: Pick<FollowupListInput, 'items' | 'scope' | 'strings'>): string {

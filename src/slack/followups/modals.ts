@@ -1,9 +1,16 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { VIEWS } from '../ids.ts';
-import { MAX_BLOCKED_REASON_IN_NOTE, MAX_INPUT_HINT, MAX_INPUT_LABEL, MAX_MODAL_TITLE, MAX_PRIVATE_METADATA } from '../kit/limits.ts';
+import { section } from '../kit/elements.ts';
+import {
+  MAX_BLOCKED_REASON_IN_NOTE,
+  MAX_FOLLOWUP_TEXT,
+  MAX_INPUT_HINT,
+  MAX_INPUT_LABEL,
+  MAX_MODAL_TITLE,
+  MAX_PRIVATE_METADATA,
+} from '../kit/limits.ts';
 import { escapeAndFit, escapeMrkdwn, plain } from '../kit/mrkdwn.ts';
 import type { FollowupStrings } from './strings.ts';
-import { section } from '../kit/elements.ts';
 
 /**
  * Follow-up modals. Block and action ids are constants because the view_submission handlers read the values by
@@ -30,7 +37,8 @@ export interface AssignModalContext {
 
 export function encodeMetadata(value: unknown): string {
   const json = JSON.stringify(value);
-  if (json.length > MAX_PRIVATE_METADATA) throw new Error(`private_metadata is ${json.length} chars (max ${MAX_PRIVATE_METADATA})`);
+  if (json.length > MAX_PRIVATE_METADATA)
+    throw new Error(`private_metadata is ${json.length} chars (max ${MAX_PRIVATE_METADATA})`);
   return json;
 }
 
@@ -47,7 +55,11 @@ export function assignModal(input: AssignModalInput): ModalView {
   const { context: c, strings: s } = input;
   const blocks: KnownBlock[] = [];
   if (c.itemId !== null) {
-    blocks.push(section(s.fuModalItem(`\`${escapeMrkdwn(c.itemId)}\``, input.itemTitle ? escapeAndFit(input.itemTitle, 500) : '')));
+    blocks.push(
+      section(
+        s.fuModalItem(`\`${escapeMrkdwn(c.itemId)}\``, input.itemTitle ? escapeAndFit(input.itemTitle, 500) : ''),
+      ),
+    );
   } else {
     blocks.push({
       type: 'input',
@@ -57,7 +69,8 @@ export function assignModal(input: AssignModalInput): ModalView {
       element: { type: 'plain_text_input', action_id: ASSIGN_BLOCKS.item.action, max_length: 64 },
     });
   }
-  if (c.threadTs !== null && c.itemId === null) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: s.fuModalItemFromMessage }] });
+  if (c.threadTs !== null && c.itemId === null)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: s.fuModalItemFromMessage }] });
   blocks.push(
     {
       type: 'input',
@@ -74,14 +87,23 @@ export function assignModal(input: AssignModalInput): ModalView {
       block_id: ASSIGN_BLOCKS.due.block,
       optional: true,
       label: plain(s.fuDue, MAX_INPUT_LABEL),
-      element: { type: 'datepicker', action_id: ASSIGN_BLOCKS.due.action, ...(input.defaultDue ? { initial_date: input.defaultDue } : {}) },
+      element: {
+        type: 'datepicker',
+        action_id: ASSIGN_BLOCKS.due.action,
+        ...(input.defaultDue ? { initial_date: input.defaultDue } : {}),
+      },
     },
     {
       type: 'input',
       block_id: ASSIGN_BLOCKS.note.block,
       optional: true,
       label: plain(s.fuNote, MAX_INPUT_LABEL),
-      element: { type: 'plain_text_input', action_id: ASSIGN_BLOCKS.note.action, multiline: true, max_length: 1000 },
+      element: {
+        type: 'plain_text_input',
+        action_id: ASSIGN_BLOCKS.note.action,
+        multiline: true,
+        max_length: MAX_FOLLOWUP_TEXT,
+      },
     },
   );
   return {
@@ -107,7 +129,13 @@ export interface ChangeModalContext {
 }
 
 /** The frame both one-field change modals share: title, Save/Cancel, the follow-up id on top, one input. */
-function changeModal(callbackId: string, title: string, c: ChangeModalContext, input: KnownBlock, s: FollowupStrings): ModalView {
+function changeModal(
+  callbackId: string,
+  title: string,
+  c: ChangeModalContext,
+  input: KnownBlock,
+  s: FollowupStrings,
+): ModalView {
   return {
     type: 'modal',
     callback_id: callbackId,
@@ -121,19 +149,37 @@ function changeModal(callbackId: string, title: string, c: ChangeModalContext, i
 
 /** "What is blocking it?" — opened by the Blocked button; the reason is required. */
 export function blockReasonModal(c: ChangeModalContext, s: FollowupStrings): ModalView {
-  return changeModal(VIEWS.FOLLOWUP_BLOCK_MODAL, s.fuBlockedTitle, c, {
-    type: 'input',
-    block_id: REASON_BLOCK.block,
-    label: plain(s.fuBlockedReason, MAX_INPUT_LABEL),
-    element: { type: 'plain_text_input', action_id: REASON_BLOCK.action, multiline: true, min_length: 1, max_length: MAX_BLOCKED_REASON_IN_NOTE },
-  }, s);
+  return changeModal(
+    VIEWS.FOLLOWUP_BLOCK_MODAL,
+    s.fuBlockedTitle,
+    c,
+    {
+      type: 'input',
+      block_id: REASON_BLOCK.block,
+      label: plain(s.fuBlockedReason, MAX_INPUT_LABEL),
+      element: {
+        type: 'plain_text_input',
+        action_id: REASON_BLOCK.action,
+        multiline: true,
+        min_length: 1,
+        max_length: MAX_BLOCKED_REASON_IN_NOTE,
+      },
+    },
+    s,
+  );
 }
 
 export function dueModal(c: ChangeModalContext, currentDue: string | null, s: FollowupStrings): ModalView {
-  return changeModal(VIEWS.FOLLOWUP_DUE_MODAL, s.fuDueTitle, c, {
-    type: 'input',
-    block_id: DUE_BLOCK.block,
-    label: plain(s.fuDue, MAX_INPUT_LABEL),
-    element: { type: 'datepicker', action_id: DUE_BLOCK.action, ...(currentDue ? { initial_date: currentDue } : {}) },
-  }, s);
+  return changeModal(
+    VIEWS.FOLLOWUP_DUE_MODAL,
+    s.fuDueTitle,
+    c,
+    {
+      type: 'input',
+      block_id: DUE_BLOCK.block,
+      label: plain(s.fuDue, MAX_INPUT_LABEL),
+      element: { type: 'datepicker', action_id: DUE_BLOCK.action, ...(currentDue ? { initial_date: currentDue } : {}) },
+    },
+    s,
+  );
 }

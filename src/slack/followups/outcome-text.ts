@@ -1,7 +1,7 @@
 import type { AssignOutcome, ChangeOutcome, PermissionCheck } from '../../services/followup-service.ts';
 import { escapeMrkdwn } from '../kit/mrkdwn.ts';
-import type { FollowupStrings } from './strings.ts';
 import type { SlackProblem } from './publisher.ts';
+import type { FollowupStrings } from './strings.ts';
 
 /** What a person is told about an outcome, as escaped mrkdwn (null: nothing worth saying, e.g. a double click). */
 

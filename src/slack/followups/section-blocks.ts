@@ -2,10 +2,10 @@ import type { KnownBlock } from '@slack/types';
 import type { Followup, FollowupEvent } from '../../core/followups/model.ts';
 import { canSeeDetails, type FollowupViewer } from '../../core/followups/permissions.ts';
 import { inZone } from '../../lib/dates.ts';
-import { escapeAndFit, escapeMrkdwn } from '../kit/mrkdwn.ts';
-import type { FollowupStrings } from './strings.ts';
 import { context, section } from '../kit/elements.ts';
+import { escapeAndFit, escapeMrkdwn } from '../kit/mrkdwn.ts';
 import { itemLabel } from './card.ts';
+import type { FollowupStrings } from './strings.ts';
 
 /** How many history lines per follow-up a detail view shows (the thread holds the full timeline). */
 export const HISTORY_LINES_PER_FOLLOWUP = 5;
@@ -57,17 +57,25 @@ export function followupSectionBlocks(input: FollowupSectionInput): KnownBlock[]
     const open = canSeeDetails(f, viewer);
     const due = f.due ?? s.fuNoDue;
     const details = open
-      ? [f.status === 'blocked' && f.blockedReason ? s.fuBlockedBecause(escapeAndFit(f.blockedReason, 500)) : '', f.note ? escapeAndFit(f.note, 500) : '']
+      ? [
+          f.status === 'blocked' && f.blockedReason ? s.fuBlockedBecause(escapeAndFit(f.blockedReason, 500)) : '',
+          f.note ? escapeAndFit(f.note, 500) : '',
+        ]
       : [];
     blocks.push(
       section(
-        [`${s.fuStatusEmoji[f.status]} *${f.id}* · ${s.fuStatus[f.status]} · \`${escapeMrkdwn(itemLabel(f))}\``, s.fuCardLine(`<@${f.assignee}>`, escapeMrkdwn(due)), ...details]
+        [
+          `${s.fuStatusEmoji[f.status]} *${f.id}* · ${s.fuStatus[f.status]} · \`${escapeMrkdwn(itemLabel(f))}\``,
+          s.fuCardLine(`<@${f.assignee}>`, escapeMrkdwn(due)),
+          ...details,
+        ]
           .filter(Boolean)
           .join('\n'),
       ),
     );
     const mine = events.filter((e) => e.followupId === f.id).slice(-HISTORY_LINES_PER_FOLLOWUP);
-    if (mine.length > 0) blocks.push(context([`*${s.fuHistory}*\n` + mine.map((e) => eventText(e, s, timeZone, open)).join('\n')]));
+    if (mine.length > 0)
+      blocks.push(context([`*${s.fuHistory}*\n${mine.map((e) => eventText(e, s, timeZone, open)).join('\n')}`]));
   }
   return blocks;
 }

@@ -1,16 +1,26 @@
-import { defineStrings } from '../../lib/strings.ts';
-import type { FollowupStatus } from '../../core/followups/model.ts';
+import type { FollowupEventAction, FollowupStatus } from '../../core/followups/model.ts';
 import type { ParseError } from '../../core/followups/parse-command.ts';
+import type { ChangeKind, ChangeRefusal } from '../../core/followups/transitions.ts';
+import { defineStrings } from '../../lib/strings.ts';
 
 /** Status emoji are not words: one table for both languages. */
-const STATUS_EMOJI = { open: '⚪', in_progress: '🔵', done: '✅', blocked: '⛔', cancelled: '✖️' } satisfies Record<FollowupStatus, string>;
+const STATUS_EMOJI = { open: '⚪', in_progress: '🔵', done: '✅', blocked: '⛔', cancelled: '✖️' } satisfies Record<
+  FollowupStatus,
+  string
+>;
 
-type Refusal = 'not_allowed_from_status' | 'unchanged' | 'closed' | 'empty_reason';
+type Refusal = ChangeRefusal;
 
 /** Strings of follow-ups: cards, modals, thread notes, reminders, lists, App Home. Keys start with `fu`. */
 export const followupStrings = defineStrings(
   {
-    fuStatus: { open: '待处理', in_progress: '进行中', done: '已完成', blocked: '受阻', cancelled: '已取消' } satisfies Record<FollowupStatus, string>,
+    fuStatus: {
+      open: '待处理',
+      in_progress: '进行中',
+      done: '已完成',
+      blocked: '受阻',
+      cancelled: '已取消',
+    } satisfies Record<FollowupStatus, string>,
     fuStatusEmoji: STATUS_EMOJI,
     fuAssignButton: '指派跟进',
     fuStart: '开始',
@@ -49,7 +59,7 @@ export const followupStrings = defineStrings(
       reopen: (id: string, actor: string) => `<@${actor}> 重新打开了 ${id}`,
       due: (id: string, actor: string) => `<@${actor}> 修改了 ${id} 的期限`,
       reassign: (id: string, actor: string) => `<@${actor}> 将 ${id} 转交`,
-    },
+    } satisfies Record<ChangeKind, (id: string, actor: string) => string>,
     fuNowDue: (due: string) => `新期限：${due}`,
     fuNowAssignee: (user: string) => `新负责人：<@${user}>`,
     fuDm: (id: string, actor: string, title: string, link: string) =>
@@ -82,7 +92,8 @@ export const followupStrings = defineStrings(
       '`@我 blocked 原因` / `due 2024-07-31` / `reassign @某人` / `repost F3`',
       '`/measures followups [mine | @某人 | overdue | all]` — 列出跟进',
     ].join('\n'),
-    fuAssignHelp: '`/measures assign abcd-4 @某人 2024-06-30 备注` — 指派跟进（在线程中请 @我 assign …，或用消息快捷方式“指派跟进”）',
+    fuAssignHelp:
+      '`/measures assign abcd-4 @某人 2024-06-30 备注` — 指派跟进（在线程中请 @我 assign …，或用消息快捷方式“指派跟进”）',
     fuListHelp: '`/measures followups [mine | @某人 | overdue | all]` — 列出跟进',
     fuAssigned: (id: string) => `已创建跟进 ${id}。`,
     fuAlreadyAssigned: (id: string) => `跟进 ${id} 已存在。`,
@@ -90,7 +101,8 @@ export const followupStrings = defineStrings(
       `跟进 ${id} 已保存，但发送 Slack 消息失败（${error}）。请先邀请我加入频道（\`/invite @我\`），再在 \`/measures followups\` 中点“重新发送”，或在频道中写 \`@我 repost ${id}\`。不要重新指派：那会产生重复的跟进。`,
     fuDmFailed: (id: string, user: string, error: string) =>
       `跟进 ${id} 已保存，卡片也已更新，但未能私信通知 <@${user}>（${error}）。请直接告诉对方；对方也可在 \`/measures followups\` 中看到它。`,
-    fuNoteFailed: (id: string, error: string) => `跟进 ${id} 已保存，卡片也已更新，但未能在线程中发布说明（${error}）。`,
+    fuNoteFailed: (id: string, error: string) =>
+      `跟进 ${id} 已保存，卡片也已更新，但未能在线程中发布说明（${error}）。`,
     fuReposted: (id: string) => `已重新发送跟进 ${id}。`,
     fuRepostButton: '重新发送',
     fuNotPosted: (error: string) => `⚠️ 未能发送到 Slack（${error}）`,
@@ -110,11 +122,17 @@ export const followupStrings = defineStrings(
       reminded: '提醒',
       escalated: '升级提醒',
       slack_error: 'Slack 发送失败',
-    },
+    } satisfies Record<FollowupEventAction, string>,
     fuAndMore: (n: number) => `还有 ${n} 条未显示`,
   },
   {
-    fuStatus: { open: 'Open', in_progress: 'In progress', done: 'Done', blocked: 'Blocked', cancelled: 'Cancelled' } satisfies Record<FollowupStatus, string>,
+    fuStatus: {
+      open: 'Open',
+      in_progress: 'In progress',
+      done: 'Done',
+      blocked: 'Blocked',
+      cancelled: 'Cancelled',
+    } satisfies Record<FollowupStatus, string>,
     fuStatusEmoji: STATUS_EMOJI,
     fuAssignButton: 'Assign follow-up',
     fuStart: 'Start',
@@ -160,7 +178,8 @@ export const followupStrings = defineStrings(
       `<@${actor}> assigned you follow-up ${id}: ${title}${link ? `\n<${link}|Open the thread>` : ''}`,
     fuReminder: (id: string, title: string, due: string, overdue: boolean, link: string) =>
       `⏰ Follow-up ${id} “${title}” ${overdue ? `was due ${due}` : `is due ${due}`}${link ? `\n<${link}|Open the thread>` : ''}`,
-    fuForbidden: (id: string) => `Sorry, only the assignee, whoever assigned it or an admin can change follow-up ${id}.`,
+    fuForbidden: (id: string) =>
+      `Sorry, only the assignee, whoever assigned it or an admin can change follow-up ${id}.`,
     fuRefused: {
       not_allowed_from_status: (status: string) => `That change is not possible while it is ${status}.`,
       unchanged: () => 'Nothing changed.',
@@ -175,7 +194,8 @@ export const followupStrings = defineStrings(
     fuParseError: {
       empty: 'Tell me what to do, e.g. `assign abcd-4 @someone 2024-06-30 note`, `done`, `blocked reason`.',
       unknown_verb: 'I do not know that one. Try: assign, start, done, blocked, due, reassign, cancel, reopen, repost.',
-      missing_user: 'Please @mention the assignee (if mentions do not work in /measures, an admin must enable "Escape channels, users, and links").',
+      missing_user:
+        'Please @mention the assignee (if mentions do not work in /measures, an admin must enable "Escape channels, users, and links").',
       bad_date: 'Dates look like YYYY-MM-DD, e.g. 2024-06-30.',
       missing_date: 'Please give the new due date, e.g. `due 2024-06-30`.',
       missing_reason: 'Please say what is blocking it, e.g. `blocked waiting for data`.',
@@ -186,7 +206,8 @@ export const followupStrings = defineStrings(
       '`@me blocked reason` / `due 2024-07-31` / `reassign @someone` / `repost F3`',
       '`/measures followups [mine | @someone | overdue | all]` — list follow-ups',
     ].join('\n'),
-    fuAssignHelp: '`/measures assign abcd-4 @someone 2024-06-30 note` — assign a follow-up (in threads: @me assign …, or the “Assign follow-up” message shortcut)',
+    fuAssignHelp:
+      '`/measures assign abcd-4 @someone 2024-06-30 note` — assign a follow-up (in threads: @me assign …, or the “Assign follow-up” message shortcut)',
     fuListHelp: '`/measures followups [mine | @someone | overdue | all]` — list follow-ups',
     fuAssigned: (id: string) => `Follow-up ${id} created.`,
     fuAlreadyAssigned: (id: string) => `Follow-up ${id} already exists.`,
@@ -194,7 +215,8 @@ export const followupStrings = defineStrings(
       `Follow-up ${id} is saved, but posting to Slack failed (${error}). Invite me to the channel (\`/invite @me\`), then press “Re-post” in \`/measures followups\` or write \`@me repost ${id}\` there. Do not assign it again: that would make a duplicate.`,
     fuDmFailed: (id: string, user: string, error: string) =>
       `Follow-up ${id} is saved and its card is up to date, but I could not DM <@${user}> (${error}). Please tell them; they can also find it under \`/measures followups\`.`,
-    fuNoteFailed: (id: string, error: string) => `Follow-up ${id} is saved and its card is up to date, but the note in the thread could not be posted (${error}).`,
+    fuNoteFailed: (id: string, error: string) =>
+      `Follow-up ${id} is saved and its card is up to date, but the note in the thread could not be posted (${error}).`,
     fuReposted: (id: string) => `Follow-up ${id} posted again.`,
     fuRepostButton: 'Re-post',
     fuNotPosted: (error: string) => `⚠️ not posted to Slack (${error})`,

@@ -1,7 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import { context, divider, header, section } from '../kit/elements.ts';
 import { MAX_BLOCKS_PER_VIEW } from '../kit/limits.ts';
 import type { Strings } from '../strings.ts';
-import { context, divider, header, section } from '../kit/elements.ts';
 
 /**
  * The App Home tab: the usage lines of every subcommand, the index size, then `extraSections` lets other features add their part (e.g. "your open follow-ups", "next

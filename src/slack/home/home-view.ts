@@ -1,13 +1,13 @@
 import type { HomeView } from '@slack/types';
-import { indexSummary } from '../../services/index-summary.ts';
 import { listForScope } from '../../services/followup-service.ts';
+import { indexSummary } from '../../services/index-summary.ts';
+import { type SlackDeps, todayOf } from '../deps.ts';
+import { homeFollowupBlocks } from '../followups/home-section.ts';
+import { MAX_BLOCKS_PER_VIEW } from '../kit/limits.ts';
 import { usageLines } from '../subcommands/help.ts';
 import { subcommands } from '../subcommands/index.ts';
-import { buildHomeView } from './home-blocks.ts';
-import { homeFollowupBlocks } from '../followups/home-section.ts';
-import { todayOf, type SlackDeps } from '../deps.ts';
-import { MAX_BLOCKS_PER_VIEW } from '../kit/limits.ts';
 import type { SlackClient } from '../web-api.ts';
+import { buildHomeView } from './home-blocks.ts';
 
 /** The App Home tab for one person: usage and index size, then their active follow-ups with buttons. */
 export function homeViewFor(deps: SlackDeps, user: string): HomeView {

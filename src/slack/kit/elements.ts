@@ -1,6 +1,14 @@
 import type { Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, MAX_CONTEXT_ELEMENTS, MAX_FIELD_TEXT, MAX_HEADER_TEXT, MAX_SECTION_FIELDS, MAX_SECTION_TEXT } from './limits.ts';
-import { plain, truncate, truncateMrkdwn } from './mrkdwn.ts';
+import {
+  MAX_BUTTON_TEXT,
+  MAX_BUTTON_VALUE,
+  MAX_CONTEXT_ELEMENTS,
+  MAX_FIELD_TEXT,
+  MAX_HEADER_TEXT,
+  MAX_SECTION_FIELDS,
+  MAX_SECTION_TEXT,
+} from './limits.ts';
+import { plain, truncateMrkdwn } from './mrkdwn.ts';
 import { blockTextLength, MAX_MESSAGE_BLOCK_TEXT } from './text-budget.ts';
 
 /** Small constructors that enforce Block Kit limits, so feature builders cannot produce an invalid block. */
@@ -11,18 +19,32 @@ export function header(text: string): HeaderBlock {
 
 /** `mrkdwn` must already be escaped (see mrkdwn.ts). */
 export function section(mrkdwn: string, accessory?: Button): SectionBlock {
-  const block: SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(mrkdwn || ' ', MAX_SECTION_TEXT) } };
+  const block: SectionBlock = {
+    type: 'section',
+    text: { type: 'mrkdwn', text: truncateMrkdwn(mrkdwn || ' ', MAX_SECTION_TEXT) },
+  };
   if (accessory) block.accessory = accessory;
   return block;
 }
 
 export function fields(pairs: string[]): SectionBlock {
-  return { type: 'section', fields: pairs.slice(0, MAX_SECTION_FIELDS).map((t) => ({ type: 'mrkdwn', text: truncateMrkdwn(t, MAX_FIELD_TEXT) })) };
+  return {
+    type: 'section',
+    fields: pairs
+      .slice(0, MAX_SECTION_FIELDS)
+      .map((t) => ({ type: 'mrkdwn', text: truncateMrkdwn(t, MAX_FIELD_TEXT) })),
+  };
 }
 
 export function context(mrkdwnParts: string[]): ContextBlock {
   const parts = mrkdwnParts.filter((p) => p.trim() !== '').slice(0, MAX_CONTEXT_ELEMENTS);
-  return { type: 'context', elements: (parts.length ? parts : [' ']).map((t) => ({ type: 'mrkdwn', text: truncateMrkdwn(t, MAX_SECTION_TEXT) })) };
+  return {
+    type: 'context',
+    elements: (parts.length ? parts : [' ']).map((t) => ({
+      type: 'mrkdwn',
+      text: truncateMrkdwn(t, MAX_SECTION_TEXT),
+    })),
+  };
 }
 
 export function divider(): KnownBlock {
@@ -30,7 +52,8 @@ export function divider(): KnownBlock {
 }
 
 export function button(actionId: string, text: string, value: string, style?: 'primary' | 'danger'): Button {
-  if (value.length > MAX_BUTTON_VALUE) throw new Error(`button value for ${actionId} is ${value.length} chars (max ${MAX_BUTTON_VALUE})`);
+  if (value.length > MAX_BUTTON_VALUE)
+    throw new Error(`button value for ${actionId} is ${value.length} chars (max ${MAX_BUTTON_VALUE})`);
   const b: Button = { type: 'button', action_id: actionId, text: plain(text, MAX_BUTTON_TEXT), value };
   if (style) b.style = style;
   return b;

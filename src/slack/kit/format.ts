@@ -12,7 +12,7 @@ export function shortTitle(title: string, max = 40): string {
 }
 
 export function code(id: string): string {
-  return '`' + id.replace(/`/g, "'") + '`';
+  return `\`${id.replace(/`/g, "'")}\``;
 }
 
 export function dueText(target: DueLike, today: string, s: Strings): string {

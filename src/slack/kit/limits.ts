@@ -34,5 +34,7 @@ export const MAX_INPUT_HINT = 2000;
 export const MAX_PRIVATE_METADATA = 3000;
 /** A measure's title inside a follow-up DM (assignment, reminder): enough to recognise it, short in a notification. */
 export const DM_TITLE_CHARS = 200;
-/** A blocked reason quoted in the thread note (the modal accepts up to 1000 characters). */
-export const MAX_BLOCKED_REASON_IN_NOTE = 1000;
+/** A follow-up's note or blocked reason: what the modals accept, and what a card or thread note quotes. */
+export const MAX_FOLLOWUP_TEXT = 1000;
+/** A blocked reason quoted in the thread note: all of it (the modal accepts no more). */
+export const MAX_BLOCKED_REASON_IN_NOTE = MAX_FOLLOWUP_TEXT;

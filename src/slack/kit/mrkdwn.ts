@@ -19,7 +19,7 @@ export function truncate(text: string, max: number): string {
     if (out.length + ch.length > max - 1) break;
     out += ch;
   }
-  return out + '…';
+  return `${out}…`;
 }
 
 /**
@@ -29,7 +29,7 @@ export function truncate(text: string, max: number): string {
 export function truncateMrkdwn(mrkdwn: string, max: number): string {
   if (mrkdwn.length <= max) return mrkdwn;
   const cut = truncate(mrkdwn, max).slice(0, -1);
-  return cut.replace(/&[a-z#0-9]*$/i, '').replace(/<[^>]*$/, '') + '…';
+  return `${cut.replace(/&[a-z#0-9]*$/i, '').replace(/<[^>]*$/, '')}…`;
 }
 
 /**
@@ -47,7 +47,7 @@ export function escapeAndFit(text: string, max: number): string {
     out += e;
     n += e.length;
   }
-  return out + '…';
+  return `${out}…`;
 }
 
 /** Snippet pieces (matched words flagged) as mrkdwn with the matches in bold. */

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { MAX_FALLBACK_TEXT, MAX_SECTION_TEXT } from './limits.ts';
-import { escapeAndFit, truncate, truncateMrkdwn } from './mrkdwn.ts';
+import { escapeAndFit, truncateMrkdwn } from './mrkdwn.ts';
 
 /**
  * A message a handler sends back: blocks plus the plain `text` Slack shows in notifications and screen
@@ -22,5 +22,8 @@ export function reply(text: string, blocks: KnownBlock[]): Reply {
 
 /** A one-section notice (errors, "not found"). `mrkdwn` must already be escaped. */
 export function notice(mrkdwn: string): Reply {
-  return { text: truncateMrkdwn(mrkdwn, MAX_FALLBACK_TEXT), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(mrkdwn, MAX_SECTION_TEXT) } }] };
+  return {
+    text: truncateMrkdwn(mrkdwn, MAX_FALLBACK_TEXT),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(mrkdwn, MAX_SECTION_TEXT) } }],
+  };
 }

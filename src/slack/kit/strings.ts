@@ -1,5 +1,5 @@
+import { type DueLike, duePhrase } from '../../core/digest/due-phrase.ts';
 import { defineStrings } from '../../lib/strings.ts';
-import { duePhrase, type DueLike } from '../../core/digest/due-phrase.ts';
 
 /** Strings shared by every feature (errors, generic buttons). */
 export const commonStrings = defineStrings(
@@ -19,7 +19,8 @@ export const commonStrings = defineStrings(
     genericError: 'Something went wrong. Please try again; if it keeps happening, tell an admin.',
     tooLong: (max: number) => `That is too long (at most ${max} characters). Please shorten it.`,
     expired: 'This message has expired. Run /measures again.',
-    notInChannelShared: 'I am not a member of this channel, so I shared it through Slack directly. Invite me (/invite @measures) to share reliably.',
+    notInChannelShared:
+      'I am not a member of this channel, so I shared it through Slack directly. Invite me (/invite @measures) to share reliably.',
     sharedBy: (user: string) => `Shared by <@${user}>`,
     andMore: (n: number) => `${n} more not shown`,
     duePhrase: (t: DueLike) => duePhrase(t, 'en'),

@@ -1,7 +1,7 @@
 import type { SlackDeps } from '../deps.ts';
-import type { Reply } from './reply.ts';
-import type { SlackClient } from '../web-api.ts';
 import type { Strings } from '../strings.ts';
+import type { SlackClient } from '../web-api.ts';
+import type { Reply } from './reply.ts';
 
 /** Everything a subcommand may need about who ran it and where. */
 export interface CommandInvocation {
@@ -38,7 +38,12 @@ export interface Subcommand {
 
 /** name/alias (lower-case) → subcommand name, for routeCommand. Throws on a clash so two features cannot collide. */
 export function namesOf(subcommands: readonly Subcommand[]): Map<string, string> {
-  const names = new Map<string, string>([['help', 'help'], ['帮助', 'help'], ['?', 'help'], ['？', 'help']]);
+  const names = new Map<string, string>([
+    ['help', 'help'],
+    ['帮助', 'help'],
+    ['?', 'help'],
+    ['？', 'help'],
+  ]);
   for (const c of subcommands) {
     for (const n of [c.name, ...c.aliases]) {
       const key = n.toLowerCase();

@@ -9,7 +9,10 @@ export { MAX_MESSAGE_BLOCK_TEXT };
 export function blockTextLength(blocks: readonly unknown[]): number {
   let total = 0;
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+      return;
+    }
     if (typeof v !== 'object' || v === null) return;
     const o = v as Record<string, unknown>;
     if ((o.type === 'plain_text' || o.type === 'mrkdwn' || o.type === 'markdown') && typeof o.text === 'string') {

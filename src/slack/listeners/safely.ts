@@ -5,7 +5,12 @@ import type { SlackDeps } from '../deps.ts';
  * Runs a handler's work after ack(): an unexpected error is logged with its context and the user gets a short
  * ephemeral apology instead of silence. Never rethrows (Bolt would only log it again).
  */
-export async function safely(deps: SlackDeps, respond: RespondFn | undefined, what: string, work: () => Promise<void>): Promise<void> {
+export async function safely(
+  deps: SlackDeps,
+  respond: RespondFn | undefined,
+  what: string,
+  work: () => Promise<void>,
+): Promise<void> {
   try {
     await work();
   } catch (err) {

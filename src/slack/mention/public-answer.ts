@@ -15,7 +15,9 @@ export function publicAnswer(answer: Reply): Reply {
       blocks.push(b);
       continue;
     }
-    const elements = b.elements.filter((e) => !('action_id' in e && e.action_id !== undefined && PRIVATE_ONLY.has(e.action_id)));
+    const elements = b.elements.filter(
+      (e) => !('action_id' in e && e.action_id !== undefined && PRIVATE_ONLY.has(e.action_id)),
+    );
     if (elements.length > 0) blocks.push({ ...b, elements });
   }
   // A divider left hanging where the actions were removed.

@@ -1,9 +1,9 @@
 import type { Button } from '@slack/types';
+import { assignFollowupDetailAction } from '../followups/detail-action.ts';
 import { ACTIONS } from '../ids.ts';
+import { button } from '../kit/elements.ts';
 import { MAX_ACTIONS_ELEMENTS } from '../kit/limits.ts';
 import type { Strings } from '../strings.ts';
-import { button } from '../kit/elements.ts';
-import { assignFollowupDetailAction } from '../followups/detail-action.ts';
 
 /**
  * Buttons under a measure's detail view. Extension point: a feature that acts on a measure (follow-ups:
@@ -17,6 +17,10 @@ const shareMeasure: DetailActionBuilder = (m, s) => (m.shared ? [] : [button(ACT
 
 export const detailActionBuilders: DetailActionBuilder[] = [shareMeasure, assignFollowupDetailAction];
 
-export function detailActions(measure: { id: string; shared: boolean }, strings: Strings, builders = detailActionBuilders): Button[] {
+export function detailActions(
+  measure: { id: string; shared: boolean },
+  strings: Strings,
+  builders = detailActionBuilders,
+): Button[] {
   return builders.flatMap((b) => b(measure, strings)).slice(0, MAX_ACTIONS_ELEMENTS);
 }

@@ -1,16 +1,21 @@
 import type { KnownBlock } from '@slack/types';
-import type { DocumentRow, MeasureRow } from '../../repo/documents-repo.ts';
 import { forceStatus } from '../../core/documents/in-force.ts';
+import type { DocumentRow, MeasureRow } from '../../repo/documents-repo.ts';
 import { ACTIONS } from '../ids.ts';
-import { MAX_BLOCKS_PER_MESSAGE } from '../kit/limits.ts';
-import { escapeAndFit, escapeMrkdwn } from '../kit/mrkdwn.ts';
-import type { Strings } from '../strings.ts';
 import { button, context, fields, fitBlocks, header, section } from '../kit/elements.ts';
 import { code } from '../kit/format.ts';
-import { reply, type Reply } from '../kit/reply.ts';
+import { MAX_BLOCKS_PER_MESSAGE } from '../kit/limits.ts';
+import { escapeAndFit, escapeMrkdwn } from '../kit/mrkdwn.ts';
+import { type Reply, reply } from '../kit/reply.ts';
+import type { Strings } from '../strings.ts';
 
 /** `show <document id>`: the document's metadata and its items, each with a Details button. */
-export function buildDocumentDetail(input: { document: DocumentRow; measures: MeasureRow[]; today: string; strings: Strings }): Reply {
+export function buildDocumentDetail(input: {
+  document: DocumentRow;
+  measures: MeasureRow[];
+  today: string;
+  strings: Strings;
+}): Reply {
   const { document: d, measures, today, strings: s } = input;
   const status = forceStatus(d, today);
   const head: KnownBlock[] = [
@@ -28,7 +33,10 @@ export function buildDocumentDetail(input: { document: DocumentRow; measures: Me
     ),
   ];
   const items = measures.map((m) => [
-    section(`*${escapeMrkdwn(m.label)}* ${escapeAndFit(m.title, 250)}  ${code(m.id)}`, button(ACTIONS.SHOW_MEASURE, s.details, m.id)),
+    section(
+      `*${escapeMrkdwn(m.label)}* ${escapeAndFit(m.title, 250)}  ${code(m.id)}`,
+      button(ACTIONS.SHOW_MEASURE, s.details, m.id),
+    ),
   ]);
   return reply(`${d.id} ${d.title}`, fitBlocks(head, items, [], MAX_BLOCKS_PER_MESSAGE, s.andMore));
 }

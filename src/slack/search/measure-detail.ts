@@ -1,13 +1,13 @@
 import type { KnownBlock } from '@slack/types';
-import type { MeasureDetail, TaskRow } from '../../repo/documents-repo.ts';
 import { forceStatus } from '../../core/documents/in-force.ts';
-import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from '../kit/limits.ts';
-import { escapeMrkdwn, escapeAndFit } from '../kit/mrkdwn.ts';
-import type { Strings } from '../strings.ts';
+import type { MeasureDetail, TaskRow } from '../../repo/documents-repo.ts';
 import { context, fields, fitBlocks, header, section, takeWithin } from '../kit/elements.ts';
 import { code, dueText, listNames, shortTitle } from '../kit/format.ts';
-import { detailActions, type DetailActionBuilder } from './detail-actions.ts';
-import { reply, type Reply } from '../kit/reply.ts';
+import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from '../kit/limits.ts';
+import { escapeAndFit, escapeMrkdwn } from '../kit/mrkdwn.ts';
+import { type Reply, reply } from '../kit/reply.ts';
+import type { Strings } from '../strings.ts';
+import { type DetailActionBuilder, detailActions } from './detail-actions.ts';
 
 export interface MeasureDetailInput {
   measure: MeasureDetail;
@@ -67,15 +67,26 @@ export function textSections(text: string, s: Strings, budget = MAX_MEASURE_TEXT
   return chunks;
 }
 
-function taskBlock(task: TaskRow, index: number, today: string, s: Strings, focusId?: string, repeatsMeasureText = false): KnownBlock[] {
+function taskBlock(
+  task: TaskRow,
+  index: number,
+  today: string,
+  s: Strings,
+  focusId?: string,
+  repeatsMeasureText = false,
+): KnownBlock[] {
   const focused = focusId !== undefined && (task.id === focusId || task.targets.some((g) => g.id === focusId));
   const leads = task.departments.filter((d) => d.role === 'lead').map((d) => d.name);
   const cos = task.departments.filter((d) => d.role === 'co').map((d) => d.name);
-  const depts = [leads.length ? `*${listNames(leads)}*` : '', listNames(cos)].filter(Boolean).join('、') + (task.departmentsIncomplete ? ` ${s.incompleteDepartments}` : '');
-  const targets = task.targets.map((g) => `• ${g.id === focusId ? '▶ ' : ''}${dueText(g, today, s)} ${escapeAndFit(g.text, 300)}`);
+  const depts =
+    [leads.length ? `*${listNames(leads)}*` : '', listNames(cos)].filter(Boolean).join('、') +
+    (task.departmentsIncomplete ? ` ${s.incompleteDepartments}` : '');
+  const targets = task.targets.map(
+    (g) => `• ${g.id === focusId ? '▶ ' : ''}${dueText(g, today, s)} ${escapeAndFit(g.text, 300)}`,
+  );
   const lines = [
     // A one-task measure's task text is the measure text shown just above: do not print it twice.
-    `${focused ? '▶ ' : ''}*${index + 1}.* ${repeatsMeasureText ? '' : escapeAndFit(task.text, 1200) + ' '}${code(task.id)}`,
+    `${focused ? '▶ ' : ''}*${index + 1}.* ${repeatsMeasureText ? '' : `${escapeAndFit(task.text, 1200)} `}${code(task.id)}`,
     depts.trim() ? `${s.departments}: ${depts}` : '',
     ...targets,
   ].filter(Boolean);
@@ -87,13 +98,17 @@ export function buildMeasureDetail(input: MeasureDetailInput): Reply {
   const { measure: m, today, strings: s, sharedBy } = input;
   const doc = m.document;
   const status = forceStatus(doc, today);
-  const tasksCoverText = m.tasks.length > 0 && m.tasks.every((t) => t.text.trim() !== '' && m.text.includes(t.text.slice(0, 200)));
+  const tasksCoverText =
+    m.tasks.length > 0 && m.tasks.every((t) => t.text.trim() !== '' && m.text.includes(t.text.slice(0, 200)));
   const head: KnownBlock[] = [
     header(`${m.label} ${m.title}`),
     context([
       code(m.id),
       s.kinds[m.kind],
-      [doc.region, shortTitle(doc.title)].filter(Boolean).map((x) => escapeMrkdwn(x!)).join(' · '),
+      [doc.region, shortTitle(doc.title)]
+        .filter(Boolean)
+        .map((x) => escapeMrkdwn(x!))
+        .join(' · '),
       m.section ? `${s.section}: ${escapeAndFit(m.section, 200)}` : '',
       m.author ? `${s.author}: ${escapeMrkdwn(m.author)}` : '',
       s.asOf(today),

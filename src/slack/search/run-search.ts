@@ -1,16 +1,16 @@
-import { searchMeasures, SearchInputError, targetsInWindow } from '../../services/search-service.ts';
-import { todayOf, type SlackDeps } from '../deps.ts';
+import { SearchInputError, searchMeasures, targetsInWindow } from '../../services/search-service.ts';
+import { type SlackDeps, todayOf } from '../deps.ts';
 import { RESULTS_PAGE_SIZE } from '../kit/limits.ts';
 import { escapeMrkdwn } from '../kit/mrkdwn.ts';
-import { buildSearchResults } from './results-blocks.ts';
 import { notice, type Reply } from '../kit/reply.ts';
-import { toSearch, type SearchRequest } from './search-request.ts';
+import { buildSearchResults } from './results-blocks.ts';
+import { type SearchState, toSearch } from './search-state.ts';
 
 /**
  * Runs a keyword / dept / due search and renders one page. Shared by the subcommands, the More and Share
  * buttons and @mentions, so every surface shows the same thing.
  */
-export function runSearch(request: SearchRequest, deps: SlackDeps, opts: { sharedBy?: string } = {}): Reply {
+export function runSearch(request: SearchState, deps: SlackDeps, opts: { sharedBy?: string } = {}): Reply {
   const s = deps.strings;
   const today = todayOf(deps);
   const parsed = toSearch(request, today);
@@ -35,7 +35,8 @@ export function runSearch(request: SearchRequest, deps: SlackDeps, opts: { share
     });
   } catch (err) {
     // The search service rejects input it cannot search (e.g. only punctuation); say why instead of failing.
-    if (err instanceof SearchInputError) return notice(s.searchErrors[err.code] ?? s.badInput(escapeMrkdwn(err.message)));
+    if (err instanceof SearchInputError)
+      return notice(s.searchErrors[err.code] ?? s.badInput(escapeMrkdwn(err.message)));
     throw err;
   }
 }

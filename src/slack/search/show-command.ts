@@ -1,19 +1,23 @@
+import type { FollowupViewer } from '../../core/followups/permissions.ts';
 import { ID_PATTERN, normalizeIdInput } from '../../core/ids.ts';
 import { lookup } from '../../services/lookup-service.ts';
-import { todayOf, type SlackDeps } from '../deps.ts';
+import { type SlackDeps, todayOf } from '../deps.ts';
+import { followupDetailBlocks } from '../followups/detail-section.ts';
 import { escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
-import { buildMeasureDetail } from './measure-detail.ts';
-import { buildDocumentDetail } from './document-detail.ts';
 import { notice, type Reply } from '../kit/reply.ts';
 import type { Subcommand } from '../kit/subcommand.ts';
-import type { FollowupViewer } from '../../core/followups/permissions.ts';
-import { followupDetailBlocks } from '../followups/detail-section.ts';
+import { buildDocumentDetail } from './document-detail.ts';
+import { buildMeasureDetail } from './measure-detail.ts';
 
 /**
  * Renders whatever an id names: a measure (or one of its tasks/targets, focused) or a whole document. `viewer`:
  * who will read it where — follow-up notes are shown only to those who may read them.
  */
-export function showById(rawId: string, deps: SlackDeps, opts: { sharedBy?: string; viewer?: FollowupViewer } = {}): Reply {
+export function showById(
+  rawId: string,
+  deps: SlackDeps,
+  opts: { sharedBy?: string; viewer?: FollowupViewer } = {},
+): Reply {
   const s = deps.strings;
   const id = normalizeIdInput(rawId);
   const shown = escapeMrkdwn(truncate(rawId.trim(), 60));
@@ -42,5 +46,7 @@ export const showCommand: Subcommand = {
   usageHint: 'show abcd-4',
   aliases: ['详情', '查看', 'detail', 'id'],
   run: (inv, deps) =>
-    showById(inv.args.split(/\s+/)[0] ?? '', deps, { viewer: { user: inv.public ? null : inv.userId, channel: inv.channelId } }),
+    showById(inv.args.split(/\s+/)[0] ?? '', deps, {
+      viewer: { user: inv.public ? null : inv.userId, channel: inv.channelId },
+    }),
 };

@@ -20,7 +20,10 @@ export const searchStrings = defineStrings(
     due: '期限',
     dueItem: (due: string, past: boolean) => (past ? `${due}（已过期）` : due),
     kinds: { measure: '举措', answer: '问答', proposal: '建议' },
-    status: { in_force: '现行有效', expired: '已失效', not_yet: '尚未生效', not_applicable: '不适用' } satisfies Record<Status, string>,
+    status: { in_force: '现行有效', expired: '已失效', not_yet: '尚未生效', not_applicable: '不适用' } satisfies Record<
+      Status,
+      string
+    >,
     notFound: (id: string) => `没有找到编号为 \`${id}\` 的举措或文件。编号形如 \`abcd-4\`，可在搜索结果中看到。`,
     invalidId: (id: string) => `\`${id}\` 不是有效的编号。编号形如 \`abcd-4\`（文件 abcd 的第 4 条）。`,
     badInput: (why: string) => `无法理解这个查询：${why}`,
@@ -87,8 +90,14 @@ export const searchStrings = defineStrings(
     due: 'Due',
     dueItem: (due: string, past: boolean) => (past ? `${due} (past)` : due),
     kinds: { measure: 'Measure', answer: 'Q&A', proposal: 'Proposal' },
-    status: { in_force: 'In force', expired: 'Expired', not_yet: 'Not yet in force', not_applicable: 'n/a' } satisfies Record<Status, string>,
-    notFound: (id: string) => `No measure or document has the id \`${id}\`. Ids look like \`abcd-4\` and appear in search results.`,
+    status: {
+      in_force: 'In force',
+      expired: 'Expired',
+      not_yet: 'Not yet in force',
+      not_applicable: 'n/a',
+    } satisfies Record<Status, string>,
+    notFound: (id: string) =>
+      `No measure or document has the id \`${id}\`. Ids look like \`abcd-4\` and appear in search results.`,
     invalidId: (id: string) => `\`${id}\` is not a valid id. Ids look like \`abcd-4\` (item 4 of document abcd).`,
     badInput: (why: string) => `Could not understand that query: ${why}`,
     searchErrors: {
@@ -123,16 +132,19 @@ export const searchStrings = defineStrings(
     documentMeasures: (n: number) => `${n} items`,
     textTrimmed: '(text trimmed)',
     helpTitle: '/measures usage',
-    helpIntro: 'Look up measures in policy documents, who is responsible and by when. Results are private to you; press "Share in channel" to post them.',
+    helpIntro:
+      'Look up measures in policy documents, who is responsible and by when. Results are private to you; press "Share in channel" to post them.',
     helpSearch: '`/measures 冷链` — keyword search (the documents are in Chinese; type Chinese keywords)',
     helpFilters:
       '`/measures 便利店 dept:商务 region:天津 due:2021` — with filters (also `部门:`, `地区:`, `年:`); add `in-force` (`现行`) for documents still in force',
-    helpShow: '`/measures show abcd-4` — full text, tasks and dated targets of one measure (or a document: `show abcd`)',
+    helpShow:
+      '`/measures show abcd-4` — full text, tasks and dated targets of one measure (or a document: `show abcd`)',
     helpDept: '`/measures dept 商务局` — measures a department is responsible for',
     helpDue: '`/measures due 2023` / `due 2023-06` / `due next 90d` — targets by due date',
     helpHelp: '`/measures help` — this help',
     helpMore: 'You can also @mention me with keywords in a channel; in threads, use an @mention.',
-    unknownCommandHint: (name: string) => `Searched for “${name}” as a keyword. See \`/measures help\` for subcommands.`,
+    unknownCommandHint: (name: string) =>
+      `Searched for “${name}” as a keyword. See \`/measures help\` for subcommands.`,
     homeTitle: 'Policy measures',
     homeIndexed: (docs: number, measures: number) => `${docs} documents and ${measures} measures indexed.`,
   },

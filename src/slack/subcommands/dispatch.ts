@@ -1,11 +1,11 @@
 import type { SlackDeps } from '../deps.ts';
 import { MAX_COMMAND_TEXT } from '../kit/limits.ts';
-import { buildHelp } from './help.ts';
-import { notice, type Reply } from '../kit/reply.ts';
-import { namesOf, type CommandInvocation, type Subcommand } from '../kit/subcommand.ts';
-import { routeCommand } from './route.ts';
-import { searchCommand } from '../search/search-command.ts';
 import { decodeSlackEntities } from '../kit/mrkdwn.ts';
+import { notice, type Reply } from '../kit/reply.ts';
+import { type CommandInvocation, namesOf, type Subcommand } from '../kit/subcommand.ts';
+import { searchCommand } from '../search/search-command.ts';
+import { buildHelp } from './help.ts';
+import { routeCommand } from './route.ts';
 
 /**
  * `/measures <text>` → the reply. Used by the slash command listener, @mentions and the local console, so all

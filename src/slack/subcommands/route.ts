@@ -9,7 +9,6 @@ export type Route =
   | { kind: 'subcommand'; name: string; args: string }
   | { kind: 'search'; text: string };
 
-
 export function routeCommand(text: string, names: ReadonlyMap<string, string>): Route {
   const t = normalizeQueryText(text);
   if (t === '') return { kind: 'help' };

@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
-import { openDatabase } from '../../../src/db/open.ts';
 import { migrate } from '../../../src/db/migrate.ts';
+import { openDatabase } from '../../../src/db/open.ts';
 import { claimDigestSlot, markDigestPosted } from '../../../src/repo/digest-repo.ts';
 import { digestForChannel } from '../../../src/services/digest-service.ts';
 import { cli } from '../../helpers/cli.ts';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
-import { TIANJIN, insertDocument, insertFollowup, targetIdOf } from '../../helpers/digest-fixture.ts';
+import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../../helpers/digest-fixture.ts';
+import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
 
 let dir: string;
 let dbFile: string;
@@ -59,7 +59,9 @@ describe('measures digest', () => {
 
   it('uses DIGEST_AS_OF when no --as-of is given', async () => {
     const r = await cli(['digest', '--json', '--db', dbFile], { DIGEST_AS_OF: '2021-12-06' });
-    expect((r.json() as { asOf: string; upcoming: { taskId: string }[] }).upcoming.map((i) => i.taskId)).toEqual(['z8wv-1.8']);
+    expect((r.json() as { asOf: string; upcoming: { taskId: string }[] }).upcoming.map((i) => i.taskId)).toEqual([
+      'z8wv-1.8',
+    ]);
   });
 
   it('refuses a bad date or horizon with the usage', async () => {
@@ -107,7 +109,12 @@ describe('measures digest', () => {
     });
 
     it('posts the digest to every DIGEST_CHANNELS channel through the Web API', async () => {
-      const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, DIGEST_CHANNELS: 'C1 C2' };
+      const env = {
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: fake.apiUrl,
+        DIGEST_CHANNELS: 'C1 C2',
+      };
       const r = await cli(['digest', '--as-of', '2022-12-05', '--post', '--db', dbFile], env);
       expect(r.code).toBe(0);
       const posts = fake.callsTo('chat.postMessage');
@@ -118,7 +125,12 @@ describe('measures digest', () => {
 
     it('exits 1 naming the channel and Slack error when a post fails', async () => {
       fake.failNext('chat.postMessage', 'channel_not_found');
-      const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, DIGEST_CHANNELS: 'C404' };
+      const env = {
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: fake.apiUrl,
+        DIGEST_CHANNELS: 'C404',
+      };
       const r = await cli(['digest', '--post', '--db', dbFile], env);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('could not post to C404: channel_not_found');

@@ -11,11 +11,23 @@ describe('parseSearchText', () => {
       search: {
         query: '冷链 物流',
         filters: { department: '商务', region: '天津', dueFrom: '2023-01-01', dueTo: '2023-12-31', inForce: true },
-        chips: [['department', '商务'], ['region', '天津'], ['due', '2023'], ['inForce', '✓']],
+        chips: [
+          ['department', '商务'],
+          ['region', '天津'],
+          ['due', '2023'],
+          ['inForce', '✓'],
+        ],
       },
     });
     const en = parseSearchText('dept:"发展改革委" region:湖南 due:2023-06 in-force kind:answer', TODAY);
-    expect(en.ok && en.search.filters).toEqual({ department: '发展改革委', region: '湖南', dueFrom: '2023-06-01', dueTo: '2023-06-30', inForce: true, kind: 'answer' });
+    expect(en.ok && en.search.filters).toEqual({
+      department: '发展改革委',
+      region: '湖南',
+      dueFrom: '2023-06-01',
+      dueTo: '2023-06-30',
+      inForce: true,
+      kind: 'answer',
+    });
     expect(en.ok && en.search.query).toBe('');
   });
   it('keeps unknown key:value words and empty values as keywords', () => {
@@ -44,7 +56,9 @@ describe('parseDue', () => {
   it('overdue is everything before today', () => {
     expect(parseDue('overdue', TODAY)).toEqual({ dueTo: '2023-02-28', label: 'overdue' });
   });
-  it.each(['2023-13', '2023-02-30', 'soon', 'next 0d', ''])('rejects %s', (spec) => expect(parseDue(spec, TODAY)).toBeUndefined());
+  it.each(['2023-13', '2023-02-30', 'soon', 'next 0d', ''])('rejects %s', (spec) =>
+    expect(parseDue(spec, TODAY)).toBeUndefined(),
+  );
 });
 
 describe('parseSearchText: chat markup', () => {

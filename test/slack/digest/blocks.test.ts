@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import type { ActionsBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { boldQuantity, buildDigestMessage, DIGEST_OVERDUE_CAP } from '../../../src/slack/digest/blocks.ts';
+import { describe, expect, it } from 'vitest';
 import type { Digest, DigestItem, DoneItem } from '../../../src/core/digest/types.ts';
+import { boldQuantity, buildDigestMessage, DIGEST_OVERDUE_CAP } from '../../../src/slack/digest/blocks.ts';
 import { digestStrings } from '../../../src/slack/digest/strings.ts';
 import { ACTIONS } from '../../../src/slack/ids.ts';
 import { MAX_BLOCKS_PER_MESSAGE, MAX_BUTTON_TEXT, MAX_SECTION_TEXT } from '../../../src/slack/kit/limits.ts';
@@ -45,7 +45,9 @@ function digest(upcoming: number, overdue: number, doneCount = 0): Digest {
   return {
     asOf: '2022-12-05',
     horizonDays: 28,
-    upcoming: Array.from({ length: upcoming }, (_, i) => item(i + 1, days[Math.floor((i * days.length) / Math.max(upcoming, 1))]!)),
+    upcoming: Array.from({ length: upcoming }, (_, i) =>
+      item(i + 1, days[Math.floor((i * days.length) / Math.max(upcoming, 1))]!),
+    ),
     overdue: Array.from({ length: overdue }, (_, i) => item(1000 + i, '2021-12-31')),
     done: Array.from({ length: doneCount }, (_, i) => done(i + 1)),
   };
@@ -60,7 +62,9 @@ function expectWithinLimits(blocks: KnownBlock[]) {
   expect(blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MESSAGE);
   for (const b of blocks) {
     if (b.type === 'section' && b.text) expect(b.text.text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
-    if (b.type === 'actions') for (const e of b.elements) if (e.type === 'button') expect(e.text.text.length).toBeLessThanOrEqual(MAX_BUTTON_TEXT);
+    if (b.type === 'actions')
+      for (const e of b.elements)
+        if (e.type === 'button') expect(e.text.text.length).toBeLessThanOrEqual(MAX_BUTTON_TEXT);
   }
 }
 
@@ -70,7 +74,10 @@ describe('buildDigestMessage', () => {
     expectWithinLimits(blocks);
     expect(itemsShown(blocks)).toBe(5);
     const actions = blocks.find((b): b is ActionsBlock => b.type === 'actions')!;
-    expect(actions.elements.map((e) => (e as { action_id: string }).action_id)).toEqual([ACTIONS.ASSIGN_FOLLOWUP, ACTIONS.SHOW_MEASURE]);
+    expect(actions.elements.map((e) => (e as { action_id: string }).action_id)).toEqual([
+      ACTIONS.ASSIGN_FOLLOWUP,
+      ACTIONS.SHOW_MEASURE,
+    ]);
     expect(actions.elements.map((e) => (e as { value: string }).value)).toEqual(['d1-1.1.t1', 'd1-1.1.t1']);
     const text = allText(blocks);
     expect(text).toContain('*2022-12-10*');
@@ -84,7 +91,9 @@ describe('buildDigestMessage', () => {
     const blocks = build(d);
     expectWithinLimits(blocks);
     const text = allText(blocks);
-    const shownOverdue = blocks.slice(blocks.findIndex((b) => b.type === 'section' && (b as SectionBlock).text?.text.includes('已逾期'))).filter((b) => b.type === 'actions').length;
+    const shownOverdue = blocks
+      .slice(blocks.findIndex((b) => b.type === 'section' && (b as SectionBlock).text?.text.includes('已逾期')))
+      .filter((b) => b.type === 'actions').length;
     const shownUpcoming = itemsShown(blocks) - shownOverdue;
     expect(shownUpcoming).toBeGreaterThan(0);
     expect(shownOverdue).toBeGreaterThan(0);

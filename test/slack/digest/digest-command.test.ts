@@ -4,8 +4,8 @@ import { ACTIONS } from '../../../src/slack/ids.ts';
 import { MAX_BLOCKS_PER_MESSAGE } from '../../../src/slack/kit/limits.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
 import { testDb } from '../../helpers/db.ts';
-import { TIANJIN, insertDocument, targetIdOf } from '../../helpers/digest-fixture.ts';
-import { buttonsOf, startHarness, visibleText, type Harness } from '../harness.ts';
+import { insertDocument, TIANJIN, targetIdOf } from '../../helpers/digest-fixture.ts';
+import { buttonsOf, type Harness, startHarness, visibleText } from '../harness.ts';
 
 const s = stringsFor('zh');
 let db: Db;
@@ -37,7 +37,14 @@ describe('/measures digest', () => {
   });
 
   it('answers a public @mention without claiming only the caller can see it', async () => {
-    await h.event({ type: 'app_mention', user: 'U1', text: '<@W23456789> digest', ts: '5.1', channel: 'C0PUB', event_ts: '5.1' });
+    await h.event({
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@W23456789> digest',
+      ts: '5.1',
+      channel: 'C0PUB',
+      event_ts: '5.1',
+    });
     const [post] = await h.fake.waitFor('chat.postMessage');
     const text = visibleText(post!.body.blocks);
     expect(text).toContain(s.digestTitle('2023-03-01'));
@@ -51,8 +58,15 @@ describe('/measures digest', () => {
     expect(text).toContain('到2022年底累计建成5G基站');
     expect(text).toContain('2022年底前');
     expect(reply.body.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MESSAGE);
-    const assign = buttonsOf(reply.body.blocks).filter((b) => b.actionId === ACTIONS.ASSIGN_FOLLOWUP).map((b) => b.value);
-    expect(assign).toEqual([targetIdOf('z8wv-4.1'), targetIdOf('z8wv-5.5'), targetIdOf('z8wv-6.1'), targetIdOf('z8wv-1.8')]);
+    const assign = buttonsOf(reply.body.blocks)
+      .filter((b) => b.actionId === ACTIONS.ASSIGN_FOLLOWUP)
+      .map((b) => b.value);
+    expect(assign).toEqual([
+      targetIdOf('z8wv-4.1'),
+      targetIdOf('z8wv-5.5'),
+      targetIdOf('z8wv-6.1'),
+      targetIdOf('z8wv-1.8'),
+    ]);
   });
 
   it('answers "Show" from a digest item with that measure, the target marked', async () => {

@@ -5,7 +5,11 @@ export const ASSIGNEE = 'U0ASSIGNEE';
 export const CREATOR = 'U0CREATOR';
 export const STRANGER = 'U0STRANGER';
 
-export function cardButton(actionId: string, value: string, opts: { user: string; channel?: string; messageTs?: string; threadTs?: string; home?: boolean }) {
+export function cardButton(
+  actionId: string,
+  value: string,
+  opts: { user: string; channel?: string; messageTs?: string; threadTs?: string; home?: boolean },
+) {
   const channel = opts.channel ?? CHANNEL;
   const base = {
     type: 'block_actions',
@@ -14,19 +18,45 @@ export function cardButton(actionId: string, value: string, opts: { user: string
     token: 'x',
     trigger_id: `trig.${Math.random().toString(36).slice(2)}`,
     team: { id: 'T0G9PQBBK', domain: 'testteam' },
-    actions: [{ action_id: actionId, block_id: 'b', text: { type: 'plain_text', text: 'x' }, value, type: 'button', action_ts: '1700000000.000100' }],
+    actions: [
+      {
+        action_id: actionId,
+        block_id: 'b',
+        text: { type: 'plain_text', text: 'x' },
+        value,
+        type: 'button',
+        action_ts: '1700000000.000100',
+      },
+    ],
   };
-  if (opts.home) return { ...base, container: { type: 'view', view_id: 'VHOME' }, view: { id: 'VHOME', type: 'home', blocks: [] } };
+  if (opts.home)
+    return { ...base, container: { type: 'view', view_id: 'VHOME' }, view: { id: 'VHOME', type: 'home', blocks: [] } };
   return {
     ...base,
-    container: { type: 'message', message_ts: opts.messageTs ?? '1700000000.000001', channel_id: channel, is_ephemeral: false, ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}) },
+    container: {
+      type: 'message',
+      message_ts: opts.messageTs ?? '1700000000.000001',
+      channel_id: channel,
+      is_ephemeral: false,
+      ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
+    },
     channel: { id: channel, name: 'policy' },
-    message: { type: 'message', ts: opts.messageTs ?? '1700000000.000001', ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}), text: '', blocks: [] },
+    message: {
+      type: 'message',
+      ts: opts.messageTs ?? '1700000000.000001',
+      ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
+      text: '',
+      blocks: [],
+    },
     response_url: 'http://127.0.0.1:1/unused',
   };
 }
 
-export function viewSubmission(view: { callback_id: string; private_metadata: string }, values: Record<string, Record<string, unknown>>, opts: { user: string; viewId: string }) {
+export function viewSubmission(
+  view: { callback_id: string; private_metadata: string },
+  values: Record<string, Record<string, unknown>>,
+  opts: { user: string; viewId: string },
+) {
   return {
     type: 'view_submission',
     team: { id: 'T0G9PQBBK', domain: 'testteam' },

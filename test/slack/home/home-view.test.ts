@@ -11,7 +11,15 @@ describe('the Home tab', () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', BOT_LOCALE: 'en' });
     const deps = slackDeps({ db: testDb(), clock: fixedClock('2023-03-01T00:00:00Z'), logger: silentLogger, config });
     const text = JSON.stringify(homeViewFor(deps, 'U1').blocks);
-    for (const usage of ['/measures show', '/measures dept', '/measures due', '/measures digest', '/measures assign', '/measures followups', '/measures help']) {
+    for (const usage of [
+      '/measures show',
+      '/measures dept',
+      '/measures due',
+      '/measures digest',
+      '/measures assign',
+      '/measures followups',
+      '/measures help',
+    ]) {
       expect(text).toContain(usage);
     }
   });

@@ -3,7 +3,9 @@ import { boldMatches, escapeAndFit, escapeMrkdwn, truncate } from '../../../src/
 
 describe('mrkdwn escaping', () => {
   it('escapes exactly & < > so mentions and links cannot be forged', () => {
-    expect(escapeMrkdwn('<!channel> <@U1> <https://x|y> a&b')).toBe('&lt;!channel&gt; &lt;@U1&gt; &lt;https://x|y&gt; a&amp;b');
+    expect(escapeMrkdwn('<!channel> <@U1> <https://x|y> a&b')).toBe(
+      '&lt;!channel&gt; &lt;@U1&gt; &lt;https://x|y&gt; a&amp;b',
+    );
   });
   it('escapeAndFit never exceeds the limit and never cuts inside an entity', () => {
     const out = escapeAndFit('<'.repeat(100), 50);
@@ -15,8 +17,20 @@ describe('mrkdwn escaping', () => {
     expect(truncate('冷链', 4)).toBe('冷链');
   });
   it('boldMatches bolds hits, escapes all pieces and stays within max', () => {
-    expect(boldMatches([{ text: '发展', hit: false }, { text: '冷链', hit: true }, { text: '<b>', hit: false }], 100)).toBe('发展*冷链*&lt;b&gt;');
-    const long = boldMatches(Array.from({ length: 100 }, () => ({ text: '冷链物流', hit: true })), 200);
+    expect(
+      boldMatches(
+        [
+          { text: '发展', hit: false },
+          { text: '冷链', hit: true },
+          { text: '<b>', hit: false },
+        ],
+        100,
+      ),
+    ).toBe('发展*冷链*&lt;b&gt;');
+    const long = boldMatches(
+      Array.from({ length: 100 }, () => ({ text: '冷链物流', hit: true })),
+      200,
+    );
     expect(long.length).toBeLessThanOrEqual(200);
   });
 });
@@ -33,7 +47,16 @@ describe('decodeSlackEntities', () => {
 describe('boldMatches', () => {
   it('puts bold markers against the matched characters, never against spaces (Slack would show them literally)', async () => {
     const { boldMatches } = await import('../../../src/slack/kit/mrkdwn.ts');
-    expect(boldMatches([{ text: '建设 ', hit: false }, { text: ' 5G 基站 ', hit: true }, { text: '<b>', hit: false }], 100)).toBe('建设  *5G 基站* &lt;b&gt;');
+    expect(
+      boldMatches(
+        [
+          { text: '建设 ', hit: false },
+          { text: ' 5G 基站 ', hit: true },
+          { text: '<b>', hit: false },
+        ],
+        100,
+      ),
+    ).toBe('建设  *5G 基站* &lt;b&gt;');
   });
 });
 

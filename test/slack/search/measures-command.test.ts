@@ -4,8 +4,8 @@ import { searchMeasures } from '../../../src/services/search-service.ts';
 import { ACTIONS } from '../../../src/slack/ids.ts';
 import { MAX_BLOCKS_PER_MESSAGE, MAX_COMMAND_TEXT, RESULTS_PAGE_SIZE } from '../../../src/slack/kit/limits.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
-import { FORM, JSON_TYPE, eventBody, slashCommandBody } from '../../helpers/slack-request.ts';
-import { TODAY, buttonsOf, seededDb, startHarness, visibleText, type Harness } from '../harness.ts';
+import { eventBody, FORM, JSON_TYPE, slashCommandBody } from '../../helpers/slack-request.ts';
+import { buttonsOf, type Harness, seededDb, startHarness, TODAY, visibleText } from '../harness.ts';
 
 const s = stringsFor('zh');
 let db: Db;
@@ -31,16 +31,23 @@ describe('/measures search over signed HTTP', () => {
     const text = visibleText(reply.body.blocks);
     expect(reply.body.blocks[0]).toMatchObject({ type: 'header', text: { text: expect.stringContaining('冷链') } });
     expect(text).toContain(s.resultsCount(expected.total, 1, expected.hits.length));
-    for (const hit of expected.hits) expect(text).toContain('`' + hit.measureId + '`');
+    for (const hit of expected.hits) expect(text).toContain(`\`${hit.measureId}\``);
     expect(text).toContain('*冷链*');
-    const details = buttonsOf(reply.body.blocks).filter((b) => b.actionId === ACTIONS.SHOW_MEASURE).map((b) => b.value);
+    const details = buttonsOf(reply.body.blocks)
+      .filter((b) => b.actionId === ACTIONS.SHOW_MEASURE)
+      .map((b) => b.value);
     expect(details).toEqual(expected.hits.map((x) => x.measureId));
     expect(reply.body.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MESSAGE);
     expect(typeof reply.body.text).toBe('string');
   });
 
   it('applies filters typed as words (地区:, in-force)', async () => {
-    const expected = searchMeasures(db, { query: '消费', filters: { region: '天津' }, limit: RESULTS_PAGE_SIZE, today: TODAY });
+    const expected = searchMeasures(db, {
+      query: '消费',
+      filters: { region: '天津' },
+      limit: RESULTS_PAGE_SIZE,
+      today: TODAY,
+    });
     const { reply } = await h.command('消费 地区:天津');
     const text = visibleText(reply.body.blocks);
     expect(text).toContain(s.resultsCount(expected.total, expected.total ? 1 : 0, expected.hits.length));
@@ -50,7 +57,12 @@ describe('/measures search over signed HTTP', () => {
   });
 
   it('dept <name> lists the measures that department is responsible for', async () => {
-    const expected = searchMeasures(db, { query: '', filters: { department: '商务局' }, limit: RESULTS_PAGE_SIZE, today: TODAY });
+    const expected = searchMeasures(db, {
+      query: '',
+      filters: { department: '商务局' },
+      limit: RESULTS_PAGE_SIZE,
+      today: TODAY,
+    });
     expect(expected.total).toBeGreaterThan(0);
     const { reply } = await h.command('dept 商务局');
     expect(visibleText(reply.body.blocks)).toContain(s.resultsCount(expected.total, 1, expected.hits.length));
@@ -58,13 +70,25 @@ describe('/measures search over signed HTTP', () => {
   });
 
   it('due <year | month | next Nd> lists measures with targets due in the window', async () => {
-    const year = searchMeasures(db, { query: '', filters: { dueFrom: '2023-01-01', dueTo: '2023-12-31' }, limit: RESULTS_PAGE_SIZE, today: TODAY });
+    const year = searchMeasures(db, {
+      query: '',
+      filters: { dueFrom: '2023-01-01', dueTo: '2023-12-31' },
+      limit: RESULTS_PAGE_SIZE,
+      today: TODAY,
+    });
     expect(year.total).toBeGreaterThan(0);
     const { reply } = await h.command('due 2023');
     expect(visibleText(reply.body.blocks)).toContain(s.resultsCount(year.total, 1, year.hits.length));
-    const next = searchMeasures(db, { query: '', filters: { dueFrom: TODAY, dueTo: '2023-05-30' }, limit: RESULTS_PAGE_SIZE, today: TODAY });
+    const next = searchMeasures(db, {
+      query: '',
+      filters: { dueFrom: TODAY, dueTo: '2023-05-30' },
+      limit: RESULTS_PAGE_SIZE,
+      today: TODAY,
+    });
     const { reply: r2 } = await h.command('due next 90d');
-    expect(visibleText(r2.body.blocks)).toContain(next.total === 0 ? s.resultsCount(0, 0, 0) : s.resultsCount(next.total, 1, next.hits.length));
+    expect(visibleText(r2.body.blocks)).toContain(
+      next.total === 0 ? s.resultsCount(0, 0, 0) : s.resultsCount(next.total, 1, next.hits.length),
+    );
     const { reply: bad } = await h.command('due someday');
     expect(visibleText(bad.body.blocks)).toContain(s.badDue);
   });
@@ -89,13 +113,18 @@ describe('deadlines in results', () => {
 
 describe('detail view', () => {
   it('show <id> gives full text, tasks, targets past or not as of today, source document and action buttons', async () => {
-    const hit = searchMeasures(db, { query: '', filters: { dueFrom: '2022-01-01', dueTo: '2025-12-31' }, limit: 1, today: TODAY }).hits[0]!;
+    const hit = searchMeasures(db, {
+      query: '',
+      filters: { dueFrom: '2022-01-01', dueTo: '2025-12-31' },
+      limit: 1,
+      today: TODAY,
+    }).hits[0]!;
     const { reply } = await h.command(`show ${hit.measureId.toUpperCase()}`);
     const text = visibleText(reply.body.blocks);
     expect(reply.body.blocks[0].text.text).toContain(hit.title.slice(0, 20));
     for (const t of hit.targets) {
       // deadlines read as the document states them (2023年底前), marked past or not as of today
-      expect(text).toContain(`${s.duePhrase(t)}（${t.due < TODAY ? '⚠️ ' + s.overdue : ''}`);
+      expect(text).toContain(`${s.duePhrase(t)}（${t.due < TODAY ? `⚠️ ${s.overdue}` : ''}`);
     }
     expect(text).toMatch(/\d{4}年底前/);
     expect(text).toContain(s.source);
@@ -109,7 +138,7 @@ describe('detail view', () => {
     expect(status).toBe(200);
     const [r] = await h.fake.waitFor('response_url');
     expect(r!.body.replace_original).toBe(false);
-    expect(visibleText(r!.body.blocks)).toContain('`' + hit.measureId + '`');
+    expect(visibleText(r!.body.blocks)).toContain(`\`${hit.measureId}\``);
 
     const { reply: missing } = await h.command('show zzzz-99');
     expect(visibleText(missing.body.blocks)).toContain(s.notFound('zzzz-99'));
@@ -133,7 +162,7 @@ describe('pagination and sharing', () => {
     const text = visibleText(page2!.body.blocks);
     const to = Math.min(all.total, RESULTS_PAGE_SIZE * 2);
     expect(text).toContain(s.resultsCount(all.total, RESULTS_PAGE_SIZE + 1, to));
-    for (const hit of all.hits.slice(RESULTS_PAGE_SIZE, to)) expect(text).toContain('`' + hit.measureId + '`');
+    for (const hit of all.hits.slice(RESULTS_PAGE_SIZE, to)) expect(text).toContain(`\`${hit.measureId}\``);
   });
 
   it('a tampered button value is refused politely', async () => {
@@ -160,7 +189,7 @@ describe('pagination and sharing', () => {
     await h.press(ACTIONS.SHARE_MEASURE, hit.measureId);
     const posts = await h.fake.waitFor('response_url', 2);
     expect(posts[0]!.body.response_type).toBe('in_channel');
-    expect(visibleText(posts[0]!.body.blocks)).toContain('`' + hit.measureId + '`');
+    expect(visibleText(posts[0]!.body.blocks)).toContain(`\`${hit.measureId}\``);
     expect(posts[1]!.body).toMatchObject({ response_type: 'ephemeral', text: s.notInChannelShared });
   });
 
@@ -177,7 +206,7 @@ describe('pagination and sharing', () => {
 describe('request verification', () => {
   it('rejects a forged signature and a 10-minute-old timestamp with 401, and does nothing', async () => {
     const body = slashCommandBody({ text: '冷链', responseUrl: h.fake.responseUrl() });
-    expect((await h.post(body, FORM, { signature: 'v0=' + 'a'.repeat(64) })).status).toBe(401);
+    expect((await h.post(body, FORM, { signature: `v0=${'a'.repeat(64)}` })).status).toBe(401);
     expect((await h.post(body, FORM, { timestampSec: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
     // A valid request afterwards, answered: had the rejected ones done anything, it would have arrived by now.
     const sentinel = await h.command('help');
@@ -197,7 +226,10 @@ describe('hostile input', () => {
   it('<!channel> and forged links are escaped, never pinging or linking', async () => {
     const { reply } = await h.command('<!channel> <https://evil.example|gov.cn> 冷链 & more');
     // Everything Slack reads as mrkdwn: the top-level text and every mrkdwn object (plain_text cannot ping).
-    const mrkdwn = [reply.body.text, ...JSON.stringify(reply.body.blocks).match(/"type":"mrkdwn","text":"[^"]*"/g)!].join('\n');
+    const mrkdwn = [
+      reply.body.text,
+      ...JSON.stringify(reply.body.blocks).match(/"type":"mrkdwn","text":"[^"]*"/g)!,
+    ].join('\n');
     expect(mrkdwn).not.toContain('<!channel>');
     expect(mrkdwn).not.toContain('<https://evil');
     // Slack's own tokens (<!channel>, <@U…>) are not keywords and are dropped; other text is echoed escaped.
@@ -223,7 +255,15 @@ describe('hostile input', () => {
 
 describe('events', () => {
   it('@mention answers in the thread', async () => {
-    const { status } = await h.event({ type: 'app_mention', user: 'U2147483697', text: '<@W23456789> 冷链', ts: '1515449522.000016', channel: 'C0THREAD', event_ts: '1515449522.000016', thread_ts: '1515449000.000001' });
+    const { status } = await h.event({
+      type: 'app_mention',
+      user: 'U2147483697',
+      text: '<@W23456789> 冷链',
+      ts: '1515449522.000016',
+      channel: 'C0THREAD',
+      event_ts: '1515449522.000016',
+      thread_ts: '1515449000.000001',
+    });
     expect(status).toBe(200);
     const [post] = await h.fake.waitFor('chat.postMessage');
     expect(post!.body).toMatchObject({ channel: 'C0THREAD', thread_ts: '1515449000.000001' });
@@ -231,7 +271,14 @@ describe('events', () => {
   });
 
   it('a mention delivered twice (same event_id) is answered once', async () => {
-    const mention = { type: 'app_mention', user: 'U1', text: '<@W23456789> 冷链', ts: '1.2', channel: 'C1', event_ts: '1.2' };
+    const mention = {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@W23456789> 冷链',
+      ts: '1.2',
+      channel: 'C1',
+      event_ts: '1.2',
+    };
     await h.post(eventBody(mention, 'EvTWICE'), JSON_TYPE);
     await h.post(eventBody(mention, 'EvTWICE'), JSON_TYPE);
     await h.fake.waitFor('chat.postMessage');
@@ -242,7 +289,10 @@ describe('events', () => {
   });
 
   it('a retry whose first delivery never arrived is answered', async () => {
-    await h.event({ type: 'app_mention', user: 'U1', text: '<@W23456789> 冷链', ts: '1.3', channel: 'C1', event_ts: '1.3' }, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    await h.event(
+      { type: 'app_mention', user: 'U1', text: '<@W23456789> 冷链', ts: '1.3', channel: 'C1', event_ts: '1.3' },
+      { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    );
     const [post] = await h.fake.waitFor('chat.postMessage');
     expect(post!.body).toMatchObject({ channel: 'C1', thread_ts: '1.3' });
   });

@@ -7,7 +7,8 @@ const names = namesOf(subcommands);
 
 describe('routeCommand', () => {
   it('empty text and help words give help', () => {
-    for (const t of ['', '   ', '\u3000', 'help', 'HELP', '帮助', '?']) expect(routeCommand(t, names)).toEqual({ kind: 'help' });
+    for (const t of ['', '   ', '\u3000', 'help', 'HELP', '帮助', '?'])
+      expect(routeCommand(t, names)).toEqual({ kind: 'help' });
   });
   it('known first words select a subcommand (any case, full-width spaces), the rest are its args', () => {
     expect(routeCommand('show abcd-4', names)).toEqual({ kind: 'subcommand', name: 'show', args: 'abcd-4' });
@@ -20,6 +21,8 @@ describe('routeCommand', () => {
     expect(routeCommand('showroom', names)).toEqual({ kind: 'search', text: 'showroom' });
   });
   it('refuses two subcommands claiming the same word', () => {
-    expect(() => namesOf([...subcommands, { name: 'x', aliases: ['show'], helpLines: () => [], run: () => undefined }])).toThrow(/used twice/);
+    expect(() =>
+      namesOf([...subcommands, { name: 'x', aliases: ['show'], helpLines: () => [], run: () => undefined }]),
+    ).toThrow(/used twice/);
   });
 });

@@ -1,20 +1,24 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import type { SlackDeps } from '../../deps.ts';
-import { ASSIGN_BLOCKS } from '../../followups/modals.ts';
-import { assignFollowup, assignModalItem } from '../../../services/followup-service.ts';
 import { isIsoDate } from '../../../lib/dates.ts';
+import { assignFollowup, assignModalItem } from '../../../services/followup-service.ts';
+import type { SlackDeps } from '../../deps.ts';
 import { followupDeps } from '../../followups/context.ts';
+import { ASSIGN_BLOCKS } from '../../followups/modals.ts';
 import { assignOutcomeText, slackFailedText } from '../../followups/outcome-text.ts';
 import { publishCreated } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
-import { safely } from '../safely.ts';
 import { parseMetadata, viewSubmissionSchema } from '../payloads.ts';
+import { safely } from '../safely.ts';
 
 /** Modal field errors are plain text (no escaping needed); the typed id is echoed at most this long (the input's max_length). */
 const MAX_TYPED_ID = 64;
 
-const metadataSchema = z.object({ itemId: z.string().nullable(), channel: z.string().nullable(), threadTs: z.string().nullable() });
+const metadataSchema = z.object({
+  itemId: z.string().nullable(),
+  channel: z.string().nullable(),
+  threadTs: z.string().nullable(),
+});
 
 /**
  * The assign modal's submission. Checks the input before acking (an unknown id or a payload we cannot read is
@@ -27,7 +31,9 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
     const parsed = viewSubmissionSchema.safeParse(body);
     const meta = parsed.success ? parseMetadata(metadataSchema, parsed.data.view.private_metadata) : undefined;
     if (!parsed.success || !meta) {
-      deps.logger.warn('unreadable assign modal submission', { error: parsed.success ? 'private_metadata' : parsed.error.message });
+      deps.logger.warn('unreadable assign modal submission', {
+        error: parsed.success ? 'private_metadata' : parsed.error.message,
+      });
       await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.assignee.block]: s.genericError } });
       return;
     }

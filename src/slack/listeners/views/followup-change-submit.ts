@@ -1,17 +1,17 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import type { SlackDeps } from '../../deps.ts';
-import { DUE_BLOCK, REASON_BLOCK } from '../../followups/modals.ts';
-import { VIEWS } from '../../ids.ts';
 import type { FollowupChange } from '../../../core/followups/transitions.ts';
 import { changeFollowup, checkChange } from '../../../services/followup-service.ts';
+import type { SlackDeps } from '../../deps.ts';
 import { followupDeps } from '../../followups/context.ts';
+import { DUE_BLOCK, REASON_BLOCK } from '../../followups/modals.ts';
 import { changeOutcomeText, slackFailedText } from '../../followups/outcome-text.ts';
-import { publishHome } from '../../home/home-view.ts';
 import { publishChange } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
-import { safely } from '../safely.ts';
+import { publishHome } from '../../home/home-view.ts';
+import { VIEWS } from '../../ids.ts';
 import { parseMetadata, viewSubmissionSchema } from '../payloads.ts';
+import { safely } from '../safely.ts';
 
 /** ChangeModalContext (blocks/followup-modals.ts); the place fields default so a modal opened before them still works. */
 const metadataSchema = z.object({
@@ -35,7 +35,9 @@ export function followupChangeSubmitHandler(deps: SlackDeps) {
     const field = isBlock ? REASON_BLOCK : DUE_BLOCK;
     const meta = parsed.success ? parseMetadata(metadataSchema, parsed.data.view.private_metadata) : undefined;
     if (!parsed.success || !meta) {
-      deps.logger.warn('unreadable follow-up modal submission', { error: parsed.success ? 'private_metadata' : parsed.error.message });
+      deps.logger.warn('unreadable follow-up modal submission', {
+        error: parsed.success ? 'private_metadata' : parsed.error.message,
+      });
       await ack({ response_action: 'errors', errors: { [field.block]: s.genericError } });
       return;
     }

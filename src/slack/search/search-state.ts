@@ -1,28 +1,28 @@
 import { z } from 'zod';
-import { MAX_COMMAND_TEXT } from '../kit/limits.ts';
 import { parseDue, parseSearchText, QUERY_SPACE, type SearchParse } from '../../core/search/query-text.ts';
+import { MAX_COMMAND_TEXT } from '../kit/limits.ts';
 
 /**
  * A search as the user asked for it, small enough to ride in a button value (≤ 2000 chars): which subcommand
  * (keywords, dept, due), its argument text and the page offset. "More" and "Share" re-run it, so a button never
  * carries results or trusted data — the value is re-parsed and re-validated like typed input.
  */
-export const searchRequestSchema = z.object({
+export const searchStateSchema = z.object({
   source: z.enum(['search', 'dept', 'due']),
   args: z.string().max(MAX_COMMAND_TEXT),
   offset: z.number().int().min(0).max(10_000),
 });
 
-export type SearchRequest = z.infer<typeof searchRequestSchema>;
+export type SearchState = z.infer<typeof searchStateSchema>;
 
-export function encodeSearchRequest(r: SearchRequest): string {
+export function encodeSearchState(r: SearchState): string {
   return JSON.stringify(r);
 }
 
-export function decodeSearchRequest(value: string | undefined): SearchRequest | undefined {
+export function decodeSearchState(value: string | undefined): SearchState | undefined {
   if (!value) return undefined;
   try {
-    const parsed = searchRequestSchema.safeParse(JSON.parse(value));
+    const parsed = searchStateSchema.safeParse(JSON.parse(value));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -30,7 +30,7 @@ export function decodeSearchRequest(value: string | undefined): SearchRequest | 
 }
 
 /** Turns a request into keywords + filters. `dept X` and `due X` are searches with one filter and no keywords. */
-export function toSearch(r: SearchRequest, today: string): SearchParse {
+export function toSearch(r: SearchState, today: string): SearchParse {
   if (r.source === 'search') return parseSearchText(r.args, today);
   if (r.source === 'dept') {
     // `dept 商务局 冷链`: the first word is the department, the rest are keywords or filters.

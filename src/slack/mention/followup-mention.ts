@@ -1,16 +1,26 @@
 import { mentionIntent } from '../../core/followups/mention-intent.ts';
-import {
-  assignFollowup, changeFollowup, checkRepost, threadFollowup, threadHasFollowup, threadItem,
-} from '../../services/followup-service.ts';
 import { firstDelivery, releaseDelivery } from '../../services/delivery-service.ts';
+import {
+  assignFollowup,
+  changeFollowup,
+  checkRepost,
+  threadFollowup,
+  threadHasFollowup,
+  threadItem,
+} from '../../services/followup-service.ts';
 import type { SlackDeps } from '../deps.ts';
+import { followupDeps } from '../followups/context.ts';
+import {
+  assignOutcomeText,
+  changeOutcomeText,
+  permissionRefusalText,
+  slackFailedText,
+} from '../followups/outcome-text.ts';
+import { publishChange, publishCreated, repostCard } from '../followups/publisher.ts';
+import { tell } from '../followups/tell.ts';
 import { decodeSlackEntities, escapeMrkdwn } from '../kit/mrkdwn.ts';
-import { stripBotMention } from '../mention/strip-mention.ts';
-import { slackErrorCode, type SlackClient } from '../web-api.ts';
-import { followupDeps } from './context.ts';
-import { assignOutcomeText, changeOutcomeText, permissionRefusalText, slackFailedText } from './outcome-text.ts';
-import { publishChange, publishCreated, repostCard } from './publisher.ts';
-import { tell } from './tell.ts';
+import { type SlackClient, slackErrorCode } from '../web-api.ts';
+import { stripBotMention } from './strip-mention.ts';
 
 export interface FollowupMention {
   user: string;
@@ -29,11 +39,17 @@ export interface FollowupMention {
  * a search or another subcommand. The event is claimed before the work and the claim is given back if the work
  * fails, so Slack's retry gets another chance instead of being dropped.
  */
-export async function handleFollowupMention(m: FollowupMention, client: SlackClient, deps: SlackDeps): Promise<boolean> {
+export async function handleFollowupMention(
+  m: FollowupMention,
+  client: SlackClient,
+  deps: SlackDeps,
+): Promise<boolean> {
   const fdeps = followupDeps(deps);
   const s = deps.strings;
   const text = decodeSlackEntities(stripBotMention(m.text, m.botUserId));
-  const { intent, parsed } = mentionIntent(text, { threadHasFollowup: threadHasFollowup(deps.db, m.channel, m.threadTs) });
+  const { intent, parsed } = mentionIntent(text, {
+    threadHasFollowup: threadHasFollowup(deps.db, m.channel, m.threadTs),
+  });
   if (intent === 'other') return false;
   const key = `event:${m.eventId}`;
   if (!firstDelivery(fdeps, key)) return true;
@@ -67,7 +83,13 @@ export async function handleFollowupMention(m: FollowupMention, client: SlackCli
     }
     const target = threadFollowup(deps.db, m.channel, m.threadTs, cmd.followupId);
     if (!target.ok) {
-      await say(target.error === 'ambiguous' ? s.fuAmbiguous(target.ids.join(', ')) : cmd.followupId ? s.fuNotFound(escapeMrkdwn(cmd.followupId)) : s.fuNoThreadFollowup);
+      await say(
+        target.error === 'ambiguous'
+          ? s.fuAmbiguous(target.ids.join(', '))
+          : cmd.followupId
+            ? s.fuNotFound(escapeMrkdwn(cmd.followupId))
+            : s.fuNoThreadFollowup,
+      );
       return true;
     }
     if (cmd.kind === 'repost') {

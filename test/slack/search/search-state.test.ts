@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSearchRequest, encodeSearchRequest, toSearch } from '../../../src/slack/search/search-request.ts';
+import { decodeSearchState, encodeSearchState, toSearch } from '../../../src/slack/search/search-state.ts';
 
 const TODAY = '2023-03-01';
 
 describe('search requests in button values', () => {
   it('round-trip, and anything tampered decodes to undefined', () => {
     const r = { source: 'dept' as const, args: '商务局 冷链', offset: 8 };
-    expect(decodeSearchRequest(encodeSearchRequest(r))).toEqual(r);
-    for (const bad of ['', 'x', '{"source":"sql","args":"","offset":0}', '{"source":"search","args":"a","offset":-1}', JSON.stringify({ source: 'search', args: 'x'.repeat(600), offset: 0 })]) {
-      expect(decodeSearchRequest(bad)).toBeUndefined();
+    expect(decodeSearchState(encodeSearchState(r))).toEqual(r);
+    for (const bad of [
+      '',
+      'x',
+      '{"source":"sql","args":"","offset":0}',
+      '{"source":"search","args":"a","offset":-1}',
+      JSON.stringify({ source: 'search', args: 'x'.repeat(600), offset: 0 }),
+    ]) {
+      expect(decodeSearchState(bad)).toBeUndefined();
     }
   });
   it('dept takes its first word as the department and the rest as keywords', () => {
