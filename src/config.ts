@@ -21,7 +21,6 @@ function isSchedulable(expression: string): boolean {
 }
 const CRON_HINT = 'is not a valid 5-field cron expression (minute hour day month weekday)';
 
-
 const optionalString = z
   .string()
   .trim()
@@ -84,7 +83,8 @@ export const configSchema = z
       .trim()
       .default('1,1,1')
       .refine((v) => /^\d{1,2}\s*,\s*\d{1,2}\s*,\s*\d{1,2}$/.test(v) && v.split(',').every((n) => Number(n) >= 1), {
-        message: 'must be three whole numbers of working days ≥ 1 (before the DM, the thread reply, the channel post), e.g. 1,1,1',
+        message:
+          'must be three whole numbers of working days ≥ 1 (before the DM, the thread reply, the channel post), e.g. 1,1,1',
       })
       .transform((v) => v.split(',').map((n) => Number(n.trim())) as [number, number, number]),
     REMINDER_CRON: z

@@ -1,12 +1,12 @@
 import type { Config } from '../config.ts';
+import { type CronSpec, parseCron } from '../core/digest/cron-schedule.ts';
+import { type DueSlot, dueSlot } from '../core/digest/slot.ts';
+import type { DigestAudience } from '../core/subscriptions/model.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
 import { isQuietAt } from '../lib/quiet-hours.ts';
 import type { WorkCalendar } from '../lib/work-calendar.ts';
-import { parseCron, type CronSpec } from '../core/digest/cron-schedule.ts';
-import { dueSlot, type DueSlot } from '../core/digest/slot.ts';
-import type { DigestAudience } from '../core/subscriptions/model.ts';
-import { deliverDigest, digestAsOf, type DeliveryOutcome } from '../services/digest-service.ts';
+import { type DeliveryOutcome, deliverDigest, digestAsOf } from '../services/digest-service.ts';
 import { digestAudiences } from '../services/subscription-service.ts';
 import { slackDigestPoster } from '../slack/digest/post-digest.ts';
 import type { SlackClient } from '../slack/web-api.ts';
@@ -30,7 +30,12 @@ export interface DigestJobDeps {
 export { SLOT_TOLERANCE_MS } from '../core/digest/slot.ts';
 
 /** The slot a run at `now` delivers for one schedule (see core/digest/slot.ts), or null. */
-export function digestSlot(cron: string | CronSpec, timeZone: string, now: Date, calendar: WorkCalendar): DueSlot | null {
+export function digestSlot(
+  cron: string | CronSpec,
+  timeZone: string,
+  now: Date,
+  calendar: WorkCalendar,
+): DueSlot | null {
   return dueSlot(typeof cron === 'string' ? parseCron(cron) : cron, timeZone, now, calendar);
 }
 

@@ -4,7 +4,7 @@ import { dateInZone } from '../lib/dates.ts';
 import type { Logger } from '../lib/logger.ts';
 import { isQuietAt } from '../lib/quiet-hours.ts';
 import type { WorkCalendar } from '../lib/work-calendar.ts';
-import { runEscalations, type EscalationReport } from '../services/escalation-service.ts';
+import { type EscalationReport, runEscalations } from '../services/escalation-service.ts';
 import { slackEscalationSender } from '../slack/followups/send-escalations.ts';
 import { stringsFor } from '../slack/strings.ts';
 import type { SlackClient } from '../slack/web-api.ts';
@@ -40,7 +40,11 @@ export async function runEscalationJob(deps: EscalationJobDeps, now: Date): Prom
     { today: dateInZone(now, config.DIGEST_TZ), nowIso: now.toISOString() },
   );
   if (report.sent.length + report.failed.length + report.skipped.length > 0) {
-    logger.info('follow-up escalations', { sent: report.sent.length, skipped: report.skipped.length, failed: report.failed.length });
+    logger.info('follow-up escalations', {
+      sent: report.sent.length,
+      skipped: report.skipped.length,
+      failed: report.failed.length,
+    });
   }
   return report;
 }

@@ -5,8 +5,8 @@ import type { Clock } from '../lib/clock.ts';
 import { dateInZone } from '../lib/dates.ts';
 import type { Logger } from '../lib/logger.ts';
 import { chinaWorkCalendar, uncoveredYears, type WorkCalendar } from '../lib/work-calendar.ts';
-import type { SlackClient } from '../slack/web-api.ts';
 import { listSubscriptions } from '../services/subscription-service.ts';
+import type { SlackClient } from '../slack/web-api.ts';
 import { runDigestJob } from './digest-job.ts';
 import { runEscalationJob } from './escalation-job.ts';
 import { runReminderJob } from './reminder-job.ts';
@@ -126,8 +126,11 @@ export function startJobs(deps: JobsDeps): Jobs {
 function warnUncoveredYears(calendar: WorkCalendar, today: string, logger: Logger): void {
   const years = uncoveredYears(calendar, today);
   if (years.length > 0) {
-    logger.warn('working-day calendar has no holiday data for these years: only weekends count as days off (update chinese-days)', {
-      years,
-    });
+    logger.warn(
+      'working-day calendar has no holiday data for these years: only weekends count as days off (update chinese-days)',
+      {
+        years,
+      },
+    );
   }
 }

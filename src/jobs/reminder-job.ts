@@ -1,9 +1,9 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import { dateInZone } from '../lib/dates.ts';
+import type { Logger } from '../lib/logger.ts';
 import { isQuietAt } from '../lib/quiet-hours.ts';
 import type { WorkCalendar } from '../lib/work-calendar.ts';
-import type { Logger } from '../lib/logger.ts';
 import { pruneDeliveries } from '../services/delivery-service.ts';
 import type { ReminderReport } from '../services/reminder-service.ts';
 import { sendReminders } from '../slack/followups/send-reminders.ts';

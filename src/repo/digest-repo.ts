@@ -1,6 +1,6 @@
-import type { Db } from '../db/open.ts';
 import type { DigestFollowup, DigestTarget } from '../core/digest/types.ts';
-import { DOCUMENT_REF_COLUMNS, type DepartmentRow } from './documents-repo.ts';
+import type { Db } from '../db/open.ts';
+import { type DepartmentRow, DOCUMENT_REF_COLUMNS } from './documents-repo.ts';
 
 /** What the digest reads (targets with their context, follow-ups) and its per-(channel, slot) post claims. */
 
@@ -84,7 +84,15 @@ const POST_COLUMNS = `subscription, channel, slot, as_of AS asOf, status, ts, at
  */
 export function claimDigestSlot(
   db: Db,
-  claim: { subscription: string; channel: string; slot: string; asOf: string; nowIso: string; maxAttempts: number; retryAfterMs?: number },
+  claim: {
+    subscription: string;
+    channel: string;
+    slot: string;
+    asOf: string;
+    nowIso: string;
+    maxAttempts: number;
+    retryAfterMs?: number;
+  },
 ): boolean {
   const inserted = db
     .prepare(
@@ -110,12 +118,9 @@ export function claimDigestSlot(
 }
 
 export function markDigestPosted(db: Db, subscription: string, slot: string, ts: string, nowIso: string): void {
-  db.prepare(`UPDATE digest_posts SET status = 'posted', ts = ?, posted_at = ?, error = NULL WHERE subscription = ? AND slot = ?`).run(
-    ts,
-    nowIso,
-    subscription,
-    slot,
-  );
+  db.prepare(
+    `UPDATE digest_posts SET status = 'posted', ts = ?, posted_at = ?, error = NULL WHERE subscription = ? AND slot = ?`,
+  ).run(ts, nowIso, subscription, slot);
 }
 
 export function markDigestFailed(db: Db, subscription: string, slot: string, error: string): void {
@@ -136,9 +141,9 @@ export function markDigestSkipped(db: Db, subscription: string, slot: string, no
 }
 
 export function getDigestPost(db: Db, subscription: string, slot: string): DigestPostRow | undefined {
-  return db.prepare(`SELECT ${POST_COLUMNS} FROM digest_posts WHERE subscription = ? AND slot = ?`).get(subscription, slot) as
-    | DigestPostRow
-    | undefined;
+  return db
+    .prepare(`SELECT ${POST_COLUMNS} FROM digest_posts WHERE subscription = ? AND slot = ?`)
+    .get(subscription, slot) as DigestPostRow | undefined;
 }
 
 /**
@@ -158,6 +163,8 @@ export function listDigestPosts(db: Db, channel?: string): DigestPostRow[] {
   return (
     channel === undefined
       ? db.prepare(`SELECT ${POST_COLUMNS} FROM digest_posts ORDER BY slot, channel, subscription`).all()
-      : db.prepare(`SELECT ${POST_COLUMNS} FROM digest_posts WHERE channel = ? ORDER BY slot, subscription`).all(channel)
+      : db
+          .prepare(`SELECT ${POST_COLUMNS} FROM digest_posts WHERE channel = ? ORDER BY slot, subscription`)
+          .all(channel)
   ) as DigestPostRow[];
 }

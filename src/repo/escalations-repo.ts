@@ -1,11 +1,13 @@
-import type { Db } from '../db/open.ts';
 import type { LadderRow } from '../core/followups/escalation.ts';
+import type { Db } from '../db/open.ts';
 
 /** The escalation ladders of overdue follow-ups (table `followup_escalations`), one row per (follow-up, due, step). */
 
 export function ladderOf(db: Db, followupId: string, due: string): LadderRow[] {
   return db
-    .prepare('SELECT step, status, sent_on AS sentOn FROM followup_escalations WHERE followup_id = ? AND due = ? ORDER BY step')
+    .prepare(
+      'SELECT step, status, sent_on AS sentOn FROM followup_escalations WHERE followup_id = ? AND due = ? ORDER BY step',
+    )
     .all(followupId, due) as LadderRow[];
 }
 
@@ -23,14 +25,16 @@ export function claimEscalation(db: Db, c: { followupId: string; due: string; st
 
 export function settleEscalation(
   db: Db,
-  s: { followupId: string; due: string; step: number; status: 'sent' | 'failed' | 'skipped'; on: string; error: string | null },
+  s: {
+    followupId: string;
+    due: string;
+    step: number;
+    status: 'sent' | 'failed' | 'skipped';
+    on: string;
+    error: string | null;
+  },
 ): void {
-  db.prepare(`UPDATE followup_escalations SET status = ?, sent_on = ?, error = ? WHERE followup_id = ? AND due = ? AND step = ?`).run(
-    s.status,
-    s.on,
-    s.error?.slice(0, 1000) ?? null,
-    s.followupId,
-    s.due,
-    s.step,
-  );
+  db.prepare(
+    `UPDATE followup_escalations SET status = ?, sent_on = ?, error = ? WHERE followup_id = ? AND due = ? AND step = ?`,
+  ).run(s.status, s.on, s.error?.slice(0, 1000) ?? null, s.followupId, s.due, s.step);
 }

@@ -1,5 +1,5 @@
-import type { Db } from '../db/open.ts';
 import type { IsoWeekday, Subscription, SubscriptionOptions } from '../core/subscriptions/model.ts';
+import type { Db } from '../db/open.ts';
 
 /** Channel subscriptions (table `subscriptions`). */
 
@@ -31,7 +31,18 @@ export function insertSubscription(db: Db, s: NewSubscription, nowIso: string): 
       `INSERT INTO subscriptions (channel, query, weekday, time, horizon_days, time_zone, skip_empty, changes_only, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(s.channel, s.query, s.weekday, s.time, s.horizonDays, s.timeZone, s.skipEmpty ? 1 : 0, s.changesOnly ? 1 : 0, s.createdBy, nowIso);
+    .run(
+      s.channel,
+      s.query,
+      s.weekday,
+      s.time,
+      s.horizonDays,
+      s.timeZone,
+      s.skipEmpty ? 1 : 0,
+      s.changesOnly ? 1 : 0,
+      s.createdBy,
+      nowIso,
+    );
   return getSubscription(db, Number(lastInsertRowid))!;
 }
 

@@ -1,10 +1,10 @@
-import type { Db } from '../db/open.ts';
-import type { Logger } from '../lib/logger.ts';
-import { addDays, dateInZone, instantOf, MS_PER_DAY, MS_PER_MINUTE } from '../lib/dates.ts';
 import { isEmptyDigest, selectDigest } from '../core/digest/select-digest.ts';
 import type { Digest } from '../core/digest/types.ts';
-import type { DigestAudience } from '../core/subscriptions/model.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
+import type { DigestAudience } from '../core/subscriptions/model.ts';
+import type { Db } from '../db/open.ts';
+import { addDays, dateInZone, instantOf, MS_PER_DAY, MS_PER_MINUTE } from '../lib/dates.ts';
+import type { Logger } from '../lib/logger.ts';
 import {
   claimDigestSlot,
   lastPostedDigest,
@@ -14,7 +14,7 @@ import {
   markDigestPosted,
   markDigestSkipped,
 } from '../repo/digest-repo.ts';
-import { audienceScope, channelAudience, digestAudiences, type AudienceSettings } from './subscription-service.ts';
+import { type AudienceSettings, audienceScope, channelAudience, digestAudiences } from './subscription-service.ts';
 
 /**
  * The weekly digest: what it contains (one function shared by the job, the CLI and `/measures digest`) and the
@@ -41,7 +41,11 @@ export const RETRY_AFTER_MS = 10 * MS_PER_MINUTE;
 export type PostDigest = (channel: string, digest: Digest) => Promise<string>;
 
 /** The date a digest run is computed for: DIGEST_AS_OF when pinned (replaying a past year), else that day in the zone. */
-export function digestAsOf(config: { DIGEST_AS_OF?: string | undefined; DIGEST_TZ: string }, at: Date, timeZone = config.DIGEST_TZ): string {
+export function digestAsOf(
+  config: { DIGEST_AS_OF?: string | undefined; DIGEST_TZ: string },
+  at: Date,
+  timeZone = config.DIGEST_TZ,
+): string {
   return config.DIGEST_AS_OF ?? dateInZone(at, timeZone);
 }
 
@@ -81,7 +85,9 @@ export function digestFor(db: Db, req: AudienceDigestRequest): Digest {
     asOf: req.asOf,
     horizonDays: req.horizonDays ?? audience.horizonDays,
     doneSince: since,
-    ...(audience.changesOnly ? { changesSince: { instant: since, date: dateInZone(new Date(since), audience.timeZone) } } : {}),
+    ...(audience.changesOnly
+      ? { changesSince: { instant: since, date: dateInZone(new Date(since), audience.timeZone) } }
+      : {}),
   });
 }
 
@@ -101,7 +107,12 @@ export function digestForChannel(db: Db, settings: DigestSettings, req: ChannelD
   const audience =
     (req.channel === null ? undefined : digestAudiences(db, settings, req.channel)[0]) ??
     channelAudience(req.channel ?? '', { ...settings, DIGEST_CHANNELS: [] });
-  return digestFor(db, { audience, asOf: req.asOf, now: req.now, ...(req.horizonDays === undefined ? {} : { horizonDays: req.horizonDays }) });
+  return digestFor(db, {
+    audience,
+    asOf: req.asOf,
+    now: req.now,
+    ...(req.horizonDays === undefined ? {} : { horizonDays: req.horizonDays }),
+  });
 }
 
 export interface DeliverDeps {
@@ -137,12 +148,27 @@ export async function deliverDigest(
   const { channel, key: subscription } = audience;
   const slot = req.slot.toISOString();
   const nowIso = req.now.toISOString();
-  if (!claimDigestSlot(db, { subscription, channel, slot, asOf, nowIso, maxAttempts: MAX_POST_ATTEMPTS, retryAfterMs: RETRY_AFTER_MS })) {
+  if (
+    !claimDigestSlot(db, {
+      subscription,
+      channel,
+      slot,
+      asOf,
+      nowIso,
+      maxAttempts: MAX_POST_ATTEMPTS,
+      retryAfterMs: RETRY_AFTER_MS,
+    })
+  ) {
     logger.debug('digest already claimed', { channel, subscription, slot });
     return { channel, subscription, outcome: 'already_claimed' };
   }
   try {
-    const digest = digestFor(db, { audience, asOf, now: req.now, ...(deps.segmenter ? { segmenter: deps.segmenter } : {}) });
+    const digest = digestFor(db, {
+      audience,
+      asOf,
+      now: req.now,
+      ...(deps.segmenter ? { segmenter: deps.segmenter } : {}),
+    });
     if (audience.skipEmpty && isEmptyDigest(digest)) {
       markDigestSkipped(db, subscription, slot, nowIso);
       logger.info('digest empty, not posted (skip-empty)', { channel, subscription, slot, asOf });
@@ -150,7 +176,15 @@ export async function deliverDigest(
     }
     const ts = await deps.post(channel, digest);
     markDigestPosted(db, subscription, slot, ts, nowIso);
-    logger.info('digest posted', { channel, subscription, slot, asOf, ts, upcoming: digest.upcoming.length, overdue: digest.overdue.length });
+    logger.info('digest posted', {
+      channel,
+      subscription,
+      slot,
+      asOf,
+      ts,
+      upcoming: digest.upcoming.length,
+      overdue: digest.overdue.length,
+    });
     return { channel, subscription, outcome: 'posted', ts };
   } catch (err) {
     const error = errorText(err);

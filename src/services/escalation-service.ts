@@ -1,13 +1,13 @@
-import type { Db } from '../db/open.ts';
-import type { Logger } from '../lib/logger.ts';
-import { workingDaysBetween, type WorkCalendar } from '../lib/work-calendar.ts';
-import { ESCALATION_STEPS, nextEscalationStep, type EscalationStep } from '../core/followups/escalation.ts';
+import { ESCALATION_STEPS, type EscalationStep, nextEscalationStep } from '../core/followups/escalation.ts';
 import { ACTIVE_STATUSES, type Followup } from '../core/followups/model.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
+import type { Db } from '../db/open.ts';
+import type { Logger } from '../lib/logger.ts';
+import { type WorkCalendar, workingDaysBetween } from '../lib/work-calendar.ts';
 import { claimEscalation, ladderOf, settleEscalation } from '../repo/escalations-repo.ts';
 import * as repo from '../repo/followups-repo.ts';
 import { followupTitle } from './followup-service.ts';
-import { audienceScope, digestAudiences, type AudienceSettings } from './subscription-service.ts';
+import { type AudienceSettings, audienceScope, digestAudiences } from './subscription-service.ts';
 
 /**
  * Escalation of overdue follow-ups, database side: which step each one is due (core/followups/escalation.ts),
@@ -49,7 +49,10 @@ export interface EscalationDeps {
 }
 
 /** Runs today's steps. Call it as often as you like: each step is claimed once per (follow-up, due date). */
-export async function runEscalations(deps: EscalationDeps, at: { today: string; nowIso: string }): Promise<EscalationReport> {
+export async function runEscalations(
+  deps: EscalationDeps,
+  at: { today: string; nowIso: string },
+): Promise<EscalationReport> {
   const { db, calendar, settings } = deps;
   const report: EscalationReport = { sent: [], skipped: [], failed: [] };
   if (!calendar.isWorkingDay(at.today)) return report;
@@ -69,8 +72,13 @@ export async function runEscalations(deps: EscalationDeps, at: { today: string; 
     if (!claimEscalation(db, { followupId: f.id, due, step, nowIso: at.nowIso })) continue;
     let channels: string[] = [];
     if (step === ESCALATION_STEPS.channel) {
-      channelScopes ??= digestAudiences(db, settings).map((a) => ({ channel: a.channel, scope: audienceScope(db, a, at.today, deps.segmenter) }));
-      channels = [...new Set(channelScopes.filter((c) => c.scope === null || c.scope.has(f.measureId)).map((c) => c.channel))];
+      channelScopes ??= digestAudiences(db, settings).map((a) => ({
+        channel: a.channel,
+        scope: audienceScope(db, a, at.today, deps.segmenter),
+      }));
+      channels = [
+        ...new Set(channelScopes.filter((c) => c.scope === null || c.scope.has(f.measureId)).map((c) => c.channel)),
+      ];
     }
     const settle = (status: 'sent' | 'failed' | 'skipped', error: string | null) =>
       db.transaction(() => {

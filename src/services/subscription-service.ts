@@ -1,10 +1,21 @@
-import type { Db } from '../db/open.ts';
-import { channelKey, subscriptionCron, subscriptionKey, type DigestAudience, type Subscription } from '../core/subscriptions/model.ts';
-import { parseSubscribe, type SubscribeProblem } from '../core/subscriptions/parse-subscribe.ts';
-import { canChangeSubscription } from '../core/subscriptions/permissions.ts';
 import { parseSearchText } from '../core/search/query-text.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
-import { deleteSubscription, getSubscription, insertSubscription, listSubscriptions } from '../repo/subscriptions-repo.ts';
+import {
+  channelKey,
+  type DigestAudience,
+  type Subscription,
+  subscriptionCron,
+  subscriptionKey,
+} from '../core/subscriptions/model.ts';
+import { parseSubscribe, type SubscribeProblem } from '../core/subscriptions/parse-subscribe.ts';
+import { canChangeSubscription } from '../core/subscriptions/permissions.ts';
+import type { Db } from '../db/open.ts';
+import {
+  deleteSubscription,
+  getSubscription,
+  insertSubscription,
+  listSubscriptions,
+} from '../repo/subscriptions-repo.ts';
 import { matchingMeasureIds } from './search-service.ts';
 
 /**
@@ -30,7 +41,14 @@ export type SubscribeOutcome =
 
 export function subscribe(
   db: Db,
-  req: { channel: string; user: string; text: string; today: string; nowIso: string; isTimeZone: (tz: string) => boolean },
+  req: {
+    channel: string;
+    user: string;
+    text: string;
+    today: string;
+    nowIso: string;
+    isTimeZone: (tz: string) => boolean;
+  },
 ): SubscribeOutcome {
   const parsed = parseSubscribe(req.text, req.isTimeZone, req.today);
   if (!parsed.ok) {
@@ -52,10 +70,15 @@ export function subscribe(
 
 export { listSubscriptions };
 
-export type UnsubscribeOutcome = { ok: true; subscription: Subscription } | { ok: false; error: 'not_found' | 'not_allowed' };
+export type UnsubscribeOutcome =
+  | { ok: true; subscription: Subscription }
+  | { ok: false; error: 'not_found' | 'not_allowed' };
 
 /** Removes subscription `id` of this channel when `user` may (its creator or an admin). */
-export function unsubscribe(db: Db, req: { channel: string; user: string; id: number; admins: readonly string[] }): UnsubscribeOutcome {
+export function unsubscribe(
+  db: Db,
+  req: { channel: string; user: string; id: number; admins: readonly string[] },
+): UnsubscribeOutcome {
   const sub = getSubscription(db, req.id);
   if (!sub || sub.channel !== req.channel) return { ok: false, error: 'not_found' };
   if (!canChangeSubscription(sub, req.user, req.admins)) return { ok: false, error: 'not_allowed' };
@@ -103,7 +126,12 @@ export function digestAudiences(db: Db, settings: AudienceSettings, channel?: st
  * The measures an audience's query selects on `today`, or null for everything. A stored query that no longer
  * parses (the grammar changed) selects nothing rather than everything.
  */
-export function audienceScope(db: Db, audience: Pick<DigestAudience, 'query'>, today: string, segmenter?: Segmenter): Set<string> | null {
+export function audienceScope(
+  db: Db,
+  audience: Pick<DigestAudience, 'query'>,
+  today: string,
+  segmenter?: Segmenter,
+): Set<string> | null {
   if (audience.query.trim() === '') return null;
   const parsed = parseSearchText(audience.query, today);
   if (!parsed.ok) return new Set();

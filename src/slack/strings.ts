@@ -4,7 +4,6 @@ import { digestStrings } from './digest/strings.ts';
 import { followupStrings } from './followups/strings.ts';
 import { commonStrings } from './kit/strings.ts';
 import { searchStrings } from './search/strings.ts';
-import { escalationStrings } from './followups/escalation-strings.ts';
 import { subscriptionStrings } from './subscriptions/strings.ts';
 
 /**
@@ -12,7 +11,14 @@ import { subscriptionStrings } from './subscriptions/strings.ts';
  * `<feature>/strings.ts` with `defineStrings(zh, en)` and add it to `tables`; `Strings` follows.
  * Keys must be unique across tables (a test checks there are no collisions).
  */
-export const tables = [commonStrings, searchStrings, consoleStrings, digestStrings, followupStrings, escalationStrings, subscriptionStrings] as const;
+export const tables = [
+  commonStrings,
+  searchStrings,
+  consoleStrings,
+  digestStrings,
+  followupStrings,
+  subscriptionStrings,
+] as const;
 
 /** `A | B` → `A & B`: every table's keys in one type. */
 type Merged<U> = (U extends unknown ? (table: U) => void : never) extends (table: infer All) => void ? All : never;

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
-import { loadConfig, type Config } from '../../src/config.ts';
-import { openDatabase, type Db } from '../../src/db/open.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Config, loadConfig } from '../../src/config.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
+import { type Db, openDatabase } from '../../src/db/open.ts';
 import { digestSlot, runDigestJob } from '../../src/jobs/digest-job.ts';
-import { listDigestPosts } from '../../src/repo/digest-repo.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
 import { chinaWorkCalendar } from '../../src/lib/work-calendar.ts';
-import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
-import { TIANJIN, insertDocument, insertFollowup, targetIdOf } from '../helpers/digest-fixture.ts';
+import { listDigestPosts } from '../../src/repo/digest-repo.ts';
+import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../helpers/digest-fixture.ts';
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 
 // Slots of the default schedule (Monday 09:00 Asia/Shanghai = 01:00 UTC).
 const MON_0317 = '2025-03-17T01:00:00.000Z';
@@ -57,14 +57,20 @@ function config(env: Record<string, string> = {}): Config {
 }
 
 function deps(db: Db, cfg = config()) {
-  const client = new webApi.WebClient(cfg.SLACK_BOT_TOKEN, { slackApiUrl: cfg.SLACK_API_URL, retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
+  const client = new webApi.WebClient(cfg.SLACK_BOT_TOKEN, {
+    slackApiUrl: cfg.SLACK_API_URL,
+    retryConfig: { retries: 0 },
+    logLevel: webApi.LogLevel.ERROR,
+  });
   return { db, client, logger: silentLogger, config: cfg, calendar: chinaWorkCalendar };
 }
 
 const posts = () => fake.callsTo('chat.postMessage');
 /** Text of the "closed since the last digest" section of the n-th posted digest. */
 const doneSection = (n: number): string =>
-  (posts()[n]!.body.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? '').find((t) => t.includes('上次周报以来已完成的跟进')) ?? '';
+  (posts()[n]!.body.blocks as { text?: { text: string } }[])
+    .map((b) => b.text?.text ?? '')
+    .find((t) => t.includes('上次周报以来已完成的跟进')) ?? '';
 const at = (iso: string) => new Date(iso);
 
 describe('digestSlot', () => {
@@ -106,7 +112,12 @@ describe('runDigestJob', () => {
 
   it('computes the digest for the slot date in DIGEST_TZ when DIGEST_AS_OF is not pinned', async () => {
     const db = connect();
-    const cfg = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, DIGEST_CHANNELS: 'C1' });
+    const cfg = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_API_URL: fake.apiUrl,
+      DIGEST_CHANNELS: 'C1',
+    });
     // Sunday 2025-12-07 17:30 UTC is Monday 01:30 in Shanghai; slot at Monday 01:00 Shanghai.
     await runDigestJob(deps(db, { ...cfg, DIGEST_CRON: '0 1 * * 1' }), at('2025-12-07T17:30:00Z'));
     expect(listDigestPosts(db)[0]!.slot).toBe('2025-12-07T17:00:00.000Z');
@@ -125,9 +136,16 @@ describe('runDigestJob', () => {
   it('posts once per channel when two processes run the same slot on one database', async () => {
     const a = connect();
     const b = connect();
-    const results = await Promise.all([runDigestJob(deps(a), at('2025-03-17T01:00:00Z')), runDigestJob(deps(b), at('2025-03-17T01:00:00Z'))]);
+    const results = await Promise.all([
+      runDigestJob(deps(a), at('2025-03-17T01:00:00Z')),
+      runDigestJob(deps(b), at('2025-03-17T01:00:00Z')),
+    ]);
     expect(posts()).toHaveLength(2);
-    expect(posts().map((c) => c.body.channel).sort()).toEqual(['C1', 'C2']);
+    expect(
+      posts()
+        .map((c) => c.body.channel)
+        .sort(),
+    ).toEqual(['C1', 'C2']);
     const outcomes = results.flatMap((r) => r.deliveries.map((d) => d.outcome)).sort();
     expect(outcomes).toEqual(['already_claimed', 'already_claimed', 'posted', 'posted']);
   });
@@ -180,7 +198,10 @@ describe('runDigestJob', () => {
 
   it('posts a short "nothing due" digest in an empty week, or nothing with DIGEST_SKIP_EMPTY', async () => {
     const db = connect();
-    await runDigestJob(deps(db, config({ DIGEST_AS_OF: '2021-06-01', DIGEST_CHANNELS: 'C1' })), at('2025-03-17T01:00:00Z'));
+    await runDigestJob(
+      deps(db, config({ DIGEST_AS_OF: '2021-06-01', DIGEST_CHANNELS: 'C1' })),
+      at('2025-03-17T01:00:00Z'),
+    );
     expect(posts()).toHaveLength(1);
     expect(JSON.stringify(posts()[0]!.body.blocks)).toContain('未来 28 天没有到期的目标');
 
@@ -195,11 +216,27 @@ describe('runDigestJob', () => {
     const db = connect();
     // Not a replay: the follow-ups below are closed in 2025, and a replay of 2022 would not know them.
     const cfg = config({ DIGEST_CHANNELS: 'C1', DIGEST_AS_OF: '' });
-    insertFollowup(db, { id: 'F1', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: targetIdOf('z8wv-4.1'), assignee: 'U1', status: 'done', closedAt: '2025-03-16T08:00:00Z' });
+    insertFollowup(db, {
+      id: 'F1',
+      measureId: 'z8wv-4',
+      taskId: 'z8wv-4.1',
+      targetId: targetIdOf('z8wv-4.1'),
+      assignee: 'U1',
+      status: 'done',
+      closedAt: '2025-03-16T08:00:00Z',
+    });
     await runDigestJob(deps(db, cfg), at('2025-03-17T01:00:00Z'));
     // First digest: no earlier digest, so the last 7 days count.
     expect(doneSection(0)).toContain('`F1`');
-    insertFollowup(db, { id: 'F2', measureId: 'z8wv-5', taskId: 'z8wv-5.5', targetId: targetIdOf('z8wv-5.5'), assignee: 'U2', status: 'done', closedAt: '2025-03-20T08:00:00Z' });
+    insertFollowup(db, {
+      id: 'F2',
+      measureId: 'z8wv-5',
+      taskId: 'z8wv-5.5',
+      targetId: targetIdOf('z8wv-5.5'),
+      assignee: 'U2',
+      status: 'done',
+      closedAt: '2025-03-20T08:00:00Z',
+    });
     await runDigestJob(deps(db, cfg), at('2025-03-24T01:00:00Z'));
     expect(doneSection(1)).toContain('`F2`');
     expect(doneSection(1)).not.toContain('`F1`');
@@ -214,7 +251,12 @@ describe('runDigestJob', () => {
 });
 
 describe('runDigestJob with channel subscriptions', () => {
-  const subscribeIn = (db: Db, channel: string, query: string, extra: Partial<{ weekday: number; time: string; skip_empty: number }> = {}) =>
+  const subscribeIn = (
+    db: Db,
+    channel: string,
+    query: string,
+    extra: Partial<{ weekday: number; time: string; skip_empty: number }> = {},
+  ) =>
     db
       .prepare(
         `INSERT INTO subscriptions (channel, query, weekday, time, skip_empty, created_by, created_at)
@@ -263,7 +305,8 @@ describe('runDigestJob with channel subscriptions', () => {
     // Monday 2025-10-06 is inside the National Day holiday (10-01 … 10-08); Thursday 10-09 is the next working day.
     const db = connect();
     const cfg = config({ DIGEST_CHANNELS: 'C1', DIGEST_AS_OF: '' });
-    for (const iso of ['2025-10-06T01:00:00Z', '2025-10-07T01:00:00Z', '2025-10-08T01:00:00Z']) await runDigestJob(deps(db, cfg), at(iso));
+    for (const iso of ['2025-10-06T01:00:00Z', '2025-10-07T01:00:00Z', '2025-10-08T01:00:00Z'])
+      await runDigestJob(deps(db, cfg), at(iso));
     expect(posts()).toHaveLength(0);
     await runDigestJob(deps(db, cfg), at('2025-10-09T01:00:00Z'));
     await runDigestJob(deps(connect(), cfg), at('2025-10-09T01:01:00Z'));

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig, type Config } from '../../src/config.ts';
-import { openDatabase, type Db } from '../../src/db/open.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { type Db, openDatabase } from '../../src/db/open.ts';
+import { runEscalationJob } from '../../src/jobs/escalation-job.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { chinaWorkCalendar } from '../../src/lib/work-calendar.ts';
-import { runEscalationJob } from '../../src/jobs/escalation-job.ts';
 import { insertFollowup, listEvents, updateFollowup } from '../../src/repo/followups-repo.ts';
-import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { FIXTURE, fakeClient, seedFollowupFixture } from '../helpers/followup-fixture.ts';
 
 // Due Friday 2022-09-30, before the National Day week: 10-01 … 10-07 off, Saturday 10-08 and Sunday 10-09 worked
@@ -61,9 +61,21 @@ afterEach(async () => {
 
 const config = (env: Record<string, string> = {}): Config =>
   loadConfig({ BOT_LOCALE: 'en', DIGEST_CHANNELS: 'C9', ESCALATION_WORKING_DAYS: '1,1,1', ...env });
-const deps = (db: Db, cfg = config()) => ({ db, logger: silentLogger, config: cfg, client: fakeClient(fake), calendar: chinaWorkCalendar });
-const posts = () => fake.callsTo('chat.postMessage').map((c) => ({ channel: c.body.channel, thread: c.body.thread_ts, text: String(c.body.text) }));
-const escalations = (db: Db) => listEvents(db, ['F1']).filter((e) => e.action === 'escalated').map((e) => e.detail);
+const deps = (db: Db, cfg = config()) => ({
+  db,
+  logger: silentLogger,
+  config: cfg,
+  client: fakeClient(fake),
+  calendar: chinaWorkCalendar,
+});
+const posts = () =>
+  fake
+    .callsTo('chat.postMessage')
+    .map((c) => ({ channel: c.body.channel, thread: c.body.thread_ts, text: String(c.body.text) }));
+const escalations = (db: Db) =>
+  listEvents(db, ['F1'])
+    .filter((e) => e.action === 'escalated')
+    .map((e) => e.detail);
 
 describe('runEscalationJob', () => {
   it('climbs the ladder one step per working day, each step once with two processes', async () => {
@@ -74,8 +86,11 @@ describe('runEscalationJob', () => {
     expect(posts()).toEqual([]);
 
     // The 调休 Saturday is the first working day overdue: the DM, sent once though both processes run twice.
-    for (let i = 0; i < 2; i++) await Promise.all([runEscalationJob(deps(a), at10('2022-10-08')), runEscalationJob(deps(b), at10('2022-10-08'))]);
-    expect(posts()).toEqual([{ channel: 'U0OWNER', thread: undefined, text: expect.stringContaining('1 working day overdue') }]);
+    for (let i = 0; i < 2; i++)
+      await Promise.all([runEscalationJob(deps(a), at10('2022-10-08')), runEscalationJob(deps(b), at10('2022-10-08'))]);
+    expect(posts()).toEqual([
+      { channel: 'U0OWNER', thread: undefined, text: expect.stringContaining('1 working day overdue') },
+    ]);
 
     // Next working day: a reply in the follow-up's thread that mentions its creator.
     await Promise.all([runEscalationJob(deps(a), at10('2022-10-09')), runEscalationJob(deps(b), at10('2022-10-09'))]);
@@ -98,13 +113,23 @@ describe('runEscalationJob', () => {
   it('stops at done, and starts again from the DM after a new due date passes', async () => {
     const db = connect();
     await runEscalationJob(deps(db), at10('2022-10-08'));
-    updateFollowup(db, 'F1', { due: '2022-10-10', updatedAt: '2022-10-08T03:00:00.000Z' }, { actor: 'U0OWNER', action: 'due', detail: { from: '2022-09-30', to: '2022-10-10' } });
+    updateFollowup(
+      db,
+      'F1',
+      { due: '2022-10-10', updatedAt: '2022-10-08T03:00:00.000Z' },
+      { actor: 'U0OWNER', action: 'due', detail: { from: '2022-09-30', to: '2022-10-10' } },
+    );
     await runEscalationJob(deps(db), at10('2022-10-09')); // not overdue any more
     await runEscalationJob(deps(db), at10('2022-10-10'));
     expect(posts()).toHaveLength(1);
     await runEscalationJob(deps(db), at10('2022-10-11')); // overdue against the new date: the ladder restarts
     expect(posts().map((p) => p.channel)).toEqual(['U0OWNER', 'U0OWNER']);
-    updateFollowup(db, 'F1', { status: 'done', closedAt: '2022-10-11T05:00:00.000Z', updatedAt: '2022-10-11T05:00:00.000Z' }, { actor: 'U0OWNER', action: 'status', detail: { from: 'open', to: 'done' } });
+    updateFollowup(
+      db,
+      'F1',
+      { status: 'done', closedAt: '2022-10-11T05:00:00.000Z', updatedAt: '2022-10-11T05:00:00.000Z' },
+      { actor: 'U0OWNER', action: 'status', detail: { from: 'open', to: 'done' } },
+    );
     await runEscalationJob(deps(db), at10('2022-10-12'));
     expect(posts()).toHaveLength(2);
   });

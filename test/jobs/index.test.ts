@@ -1,17 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/open.ts';
-import type { Clock } from '../../src/lib/clock.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
 import { DIGEST_TICK_CRON, ESCALATION_CRON, startJobs } from '../../src/jobs/index.ts';
-import { listedWorkCalendar } from '../../src/lib/work-calendar.ts';
-import type { Logger } from '../../src/lib/logger.ts';
 import type { Schedule } from '../../src/jobs/schedule.ts';
+import type { Clock } from '../../src/lib/clock.ts';
+import type { Logger } from '../../src/lib/logger.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { listedWorkCalendar } from '../../src/lib/work-calendar.ts';
 import { listDigestPosts } from '../../src/repo/digest-repo.ts';
 import { testDb } from '../helpers/db.ts';
-import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
-import { TIANJIN, insertDocument } from '../helpers/digest-fixture.ts';
+import { insertDocument, TIANJIN } from '../helpers/digest-fixture.ts';
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 
 // Slots of the default schedule (Monday 09:00 Asia/Shanghai = 01:00 UTC).
 const MON_0317 = '2025-03-17T01:00:00.000Z';
@@ -53,7 +53,13 @@ function fakeSchedule() {
   return { schedule, tasks, tick: (name: string) => task(name).tick() };
 }
 
-function jobsDeps(env: Record<string, string>, clock: Clock, schedule: Schedule, withClient = true, logger: Logger = silentLogger) {
+function jobsDeps(
+  env: Record<string, string>,
+  clock: Clock,
+  schedule: Schedule,
+  withClient = true,
+  logger: Logger = silentLogger,
+) {
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: 's',
@@ -63,7 +69,11 @@ function jobsDeps(env: Record<string, string>, clock: Clock, schedule: Schedule,
     ...env,
   });
   const client = withClient
-    ? new webApi.WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR })
+    ? new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+        slackApiUrl: config.SLACK_API_URL,
+        retryConfig: { retries: 0 },
+        logLevel: webApi.LogLevel.ERROR,
+      })
     : null;
   // Weekends off only, and data for every year: these tests are about scheduling, not holidays.
   return { db, client, logger, config, clock, schedule, calendar: listedWorkCalendar({}) };

@@ -7,7 +7,8 @@ describe('quiet hours', () => {
   it('reads HH:MM-HH:MM and refuses anything else', () => {
     expect(parseQuietHours('20:00-08:00')).toEqual({ startMinute: 1200, endMinute: 480 });
     expect(parseQuietHours('12:30-13:30')).toEqual({ startMinute: 750, endMinute: 810 });
-    for (const bad of ['20-08', '25:00-08:00', '20:00', '08:00-08:00', '20:00-08:00-09:00']) expect(parseQuietHours(bad)).toBeUndefined();
+    for (const bad of ['20-08', '25:00-08:00', '20:00', '08:00-08:00', '20:00-08:00-09:00'])
+      expect(parseQuietHours(bad)).toBeUndefined();
   });
 
   it('spans midnight when the end is before the start, start inclusive, end exclusive', () => {

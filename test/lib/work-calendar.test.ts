@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chinaWorkCalendar, listedWorkCalendar, nextWorkingDay, uncoveredYears, workingDaysBetween } from '../../src/lib/work-calendar.ts';
+import {
+  chinaWorkCalendar,
+  listedWorkCalendar,
+  nextWorkingDay,
+  uncoveredYears,
+  workingDaysBetween,
+} from '../../src/lib/work-calendar.ts';
 
 // The 2022 National Day holiday ran 10-01 … 10-07; Saturday 10-08 and Sunday 10-09 were worked in exchange (调休).
 describe('chinaWorkCalendar', () => {

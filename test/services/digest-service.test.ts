@@ -1,21 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import type { Db } from '../../src/db/open.ts';
 import type { Digest } from '../../src/core/digest/types.ts';
+import type { Db } from '../../src/db/open.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { claimDigestSlot, getDigestPost, listDigestPosts, markDigestPosted } from '../../src/repo/digest-repo.ts';
 import {
   DONE_FALLBACK_DAYS,
-  MAX_POST_ATTEMPTS,
-  RETRY_AFTER_MS,
   deliverDigest,
   digestAsOf,
   digestForChannel,
+  MAX_POST_ATTEMPTS,
   type PostDigest,
+  RETRY_AFTER_MS,
 } from '../../src/services/digest-service.ts';
 import { channelAudience } from '../../src/services/subscription-service.ts';
 import { testDb } from '../helpers/db.ts';
-import { TIANJIN, insertDocument, insertFollowup, targetIdOf } from '../helpers/digest-fixture.ts';
+import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../helpers/digest-fixture.ts';
 
 const SLOT = new Date('2025-03-17T01:00:00.000Z');
 const NOW = new Date('2025-03-17T01:00:02.000Z');
@@ -41,14 +41,37 @@ function recordingPoster(behaviour: (n: number) => string | Error = (n) => `1700
 }
 
 function postedDigest(channel: string, slotIso: string, postedAtIso: string): void {
-  claimDigestSlot(db, { subscription: `env:${channel}`, channel, slot: slotIso, asOf: '2022-12-05', nowIso: postedAtIso, maxAttempts: 3 });
+  claimDigestSlot(db, {
+    subscription: `env:${channel}`,
+    channel,
+    slot: slotIso,
+    asOf: '2022-12-05',
+    nowIso: postedAtIso,
+    maxAttempts: 3,
+  });
   markDigestPosted(db, `env:${channel}`, slotIso, '1.1', postedAtIso);
 }
 
 describe('digestForChannel', () => {
   beforeEach(() => {
-    insertFollowup(db, { id: 'F1', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: targetIdOf('z8wv-4.1'), assignee: 'U1', status: 'done', closedAt: '2025-03-05T00:00:00Z' });
-    insertFollowup(db, { id: 'F2', measureId: 'z8wv-5', taskId: 'z8wv-5.5', targetId: targetIdOf('z8wv-5.5'), assignee: 'U2', status: 'done', closedAt: '2025-03-14T00:00:00Z' });
+    insertFollowup(db, {
+      id: 'F1',
+      measureId: 'z8wv-4',
+      taskId: 'z8wv-4.1',
+      targetId: targetIdOf('z8wv-4.1'),
+      assignee: 'U1',
+      status: 'done',
+      closedAt: '2025-03-05T00:00:00Z',
+    });
+    insertFollowup(db, {
+      id: 'F2',
+      measureId: 'z8wv-5',
+      taskId: 'z8wv-5.5',
+      targetId: targetIdOf('z8wv-5.5'),
+      assignee: 'U2',
+      status: 'done',
+      closedAt: '2025-03-14T00:00:00Z',
+    });
   });
   // The follow-ups are closed in March 2025: a digest as of then (a replay of 2022 would not know them yet).
   const req = (channel: string | null, asOf = '2025-03-17') => ({ channel, asOf, horizonDays: 28, now: NOW });
@@ -59,7 +82,7 @@ describe('digestForChannel', () => {
     expect(digestForChannel(db, settings, req(null)).done.map((d) => d.followupId)).toEqual(['F2']);
   });
 
-  it("counts \"done\" from the channel's last posted digest, not another channel's", () => {
+  it('counts "done" from the channel\'s last posted digest, not another channel\'s', () => {
     postedDigest('C1', '2025-03-03T01:00:00.000Z', '2025-03-03T01:00:01.000Z');
     postedDigest('C2', '2025-03-10T01:00:00.000Z', '2025-03-15T00:00:00.000Z');
     expect(digestForChannel(db, settings, req('C1')).done.map((d) => d.followupId)).toEqual(['F2', 'F1']);
@@ -76,7 +99,9 @@ describe('digestForChannel', () => {
 describe('digestAsOf', () => {
   it('is the pinned DIGEST_AS_OF, else the date in DIGEST_TZ', () => {
     expect(digestAsOf(config(), SLOT)).toBe('2022-12-05');
-    expect(digestAsOf({ DIGEST_AS_OF: undefined, DIGEST_TZ: 'Asia/Shanghai' }, new Date('2025-03-16T17:30:00Z'))).toBe('2025-03-17');
+    expect(digestAsOf({ DIGEST_AS_OF: undefined, DIGEST_TZ: 'Asia/Shanghai' }, new Date('2025-03-16T17:30:00Z'))).toBe(
+      '2025-03-17',
+    );
   });
 });
 
@@ -85,21 +110,37 @@ describe('deliverDigest', () => {
   const audience = (channel: string, env: Record<string, string>) => channelAudience(channel, config(env));
   const deliver = (post: PostDigest, env: Record<string, string> = {}, channel = 'C1', now = NOW) => {
     const cfg = config(env);
-    return deliverDigest(deps(post), { audience: audience(channel, env), slot: SLOT, asOf: digestAsOf(cfg, SLOT), now });
+    return deliverDigest(deps(post), {
+      audience: audience(channel, env),
+      slot: SLOT,
+      asOf: digestAsOf(cfg, SLOT),
+      now,
+    });
   };
 
   it('claims the slot before posting, then records the ts', async () => {
     const poster = recordingPoster();
-    expect(await deliver(poster.post)).toEqual({ channel: 'C1', subscription: 'env:C1', outcome: 'posted', ts: '1700000000.000001' });
+    expect(await deliver(poster.post)).toEqual({
+      channel: 'C1',
+      subscription: 'env:C1',
+      outcome: 'posted',
+      ts: '1700000000.000001',
+    });
     expect(poster.calls.map((c) => [c.channel, c.statusAtPost])).toEqual([['C1', 'claimed']]);
     expect(poster.calls[0]!.digest.asOf).toBe('2022-12-05');
-    expect(getDigestPost(db, 'env:C1', SLOT.toISOString())).toMatchObject({ status: 'posted', ts: '1700000000.000001', postedAt: NOW.toISOString() });
+    expect(getDigestPost(db, 'env:C1', SLOT.toISOString())).toMatchObject({
+      status: 'posted',
+      ts: '1700000000.000001',
+      postedAt: NOW.toISOString(),
+    });
   });
 
   it('waits RETRY_AFTER_MS before retrying a failed post', async () => {
     const poster = recordingPoster(() => new Error('not_in_channel'));
     expect((await deliver(poster.post)).outcome).toBe('failed');
-    expect((await deliver(poster.post, {}, 'C1', new Date(NOW.getTime() + RETRY_AFTER_MS - 1))).outcome).toBe('already_claimed');
+    expect((await deliver(poster.post, {}, 'C1', new Date(NOW.getTime() + RETRY_AFTER_MS - 1))).outcome).toBe(
+      'already_claimed',
+    );
     expect((await deliver(poster.post, {}, 'C1', new Date(NOW.getTime() + RETRY_AFTER_MS))).outcome).toBe('failed');
     expect(poster.calls).toHaveLength(2);
   });
@@ -112,7 +153,14 @@ describe('deliverDigest', () => {
   });
 
   it('never re-posts a slot left claimed by a crash between claim and post', async () => {
-    claimDigestSlot(db, { subscription: 'env:C1', channel: 'C1', slot: SLOT.toISOString(), asOf: '2022-12-05', nowIso: NOW.toISOString(), maxAttempts: 3 });
+    claimDigestSlot(db, {
+      subscription: 'env:C1',
+      channel: 'C1',
+      slot: SLOT.toISOString(),
+      asOf: '2022-12-05',
+      nowIso: NOW.toISOString(),
+      maxAttempts: 3,
+    });
     const poster = recordingPoster();
     expect((await deliver(poster.post)).outcome).toBe('already_claimed');
     expect(poster.calls).toEqual([]);
@@ -127,7 +175,11 @@ describe('deliverDigest', () => {
     }
     expect(outcomes).toEqual([...Array(MAX_POST_ATTEMPTS).fill('failed'), 'already_claimed', 'already_claimed']);
     expect(poster.calls).toHaveLength(MAX_POST_ATTEMPTS);
-    expect(getDigestPost(db, 'env:C1', SLOT.toISOString())).toMatchObject({ status: 'failed', error: 'not_in_channel', attempts: MAX_POST_ATTEMPTS });
+    expect(getDigestPost(db, 'env:C1', SLOT.toISOString())).toMatchObject({
+      status: 'failed',
+      error: 'not_in_channel',
+      attempts: MAX_POST_ATTEMPTS,
+    });
   });
 
   it('settles an empty week without posting under DIGEST_SKIP_EMPTY, and posts it otherwise', async () => {
@@ -145,9 +197,22 @@ describe('deliverDigest', () => {
   });
 
   it('posts what digestForChannel computes for the channel', async () => {
-    insertFollowup(db, { id: 'F3', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: targetIdOf('z8wv-4.1'), assignee: 'U1', status: 'done', closedAt: '2025-03-16T00:00:00Z' });
+    insertFollowup(db, {
+      id: 'F3',
+      measureId: 'z8wv-4',
+      taskId: 'z8wv-4.1',
+      targetId: targetIdOf('z8wv-4.1'),
+      assignee: 'U1',
+      status: 'done',
+      closedAt: '2025-03-16T00:00:00Z',
+    });
     const poster = recordingPoster();
-    const expected = digestForChannel(db, config({ DIGEST_CHANNELS: 'C1' }), { channel: 'C1', asOf: '2022-12-05', horizonDays: 28, now: NOW });
+    const expected = digestForChannel(db, config({ DIGEST_CHANNELS: 'C1' }), {
+      channel: 'C1',
+      asOf: '2022-12-05',
+      horizonDays: 28,
+      now: NOW,
+    });
     await deliver(poster.post);
     expect(poster.calls[0]!.digest).toEqual(expected);
   });

@@ -1,10 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import type { Db } from '../../src/db/open.ts';
 import type { Digest } from '../../src/core/digest/types.ts';
+import type { Db } from '../../src/db/open.ts';
 import { isTimeZone } from '../../src/lib/dates.ts';
 import { digestFor } from '../../src/services/digest-service.ts';
-import { audienceOf, digestAudiences, listSubscriptions, subscribe, unsubscribe } from '../../src/services/subscription-service.ts';
+import {
+  audienceOf,
+  digestAudiences,
+  listSubscriptions,
+  subscribe,
+  unsubscribe,
+} from '../../src/services/subscription-service.ts';
 import { seededDb } from '../helpers/db.ts';
 import { insertFollowup } from '../helpers/digest-fixture.ts';
 
@@ -19,7 +25,10 @@ beforeAll(() => {
 
 const sub = (channel: string, text: string, user = 'U1') =>
   subscribe(db, { channel, user, text, today: '2026-11-23', nowIso, isTimeZone });
-const targetIds = (d: Digest) => ({ upcoming: d.upcoming.map((i) => i.targetId), overdue: d.overdue.map((i) => i.targetId) });
+const targetIds = (d: Digest) => ({
+  upcoming: d.upcoming.map((i) => i.targetId),
+  overdue: d.overdue.map((i) => i.targetId),
+});
 
 describe('subscriptions', () => {
   it('gives two channels with different filters different digests', () => {
@@ -40,23 +49,43 @@ describe('subscriptions', () => {
     // DIGEST_CHANNELS keeps getting everything, on DIGEST_CRON.
     const c0 = digestAudiences(db, settings).find((a) => a.channel === 'C0')!;
     expect(c0).toMatchObject({ key: 'env:C0', query: '', cron: '0 9 * * 1' });
-    expect(targetIds(digestFor(db, { audience: c0, asOf, now: NOW })).upcoming).toEqual(['a4bd-q2.1.t1', 'z8wv-4.1.t1', 'z8wv-5.5.t1', 'z8wv-6.1.t1']);
-    expect(audienceOf(c2.subscription, settings)).toMatchObject({ cron: '0 9 * * 5', timeZone: 'Asia/Shanghai', horizonDays: 28 });
+    expect(targetIds(digestFor(db, { audience: c0, asOf, now: NOW })).upcoming).toEqual([
+      'a4bd-q2.1.t1',
+      'z8wv-4.1.t1',
+      'z8wv-5.5.t1',
+      'z8wv-6.1.t1',
+    ]);
+    expect(audienceOf(c2.subscription, settings)).toMatchObject({
+      cron: '0 9 * * 5',
+      timeZone: 'Asia/Shanghai',
+      horizonDays: 28,
+    });
   });
 
   it('matches keywords with the search of /measures', () => {
     const r = sub('C3', '5G基站');
     if (!r.ok) throw new Error('subscribe failed');
-    expect(targetIds(digestFor(db, { audience: audienceOf(r.subscription, settings), asOf: '2022-12-05', now: NOW })).upcoming).toEqual(['z8wv-4.1.t1']);
+    expect(
+      targetIds(digestFor(db, { audience: audienceOf(r.subscription, settings), asOf: '2022-12-05', now: NOW }))
+        .upcoming,
+    ).toEqual(['z8wv-4.1.t1']);
   });
 
   it('lists a channel’s subscriptions; only the creator or an admin removes one', () => {
     const r = sub('C4', '部门:商务', 'U_CREATOR');
     if (!r.ok) throw new Error('subscribe failed');
     const id = r.subscription.id;
-    expect(listSubscriptions(db, 'C4').map((s) => [s.id, s.query, s.weekday, s.time])).toEqual([[id, '部门:商务', 1, '09:00']]);
-    expect(unsubscribe(db, { channel: 'C4', user: 'U_OTHER', id, admins: [] })).toEqual({ ok: false, error: 'not_allowed' });
-    expect(unsubscribe(db, { channel: 'C5', user: 'U_CREATOR', id, admins: [] })).toEqual({ ok: false, error: 'not_found' });
+    expect(listSubscriptions(db, 'C4').map((s) => [s.id, s.query, s.weekday, s.time])).toEqual([
+      [id, '部门:商务', 1, '09:00'],
+    ]);
+    expect(unsubscribe(db, { channel: 'C4', user: 'U_OTHER', id, admins: [] })).toEqual({
+      ok: false,
+      error: 'not_allowed',
+    });
+    expect(unsubscribe(db, { channel: 'C5', user: 'U_CREATOR', id, admins: [] })).toEqual({
+      ok: false,
+      error: 'not_found',
+    });
     expect(unsubscribe(db, { channel: 'C4', user: 'U_ADMIN', id, admins: ['U_ADMIN'] }).ok).toBe(true);
     expect(listSubscriptions(db, 'C4')).toEqual([]);
   });
@@ -82,13 +111,25 @@ describe('only changes since the last digest', () => {
     // Nothing changed since that digest: no target is new, no follow-up was touched, none fell overdue since.
     expect(targetIds(digestFor(db, { audience, asOf, now: NOW }))).toEqual({ upcoming: [], overdue: [] });
     // A follow-up created after the last digest brings its target back.
-    insertFollowup(db, { id: 'F201', measureId: 'z8wv-5', taskId: 'z8wv-5.5', targetId: 'z8wv-5.5.t1', assignee: 'U1', status: 'open' });
+    insertFollowup(db, {
+      id: 'F201',
+      measureId: 'z8wv-5',
+      taskId: 'z8wv-5.5',
+      targetId: 'z8wv-5.5.t1',
+      assignee: 'U1',
+      status: 'open',
+    });
     db.prepare("UPDATE followups SET created_at = '2026-11-22T05:00:00Z' WHERE id = 'F201'").run();
     const later = new Date('2026-11-23T01:00:00Z');
     // As of a date after the follow-up was made (a replay of 2022 would not know it).
-    expect(targetIds(digestFor(db, { audience, asOf: '2026-11-23', horizonDays: 366, now: later }))).toEqual({ upcoming: [], overdue: ['z8wv-5.5.t1'] });
+    expect(targetIds(digestFor(db, { audience, asOf: '2026-11-23', horizonDays: 366, now: later }))).toEqual({
+      upcoming: [],
+      overdue: ['z8wv-5.5.t1'],
+    });
     // Without the option, the same subscription would list every overdue Tianjin target.
-    const all = targetIds(digestFor(db, { audience: { ...audience, changesOnly: false }, asOf: '2026-11-23', now: later }));
+    const all = targetIds(
+      digestFor(db, { audience: { ...audience, changesOnly: false }, asOf: '2026-11-23', now: later }),
+    );
     expect(all.overdue.length).toBeGreaterThan(1);
   });
 });
@@ -98,10 +139,25 @@ describe('replays', () => {
     const c0 = digestAudiences(db, settings).find((a) => a.channel === 'C0')!;
     const at = (asOf: string) => digestFor(db, { audience: c0, asOf, now: NOW });
     // Created in 2026 on a 2022 target: unknown to a 2022 replay.
-    insertFollowup(db, { id: 'F101', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: 'z8wv-4.1.t1', assignee: 'U1', status: 'open' });
+    insertFollowup(db, {
+      id: 'F101',
+      measureId: 'z8wv-4',
+      taskId: 'z8wv-4.1',
+      targetId: 'z8wv-4.1.t1',
+      assignee: 'U1',
+      status: 'open',
+    });
     db.prepare("UPDATE followups SET created_at = '2026-01-05T00:00:00Z' WHERE id = 'F101'").run();
     // Created in 2022, done in 2026: a 2022 replay shows the overdue target unsettled and nothing done.
-    insertFollowup(db, { id: 'F102', measureId: 'z8wv-1', taskId: 'z8wv-1.8', targetId: 'z8wv-1.8.t1', assignee: 'U2', status: 'done', closedAt: '2026-11-20T00:00:00Z' });
+    insertFollowup(db, {
+      id: 'F102',
+      measureId: 'z8wv-1',
+      taskId: 'z8wv-1.8',
+      targetId: 'z8wv-1.8.t1',
+      assignee: 'U2',
+      status: 'done',
+      closedAt: '2026-11-20T00:00:00Z',
+    });
     db.prepare("UPDATE followups SET created_at = '2022-11-01T00:00:00Z' WHERE id = 'F102'").run();
     db.prepare(
       `INSERT INTO followup_events (followup_id, at, actor, action, detail) VALUES ('F102', '2026-11-20T00:00:00Z', 'U2', 'status', '{"from":"open","to":"done"}')`,
@@ -109,7 +165,9 @@ describe('replays', () => {
 
     const replay = at('2022-12-05');
     expect(replay.upcoming.find((i) => i.targetId === 'z8wv-4.1.t1')!.followups).toEqual([]);
-    expect(replay.overdue.find((i) => i.targetId === 'z8wv-1.8.t1')!.followups).toEqual([{ id: 'F102', assignee: 'U2', status: 'open' }]);
+    expect(replay.overdue.find((i) => i.targetId === 'z8wv-1.8.t1')!.followups).toEqual([
+      { id: 'F102', assignee: 'U2', status: 'open' },
+    ]);
     expect(replay.done).toEqual([]);
 
     // Today both are known, and F102 is done (closed within the last week).

@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
-import { openSearchIndex, printJson, UsageError, type CliCommand, type CliContext } from '../context.ts';
-import { isIsoDate } from '../../lib/dates.ts';
 import { duePhrase } from '../../core/digest/due-phrase.ts';
 import { renderDigestText } from '../../core/digest/render-text.ts';
 import type { Digest, DigestItem, Locale } from '../../core/digest/types.ts';
 import type { Db } from '../../db/open.ts';
+import { isIsoDate } from '../../lib/dates.ts';
 import { deliverDigest, digestAsOf, digestForChannel } from '../../services/digest-service.ts';
 import { digestAudiences } from '../../services/subscription-service.ts';
 import { slackDigestPoster } from '../../slack/digest/post-digest.ts';
 import { createSlackClient } from '../../slack/web-api.ts';
+import { type CliCommand, type CliContext, openSearchIndex, printJson, UsageError } from '../context.ts';
 
 function itemJson(item: DigestItem, locale: Locale) {
   return { ...item, dueText: duePhrase(item, locale) };
@@ -108,7 +108,12 @@ export const digestCommand: CliCommand = {
     try {
       if (values.post) {
         const horizon = values['horizon-days'] === undefined ? undefined : horizonDays;
-        return await post(ctx, db, { asOf: asOfFlag, horizonDays: horizon, channel: values.channel }, ctx.config.SLACK_BOT_TOKEN!);
+        return await post(
+          ctx,
+          db,
+          { asOf: asOfFlag, horizonDays: horizon, channel: values.channel },
+          ctx.config.SLACK_BOT_TOKEN!,
+        );
       }
       const channel = values.channel ?? ctx.config.DIGEST_CHANNELS[0] ?? null;
       const digest = digestForChannel(db, ctx.config, { channel, asOf, horizonDays, now: ctx.clock() });

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { openIndex, printJson, type CliCommand } from '../context.ts';
 import { digestAudiences } from '../../services/subscription-service.ts';
+import { type CliCommand, openIndex, printJson } from '../context.ts';
 
 /** `measures subscriptions`: everyone the digest is posted to, with filter and schedule. */
 export const subscriptionsCommand: CliCommand = {

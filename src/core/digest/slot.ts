@@ -1,6 +1,6 @@
 import { dateInZone, instantOf, MS_PER_SECOND, wallTime } from '../../lib/dates.ts';
 import { nextWorkingDay, type WorkCalendar } from '../../lib/work-calendar.ts';
-import { previousOccurrence, type CronSpec } from './cron-schedule.ts';
+import { type CronSpec, previousOccurrence } from './cron-schedule.ts';
 import { isoWeekKey } from './iso-week.ts';
 
 /**

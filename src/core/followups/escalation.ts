@@ -1,4 +1,4 @@
-import { workingDaysBetween, type WorkCalendar } from '../../lib/work-calendar.ts';
+import { type WorkCalendar, workingDaysBetween } from '../../lib/work-calendar.ts';
 import { ACTIVE_STATUSES, type FollowupStatus } from './model.ts';
 
 /**
@@ -40,11 +40,16 @@ export function nextEscalationStep(input: EscalationInput): EscalationStep | nul
   const { due, today, calendar } = input;
   if (!(ACTIVE_STATUSES as readonly FollowupStatus[]).includes(input.status)) return null;
   if (due === null || due >= today || !calendar.isWorkingDay(today)) return null;
-  const last = input.ladder.reduce<LadderRow | undefined>((a, r) => (a === undefined || r.step > a.step ? r : a), undefined);
+  const last = input.ladder.reduce<LadderRow | undefined>(
+    (a, r) => (a === undefined || r.step > a.step ? r : a),
+    undefined,
+  );
   if (last && (last.status === 'claimed' || last.sentOn === null)) return null;
   const next = (last?.step ?? 0) + 1;
   if (next > LAST_STEP) return null;
   const from = last?.sentOn ?? due;
   if (last && from >= today) return null;
-  return workingDaysBetween(calendar, from, today) >= input.delaysWorkingDays[next - 1]! ? (next as EscalationStep) : null;
+  return workingDaysBetween(calendar, from, today) >= input.delaysWorkingDays[next - 1]!
+    ? (next as EscalationStep)
+    : null;
 }

@@ -15,12 +15,26 @@ export type SubscribeProblem =
   | { problem: 'bad_due'; value: string }
   | { problem: 'bad_kind'; value: string };
 
-export type SubscribeParse = { ok: true; query: string; options: SubscriptionOptions } | ({ ok: false } & SubscribeProblem);
+export type SubscribeParse =
+  | { ok: true; query: string; options: SubscriptionOptions }
+  | ({ ok: false } & SubscribeProblem);
 
 const ZH_DAYS: Record<string, IsoWeekday> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 const EN_DAYS: Record<string, IsoWeekday> = {
-  mon: 1, monday: 1, tue: 2, tuesday: 2, wed: 3, wednesday: 3, thu: 4, thursday: 4,
-  fri: 5, friday: 5, sat: 6, saturday: 6, sun: 7, sunday: 7,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
+  sun: 7,
+  sunday: 7,
 };
 export const MAX_HORIZON_DAYS = 366;
 
@@ -40,7 +54,9 @@ const OPTION = /^(horizon|提前|范围|tz|时区)[:：](.+)$/i;
 export function parseSubscribe(text: string, isTimeZone: (tz: string) => boolean, today: string): SubscribeParse {
   const options: SubscriptionOptions = { ...DEFAULT_SUBSCRIPTION_OPTIONS };
   const rest: string[] = [];
-  for (const word of normalizeQueryText(text).split(QUERY_SPACE).filter((w) => w !== '')) {
+  for (const word of normalizeQueryText(text)
+    .split(QUERY_SPACE)
+    .filter((w) => w !== '')) {
     const normalized = word.normalize('NFKC');
     const day = weekdayOf(normalized);
     if (day) {
@@ -73,7 +89,8 @@ export function parseSubscribe(text: string, isTimeZone: (tz: string) => boolean
         options.timeZone = value;
       } else {
         const n = value.replace(/天$|d$|days?$/i, '');
-        if (!/^\d{1,3}$/.test(n) || Number(n) < 1 || Number(n) > MAX_HORIZON_DAYS) return { ok: false, problem: 'bad_horizon', value };
+        if (!/^\d{1,3}$/.test(n) || Number(n) < 1 || Number(n) > MAX_HORIZON_DAYS)
+          return { ok: false, problem: 'bad_horizon', value };
         options.horizonDays = Number(n);
       }
       continue;

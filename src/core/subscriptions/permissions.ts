@@ -5,6 +5,10 @@ import type { Subscription } from './model.ts';
  * may list them. Slack's channel managers are not consulted: reading them needs admin-level scopes
  * (admin.conversations.*), more than a digest bot should hold; name such people in SLACK_ADMIN_USERS.
  */
-export function canChangeSubscription(sub: Pick<Subscription, 'createdBy'>, user: string, admins: readonly string[]): boolean {
+export function canChangeSubscription(
+  sub: Pick<Subscription, 'createdBy'>,
+  user: string,
+  admins: readonly string[],
+): boolean {
   return sub.createdBy === user || admins.includes(user);
 }

@@ -3,7 +3,7 @@ import type { EscalationTarget, SendEscalation } from '../../services/escalation
 import { DM_TITLE_CHARS } from '../kit/limits.ts';
 import { escapeAndFit } from '../kit/mrkdwn.ts';
 import type { Strings } from '../strings.ts';
-import { slackErrorCode, type SlackClient } from '../web-api.ts';
+import { type SlackClient, slackErrorCode } from '../web-api.ts';
 
 /**
  * Sends one escalation step through the Web API: 1 a DM to the assignee, 2 a reply in the follow-up's thread
@@ -19,11 +19,16 @@ export function slackEscalationSender(client: SlackClient, s: Strings): SendEsca
     const threadTs = f.messageTs ?? f.threadTs;
     const link = async () =>
       f.channel && threadTs
-        ? ((await client.chat.getPermalink({ channel: f.channel, message_ts: threadTs }).catch(() => undefined))?.permalink ?? '')
+        ? ((await client.chat.getPermalink({ channel: f.channel, message_ts: threadTs }).catch(() => undefined))
+            ?.permalink ?? '')
         : '';
     try {
       if (t.step === ESCALATION_STEPS.dmAssignee) {
-        await client.chat.postMessage({ channel: f.assignee, text: s.escDm(f.id, title, due, days, await link()), unfurl_links: false });
+        await client.chat.postMessage({
+          channel: f.assignee,
+          text: s.escDm(f.id, title, due, days, await link()),
+          unfurl_links: false,
+        });
         return 'sent';
       }
       if (t.step === ESCALATION_STEPS.threadCreator) {
@@ -38,7 +43,11 @@ export function slackEscalationSender(client: SlackClient, s: Strings): SendEsca
       if (t.channels.length === 0) return 'skipped';
       const permalink = await link();
       for (const channel of t.channels) {
-        await client.chat.postMessage({ channel, text: s.escChannel(f.id, title, f.assignee, due, days, permalink), unfurl_links: false });
+        await client.chat.postMessage({
+          channel,
+          text: s.escChannel(f.id, title, f.assignee, due, days, permalink),
+          unfurl_links: false,
+        });
       }
       return 'sent';
     } catch (err) {

@@ -124,6 +124,13 @@ export const followupStrings = defineStrings(
       slack_error: 'Slack 发送失败',
     } satisfies Record<FollowupEventAction, string>,
     fuAndMore: (n: number) => `还有 ${n} 条未显示`,
+    // The escalation ladder of an overdue follow-up (DM, thread reply to the creator, channel post).
+    escDm: (id: string, title: string, due: string, days: number, link: string) =>
+      `⏰ 跟进 ${id}「${title}」已于 ${due} 到期，逾期 ${days} 个工作日，请更新状态或期限。${link ? `\n<${link}|打开线程>` : ''}`,
+    escThread: (id: string, creator: string, assignee: string, due: string, days: number) =>
+      `<@${creator}> 跟进 ${id} 已逾期 ${days} 个工作日（期限 ${due}），负责人 <@${assignee}> 尚未完成。`,
+    escChannel: (id: string, title: string, assignee: string, due: string, days: number, link: string) =>
+      `⚠️ 跟进 ${id}「${title}」已逾期 ${days} 个工作日（期限 ${due}，负责人 <@${assignee}>）。${link ? `\n<${link}|打开线程>` : ''}`,
   },
   {
     fuStatus: {
@@ -238,6 +245,12 @@ export const followupStrings = defineStrings(
       slack_error: 'Slack post failed',
     },
     fuAndMore: (n: number) => `${n} more not shown`,
+    escDm: (id: string, title: string, due: string, days: number, link: string) =>
+      `⏰ Follow-up ${id} “${title}” was due ${due} and is ${days} working day${days === 1 ? '' : 's'} overdue. Please update its status or due date.${link ? `\n<${link}|Open thread>` : ''}`,
+    escThread: (id: string, creator: string, assignee: string, due: string, days: number) =>
+      `<@${creator}> follow-up ${id} is ${days} working day${days === 1 ? '' : 's'} overdue (due ${due}); <@${assignee}> has not finished it.`,
+    escChannel: (id: string, title: string, assignee: string, due: string, days: number, link: string) =>
+      `⚠️ Follow-up ${id} “${title}” is ${days} working day${days === 1 ? '' : 's'} overdue (due ${due}, owner <@${assignee}>).${link ? `\n<${link}|Open thread>` : ''}`,
   },
 );
 

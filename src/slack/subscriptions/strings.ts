@@ -9,14 +9,16 @@ export const subscriptionStrings = defineStrings(
     subEverything: '全部目标',
     subSchedule: (weekday: number, time: string, timeZone: string, horizonDays: number) =>
       `每${ZH_WEEKDAYS[weekday]} ${time}（${timeZone}），未来 ${horizonDays} 天`,
-    subCronSchedule: (cron: string, timeZone: string, horizonDays: number) => `按 DIGEST_CRON \`${cron}\`（${timeZone}），未来 ${horizonDays} 天`,
+    subCronSchedule: (cron: string, timeZone: string, horizonDays: number) =>
+      `按 DIGEST_CRON \`${cron}\`（${timeZone}），未来 ${horizonDays} 天`,
     subSkipEmpty: '无内容不发',
     subChangesOnly: '仅变化',
     subCreated: (id: number, what: string, schedule: string) =>
       `✅ 已订阅 #${id}：${what}\n${schedule}。遇法定节假日顺延到下一个工作日。退订：\`/measures unsubscribe ${id}\``,
     subNone: '本频道还没有订阅。用 `/measures subscribe 地区:天津`（或 `部门:商务`、关键词）订阅每周周报。',
     subListTitle: '本频道的周报订阅',
-    subLine: (id: string, what: string, schedule: string, by: string) => `*${id}* ${what} — ${schedule}${by ? ` · <@${by}> 创建` : ''}`,
+    subLine: (id: string, what: string, schedule: string, by: string) =>
+      `*${id}* ${what} — ${schedule}${by ? ` · <@${by}> 创建` : ''}`,
     subFromConfig: '（DIGEST_CHANNELS 配置）',
     subRemoved: (id: number, what: string) => `已退订 #${id}：${what}`,
     subNotFound: (id: string) => `本频道没有订阅 #${id}。用 \`/measures subscriptions\` 查看编号。`,
@@ -39,17 +41,21 @@ export const subscriptionStrings = defineStrings(
     subEverything: 'all targets',
     subSchedule: (weekday: number, time: string, timeZone: string, horizonDays: number) =>
       `${EN_WEEKDAYS[weekday]}s ${time} (${timeZone}), next ${horizonDays} days`,
-    subCronSchedule: (cron: string, timeZone: string, horizonDays: number) => `on DIGEST_CRON \`${cron}\` (${timeZone}), next ${horizonDays} days`,
+    subCronSchedule: (cron: string, timeZone: string, horizonDays: number) =>
+      `on DIGEST_CRON \`${cron}\` (${timeZone}), next ${horizonDays} days`,
     subSkipEmpty: 'skip empty',
     subChangesOnly: 'changes only',
     subCreated: (id: number, what: string, schedule: string) =>
       `✅ Subscribed #${id}: ${what}\n${schedule}. On a public holiday it moves to the next working day. Unsubscribe: \`/measures unsubscribe ${id}\``,
-    subNone: 'This channel has no subscriptions. Use `/measures subscribe 地区:天津` (or `部门:商务`, keywords) for a weekly digest.',
+    subNone:
+      'This channel has no subscriptions. Use `/measures subscribe 地区:天津` (or `部门:商务`, keywords) for a weekly digest.',
     subListTitle: 'Digest subscriptions of this channel',
-    subLine: (id: string, what: string, schedule: string, by: string) => `*${id}* ${what} — ${schedule}${by ? ` · by <@${by}>` : ''}`,
+    subLine: (id: string, what: string, schedule: string, by: string) =>
+      `*${id}* ${what} — ${schedule}${by ? ` · by <@${by}>` : ''}`,
     subFromConfig: '(DIGEST_CHANNELS setting)',
     subRemoved: (id: number, what: string) => `Unsubscribed #${id}: ${what}`,
-    subNotFound: (id: string) => `This channel has no subscription #${id}. See the numbers with \`/measures subscriptions\`.`,
+    subNotFound: (id: string) =>
+      `This channel has no subscription #${id}. See the numbers with \`/measures subscriptions\`.`,
     subNotAllowed: (id: number) => `Only the creator of subscription #${id} or an admin can remove it.`,
     subUnsubscribeUsage: 'Usage: `/measures unsubscribe <number>`, numbers from `/measures subscriptions`.',
     subProblem: {

@@ -29,9 +29,12 @@ export const subscribeCommand: Subcommand = {
       nowIso: deps.clock().toISOString(),
       isTimeZone,
     });
-    if (!outcome.ok) return notice(s.subProblem[outcome.error.problem](escapeMrkdwn(truncate(outcome.error.value, 40))));
+    if (!outcome.ok)
+      return notice(s.subProblem[outcome.error.problem](escapeMrkdwn(truncate(outcome.error.value, 40))));
     const sub = outcome.subscription;
     deps.logger.info('subscription created', { id: sub.id, channel: sub.channel, user: inv.userId });
-    return notice(s.subCreated(sub.id, describeQuery(sub.query, s), describeSchedule(sub, audienceOf(sub, deps.config), s)));
+    return notice(
+      s.subCreated(sub.id, describeQuery(sub.query, s), describeSchedule(sub, audienceOf(sub, deps.config), s)),
+    );
   },
 };

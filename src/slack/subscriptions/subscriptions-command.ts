@@ -14,10 +14,24 @@ export const subscriptionsCommand: Subcommand = {
     const lines: string[] = [];
     if (deps.config.DIGEST_CHANNELS.includes(inv.channelId)) {
       const a = channelAudience(inv.channelId, deps.config);
-      lines.push(s.subLine(s.subFromConfig, s.subEverything, s.subCronSchedule(escapeMrkdwn(a.cron), escapeMrkdwn(a.timeZone), a.horizonDays), ''));
+      lines.push(
+        s.subLine(
+          s.subFromConfig,
+          s.subEverything,
+          s.subCronSchedule(escapeMrkdwn(a.cron), escapeMrkdwn(a.timeZone), a.horizonDays),
+          '',
+        ),
+      );
     }
     for (const sub of listSubscriptions(deps.db, inv.channelId)) {
-      lines.push(s.subLine(`#${sub.id}`, describeQuery(sub.query, s), describeSchedule(sub, audienceOf(sub, deps.config), s), escapeMrkdwn(sub.createdBy)));
+      lines.push(
+        s.subLine(
+          `#${sub.id}`,
+          describeQuery(sub.query, s),
+          describeSchedule(sub, audienceOf(sub, deps.config), s),
+          escapeMrkdwn(sub.createdBy),
+        ),
+      );
     }
     return notice(lines.length === 0 ? s.subNone : `*${s.subListTitle}*\n${lines.join('\n')}`);
   },

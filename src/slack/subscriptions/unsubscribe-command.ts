@@ -21,9 +21,18 @@ export const unsubscribeCommand: Subcommand = {
     const s = deps.strings;
     const parsed = argsSchema.safeParse(inv.args);
     if (!parsed.success) return notice(s.subUnsubscribeUsage);
-    const outcome = unsubscribe(deps.db, { channel: inv.channelId, user: inv.userId, id: parsed.data, admins: deps.config.SLACK_ADMIN_USERS });
+    const outcome = unsubscribe(deps.db, {
+      channel: inv.channelId,
+      user: inv.userId,
+      id: parsed.data,
+      admins: deps.config.SLACK_ADMIN_USERS,
+    });
     if (!outcome.ok) {
-      return notice(outcome.error === 'not_found' ? s.subNotFound(escapeMrkdwn(truncate(String(parsed.data), 12))) : s.subNotAllowed(parsed.data));
+      return notice(
+        outcome.error === 'not_found'
+          ? s.subNotFound(escapeMrkdwn(truncate(String(parsed.data), 12)))
+          : s.subNotAllowed(parsed.data),
+      );
     }
     deps.logger.info('subscription removed', { id: parsed.data, channel: inv.channelId, user: inv.userId });
     return notice(s.subRemoved(outcome.subscription.id, describeQuery(outcome.subscription.query, s)));

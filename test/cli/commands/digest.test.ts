@@ -77,15 +77,39 @@ describe('measures digest', () => {
   it('shows what the channel gets next, as /measures digest does: done since its last posted digest', async () => {
     // The CLI's clock is 2026-11-22T01:00Z. F1 closed 20 days before: outside the 7-day fallback, but after C1's last digest.
     const db = openDatabase(dbFile);
-    insertFollowup(db, { id: 'F1', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: targetIdOf('z8wv-4.1'), assignee: 'U1', status: 'done', closedAt: '2026-11-02T00:00:00Z' });
-    claimDigestSlot(db, { subscription: 'env:C1', channel: 'C1', slot: '2026-10-26T01:00:00.000Z', asOf: '2026-10-26', nowIso: '2026-10-26T01:00:00.000Z', maxAttempts: 3 });
+    insertFollowup(db, {
+      id: 'F1',
+      measureId: 'z8wv-4',
+      taskId: 'z8wv-4.1',
+      targetId: targetIdOf('z8wv-4.1'),
+      assignee: 'U1',
+      status: 'done',
+      closedAt: '2026-11-02T00:00:00Z',
+    });
+    claimDigestSlot(db, {
+      subscription: 'env:C1',
+      channel: 'C1',
+      slot: '2026-10-26T01:00:00.000Z',
+      asOf: '2026-10-26',
+      nowIso: '2026-10-26T01:00:00.000Z',
+      maxAttempts: 3,
+    });
     markDigestPosted(db, 'env:C1', '2026-10-26T01:00:00.000Z', '1.1', '2026-10-26T01:00:01.000Z');
     // As of the CLI's today: a replay of an earlier date would not know a follow-up closed in 2026.
-    const bot = digestForChannel(db, loadConfig({ DIGEST_CHANNELS: 'C1' }), { channel: 'C1', asOf: '2026-11-22', horizonDays: 28, now: new Date('2026-11-22T01:00:00Z') });
+    const bot = digestForChannel(db, loadConfig({ DIGEST_CHANNELS: 'C1' }), {
+      channel: 'C1',
+      asOf: '2026-11-22',
+      horizonDays: 28,
+      now: new Date('2026-11-22T01:00:00Z'),
+    });
     db.close();
 
     const done = async (args: string[], env: Record<string, string> = {}) =>
-      ((await cli(['digest', '--as-of', '2026-11-22', '--json', '--db', dbFile, ...args], env)).json() as { done: { followupId: string }[] }).done;
+      (
+        (await cli(['digest', '--as-of', '2026-11-22', '--json', '--db', dbFile, ...args], env)).json() as {
+          done: { followupId: string }[];
+        }
+      ).done;
     expect(bot.done.map((d) => d.followupId)).toEqual(['F1']);
     expect((await done([], { DIGEST_CHANNELS: 'C1' })).map((d) => d.followupId)).toEqual(['F1']);
     expect((await done(['--channel', 'C1'])).map((d) => d.followupId)).toEqual(['F1']);

@@ -13,7 +13,10 @@ const slotAt = (iso: string, cal = chinaWorkCalendar) => {
 // The 2025 National Day holiday: 10-01 … 10-08 off (Monday 10-06 inside it); Thursday 10-09 is the next working day.
 describe('dueSlot', () => {
   it('is the Monday slot on a working Monday, posted at once', () => {
-    expect(slotAt('2025-03-17T01:00:00Z')).toEqual({ slot: '2025-03-17T01:00:00.000Z', postAt: '2025-03-17T01:00:00.000Z' });
+    expect(slotAt('2025-03-17T01:00:00Z')).toEqual({
+      slot: '2025-03-17T01:00:00.000Z',
+      postAt: '2025-03-17T01:00:00.000Z',
+    });
   });
 
   it('moves a slot on a public holiday to the same time on the next working day', () => {
@@ -29,9 +32,14 @@ describe('dueSlot', () => {
 
   it('merges a moved slot that lands on the next slot into one post', () => {
     // A holiday every day from Monday to Sunday: the slot moves onto the next Monday, which has its own slot.
-    const cal = listedWorkCalendar({ holidays: ['2025-03-17', '2025-03-18', '2025-03-19', '2025-03-20', '2025-03-21'] });
+    const cal = listedWorkCalendar({
+      holidays: ['2025-03-17', '2025-03-18', '2025-03-19', '2025-03-20', '2025-03-21'],
+    });
     expect(slotAt('2025-03-19T01:00:00Z', cal)).toBeNull();
-    expect(slotAt('2025-03-24T01:00:00Z', cal)).toEqual({ slot: '2025-03-24T01:00:00.000Z', postAt: '2025-03-24T01:00:00.000Z' });
+    expect(slotAt('2025-03-24T01:00:00Z', cal)).toEqual({
+      slot: '2025-03-24T01:00:00.000Z',
+      postAt: '2025-03-24T01:00:00.000Z',
+    });
   });
 
   it('never catches up a slot of an earlier week', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextEscalationStep, type EscalationInput, type LadderRow } from '../../../src/core/followups/escalation.ts';
+import { type EscalationInput, type LadderRow, nextEscalationStep } from '../../../src/core/followups/escalation.ts';
 import { chinaWorkCalendar } from '../../../src/lib/work-calendar.ts';
 
 // Due Friday 2022-09-30, just before the National Day week (10-01 … 10-07 off, Saturday 10-08 worked).
@@ -26,13 +26,26 @@ describe('nextEscalationStep', () => {
     expect(step({ today: '2022-10-08', ladder: [sent(1, '2022-10-08')] })).toBeNull(); // same day
     expect(step({ today: '2022-10-09', ladder: [sent(1, '2022-10-08')] })).toBe(2);
     expect(step({ today: '2022-10-10', ladder: [sent(1, '2022-10-08'), sent(2, '2022-10-09')] })).toBe(3);
-    expect(step({ today: '2022-10-10', ladder: [sent(1, '2022-10-08'), sent(2, '2022-10-09')], delaysWorkingDays: [1, 1, 2] })).toBeNull();
-    expect(step({ today: '2022-10-20', ladder: [sent(1, '2022-10-08'), sent(2, '2022-10-09'), sent(3, '2022-10-10')] })).toBeNull();
+    expect(
+      step({
+        today: '2022-10-10',
+        ladder: [sent(1, '2022-10-08'), sent(2, '2022-10-09')],
+        delaysWorkingDays: [1, 1, 2],
+      }),
+    ).toBeNull();
+    expect(
+      step({ today: '2022-10-20', ladder: [sent(1, '2022-10-08'), sent(2, '2022-10-09'), sent(3, '2022-10-10')] }),
+    ).toBeNull();
   });
 
   it('counts a failed or skipped step as taken, and holds at a step still claimed', () => {
     expect(step({ today: '2022-10-09', ladder: [{ step: 1, status: 'failed', sentOn: '2022-10-08' }] })).toBe(2);
-    expect(step({ today: '2022-10-10', ladder: [sent(1, '2022-10-08'), { step: 2, status: 'skipped', sentOn: '2022-10-09' }] })).toBe(3);
+    expect(
+      step({
+        today: '2022-10-10',
+        ladder: [sent(1, '2022-10-08'), { step: 2, status: 'skipped', sentOn: '2022-10-09' }],
+      }),
+    ).toBe(3);
     expect(step({ today: '2022-10-12', ladder: [{ step: 1, status: 'claimed', sentOn: null }] })).toBeNull();
   });
 

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { parseSubscribe } from '../../../src/core/subscriptions/parse-subscribe.ts';
 import { DEFAULT_SUBSCRIPTION_OPTIONS, subscriptionCron } from '../../../src/core/subscriptions/model.ts';
+import { parseSubscribe } from '../../../src/core/subscriptions/parse-subscribe.ts';
 import { isTimeZone } from '../../../src/lib/dates.ts';
 
 const parse = (text: string) => parseSubscribe(text, isTimeZone, '2026-11-23');
 
 describe('parseSubscribe', () => {
   it('keeps the search query as typed and defaults to Monday 09:00 in the workspace zone', () => {
-    expect(parse('冷链 部门:商务 地区:天津 现行')).toEqual({ ok: true, query: '冷链 部门:商务 地区:天津 现行', options: DEFAULT_SUBSCRIPTION_OPTIONS });
+    expect(parse('冷链 部门:商务 地区:天津 现行')).toEqual({
+      ok: true,
+      query: '冷链 部门:商务 地区:天津 现行',
+      options: DEFAULT_SUBSCRIPTION_OPTIONS,
+    });
     expect(parse('')).toEqual({ ok: true, query: '', options: DEFAULT_SUBSCRIPTION_OPTIONS });
   });
 
@@ -16,10 +20,21 @@ describe('parseSubscribe', () => {
     expect(r).toEqual({
       ok: true,
       query: '地区:天津',
-      options: { weekday: 3, time: '08:30', horizonDays: 14, timeZone: 'Europe/Berlin', skipEmpty: true, changesOnly: true },
+      options: {
+        weekday: 3,
+        time: '08:30',
+        horizonDays: 14,
+        timeZone: 'Europe/Berlin',
+        skipEmpty: true,
+        changesOnly: true,
+      },
     });
     const en = parse('region:天津 friday 7:05 horizon:7 skip-empty changes');
-    expect(en).toMatchObject({ ok: true, query: 'region:天津', options: { weekday: 5, time: '07:05', horizonDays: 7, skipEmpty: true, changesOnly: true } });
+    expect(en).toMatchObject({
+      ok: true,
+      query: 'region:天津',
+      options: { weekday: 5, time: '07:05', horizonDays: 7, skipEmpty: true, changesOnly: true },
+    });
     expect(parse('星期日 部门:商务')).toMatchObject({ ok: true, query: '部门:商务', options: { weekday: 7 } });
   });
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../src/db/open.ts';
 import { migrate } from '../../../src/db/migrate.ts';
+import { type Db, openDatabase } from '../../../src/db/open.ts';
 import { fixedClock } from '../../../src/lib/clock.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
 import { ingestPaths } from '../../../src/services/ingest-service.ts';
@@ -12,7 +12,7 @@ import { ACTIONS } from '../../../src/slack/ids.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
 import { cli } from '../../helpers/cli.ts';
 import { SEEDS_DIR } from '../../helpers/paths.ts';
-import { NOW, SIGNING_SECRET, buttonsOf, startHarness, visibleText, type Harness } from '../harness.ts';
+import { buttonsOf, type Harness, NOW, SIGNING_SECRET, startHarness, visibleText } from '../harness.ts';
 
 const s = stringsFor('zh');
 let dir: string;
@@ -57,17 +57,27 @@ describe('/measures subscribe, subscriptions, unsubscribe', () => {
   it('lets only the creator or an admin unsubscribe', async () => {
     await h.command('subscribe 部门:商务', { channelId: 'C1', userId: 'U1' });
     const id = listSubscriptions(db, 'C1')[0]!.id;
-    expect(text(await h.command(`unsubscribe ${id}`, { channelId: 'C1', userId: 'U2' }))).toContain(s.subNotAllowed(id));
-    expect(text(await h.command(`unsubscribe ${id}`, { channelId: 'C2', userId: 'U1' }))).toContain(s.subNotFound(String(id)));
-    expect(text(await h.command('unsubscribe abc', { channelId: 'C1', userId: 'U1' }))).toContain(s.subUnsubscribeUsage);
+    expect(text(await h.command(`unsubscribe ${id}`, { channelId: 'C1', userId: 'U2' }))).toContain(
+      s.subNotAllowed(id),
+    );
+    expect(text(await h.command(`unsubscribe ${id}`, { channelId: 'C2', userId: 'U1' }))).toContain(
+      s.subNotFound(String(id)),
+    );
+    expect(text(await h.command('unsubscribe abc', { channelId: 'C1', userId: 'U1' }))).toContain(
+      s.subUnsubscribeUsage,
+    );
     expect(listSubscriptions(db, 'C1')).toHaveLength(1);
-    expect(text(await h.command(`unsubscribe #${id}`, { channelId: 'C1', userId: 'U0ADMIN' }))).toContain(s.subRemoved(id, '`部门:商务`'));
+    expect(text(await h.command(`unsubscribe #${id}`, { channelId: 'C1', userId: 'U0ADMIN' }))).toContain(
+      s.subRemoved(id, '`部门:商务`'),
+    );
     expect(listSubscriptions(db, 'C1')).toEqual([]);
   });
 
   it('answers a bad filter or time with what to write instead, storing nothing', async () => {
     expect(text(await h.command('subscribe 类型:报纸', { channelId: 'C1' }))).toContain(s.subProblem.bad_kind('报纸'));
-    expect(text(await h.command('subscribe 地区:天津 25:00', { channelId: 'C1' }))).toContain(s.subProblem.bad_time('25:00'));
+    expect(text(await h.command('subscribe 地区:天津 25:00', { channelId: 'C1' }))).toContain(
+      s.subProblem.bad_time('25:00'),
+    );
     expect(listSubscriptions(db, 'C1')).toEqual([]);
   });
 
@@ -91,7 +101,11 @@ describe('end to end: subscribe in Slack, post with the CLI', () => {
     const blocks = posts[0]!.body.blocks as unknown[];
     // The Tianjin plan's three targets due by 2023-01-02 and its overdue 2021 target; the national Q&A's 2022
     // target (a4bd-q2.1.t1), which an unfiltered digest holds, is not there.
-    const shown = new Set(buttonsOf(blocks).filter((b) => b.actionId === ACTIONS.SHOW_MEASURE).map((b) => b.value));
+    const shown = new Set(
+      buttonsOf(blocks)
+        .filter((b) => b.actionId === ACTIONS.SHOW_MEASURE)
+        .map((b) => b.value),
+    );
     expect([...shown].sort()).toEqual(['z8wv-1.8.t1', 'z8wv-4.1.t1', 'z8wv-5.5.t1', 'z8wv-6.1.t1']);
     expect(JSON.stringify(blocks)).not.toContain('a4bd');
   });
