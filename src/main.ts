@@ -1,3 +1,4 @@
+import { keepServingOnUnhandledRejection } from './app/process-guards.ts';
 import { startBot } from './app/start-bot.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { systemClock } from './lib/clock.ts';
@@ -19,6 +20,7 @@ async function main(): Promise<number> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  keepServingOnUnhandledRejection(process, logger);
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
     bot = await startBot(config, {

@@ -6,6 +6,7 @@ import { dateInZone } from '../lib/dates.ts';
 import type { Logger } from '../lib/logger.ts';
 import { chinaWorkCalendar, uncoveredYears, type WorkCalendar } from '../lib/work-calendar.ts';
 import { listSubscriptions } from '../services/subscription-service.ts';
+import { digestPostingClient } from '../slack/digest/post-digest.ts';
 import type { SlackClient } from '../slack/web-api.ts';
 import { runDigestJob } from './digest-job.ts';
 import { runEscalationJob } from './escalation-job.ts';
@@ -24,6 +25,8 @@ export interface JobsDeps {
   logger: Logger;
   config: Config;
   clock: Clock;
+  /** Posts the digest; by default a client without retries of its own (digestPostingClient) for the bot's token. */
+  digestClient?: SlackClient;
   /** When ticks happen; node-cron on the system clock unless a test drives the ticks itself. */
   schedule?: Schedule;
   /** Working days; China's official calendar unless a test passes its own. */
@@ -65,7 +68,11 @@ export function startJobs(deps: JobsDeps): Jobs {
     const client = deps.client;
     // Parsed here, once: a config built without loadConfig fails at startup, not silently every Monday.
     const cron = parseCron(config.DIGEST_CRON);
-    const jobDeps = { db: deps.db, client, logger, config, cron, calendar };
+    // Digest posts and escalation steps go through a client without retries of its own: their claims are the
+    // retries, and a retried post whose answer was lost would be a second copy.
+    const postingClient =
+      deps.digestClient ?? digestPostingClient(config.SLACK_BOT_TOKEN ?? '', { slackApiUrl: config.SLACK_API_URL });
+    const jobDeps = { db: deps.db, client: postingClient, logger, config, cron, calendar };
     const run = (now: Date) => runDigestJob(jobDeps, now);
     specs.push({ name: 'digest', cron: DIGEST_TICK_CRON, run, atStartup: true, lock: 'digest' });
     if (config.DIGEST_CHANNELS.length === 0 && listSubscriptions(deps.db).length === 0) {
@@ -74,7 +81,8 @@ export function startJobs(deps: JobsDeps): Jobs {
     // Follow-up reminders: at most one per follow-up per calendar day, so a repeated run is harmless.
     const remind = (now: Date) => runReminderJob({ db: deps.db, client, logger, config, calendar }, now);
     specs.push({ name: 'reminders', cron: config.REMINDER_CRON, run: remind, atStartup: false, lock: 'reminders' });
-    const escalate = (now: Date) => runEscalationJob({ db: deps.db, client, logger, config, calendar }, now);
+    const escalate = (now: Date) =>
+      runEscalationJob({ db: deps.db, client: postingClient, logger, config, calendar }, now);
     specs.push({ name: 'escalations', cron: ESCALATION_CRON, run: escalate, atStartup: true, lock: 'escalations' });
   } else {
     logger.info('digest, reminder and escalation jobs not scheduled', { reason: 'no Slack client (console mode)' });

@@ -79,8 +79,9 @@ const POST_COLUMNS = `subscription, channel, slot, as_of AS asOf, status, ts, at
 /**
  * Claims (subscription, slot) for posting. The INSERT is atomic across connections and processes (the primary
  * key decides), so exactly one caller gets `true`. A slot whose earlier attempt failed is re-claimed by one
- * caller while it has had fewer than `maxAttempts` attempts, the last one at least `retryAfterMs` ago. A claim left by a crash between claim and post is
- * never re-claimed: the post may have gone out, and a missing digest beats a duplicate.
+ * caller while it has had fewer than `maxAttempts` attempts, the last one at least `retryAfterMs` ago; so is a
+ * claim older than `staleBeforeIso` that never settled (the process died between claim and post, or Slack never
+ * answered): no attempt can still be running by then, since each is bounded.
  */
 export function claimDigestSlot(
   db: Db,
@@ -91,6 +92,7 @@ export function claimDigestSlot(
     asOf: string;
     nowIso: string;
     maxAttempts: number;
+    staleBeforeIso: string;
     retryAfterMs?: number;
   },
 ): boolean {
@@ -104,7 +106,8 @@ export function claimDigestSlot(
   const retried = db
     .prepare(
       `UPDATE digest_posts SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, as_of = ?, error = NULL
-       WHERE subscription = ? AND slot = ? AND status = 'failed' AND attempts < ? AND claimed_at <= ?`,
+       WHERE subscription = ? AND slot = ? AND attempts < ?
+         AND ((status = 'failed' AND claimed_at <= ?) OR (status = 'claimed' AND claimed_at < ?))`,
     )
     .run(
       claim.nowIso,
@@ -113,6 +116,7 @@ export function claimDigestSlot(
       claim.slot,
       claim.maxAttempts,
       new Date(Date.parse(claim.nowIso) - (claim.retryAfterMs ?? 0)).toISOString(),
+      claim.staleBeforeIso,
     );
   return retried.changes === 1;
 }

@@ -37,6 +37,13 @@ export const MAX_POST_ATTEMPTS = 3;
 /** The job ticks every minute; a failed post waits this long before its next attempt. */
 export const RETRY_AFTER_MS = 10 * MS_PER_MINUTE;
 
+/**
+ * A claim that has not become posted/failed/skipped after this long is taken to be abandoned (a crash, or an
+ * attempt that never returned) and may be claimed again. Far longer than one attempt can last: the post is
+ * bounded by DIGEST_POST_TIMEOUT_MS (src/slack/digest/post-digest.ts) and computing a digest takes seconds.
+ */
+export const STALE_CLAIM_MINUTES = 15;
+
 /** Sends one digest to one channel and returns the message id (Slack ts). Throws when it could not. */
 export type PostDigest = (channel: string, digest: Digest) => Promise<string>;
 
@@ -133,11 +140,12 @@ function errorText(err: unknown): string {
 }
 
 /**
- * Delivers one audience's digest of one slot, at most once: claim (subscription, slot) in the database BEFORE
- * posting, post, then record the message ts. A second process, a restart or a repeated tick finds the claim
- * and does nothing; a failed post is recorded and may be retried (MAX_POST_ATTEMPTS) within the slot.
- * A manual post passes `now` as its slot: it is recorded (so "done since the last digest" starts there) but
- * never collides with a scheduled one.
+ * Delivers one audience's digest of one slot: claim (subscription, slot) in the database BEFORE posting, post,
+ * then record the message ts. A second process, a restart or a repeated tick finds the claim and does nothing;
+ * a failed post is recorded and retried (MAX_POST_ATTEMPTS, RETRY_AFTER_MS apart) within the slot, and so is a
+ * claim abandoned for STALE_CLAIM_MINUTES. The post itself must not retry (see digestPostingClient): these
+ * claims are the only retries, so each attempt is counted. A manual post passes `now` as its slot: it is
+ * recorded (so "done since the last digest" starts there) but never collides with a scheduled one.
  */
 export async function deliverDigest(
   deps: DeliverDeps,
@@ -148,6 +156,7 @@ export async function deliverDigest(
   const { channel, key: subscription } = audience;
   const slot = req.slot.toISOString();
   const nowIso = req.now.toISOString();
+  const staleBeforeIso = new Date(req.now.getTime() - STALE_CLAIM_MINUTES * MS_PER_MINUTE).toISOString();
   if (
     !claimDigestSlot(db, {
       subscription,
@@ -157,6 +166,7 @@ export async function deliverDigest(
       nowIso,
       maxAttempts: MAX_POST_ATTEMPTS,
       retryAfterMs: RETRY_AFTER_MS,
+      staleBeforeIso,
     })
   ) {
     logger.debug('digest already claimed', { channel, subscription, slot });

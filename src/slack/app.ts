@@ -5,10 +5,11 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import { indexSummary } from '../services/index-summary.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { type SlackDeps, slackDeps } from './deps.ts';
+import { healthHandler } from './health.ts';
 import { registerListeners } from './listeners/index.ts';
+import { guardHttpReceiver } from './request-guard.ts';
 import { slackClientOptions } from './web-api.ts';
 
 export const EVENTS_PATH = '/slack/events';
@@ -44,32 +45,19 @@ export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, 
   const clientOptions = slackClientOptions(base.config.SLACK_API_URL);
   let receiver: Receiver;
   if (choice.mode === 'http') {
-    receiver = new HTTPReceiver({
+    const http = new HTTPReceiver({
       signingSecret: choice.signingSecret,
       endpoints: EVENTS_PATH,
       logger,
       ...(choice.unhandledRequestTimeoutMillis
         ? { unhandledRequestTimeoutMillis: choice.unhandledRequestTimeoutMillis }
         : {}),
-      customRoutes: [
-        {
-          path: HEALTH_PATH,
-          method: ['GET'],
-          handler: (_req, res) => {
-            let body: Record<string, unknown>;
-            try {
-              body = { ok: true, ...indexSummary(base.db) };
-            } catch (err) {
-              base.logger.error('health check failed', { error: (err as Error).message });
-              res.writeHead(503, { 'content-type': 'application/json' });
-              res.end(JSON.stringify({ ok: false, error: 'database unavailable' }));
-              return;
-            }
-            res.writeHead(200, { 'content-type': 'application/json' });
-            res.end(JSON.stringify(body));
-          },
-        },
-      ],
+      customRoutes: [{ path: HEALTH_PATH, method: ['GET'], handler: healthHandler(base) }],
+    });
+    receiver = guardHttpReceiver(http, {
+      signingSecret: choice.signingSecret,
+      endpoints: [EVENTS_PATH],
+      logger: base.logger,
     });
   } else if (choice.mode === 'socket') {
     receiver = new SocketModeReceiver({

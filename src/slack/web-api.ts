@@ -15,12 +15,26 @@ export function slackClientOptions(apiUrl: string | undefined): WebClientOptions
   return apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {};
 }
 
+/** How a client built outside Bolt retries and waits. */
+export interface SlackClientPolicy {
+  retries: number;
+  /** Throw on HTTP 429 instead of waiting out Retry-After. */
+  rejectRateLimitedCalls?: boolean;
+  timeoutMs?: number;
+}
+
 /**
- * A Web API client outside Bolt (the command line). A person is waiting at the terminal, so it retries once
- * and fails readably instead of using the default 30-minute retry policy.
+ * A Web API client outside Bolt (the digest's posts, from the job and the command line), with the same
+ * SLACK_API_URL handling as the app's and an explicit retry policy instead of the default 30-minute one.
  */
-export function createSlackClient(token: string, apiUrl: string | undefined): WebClient {
-  return new WebClient(token, { ...slackClientOptions(apiUrl), retryConfig: { retries: 1 }, logLevel: LogLevel.ERROR });
+export function createSlackClient(token: string, apiUrl: string | undefined, policy: SlackClientPolicy): WebClient {
+  return new WebClient(token, {
+    ...slackClientOptions(apiUrl),
+    retryConfig: { retries: policy.retries },
+    ...(policy.rejectRateLimitedCalls ? { rejectRateLimitedCalls: true } : {}),
+    ...(policy.timeoutMs !== undefined ? { timeout: policy.timeoutMs } : {}),
+    logLevel: LogLevel.ERROR,
+  });
 }
 
 /** The Slack error code of a Web API failure (`not_in_channel`), else the error's code or message. */

@@ -9,7 +9,9 @@ import { type Db, openDatabase } from '../../src/db/open.ts';
 import { digestSlot, runDigestJob } from '../../src/jobs/digest-job.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { chinaWorkCalendar } from '../../src/lib/work-calendar.ts';
-import { listDigestPosts } from '../../src/repo/digest-repo.ts';
+import { claimDigestSlot, listDigestPosts } from '../../src/repo/digest-repo.ts';
+import { STALE_CLAIM_MINUTES } from '../../src/services/digest-service.ts';
+import { digestPostingClient } from '../../src/slack/digest/post-digest.ts';
 import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../helpers/digest-fixture.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 
@@ -327,5 +329,43 @@ describe('runDigestJob with channel subscriptions', () => {
     expect(posts()).toHaveLength(0);
     await runDigestJob(deps(db, cfg), at('2025-03-18T00:00:00Z')); // 08:00
     expect(posts().map((c) => c.body.channel)).toEqual(['C1']);
+  });
+});
+
+describe('a digest post Slack never answers', () => {
+  it('ends with the attempt bounded, the slot marked failed (not left claimed), and the next run posts it', async () => {
+    const db = connect();
+    fake.hangNext('chat.postMessage');
+    const cfg = config({ DIGEST_CHANNELS: 'C1' });
+    // The production client, with a short bound so the test need not wait DIGEST_POST_TIMEOUT_MS.
+    const client = digestPostingClient(cfg.SLACK_BOT_TOKEN!, { slackApiUrl: cfg.SLACK_API_URL, timeoutMs: 200 });
+    const first = await runDigestJob({ ...deps(db, cfg), client }, at('2025-03-17T01:00:01Z'));
+    expect(first.deliveries).toMatchObject([{ channel: 'C1', outcome: 'failed' }]);
+    expect(listDigestPosts(db)).toMatchObject([{ status: 'failed', attempts: 1 }]);
+    // The next attempt comes RETRY_AFTER_MS (10 minutes) later.
+    const second = await runDigestJob({ ...deps(db, cfg), client }, at('2025-03-17T01:10:01Z'));
+    expect(second.deliveries).toMatchObject([{ channel: 'C1', outcome: 'posted' }]);
+  });
+
+  it(`a claim abandoned by a process that died mid-post is posted after ${STALE_CLAIM_MINUTES} minutes, not lost for the week`, async () => {
+    const db = connect();
+    const cfg = config({ DIGEST_CHANNELS: 'C1' });
+    claimDigestSlot(db, {
+      subscription: 'env:C1',
+      channel: 'C1',
+      slot: MON_0317,
+      asOf: '2022-12-05',
+      nowIso: '2025-03-17T01:00:01.000Z',
+      maxAttempts: 3,
+      staleBeforeIso: MON_0317,
+    });
+    // The restart a minute later leaves it alone (the dead process might still have been posting)…
+    expect((await runDigestJob(deps(db, cfg), at('2025-03-17T01:02:00Z'))).deliveries).toMatchObject([
+      { outcome: 'already_claimed' },
+    ]);
+    expect(posts()).toHaveLength(0);
+    // …the tick after the stale limit posts it.
+    expect((await runDigestJob(deps(db, cfg), at('2025-03-17T01:20:00Z'))).deliveries).toMatchObject([{ outcome: 'posted' }]);
+    expect(posts()).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ import {
   MAX_POST_ATTEMPTS,
   type PostDigest,
   RETRY_AFTER_MS,
+  STALE_CLAIM_MINUTES,
 } from '../../src/services/digest-service.ts';
 import { channelAudience } from '../../src/services/subscription-service.ts';
 import { testDb } from '../helpers/db.ts';
@@ -48,6 +49,7 @@ function postedDigest(channel: string, slotIso: string, postedAtIso: string): vo
     asOf: '2022-12-05',
     nowIso: postedAtIso,
     maxAttempts: 3,
+    staleBeforeIso: slotIso,
   });
   markDigestPosted(db, `env:${channel}`, slotIso, '1.1', postedAtIso);
 }
@@ -152,7 +154,7 @@ describe('deliverDigest', () => {
     expect(poster.calls).toHaveLength(1);
   });
 
-  it('never re-posts a slot left claimed by a crash between claim and post', async () => {
+  it(`leaves a fresh claim alone, and re-posts one abandoned for more than ${STALE_CLAIM_MINUTES} minutes (a crash, a post that never returned)`, async () => {
     claimDigestSlot(db, {
       subscription: 'env:C1',
       channel: 'C1',
@@ -160,10 +162,16 @@ describe('deliverDigest', () => {
       asOf: '2022-12-05',
       nowIso: NOW.toISOString(),
       maxAttempts: 3,
+      staleBeforeIso: SLOT.toISOString(),
     });
     const poster = recordingPoster();
-    expect((await deliver(poster.post)).outcome).toBe('already_claimed');
+    const at = (minutes: number) => deliver(poster.post, {}, 'C1', new Date(NOW.getTime() + minutes * 60_000));
+    expect((await at(STALE_CLAIM_MINUTES - 1)).outcome).toBe('already_claimed');
     expect(poster.calls).toEqual([]);
+    expect((await at(STALE_CLAIM_MINUTES + 1)).outcome).toBe('posted');
+    expect(poster.calls).toHaveLength(1);
+    expect(getDigestPost(db, 'env:C1', SLOT.toISOString())).toMatchObject({ status: 'posted', attempts: 2 });
+    expect((await at(STALE_CLAIM_MINUTES * 3)).outcome).toBe('already_claimed');
   });
 
   it(`records a failed post with its error and retries it at most ${MAX_POST_ATTEMPTS} times`, async () => {

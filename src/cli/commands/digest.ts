@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+
 import { duePhrase } from '../../core/digest/due-phrase.ts';
 import { renderDigestText } from '../../core/digest/render-text.ts';
 import type { Digest, DigestItem, Locale } from '../../core/digest/types.ts';
@@ -6,9 +7,8 @@ import type { Db } from '../../db/open.ts';
 import { isIsoDate } from '../../lib/dates.ts';
 import { deliverDigest, digestAsOf, digestForChannel } from '../../services/digest-service.ts';
 import { digestAudiences } from '../../services/subscription-service.ts';
-import { slackDigestPoster } from '../../slack/digest/post-digest.ts';
-import { createSlackClient } from '../../slack/web-api.ts';
-import { type CliCommand, type CliContext, openSearchIndex, printJson, UsageError } from '../context.ts';
+import { digestPostingClient, slackDigestPoster } from '../../slack/digest/post-digest.ts';
+import { type CliCommand, type CliContext, openReadIndex, openSearchIndex, printJson, UsageError } from '../context.ts';
 
 function itemJson(item: DigestItem, locale: Locale) {
   return { ...item, dueText: duePhrase(item, locale) };
@@ -53,7 +53,8 @@ async function post(ctx: CliContext, db: Db, args: PostArgs, token: string): Pro
     );
     return 1;
   }
-  const client = createSlackClient(token, config.SLACK_API_URL);
+  // No retries: a retried post whose answer was lost is a second copy in the channel; the person can rerun it.
+  const client = digestPostingClient(token, { slackApiUrl: config.SLACK_API_URL });
   const deliver = { db, logger: ctx.logger, post: slackDigestPoster(client, config.BOT_LOCALE) };
   let failures = 0;
   for (const a of audiences) {
@@ -103,8 +104,9 @@ export const digestCommand: CliCommand = {
       throw new UsageError(`--horizon-days must be a whole number from 0 to 366, not "${values['horizon-days']}".`);
     }
     // The digest a channel would get next ("done" since its last posted digest), as `/measures digest` shows it.
-    // A subscription's keywords are searched: the index must match the dictionary, as the bot ensures at start.
-    const db = openSearchIndex(ctx, values.db);
+    // A post records its claims (and a subscription's keywords are searched: the index must match the
+    // dictionary, as the bot ensures at start); a preview only reads.
+    const db = values.post ? openSearchIndex(ctx, values.db) : openReadIndex(ctx, values.db);
     try {
       if (values.post) {
         const horizon = values['horizon-days'] === undefined ? undefined : horizonDays;

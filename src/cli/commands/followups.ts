@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { FollowupListItem } from '../../core/followups/model.ts';
 import { allFollowups } from '../../services/followup-service.ts';
-import { type CliCommand, openIndex, printJson, UsageError } from '../context.ts';
+import { type CliCommand, openReadIndex, printJson, UsageError } from '../context.ts';
 
 /** `measures followups`: every follow-up as JSON (default) or CSV for a spreadsheet. */
 
@@ -55,7 +55,7 @@ export const followupsCommand: CliCommand = {
       allowPositionals: false,
     });
     if (values.json && values.csv) throw new UsageError('Choose one of --json and --csv.');
-    const db = openIndex(ctx, values.db);
+    const db = openReadIndex(ctx, values.db);
     try {
       const rows = allFollowups(db).map(exported);
       if (values.csv) ctx.stdout(toCsv(rows));

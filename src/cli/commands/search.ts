@@ -7,7 +7,7 @@ import {
   searchMeasures,
   snippetToMarkdown,
 } from '../../services/search-service.ts';
-import { type CliCommand, openSearchIndex, printJson, UsageError } from '../context.ts';
+import { type CliCommand, openReadIndex, printJson, UsageError } from '../context.ts';
 
 export const searchCommand: CliCommand = {
   name: 'search',
@@ -55,7 +55,7 @@ export const searchCommand: CliCommand = {
     if (values['due-from'] !== undefined) filters.dueFrom = values['due-from'];
     if (values['due-to'] !== undefined) filters.dueTo = values['due-to'];
     if (values['in-force']) filters.inForce = true;
-    const db = openSearchIndex(ctx, values.db);
+    const db = openReadIndex(ctx, values.db, { search: true });
     try {
       let result: ReturnType<typeof searchMeasures>;
       try {

@@ -1,9 +1,10 @@
 import type { Button, KnownBlock } from '@slack/types';
+import { MAX_BLOCKED_REASON_CHARS, MAX_NOTE_CHARS } from '../../core/followups/limits.ts';
 import type { Followup } from '../../core/followups/model.ts';
 import { ACTIVE_STATUSES } from '../../core/followups/model.ts';
 import { availableChanges } from '../../core/followups/transitions.ts';
 import { button, context, section } from '../kit/elements.ts';
-import { MAX_FALLBACK_TEXT, MAX_FOLLOWUP_TEXT } from '../kit/limits.ts';
+import { MAX_FALLBACK_TEXT } from '../kit/limits.ts';
 import { escapeAndFit, escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
 import { FOLLOWUP_BUTTONS, type FollowupButton } from './actions.ts';
 import type { FollowupStrings } from './strings.ts';
@@ -49,9 +50,9 @@ export function followupCardBlocks(v: FollowupView): KnownBlock[] {
   const { followup: f, strings: s } = v;
   const details = [
     f.blockedReason && f.status === 'blocked'
-      ? s.fuBlockedBecause(escapeAndFit(f.blockedReason, MAX_FOLLOWUP_TEXT))
+      ? s.fuBlockedBecause(escapeAndFit(f.blockedReason, MAX_BLOCKED_REASON_CHARS))
       : '',
-    f.note ? escapeAndFit(f.note, MAX_FOLLOWUP_TEXT) : '',
+    f.note ? escapeAndFit(f.note, MAX_NOTE_CHARS) : '',
     s.fuCreatedBy(f.createdBy),
   ];
   const blocks: KnownBlock[] = [section(followupLine(v)), context(details)];

@@ -1,14 +1,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import { MAX_BLOCKED_REASON_CHARS, MAX_NOTE_CHARS } from '../../core/followups/limits.ts';
 import { VIEWS } from '../ids.ts';
 import { section } from '../kit/elements.ts';
-import {
-  MAX_BLOCKED_REASON_IN_NOTE,
-  MAX_FOLLOWUP_TEXT,
-  MAX_INPUT_HINT,
-  MAX_INPUT_LABEL,
-  MAX_MODAL_TITLE,
-  MAX_PRIVATE_METADATA,
-} from '../kit/limits.ts';
+import { MAX_INPUT_HINT, MAX_INPUT_LABEL, MAX_MODAL_TITLE, MAX_PRIVATE_METADATA } from '../kit/limits.ts';
 import { escapeAndFit, escapeMrkdwn, plain } from '../kit/mrkdwn.ts';
 import type { FollowupStrings } from './strings.ts';
 
@@ -102,7 +96,7 @@ export function assignModal(input: AssignModalInput): ModalView {
         type: 'plain_text_input',
         action_id: ASSIGN_BLOCKS.note.action,
         multiline: true,
-        max_length: MAX_FOLLOWUP_TEXT,
+        max_length: MAX_NOTE_CHARS,
       },
     },
   );
@@ -162,7 +156,7 @@ export function blockReasonModal(c: ChangeModalContext, s: FollowupStrings): Mod
         action_id: REASON_BLOCK.action,
         multiline: true,
         min_length: 1,
-        max_length: MAX_BLOCKED_REASON_IN_NOTE,
+        max_length: MAX_BLOCKED_REASON_CHARS,
       },
     },
     s,

@@ -1,5 +1,6 @@
 import type { AssignOutcome, ChangeOutcome, PermissionCheck } from '../../services/followup-service.ts';
 import { escapeMrkdwn } from '../kit/mrkdwn.ts';
+import type { Strings } from '../strings.ts';
 import type { SlackProblem } from './publisher.ts';
 import type { FollowupStrings } from './strings.ts';
 
@@ -35,8 +36,11 @@ export function changeOutcomeText(o: ChangeOutcome, s: FollowupStrings, quietWhe
   }
 }
 
-export function assignOutcomeText(o: AssignOutcome, s: FollowupStrings): string {
-  if (!o.ok) return o.error === 'unknown_item' ? s.fuUnknownItem(escapeMrkdwn(o.id)) : s.fuNeedItem;
+export function assignOutcomeText(o: AssignOutcome, s: FollowupStrings & Pick<Strings, 'tooLong'>): string {
+  if (!o.ok) {
+    if (o.error === 'unknown_item') return s.fuUnknownItem(escapeMrkdwn(o.id));
+    return o.error === 'note_too_long' ? s.tooLong(o.max) : s.fuNeedItem;
+  }
   return o.created ? s.fuAssigned(o.followup.id) : s.fuAlreadyAssigned(o.followup.id);
 }
 

@@ -1,3 +1,5 @@
+import { MAX_BLOCKED_REASON_CHARS } from '../../core/followups/limits.ts';
+
 /**
  * Block Kit limits, as Slack's Block Kit reference states them. Builders trim to these and say how
  * much was left out instead of letting Slack reject the whole message with invalid_blocks.
@@ -34,7 +36,5 @@ export const MAX_INPUT_HINT = 2000;
 export const MAX_PRIVATE_METADATA = 3000;
 /** A measure's title inside a follow-up DM (assignment, reminder): enough to recognise it, short in a notification. */
 export const DM_TITLE_CHARS = 200;
-/** A follow-up's note or blocked reason: what the modals accept, and what a card or thread note quotes. */
-export const MAX_FOLLOWUP_TEXT = 1000;
-/** A blocked reason quoted in the thread note: all of it (the modal accepts no more). */
-export const MAX_BLOCKED_REASON_IN_NOTE = MAX_FOLLOWUP_TEXT;
+/** A blocked reason quoted in the thread note: all of it (the service refuses longer ones). */
+export const MAX_BLOCKED_REASON_IN_NOTE = MAX_BLOCKED_REASON_CHARS;

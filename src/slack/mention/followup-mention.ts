@@ -18,6 +18,7 @@ import {
 } from '../followups/outcome-text.ts';
 import { publishChange, publishCreated, repostCard } from '../followups/publisher.ts';
 import { tell } from '../followups/tell.ts';
+import { failureText } from '../kit/failure-text.ts';
 import { decodeSlackEntities, escapeMrkdwn } from '../kit/mrkdwn.ts';
 import { type SlackClient, slackErrorCode } from '../web-api.ts';
 import { stripBotMention } from './strip-mention.ts';
@@ -52,10 +53,12 @@ export async function handleFollowupMention(
   });
   if (intent === 'other') return false;
   const key = `event:${m.eventId}`;
-  if (!firstDelivery(fdeps, key)) return true;
   const where = { user: m.user, channel: m.channel, threadTs: m.threadTs ?? m.ts };
   const say = (t: string) => tell(client, deps.logger, where, t);
+  let claimed = false;
   try {
+    if (!firstDelivery(fdeps, key)) return true;
+    claimed = true;
     if (!parsed.ok) {
       await say(s.fuParseError[parsed.error]);
       return true;
@@ -112,9 +115,15 @@ export async function handleFollowupMention(
     if (problem) await say(slackFailedText(outcome.followup.id, problem, s));
     return true;
   } catch (err) {
-    releaseDelivery(fdeps, key);
     deps.logger.error('follow-up mention failed', { error: slackErrorCode(err), stack: (err as Error).stack });
-    await say(s.genericError);
+    if (claimed) {
+      try {
+        releaseDelivery(fdeps, key);
+      } catch (e) {
+        deps.logger.warn('could not release the event claim', { error: (e as Error).message });
+      }
+    }
+    await say(failureText(err, s));
     return true;
   }
 }

@@ -93,6 +93,7 @@ describe('measures digest', () => {
       asOf: '2026-10-26',
       nowIso: '2026-10-26T01:00:00.000Z',
       maxAttempts: 3,
+      staleBeforeIso: '2026-10-26T00:00:00.000Z',
     });
     markDigestPosted(db, 'env:C1', '2026-10-26T01:00:00.000Z', '1.1', '2026-10-26T01:00:01.000Z');
     // As of the CLI's today: a replay of an earlier date would not know a follow-up closed in 2026.

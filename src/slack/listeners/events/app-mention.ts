@@ -1,9 +1,10 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
+import { tell } from '../../followups/tell.ts';
 import type { Subcommand } from '../../kit/subcommand.ts';
 import { answerMention } from '../../mention/answer-mention.ts';
 import { appMentionSchema } from '../payloads.ts';
-import { safely } from '../safely.ts';
+import { safelyTelling } from '../safely.ts';
 
 /** `@measures <text>` → `answerMention` (mention/answer-mention.ts). Bots' own messages are ignored. */
 export function appMentionHandler(deps: SlackDeps, subcommands: readonly Subcommand[]) {
@@ -13,7 +14,19 @@ export function appMentionHandler(deps: SlackDeps, subcommands: readonly Subcomm
     client,
     context,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
-    await safely(deps, undefined, 'app mention', async () => {
+    // No response_url for events: a failure is told to the person in the thread, privately.
+    const user = (event as { user?: string }).user;
+    const channel = (event as { channel?: string }).channel;
+    const where =
+      user && channel
+        ? {
+            user,
+            channel,
+            threadTs: (event as { thread_ts?: string; ts?: string }).thread_ts ?? (event as { ts?: string }).ts ?? null,
+          }
+        : undefined;
+    const say = where ? (text: string) => tell(client, deps.logger, where, text) : undefined;
+    await safelyTelling(deps, say, 'app mention', async () => {
       const parsed = appMentionSchema.safeParse(event);
       if (!parsed.success || parsed.data.bot_id) return;
       const e = parsed.data;

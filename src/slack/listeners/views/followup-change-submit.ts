@@ -11,9 +11,9 @@ import { tell } from '../../followups/tell.ts';
 import { publishHome } from '../../home/home-view.ts';
 import { VIEWS } from '../../ids.ts';
 import { parseMetadata, viewSubmissionSchema } from '../payloads.ts';
-import { safely } from '../safely.ts';
+import { safelyTelling } from '../safely.ts';
 
-/** ChangeModalContext (blocks/followup-modals.ts); the place fields default so a modal opened before them still works. */
+/** ChangeModalContext (followups/modals.ts); the place fields default so a modal opened before them still works. */
 const metadataSchema = z.object({
   followupId: z.string().min(1),
   fromHome: z.boolean().default(false),
@@ -58,18 +58,23 @@ export function followupChangeSubmitHandler(deps: SlackDeps) {
       return;
     }
     await ack();
-    await safely(deps, undefined, 'follow-up change submit', async () => {
-      const where = { user: p.user.id, channel: meta.fromHome ? null : meta.channel, threadTs: meta.threadTs };
-      const outcome = changeFollowup(fdeps, req);
-      if (!outcome.ok) {
-        const text = changeOutcomeText(outcome, s, true);
-        if (text) await tell(client, deps.logger, where, text);
-      } else {
-        const problem = await publishChange(fdeps, client, outcome);
-        if (problem) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, problem, s));
-      }
-      // Also when someone else changed it first: the Home tab shows the follow-up as it is now.
-      if (meta.fromHome) await publishHome(client, deps, p.user.id);
-    });
+    const where = { user: p.user.id, channel: meta.fromHome ? null : meta.channel, threadTs: meta.threadTs };
+    await safelyTelling(
+      deps,
+      (text) => tell(client, deps.logger, where, text),
+      'follow-up change submit',
+      async () => {
+        const outcome = changeFollowup(fdeps, req);
+        if (!outcome.ok) {
+          const text = changeOutcomeText(outcome, s, true);
+          if (text) await tell(client, deps.logger, where, text);
+        } else {
+          const problem = await publishChange(fdeps, client, outcome);
+          if (problem) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, problem, s));
+        }
+        // Also when someone else changed it first: the Home tab shows the follow-up as it is now.
+        if (meta.fromHome) await publishHome(client, deps, p.user.id);
+      },
+    );
   };
 }
