@@ -365,7 +365,9 @@ describe('a digest post Slack never answers', () => {
     ]);
     expect(posts()).toHaveLength(0);
     // …the tick after the stale limit posts it.
-    expect((await runDigestJob(deps(db, cfg), at('2025-03-17T01:20:00Z'))).deliveries).toMatchObject([{ outcome: 'posted' }]);
+    expect((await runDigestJob(deps(db, cfg), at('2025-03-17T01:20:00Z'))).deliveries).toMatchObject([
+      { outcome: 'posted' },
+    ]);
     expect(posts()).toHaveLength(1);
   });
 });

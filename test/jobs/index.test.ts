@@ -207,7 +207,7 @@ describe('digest posts and their retries', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(slots()).toEqual([[MON_0317, 'failed']]);
     clock.set('2025-03-19T04:10:00Z');
-    await s.tick('digest-retry');
+    await s.tick('digest');
     await jobs.stop();
     expect(listDigestPosts(db)).toMatchObject([{ slot: MON_0317, status: 'posted', attempts: 2 }]);
   });

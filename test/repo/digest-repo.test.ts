@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/db/open.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { type Db, openDatabase } from '../../src/db/open.ts';
 import {
   claimDigestSlot,
   getDigestPost,
@@ -34,7 +34,15 @@ function twoConnections(): [Db, Db] {
 
 /** A claim at 01:00:01; claims made before `staleBefore` count as abandoned. */
 const claim = (db: Db, slot = '2025-03-17T01:00:00.000Z', channel = 'C1', staleBefore = '2025-03-17T00:45:01.000Z') =>
-  claimDigestSlot(db, { subscription: `env:${channel}`, channel, slot, asOf: '2025-03-17', nowIso: '2025-03-17T01:00:01.000Z', maxAttempts: 3, staleBeforeIso: staleBefore });
+  claimDigestSlot(db, {
+    subscription: `env:${channel}`,
+    channel,
+    slot,
+    asOf: '2025-03-17',
+    nowIso: '2025-03-17T01:00:01.000Z',
+    maxAttempts: 3,
+    staleBeforeIso: staleBefore,
+  });
 
 describe('digest slot claims', () => {
   it('lets exactly one of two connections claim a (subscription, slot)', () => {
@@ -56,7 +64,10 @@ describe('digest slot claims', () => {
     expect(claim(a)).toBe(false);
     markDigestPosted(a, 'env:C1', '2025-03-17T01:00:00.000Z', '1710000000.000100', '2025-03-17T01:00:02.000Z');
     expect(claim(b)).toBe(false);
-    expect(getDigestPost(b, 'env:C1', '2025-03-17T01:00:00.000Z')).toMatchObject({ status: 'posted', ts: '1710000000.000100' });
+    expect(getDigestPost(b, 'env:C1', '2025-03-17T01:00:00.000Z')).toMatchObject({
+      status: 'posted',
+      ts: '1710000000.000100',
+    });
   });
 
   it('re-claims a failed slot once per retry, up to the attempt limit', () => {
@@ -69,7 +80,11 @@ describe('digest slot claims', () => {
     expect(claim(a)).toBe(true);
     markDigestFailed(a, 'env:C1', '2025-03-17T01:00:00.000Z', 'not_in_channel');
     expect(claim(b)).toBe(false); // 3 attempts made
-    expect(getDigestPost(a, 'env:C1', '2025-03-17T01:00:00.000Z')).toMatchObject({ status: 'failed', attempts: 3, error: 'not_in_channel' });
+    expect(getDigestPost(a, 'env:C1', '2025-03-17T01:00:00.000Z')).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      error: 'not_in_channel',
+    });
   });
 
   it('finds the previous posted digest of a channel', () => {
