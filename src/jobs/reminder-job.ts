@@ -38,7 +38,7 @@ export async function runReminderJob(deps: ReminderJobDeps, now: Date): Promise<
   const report = await sendReminders(
     { db: deps.db, logger: deps.logger, strings: stringsFor(deps.config.BOT_LOCALE) },
     deps.client,
-    { today, windowDays: deps.config.REMINDER_DAYS, nowIso: now.toISOString() },
+    { today, windowDays: deps.config.REMINDER_DAYS, nowIso: now.toISOString(), calendar: deps.calendar },
   );
   deps.logger.info('follow-up reminders', {
     sent: report.sent.length,

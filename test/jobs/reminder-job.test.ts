@@ -128,4 +128,17 @@ describe('runReminderJob', () => {
     // 09:00: sent.
     expect((await runReminderJob(deps(everyDay, quiet), day('2026-11-22'))).sent.sort()).toEqual(['F1', 'F2']);
   });
+
+  it('says how many working days are left, or have passed, in the official calendar', async () => {
+    // Friday 2026-10-09, after the National Day holiday (10-01 … 10-07); Saturday 10-10 is worked (调休).
+    world.db.prepare('UPDATE followups SET due = ? WHERE id = ?').run('2026-10-12', 'F1');
+    world.db.prepare('UPDATE followups SET due = ? WHERE id = ?').run('2026-09-30', 'F2');
+    await runReminderJob(deps(chinaWorkCalendar), day('2026-10-09'));
+    const dm = (user: string) =>
+      String(world.fake.callsTo('chat.postMessage').find((c) => c.body.channel === user)?.body.text);
+    // Saturday 10-10 and Monday 10-12.
+    expect(dm('U0SOON')).toContain('is due 2026-10-12 (in 2 working days)');
+    // Thursday 10-08 and Friday 10-09: the holiday week does not count.
+    expect(dm('U0LATE')).toContain('was due 2026-09-30 (2 working days ago)');
+  });
 });

@@ -66,8 +66,8 @@ export const followupStrings = defineStrings(
     fuNowAssignee: (user: string) => `新负责人：<@${user}>`,
     fuDm: (id: string, actor: string, title: string, link: string) =>
       `<@${actor}> 指派给你一项跟进 ${id}：${title}${link ? `\n<${link}|打开线程>` : ''}`,
-    fuReminder: (id: string, title: string, due: string, overdue: boolean, link: string) =>
-      `⏰ 跟进 ${id}「${title}」${overdue ? `已于 ${due} 逾期` : `将于 ${due} 到期`}${link ? `\n<${link}|打开线程>` : ''}`,
+    fuReminder: (id: string, title: string, due: string, overdue: boolean, link: string, workingDays: number) =>
+      `⏰ 跟进 ${id}「${title}」${overdue ? `已于 ${due} 逾期（${workingDays} 个工作日）` : `将于 ${due} 到期（还有 ${workingDays} 个工作日）`}${link ? `\n<${link}|打开线程>` : ''}`,
     fuForbidden: (id: string) => `抱歉，只有负责人、指派人或管理员可以修改跟进 ${id}。`,
     fuRefused: {
       not_allowed_from_status: (status: string) => `当前状态（${status}）下不能这样修改。`,
@@ -186,8 +186,8 @@ export const followupStrings = defineStrings(
     fuNowAssignee: (user: string) => `New assignee: <@${user}>`,
     fuDm: (id: string, actor: string, title: string, link: string) =>
       `<@${actor}> assigned you follow-up ${id}: ${title}${link ? `\n<${link}|Open the thread>` : ''}`,
-    fuReminder: (id: string, title: string, due: string, overdue: boolean, link: string) =>
-      `⏰ Follow-up ${id} “${title}” ${overdue ? `was due ${due}` : `is due ${due}`}${link ? `\n<${link}|Open the thread>` : ''}`,
+    fuReminder: (id: string, title: string, due: string, overdue: boolean, link: string, workingDays: number) =>
+      `⏰ Follow-up ${id} “${title}” ${overdue ? `was due ${due} (${workingDays} working day${workingDays === 1 ? '' : 's'} ago)` : `is due ${due} (in ${workingDays} working day${workingDays === 1 ? '' : 's'})`}${link ? `\n<${link}|Open the thread>` : ''}`,
     fuForbidden: (id: string) =>
       `Sorry, only the assignee, whoever assigned it or an admin can change follow-up ${id}.`,
     fuRefused: {
