@@ -65,6 +65,7 @@ async function post(ctx: CliContext, db: Db, args: PostArgs, token: string): Pro
     const to = audience.subscriptionId === null ? r.channel : `${r.channel} #${audience.subscriptionId}`;
     if (r.outcome === 'posted') ctx.stderr(`posted to ${to} (ts ${r.ts})\n`);
     else if (r.outcome === 'skipped_empty') ctx.stderr(`nothing to post to ${to} (skip-empty)\n`);
+    else if (r.outcome === 'already_claimed') ctx.stderr(`already posted to ${to} at this instant\n`);
     else if (r.outcome === 'failed') {
       failures++;
       ctx.stderr(`could not post to ${to}: ${r.error}\n`);
