@@ -13,20 +13,23 @@ const LINE = new RegExp(`^(?:【${ROLE_WORD}】\\s*[:：]?|${ROLE_WORD}\\s*[:：
 export function responsibilityLines(text: string): Bracket[] {
   const out: Bracket[] = [];
   let offset = 0;
-  let open: Bracket | null = null;
+  // The span of the run of responsibility lines being read; sliced once when the run ends.
+  let open: { start: number; end: number } | null = null;
+  const close = (): void => {
+    if (open) out.push({ ...open, inner: text.slice(open.start, open.end) });
+    open = null;
+  };
   for (const line of text.split('\n')) {
-    const lead = line.length - line.trimStart().length;
-    if (LINE.test(normalizeText(line.trim()))) {
-      const start = offset + lead;
+    const trimmed = line.trim();
+    if (LINE.test(normalizeText(trimmed.slice(0, 16)))) {
+      const start = offset + (line.length - line.trimStart().length);
       const end = offset + line.trimEnd().length;
-      if (open) open = { start: open.start, end, inner: text.slice(open.start, end) };
-      else open = { start, end, inner: text.slice(start, end) };
-    } else if (line.trim() !== '') {
-      if (open) out.push(open);
-      open = null;
+      open = open ? { start: open.start, end } : { start, end };
+    } else if (trimmed !== '') {
+      close();
     }
     offset += line.length + 1;
   }
-  if (open) out.push(open);
+  close();
   return out;
 }

@@ -1,54 +1,146 @@
-import type { ParsedTask } from '../model.ts';
+import type { ParseNote, ParsedTarget, ParsedTask } from '../model.ts';
 import { atClauseBoundary, findBrackets, type Bracket } from './brackets.ts';
-import { parseResponsibility } from './departments.ts';
-import { responsibilityLines } from './responsibility-lines.ts';
-import { extractTargets } from './targets.ts';
+import { FIRST_LISTED_LEADS, parseResponsibility } from './departments.ts';
 import { normalizeText } from './normalize.ts';
+import { responsibilityLines } from './responsibility-lines.ts';
+import { deadlineField, readTargets, statedPeriod, type StatedPeriod } from './targets.ts';
 
-const EDGE_PUNCT = /^[\s。，,；;、]+|[\s，,；;、]+$/g;
+/**
+ * Rules a document states once for all its tasks: 列第一位者为牵头单位（下同） and a period such as 自2024年起3年内
+ * that later items refer to as 3年内. Read from the whole document text by documentRules.
+ */
+export interface DocumentRules {
+  firstListedLeads: boolean;
+  period: StatedPeriod | null;
+}
+
+export const NO_DOCUMENT_RULES: DocumentRules = { firstListedLeads: false, period: null };
+
+/**
+ * The document-level rules of a document, from its whole text.
+ * @example documentRules('…（发展改革委、财政部负责，列第一位者为牵头单位，下同）…').firstListedLeads // true
+ */
+export function documentRules(text: string): DocumentRules {
+  return { firstListedLeads: FIRST_LISTED_LEADS.test(text), period: statedPeriod(text) };
+}
+
+export interface TaskOptions {
+  /** The document's written date: resolves relative deadlines; null when unknown. */
+  anchor: string | null;
+  rules?: DocumentRules;
+  /** The measure's label as written, for the notes. */
+  label?: string | null;
+}
+
+export interface TaskReading {
+  tasks: ParsedTask[];
+  /** What could not be read: brackets that looked like a responsibility, unclassified time phrases. */
+  notes: ParseNote[];
+}
+
+/** Words that make a bracket look like a responsibility even when its names could not be read. */
+const RESPONSIBILITY_HINT = /负责|牵头|配合|参与|协办|协助|责任单位|责任部门|主责|落实单位/;
+/** A deadline field inside a responsibility: 完成时限：2024年12月底前. */
+const DEADLINE_FIELD = /(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]\s*[^，,；;。】)）〕]+/g;
+
+/** Strips separators from both ends without a regex that could backtrack over long runs. */
+function trimEdges(s: string, leading: string, trailing: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (leading.includes(s[a]!) || /\s/.test(s[a]!))) a++;
+  while (b > a && (trailing.includes(s[b - 1]!) || /\s/.test(s[b - 1]!))) b--;
+  return s.slice(a, b);
+}
+/** A task keeps its closing 。 (…认定基地10个。) but not the separators around it. */
+const LEADING = '。，,；;、';
+const TRAILING = '，,；;、';
 
 /** Everything that closes a clause group: boundary brackets and 【责任单位】… lines, in text order. */
 function closers(itemText: string): Bracket[] {
   const normalized = normalizeText(itemText);
   const lines = responsibilityLines(itemText);
-  const brackets = findBrackets(itemText).filter(
-    (b) => atClauseBoundary(normalized, b) && !lines.some((l) => b.start >= l.start && b.end <= l.end),
-  );
+  // Brackets inside a responsibility line belong to it; both lists are in text order, so one pass drops them.
+  const brackets: Bracket[] = [];
+  let li = 0;
+  for (const b of findBrackets(itemText)) {
+    while (li < lines.length && lines[li]!.end <= b.start) li++;
+    const inLine = li < lines.length && b.start >= lines[li]!.start && b.end <= lines[li]!.end;
+    if (!inLine && atClauseBoundary(normalized, b)) brackets.push(b);
+  }
   return [...brackets, ...lines].sort((a, b) => a.start - b.start);
 }
 
+const excerptOf = (s: string): string => (s.length > 120 ? `${s.slice(0, 119)}…` : s);
+
 /**
- * An item's clause groups: every stretch of text closed by a responsibility bracket is one task, in order.
- * An item without any such bracket is a single task with no responsibility.
+ * An item's clause groups and what could not be read in them: every stretch of text closed by a responsibility
+ * bracket or line is one task, in order; text after the last one is a task with no responsibility.
  */
-export function splitTasks(itemText: string, anchor: string | null): ParsedTask[] {
+export function readTasks(itemText: string, options: TaskOptions): TaskReading {
+  const rules = options.rules ?? NO_DOCUMENT_RULES;
+  const label = options.label ?? null;
+  const ctx = { anchor: options.anchor, period: rules.period };
   const tasks: ParsedTask[] = [];
+  const notes: ParseNote[] = [];
+  const targetsOf = (text: string): ParsedTarget[] => {
+    const r = readTargets(text, ctx);
+    for (const u of r.unclassified) {
+      notes.push({ kind: 'unclassified_time', label, excerpt: u, message: `A time phrase was read as neither a deadline nor background: “${u}”.` });
+    }
+    return r.targets;
+  };
   let cursor = 0;
   for (const b of closers(itemText)) {
-    const parsed = parseResponsibility(b.inner);
-    if (!parsed) continue;
-    const text = itemText.slice(cursor, b.start).replace(EDGE_PUNCT, '');
+    const parsed = parseResponsibility(b.inner, { firstListedLeads: rules.firstListedLeads });
+    if (!parsed) {
+      if (RESPONSIBILITY_HINT.test(b.inner)) {
+        const excerpt = excerptOf(itemText.slice(b.start, b.end));
+        notes.push({ kind: 'unread_bracket', label, excerpt, message: `A bracket that looks like a responsibility could not be read as units: “${excerpt}”.` });
+      }
+      continue;
+    }
+    const text = trimEdges(itemText.slice(cursor, b.start), LEADING, TRAILING);
+    const targets = targetsOf(text);
+    for (const f of b.inner.matchAll(DEADLINE_FIELD)) {
+      const t = deadlineField(f[0], ctx);
+      if (t) targets.push(t);
+    }
     tasks.push({
       text,
       responsibility: b.inner.trim(),
       departments: parsed.departments,
       departmentsIncomplete: parsed.incomplete,
-      targets: extractTargets(text, anchor),
+      targets,
     });
     cursor = b.end;
   }
-  const rest = itemText.slice(cursor).replace(EDGE_PUNCT, '').replace(/^。+|。+$/g, '');
+  const rest = trimEdges(itemText.slice(cursor), LEADING, LEADING);
   if (rest !== '') {
     // Text after the last bracket (or an item with no bracket at all) is work nobody was named for.
     const text = tasks.length === 0 ? itemText.trim() : rest;
-    tasks.push({ text, responsibility: null, departments: [], departmentsIncomplete: false, targets: extractTargets(text, anchor) });
+    tasks.push({ text, responsibility: null, departments: [], departmentsIncomplete: false, targets: targetsOf(text) });
   }
-  return tasks;
+  return { tasks, notes };
+}
+
+/**
+ * An item's tasks (see readTasks). rules defaults to none, so a call without the document's rules reads each
+ * bracket on its own.
+ */
+export function splitTasks(itemText: string, anchor: string | null, rules: DocumentRules = NO_DOCUMENT_RULES): ParsedTask[] {
+  return readTasks(itemText, { anchor, rules }).tasks;
+}
+
+/** Length of the text without trailing spaces and clause ends, found without a backtracking regex. */
+function trimmedEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && /[\s。；;]/.test(text[end - 1]!)) end--;
+  return end;
 }
 
 /** True when the text's last clause group is closed by a responsibility bracket. */
 export function endsWithResponsibility(text: string): boolean {
-  const trimmed = text.replace(/[\s。；;]+$/, '');
+  const trimmed = text.slice(0, trimmedEnd(text));
   const all = closers(trimmed);
   const last = all[all.length - 1];
   return last !== undefined && last.end === trimmed.length && parseResponsibility(last.inner) !== null;

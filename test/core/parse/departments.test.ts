@@ -9,11 +9,11 @@ const rolesOf = (inner: string): string[] => departmentsOf(inner).map((d) => d.r
 
 describe('parseResponsibility', () => {
   it('reads 牵头负责 as a single lead', () => {
-    expect(parseResponsibility('省商务厅牵头负责')).toEqual({ departments: [{ name: '省商务厅', role: 'lead' }], incomplete: false });
+    expect(parseResponsibility('省商务厅牵头负责')).toMatchObject({ departments: [{ name: '省商务厅', role: 'lead' }], incomplete: false });
   });
 
   it('lets the first listed lead under 按职责分工负责 and marks 等部门 incomplete', () => {
-    expect(parseResponsibility('市教委、市委宣传部、市委网信办等部门按职责分工负责')).toEqual({
+    expect(parseResponsibility('市教委、市委宣传部、市委网信办等部门按职责分工负责')).toMatchObject({
       departments: [
         { name: '市教委', role: 'lead' },
         { name: '市委宣传部', role: 'co' },
@@ -24,7 +24,7 @@ describe('parseResponsibility', () => {
   });
 
   it('reads 牵头 followed by 相关部门按职责分工负责', () => {
-    expect(parseResponsibility('市商务局牵头，相关部门按职责分工负责')).toEqual({
+    expect(parseResponsibility('市商务局牵头，相关部门按职责分工负责')).toMatchObject({
       departments: [{ name: '市商务局', role: 'lead' }],
       incomplete: true,
     });
@@ -32,7 +32,7 @@ describe('parseResponsibility', () => {
   });
 
   it('reads 责任单位：… as a list whose first name leads', () => {
-    expect(parseResponsibility('责任单位：省发展改革委、省财政厅')).toEqual({
+    expect(parseResponsibility('责任单位：省发展改革委、省财政厅')).toMatchObject({
       departments: [
         { name: '省发展改革委', role: 'lead' },
         { name: '省财政厅', role: 'co' },
@@ -57,7 +57,7 @@ describe('parseResponsibility', () => {
       { name: '省财政厅', role: 'co' },
       { name: '省税务局', role: 'co' },
     ]);
-    expect(parseResponsibility('市商务局')).toEqual({ departments: [{ name: '市商务局', role: 'lead' }], incomplete: false });
+    expect(parseResponsibility('市商务局')).toMatchObject({ departments: [{ name: '市商务局', role: 'lead' }], incomplete: false });
   });
 
   it('keeps names exactly as written, including banks, customs, airports and groups', () => {

@@ -75,9 +75,13 @@ describe('extractTargets: not targets', () => {
     '今年以来，我国经济运行呈现稳定恢复态势',
   ])('%s', (text) => expect(extractTargets(text, '2023-01-15')).toEqual([]));
 
-  it('treats a year before the document date as background', () => {
-    expect(extractTargets('到2020年底已建成5G基站3万个', '2021-08-03')).toEqual([]);
-    expect(extractTargets('到2020年底已建成5G基站3万个', null)).toHaveLength(1);
+  it('treats a date before the document date as background', () => {
+    expect(extractTargets('到2020年底建成5G基站3万个', '2021-08-03')).toEqual([]);
+    expect(extractTargets('到2020年底建成5G基站3万个', null)).toHaveLength(1);
+  });
+
+  it('treats 已… (already done) as a statistic, with or without a document date', () => {
+    expect(extractTargets('到2020年底已建成5G基站3万个', null)).toEqual([]);
   });
 });
 
