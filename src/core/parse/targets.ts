@@ -24,8 +24,11 @@ interface TimeHit {
   periodStart: string | null;
   /** Ends in 底/末/前/内/期间, or is a deadline by its form (印发之日起60日内): the phrase itself says "by". */
   bounded: boolean;
-  /** A bare N年内 with no stated start: kept only if the document states the period, else reported. */
-  duration?: { years: number };
+  /**
+   * A deadline that cannot be dated here: a bare N年内 in a document that states no period, N个工作日内, or
+   * 印发之日起60日内 without the document's date. Reported, never stored.
+   */
+  unresolved?: boolean;
   /** Resolved against the document's date (印发后3个月内, 年内): never "in the past". */
   relative?: boolean;
 }
@@ -91,6 +94,9 @@ function quarterEnd(year: number, q: number): string | null {
 
 const num = (s: string): number => chineseNumeral(s);
 
+/** The due of a hit that is reported, not stored (any storable date; never output). */
+const UNRESOLVED = `${1949}-01-01`;
+
 type Make = (x: RegExpExecArray) => Omit<TimeHit, 'start' | 'end'> | null;
 
 function collectHits(m: string, ctx: TargetContext): TimeHit[] {
@@ -122,16 +128,15 @@ function collectHits(m: string, ctx: TargetContext): TimeHit[] {
     return due ? { due, precision: 'period', periodStart: start, bounded: true } : null;
   });
   // 自印发之日起60日内, 本方案印发后3个月内, 文件出台后1年内: the written date + N.
-  if (anchor) {
-    add(new RegExp(`(?:自|从)?(?:本(?:方案|意见|通知|办法|规定|计划|细则|文件|决定)|文件|方案|通知|意见)?(?:印发|发布|出台|下发|施行|实施)(?:之日)?(?:起|后)[,， ]{0,2}${COUNT}(个)?(日|天|周|个?工作日|月|年)(?:内|以内|前)`, 'g'), (x) => {
-      const n = num(x[1]!);
-      const unit = x[3]!;
-      if (!Number.isInteger(n) || n < 1 || /工作日/.test(unit)) return null;
-      if (unit === '月' && !x[2]) return null;
-      const due = addPeriod(anchor, n, unit === '年' ? 'year' : unit === '月' ? 'month' : unit === '周' ? 'week' : 'day');
-      return due ? { due, precision: 'day', periodStart: null, bounded: true, relative: true } : null;
-    });
-  }
+  add(new RegExp(`(?:自|从)?(?:本(?:方案|意见|通知|办法|规定|计划|细则|文件|决定)|文件|方案|通知|意见)?(?:印发|发布|出台|下发|施行|实施)(?:之日)?(?:起|后)[,， ]{0,2}${COUNT}(个)?(日|天|周|工作日|月|年)(?:内|以内|前)`, 'g'), (x) => {
+    const n = num(x[1]!);
+    const unit = x[3]!;
+    if (!Number.isInteger(n) || n < 1 || (unit === '月' && !x[2])) return null;
+    // Working days need the holiday calendar of the year; reported rather than guessed.
+    if (!anchor || unit === '工作日') return { due: UNRESOLVED, precision: 'day', periodStart: null, bounded: true, unresolved: true };
+    const due = addPeriod(anchor, n, unit === '年' ? 'year' : unit === '月' ? 'month' : unit === '周' ? 'week' : 'day');
+    return due ? { due, precision: 'day', periodStart: null, bounded: true, relative: true } : null;
+  });
   add(new RegExp(`(\\d{4})年${MD}月${MD}日(${BY})?`, 'g'), (x) => {
     const y = year(x[1]!);
     const due = y === null ? null : isoDate(y, num(x[2]!), num(x[3]!));
@@ -163,7 +168,7 @@ function collectHits(m: string, ctx: TargetContext): TimeHit[] {
     if (!Number.isInteger(n) || n < 1 || n > 50) return null;
     const p = ctx.period;
     if (p && p.years === n) return { due: p.end, precision: 'period', periodStart: p.start, bounded: true };
-    return { due: '1949-01-01', precision: 'period', periodStart: null, bounded: true, duration: { years: n } };
+    return { due: UNRESOLVED, precision: 'period', periodStart: null, bounded: true, unresolved: true };
   });
   if (anchorYear !== null && anchor) {
     const rel: Record<string, number> = { 今年: 0, 本年: 0, 当年: 0, 明年: 1, 后年: 2 };
@@ -271,16 +276,15 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
     const clauseEnd = Math.min(next[h.end]!, nextHitStart, h.end + MAX_QUOTE_CHARS);
     const clause = m.slice(h.end, clauseEnd);
     if (NOT_A_DEADLINE.test(after) || RECURRING_BEFORE.test(before)) continue;
-    if (h.duration) {
+    if (h.unresolved) {
       // 3年内给予…补贴 is how long a benefit lasts; any other bare 3年内 has no stated start to count from.
       if (!BENEFIT.test(clause)) unclassified.push(excerptOf(text.slice(h.start, clauseEnd)));
       continue;
     }
     if (!h.relative && ctx.anchor !== null && h.due < ctx.anchor) continue;
     if (ALREADY.test(after)) continue;
-    const prefix = /(到|至|截至|截止到|截止|于|在)\s{0,2}$/.exec(before);
-    const by = prefix && prefix[1] !== '在' && prefix[1] !== '于' ? prefix : null;
-    if (!h.bounded && !by && !ACHIEVE.test(after)) {
+    const prefix = /(到|至|截至|截止到|截止)\s{0,2}$/.exec(before);
+    if (!h.bounded && !prefix && !ACHIEVE.test(after)) {
       // A bare future year that is neither a deadline nor a statistic (2025年全市…): say so.
       if (!/^(?:年|度|版|届|级)/.test(after)) unclassified.push(excerptOf(text.slice(h.start, clauseEnd)));
       continue;
@@ -321,7 +325,7 @@ export function extractTargets(text: string, anchorDate: string | null, period: 
  */
 export function deadlineField(field: string, ctx: TargetContext): ParsedTarget | null {
   const n = hanYearsToDigits(normalizeText(field));
-  const hit = collectHits(mask(n), ctx).find((h) => !h.duration);
+  const hit = collectHits(mask(n), ctx).find((h) => !h.unresolved);
   if (!hit) return null;
   return { text: field.trim(), due: hit.due, precision: hit.precision, periodStart: hit.periodStart, quantity: null };
 }

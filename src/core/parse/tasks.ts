@@ -70,6 +70,24 @@ function closers(itemText: string): Bracket[] {
   return [...brackets, ...lines].sort((a, b) => a.start - b.start);
 }
 
+/** Notes of one kind kept per item; the rest are counted in one closing note, so hostile input stays small. */
+export const MAX_NOTES_PER_ITEM = 10;
+
+function capNotes(notes: ParseNote[], label: string | null): ParseNote[] {
+  const out: ParseNote[] = [];
+  const dropped = new Map<ParseNote['kind'], number>();
+  const kept = new Map<ParseNote['kind'], number>();
+  for (const n of notes) {
+    const k = kept.get(n.kind) ?? 0;
+    if (k < MAX_NOTES_PER_ITEM) {
+      out.push(n);
+      kept.set(n.kind, k + 1);
+    } else dropped.set(n.kind, (dropped.get(n.kind) ?? 0) + 1);
+  }
+  for (const [kind, count] of dropped) out.push({ kind, label, excerpt: null, message: `${count} more of the same kind in this item.` });
+  return out;
+}
+
 const excerptOf = (s: string): string => (s.length > 120 ? `${s.slice(0, 119)}…` : s);
 
 /**
@@ -120,7 +138,31 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
     const text = tasks.length === 0 ? itemText.trim() : rest;
     tasks.push({ text, responsibility: null, departments: [], departmentsIncomplete: false, targets: targetsOf(text) });
   }
-  return { tasks, notes };
+  return { tasks, notes: capNotes(notes, label) };
+}
+
+/** Reads the items of one document in order, with its rules, gathering every item's notes. */
+export interface TaskReader {
+  read(itemText: string, label: string | null): ParsedTask[];
+  /** The notes of every item read so far, in document order. */
+  readonly notes: ParseNote[];
+}
+
+/**
+ * A reader for one document: documentText is the whole text (for its rules), anchor its written date.
+ * @example const reader = taskReader(text, '2024-03-15'); reader.read(item.text, item.label); reader.notes
+ */
+export function taskReader(documentText: string, anchor: string | null): TaskReader {
+  const rules = documentRules(documentText);
+  const notes: ParseNote[] = [];
+  return {
+    read(itemText, label) {
+      const r = readTasks(itemText, { anchor, rules, label });
+      notes.push(...r.notes);
+      return r.tasks;
+    },
+    notes,
+  };
 }
 
 /**
