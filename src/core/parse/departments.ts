@@ -152,19 +152,33 @@ const ROLE_TAIL =
   /(牵头负责|牵头落实|牵头|为牵头单位|为牵头部门|为责任单位|为配合单位|负总责|等部门按职责分工负责|按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|共同负责|分工负责|负责落实|具体负责|负责|落实|配合|参与|协助|协办|共同|指导)$/;
 const ONLY_OTHERS = /^(相关部门|有关部门|相关单位|有关单位|其他部门|其他相关部门|相关部门和单位|有关部门和单位)$/;
 
+/** The document rule 列第一位者为牵头单位 / 排在第一位的为牵头部门. */
+export const FIRST_LISTED_LEADS = /(?:列|排)(?:在|名)?第一(?:位|个)?(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)/;
+/**
+ * A body implied for every later task, stated once: 以下均需试点城市政府落实，不再列出 (it carries the work),
+ * 具体任务均涉及相关市(州)人民政府，不再做分工 (it takes part).
+ */
+const IMPLIED_WORK = /^(?:以下|以下各项任务|各项任务)?均需(.{2,30}?)(?:负责)?落实$/;
+const IMPLIED_PART = /^(?:具体任务|各项任务|以下任务)?均涉及(.{2,30})$/;
 /**
  * Clauses of a bracket that are about the list, not units in it: the document rule 列第一位者为牵头单位,
  * 下同, scopes (适用范围：…), deadlines (完成时限：…, read as targets by the caller), named officials, and
- * statements that some body is implied for every task (具体任务均涉及相关市(州)人民政府，不再做分工).
+ * statements that some body is implied for every task (IMPLIED_WORK, IMPLIED_PART).
  */
-/** The document rule 列第一位者为牵头单位 / 排在第一位的为牵头部门. */
-export const FIRST_LISTED_LEADS = /(?:列|排)(?:在|名)?第一(?:位|个)?(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)/;
 const META_CLAUSE =
-  /^(?:下同|以下同|同上)$|^(?:适用范围|完成时限|完成时间|时间节点|时限要求|时限|进度安排|牵头领导|责任领导|分管领导|责任人|联系人)[:：]|不再(?:列出|重复|做分工|分工|一一列出)|(?:列|排)(?:在|名)?第一|^(?:以下|具体任务|上述|其余|各项任务)|均需|均涉及|均由/;
+  /^(?:下同|以下同|同上)$|^(?:适用范围|完成时限|完成时间|时间节点|时限要求|时限|进度安排|牵头领导|责任领导|分管领导|责任人|联系人)[:：]|不再(?:列出|重复|做分工|分工|一一列出)|(?:列|排)(?:在|名)?第一|^(?:以下|具体任务|上述|其余|各项任务).{0,6}?(?:均|不再)|均需|均涉及|均由/;
+
+/** A body a document names once for every later task, and whether it carries the work or takes part. */
+export interface ImpliedUnit {
+  name: string;
+  carriesWork: boolean;
+}
 
 export interface ResponsibilityOptions {
   /** The document declared 列第一位者为牵头单位: the first unit of every bracket leads, the rest are co. */
   firstListedLeads?: boolean;
+  /** Bodies an earlier bracket declared implied for every later task (以下均需…落实，不再列出). */
+  impliedUnits?: readonly ImpliedUnit[];
 }
 
 export interface Responsibility {
@@ -172,6 +186,8 @@ export interface Responsibility {
   incomplete: boolean;
   /** The bracket itself declares 列第一位者为牵头单位 (for it and, with 下同, every later bracket). */
   declaresFirstListedLeads: boolean;
+  /** Bodies the bracket declares implied for every later task. */
+  declaresImpliedUnits: ImpliedUnit[];
 }
 
 function roleOfLabel(label: string): ClauseRole {
@@ -210,12 +226,18 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
   let incomplete = false;
   let sawRolePhrase = false;
   let declares = false;
+  const implied: ImpliedUnit[] = [];
   const groups: Array<{ role: ClauseRole; names: string[] }> = [];
   let lastLabelRole: ClauseRole | null = null;
   for (let clause of clauses) {
     if (FIRST_LISTED_LEADS.test(clause)) declares = true;
+    const work = IMPLIED_WORK.exec(clause);
+    const part = work ? null : IMPLIED_PART.exec(clause);
+    const impliedName = (work ?? part)?.[1];
+    if (impliedName && looksLikeOrganisation(impliedName)) implied.push({ name: impliedName, carriesWork: work !== null });
     if (META_CLAUSE.test(clause)) {
-      sawRolePhrase = true;
+      // Only a rule about the units makes an otherwise empty bracket a responsibility.
+      if (declares || impliedName) sawRolePhrase = true;
       continue;
     }
     let role: ClauseRole = 'list';
@@ -265,8 +287,14 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
     groups.push({ role, names });
   }
   const total = groups.reduce((n, g) => n + g.names.length, 0);
-  if (total === 0) return sawRolePhrase ? { departments: [], incomplete, declaresFirstListedLeads: declares } : null;
-  return { departments: assignRoles(groups, options.firstListedLeads || declares), incomplete, declaresFirstListedLeads: declares };
+  const declared = { declaresFirstListedLeads: declares, declaresImpliedUnits: implied };
+  if (total === 0) return sawRolePhrase ? { departments: [], incomplete, ...declared } : null;
+  // Units implied by an earlier bracket join every later one (unless it names them itself).
+  const named = new Set(groups.flatMap((g) => g.names));
+  for (const u of options.impliedUnits ?? []) {
+    if (!named.has(u.name)) groups.push({ role: u.carriesWork ? 'responsible' : 'list', names: [u.name] });
+  }
+  return { departments: assignRoles(groups, options.firstListedLeads || declares), incomplete, ...declared };
 }
 
 function assignRoles(groups: Array<{ role: ClauseRole; names: string[] }>, firstListedLeads: boolean): ParsedDepartment[] {

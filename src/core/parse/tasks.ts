@@ -1,6 +1,6 @@
 import type { ParseNote, ParsedTarget, ParsedTask } from '../model.ts';
 import { atClauseBoundary, findBrackets, type Bracket } from './brackets.ts';
-import { FIRST_LISTED_LEADS, parseResponsibility } from './departments.ts';
+import { FIRST_LISTED_LEADS, type ImpliedUnit, parseResponsibility } from './departments.ts';
 import { normalizeText } from './normalize.ts';
 import { responsibilityLines } from './responsibility-lines.ts';
 import { deadlineField, readTargets, statedPeriod, type StatedPeriod } from './targets.ts';
@@ -12,16 +12,27 @@ import { deadlineField, readTargets, statedPeriod, type StatedPeriod } from './t
 export interface DocumentRules {
   firstListedLeads: boolean;
   period: StatedPeriod | null;
+  /** Bodies a bracket declared implied for every later task (以下均需试点城市政府落实，不再列出). */
+  impliedUnits: readonly ImpliedUnit[];
 }
 
-export const NO_DOCUMENT_RULES: DocumentRules = { firstListedLeads: false, period: null };
+export const NO_DOCUMENT_RULES: DocumentRules = { firstListedLeads: false, period: null, impliedUnits: [] };
 
 /**
- * The document-level rules of a document, from its whole text.
- * @example documentRules('…（发展改革委、财政部负责，列第一位者为牵头单位，下同）…').firstListedLeads // true
+ * The rules a document states outside its brackets (in the preamble or a closing note: 各项任务列第一位者为牵头单位)
+ * and its stated period. Rules declared inside a bracket (…，列第一位者为牵头单位，下同) apply from that bracket on;
+ * readTasks returns them for the next items.
+ * @example documentRules('注：各项任务列第一位者为牵头单位。').firstListedLeads // true
  */
 export function documentRules(text: string): DocumentRules {
-  return { firstListedLeads: FIRST_LISTED_LEADS.test(text), period: statedPeriod(text) };
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const b of findBrackets(text)) {
+    parts.push(text.slice(cursor, b.start));
+    cursor = b.end;
+  }
+  parts.push(text.slice(cursor));
+  return { firstListedLeads: FIRST_LISTED_LEADS.test(parts.join('\n')), period: statedPeriod(text), impliedUnits: [] };
 }
 
 export interface TaskOptions {
@@ -36,6 +47,8 @@ export interface TaskReading {
   tasks: ParsedTask[];
   /** What could not be read: brackets that looked like a responsibility, unclassified time phrases. */
   notes: ParseNote[];
+  /** The rules in force after this item (its brackets may declare some): pass them to the next item. */
+  rules: DocumentRules;
 }
 
 /** Words that make a bracket look like a responsibility even when its names could not be read. */
@@ -95,7 +108,7 @@ const excerptOf = (s: string): string => (s.length > 120 ? `${s.slice(0, 119)}�
  * bracket or line is one task, in order; text after the last one is a task with no responsibility.
  */
 export function readTasks(itemText: string, options: TaskOptions): TaskReading {
-  const rules = options.rules ?? NO_DOCUMENT_RULES;
+  let rules = options.rules ?? NO_DOCUMENT_RULES;
   const label = options.label ?? null;
   const ctx = { anchor: options.anchor, period: rules.period };
   const tasks: ParsedTask[] = [];
@@ -109,7 +122,14 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
   };
   let cursor = 0;
   for (const b of closers(itemText)) {
-    const parsed = parseResponsibility(b.inner, { firstListedLeads: rules.firstListedLeads });
+    const parsed = parseResponsibility(b.inner, { firstListedLeads: rules.firstListedLeads, impliedUnits: rules.impliedUnits });
+    if (parsed && (parsed.declaresFirstListedLeads || parsed.declaresImpliedUnits.length > 0)) {
+      rules = {
+        ...rules,
+        firstListedLeads: rules.firstListedLeads || parsed.declaresFirstListedLeads,
+        impliedUnits: [...rules.impliedUnits, ...parsed.declaresImpliedUnits],
+      };
+    }
     if (!parsed) {
       if (RESPONSIBILITY_HINT.test(b.inner)) {
         const excerpt = excerptOf(itemText.slice(b.start, b.end));
@@ -138,10 +158,10 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
     const text = tasks.length === 0 ? itemText.trim() : rest;
     tasks.push({ text, responsibility: null, departments: [], departmentsIncomplete: false, targets: targetsOf(text) });
   }
-  return { tasks, notes: capNotes(notes, label) };
+  return { tasks, notes: capNotes(notes, label), rules };
 }
 
-/** Reads the items of one document in order, with its rules, gathering every item's notes. */
+/** Reads the items of one document in order, carrying its rules from item to item and gathering the notes. */
 export interface TaskReader {
   read(itemText: string, label: string | null): ParsedTask[];
   /** The notes of every item read so far, in document order. */
@@ -153,12 +173,13 @@ export interface TaskReader {
  * @example const reader = taskReader(text, '2024-03-15'); reader.read(item.text, item.label); reader.notes
  */
 export function taskReader(documentText: string, anchor: string | null): TaskReader {
-  const rules = documentRules(documentText);
+  let rules = documentRules(documentText);
   const notes: ParseNote[] = [];
   return {
     read(itemText, label) {
       const r = readTasks(itemText, { anchor, rules, label });
       notes.push(...r.notes);
+      rules = r.rules;
       return r.tasks;
     },
     notes,
