@@ -70,7 +70,7 @@ export function looksLikeOrganisation(written: string): boolean {
   if (knownBody(name)) return true;
   if (name.length < 2 || name.length > MAX_NAME_CHARS) return false;
   if (name.length === 2) return TWO_CHAR_ORGS.has(name);
-  if (NOT_ORGS.test(name) || /的|含/.test(name)) return false;
+  if (NOT_ORGS.test(name) || /的|含|及|会同/.test(name) || name.indexOf('各', 1) > 2) return false;
   return ORG_SUFFIXES.some((s) => name.endsWith(s));
 }
 
@@ -229,7 +229,12 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
   const implied: ImpliedUnit[] = [];
   const groups: Array<{ role: ClauseRole; names: string[] }> = [];
   let lastLabelRole: ClauseRole | null = null;
+  let inScope = false;
   for (let clause of clauses) {
+    // 适用范围：所有自贸试验区，以下除标注…外 — everything after a scope label, up to the next label, is the scope.
+    if (/^(?:适用范围|适用地区|实施范围)[:：]/.test(clause)) inScope = true;
+    else if (LABEL_PREFIX.test(clause)) inScope = false;
+    if (inScope) continue;
     if (FIRST_LISTED_LEADS.test(clause)) declares = true;
     const work = IMPLIED_WORK.exec(clause);
     const part = work ? null : IMPLIED_PART.exec(clause);

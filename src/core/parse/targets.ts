@@ -83,8 +83,8 @@ function mask(n: string): string {
     .replace(/《[^《》\n]{0,200}》/g, blank)
     .replace(/〈[^〈〉\n]{0,200}〉/g, blank)
     // Validity windows and spans: 2024年1月1日至2024年12月31日, 2021-2025年, 2023年6月至9月.
-    .replace(/\d{4} {0,2}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)? {0,2}(?:-|~|至|到) {0,2}(?:\d{4} {0,2}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:止)?(?=[^\d]|$)/g, (m) => (/(?:-|~|至|到) {0,2}\d/.test(m) ? blank(m) : m))
-    .replace(/\d{4} {0,2}(?:-|~|至|到) {0,2}\d{4} {0,2}年?/g, blank)
+    .replace(/\d{4} {0,2}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)? {0,2}(?:-{1,2}|~|至|到) {0,2}(?:\d{4} {0,2}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:止)?(?=[^\d]|$)/g, (m) => (/(?:-|~|至|到) {0,2}\d/.test(m) ? blank(m) : m))
+    .replace(/\d{4} {0,2}(?:-{1,2}|~|至|到) {0,2}\d{4} {0,2}年?/g, blank)
     .replace(/\d{4}(?=[A-Za-z])/g, blank);
 }
 
@@ -176,6 +176,8 @@ function collectHits(m: string, ctx: TargetContext): TimeHit[] {
       const y = anchorYear + rel[x[1]!]!;
       const part = x[2] ?? '';
       const bounded = !!(part || x[3]);
+      // A bare 当年 is "that year" (当年参与…的当事者), not this one.
+      if (x[1] === '当年' && !bounded) return null;
       if (part.includes('半年')) return { due: part.startsWith('上') ? `${y}-06-30` : `${y}-12-31`, precision: 'half', periodStart: null, bounded, relative: true };
       const q = /([一二三四])季度/.exec(part);
       if (q) return { due: quarterEnd(y, Q_NUM[q[1]!]!) ?? '', precision: 'quarter', periodStart: null, bounded, relative: true };
@@ -286,7 +288,8 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
     const prefix = /(到|至|截至|截止到|截止)\s{0,2}$/.exec(before);
     if (!h.bounded && !prefix && !ACHIEVE.test(after)) {
       // A bare future year that is neither a deadline nor a statistic (2025年全市…): say so.
-      if (!/^(?:年|度|版|届|级)/.test(after)) unclassified.push(excerptOf(text.slice(h.start, clauseEnd)));
+      // Not when the year names an event or an edition (2022年北京冬奥会, 2019年版).
+      if (!/^(?:年|度|版|届|级)|^[\u4e00-\u9fff]{0,6}?(?:会|赛|节|届|版|年度|周年)/.test(after)) unclassified.push(excerptOf(text.slice(h.start, clauseEnd)));
       continue;
     }
 
