@@ -271,10 +271,13 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
   const next = separatorIndex(n);
   const out: ParsedTarget[] = [];
   const unclassified: string[] = [];
+  // Where each phrase's quote would start: at 到/至/截至 in front of it, else at the phrase.
+  const prefixes = hits.map((h) => /(到|至|截至|截止到|截止)\s{0,2}$/.exec(m.slice(Math.max(0, h.start - 6), h.start)));
+  const quoteStarts = hits.map((h, k) => h.start - (prefixes[k]?.[0].length ?? 0));
   for (const [k, h] of hits.entries()) {
     const after = m.slice(h.end, h.end + LOOKAHEAD_CHARS);
     const before = m.slice(Math.max(0, h.start - 6), h.start);
-    const nextHitStart = hits[k + 1]?.start ?? n.length;
+    const nextHitStart = Math.max(h.end, quoteStarts[k + 1] ?? n.length);
     const clauseEnd = Math.min(next[h.end]!, nextHitStart, h.end + MAX_QUOTE_CHARS);
     const clause = m.slice(h.end, clauseEnd);
     if (NOT_A_DEADLINE.test(after) || RECURRING_BEFORE.test(before)) continue;
@@ -285,7 +288,7 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
     }
     if (!h.relative && ctx.anchor !== null && h.due < ctx.anchor) continue;
     if (ALREADY.test(after)) continue;
-    const prefix = /(到|至|截至|截止到|截止)\s{0,2}$/.exec(before);
+    const prefix = prefixes[k];
     if (!h.bounded && !prefix && !ACHIEVE.test(after)) {
       // A bare future year that is neither a deadline nor a statistic (2025年全市…): say so.
       // Not when the year names an event or an edition (2022年北京冬奥会, 2019年版).
