@@ -150,7 +150,8 @@ const LABEL_PREFIX =
 /** Role phrases at the end of a clause, longest first. */
 const ROLE_TAIL =
   /(牵头负责|牵头落实|牵头|为牵头单位|为牵头部门|为责任单位|为配合单位|负总责|等部门按职责分工负责|按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|共同负责|分工负责|负责落实|具体负责|负责|落实|配合|参与|协助|协办|共同|指导)$/;
-const ONLY_OTHERS = /^(相关部门|有关部门|相关单位|有关单位|其他部门|其他相关部门|相关部门和单位|有关部门和单位)$/;
+/** Unnamed others (区级相关部门, 市直有关单位): the list is incomplete, they are not a unit. */
+const ONLY_OTHERS = /^(?:省级|市级|区级|县级|省直|市直|区直|县直)?(?:其他)?(?:相关|有关)?(?:部门|单位)(?:和单位)?$|^其他(?:相关|有关)?(?:部门|单位)$/;
 
 /** The document rule 列第一位者为牵头单位 / 排在第一位的为牵头部门. */
 export const FIRST_LISTED_LEADS = /(?:列|排)(?:在|名)?第一(?:位|个)?(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)/;
@@ -285,11 +286,13 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
           incomplete = true;
           name = name.slice(0, tail.index);
         }
-        names.push(name);
+        // A、B、区级相关部门配合: unnamed others at the end of a list.
+        if (ONLY_OTHERS.test(name)) incomplete = true;
+        else names.push(name);
       }
     }
     if (!names.every(looksLikeOrganisation)) return null;
-    groups.push({ role, names });
+    if (names.length > 0) groups.push({ role, names });
   }
   const total = groups.reduce((n, g) => n + g.names.length, 0);
   const declared = { declaresFirstListedLeads: declares, declaresImpliedUnits: implied };

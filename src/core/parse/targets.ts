@@ -66,6 +66,8 @@ const ACHIEVE = /^(?:[,，]?(?:要|将|内|力争|争取|确保|基本|全面|�
 const NOT_A_DEADLINE = /^(?:以来|起|开始|以后|之后|后|同期|相比|相较|比|的)/;
 /** Recurring dates (每年6月底前, 每季度末) are routines, not deadlines. */
 const RECURRING_BEFORE = /(?:每年|每季度|每个季度|每半年|每月|每个月|每一年|逐年|每年度)\s{0,2}$/;
+/** 实施期限至2021年12月31日, 延长至…: how long a rule or subsidy applies, not a deadline. */
+const VALIDITY_BEFORE = /(?:期限|有效期|实施|执行|延长|延续|施行|适用)(?:期)?(?:为|延长)?\s{0,2}(?:至|到)\s{0,2}$/;
 /** 3年内给予…补贴: how long a benefit lasts, not a deadline. */
 const BENEFIT = /给予|补贴|补助|奖补|奖励|免征|减征|减免|减半|免收|享受|贴息|免费|优惠|扶持|资助/;
 /** 已建成, 已经完成: a statement about what was done. */
@@ -170,7 +172,13 @@ function collectHits(m: string, ctx: TargetContext): TimeHit[] {
     if (p && p.years === n) return { due: p.end, precision: 'period', periodStart: p.start, bounded: true };
     return { due: UNRESOLVED, precision: 'period', periodStart: null, bounded: true, unresolved: true };
   });
-  if (anchorYear !== null && anchor) {
+  if (anchorYear === null || !anchor) {
+    // Without the document's date these cannot be dated: report them instead of dropping them silently.
+    const unresolved = (): Omit<TimeHit, 'start' | 'end'> => ({ due: UNRESOLVED, precision: 'year', periodStart: null, bounded: true, unresolved: true });
+    add(new RegExp(`(今年|明年|后年)(年底|年末|底|末|内|上半年|下半年|第?[一二三四]季度)?(${BY})?`, 'g'), unresolved);
+    add(new RegExp(`(?<![\\d今明本当后年每])(年底|年末)(${BY})`, 'g'), unresolved);
+    add(new RegExp(`(?<![\\d年月])${MD}月(?:${MD}日|底|末)(${BY})`, 'g'), unresolved);
+  } else {
     const rel: Record<string, number> = { 今年: 0, 本年: 0, 当年: 0, 明年: 1, 后年: 2 };
     add(new RegExp(`(今年|本年|当年|明年|后年)(年底|年末|底|末|内|上半年|下半年|第?[一二三四]季度)?(${BY})?`, 'g'), (x) => {
       const y = anchorYear + rel[x[1]!]!;
@@ -280,7 +288,8 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
     const nextHitStart = Math.max(h.end, quoteStarts[k + 1] ?? n.length);
     const clauseEnd = Math.min(next[h.end]!, nextHitStart, h.end + MAX_QUOTE_CHARS);
     const clause = m.slice(h.end, clauseEnd);
-    if (NOT_A_DEADLINE.test(after) || RECURRING_BEFORE.test(before)) continue;
+    const wideBefore = m.slice(Math.max(0, h.start - 12), h.start);
+    if (NOT_A_DEADLINE.test(after) || RECURRING_BEFORE.test(before) || VALIDITY_BEFORE.test(wideBefore)) continue;
     if (h.unresolved) {
       // 3年内给予…补贴 is how long a benefit lasts; any other bare 3年内 has no stated start to count from.
       if (!BENEFIT.test(clause)) unclassified.push(excerptOf(text.slice(h.start, clauseEnd)));
