@@ -68,6 +68,8 @@ const NOT_A_DEADLINE = /^(?:以来|起|开始|以后|之后|后|同期|相比|�
 const RECURRING_BEFORE = /(?:每年|每季度|每个季度|每半年|每月|每个月|每一年|逐年|每年度)\s{0,2}$/;
 /** 实施期限至2021年12月31日, 延长至…: how long a rule or subsidy applies, not a deadline. */
 const VALIDITY_BEFORE = /(?:期限|有效期|实施|执行|延长|延续|施行|适用)(?:期)?(?:为|延长)?\s{0,2}(?:至|到)\s{0,2}$/;
+/** 不高于2017年标准, 比2020年: a point of comparison. */
+const COMPARED_BEFORE = /(?:不高于|不低于|高于|低于|相比|较|比|同比|参照|按照)\s{0,2}$/;
 /** 3年内给予…补贴: how long a benefit lasts, not a deadline. */
 const BENEFIT = /给予|补贴|补助|奖补|奖励|免征|减征|减免|减半|免收|享受|贴息|免费|优惠|扶持|资助/;
 /** 已建成, 已经完成: a statement about what was done. */
@@ -289,7 +291,7 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
     const clauseEnd = Math.min(next[h.end]!, nextHitStart, h.end + MAX_QUOTE_CHARS);
     const clause = m.slice(h.end, clauseEnd);
     const wideBefore = m.slice(Math.max(0, h.start - 12), h.start);
-    if (NOT_A_DEADLINE.test(after) || RECURRING_BEFORE.test(before) || VALIDITY_BEFORE.test(wideBefore)) continue;
+    if (NOT_A_DEADLINE.test(after) || RECURRING_BEFORE.test(before) || VALIDITY_BEFORE.test(wideBefore) || COMPARED_BEFORE.test(before)) continue;
     if (h.unresolved) {
       // 3年内给予…补贴 is how long a benefit lasts; any other bare 3年内 has no stated start to count from.
       if (!BENEFIT.test(clause)) unclassified.push(excerptOf(text.slice(h.start, clauseEnd)));
@@ -301,7 +303,8 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
     if (!h.bounded && !prefix && !ACHIEVE.test(after)) {
       // A bare future year that is neither a deadline nor a statistic (2025年全市…): say so.
       // Not when the year names an event or an edition (2022年北京冬奥会, 2019年版).
-      if (!/^(?:年|度|版|届|级)|^[\u4e00-\u9fff]{0,6}?(?:会|赛|节|届|版|年度|周年)/.test(after)) unclassified.push(excerptOf(text.slice(h.start, clauseEnd)));
+      // Nor when it dates a title (2023年市《政府工作报告》).
+      if (!/^(?:年|度|版|届|级)|^[\u4e00-\u9fff]{0,6}?(?:会|赛|节|届|版|年度|周年)|^[\u4e00-\u9fff]{0,2}□/.test(after)) unclassified.push(excerptOf(text.slice(h.start, clauseEnd)));
       continue;
     }
 
