@@ -167,7 +167,7 @@ const IMPLIED_PART = /^(?:具体任务|各项任务|以下任务)?均涉及(.{2,
  * statements that some body is implied for every task (IMPLIED_WORK, IMPLIED_PART).
  */
 const META_CLAUSE =
-  /^(?:下同|以下同|同上)$|^(?:适用范围|完成时限|完成时间|时间节点|时限要求|时限|进度安排|牵头领导|责任领导|分管领导|责任人|联系人)[:：]|不再(?:列出|重复|做分工|分工|一一列出)|(?:列|排)(?:在|名)?第一|^(?:以下|具体任务|上述|其余|各项任务).{0,6}?(?:均|不再)|均需|均涉及|均由/;
+  /^(?:下同|以下同|同上)$|^【?(?:适用范围|完成时限|完成时间|时间节点|时限要求|时限|进度安排|牵头领导|责任领导|分管领导|责任人|联系人)(?:】|[:：])|不再(?:列出|重复|做分工|分工|一一列出)|(?:列|排)(?:在|名)?第一|^(?:以下|具体任务|上述|其余|各项任务).{0,6}?(?:均|不再)|均需|均涉及|均由/;
 
 /** A body a document names once for every later task, and whether it carries the work or takes part. */
 export interface ImpliedUnit {

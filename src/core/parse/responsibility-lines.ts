@@ -4,10 +4,10 @@ import { normalizeText } from './normalize.ts';
 /**
  * Some documents put the responsibility on its own line after the item instead of in a bracket:
  *   【责任单位】市商务局、市财政局      【牵头单位】A【配合单位】B      责任单位：市商务局
- * Consecutive such lines form one responsibility. Returned as Bracket-shaped spans of the item text (inner =
+ * Consecutive such lines form one responsibility; a 【完成时限】 line among them is its deadline. Returned as Bracket-shaped spans of the item text (inner =
  * the lines as written) so task splitting treats them like （责任单位：…）.
  */
-const ROLE_WORD = '(?:责任|牵头|主责|配合|协办|参与|协同|协助|负责|实施|落实)(?:单位|部门)';
+const ROLE_WORD = '(?:(?:责任|牵头|主责|配合|协办|参与|协同|协助|负责|实施|落实)(?:单位|部门)|完成时限|完成时间|时间节点)';
 const LINE = new RegExp(`^(?:【${ROLE_WORD}】\\s*[:：]?|${ROLE_WORD}\\s*[:：])\\s*\\S`);
 
 export function responsibilityLines(text: string): Bracket[] {

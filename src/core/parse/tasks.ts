@@ -54,7 +54,7 @@ export interface TaskReading {
 /** Words that make a bracket look like a responsibility even when its names could not be read. */
 const RESPONSIBILITY_HINT = /负责|牵头|配合|参与|协办|协助|责任单位|责任部门|主责|落实单位/;
 /** A deadline field inside a responsibility: 完成时限：2024年12月底前. */
-const DEADLINE_FIELD = /(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]\s*[^，,；;。】)）〕]+/g;
+const DEADLINE_FIELD = /【?(?:完成时限|完成时间|时间节点|时限要求|时限)(?:】\s*[:：]?|\s*[:：])\s*[^，,；;。【】)）〕\n]+/g;
 
 /** Strips separators from both ends without a regex that could backtrack over long runs. */
 function trimEdges(s: string, leading: string, trailing: string): string {

@@ -23,3 +23,14 @@ describe('splitTasks with responsibility lines', () => {
     expect(tasks[0]!.targets.map((t) => t.due)).toEqual(['2025-12-31']);
   });
 });
+
+describe('responsibility lines with a deadline line', () => {
+  it('reads 【完成时限】 among the lines as the task’s deadline, not as a unit', () => {
+    const tasks = splitTasks('建设智慧菜市场10个。\n【牵头单位】市商务局\n【配合单位】市财政局\n【完成时限】2025年6月底前\n培训主播。\n【责任单位】市人社局', '2024-07-02');
+    expect(tasks.map((t) => [t.text, t.departments.map((d) => `${d.name}:${d.role}`), t.targets.map((x) => `${x.due}/${x.precision}`)])).toEqual([
+      ['建设智慧菜市场10个。', ['市商务局:lead', '市财政局:co'], ['2025-06-30/month']],
+      ['培训主播。', ['市人社局:lead'], []],
+    ]);
+    expect(tasks[0]!.targets[0]!.text).toBe('【完成时限】2025年6月底前');
+  });
+});
