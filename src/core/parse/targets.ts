@@ -300,11 +300,15 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
     if (!h.relative && ctx.anchor !== null && h.due < ctx.anchor) continue;
     if (ALREADY.test(after)) continue;
     const prefix = prefixes[k];
-    if (!h.bounded && !prefix && !ACHIEVE.test(after)) {
+    // 2019年上半年，试点城市政府印发实施方案: a future period opening a sentence as a clause of its own is a schedule.
+    const scheduled = ctx.anchor !== null && h.precision !== 'year' && /(?:^|[。;!?\n])\s{0,2}$/.test(before) && /^,[^,;。]{4,}/.test(after);
+    if (!h.bounded && !prefix && !scheduled && !ACHIEVE.test(after)) {
       // A bare future year that is neither a deadline nor a statistic (2025年全市…): say so.
       // Not when the year names an event or an edition (2022年北京冬奥会, 2019年版).
       // Nor when it dates a title (2023年市《政府工作报告》).
-      if (!/^(?:年|度|版|届|级)|^[\u4e00-\u9fff]{0,6}?(?:会|赛|节|届|版|年度|周年)|^[\u4e00-\u9fff]{0,2}□/.test(after)) unclassified.push(excerptOf(text.slice(h.start, clauseEnd)));
+      // A phrase that is a clause of its own (2025年，…) is shown with the clause it opens.
+      const shownEnd = n[clauseEnd] === ',' && clauseEnd - h.end < 2 ? Math.min(next[clauseEnd + 1]!, h.start + MAX_QUOTE_CHARS) : clauseEnd;
+      if (!/^(?:年|度|版|届|级)|^[\u4e00-\u9fff]{0,6}?(?:会|赛|节|届|版|年度|周年)|^[\u4e00-\u9fff]{0,2}□/.test(after)) unclassified.push(excerptOf(text.slice(h.start, shownEnd)));
       continue;
     }
 

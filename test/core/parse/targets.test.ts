@@ -126,6 +126,17 @@ describe('readTargets: deadlines resolved against the document', () => {
     expect(r.unclassified).toEqual([]);
   });
 
+  it('reads a future period that opens a sentence as a clause of its own as a schedule', () => {
+    expect(readTargets('2019年上半年，试点城市政府印发实施方案。', { anchor: '2019-01-21' }).targets).toMatchObject([
+      { due: '2019-06-30', precision: 'half', text: '2019年上半年，试点城市政府印发实施方案' },
+    ]);
+    // A bare year that opens a sentence may as well be a statistic: reported, not taken.
+    expect(readTargets('2020年，实物商品网上零售额9.8万亿元', { anchor: '2019-01-21' })).toEqual({
+      targets: [],
+      unclassified: ['2020年，实物商品网上零售额9.8万亿元'],
+    });
+  });
+
   it('quotes the clause as written, from the time phrase', () => {
     expect(readTargets('各地于2024年4月30日前报送省商务厅，逾期不再受理', { anchor }).targets[0]!.text).toBe('2024年4月30日前报送省商务厅');
     expect(readTargets('到二〇二五年底，建成示范区10个', { anchor }).targets[0]).toMatchObject({ text: '到二〇二五年底，建成示范区10个', quantity: '10个' });
