@@ -6,6 +6,7 @@ import {
   FUNCTION_STEMS,
   LOCAL_KINDS,
   MASS_ORGANISATIONS,
+  OWNED_COLLECTIVE,
   PARTY_COMMITTEES,
   PARTY_ORGANS,
   YOUTH_LEAGUE,
@@ -55,7 +56,7 @@ const MASS_BODY = new RegExp(`^(?:全国|中国|中华全国)?${AREA_PLACE}(?:${
 
 /** Bodies the lexicon recognises outright; a connector inside them (工业和信息化部) never splits them. */
 function knownBody(name: string): boolean {
-  if (CENTRAL_NAMES.has(name) || COLLECTIVE.test(name) || YOUTH_LEAGUE.test(name)) return true;
+  if (CENTRAL_NAMES.has(name) || COLLECTIVE.test(name) || OWNED_COLLECTIVE.test(name) || YOUTH_LEAGUE.test(name)) return true;
   if (name.length > MAX_NAME_CHARS) return false;
   if (PARTY_BODY.test(name) || MASS_BODY.test(name)) return true;
   // A bare function word (商务, 财政) is not a body; it needs its kind (商务厅) or an area (天津海关).

@@ -150,6 +150,14 @@ describe('parseResponsibility: the bracket forms of the genre', () => {
     ['负责部门：民航局，适用范围：陕西自贸试验区', ['民航局:lead']],
     ['负责部门：人力资源社会保障部、商务部；适用范围：所有自贸试验区，以下除标注适用于特定自贸试验区的措施外，适用范围均为所有自贸试验区', ['人力资源社会保障部:lead', '商务部:co']],
     ['负责部门：人民银行等部门，适用范围：浙江自贸试验区', ['人民银行:lead', '…']],
+    // Collectives named after their owner.
+    ['国务院有关部门和各省级人民政府按职责分工负责', ['国务院有关部门:lead', '各省级人民政府:co']],
+    ['各地区各部门按职责分工负责', ['各地区各部门:lead']],
+    // Named officials are not units; 为牵头单位 / 为配合单位 phrases; unnamed others after a lead.
+    ['牵头领导：张三；牵头单位：市商务局', ['市商务局:lead']],
+    ['市商务局为牵头单位，市财政局为配合单位', ['市商务局:lead', '市财政局:co']],
+    ['市发展改革委牵头，市直相关部门配合', ['市发展改革委:lead', '…']],
+    ['省商务厅牵头，省发展改革委、省财政厅等配合', ['省商务厅:lead', '省发展改革委:co', '省财政厅:co', '…']],
     // A deadline field is not a unit (the task reads it as a target).
     ['责任单位：市商务局；完成时限：2024年12月底前', ['市商务局:lead']],
   ])('（%s）', (inner, expected) => {
