@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseLines } from './helpers.ts';
 import { extractQuantity, extractTargets, MAX_QUOTE_CHARS, readTargets, statedPeriod } from '../../../src/core/parse/targets.ts';
 
 const one = (text: string, anchor: string | null = '2023-03-01') => {
@@ -214,5 +215,19 @@ describe('readTargets: bounded in any input', () => {
 
   it('reads a year followed by a long run of spaces as nothing', () => {
     expect(extractTargets(`加强2022${' '.repeat(100_000)}x。`, null)).toEqual([]);
+  });
+});
+
+describe('dates out of range never reach the index', () => {
+  it('a document with 到0000年1月1日前, 0004年2月29日前 and 9999年12月31日前 stores no due date', () => {
+    const doc = parseLines([
+      '某市关于开展试点的通知',
+      '（一）到0000年1月1日前完成清理（市商务局负责）。',
+      '（二）0004年2月29日前完成评估（市财政局负责）。',
+      '（三）9999年12月31日前建成平台（市发展改革委负责）。',
+      '（四）到2025年底建成示范区10个（市商务局负责）。',
+    ]);
+    const dues = doc.measures.flatMap((m) => m.tasks.flatMap((t) => t.targets.map((x) => x.due)));
+    expect(dues).toEqual(['2025-12-31']);
   });
 });
