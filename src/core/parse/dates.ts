@@ -1,4 +1,6 @@
 /** Calendar helpers on ISO `YYYY-MM-DD` strings (no time zones: these are dates written in documents). */
+// The package's CommonJS build has only a default export.
+import chineseDays from 'chinese-days';
 import dayjs from 'dayjs';
 
 /** Years a policy document can mean: the People's Republic's documents, up to the longest plans' horizons. */
@@ -42,6 +44,16 @@ export function addYears(date: string, years: number): string {
 export function addPeriod(date: string, amount: number, unit: 'day' | 'week' | 'month' | 'year'): string | null {
   const out = dayjs(date).add(amount, unit).format('YYYY-MM-DD');
   return /^\d{4}-\d{2}-\d{2}$/.test(out) && validYear(yearOf(out)) ? out : null;
+}
+
+/**
+ * The date N working days after `date` on the mainland calendar (weekends, public holidays and their make-up
+ * working days, from chinese-days), or null outside the years documents can mean.
+ * @example addWorkingDays('2024-09-27', 5) // '2024-10-10' (29 September worked, 1–7 October off)
+ */
+export function addWorkingDays(date: string, days: number): string | null {
+  const out = chineseDays.findWorkday(days, date);
+  return isStorableDate(out) ? out : null;
 }
 
 /** The last day of a period of `amount` units that starts on `start` (2024-03-01 for 2 years → 2026-02-28). */

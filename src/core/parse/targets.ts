@@ -1,7 +1,7 @@
 import type { ParsedTarget, Precision } from '../model.ts';
 import { chineseNumeral } from './numerals.ts';
 import { normalizeText } from './normalize.ts';
-import { addPeriod, endOfMonth, isoDate, isStorableDate, periodEnd, planPeriod, validYear, yearOf } from './dates.ts';
+import { addPeriod, addWorkingDays, endOfMonth, isoDate, isStorableDate, periodEnd, planPeriod, validYear, yearOf } from './dates.ts';
 
 /**
  * Dated commitments: 到2023年实现…, 2022年底前…, 2023年6月底…, 第三季度…, “十四五”期间…, 自印发之日起60日内…,
@@ -136,9 +136,9 @@ function collectHits(m: string, ctx: TargetContext): TimeHit[] {
     const n = num(x[1]!);
     const unit = x[3]!;
     if (!Number.isInteger(n) || n < 1 || (unit === '月' && !x[2])) return null;
-    // Working days need the holiday calendar of the year; reported rather than guessed.
-    if (!anchor || unit === '工作日') return { due: UNRESOLVED, precision: 'day', periodStart: null, bounded: true, unresolved: true };
-    const due = addPeriod(anchor, n, unit === '年' ? 'year' : unit === '月' ? 'month' : unit === '周' ? 'week' : 'day');
+    if (!anchor) return { due: UNRESOLVED, precision: 'day', periodStart: null, bounded: true, unresolved: true };
+    const due =
+      unit === '工作日' ? addWorkingDays(anchor, n) : addPeriod(anchor, n, unit === '年' ? 'year' : unit === '月' ? 'month' : unit === '周' ? 'week' : 'day');
     return due ? { due, precision: 'day', periodStart: null, bounded: true, relative: true } : null;
   });
   add(new RegExp(`(\\d{4})年${MD}月${MD}日(${BY})?`, 'g'), (x) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addPeriod, endOfMonth, isoDate, isStorableDate, periodEnd } from '../../../src/core/parse/dates.ts';
+import { addPeriod, addWorkingDays, endOfMonth, isoDate, isStorableDate, periodEnd } from '../../../src/core/parse/dates.ts';
 
 describe('dates', () => {
   it.each([
@@ -25,5 +25,7 @@ describe('dates', () => {
     expect(addPeriod('2100-12-01', 1, 'month')).toBeNull();
     expect(periodEnd('2024-03-01', 2, 'year')).toBe('2026-02-28');
     expect(periodEnd('2024-01-01', 3, 'year')).toBe('2026-12-31');
+    // 2024: Sunday 29 September was a make-up working day, 1–7 October the National Day holiday.
+    expect(addWorkingDays('2024-09-27', 5)).toBe('2024-10-10');
   });
 });
