@@ -1,7 +1,7 @@
 import type { ParsedTarget, Precision } from '../model.ts';
 import { chineseNumeral } from './numerals.ts';
 import { normalizeText } from './normalize.ts';
-import { addPeriod, addWorkingDays, endOfMonth, isoDate, isStorableDate, periodEnd, planPeriod, validYear, yearOf } from './dates.ts';
+import { addPeriod, addWorkingDays, endOfMonth, FIRST_YEAR, isoDate, isStorableDate, periodEnd, planPeriod, validYear, yearOf } from './dates.ts';
 
 /**
  * Dated commitments: 到2023年实现…, 2022年底前…, 2023年6月底…, 第三季度…, “十四五”期间…, 自印发之日起60日内…,
@@ -25,8 +25,8 @@ interface TimeHit {
   /** Ends in 底/末/前/内/期间, or is a deadline by its form (印发之日起60日内): the phrase itself says "by". */
   bounded: boolean;
   /**
-   * A deadline that cannot be dated here: a bare N年内 in a document that states no period, N个工作日内, or
-   * 印发之日起60日内 without the document's date. Reported, never stored.
+   * A deadline that cannot be dated here: a bare N年内 in a document that states no period, or 印发之日起60日内,
+   * 年底前, 5月底前 without the document's date. Reported, never stored.
    */
   unresolved?: boolean;
   /** Resolved against the document's date (印发后3个月内, 年内): never "in the past". */
@@ -99,7 +99,7 @@ function quarterEnd(year: number, q: number): string | null {
 const num = (s: string): number => chineseNumeral(s);
 
 /** The due of a hit that is reported, not stored (any storable date; never output). */
-const UNRESOLVED = `${1949}-01-01`;
+const UNRESOLVED = `${FIRST_YEAR}-01-01`;
 
 type Make = (x: RegExpExecArray) => Omit<TimeHit, 'start' | 'end'> | null;
 
