@@ -176,9 +176,14 @@ export interface ImpliedUnit {
   carriesWork: boolean;
 }
 
+/** The document rule 无牵头单位的，责任单位即为牵头单位: where no lead is named, every responsible unit leads. */
+export const LISTED_UNITS_LEAD = /无牵头(?:单位|部门)的[,，]?\s*责任(?:单位|部门)(?:即)?为牵头(?:单位|部门)/;
+
 export interface ResponsibilityOptions {
   /** The document declared 列第一位者为牵头单位: the first unit of every bracket leads, the rest are co. */
   firstListedLeads?: boolean;
+  /** The document declared 无牵头单位的，责任单位即为牵头单位: without a named lead, all listed units lead. */
+  listedUnitsLead?: boolean;
   /** Bodies an earlier bracket declared implied for every later task (以下均需…落实，不再列出). */
   impliedUnits?: readonly ImpliedUnit[];
 }
@@ -303,10 +308,10 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
   for (const u of options.impliedUnits ?? []) {
     if (!named.has(u.name)) groups.push({ role: u.carriesWork ? 'responsible' : 'list', names: [u.name] });
   }
-  return { departments: assignRoles(groups, options.firstListedLeads || declares), incomplete, ...declared };
+  return { departments: assignRoles(groups, options.firstListedLeads || declares, options.listedUnitsLead ?? false), incomplete, ...declared };
 }
 
-function assignRoles(groups: Array<{ role: ClauseRole; names: string[] }>, firstListedLeads: boolean): ParsedDepartment[] {
+function assignRoles(groups: Array<{ role: ClauseRole; names: string[] }>, firstListedLeads: boolean, listedUnitsLead: boolean): ParsedDepartment[] {
   const departments: ParsedDepartment[] = [];
   if (firstListedLeads) {
     for (const g of groups) for (const name of g.names) departments.push({ name, role: departments.length === 0 ? 'lead' : 'co' });
@@ -321,6 +326,7 @@ function assignRoles(groups: Array<{ role: ClauseRole; names: string[] }>, first
       let role: DepartmentRole;
       if (g.role === 'lead' || g.role === 'co') role = g.role;
       else if (explicitLead) role = 'co';
+      else if (listedUnitsLead) role = g.role === 'guide' ? 'co' : 'lead';
       else if (guidedWork) role = g.role === 'responsible' && !leadGiven ? 'lead' : 'co';
       else role = leadGiven ? 'co' : 'lead';
       if (role === 'lead') leadGiven = true;

@@ -1,6 +1,6 @@
 import type { ParseNote, ParsedTarget, ParsedTask } from '../model.ts';
 import { atClauseBoundary, findBrackets, type Bracket } from './brackets.ts';
-import { FIRST_LISTED_LEADS, type ImpliedUnit, parseResponsibility } from './departments.ts';
+import { FIRST_LISTED_LEADS, type ImpliedUnit, LISTED_UNITS_LEAD, parseResponsibility } from './departments.ts';
 import { normalizeText } from './normalize.ts';
 import { responsibilityLines } from './responsibility-lines.ts';
 import { deadlineField, readTargets, statedPeriod, type StatedPeriod } from './targets.ts';
@@ -11,12 +11,14 @@ import { deadlineField, readTargets, statedPeriod, type StatedPeriod } from './t
  */
 export interface DocumentRules {
   firstListedLeads: boolean;
+  /** 无牵头单位的，责任单位即为牵头单位 (stated anywhere, often in an explanation): every listed unit leads. */
+  listedUnitsLead: boolean;
   period: StatedPeriod | null;
   /** Bodies a bracket declared implied for every later task (以下均需试点城市政府落实，不再列出). */
   impliedUnits: readonly ImpliedUnit[];
 }
 
-export const NO_DOCUMENT_RULES: DocumentRules = { firstListedLeads: false, period: null, impliedUnits: [] };
+export const NO_DOCUMENT_RULES: DocumentRules = { firstListedLeads: false, listedUnitsLead: false, period: null, impliedUnits: [] };
 
 /**
  * The rules a document states outside its brackets (in the preamble or a closing note: 各项任务列第一位者为牵头单位)
@@ -32,7 +34,12 @@ export function documentRules(text: string): DocumentRules {
     cursor = b.end;
   }
   parts.push(text.slice(cursor));
-  return { firstListedLeads: FIRST_LISTED_LEADS.test(parts.join('\n')), period: statedPeriod(text), impliedUnits: [] };
+  return {
+    firstListedLeads: FIRST_LISTED_LEADS.test(parts.join('\n')),
+    listedUnitsLead: LISTED_UNITS_LEAD.test(text),
+    period: statedPeriod(text),
+    impliedUnits: [],
+  };
 }
 
 export interface TaskOptions {
@@ -122,7 +129,11 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
   };
   let cursor = 0;
   for (const b of closers(itemText)) {
-    const parsed = parseResponsibility(b.inner, { firstListedLeads: rules.firstListedLeads, impliedUnits: rules.impliedUnits });
+    const parsed = parseResponsibility(b.inner, {
+      firstListedLeads: rules.firstListedLeads,
+      listedUnitsLead: rules.listedUnitsLead,
+      impliedUnits: rules.impliedUnits,
+    });
     if (parsed && (parsed.declaresFirstListedLeads || parsed.declaresImpliedUnits.length > 0)) {
       rules = {
         ...rules,

@@ -48,6 +48,14 @@ describe('document rules', () => {
     expect(roles(tasks)).toEqual([['财政部:lead', '教育部:co']]);
   });
 
+  it('无牵头单位的，责任单位即为牵头单位 makes every listed unit lead where no lead is named', () => {
+    const rules = documentRules('特别是牵头单位（无牵头单位的，责任单位即为牵头单位，下同）要统筹相关责任单位制订办理方案。');
+    expect(rules.listedUnitsLead).toBe(true);
+    const read = (text: string) => roles(readTasks(text, { anchor: null, rules }).tasks);
+    expect(read('推进试点（责任单位：市发展改革委、市财政局）。')).toEqual([['市发展改革委:lead', '市财政局:lead']]);
+    expect(read('推进试点（牵头单位：市发展改革委；责任单位：市财政局）。')).toEqual([['市发展改革委:lead', '市财政局:co']]);
+  });
+
   it('a unit declared implied for later tasks joins every later bracket', () => {
     const reader = taskReader('', '2019-01-01');
     reader.read('开展试点（生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出）。', '（一）');
