@@ -24,17 +24,77 @@ const MAX_NAME_CHARS = 30;
  * organisation (银行, 海关, 机场…).
  */
 const ORG_SUFFIXES = [
-  '人民政府', '政府', '管委会', '委员会', '领导小组', '办公室', '指挥部', '工作组',
-  '厅', '局', '委', '办', '部', '署', '院', '处', '室', '所', '司', '社', '中心', '总队', '支队',
-  '银行', '分行', '支行', '海关', '机关', '集团', '公司', '机场', '协会', '学会', '联合会', '商会', '总会', '工会',
-  '理事会', '基金会', '促进会', '研究会', '红十字会', '妇联', '残联', '侨联', '文联', '科协', '工商联', '团委',
+  '人民政府',
+  '政府',
+  '管委会',
+  '委员会',
+  '领导小组',
+  '办公室',
+  '指挥部',
+  '工作组',
+  '厅',
+  '局',
+  '委',
+  '办',
+  '部',
+  '署',
+  '院',
+  '处',
+  '室',
+  '所',
+  '司',
+  '社',
+  '中心',
+  '总队',
+  '支队',
+  '银行',
+  '分行',
+  '支行',
+  '海关',
+  '机关',
+  '集团',
+  '公司',
+  '机场',
+  '协会',
+  '学会',
+  '联合会',
+  '商会',
+  '总会',
+  '工会',
+  '理事会',
+  '基金会',
+  '促进会',
+  '研究会',
+  '红十字会',
+  '妇联',
+  '残联',
+  '侨联',
+  '文联',
+  '科协',
+  '工商联',
+  '团委',
 ];
 
 /** Everyday words that happen to end like an organisation. */
 const NOT_ORGS =
   /(格局|布局|大局|全局|开局|结局|内部|外部|全部|局部|中部|东部|西部|南部|北部|头部|底部|干部|俱乐部|面部|庭院|剧院|影院|戏院|寺院|大院|小院|书院|好处|益处|长处|短处|难处|到处|住处|出处|用处|之处|深处|各处|此处|教室|卧室|浴室|温室|场所|住所|厕所|处所|承办|主办|督办|举办|创办|开办|兴办|代办|帮办|协办|包办|查办|试办|合办|筹办|操办|申办|停办|领办|部署|签署|上司|官司|社区|合作办)$/;
 
-const TWO_CHAR_ORGS = new Set(['海关', '团委', '纪委', '工会', '妇联', '残联', '侨联', '文联', '科协', '省委', '市委', '区委', '县委', '州委']);
+const TWO_CHAR_ORGS = new Set([
+  '海关',
+  '团委',
+  '纪委',
+  '工会',
+  '妇联',
+  '残联',
+  '侨联',
+  '文联',
+  '科协',
+  '省委',
+  '市委',
+  '区委',
+  '县委',
+  '州委',
+]);
 
 /** An area qualifier inside a body's name: 各区县（市）人民政府, 各县（区）人民政府, 各区（市、县）政府. */
 const AREA_QUALIFIER = /[（(〔][\u4e00-\u9fff、]{1,8}[)）〕]/g;
@@ -50,17 +110,22 @@ const STEMS = alt(FUNCTION_STEMS.flat());
 /** 省人力资源社会保障厅, 市人社局, 区市场监管局, 交通运输厅 (a follow-on name without its area), 天津海关. */
 const LOCAL_BODY = new RegExp(`^${PLACE}(?:${STEMS})(?:[\\u4e00-\\u9fff]{0,4}?)(?:${alt(LOCAL_KINDS)})?$`);
 /** 市委组织部, 中共天津市委宣传部, 区委, 市纪委监委. */
-const PARTY_BODY = new RegExp(`^(?:中共)?${AREA_PLACE}(?:${alt(PARTY_COMMITTEES)}|纪委监委|纪委|监委)(?:${alt(PARTY_ORGANS)})?$`);
+const PARTY_BODY = new RegExp(
+  `^(?:中共)?${AREA_PLACE}(?:${alt(PARTY_COMMITTEES)}|纪委监委|纪委|监委)(?:${alt(PARTY_ORGANS)})?$`,
+);
 /** 省总工会, 全国妇联, 市工商联, 区红十字会. */
 const MASS_BODY = new RegExp(`^(?:全国|中国|中华全国)?${AREA_PLACE}(?:${alt(MASS_ORGANISATIONS)})$`);
 
 /** Bodies the lexicon recognises outright; a connector inside them (工业和信息化部) never splits them. */
 function knownBody(name: string): boolean {
-  if (CENTRAL_NAMES.has(name) || COLLECTIVE.test(name) || OWNED_COLLECTIVE.test(name) || YOUTH_LEAGUE.test(name)) return true;
+  if (CENTRAL_NAMES.has(name) || COLLECTIVE.test(name) || OWNED_COLLECTIVE.test(name) || YOUTH_LEAGUE.test(name))
+    return true;
   if (name.length > MAX_NAME_CHARS) return false;
   if (PARTY_BODY.test(name) || MASS_BODY.test(name)) return true;
   // A bare function word (商务, 财政) is not a body; it needs its kind (商务厅) or an area (天津海关).
-  return LOCAL_BODY.test(name) && (/(?:厅|局|委|办|署|院|处|中心|总队|支队|委员会|办公室|海关|税务|邮政管理)$/.test(name));
+  return (
+    LOCAL_BODY.test(name) && /(?:厅|局|委|办|署|院|处|中心|总队|支队|委员会|办公室|海关|税务|邮政管理)$/.test(name)
+  );
 }
 
 /** True when a short Han string reads as the name of a government body or public organisation. */
@@ -118,7 +183,8 @@ function splitJoined(piece: string): { names: string[]; incomplete: boolean } {
     if (memo.has(start)) return memo.get(start)!;
     const rest = piece.slice(start);
     let found: { names: string[]; incomplete: boolean } | null = null;
-    if (rest.length <= MAX_NAME_CHARS && knownBody(rest.replace(AREA_QUALIFIER, ''))) found = { names: [rest], incomplete: false };
+    if (rest.length <= MAX_NAME_CHARS && knownBody(rest.replace(AREA_QUALIFIER, '')))
+      found = { names: [rest], incomplete: false };
     for (const c of found ? [] : cuts) {
       if (c.at <= start) continue;
       if (c.at - start > MAX_NAME_CHARS) break;
@@ -152,7 +218,8 @@ const LABEL_PREFIX =
 const ROLE_TAIL =
   /(牵头负责|牵头落实|牵头|为牵头单位|为牵头部门|为责任单位|为配合单位|负总责|等部门按职责分工负责|按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|共同负责|分工负责|负责落实|具体负责|负责|落实|配合|参与|协助|协办|共同|指导)$/;
 /** Unnamed others (区级相关部门, 市直有关单位): the list is incomplete, they are not a unit. */
-const ONLY_OTHERS = /^(?:省级|市级|区级|县级|省直|市直|区直|县直)?(?:其他)?(?:相关|有关)?(?:部门|单位)(?:和单位)?$|^其他(?:相关|有关)?(?:部门|单位)$/;
+const ONLY_OTHERS =
+  /^(?:省级|市级|区级|县级|省直|市直|区直|县直)?(?:其他)?(?:相关|有关)?(?:部门|单位)(?:和单位)?$|^其他(?:相关|有关)?(?:部门|单位)$/;
 
 /** The document rule 列第一位者为牵头单位 / 排在第一位的为牵头部门. */
 export const FIRST_LISTED_LEADS = /(?:列|排)(?:在|名)?第一(?:位|个)?(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)/;
@@ -246,7 +313,8 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
     const work = IMPLIED_WORK.exec(clause);
     const part = work ? null : IMPLIED_PART.exec(clause);
     const impliedName = (work ?? part)?.[1];
-    if (impliedName && looksLikeOrganisation(impliedName)) implied.push({ name: impliedName, carriesWork: work !== null });
+    if (impliedName && looksLikeOrganisation(impliedName))
+      implied.push({ name: impliedName, carriesWork: work !== null });
     if (META_CLAUSE.test(clause)) {
       // Only a rule about the units makes an otherwise empty bracket a responsibility.
       if (declares || impliedName) sawRolePhrase = true;
@@ -283,7 +351,7 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
       continue;
     }
     const names: string[] = [];
-    for (const piece of joinCollectives(splitTopLevel(clause, /[、\/]/).filter((n) => n !== ''))) {
+    for (const piece of joinCollectives(splitTopLevel(clause, /[、/]/).filter((n) => n !== ''))) {
       const split = splitJoined(piece);
       if (split.incomplete) incomplete = true;
       for (let name of split.names) {
@@ -308,18 +376,28 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
   for (const u of options.impliedUnits ?? []) {
     if (!named.has(u.name)) groups.push({ role: u.carriesWork ? 'responsible' : 'list', names: [u.name] });
   }
-  return { departments: assignRoles(groups, options.firstListedLeads || declares, options.listedUnitsLead ?? false), incomplete, ...declared };
+  return {
+    departments: assignRoles(groups, options.firstListedLeads || declares, options.listedUnitsLead ?? false),
+    incomplete,
+    ...declared,
+  };
 }
 
-function assignRoles(groups: Array<{ role: ClauseRole; names: string[] }>, firstListedLeads: boolean, listedUnitsLead: boolean): ParsedDepartment[] {
+function assignRoles(
+  groups: Array<{ role: ClauseRole; names: string[] }>,
+  firstListedLeads: boolean,
+  listedUnitsLead: boolean,
+): ParsedDepartment[] {
   const departments: ParsedDepartment[] = [];
   if (firstListedLeads) {
-    for (const g of groups) for (const name of g.names) departments.push({ name, role: departments.length === 0 ? 'lead' : 'co' });
+    for (const g of groups)
+      for (const name of g.names) departments.push({ name, role: departments.length === 0 ? 'lead' : 'co' });
     return departments;
   }
   const explicitLead = groups.some((g) => g.role === 'lead');
   // 生态环境部指导，试点城市政府负责落实: the unit that carries the work leads, the guiding one is co.
-  const guidedWork = !explicitLead && groups.some((g) => g.role === 'guide') && groups.some((g) => g.role === 'responsible');
+  const guidedWork =
+    !explicitLead && groups.some((g) => g.role === 'guide') && groups.some((g) => g.role === 'responsible');
   let leadGiven = false;
   for (const g of groups) {
     for (const name of g.names) {

@@ -1,7 +1,18 @@
 import type { ParsedTarget, Precision } from '../model.ts';
-import { chineseNumeral } from './numerals.ts';
+import {
+  addPeriod,
+  addWorkingDays,
+  endOfMonth,
+  FIRST_YEAR,
+  isoDate,
+  isStorableDate,
+  periodEnd,
+  planPeriod,
+  validYear,
+  yearOf,
+} from './dates.ts';
 import { normalizeText } from './normalize.ts';
-import { addPeriod, addWorkingDays, endOfMonth, FIRST_YEAR, isoDate, isStorableDate, periodEnd, planPeriod, validYear, yearOf } from './dates.ts';
+import { chineseNumeral } from './numerals.ts';
 
 /**
  * Dated commitments: 到2023年实现…, 2022年底前…, 2023年6月底…, 第三季度…, “十四五”期间…, 自印发之日起60日内…,
@@ -61,7 +72,8 @@ const Q_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, 
 const COUNT = '(\\d{1,4}|[一二两三四五六七八九十百]{1,4})';
 
 /** Verbs that make a bare year a commitment (2022年实现项目总体完工) rather than a statistic (2020年全国…). */
-const ACHIEVE = /^(?:[,，]?(?:要|将|内|力争|争取|确保|基本|全面|初步|累计|全部|率先|全市|全省|全区|全县))?(?:实现|完成|建成|达到|达|突破|形成|覆盖|培育|打造|建设|新建|新增|改造|创建|推出|出台|开通|上线|投用|投入使用|竣工|完工|落地|引进|认定|举办|制定|提高|提升|降低|减少|增加|扩大|超过|报送|上报|报)/;
+const ACHIEVE =
+  /^(?:[,，]?(?:要|将|内|力争|争取|确保|基本|全面|初步|累计|全部|率先|全市|全省|全区|全县))?(?:实现|完成|建成|达到|达|突破|形成|覆盖|培育|打造|建设|新建|新增|改造|创建|推出|出台|开通|上线|投用|投入使用|竣工|完工|落地|引进|认定|举办|制定|提高|提升|降低|减少|增加|扩大|超过|报送|上报|报)/;
 /** A time phrase followed by these starts a span (2020年以来) or is a point of comparison (比2020年). */
 const NOT_A_DEADLINE = /^(?:以来|起|开始|以后|之后|后|同期|相比|相较|比|的)/;
 /** Recurring dates (每年6月底前, 每季度末) are routines, not deadlines. */
@@ -83,13 +95,18 @@ function hanYearsToDigits(n: string): string {
 /** Replace 《titles》, date ranges and codes with placeholders of the same length, so they never match. */
 function mask(n: string): string {
   const blank = (m: string): string => '□'.repeat(m.length);
-  return n
-    .replace(/《[^《》\n]{0,200}》/g, blank)
-    .replace(/〈[^〈〉\n]{0,200}〉/g, blank)
-    // Validity windows and spans: 2024年1月1日至2024年12月31日, 2021-2025年, 2023年6月至9月.
-    .replace(/\d{4} {0,2}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)? {0,2}(?:-{1,2}|~|至|到) {0,2}(?:\d{4} {0,2}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:止)?(?=[^\d]|$)/g, (m) => (/(?:-|~|至|到) {0,2}\d/.test(m) ? blank(m) : m))
-    .replace(/\d{4} {0,2}(?:-{1,2}|~|至|到) {0,2}\d{4} {0,2}年?/g, blank)
-    .replace(/\d{4}(?=[A-Za-z])/g, blank);
+  return (
+    n
+      .replace(/《[^《》\n]{0,200}》/g, blank)
+      .replace(/〈[^〈〉\n]{0,200}〉/g, blank)
+      // Validity windows and spans: 2024年1月1日至2024年12月31日, 2021-2025年, 2023年6月至9月.
+      .replace(
+        /\d{4} {0,2}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)? {0,2}(?:-{1,2}|~|至|到) {0,2}(?:\d{4} {0,2}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:止)?(?=[^\d]|$)/g,
+        (m) => (/(?:-|~|至|到) {0,2}\d/.test(m) ? blank(m) : m),
+      )
+      .replace(/\d{4} {0,2}(?:-{1,2}|~|至|到) {0,2}\d{4} {0,2}年?/g, blank)
+      .replace(/\d{4}(?=[A-Za-z])/g, blank)
+  );
 }
 
 function quarterEnd(year: number, q: number): string | null {
@@ -121,26 +138,40 @@ function collectHits(m: string, ctx: TargetContext): TimeHit[] {
     return { due: `${p.end}-12-31`, precision: 'period', periodStart: `${p.start}-01-01`, bounded: true };
   });
   // 自2024年3月1日起，开展为期两年的…行动 / 自2024年起3年内 / 从2024年起，用三年时间: a stated period.
-  add(new RegExp(`(?:自|从)(\\d{4})年(?:${MD}月(?:${MD}日)?)?(?:起|开始)[,， ]{0,2}(?:[\\u4e00-\\u9fff]{0,8}?(?:为期|用|利用|力争用))?${COUNT}(个)?(年|月)(?:左右)?(?:内|时间|的)?`, 'g'), (x) => {
-    const y = year(x[1]!);
-    if (y === null) return null;
-    const start = isoDate(y, x[2] ? num(x[2]) : 1, x[3] ? num(x[3]) : 1);
-    const n = num(x[4]!);
-    const unit = x[6] === '年' ? 'year' : 'month';
-    if (!start || !Number.isInteger(n) || n < 1 || (unit === 'month' && !x[5])) return null;
-    const due = periodEnd(start, n, unit);
-    return due ? { due, precision: 'period', periodStart: start, bounded: true } : null;
-  });
+  add(
+    new RegExp(
+      `(?:自|从)(\\d{4})年(?:${MD}月(?:${MD}日)?)?(?:起|开始)[,， ]{0,2}(?:[\\u4e00-\\u9fff]{0,8}?(?:为期|用|利用|力争用))?${COUNT}(个)?(年|月)(?:左右)?(?:内|时间|的)?`,
+      'g',
+    ),
+    (x) => {
+      const y = year(x[1]!);
+      if (y === null) return null;
+      const start = isoDate(y, x[2] ? num(x[2]) : 1, x[3] ? num(x[3]) : 1);
+      const n = num(x[4]!);
+      const unit = x[6] === '年' ? 'year' : 'month';
+      if (!start || !Number.isInteger(n) || n < 1 || (unit === 'month' && !x[5])) return null;
+      const due = periodEnd(start, n, unit);
+      return due ? { due, precision: 'period', periodStart: start, bounded: true } : null;
+    },
+  );
   // 自印发之日起60日内, 本方案印发后3个月内, 文件出台后1年内: the written date + N.
-  add(new RegExp(`(?:自|从)?(?:本(?:方案|意见|通知|办法|规定|计划|细则|文件|决定)|文件|方案|通知|意见)?(?:印发|发布|出台|下发|施行|实施)(?:之日)?(?:起|后)[,， ]{0,2}${COUNT}(个)?(日|天|周|工作日|月|年)(?:内|以内|前)`, 'g'), (x) => {
-    const n = num(x[1]!);
-    const unit = x[3]!;
-    if (!Number.isInteger(n) || n < 1 || (unit === '月' && !x[2])) return null;
-    if (!anchor) return { due: UNRESOLVED, precision: 'day', periodStart: null, bounded: true, unresolved: true };
-    const due =
-      unit === '工作日' ? addWorkingDays(anchor, n) : addPeriod(anchor, n, unit === '年' ? 'year' : unit === '月' ? 'month' : unit === '周' ? 'week' : 'day');
-    return due ? { due, precision: 'day', periodStart: null, bounded: true, relative: true } : null;
-  });
+  add(
+    new RegExp(
+      `(?:自|从)?(?:本(?:方案|意见|通知|办法|规定|计划|细则|文件|决定)|文件|方案|通知|意见)?(?:印发|发布|出台|下发|施行|实施)(?:之日)?(?:起|后)[,， ]{0,2}${COUNT}(个)?(日|天|周|工作日|月|年)(?:内|以内|前)`,
+      'g',
+    ),
+    (x) => {
+      const n = num(x[1]!);
+      const unit = x[3]!;
+      if (!Number.isInteger(n) || n < 1 || (unit === '月' && !x[2])) return null;
+      if (!anchor) return { due: UNRESOLVED, precision: 'day', periodStart: null, bounded: true, unresolved: true };
+      const due =
+        unit === '工作日'
+          ? addWorkingDays(anchor, n)
+          : addPeriod(anchor, n, unit === '年' ? 'year' : unit === '月' ? 'month' : unit === '周' ? 'week' : 'day');
+      return due ? { due, precision: 'day', periodStart: null, bounded: true, relative: true } : null;
+    },
+  );
   add(new RegExp(`(\\d{4})年${MD}月${MD}日(${BY})?`, 'g'), (x) => {
     const y = year(x[1]!);
     const due = y === null ? null : isoDate(y, num(x[2]!), num(x[3]!));
@@ -159,7 +190,12 @@ function collectHits(m: string, ctx: TargetContext): TimeHit[] {
   add(new RegExp(`(\\d{4})年(上|下)半年(末|底)?(${BY})?`, 'g'), (x) => {
     const y = year(x[1]!);
     if (y === null) return null;
-    return { due: x[2] === '上' ? `${y}-06-30` : `${y}-12-31`, precision: 'half', periodStart: null, bounded: !!(x[3] || x[4]) };
+    return {
+      due: x[2] === '上' ? `${y}-06-30` : `${y}-12-31`,
+      precision: 'half',
+      periodStart: null,
+      bounded: !!(x[3] || x[4]),
+    };
   });
   add(new RegExp(`(\\d{4})年(年底|年末|底|末|内)?(${BY})?(?![\\d上下第一二三四五六七八九十])`, 'g'), (x) => {
     const y = year(x[1]!);
@@ -167,44 +203,89 @@ function collectHits(m: string, ctx: TargetContext): TimeHit[] {
     return { due: `${y}-12-31`, precision: 'year', periodStart: null, bounded: !!(x[2] || x[3]) };
   });
   // A bare 3年内 / 用三年时间: the document's stated period if it has one.
-  add(new RegExp(`(?<![\\d\\-~至到年自从起近前后最每一二两三四五六七八九十百])(?:用|利用|力争用)?${COUNT}年(?:左右)?(内|时间)`, 'g'), (x) => {
-    const n = num(x[1]!);
-    if (!Number.isInteger(n) || n < 1 || n > 50) return null;
-    const p = ctx.period;
-    if (p && p.years === n) return { due: p.end, precision: 'period', periodStart: p.start, bounded: true };
-    return { due: UNRESOLVED, precision: 'period', periodStart: null, bounded: true, unresolved: true };
-  });
+  add(
+    new RegExp(
+      `(?<![\\d\\-~至到年自从起近前后最每一二两三四五六七八九十百])(?:用|利用|力争用)?${COUNT}年(?:左右)?(内|时间)`,
+      'g',
+    ),
+    (x) => {
+      const n = num(x[1]!);
+      if (!Number.isInteger(n) || n < 1 || n > 50) return null;
+      const p = ctx.period;
+      if (p && p.years === n) return { due: p.end, precision: 'period', periodStart: p.start, bounded: true };
+      return { due: UNRESOLVED, precision: 'period', periodStart: null, bounded: true, unresolved: true };
+    },
+  );
   if (anchorYear === null || !anchor) {
     // Without the document's date these cannot be dated: report them instead of dropping them silently.
-    const unresolved = (): Omit<TimeHit, 'start' | 'end'> => ({ due: UNRESOLVED, precision: 'year', periodStart: null, bounded: true, unresolved: true });
+    const unresolved = (): Omit<TimeHit, 'start' | 'end'> => ({
+      due: UNRESOLVED,
+      precision: 'year',
+      periodStart: null,
+      bounded: true,
+      unresolved: true,
+    });
     add(new RegExp(`(今年|明年|后年)(年底|年末|底|末|内|上半年|下半年|第?[一二三四]季度)?(${BY})?`, 'g'), unresolved);
     add(new RegExp(`(?<![\\d今明本当后年每])(年底|年末)(${BY})`, 'g'), unresolved);
     add(new RegExp(`(?<![\\d年月])${MD}月(?:${MD}日|底|末)(${BY})`, 'g'), unresolved);
   } else {
     const rel: Record<string, number> = { 今年: 0, 本年: 0, 当年: 0, 明年: 1, 后年: 2 };
-    add(new RegExp(`(今年|本年|当年|明年|后年)(年底|年末|底|末|内|上半年|下半年|第?[一二三四]季度)?(${BY})?`, 'g'), (x) => {
-      const y = anchorYear + rel[x[1]!]!;
-      const part = x[2] ?? '';
-      const bounded = !!(part || x[3]);
-      // A bare 当年 is "that year" (当年参与…的当事者), not this one.
-      if (x[1] === '当年' && !bounded) return null;
-      if (part.includes('半年')) return { due: part.startsWith('上') ? `${y}-06-30` : `${y}-12-31`, precision: 'half', periodStart: null, bounded, relative: true };
-      const q = /([一二三四])季度/.exec(part);
-      if (q) return { due: quarterEnd(y, Q_NUM[q[1]!]!) ?? '', precision: 'quarter', periodStart: null, bounded, relative: true };
-      return { due: `${y}-12-31`, precision: 'year', periodStart: null, bounded, relative: true };
-    });
+    add(
+      new RegExp(`(今年|本年|当年|明年|后年)(年底|年末|底|末|内|上半年|下半年|第?[一二三四]季度)?(${BY})?`, 'g'),
+      (x) => {
+        const y = anchorYear + rel[x[1]!]!;
+        const part = x[2] ?? '';
+        const bounded = !!(part || x[3]);
+        // A bare 当年 is "that year" (当年参与…的当事者), not this one.
+        if (x[1] === '当年' && !bounded) return null;
+        if (part.includes('半年'))
+          return {
+            due: part.startsWith('上') ? `${y}-06-30` : `${y}-12-31`,
+            precision: 'half',
+            periodStart: null,
+            bounded,
+            relative: true,
+          };
+        const q = /([一二三四])季度/.exec(part);
+        if (q)
+          return {
+            due: quarterEnd(y, Q_NUM[q[1]!]!) ?? '',
+            precision: 'quarter',
+            periodStart: null,
+            bounded,
+            relative: true,
+          };
+        return { due: `${y}-12-31`, precision: 'year', periodStart: null, bounded, relative: true };
+      },
+    );
     add(new RegExp(`(?<![\\d今明本当后年])(年底|年末)(${BY})`, 'g'), () => ({
-      due: `${anchorYear}-12-31`, precision: 'year', periodStart: null, bounded: true, relative: true,
+      due: `${anchorYear}-12-31`,
+      precision: 'year',
+      periodStart: null,
+      bounded: true,
+      relative: true,
     }));
     // 年内完成: within the document's year.
     add(/(?<![\d今明本当后年个一二两三四五六七八九十百])年内(?![容外])/g, () => ({
-      due: `${anchorYear}-12-31`, precision: 'year', periodStart: null, bounded: true, relative: true,
+      due: `${anchorYear}-12-31`,
+      precision: 'year',
+      periodStart: null,
+      bounded: true,
+      relative: true,
     }));
     add(new RegExp(`(?<![\\d年])第?([一二三四])季度(末|底)?(${BY})?`, 'g'), (x) => ({
-      due: quarterEnd(anchorYear, Q_NUM[x[1]!]!) ?? '', precision: 'quarter', periodStart: null, bounded: !!(x[2] || x[3]), relative: true,
+      due: quarterEnd(anchorYear, Q_NUM[x[1]!]!) ?? '',
+      precision: 'quarter',
+      periodStart: null,
+      bounded: !!(x[2] || x[3]),
+      relative: true,
     }));
     add(new RegExp(`(?<![\\d年])(上|下)半年(末|底)?(${BY})?`, 'g'), (x) => ({
-      due: x[1] === '上' ? `${anchorYear}-06-30` : `${anchorYear}-12-31`, precision: 'half', periodStart: null, bounded: !!(x[2] || x[3]), relative: true,
+      due: x[1] === '上' ? `${anchorYear}-06-30` : `${anchorYear}-12-31`,
+      precision: 'half',
+      periodStart: null,
+      bounded: !!(x[2] || x[3]),
+      relative: true,
     }));
     // 于11月30日前报送, 6月底前: a day or month of the document's year (the next one if already past).
     add(new RegExp(`(?<![\\d年月])${MD}月${MD}日(${BY})`, 'g'), (x) => {
@@ -257,7 +338,9 @@ function separatorIndex(n: string): Int32Array {
 /** The stated period of a document (自2024年起3年内, 从2024年起，用三年时间), or null: later bare 3年内 mean it. */
 export function statedPeriod(text: string): StatedPeriod | null {
   const n = mask(hanYearsToDigits(normalizeText(text)));
-  const re = new RegExp(`(?:自|从)(\\d{4})年(?:起|开始)[,， ]{0,2}(?:[\\u4e00-\\u9fff]{0,8}?(?:用|利用|力争用))?${COUNT}年(?:左右)?(?:内|时间)`);
+  const re = new RegExp(
+    `(?:自|从)(\\d{4})年(?:起|开始)[,， ]{0,2}(?:[\\u4e00-\\u9fff]{0,8}?(?:用|利用|力争用))?${COUNT}年(?:左右)?(?:内|时间)`,
+  );
   const x = re.exec(n);
   if (!x) return null;
   const y = Number(x[1]);
@@ -291,7 +374,13 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
     const clauseEnd = Math.min(next[h.end]!, nextHitStart, h.end + MAX_QUOTE_CHARS);
     const clause = m.slice(h.end, clauseEnd);
     const wideBefore = m.slice(Math.max(0, h.start - 12), h.start);
-    if (NOT_A_DEADLINE.test(after) || RECURRING_BEFORE.test(before) || VALIDITY_BEFORE.test(wideBefore) || COMPARED_BEFORE.test(before)) continue;
+    if (
+      NOT_A_DEADLINE.test(after) ||
+      RECURRING_BEFORE.test(before) ||
+      VALIDITY_BEFORE.test(wideBefore) ||
+      COMPARED_BEFORE.test(before)
+    )
+      continue;
     if (h.unresolved) {
       // 3年内给予…补贴 is how long a benefit lasts; any other bare 3年内 has no stated start to count from.
       if (!BENEFIT.test(clause)) unclassified.push(excerptOf(text.slice(h.start, clauseEnd)));
@@ -301,14 +390,22 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
     if (ALREADY.test(after)) continue;
     const prefix = prefixes[k];
     // 2019年上半年，试点城市政府印发实施方案: a future period opening a sentence as a clause of its own is a schedule.
-    const scheduled = ctx.anchor !== null && h.precision !== 'year' && /(?:^|[。;!?\n])\s{0,2}$/.test(before) && /^,[^,;。]{4,}/.test(after);
+    const scheduled =
+      ctx.anchor !== null &&
+      h.precision !== 'year' &&
+      /(?:^|[。;!?\n])\s{0,2}$/.test(before) &&
+      /^,[^,;。]{4,}/.test(after);
     if (!h.bounded && !prefix && !scheduled && !ACHIEVE.test(after)) {
       // A bare future year that is neither a deadline nor a statistic (2025年全市…): say so.
       // Not when the year names an event or an edition (2022年北京冬奥会, 2019年版).
       // Nor when it dates a title (2023年市《政府工作报告》).
       // A phrase that is a clause of its own (2025年，…) is shown with the clause it opens.
-      const shownEnd = n[clauseEnd] === ',' && clauseEnd - h.end < 2 ? Math.min(next[clauseEnd + 1]!, h.start + MAX_QUOTE_CHARS) : clauseEnd;
-      if (!/^(?:年|度|版|届|级)|^[\u4e00-\u9fff]{0,6}?(?:会|赛|节|届|版|年度|周年)|^[\u4e00-\u9fff]{0,2}□/.test(after)) unclassified.push(excerptOf(text.slice(h.start, shownEnd)));
+      const shownEnd =
+        n[clauseEnd] === ',' && clauseEnd - h.end < 2
+          ? Math.min(next[clauseEnd + 1]!, h.start + MAX_QUOTE_CHARS)
+          : clauseEnd;
+      if (!/^(?:年|度|版|届|级)|^[\u4e00-\u9fff]{0,6}?(?:会|赛|节|届|版|年度|周年)|^[\u4e00-\u9fff]{0,2}□/.test(after))
+        unclassified.push(excerptOf(text.slice(h.start, shownEnd)));
       continue;
     }
 
@@ -337,7 +434,11 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
 }
 
 /** Dated targets in a task's text (see readTargets). */
-export function extractTargets(text: string, anchorDate: string | null, period: StatedPeriod | null = null): ParsedTarget[] {
+export function extractTargets(
+  text: string,
+  anchorDate: string | null,
+  period: StatedPeriod | null = null,
+): ParsedTarget[] {
   return readTargets(text, { anchor: anchorDate, period }).targets;
 }
 

@@ -1,9 +1,9 @@
-import type { ParseNote, ParsedTarget, ParsedTask } from '../model.ts';
-import { atClauseBoundary, findBrackets, type Bracket } from './brackets.ts';
+import type { ParsedTarget, ParsedTask, ParseNote } from '../model.ts';
+import { atClauseBoundary, type Bracket, findBrackets } from './brackets.ts';
 import { FIRST_LISTED_LEADS, type ImpliedUnit, LISTED_UNITS_LEAD, parseResponsibility } from './departments.ts';
 import { normalizeText } from './normalize.ts';
 import { responsibilityLines } from './responsibility-lines.ts';
-import { deadlineField, readTargets, statedPeriod, type StatedPeriod } from './targets.ts';
+import { deadlineField, readTargets, type StatedPeriod, statedPeriod } from './targets.ts';
 
 /**
  * Rules a document states once for all its tasks: 列第一位者为牵头单位（下同） and a period such as 自2024年起3年内
@@ -18,7 +18,12 @@ export interface DocumentRules {
   impliedUnits: readonly ImpliedUnit[];
 }
 
-export const NO_DOCUMENT_RULES: DocumentRules = { firstListedLeads: false, listedUnitsLead: false, period: null, impliedUnits: [] };
+export const NO_DOCUMENT_RULES: DocumentRules = {
+  firstListedLeads: false,
+  listedUnitsLead: false,
+  period: null,
+  impliedUnits: [],
+};
 
 /**
  * The rules a document states outside its brackets (in the preamble or a closing note: 各项任务列第一位者为牵头单位)
@@ -61,7 +66,8 @@ export interface TaskReading {
 /** Words that make a bracket look like a responsibility even when its names could not be read. */
 const RESPONSIBILITY_HINT = /负责|牵头|配合|参与|协办|协助|责任单位|责任部门|主责|落实单位/;
 /** A deadline field inside a responsibility: 完成时限：2024年12月底前. */
-const DEADLINE_FIELD = /【?(?:完成时限|完成时间|时间节点|时限要求|时限)(?:】\s*[:：]?|\s*[:：])\s*[^，,；;。【】)）〕\n]+/g;
+const DEADLINE_FIELD =
+  /【?(?:完成时限|完成时间|时间节点|时限要求|时限)(?:】\s*[:：]?|\s*[:：])\s*[^，,；;。【】)）〕\n]+/g;
 
 /** Strips separators from both ends without a regex that could backtrack over long runs. */
 function trimEdges(s: string, leading: string, trailing: string): string {
@@ -104,7 +110,8 @@ function capNotes(notes: ParseNote[], label: string | null): ParseNote[] {
       kept.set(n.kind, k + 1);
     } else dropped.set(n.kind, (dropped.get(n.kind) ?? 0) + 1);
   }
-  for (const [kind, count] of dropped) out.push({ kind, label, excerpt: null, message: `${count} more of the same kind in this item.` });
+  for (const [kind, count] of dropped)
+    out.push({ kind, label, excerpt: null, message: `${count} more of the same kind in this item.` });
   return out;
 }
 
@@ -123,7 +130,12 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
   const targetsOf = (text: string): ParsedTarget[] => {
     const r = readTargets(text, ctx);
     for (const u of r.unclassified) {
-      notes.push({ kind: 'unclassified_time', label, excerpt: u, message: `A time phrase was read as neither a deadline nor background: “${u}”.` });
+      notes.push({
+        kind: 'unclassified_time',
+        label,
+        excerpt: u,
+        message: `A time phrase was read as neither a deadline nor background: “${u}”.`,
+      });
     }
     return r.targets;
   };
@@ -144,7 +156,12 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
     if (!parsed) {
       if (RESPONSIBILITY_HINT.test(b.inner)) {
         const excerpt = excerptOf(itemText.slice(b.start, b.end));
-        notes.push({ kind: 'unread_bracket', label, excerpt, message: `A bracket that looks like a responsibility could not be read as units: “${excerpt}”.` });
+        notes.push({
+          kind: 'unread_bracket',
+          label,
+          excerpt,
+          message: `A bracket that looks like a responsibility could not be read as units: “${excerpt}”.`,
+        });
       }
       continue;
     }
@@ -201,7 +218,11 @@ export function taskReader(documentText: string, anchor: string | null): TaskRea
  * An item's tasks (see readTasks). rules defaults to none, so a call without the document's rules reads each
  * bracket on its own.
  */
-export function splitTasks(itemText: string, anchor: string | null, rules: DocumentRules = NO_DOCUMENT_RULES): ParsedTask[] {
+export function splitTasks(
+  itemText: string,
+  anchor: string | null,
+  rules: DocumentRules = NO_DOCUMENT_RULES,
+): ParsedTask[] {
   return readTasks(itemText, { anchor, rules }).tasks;
 }
 

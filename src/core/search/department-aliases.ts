@@ -14,7 +14,9 @@ const SUFFIX = /(委员会|办公室|委|局|厅|办|部)$/;
  */
 export const DEPARTMENT_ALIAS_GROUPS: readonly (readonly string[])[] = [
   ...FUNCTION_STEMS.filter((g) => g.length > 1),
-  ...CENTRAL_BODIES.filter((b) => b.aliases.length > 0).map((b) => [...new Set([b.name, ...b.aliases].map(departmentStem))]).filter((g) => g.length > 1),
+  ...CENTRAL_BODIES.filter((b) => b.aliases.length > 0)
+    .map((b) => [...new Set([b.name, ...b.aliases].map(departmentStem))])
+    .filter((g) => g.length > 1),
 ];
 
 /** The department name without its kind suffix, when something meaningful remains (网信办 → 网信). */

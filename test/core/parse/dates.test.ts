@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { addPeriod, addWorkingDays, endOfMonth, isoDate, isStorableDate, periodEnd } from '../../../src/core/parse/dates.ts';
+import {
+  addPeriod,
+  addWorkingDays,
+  endOfMonth,
+  isoDate,
+  isStorableDate,
+  periodEnd,
+} from '../../../src/core/parse/dates.ts';
 
 describe('dates', () => {
   it.each([
-    [0, 1, 1], [4, 2, 29], [9999, 12, 31], [1948, 12, 31], [2101, 1, 1], [2023, 2, 29], [2024, 13, 1], [2024, 4, 31],
+    [0, 1, 1],
+    [4, 2, 29],
+    [9999, 12, 31],
+    [1948, 12, 31],
+    [2101, 1, 1],
+    [2023, 2, 29],
+    [2024, 13, 1],
+    [2024, 4, 31],
   ])('%i-%i-%i is not a date a document can mean', (y, m, d) => {
     expect(isoDate(y, m, d)).toBeNull();
   });

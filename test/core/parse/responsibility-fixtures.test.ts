@@ -16,7 +16,8 @@ import { fixtureBytes, parseFixture, rolesInOrder, targetsInOrder } from './fixt
  */
 
 const units = (tasks: ParsedTask[]): string[][] => tasks.map((t) => t.departments.map((d) => `${d.name}:${d.role}`));
-const notesOf = (d: ParsedDocument) => d.notes.filter((n) => n.kind === 'unread_bracket' || n.kind === 'unclassified_time');
+const notesOf = (d: ParsedDocument) =>
+  d.notes.filter((n) => n.kind === 'unread_bracket' || n.kind === 'unclassified_time');
 
 /** Items of a document whose structure is not under test here: each line starting with （N） is one item. */
 function items(file: string): Array<{ label: string; text: string }> {
@@ -36,14 +37,27 @@ describe('district measures with 牵头/配合 brackets (Kunming Guandu)', () =>
       [['区政务服务局:lead', '区发改局:co', '区审改办:co', '区住建局:co']],
       [['区国土分局:lead', '区规划分局:co']],
       [['区环保局:lead', '区水务局:co']],
-      [['区发改局:lead', '区财政局:co', '区交运局:co', '区经贸投促局:co', '区住建局:co', '区水务局:co', '区国投公司:co', '各街道办事处:co']],
+      [
+        [
+          '区发改局:lead',
+          '区财政局:co',
+          '区交运局:co',
+          '区经贸投促局:co',
+          '区住建局:co',
+          '区水务局:co',
+          '区国投公司:co',
+          '各街道办事处:co',
+        ],
+      ],
     ]);
     expect(doc.measures.map((m) => m.tasks[0]!.departmentsIncomplete)).toEqual([true, true, true, true]);
   });
 
   it('takes approval durations (14个工作日内) for no target, and reports 5月底前 it cannot date without the document date', () => {
     expect(targetsInOrder(doc)).toEqual([[], [], [], []]);
-    expect(notesOf(doc)).toMatchObject([{ kind: 'unclassified_time', label: '1.', excerpt: '5月底前实现我区中介超市上线运行' }]);
+    expect(notesOf(doc)).toMatchObject([
+      { kind: 'unclassified_time', label: '1.', excerpt: '5月底前实现我区中介超市上线运行' },
+    ]);
   });
 });
 
@@ -92,8 +106,14 @@ describe('a provincial plan with 〔责任单位〕 brackets and a unit implied 
 describe('a municipal plan with dated goals (Suining)', () => {
   it('reads 到2019年6月底，… and 到2019年12月底，… as month deadlines quoted with their commitment', () => {
     const reader = taskReader('', '2019-04-29');
-    const targets = items('suining-approval-2019.txt').map((i) => reader.read(i.text, i.label).flatMap((t) => t.targets));
-    expect(targets.map((ts) => ts.map((t) => `${t.due}/${t.precision}`))).toEqual([[], [], ['2019-06-30/month', '2019-12-31/month']]);
+    const targets = items('suining-approval-2019.txt').map((i) =>
+      reader.read(i.text, i.label).flatMap((t) => t.targets),
+    );
+    expect(targets.map((ts) => ts.map((t) => `${t.due}/${t.precision}`))).toEqual([
+      [],
+      [],
+      ['2019-06-30/month', '2019-12-31/month'],
+    ]);
     expect(targets[2]!.map((t) => t.text)).toEqual([
       '到2019年6月底,基本实现工程建设项目(主要是房屋建筑和城市基础设施)全流程审批时间压缩至90个工作日以内',
       '到2019年12月底,实现工程建设项目审批管理系统与相关系统平台互联互通',

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  extractQuantity,
+  extractTargets,
+  MAX_QUOTE_CHARS,
+  readTargets,
+  statedPeriod,
+} from '../../../src/core/parse/targets.ts';
 import { parseLines } from './helpers.ts';
-import { extractQuantity, extractTargets, MAX_QUOTE_CHARS, readTargets, statedPeriod } from '../../../src/core/parse/targets.ts';
 
 const one = (text: string, anchor: string | null = '2023-03-01') => {
   const t = extractTargets(text, anchor);
@@ -29,9 +35,17 @@ describe('extractTargets: date forms', () => {
   });
 
   it('reads plan periods 十三五 / 十四五 / 十五五', () => {
-    expect(one('“十三五”期间累计培育100家企业', null)).toMatchObject({ due: '2020-12-31', precision: 'period', periodStart: '2016-01-01' });
+    expect(one('“十三五”期间累计培育100家企业', null)).toMatchObject({
+      due: '2020-12-31',
+      precision: 'period',
+      periodStart: '2016-01-01',
+    });
     expect(one('十四五时期建成国际消费中心城市', null)).toMatchObject({ due: '2025-12-31', periodStart: '2021-01-01' });
-    expect(one('“十五五”末实现全覆盖', null)).toMatchObject({ due: '2030-12-31', periodStart: '2026-01-01', quantity: '全覆盖' });
+    expect(one('“十五五”末实现全覆盖', null)).toMatchObject({
+      due: '2030-12-31',
+      periodStart: '2026-01-01',
+      quantity: '全覆盖',
+    });
   });
 
   it('resolves relative forms against the document date, and skips them without one', () => {
@@ -50,7 +64,9 @@ describe('extractTargets: date forms', () => {
     expect(one('到2021年实现品牌连锁便利店中心城区全覆盖，24小时便利店占比达到50%以上。', null).text).toBe(
       '到2021年实现品牌连锁便利店中心城区全覆盖，24小时便利店占比达到50%以上',
     );
-    expect(one('到2022年底累计建成5G基站5万个，实现中心城区、滨海新区核心区及各开发区、重要交通枢纽全面覆盖。', null).text).toBe('到2022年底累计建成5G基站5万个');
+    expect(
+      one('到2022年底累计建成5G基站5万个，实现中心城区、滨海新区核心区及各开发区、重要交通枢纽全面覆盖。', null).text,
+    ).toBe('到2022年底累计建成5G基站5万个');
   });
 
   it('finds several targets in one text, in order', () => {
@@ -141,19 +157,29 @@ describe('readTargets: deadlines resolved against the document', () => {
   });
 
   it('quotes the clause as written, from the time phrase', () => {
-    expect(readTargets('各地于2024年4月30日前报送省商务厅，逾期不再受理', { anchor }).targets[0]!.text).toBe('2024年4月30日前报送省商务厅');
-    expect(readTargets('到二〇二五年底，建成示范区10个', { anchor }).targets[0]).toMatchObject({ text: '到二〇二五年底，建成示范区10个', quantity: '10个' });
+    expect(readTargets('各地于2024年4月30日前报送省商务厅，逾期不再受理', { anchor }).targets[0]!.text).toBe(
+      '2024年4月30日前报送省商务厅',
+    );
+    expect(readTargets('到二〇二五年底，建成示范区10个', { anchor }).targets[0]).toMatchObject({
+      text: '到二〇二五年底，建成示范区10个',
+      quantity: '10个',
+    });
   });
 
   it('reports relative deadlines it cannot date instead of guessing', () => {
-    expect(readTargets('自印发之日起60日内完成清理', { anchor: null })).toEqual({ targets: [], unclassified: ['自印发之日起60日内完成清理'] });
+    expect(readTargets('自印发之日起60日内完成清理', { anchor: null })).toEqual({
+      targets: [],
+      unclassified: ['自印发之日起60日内完成清理'],
+    });
     expect(readTargets('3年内实现全覆盖', { anchor }).unclassified).toEqual(['3年内实现全覆盖']);
   });
 
   it('reads a bare N年内 as the stated period of the document', () => {
     const period = statedPeriod('自2024年起3年内，完成全部老旧小区改造。')!;
     expect(period).toEqual({ start: '2024-01-01', end: '2026-12-31', years: 3 });
-    expect(readTargets('3年内实现社区食堂全覆盖', { anchor, period }).targets).toMatchObject([{ due: '2026-12-31', precision: 'period', periodStart: '2024-01-01' }]);
+    expect(readTargets('3年内实现社区食堂全覆盖', { anchor, period }).targets).toMatchObject([
+      { due: '2026-12-31', precision: 'period', periodStart: '2024-01-01' },
+    ]);
     // Another count is another span, not the stated one.
     expect(readTargets('5年内实现全覆盖', { anchor, period }).targets).toEqual([]);
   });

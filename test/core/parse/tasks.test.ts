@@ -10,7 +10,11 @@ describe('splitTasks', () => {
       '建设城市一刻钟便民生活圈（市商务局负责）。推广智慧商店，到2025年建成100家（市商务局、市工业和信息化局按职责分工负责）。完善配送网络（牵头单位：市邮政管理局；配合单位：市交通运输局）。',
       '2024-03-15',
     );
-    expect(tasks.map((t) => t.text)).toEqual(['建设城市一刻钟便民生活圈', '推广智慧商店，到2025年建成100家', '完善配送网络']);
+    expect(tasks.map((t) => t.text)).toEqual([
+      '建设城市一刻钟便民生活圈',
+      '推广智慧商店，到2025年建成100家',
+      '完善配送网络',
+    ]);
     expect(roles(tasks)).toEqual([
       ['市商务局:lead'],
       ['市商务局:lead', '市工业和信息化局:co'],
@@ -20,13 +24,20 @@ describe('splitTasks', () => {
   });
 
   it('reads 〔责任单位：…〕 brackets and a deadline field inside the bracket', () => {
-    const tasks = splitTasks('加强市场体系建设。〔责任单位：省发展改革委、省市场监管局；完成时限：2024年12月底前〕', '2024-03-15');
+    const tasks = splitTasks(
+      '加强市场体系建设。〔责任单位：省发展改革委、省市场监管局；完成时限：2024年12月底前〕',
+      '2024-03-15',
+    );
     expect(roles(tasks)).toEqual([['省发展改革委:lead', '省市场监管局:co']]);
-    expect(tasks[0]!.targets).toEqual([{ text: '完成时限：2024年12月底前', due: '2024-12-31', precision: 'month', periodStart: null, quantity: null }]);
+    expect(tasks[0]!.targets).toEqual([
+      { text: '完成时限：2024年12月底前', due: '2024-12-31', precision: 'month', periodStart: null, quantity: null },
+    ]);
   });
 
   it('keeps the old call: without document rules each bracket is read on its own', () => {
-    expect(roles(splitTasks('推进试点（市发展改革委、市财政局牵头）。', null))).toEqual([['市发展改革委:lead', '市财政局:lead']]);
+    expect(roles(splitTasks('推进试点（市发展改革委、市财政局牵头）。', null))).toEqual([
+      ['市发展改革委:lead', '市财政局:lead'],
+    ]);
   });
 });
 
@@ -44,16 +55,23 @@ describe('document rules', () => {
   it('a rule stated outside any bracket applies to the whole document', () => {
     expect(documentRules('注：各项任务中列第一位者为牵头单位。').firstListedLeads).toBe(true);
     expect(documentRules('加强督导（教育部、财政部负责，列第一位者为牵头单位）').firstListedLeads).toBe(false);
-    const tasks = readTasks('加强督导（财政部、教育部牵头）。', { anchor: null, rules: documentRules('注：列第一位者为牵头单位。') }).tasks;
+    const tasks = readTasks('加强督导（财政部、教育部牵头）。', {
+      anchor: null,
+      rules: documentRules('注：列第一位者为牵头单位。'),
+    }).tasks;
     expect(roles(tasks)).toEqual([['财政部:lead', '教育部:co']]);
   });
 
   it('无牵头单位的，责任单位即为牵头单位 makes every listed unit lead where no lead is named', () => {
-    const rules = documentRules('特别是牵头单位（无牵头单位的，责任单位即为牵头单位，下同）要统筹相关责任单位制订办理方案。');
+    const rules = documentRules(
+      '特别是牵头单位（无牵头单位的，责任单位即为牵头单位，下同）要统筹相关责任单位制订办理方案。',
+    );
     expect(rules.listedUnitsLead).toBe(true);
     const read = (text: string) => roles(readTasks(text, { anchor: null, rules }).tasks);
     expect(read('推进试点（责任单位：市发展改革委、市财政局）。')).toEqual([['市发展改革委:lead', '市财政局:lead']]);
-    expect(read('推进试点（牵头单位：市发展改革委；责任单位：市财政局）。')).toEqual([['市发展改革委:lead', '市财政局:co']]);
+    expect(read('推进试点（牵头单位：市发展改革委；责任单位：市财政局）。')).toEqual([
+      ['市发展改革委:lead', '市财政局:co'],
+    ]);
   });
 
   it('a unit declared implied for later tasks joins every later bracket', () => {
@@ -74,9 +92,14 @@ describe('document rules', () => {
 
 describe('notes', () => {
   it('reports a bracket that looks like a responsibility but names no units it can read', () => {
-    const r = readTasks('开展专项行动（由行业主管部门会同属地负责，具体按有关规定执行）。', { anchor: null, label: '（三）' });
+    const r = readTasks('开展专项行动（由行业主管部门会同属地负责，具体按有关规定执行）。', {
+      anchor: null,
+      label: '（三）',
+    });
     expect(r.tasks.map((t) => t.responsibility)).toEqual([null]);
-    expect(r.notes).toMatchObject([{ kind: 'unread_bracket', label: '（三）', excerpt: '（由行业主管部门会同属地负责，具体按有关规定执行）' }]);
+    expect(r.notes).toMatchObject([
+      { kind: 'unread_bracket', label: '（三）', excerpt: '（由行业主管部门会同属地负责，具体按有关规定执行）' },
+    ]);
   });
 
   it('does not report explanations that are not about responsibility', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultSegmenter, warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
 import { aliasAlternatives, departmentPatterns, departmentStem } from '../../../src/core/search/department-aliases.ts';
+import { defaultSegmenter, warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
 beforeAll(() => warmSegmenter(), 60_000);
