@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
  * Short ids a person can type in Slack: documents get 4 characters from an alphabet without look-alikes
  * (no 0/o, 1/l/i), measures `<doc>-<n>` (n = the number the label stands for: （四） → 4, 问2 → q2, 一要 → p1),
  * tasks `<measure>.<k>`, targets `<task>.t<j>`. Stable across re-ingests because they derive from the file name
- * and the numbering, and the ingest service reuses the previous ids of unchanged items.
+ * and the numbering; on a re-ingest ids follow content (core/ingest/assign-ids.ts), and an item that gets no old
+ * id takes its preferred one only if it was never used (else `-b`, `-c`…: `z8wv-2-b`).
  */
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -48,4 +49,4 @@ export function normalizeIdInput(raw: string): string {
   return raw.trim().replace(/^[`'"“”‘’[(（【]+|[`'"“”‘’\])）】]+$/g, '').toLowerCase();
 }
 
-export const ID_PATTERN = /^[a-z2-9]{4,12}(-[qp]?\d+(-[a-z])?(\.\d+(\.t\d+)?)?)?$/;
+export const ID_PATTERN = /^[a-z2-9]{4,12}(-[qp]?\d+(-[a-z]\d*)?(\.\d+(\.t\d+)?)?)?$/;
