@@ -148,11 +148,17 @@ function baseResult(p: Prepared, documentId: string, status: IngestedFile['statu
   };
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function loadOldMeasures(db: Db, documentId: string): OldMeasure[] {
   const measures = listMeasures(db, documentId);
   const tasks = listTasks(db, measures.map((m) => m.id));
   const byMeasure = new Map<string, typeof tasks>();
-  for (const t of tasks) byMeasure.set(t.measureId, [...(byMeasure.get(t.measureId) ?? []), t]);
+  for (const t of tasks) pushTo(byMeasure, t.measureId, t);
   return measures.map((m) => ({
     id: m.id,
     kind: m.kind,
@@ -175,9 +181,8 @@ function planAll(db: Db, prepared: Prepared[], nowIso: string, addedBy: string):
   const byTitle = new Map<string, DocumentRow[]>();
   const byContent = new Map<string, DocumentRow>();
   for (const d of documents) {
-    if (d.docNumber) byNumber.set(d.docNumber, [...(byNumber.get(d.docNumber) ?? []), d]);
-    const t = revisionTitle(d.title);
-    byTitle.set(t, [...(byTitle.get(t) ?? []), d]);
+    if (d.docNumber) pushTo(byNumber, d.docNumber, d);
+    pushTo(byTitle, revisionTitle(d.title), d);
     if (!byContent.has(d.contentHash)) byContent.set(d.contentHash, d);
   }
   const lookup = {
