@@ -25,7 +25,7 @@ export type { DocumentChanges, MeasureChange, MeasureRef } from '../core/ingest/
 /** Documents larger than this are refused before they are read (a policy document is tens of kilobytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-/** Plans made outside the write transaction are redone at most this often when another ingest wrote first. */
+/** Plans made outside the write transaction are redone at most this often when other ingests wrote first. */
 const MAX_PLAN_ATTEMPTS = 5;
 /** How long an ingest waits in all for another process's write transaction before giving up. */
 const WRITE_WAIT_MS = 120_000;
@@ -318,14 +318,23 @@ function writePlan(db: Db, fp: FilePlan, segmenter: Segmenter, nowIso: string): 
 
 class StalePlan extends Error {}
 
+function planOrThrow(db: Db, prepared: Prepared[], nowIso: string, addedBy: string, segmenter: Segmenter): FilePlan[] {
+  const { plans, problems } = planAll(db, prepared, nowIso, addedBy);
+  if (problems.length > 0) throw new IngestError(problems);
+  presegment(segmenter, plans);
+  return plans;
+}
+
 /**
- * Indexes documents given as bytes and file names (a Slack upload, or files the caller read). All or nothing:
- * every source is parsed first; if any fails, nothing is written and an IngestError lists each problem.
+ * Indexes documents given as bytes and file names (a Slack upload, or files the caller read). Every source is
+ * parsed first; if any fails, nothing is written and an IngestError lists each problem. Each document is then
+ * written in its own transaction (whole or not at all).
  * An unchanged document is a no-op; a revision (same file name, 文号 or title) replaces the indexed version,
  * keeping the ids of measures still there (by content) and noting the change for affected follow-ups.
  *
  * Parsing, id planning and jieba segmentation happen before the write lock is taken; the lock is held only for
- * one short transaction of row writes. Another ingest writing first makes the plan stale: it is redone.
+ * short transactions of row writes. Another ingest writing first makes the plan stale: it is redone, so two
+ * ingests queue rather than fail.
  * @example ingestSources(deps, [{ file: 'plan.txt', bytes }], { addedBy: 'U123' }).indexed[0].documentId
  */
 export function ingestSources(deps: IngestDeps, sources: SourceFile[], opts: IngestOptions = {}): IngestResult {
@@ -364,34 +373,41 @@ function ingestPrepared(
   const nowIso = deps.clock().toISOString();
   const addedBy = opts.addedBy ?? 'unknown';
 
-  let results: IngestedFile[] | undefined;
-  for (let attempt = 1; !results; attempt++) {
-    const generation = readDocumentsGeneration(db);
-    const { plans, problems: planProblems } = planAll(db, prepared, nowIso, addedBy);
-    if (planProblems.length > 0) throw new IngestError(planProblems);
-    presegment(segmenter, plans);
-    const toWrite = plans.filter((p) => p.write);
+  const results: IngestedFile[] = [];
+  let generation = readDocumentsGeneration(db);
+  let plans = planOrThrow(db, prepared, nowIso, addedBy, segmenter);
+  let replans = 0;
+  // One short transaction per document: the lock is never held across documents, so the bot's writes get in
+  // between; each document is still written whole or not at all.
+  for (let i = 0; i < plans.length; ) {
+    const fp = plans[i]!;
+    if (!fp.write) {
+      results.push(fp.result);
+      i++;
+      continue;
+    }
     try {
-      if (toWrite.length > 0) {
-        withBusyRetrySync(
-          () =>
-            db
-              .transaction(() => {
-                if (readDocumentsGeneration(db) !== generation) throw new StalePlan();
-                for (const fp of toWrite) writePlan(db, fp, segmenter, nowIso);
-                bumpDocumentsGeneration(db);
-              })
-              .immediate(),
-          {
-            totalMs: WRITE_WAIT_MS,
-            onRetry: (n) => n === 1 && deps.logger.info('the index is being written by another process; waiting'),
-          },
-        );
-      }
-      results = plans.map((p) => p.result);
+      generation = withBusyRetrySync(
+        () =>
+          db
+            .transaction(() => {
+              if (readDocumentsGeneration(db) !== generation) throw new StalePlan();
+              writePlan(db, fp, segmenter, nowIso);
+              bumpDocumentsGeneration(db);
+              return readDocumentsGeneration(db);
+            })
+            .immediate(),
+        { totalMs: WRITE_WAIT_MS, onRetry: (n) => n === 1 && deps.logger.info('the index is being written by another process; waiting') },
+      );
+      results.push(fp.result);
+      i++;
     } catch (err) {
-      if (!(err instanceof StalePlan) || attempt >= MAX_PLAN_ATTEMPTS) throw err;
-      deps.logger.info('another ingest changed the index meanwhile; planning again', { attempt });
+      if (!(err instanceof StalePlan) || ++replans >= MAX_PLAN_ATTEMPTS) throw err;
+      // Another process wrote documents since the plan was made: plan what is left again.
+      deps.logger.info('another ingest changed the index meanwhile; planning again', { replans });
+      generation = readDocumentsGeneration(db);
+      plans = planOrThrow(db, plans.slice(i).map((p) => p.prepared), nowIso, addedBy, segmenter);
+      i = 0;
     }
   }
   for (const r of results) {
