@@ -11,7 +11,9 @@ import { getFollowup, insertFollowup, listFollowups } from '../../src/repo/follo
 import { searchMeasures } from '../../src/services/search-service.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
-import type { Db } from '../../src/db/open.ts';
+import { openDatabase, type Db } from '../../src/db/open.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { defaultSegmenter } from '../../src/search/jieba-segmenter.ts';
 
 const TIANJIN = fs.readFileSync(path.join(SEEDS_DIR, '004_f12b47b876523609.txt'), 'utf8');
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -175,5 +177,51 @@ describe('removeDocument', () => {
     // Added again, it gets another document id: the old measure ids stay with the orphaned follow-up.
     const again = ingestPaths(deps(), [path.join(dir, 'tianjin.txt')])[0]!;
     expect(again.documentId).not.toBe(docId);
+  });
+});
+
+describe('two ingests at once', () => {
+  it('plans again when another process wrote the same document between planning and writing', () => {
+    const file = path.join(dir, 'm.db');
+    const a = openDatabase(file);
+    migrate(a);
+    const b = openDatabase(file);
+    const plan = write('tianjin.txt', TIANJIN);
+    const docId = ingestPaths({ db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [plan])[0]!.documentId;
+    const coldChain = listMeasures(a, docId).find((m) => m.text.includes('冷链物流追溯系统'))!;
+
+    // Process A reads the plan with a new （二）; while it segments, process B writes another revision that
+    // drops （十九）. A's plan is stale: it must plan again against B's version, not overwrite it blindly.
+    const inner = defaultSegmenter();
+    let fired = false;
+    const segmenter = {
+      ...inner,
+      cut: (t: string) => inner.cut(t),
+      cutAll: (t: string) => inner.cutAll(t),
+      fingerprint: () => inner.fingerprint(),
+      cutForSearch(t: string) {
+        if (!fired && t.includes('海河国际消费季')) {
+          fired = true;
+          const other = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'measures-b-')), 'tianjin.txt');
+          fs.writeFileSync(other, TIANJIN.replace(/（十九）注重新闻宣传政策解读。[^\n]*\n/, ''));
+          ingestPaths({ db: b, logger: silentLogger, clock: fixedClock('2026-11-23T00:00:00Z') }, [other]);
+        }
+        return inner.cutForSearch(t);
+      },
+    };
+    write('tianjin.txt', withInsertedMeasure(TIANJIN));
+    const [r] = ingestSources(
+      { db: a, logger: silentLogger, clock: fixedClock('2026-11-24T00:00:00Z'), segmenter },
+      [{ file: 'tianjin.txt', bytes: fs.readFileSync(plan) }],
+    ).indexed;
+    expect(fired).toBe(true);
+    // Against B's version (18 measures), A's text brings （十九） back under a new id and adds the new （二）.
+    expect(r!.changes!.added.map((m) => m.label)).toEqual(['（二）', '（二十）']);
+    expect(r!.changes!.removed).toEqual([]);
+    const after = listMeasures(a, docId);
+    expect(after).toHaveLength(20);
+    expect(after.find((m) => m.text.includes('冷链物流追溯系统'))!.id).toBe(coldChain.id);
+    a.close();
+    b.close();
   });
 });
