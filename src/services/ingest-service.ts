@@ -25,10 +25,11 @@ export type { DocumentChanges, MeasureChange, MeasureRef } from '../core/ingest/
 /** Documents larger than this are refused before they are read (a policy document is tens of kilobytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-/** Plans made outside the write transaction are redone at most this often when other ingests wrote first. */
-const MAX_PLAN_ATTEMPTS = 5;
-/** How long an ingest waits in all for another process's write transaction before giving up. */
-const WRITE_WAIT_MS = 120_000;
+/**
+ * How long an ingest keeps waiting for other writers: for the lock (each attempt), and in all for replanning
+ * while another ingest keeps writing documents (each replan means the other one made progress).
+ */
+const WRITE_WAIT_MS = 10 * 60_000;
 
 export interface IngestDeps {
   db: Db;
@@ -377,6 +378,7 @@ function ingestPrepared(
   let generation = readDocumentsGeneration(db);
   let plans = planOrThrow(db, prepared, nowIso, addedBy, segmenter);
   let replans = 0;
+  const startedMs = Date.now();
   // One short transaction per document: the lock is never held across documents, so the bot's writes get in
   // between; each document is still written whole or not at all.
   for (let i = 0; i < plans.length; ) {
@@ -387,10 +389,12 @@ function ingestPrepared(
       continue;
     }
     try {
+      let lockedAt = 0;
       generation = withBusyRetrySync(
         () =>
           db
             .transaction(() => {
+              lockedAt = performance.now();
               if (readDocumentsGeneration(db) !== generation) throw new StalePlan();
               writePlan(db, fp, segmenter, nowIso);
               bumpDocumentsGeneration(db);
@@ -399,10 +403,15 @@ function ingestPrepared(
             .immediate(),
         { totalMs: WRITE_WAIT_MS, onRetry: (n) => n === 1 && deps.logger.info('the index is being written by another process; waiting') },
       );
+      deps.logger.debug('document written', { file: fp.prepared.file, lockHeldMs: Math.round(performance.now() - lockedAt) });
       results.push(fp.result);
       i++;
     } catch (err) {
-      if (!(err instanceof StalePlan) || ++replans >= MAX_PLAN_ATTEMPTS) throw err;
+      if (!(err instanceof StalePlan)) throw err;
+      if (Date.now() - startedMs > WRITE_WAIT_MS) {
+        throw new Error(`other processes kept writing documents for ${WRITE_WAIT_MS / 60_000} minutes; nothing more was indexed. Try again.`);
+      }
+      replans++;
       // Another process wrote documents since the plan was made: plan what is left again.
       deps.logger.info('another ingest changed the index meanwhile; planning again', { replans });
       generation = readDocumentsGeneration(db);
