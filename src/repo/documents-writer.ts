@@ -98,3 +98,30 @@ export function bumpDocumentsGeneration(db: Db): void {
      ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
   ).run(DOCUMENTS_GENERATION_KEY);
 }
+
+/** meta key of the ingest lease: one ingest writes documents at a time, the others wait their turn. */
+export const INGEST_LEASE_KEY = 'ingest_lease';
+
+export interface IngestLease {
+  owner: string;
+  host: string;
+  pid: number;
+  expiresAtMs: number;
+}
+
+export function readIngestLease(db: Db): IngestLease | undefined {
+  const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(INGEST_LEASE_KEY) as { value: string } | undefined;
+  return r ? (JSON.parse(r.value) as IngestLease) : undefined;
+}
+
+export function writeIngestLease(db: Db, lease: IngestLease): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    INGEST_LEASE_KEY,
+    JSON.stringify(lease),
+  );
+}
+
+/** Drops the lease if `owner` still holds it. */
+export function deleteIngestLease(db: Db, owner: string): void {
+  db.prepare("DELETE FROM meta WHERE key = ? AND json_extract(value, '$.owner') = ?").run(INGEST_LEASE_KEY, owner);
+}

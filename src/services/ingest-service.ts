@@ -16,14 +16,20 @@ import { followupsOnMeasures, insertNotice, isRetiredId, markOrphan, retiredIdsO
 import { indexColumns, indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
 import { defaultSegmenter } from '../search/jieba-segmenter.ts';
 import { withBusyRetrySync } from '../db/busy-retry.ts';
+import { acquireIngestLease, type HeldLease } from './ingest-lease.ts';
 import { collectFiles, FileReadError, readRegularFile, type FileProblem, type SkippedFile } from './ingest-files.ts';
 import { ensureSearchIndexFresh } from './search-service.ts';
 
 export { collectFiles, type SkippedFile } from './ingest-files.ts';
+export { IngestBusyError } from './ingest-lease.ts';
 export type { DocumentChanges, MeasureChange, MeasureRef } from '../core/ingest/plan-revision.ts';
 
 /** Documents larger than this are refused before they are read (a policy document is tens of kilobytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+/** After a document write that held the lock this long, pause WRITER_GAP_MS so waiting writers (the bot) get in. */
+const LONG_WRITE_MS = 250;
+const WRITER_GAP_MS = 50;
 
 /**
  * How long an ingest keeps waiting for other writers: for the lock (each attempt), and in all for replanning
@@ -42,6 +48,11 @@ export interface IngestDeps {
 export interface IngestOptions {
   /** Who adds the documents: a Slack user id, or the OS user for the CLI. Recorded on documents new to the index. */
   addedBy?: string;
+  /**
+   * How long to wait (synchronously) while another ingest holds the ingest lease; default WRITE_WAIT_MS. The bot
+   * passes 0 and gets an IngestBusyError to report, instead of blocking its event loop.
+   */
+  waitForOtherIngestMs?: number;
 }
 
 /** A follow-up whose measure changed or vanished in this ingest; a note for its thread is stored (revision_notices). */
@@ -259,8 +270,8 @@ function planAll(db: Db, prepared: Prepared[], nowIso: string, addedBy: string):
 }
 
 /** Segments every measure about to be written, so the write transaction only looks the cuts up. */
-function presegment(segmenter: Segmenter, plans: FilePlan[]): void {
-  for (const fp of plans) {
+function presegment(segmenter: Segmenter, fp: FilePlan): void {
+  {
     for (const m of fp.write?.store.measures ?? []) {
       const departments = [
         ...m.measure.tasks.flatMap((t) => t.departments.map((d) => d.name)),
@@ -319,10 +330,13 @@ function writePlan(db: Db, fp: FilePlan, segmenter: Segmenter, nowIso: string): 
 
 class StalePlan extends Error {}
 
-function planOrThrow(db: Db, prepared: Prepared[], nowIso: string, addedBy: string, segmenter: Segmenter): FilePlan[] {
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function planOrThrow(db: Db, prepared: Prepared[], nowIso: string, addedBy: string): FilePlan[] {
   const { plans, problems } = planAll(db, prepared, nowIso, addedBy);
   if (problems.length > 0) throw new IngestError(problems);
-  presegment(segmenter, plans);
   return plans;
 }
 
@@ -368,6 +382,25 @@ function ingestPrepared(
 
   const { db } = deps;
   const segmenter = cachingSegmenter(deps.segmenter ?? defaultSegmenter());
+  const lease = acquireIngestLease(db, opts.waitForOtherIngestMs ?? WRITE_WAIT_MS, (holder) =>
+    deps.logger.info('another ingest is adding documents; waiting for it to finish', { host: holder.host, pid: holder.pid }),
+  );
+  try {
+    return writeAll(deps, prepared, opts, segmenter, lease, skipped);
+  } finally {
+    lease.release(db);
+  }
+}
+
+function writeAll(
+  deps: IngestDeps,
+  prepared: Prepared[],
+  opts: IngestOptions,
+  segmenter: Segmenter,
+  lease: HeldLease,
+  skipped: SkippedFile[],
+): IngestResult {
+  const { db } = deps;
   // Brings the existing index up to the current dictionary first (its own transactions), so rows written below
   // are never mixed with rows segmented by an older dictionary.
   withBusyRetrySync(() => ensureSearchIndexFresh(db, deps.logger, segmenter), { totalMs: WRITE_WAIT_MS });
@@ -376,7 +409,7 @@ function ingestPrepared(
 
   const results: IngestedFile[] = [];
   let generation = readDocumentsGeneration(db);
-  let plans = planOrThrow(db, prepared, nowIso, addedBy, segmenter);
+  let plans = planOrThrow(db, prepared, nowIso, addedBy);
   let replans = 0;
   const startedMs = Date.now();
   // One short transaction per document: the lock is never held across documents, so the bot's writes get in
@@ -388,6 +421,8 @@ function ingestPrepared(
       i++;
       continue;
     }
+    // Jieba's CPU time for this document, spent before its write lock is taken.
+    presegment(segmenter, fp);
     try {
       let lockedAt = 0;
       generation = withBusyRetrySync(
@@ -398,14 +433,17 @@ function ingestPrepared(
               if (readDocumentsGeneration(db) !== generation) throw new StalePlan();
               writePlan(db, fp, segmenter, nowIso);
               bumpDocumentsGeneration(db);
+              lease.renew(db);
               return readDocumentsGeneration(db);
             })
             .immediate(),
         { totalMs: WRITE_WAIT_MS, onRetry: (n) => n === 1 && deps.logger.info('the index is being written by another process; waiting') },
       );
-      deps.logger.debug('document written', { file: fp.prepared.file, lockHeldMs: Math.round(performance.now() - lockedAt) });
+      const lockHeldMs = Math.round(performance.now() - lockedAt);
+      deps.logger.debug('document written', { file: fp.prepared.file, lockHeldMs });
       results.push(fp.result);
       i++;
+      if (lockHeldMs > LONG_WRITE_MS && i < plans.length) sleepSync(WRITER_GAP_MS);
     } catch (err) {
       if (!(err instanceof StalePlan)) throw err;
       if (Date.now() - startedMs > WRITE_WAIT_MS) {
@@ -415,7 +453,7 @@ function ingestPrepared(
       // Another process wrote documents since the plan was made: plan what is left again.
       deps.logger.info('another ingest changed the index meanwhile; planning again', { replans });
       generation = readDocumentsGeneration(db);
-      plans = planOrThrow(db, plans.slice(i).map((p) => p.prepared), nowIso, addedBy, segmenter);
+      plans = planOrThrow(db, plans.slice(i).map((p) => p.prepared), nowIso, addedBy);
       i = 0;
     }
   }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
-import { ingestPaths, ingestSources } from '../../src/services/ingest-service.ts';
+import { IngestBusyError, ingestPaths, ingestSources } from '../../src/services/ingest-service.ts';
+import { acquireIngestLease } from '../../src/services/ingest-lease.ts';
 import { followupOrphan, listIndexedDocuments, pendingRevisionNotices, removeDocument } from '../../src/services/document-service.ts';
 import { getDocument, listDocuments, listMeasures } from '../../src/repo/documents-repo.ts';
 import { getFollowup, insertFollowup, listFollowups } from '../../src/repo/followups-repo.ts';
@@ -180,31 +181,28 @@ describe('removeDocument', () => {
   });
 });
 
-describe('two ingests at once', () => {
-  it('plans again when another process wrote the same document between planning and writing', () => {
+describe('writers meeting an ingest', () => {
+  it('plans again when the document was removed between planning and writing, and never re-uses its ids', () => {
     const file = path.join(dir, 'm.db');
     const a = openDatabase(file);
     migrate(a);
     const b = openDatabase(file);
     const plan = write('tianjin.txt', TIANJIN);
     const docId = ingestPaths({ db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [plan])[0]!.documentId;
-    const coldChain = listMeasures(a, docId).find((m) => m.text.includes('冷链物流追溯系统'))!;
+    const oldIds = listMeasures(a, docId).map((m) => m.id);
 
-    // Process A reads the plan with a new （二）; while it segments, process B writes another revision that
-    // drops （十九）. A's plan is stale: it must plan again against B's version, not overwrite it blindly.
+    // While process A segments its revision (a new （二）), process B (the bot) removes the document. A's plan
+    // (a revision keeping 19 ids) is stale: it must plan again, as a new document, not resurrect the ids.
     const inner = defaultSegmenter();
     let fired = false;
     const segmenter = {
-      ...inner,
       cut: (t: string) => inner.cut(t),
       cutAll: (t: string) => inner.cutAll(t),
       fingerprint: () => inner.fingerprint(),
       cutForSearch(t: string) {
         if (!fired && t.includes('海河国际消费季')) {
           fired = true;
-          const other = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'measures-b-')), 'tianjin.txt');
-          fs.writeFileSync(other, TIANJIN.replace(/（十九）注重新闻宣传政策解读。[^\n]*\n/, ''));
-          ingestPaths({ db: b, logger: silentLogger, clock: fixedClock('2026-11-23T00:00:00Z') }, [other]);
+          expect(removeDocument({ db: b, clock: fixedClock('2026-11-23T00:00:00Z') }, docId, 'U9').ok).toBe(true);
         }
         return inner.cutForSearch(t);
       },
@@ -215,13 +213,24 @@ describe('two ingests at once', () => {
       [{ file: 'tianjin.txt', bytes: fs.readFileSync(plan) }],
     ).indexed;
     expect(fired).toBe(true);
-    // Against B's version (18 measures), A's text brings （十九） back under a new id and adds the new （二）.
-    expect(r!.changes!.added.map((m) => m.label)).toEqual(['（二）', '（二十）']);
-    expect(r!.changes!.removed).toEqual([]);
-    const after = listMeasures(a, docId);
-    expect(after).toHaveLength(20);
-    expect(after.find((m) => m.text.includes('冷链物流追溯系统'))!.id).toBe(coldChain.id);
+    expect(r).toMatchObject({ status: 'added', measures: 20 });
+    expect(r!.documentId).not.toBe(docId);
+    const now = listMeasures(a, r!.documentId).map((m) => m.id);
+    expect(now.filter((id) => oldIds.includes(id))).toEqual([]);
     a.close();
     b.close();
+  });
+
+  it('makes a second ingest wait for the first (or say it is busy), and takes over the lease of a dead process', () => {
+    const held = acquireIngestLease(db, 0);
+    const bytes = Buffer.from(TIANJIN);
+    expect(() => ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 })).toThrow(IngestBusyError);
+    held.release(db);
+    expect(ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 }).indexed[0]!.status).toBe('added');
+    // A lease left by a process that no longer exists (kill -9) does not block anyone.
+    db.prepare("INSERT INTO meta (key, value) VALUES ('ingest_lease', ?)").run(
+      JSON.stringify({ owner: 'x', host: os.hostname(), pid: 2 ** 22 + 12345, expiresAtMs: Date.now() + 60_000 }),
+    );
+    expect(ingestSources(deps(), [{ file: 'u.txt', bytes: Buffer.from(TIANJIN.replace('天津市', '天津')) }], { waitForOtherIngestMs: 0 }).indexed).toHaveLength(1);
   });
 });
