@@ -14,14 +14,14 @@ export const CLI_BUSY_TIMEOUT_MS = 5000;
 export interface BusyRetryOptions {
   /** Give up (rethrow the last error) once this much time has passed in all. Default 15 s. */
   totalMs?: number;
-  /** First pause between attempts; doubled each time up to maxDelayMs. Default 25 ms. */
+  /** First pause between attempts; doubled each time up to maxDelayMs (default 25 ms, 250 ms: lock windows between an ingest's documents are short). */
   baseDelayMs?: number;
   maxDelayMs?: number;
   /** Called before each pause (to log, count). */
   onRetry?: (attempt: number, delayMs: number, err: unknown) => void;
 }
 
-const DEFAULTS = { totalMs: 15_000, baseDelayMs: 25, maxDelayMs: 1000 };
+const DEFAULTS = { totalMs: 15_000, baseDelayMs: 25, maxDelayMs: 250 };
 
 /** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT…), and SQLITE_LOCKED. */
 export function isBusyError(err: unknown): boolean {
