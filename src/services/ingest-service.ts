@@ -450,8 +450,8 @@ function writeAll(
         throw new Error(`other processes kept writing documents for ${WRITE_WAIT_MS / 60_000} minutes; nothing more was indexed. Try again.`);
       }
       replans++;
-      // Another process wrote documents since the plan was made: plan what is left again.
-      deps.logger.info('another ingest changed the index meanwhile; planning again', { replans });
+      // Another process (the bot removing a document) wrote since the plan was made: plan what is left again.
+      deps.logger.info('another process changed the documents meanwhile; planning again', { replans });
       generation = readDocumentsGeneration(db);
       plans = planOrThrow(db, plans.slice(i).map((p) => p.prepared), nowIso, addedBy);
       i = 0;
