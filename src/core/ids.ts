@@ -25,10 +25,15 @@ function encode(hex: string, length: number): string {
   return out;
 }
 
-/** Candidate ids for a document, shortest first; the caller takes the first one not used by another file. */
+/** Extra 6-character candidates, for a file name whose shorter ids are taken or retired (removed, added again). */
+const EXTRA_CANDIDATES = 32;
+
+/** Candidate ids for a document, shortest first; the caller takes the first one not used or retired. */
 export function documentIdCandidates(file: string): string[] {
-  const hex = hashText(file.normalize('NFC'));
-  return [4, 5, 6, 8, 12].map((len) => encode(hex, len));
+  const name = file.normalize('NFC');
+  const hex = hashText(name);
+  const extra = Array.from({ length: EXTRA_CANDIDATES }, (_, k) => encode(hashText(`${name}#${k + 1}`), 6));
+  return [...[4, 5, 6, 8, 12].map((len) => encode(hex, len)), ...extra];
 }
 
 export function measureIdBase(documentId: string, kind: 'measure' | 'answer' | 'proposal', ordinal: number): string {
