@@ -2,6 +2,7 @@ import { loadConfig, ConfigError } from './config.ts';
 import { createLogger } from './lib/logger.ts';
 import { systemClock } from './lib/clock.ts';
 import { startBot } from './app/start-bot.ts';
+import { keepServingOnUnhandledRejection } from './app/process-guards.ts';
 
 /**
  * `npm start`. The only place the bot reads process.env and handles signals; everything else is wired in
@@ -19,6 +20,7 @@ async function main(): Promise<number> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  keepServingOnUnhandledRejection(process, logger);
   let bot;
   try {
     bot = await startBot(config, {

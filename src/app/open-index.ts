@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import type { Config } from '../config.ts';
 import { openDatabase, type Db } from '../db/open.ts';
 import { migrate } from '../db/migrate.ts';
+import { assertIntact } from '../db/health.ts';
+import { withDatabaseContext } from '../db/errors.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { countDocuments } from '../repo/documents-repo.ts';
@@ -9,13 +11,15 @@ import { ingestPaths, IngestError } from '../services/ingest-service.ts';
 import { ensureSearchIndexFresh } from '../services/search-service.ts';
 
 /**
- * Opens and migrates the database; on an empty index, indexes SEEDS_DIR so a fresh install answers at once;
+ * Opens the database, refuses a damaged one (quick_check, naming the file and what to do), and migrates it; on an empty index, indexes SEEDS_DIR so a fresh install answers at once;
  * then makes sure the search index matches the current segmenter. A broken seed folder is logged, not fatal:
  * the bot still starts (and says so) rather than crash-looping.
  */
 export function openIndex(config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>, deps: { logger: Logger; clock: Clock }): Db {
-  const db = openDatabase(config.DATABASE_PATH);
+  const file = config.DATABASE_PATH;
+  const db = openDatabase(file);
   try {
+    if (file !== ':memory:') assertIntact(db, file);
     const { applied } = migrate(db);
     if (applied.length) deps.logger.info('database migrated', { applied });
     if (countDocuments(db) === 0) seed(db, config.SEEDS_DIR, deps);
@@ -24,7 +28,7 @@ export function openIndex(config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>, d
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    throw withDatabaseContext(err, file);
   }
 }
 

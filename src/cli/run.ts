@@ -1,6 +1,7 @@
 import { commands } from './commands/index.ts';
 import { UsageError, type CliContext } from './context.ts';
 import { IngestError } from '../services/ingest-service.ts';
+import { DatabaseError, STORAGE_ADVICE, storageProblem } from '../db/errors.ts';
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -32,10 +33,14 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   try {
     return await command.run(rest, ctx);
   } catch (err) {
+    const problem = err instanceof DatabaseError ? null : storageProblem(err);
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       ctx.stderr(`${(err as Error).message}\nUsage: ${command.usage}\n`);
     } else if (err instanceof IngestError) {
       ctx.stderr(`${err.message}\n`);
+    } else if (problem) {
+      // A disk or file problem met mid-command (a full disk during ingest): say what to do, not only SQLite's code.
+      ctx.stderr(`measures ${name} failed: ${(err as Error).message}. ${STORAGE_ADVICE[problem]}\n`);
     } else {
       ctx.stderr(`measures ${name} failed: ${(err as Error).message}\n`);
       ctx.logger.debug('stack', { stack: (err as Error).stack });

@@ -7,6 +7,7 @@ import { parseCron } from '../core/digest/cron-schedule.ts';
 import { runDigestJob } from './digest-job.ts';
 import { runReminderJob } from './reminder-job.ts';
 import { nodeCronSchedule, type Schedule } from './schedule.ts';
+import { digestPostingClient, type DigestSlackClient } from '../slack/digest/post-digest.ts';
 
 /**
  * Schedules the background jobs (see README.md). Called by the entry point after the Slack app is built; nothing
@@ -20,6 +21,8 @@ export interface JobsDeps {
   logger: Logger;
   config: Config;
   clock: Clock;
+  /** Posts the digest; by default a client without retries of its own (digestPostingClient) for the bot's token. */
+  digestClient?: DigestSlackClient;
   /** When ticks happen; node-cron on the system clock unless a test drives the ticks itself. */
   schedule?: Schedule;
 }
@@ -53,7 +56,8 @@ export function startJobs(deps: JobsDeps): Jobs {
   if (deps.client && config.DIGEST_CHANNELS.length > 0) {
     // Fail at startup, not silently every Monday, if the slot computation cannot read the expression (@weekly).
     parseCron(config.DIGEST_CRON);
-    const jobDeps = { db: deps.db, client: deps.client, logger, config };
+    const client = deps.digestClient ?? digestPostingClient(config.SLACK_BOT_TOKEN ?? '', { slackApiUrl: config.SLACK_API_URL });
+    const jobDeps = { db: deps.db, client, logger, config };
     const run = (now: Date) => runDigestJob(jobDeps, now);
     specs.push({ name: 'digest', cron: config.DIGEST_CRON, run, atStartup: true, lock: 'digest' });
     specs.push({ name: 'digest-retry', cron: DIGEST_RETRY_CRON, run, atStartup: false, lock: 'digest' });

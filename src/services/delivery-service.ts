@@ -25,7 +25,10 @@ export async function oncePerDelivery<T>(deps: { db: Db; clock: Clock }, key: st
   try {
     return await work();
   } catch (err) {
-    releaseDelivery(deps, key);
+    // A failed release (the disk that failed the work, again) must not hide why the work failed.
+    try {
+      releaseDelivery(deps, key);
+    } catch {}
     throw err;
   }
 }

@@ -25,6 +25,13 @@ export const DONE_FALLBACK_DAYS = 7;
 /** A slot whose post failed is tried at most this many times (then it stays failed, and is logged). */
 export const MAX_POST_ATTEMPTS = 3;
 
+/**
+ * A claim that has not become posted/failed/skipped after this long is taken to be abandoned (a crash, or an
+ * attempt that never returned) and may be claimed again. Far longer than one attempt can last: the post is
+ * bounded by DIGEST_POST_TIMEOUT_MS (src/slack/digest/post-digest.ts) and computing a digest takes seconds.
+ */
+export const STALE_CLAIM_MINUTES = 15;
+
 /** Sends one digest to one channel and returns the message id (Slack ts). Throws when it could not. */
 export type PostDigest = (channel: string, digest: Digest) => Promise<string>;
 
@@ -74,9 +81,11 @@ function errorText(err: unknown): string {
 }
 
 /**
- * Delivers the digest of one scheduled slot to one channel, at most once: claim (channel, slot) in the database
- * BEFORE posting, post, then record the message ts. A second process, a restart or a repeated tick finds the
- * claim and does nothing; a failed post is recorded and may be retried (MAX_POST_ATTEMPTS) within the slot.
+ * Delivers the digest of one scheduled slot to one channel: claim (channel, slot) in the database BEFORE
+ * posting, post, then record the message ts. A second process, a restart or a repeated tick finds the claim
+ * and does nothing; a failed post is recorded and retried (MAX_POST_ATTEMPTS) within the slot, and so is a
+ * claim abandoned for STALE_CLAIM_MINUTES. The post itself must not retry (see digestPostingClient): these
+ * claims are the only retries, so each attempt is counted.
  */
 export async function deliverDigest(deps: DeliverDeps, req: { channel: string; slot: Date; now: Date }): Promise<DeliveryOutcome> {
   const { db, logger, config } = deps;
@@ -84,7 +93,8 @@ export async function deliverDigest(deps: DeliverDeps, req: { channel: string; s
   const slot = req.slot.toISOString();
   const nowIso = req.now.toISOString();
   const asOf = digestAsOf(config, req.slot);
-  if (!claimDigestSlot(db, { channel, slot, asOf, nowIso, maxAttempts: MAX_POST_ATTEMPTS })) {
+  const staleBeforeIso = new Date(req.now.getTime() - STALE_CLAIM_MINUTES * 60_000).toISOString();
+  if (!claimDigestSlot(db, { channel, slot, asOf, nowIso, maxAttempts: MAX_POST_ATTEMPTS, staleBeforeIso })) {
     logger.debug('digest already claimed', { channel, slot });
     return { channel, outcome: 'already_claimed' };
   }

@@ -8,7 +8,8 @@ import type { Logger } from '../lib/logger.ts';
 import { slackDeps, type SlackDeps } from './deps.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners/index.ts';
-import { indexSummary } from '../app/index-summary.ts';
+import { guardHttpReceiver } from './request-guard.ts';
+import { healthHandler } from './health.ts';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
@@ -48,31 +49,14 @@ export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, 
   };
   let receiver: Receiver;
   if (choice.mode === 'http') {
-    receiver = new HTTPReceiver({
+    const http = new HTTPReceiver({
       signingSecret: choice.signingSecret,
       endpoints: EVENTS_PATH,
       logger,
       ...(choice.unhandledRequestTimeoutMillis ? { unhandledRequestTimeoutMillis: choice.unhandledRequestTimeoutMillis } : {}),
-      customRoutes: [
-        {
-          path: HEALTH_PATH,
-          method: ['GET'],
-          handler: (_req, res) => {
-            let body: Record<string, unknown>;
-            try {
-              body = { ok: true, ...indexSummary(base.db) };
-            } catch (err) {
-              base.logger.error('health check failed', { error: (err as Error).message });
-              res.writeHead(503, { 'content-type': 'application/json' });
-              res.end(JSON.stringify({ ok: false, error: 'database unavailable' }));
-              return;
-            }
-            res.writeHead(200, { 'content-type': 'application/json' });
-            res.end(JSON.stringify(body));
-          },
-        },
-      ],
+      customRoutes: [{ path: HEALTH_PATH, method: ['GET'], handler: healthHandler(base) }],
     });
+    receiver = guardHttpReceiver(http, { signingSecret: choice.signingSecret, endpoints: [EVENTS_PATH], logger: base.logger });
   } else if (choice.mode === 'socket') {
     receiver = new SocketModeReceiver({ appToken: choice.appToken, logger, installerOptions: { clientOptions: { ...clientOptions } } });
   } else {

@@ -1,3 +1,5 @@
+import { MAX_BLOCKED_REASON_CHARS } from '../core/followups/limits.ts';
+
 /**
  * Block Kit limits (see /work/shared/slack-reference/blockkit-limits.md). Builders trim to these and say how
  * much was left out instead of letting Slack reject the whole message with invalid_blocks.
@@ -34,5 +36,5 @@ export const MAX_INPUT_HINT = 2000;
 export const MAX_PRIVATE_METADATA = 3000;
 /** A measure's title inside a follow-up DM (assignment, reminder): enough to recognise it, short in a notification. */
 export const DM_TITLE_CHARS = 200;
-/** A blocked reason quoted in the thread note (the modal accepts up to 1000 characters). */
-export const MAX_BLOCKED_REASON_IN_NOTE = 1000;
+/** A blocked reason quoted in the thread note: all of it (the service refuses longer ones). */
+export const MAX_BLOCKED_REASON_IN_NOTE = MAX_BLOCKED_REASON_CHARS;

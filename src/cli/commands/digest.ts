@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
-import { webApi } from '@slack/bolt';
-import { openIndex, printJson, UsageError, type CliCommand, type CliContext } from '../context.ts';
+import { openReadIndex, printJson, UsageError, type CliCommand, type CliContext } from '../context.ts';
 import { isIsoDate } from '../../lib/dates.ts';
 import { duePhrase } from '../../core/digest/due-phrase.ts';
 import { renderDigestText } from '../../core/digest/render-text.ts';
 import type { Digest, DigestItem, Locale } from '../../core/digest/types.ts';
 import type { Db } from '../../db/open.ts';
 import { digestAsOf, digestForChannel } from '../../services/digest-service.ts';
-import { postDigestMessage } from '../../slack/digest/post-digest.ts';
+import { digestPostingClient, postDigestMessage } from '../../slack/digest/post-digest.ts';
 
 function itemJson(item: DigestItem, locale: Locale) {
   return { ...item, dueText: duePhrase(item, locale) };
@@ -43,12 +42,8 @@ interface DigestArgs {
  */
 async function post(ctx: CliContext, db: Db, args: DigestArgs, token: string): Promise<number> {
   const { config } = ctx;
-  const client = new webApi.WebClient(token, {
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
-    // A person is waiting at the terminal: fail readably instead of the default 30-minute retry policy.
-    retryConfig: { retries: 1 },
-    logLevel: webApi.LogLevel.ERROR,
-  });
+  // No retries: a retried post whose answer was lost is a second copy in the channel; the person can rerun it.
+  const client = digestPostingClient(token, { slackApiUrl: config.SLACK_API_URL });
   let failures = 0;
   for (const channel of config.DIGEST_CHANNELS) {
     try {
@@ -93,7 +88,7 @@ export const digestCommand: CliCommand = {
     }
     // The digest a channel would get next ("done" since its last posted digest), as `/measures digest` shows it.
     const channel = values.channel ?? ctx.config.DIGEST_CHANNELS[0] ?? null;
-    const db = openIndex(ctx, values.db);
+    const db = openReadIndex(ctx, values.db);
     try {
       const digest = digestForChannel(db, { channel, asOf, horizonDays, now: ctx.clock() });
       const locale = ctx.config.BOT_LOCALE;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openIndex, printJson, UsageError, type CliCommand } from '../context.ts';
+import { openIndex, openReadIndex, printJson, UsageError, type CliCommand } from '../context.ts';
 import { listIndexedDocuments, MAX_DOCS_PAGE_SIZE, removeDocument } from '../../services/document-service.ts';
 import { dateInZone } from '../../lib/dates.ts';
 import { cliUser } from './ingest.ts';
@@ -18,7 +18,7 @@ export const docsCommand: CliCommand = {
     const offset = values.offset === undefined ? 0 : Number(values.offset);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_DOCS_PAGE_SIZE) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_DOCS_PAGE_SIZE}.`);
     if (!Number.isInteger(offset) || offset < 0) throw new UsageError('--offset must be a whole number, 0 or more.');
-    const db = openIndex(ctx, values.db);
+    const db = openReadIndex(ctx, values.db);
     try {
       printJson(ctx, listIndexedDocuments(db, { today: dateInZone(ctx.clock(), ctx.config.DIGEST_TZ), limit, offset }));
       return 0;

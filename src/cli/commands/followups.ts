@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openIndex, printJson, UsageError, type CliCommand } from '../context.ts';
+import { openReadIndex, printJson, UsageError, type CliCommand } from '../context.ts';
 import { allFollowups } from '../../services/followup-service.ts';
 import type { FollowupListItem } from '../../core/followups/model.ts';
 
@@ -43,7 +43,7 @@ export const followupsCommand: CliCommand = {
       allowPositionals: false,
     });
     if (values.json && values.csv) throw new UsageError('Choose one of --json and --csv.');
-    const db = openIndex(ctx, values.db);
+    const db = openReadIndex(ctx, values.db);
     try {
       const rows = allFollowups(db).map(exported);
       if (values.csv) ctx.stdout(toCsv(rows));

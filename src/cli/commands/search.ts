@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openSearchIndex, printJson, UsageError, type CliCommand } from '../context.ts';
+import { openReadIndex, printJson, UsageError, type CliCommand } from '../context.ts';
 import { dateInZone } from '../../lib/dates.ts';
 import {
   searchMeasures,
@@ -45,7 +45,7 @@ export const searchCommand: CliCommand = {
       dueTo: values['due-to'],
       inForce: values['in-force'],
     };
-    const db = openSearchIndex(ctx, values.db);
+    const db = openReadIndex(ctx, values.db, { search: true });
     try {
       const today = dateInZone(ctx.clock(), ctx.config.DIGEST_TZ);
       let result;

@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { VIEWS } from '../ids.ts';
-import { MAX_BLOCKED_REASON_IN_NOTE, MAX_INPUT_HINT, MAX_INPUT_LABEL, MAX_MODAL_TITLE, MAX_PRIVATE_METADATA } from '../limits.ts';
+import { MAX_BLOCKED_REASON_CHARS, MAX_NOTE_CHARS } from '../../core/followups/limits.ts';
+import { MAX_INPUT_HINT, MAX_INPUT_LABEL, MAX_MODAL_TITLE, MAX_PRIVATE_METADATA } from '../limits.ts';
 import { escapeAndFit, escapeMrkdwn, plain } from '../mrkdwn.ts';
 import type { FollowupStrings } from '../strings/followups.ts';
 import { section } from './elements.ts';
@@ -81,7 +82,7 @@ export function assignModal(input: AssignModalInput): ModalView {
       block_id: ASSIGN_BLOCKS.note.block,
       optional: true,
       label: plain(s.fuNote, MAX_INPUT_LABEL),
-      element: { type: 'plain_text_input', action_id: ASSIGN_BLOCKS.note.action, multiline: true, max_length: 1000 },
+      element: { type: 'plain_text_input', action_id: ASSIGN_BLOCKS.note.action, multiline: true, max_length: MAX_NOTE_CHARS },
     },
   );
   return {
@@ -125,7 +126,7 @@ export function blockReasonModal(c: ChangeModalContext, s: FollowupStrings): Mod
     type: 'input',
     block_id: REASON_BLOCK.block,
     label: plain(s.fuBlockedReason, MAX_INPUT_LABEL),
-    element: { type: 'plain_text_input', action_id: REASON_BLOCK.action, multiline: true, min_length: 1, max_length: MAX_BLOCKED_REASON_IN_NOTE },
+    element: { type: 'plain_text_input', action_id: REASON_BLOCK.action, multiline: true, min_length: 1, max_length: MAX_BLOCKED_REASON_CHARS },
   }, s);
 }
 

@@ -1,4 +1,4 @@
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import { slackErrorCode } from '../web-api.ts';
 import type { Digest, Locale } from '../../core/digest/types.ts';
 import type { PostDigest } from '../../services/digest-service.ts';
@@ -10,6 +10,29 @@ import { digestStrings } from '../strings/digest.ts';
  * service decides what to post and keeps the claims; the job and `measures digest --post` pass it the
  * function made here, with the Web API client they own.
  */
+
+/**
+ * One chat.postMessage of a digest gives up after this long. The digest's claim (src/services/digest-service.ts)
+ * treats a claim as abandoned only well after it, so no attempt is still running when it is retried.
+ */
+export const DIGEST_POST_TIMEOUT_MS = 30_000;
+
+/**
+ * The Web API client for digest posts: no retries of its own (a post whose answer was lost — a connection
+ * reset after Slack accepted it — would be sent again at once, and the default policy keeps retrying for 30
+ * minutes while the claim looks busy), rate limits thrown rather than waited out, each call bounded by
+ * DIGEST_POST_TIMEOUT_MS. The digest's claims in the database are the retries, counted and spaced out.
+ */
+export function digestPostingClient(token: string, opts: { slackApiUrl?: string | undefined; timeoutMs?: number } = {}): webApi.WebClient {
+  const url = opts.slackApiUrl;
+  return new webApi.WebClient(token, {
+    ...(url ? { slackApiUrl: url.endsWith('/') ? url : `${url}/` } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: opts.timeoutMs ?? DIGEST_POST_TIMEOUT_MS,
+    logLevel: webApi.LogLevel.ERROR,
+  });
+}
 
 /** What posting needs of the Web API client (the real WebClient, or a test double). */
 export type DigestSlackClient = Pick<webApi.WebClient, 'chat'>;

@@ -11,6 +11,7 @@ import { followupDeps } from './context.ts';
 import { assignOutcomeText, changeOutcomeText, permissionRefusalText, slackFailedText } from './outcome-text.ts';
 import { publishChange, publishCreated, repostCard } from './publisher.ts';
 import { tell } from './tell.ts';
+import { failureText } from '../listeners/safely.ts';
 
 export interface FollowupMention {
   user: string;
@@ -36,10 +37,12 @@ export async function handleFollowupMention(m: FollowupMention, client: SlackCli
   const { intent, parsed } = mentionIntent(text, { threadHasFollowup: threadHasFollowup(deps.db, m.channel, m.threadTs) });
   if (intent === 'other') return false;
   const key = `event:${m.eventId}`;
-  if (!firstDelivery(fdeps, key)) return true;
   const where = { user: m.user, channel: m.channel, threadTs: m.threadTs ?? m.ts };
   const say = (t: string) => tell(client, deps.logger, where, t);
+  let claimed = false;
   try {
+    if (!firstDelivery(fdeps, key)) return true;
+    claimed = true;
     if (!parsed.ok) {
       await say(s.fuParseError[parsed.error]);
       return true;
@@ -90,9 +93,15 @@ export async function handleFollowupMention(m: FollowupMention, client: SlackCli
     if (problem) await say(slackFailedText(outcome.followup.id, problem, s));
     return true;
   } catch (err) {
-    releaseDelivery(fdeps, key);
     deps.logger.error('follow-up mention failed', { error: slackErrorCode(err), stack: (err as Error).stack });
-    await say(s.genericError);
+    if (claimed) {
+      try {
+        releaseDelivery(fdeps, key);
+      } catch (e) {
+        deps.logger.warn('could not release the event claim', { error: (e as Error).message });
+      }
+    }
+    await say(failureText(err, s));
     return true;
   }
 }

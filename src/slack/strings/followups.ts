@@ -5,7 +5,9 @@ import type { ParseError } from '../../core/followups/parse-command.ts';
 /** Status emoji are not words: one table for both languages. */
 const STATUS_EMOJI = { open: '⚪', in_progress: '🔵', done: '✅', blocked: '⛔', cancelled: '✖️' } satisfies Record<FollowupStatus, string>;
 
-type Refusal = 'not_allowed_from_status' | 'unchanged' | 'closed' | 'empty_reason';
+import { MAX_BLOCKED_REASON_CHARS } from '../../core/followups/limits.ts';
+
+type Refusal = 'not_allowed_from_status' | 'unchanged' | 'closed' | 'empty_reason' | 'reason_too_long';
 
 /** Strings of follow-ups (issue 5): cards, modals, thread notes, reminders, lists, App Home. Keys start with `fu`. */
 export const followupStrings = defineStrings(
@@ -62,6 +64,7 @@ export const followupStrings = defineStrings(
       unchanged: () => '没有变化。',
       closed: () => '该跟进已关闭，请先重新打开。',
       empty_reason: () => '请填写受阻原因。',
+      reason_too_long: () => `受阻原因过长（最多 ${MAX_BLOCKED_REASON_CHARS} 个字符），请缩短后再试。`,
     } satisfies Record<Refusal, (status: string) => string>,
     fuNotFound: (id: string) => `没有找到跟进 ${id}。`,
     fuNoThreadFollowup: '这个线程里没有跟进。请写明编号，例如 `@我 done F3`。',
@@ -165,6 +168,7 @@ export const followupStrings = defineStrings(
       unchanged: () => 'Nothing changed.',
       closed: () => 'This follow-up is closed; reopen it first.',
       empty_reason: () => 'Please say what is blocking it.',
+      reason_too_long: () => `That reason is too long (at most ${MAX_BLOCKED_REASON_CHARS} characters). Please shorten it.`,
     } satisfies Record<Refusal, (status: string) => string>,
     fuNotFound: (id: string) => `There is no follow-up ${id}.`,
     fuNoThreadFollowup: 'There is no follow-up in this thread. Name one, e.g. `@me done F3`.',

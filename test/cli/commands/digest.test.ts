@@ -75,7 +75,7 @@ describe('measures digest', () => {
     // The CLI's clock is 2026-11-22T01:00Z. F1 closed 20 days before: outside the 7-day fallback, but after C1's last digest.
     const db = openDatabase(dbFile);
     insertFollowup(db, { id: 'F1', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: targetIdOf('z8wv-4.1'), assignee: 'U1', status: 'done', closedAt: '2026-11-02T00:00:00Z' });
-    claimDigestSlot(db, { channel: 'C1', slot: '2026-10-26T01:00:00.000Z', asOf: '2026-10-26', nowIso: '2026-10-26T01:00:00.000Z', maxAttempts: 3 });
+    claimDigestSlot(db, { channel: 'C1', slot: '2026-10-26T01:00:00.000Z', asOf: '2026-10-26', nowIso: '2026-10-26T01:00:00.000Z', maxAttempts: 3, staleBeforeIso: '2026-10-26T00:00:00.000Z' });
     markDigestPosted(db, 'C1', '2026-10-26T01:00:00.000Z', '1.1', '2026-10-26T01:00:01.000Z');
     const bot = digestForChannel(db, { channel: 'C1', asOf: '2022-12-05', horizonDays: 28, now: new Date('2026-11-22T01:00:00Z') });
     db.close();

@@ -6,7 +6,8 @@ import { handleFollowupMention } from '../../followups/mention-command.ts';
 import { publicAnswer } from '../../mention/public-answer.ts';
 import { stripBotMention } from '../../mention/strip-mention.ts';
 import { appMentionSchema } from '../payloads.ts';
-import { safely } from '../safely.ts';
+import { safelyTelling } from '../safely.ts';
+import { tell } from '../../followups/tell.ts';
 import { oncePerDelivery } from '../../../services/delivery-service.ts';
 
 /**
@@ -18,7 +19,12 @@ import { oncePerDelivery } from '../../../services/delivery-service.ts';
  */
 export function appMentionHandler(deps: SlackDeps, subcommands: readonly Subcommand[]) {
   return async ({ event, body, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
-    await safely(deps, undefined, 'app mention', async () => {
+    // No response_url for events: a failure is told to the person in the thread, privately.
+    const user = (event as { user?: string }).user;
+    const channel = (event as { channel?: string }).channel;
+    const where = user && channel ? { user, channel, threadTs: (event as { thread_ts?: string; ts?: string }).thread_ts ?? (event as { ts?: string }).ts ?? null } : undefined;
+    const say = where ? (text: string) => tell(client, deps.logger, where, text) : undefined;
+    await safelyTelling(deps, say, 'app mention', async () => {
       const parsed = appMentionSchema.safeParse(event);
       if (!parsed.success || parsed.data.bot_id) return;
       const e = parsed.data;

@@ -4,11 +4,12 @@ import type { SlackDeps } from '../../deps.ts';
 import { ASSIGN_BLOCKS } from '../../blocks/followup-modals.ts';
 import { assignFollowup, assignModalItem } from '../../../services/followup-service.ts';
 import { isIsoDate } from '../../../lib/dates.ts';
+import { MAX_NOTE_CHARS, charCount } from '../../../core/followups/limits.ts';
 import { followupDeps } from '../../followups/context.ts';
 import { assignOutcomeText, slackFailedText } from '../../followups/outcome-text.ts';
 import { publishCreated } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
-import { safely } from '../safely.ts';
+import { safelyTelling } from '../safely.ts';
 import { parseMetadata, viewSubmissionSchema } from '../payloads.ts';
 
 /** Modal field errors are plain text (no escaping needed); the typed id is echoed at most this long (the input's max_length). */
@@ -48,12 +49,17 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
       await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.assignee.block]: s.fuParseError.missing_user } });
       return;
     }
+    if (note !== null && charCount(note) > MAX_NOTE_CHARS) {
+      await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.note.block]: s.tooLong(MAX_NOTE_CHARS) } });
+      return;
+    }
     if (due !== null && !isIsoDate(due)) {
       await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.due.block]: s.fuParseError.bad_date } });
       return;
     }
     await ack();
-    await safely(deps, undefined, 'assign follow-up submit', async () => {
+    const where = { user: p.user.id, channel: meta.channel, threadTs: meta.threadTs };
+    await safelyTelling(deps, (text) => tell(client, deps.logger, where, text), 'assign follow-up submit', async () => {
       const fdeps = followupDeps(deps);
       const outcome = assignFollowup(fdeps, {
         itemId: item.itemId,
@@ -64,7 +70,6 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
         where: { channel: meta.channel, threadTs: meta.threadTs },
         dedupeKey: `view:${p.view.id}`,
       });
-      const where = { user: p.user.id, channel: meta.channel, threadTs: meta.threadTs };
       if (!outcome.ok) return tell(client, deps.logger, where, assignOutcomeText(outcome, s));
       // Success shows as the card in the thread; only problems need a private word.
       const error = outcome.created ? await publishCreated(fdeps, client, outcome.followup) : null;

@@ -10,7 +10,7 @@ import { changeOutcomeText, slackFailedText } from '../../followups/outcome-text
 import { publishHome } from '../../followups/home.ts';
 import { publishChange } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
-import { safely } from '../safely.ts';
+import { safelyTelling } from '../safely.ts';
 import { parseMetadata, viewSubmissionSchema } from '../payloads.ts';
 
 /** ChangeModalContext (blocks/followup-modals.ts); the place fields default so a modal opened before them still works. */
@@ -56,8 +56,8 @@ export function followupChangeSubmitHandler(deps: SlackDeps) {
       return;
     }
     await ack();
-    await safely(deps, undefined, 'follow-up change submit', async () => {
-      const where = { user: p.user.id, channel: meta.fromHome ? null : meta.channel, threadTs: meta.threadTs };
+    const where = { user: p.user.id, channel: meta.fromHome ? null : meta.channel, threadTs: meta.threadTs };
+    await safelyTelling(deps, (text) => tell(client, deps.logger, where, text), 'follow-up change submit', async () => {
       const outcome = changeFollowup(fdeps, req);
       if (!outcome.ok) {
         const text = changeOutcomeText(outcome, s, true);
