@@ -41,8 +41,9 @@ export interface HeldLease {
   release(db: Db): void;
 }
 
-function tryAcquire(db: Db, owner: string, nowMs: number): IngestLease | undefined {
-  return withBusyRetrySync(() =>
+function tryAcquire(db: Db, owner: string, nowMs: number, lockWaitMs: number): IngestLease | undefined {
+  return withBusyRetrySync(
+    () =>
     db
       .transaction((): IngestLease | undefined => {
         const current = readIngestLease(db);
@@ -51,6 +52,7 @@ function tryAcquire(db: Db, owner: string, nowMs: number): IngestLease | undefin
         return undefined;
       })
       .immediate(),
+    { totalMs: lockWaitMs },
   );
 }
 
@@ -67,7 +69,9 @@ export function acquireIngestLease(db: Db, waitMs: number, onWait?: (holder: Ing
   const started = Date.now();
   let told = false;
   for (;;) {
-    const holder = tryAcquire(db, owner, Date.now());
+    // Another process's document write can hold SQLite's lock for seconds on a busy machine: wait for it as long
+    // as the caller would wait for the lease itself (at least a second).
+    const holder = tryAcquire(db, owner, Date.now(), Math.max(waitMs, 1000));
     if (!holder) break;
     if (Date.now() - started >= waitMs) throw new IngestBusyError(holder);
     if (!told) onWait?.(holder);
@@ -77,6 +81,7 @@ export function acquireIngestLease(db: Db, waitMs: number, onWait?: (holder: Ing
   return {
     owner,
     renew: (d) => writeIngestLease(d, { owner, host: os.hostname(), pid: process.pid, expiresAtMs: Date.now() + LEASE_MS }),
-    release: (d) => withBusyRetrySync(() => deleteIngestLease(d, owner)),
+    // Not released (a busy error here): the lease expires after LEASE_MS or is taken over once this process exits.
+    release: (d) => withBusyRetrySync(() => deleteIngestLease(d, owner), { totalMs: LEASE_MS }),
   };
 }
