@@ -388,7 +388,12 @@ function ingestPrepared(
   try {
     return writeAll(deps, prepared, opts, segmenter, lease, skipped);
   } finally {
-    lease.release(db);
+    try {
+      lease.release(db);
+    } catch (err) {
+      // What was written stands; the lease lapses after LEASE_MS (or as soon as this process has exited).
+      deps.logger.warn('could not release the ingest lease', { error: (err as Error).message });
+    }
   }
 }
 
