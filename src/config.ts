@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import cron from 'node-cron';
+import { z } from 'zod';
 import { parseCron } from './core/digest/cron-schedule.ts';
 import { isIsoDate } from './lib/dates.ts';
 
@@ -140,7 +140,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const problems = result.error.issues.map((issue) => {
     const key = issue.path.join('.') || 'config';
     const value = env[key];
-    const shown = value === undefined ? '' : ` (got "${value.length > 40 ? value.slice(0, 40) + '…' : value}")`;
+    const shown = value === undefined ? '' : ` (got "${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
     return `${key} ${issue.message}${shown}`;
   });
   throw new ConfigError(problems);

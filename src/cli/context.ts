@@ -1,9 +1,9 @@
 import type { Config } from '../config.ts';
+import { STORAGE_ADVICE, storageProblem, withDatabaseContext } from '../db/errors.ts';
+import { migrate, pendingMigrations } from '../db/migrate.ts';
+import { type Db, openDatabase } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import { openDatabase, type Db } from '../db/open.ts';
-import { migrate, pendingMigrations } from '../db/migrate.ts';
-import { storageProblem, STORAGE_ADVICE, withDatabaseContext } from '../db/errors.ts';
 import { ensureSearchIndexFresh, isSearchIndexCurrent } from '../services/search-service.ts';
 
 /** What every CLI command receives: output streams, config, clock and logger (all injected, for tests). */
@@ -85,10 +85,13 @@ export function openReadIndex(ctx: CliContext, dbFlag: string | undefined, opts:
   } catch (err) {
     const problem = storageProblem(err);
     if (problem !== 'readonly' && problem !== 'cantopen') throw err;
-    throw new Error(`The database ${file} ${needs} before it can be read, and it cannot be written here. ${STORAGE_ADVICE.readonly}`, { cause: err });
+    throw new Error(
+      `The database ${file} ${needs} before it can be read, and it cannot be written here. ${STORAGE_ADVICE.readonly}`,
+      { cause: err },
+    );
   }
 }
 
 export function printJson(ctx: CliContext, value: unknown): void {
-  ctx.stdout(JSON.stringify(value, null, 2) + '\n');
+  ctx.stdout(`${JSON.stringify(value, null, 2)}\n`);
 }

@@ -1,7 +1,7 @@
-import { commands } from './commands/index.ts';
-import { UsageError, type CliContext } from './context.ts';
-import { IngestError } from '../services/ingest-service.ts';
 import { DatabaseError, STORAGE_ADVICE, storageProblem } from '../db/errors.ts';
+import { IngestError } from '../services/ingest-service.ts';
+import { commands } from './commands/index.ts';
+import { type CliContext, UsageError } from './context.ts';
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -22,7 +22,7 @@ function helpText(): string {
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    ctx.stdout(helpText() + '\n');
+    ctx.stdout(`${helpText()}\n`);
     return name ? 0 : 1;
   }
   const command = commands.find((c) => c.name === name);

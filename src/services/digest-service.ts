@@ -1,7 +1,6 @@
-import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
-import { dateInZone } from '../lib/dates.ts';
+import { dateInZone, MS_PER_DAY } from '../lib/dates.ts';
 import { isEmptyDigest, selectDigest } from '../core/digest/select-digest.ts';
 import type { Digest } from '../core/digest/types.ts';
 import {
@@ -20,6 +19,17 @@ import {
  * caller passes in (src/slack/digest/post-digest.ts renders and posts it).
  */
 
+/**
+ * The settings a digest run reads. Named like the environment variables so the app's Config satisfies it as
+ * is, while this service stays independent of how settings are loaded.
+ */
+export interface DigestSettings {
+  DIGEST_AS_OF?: string | undefined;
+  DIGEST_TZ: string;
+  DIGEST_HORIZON_DAYS: number;
+  DIGEST_SKIP_EMPTY: boolean;
+}
+
 /** Without a previous digest in the channel, "done" covers the last week. */
 export const DONE_FALLBACK_DAYS = 7;
 /** A slot whose post failed is tried at most this many times (then it stays failed, and is logged). */
@@ -36,7 +46,7 @@ export const STALE_CLAIM_MINUTES = 15;
 export type PostDigest = (channel: string, digest: Digest) => Promise<string>;
 
 /** The date a digest run is computed for: DIGEST_AS_OF when pinned (replaying a past year), else that day in DIGEST_TZ. */
-export function digestAsOf(config: Pick<Config, 'DIGEST_AS_OF' | 'DIGEST_TZ'>, at: Date): string {
+export function digestAsOf(config: Pick<DigestSettings, 'DIGEST_AS_OF' | 'DIGEST_TZ'>, at: Date): string {
   return config.DIGEST_AS_OF ?? dateInZone(at, config.DIGEST_TZ);
 }
 
@@ -59,14 +69,14 @@ export function digestForChannel(db: Db, req: ChannelDigestRequest): Digest {
     followups: listDigestFollowups(db),
     asOf: req.asOf,
     horizonDays: req.horizonDays,
-    doneSince: previous?.postedAt ?? new Date(req.now.getTime() - DONE_FALLBACK_DAYS * 86_400_000).toISOString(),
+    doneSince: previous?.postedAt ?? new Date(req.now.getTime() - DONE_FALLBACK_DAYS * MS_PER_DAY).toISOString(),
   });
 }
 
 export interface DeliverDeps {
   db: Db;
   logger: Logger;
-  config: Pick<Config, 'DIGEST_AS_OF' | 'DIGEST_TZ' | 'DIGEST_HORIZON_DAYS' | 'DIGEST_SKIP_EMPTY'>;
+  config: DigestSettings;
   post: PostDigest;
 }
 

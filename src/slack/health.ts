@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config.ts';
-import type { Db } from '../db/open.ts';
-import { probeDatabase, type HealthProbeDeps } from '../db/health.ts';
 import { STORAGE_ADVICE } from '../db/errors.ts';
+import { type HealthProbeDeps, probeDatabase } from '../db/health.ts';
+import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
-import { indexSummary } from '../app/index-summary.ts';
+import { indexSummary } from '../services/index-summary.ts';
 
 /**
  * GET /healthz: 200 with the index size while the database can be read and written, else 503 naming the
@@ -22,8 +22,14 @@ export function healthHandler(
     };
     const health = probeDatabase(base.db, base.config.DATABASE_PATH, probe);
     if (!health.ok) {
-      base.logger.error('health check: the database cannot be written', { problem: health.problem, error: health.error });
-      const advice = health.problem === 'unavailable' ? 'The database is not usable; see the bot’s log.' : STORAGE_ADVICE[health.problem];
+      base.logger.error('health check: the database cannot be written', {
+        problem: health.problem,
+        error: health.error,
+      });
+      const advice =
+        health.problem === 'unavailable'
+          ? 'The database is not usable; see the bot’s log.'
+          : STORAGE_ADVICE[health.problem];
       send(503, { ok: false, database: health.problem, error: advice });
       return;
     }

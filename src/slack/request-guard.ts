@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import { isValidSlackRequest, type HTTPReceiver } from '@slack/bolt';
+import { type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../lib/logger.ts';
 
@@ -22,7 +22,16 @@ const FORM = 'application/x-www-form-urlencoded';
 
 const userRef = z.object({ id: z.string().min(1) }).passthrough();
 /** Interactivity payloads Bolt routes by reading `user` (and, for views, `view`) without checking them. */
-const INTERACTIVE_TYPES = new Set(['block_actions', 'block_suggestion', 'shortcut', 'message_action', 'interactive_message', 'dialog_submission', 'view_submission', 'view_closed']);
+const INTERACTIVE_TYPES = new Set([
+  'block_actions',
+  'block_suggestion',
+  'shortcut',
+  'message_action',
+  'interactive_message',
+  'dialog_submission',
+  'view_submission',
+  'view_closed',
+]);
 const VIEW_TYPES = new Set(['view_submission', 'view_closed']);
 const viewRef = z.object({ id: z.string().min(1), callback_id: z.string() }).passthrough();
 const eventEnvelope = z.object({ event: z.object({ type: z.string().min(1) }).passthrough() }).passthrough();
@@ -37,7 +46,8 @@ export function envelopeProblem(body: unknown): string | null {
     if (VIEW_TYPES.has(type) && !viewRef.safeParse(b.view).success) return `${type} without a view`;
   }
   if (type === 'event_callback' && !eventEnvelope.safeParse(b).success) return 'event_callback without an event';
-  if (type === undefined && typeof b.command !== 'string' && b.ssl_check !== '1') return 'neither a payload, an event nor a command';
+  if (type === undefined && typeof b.command !== 'string' && b.ssl_check !== '1')
+    return 'neither a payload, an event nor a command';
   return null;
 }
 
@@ -137,9 +147,16 @@ export function guardSlackRequests(next: RequestListener, opts: RequestGuardOpti
         typeof signature === 'string' &&
         Number.isFinite(timestampSec) &&
         skewSec <= MAX_REQUEST_CLOCK_SKEW_SEC &&
-        isValidSlackRequest({ signingSecret: opts.signingSecret, body: raw, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestampSec }, nowMilliseconds: nowMs() });
+        isValidSlackRequest({
+          signingSecret: opts.signingSecret,
+          body: raw,
+          headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestampSec },
+          nowMilliseconds: nowMs(),
+        });
       if (!valid) {
-        log.warn('request refused: bad signature or timestamp', { timestampSkewSec: Number.isFinite(skewSec) ? skewSec : null });
+        log.warn('request refused: bad signature or timestamp', {
+          timestampSkewSec: Number.isFinite(skewSec) ? skewSec : null,
+        });
         refuse(res, 401);
         return false;
       }

@@ -71,7 +71,9 @@ describe('read commands in a read-only location', () => {
     lockDown();
     const r = measures('export');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/needs upgrading to this version \(\d{3}_[\w-]+\.sql\) before it can be read, and it cannot be written here/);
+    expect(r.stderr).toMatch(
+      /needs upgrading to this version \(\d{3}_[\w-]+\.sql\) before it can be read, and it cannot be written here/,
+    );
   }, 60_000);
 });
 
@@ -85,7 +87,9 @@ describe('read commands where the database can be written', () => {
     const r = await cli(['export', '--db', dbPath]);
     expect(r.code, r.stderr).toBe(0);
     const after = new Database(dbPath, { readonly: true });
-    expect(after.prepare('SELECT name FROM schema_migrations WHERE version = ?').get(last.v)).toEqual({ name: last.name });
+    expect(after.prepare('SELECT name FROM schema_migrations WHERE version = ?').get(last.v)).toEqual({
+      name: last.name,
+    });
     after.close();
   });
 

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_REQUEST_BODY_BYTES } from '../../src/slack/request-guard.ts';
 import { HEALTH_PATH } from '../../src/slack/app.ts';
-import { FORM, JSON_TYPE, interactivityBody, slashCommandBody } from '../helpers/slack-request.ts';
-import { seededDb, startHarness, type Harness } from './harness.ts';
+import { MAX_REQUEST_BODY_BYTES } from '../../src/slack/request-guard.ts';
+import { FORM, interactivityBody, JSON_TYPE, slashCommandBody } from '../helpers/slack-request.ts';
+import { type Harness, seededDb, startHarness } from './harness.ts';
 
 /**
  * What reaches /slack/events before any listener: oversized bodies are refused without being read, signatures
@@ -20,7 +20,11 @@ afterAll(async () => {
 });
 
 /** Sends headers and then chunks until the server answers (or `maxBytes` were sent); resolves with the status. */
-function streamPost(headers: Record<string, string | number>, chunkBytes: number, maxBytes: number): Promise<{ status: number; sent: number }> {
+function streamPost(
+  headers: Record<string, string | number>,
+  chunkBytes: number,
+  maxBytes: number,
+): Promise<{ status: number; sent: number }> {
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
@@ -52,7 +56,11 @@ const healthy = async () => (await fetch(`http://127.0.0.1:${h.port}${HEALTH_PAT
 
 describe('request size', () => {
   it('refuses a declared Content-Length over the cap with 413 before reading the body', async () => {
-    const r = await streamPost({ 'content-type': JSON_TYPE, 'content-length': 300 * 1024 * 1024 }, 16 * 1024, 300 * 1024 * 1024);
+    const r = await streamPost(
+      { 'content-type': JSON_TYPE, 'content-length': 300 * 1024 * 1024 },
+      16 * 1024,
+      300 * 1024 * 1024,
+    );
     expect(r.status).toBe(413);
     // Answered long before the 300 MB were sent.
     expect(r.sent).toBeLessThan(64 * 1024 * 1024);
@@ -60,14 +68,21 @@ describe('request size', () => {
   });
 
   it('cuts a chunked body at the cap with 413', async () => {
-    const r = await streamPost({ 'content-type': JSON_TYPE, 'transfer-encoding': 'chunked' }, 64 * 1024, 200 * 1024 * 1024);
+    const r = await streamPost(
+      { 'content-type': JSON_TYPE, 'transfer-encoding': 'chunked' },
+      64 * 1024,
+      200 * 1024 * 1024,
+    );
     expect(r.status).toBe(413);
     expect(r.sent).toBeLessThan(64 * 1024 * 1024);
     expect(await healthy()).toBe(200);
   });
 
   it('still accepts a signed body just under the cap', async () => {
-    const body = slashCommandBody({ text: 'x'.repeat(MAX_REQUEST_BODY_BYTES - 2000), responseUrl: h.fake.responseUrl() });
+    const body = slashCommandBody({
+      text: 'x'.repeat(MAX_REQUEST_BODY_BYTES - 2000),
+      responseUrl: h.fake.responseUrl(),
+    });
     expect(Buffer.byteLength(body)).toBeLessThan(MAX_REQUEST_BODY_BYTES);
     expect((await h.post(body, FORM)).status).toBe(200);
     await h.idle();
@@ -75,7 +90,13 @@ describe('request size', () => {
 });
 
 describe('signed bodies Bolt cannot route', () => {
-  const button = (extra: Record<string, unknown>) => ({ type: 'block_actions', api_app_id: 'A0KRD7HC3', team: { id: 'T0G9PQBBK' }, actions: [], ...extra });
+  const button = (extra: Record<string, unknown>) => ({
+    type: 'block_actions',
+    api_app_id: 'A0KRD7HC3',
+    team: { id: 'T0G9PQBBK' },
+    actions: [],
+    ...extra,
+  });
 
   it.each([
     ['JSON null', 'null', JSON_TYPE],
@@ -85,8 +106,16 @@ describe('signed bodies Bolt cannot route', () => {
     ['form payload=[]', 'payload=%5B%5D', FORM],
     ['block_actions without user', interactivityBody(button({})), FORM],
     ['block_actions with user null', interactivityBody(button({ user: null })), FORM],
-    ['view_submission without view', interactivityBody({ type: 'view_submission', user: { id: 'U1' }, team: { id: 'T1' } }), FORM],
-    ['event_callback without event', JSON.stringify({ type: 'event_callback', team_id: 'T1', event_id: 'Ev1' }), JSON_TYPE],
+    [
+      'view_submission without view',
+      interactivityBody({ type: 'view_submission', user: { id: 'U1' }, team: { id: 'T1' } }),
+      FORM,
+    ],
+    [
+      'event_callback without event',
+      JSON.stringify({ type: 'event_callback', team_id: 'T1', event_id: 'Ev1' }),
+      JSON_TYPE,
+    ],
     ['not JSON', '{', JSON_TYPE],
   ])('%s → 400, and the bot keeps serving', async (_name, body, type) => {
     expect((await h.post(body, type)).status).toBe(400);
@@ -121,7 +150,7 @@ describe('request timestamps', () => {
 
   it('refuses a bad signature and an unsigned body', async () => {
     const b = body();
-    expect((await h.post(b, FORM, { signature: 'v0=' + '0'.repeat(64) })).status).toBe(401);
+    expect((await h.post(b, FORM, { signature: `v0=${'0'.repeat(64)}` })).status).toBe(401);
     const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': FORM }, body: b });
     expect(res.status).toBe(401);
   });

@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
-import { openReadIndex, printJson, UsageError, type CliCommand, type CliContext } from '../context.ts';
-import { isIsoDate } from '../../lib/dates.ts';
+
 import { duePhrase } from '../../core/digest/due-phrase.ts';
 import { renderDigestText } from '../../core/digest/render-text.ts';
 import type { Digest, DigestItem, Locale } from '../../core/digest/types.ts';
 import type { Db } from '../../db/open.ts';
+import { isIsoDate } from '../../lib/dates.ts';
 import { digestAsOf, digestForChannel } from '../../services/digest-service.ts';
 import { digestPostingClient, postDigestMessage } from '../../slack/digest/post-digest.ts';
+import { type CliCommand, type CliContext, openReadIndex, printJson, UsageError } from '../context.ts';
 
 function itemJson(item: DigestItem, locale: Locale) {
   return { ...item, dueText: duePhrase(item, locale) };
@@ -24,7 +25,8 @@ export function digestJson(d: Digest, locale: Locale) {
 
 /** Why `--post` cannot run with this configuration, or null when it can. */
 function postProblem(ctx: CliContext): string | null {
-  if (!ctx.config.SLACK_BOT_TOKEN) return '--post needs a bot token: set SLACK_BOT_TOKEN=xoxb-… (and DIGEST_CHANNELS) in the environment.';
+  if (!ctx.config.SLACK_BOT_TOKEN)
+    return '--post needs a bot token: set SLACK_BOT_TOKEN=xoxb-… (and DIGEST_CHANNELS) in the environment.';
   if (ctx.config.DIGEST_CHANNELS.length === 0) {
     return '--post needs at least one channel id in DIGEST_CHANNELS (e.g. DIGEST_CHANNELS=C0123456789).';
   }
@@ -77,12 +79,13 @@ export const digestCommand: CliCommand = {
     });
     const problem = values.post ? postProblem(ctx) : null;
     if (problem) {
-      ctx.stderr(problem + '\n');
+      ctx.stderr(`${problem}\n`);
       return 1;
     }
     const asOf = values['as-of'] ?? digestAsOf(ctx.config, ctx.clock());
     if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${asOf}".`);
-    const horizonDays = values['horizon-days'] === undefined ? ctx.config.DIGEST_HORIZON_DAYS : Number(values['horizon-days']);
+    const horizonDays =
+      values['horizon-days'] === undefined ? ctx.config.DIGEST_HORIZON_DAYS : Number(values['horizon-days']);
     if (!Number.isInteger(horizonDays) || horizonDays < 0 || horizonDays > 366) {
       throw new UsageError(`--horizon-days must be a whole number from 0 to 366, not "${values['horizon-days']}".`);
     }

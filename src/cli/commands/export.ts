@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { openReadIndex, printJson, type CliCommand } from '../context.ts';
-import { exportIndex } from '../../services/export-service.ts';
 import { dateInZone } from '../../lib/dates.ts';
+import { exportIndex } from '../../services/export-service.ts';
+import { type CliCommand, openReadIndex, printJson } from '../context.ts';
 
 export const exportCommand: CliCommand = {
   name: 'export',

@@ -1,8 +1,8 @@
 import type { AssignOutcome, ChangeOutcome, PermissionCheck } from '../../services/followup-service.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
-import type { FollowupStrings } from '../strings/followups.ts';
-import type { Strings } from '../strings/index.ts';
+import { escapeMrkdwn } from '../kit/mrkdwn.ts';
+import type { Strings } from '../strings.ts';
 import type { SlackProblem } from './publisher.ts';
+import type { FollowupStrings } from './strings.ts';
 
 /** What a person is told about an outcome, as escaped mrkdwn (null: nothing worth saying, e.g. a double click). */
 
