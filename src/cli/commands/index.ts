@@ -1,5 +1,6 @@
 import type { CliCommand } from '../context.ts';
 import { digestCommand } from './digest.ts';
+import { docsCommand, removeCommand } from './documents.ts';
 import { exportCommand } from './export.ts';
 import { followupsCommand } from './followups.ts';
 import { ingestCommand } from './ingest.ts';
@@ -7,4 +8,13 @@ import { searchCommand } from './search.ts';
 import { subscriptionsCommand } from './subscriptions.ts';
 
 /** Every CLI command, in the order `measures help` lists them. */
-export const commands: CliCommand[] = [ingestCommand, exportCommand, searchCommand, followupsCommand, digestCommand, subscriptionsCommand];
+export const commands: CliCommand[] = [
+  ingestCommand,
+  exportCommand,
+  searchCommand,
+  followupsCommand,
+  digestCommand,
+  docsCommand,
+  removeCommand,
+  subscriptionsCommand,
+];
