@@ -29,12 +29,12 @@ function noItems(file: string, what: string): ParseError {
 export function parseDocument(source: SourceFile, opts: ParseOptions = {}): ParsedDocument {
   const { file } = source;
   const raw = decodeBytes(file, source.bytes, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  const { text, frontMatter, htmlTitle } = toPlainText(file, raw);
+  const { text, frontMatter, page } = toPlainText(file, raw);
   const paras = toParagraphs(text);
   if (paras.length === 0) {
     throw new ParseError('empty', `${file} has no readable text once markup is removed. Upload the document's text rather than an empty page.`, file);
   }
-  const meta = extractMetadata(paras, frontMatter, htmlTitle);
+  const meta = extractMetadata(paras, frontMatter, page);
   const kind = classify(paras);
   const base = {
     title: meta.title,
