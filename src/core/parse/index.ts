@@ -12,8 +12,8 @@ import { extractMetadata } from './metadata.ts';
 import { toParagraphs } from './paragraphs.ts';
 import { parseQa } from './qa.ts';
 import { regionOf } from './regions.ts';
-import { findItems } from './structure.ts';
-import { endsWithResponsibility, splitTasks } from './tasks.ts';
+import { findStructure } from './structure.ts';
+import { endsWithResponsibility, hasResponsibilityBracket, splitTasks } from './tasks.ts';
 
 export { ParseError } from './errors.ts';
 
@@ -57,7 +57,7 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
     if (measures.length === 0) throw noItems(file, 'recommendations');
     return { ...base, authors, measures, notes: [] };
   }
-  const items = findItems(paras, meta.titleEnd + 1, meta.signatureStart, endsWithResponsibility);
+  const { items } = findStructure(paras, meta.titleEnd + 1, meta.signatureStart, { has: hasResponsibilityBracket, endsWith: endsWithResponsibility });
   if (items.length === 0) throw noItems(file, 'numbered measures');
   const measures: ParsedMeasure[] = items.map((item) => ({
     kind: 'measure',

@@ -24,7 +24,7 @@ describe('policy structure', () => {
     expect(doc.measures[2]!.text).not.toContain('施行');
   });
 
-  it('keeps deeper levels (1. inside （一）) inside the item text', () => {
+  it('takes the level that carries the brackets: 1. under a group heading, and a （二） with its own bracket beside it', () => {
     const doc = parseLines([
       '关于加快培育新型消费的实施意见',
       '（一）培育壮大零售新业态',
@@ -32,10 +32,24 @@ describe('policy structure', () => {
       '2.发展直播电商。（市商务局、市委网信办按职责分工负责）',
       '（二）发展在线教育。建设在线课程。（市教委）',
     ]);
+    expect(doc.measures.map((m) => [m.label, m.section, m.title])).toEqual([
+      ['1.', '培育壮大零售新业态', '发展智慧超市'],
+      ['2.', '培育壮大零售新业态', '发展直播电商'],
+      ['（二）', null, '发展在线教育'],
+    ]);
+    expect(departmentsOf(doc)).toEqual([['市商务局'], ['市商务局', '市委网信办'], ['市教委']]);
+  });
+
+  it('keeps a deeper list inside its measure when only the measure closes with a bracket', () => {
+    const doc = parseLines([
+      '某市实施方案',
+      '（一）建设智慧商圈。',
+      '1.改造步行街；',
+      '2.建设智慧停车场。（市商务局牵头，市住房城乡建设局配合）',
+      '（二）发展夜间经济。延长营业时间。（市商务局）',
+    ]);
     expect(doc.measures.map((m) => m.label)).toEqual(['（一）', '（二）']);
-    expect(doc.measures[0]!.title).toBe('培育壮大零售新业态');
-    expect(doc.measures[0]!.text).toContain('2.发展直播电商');
-    expect(doc.measures[0]!.tasks.map((t) => t.text)).toEqual(['培育壮大零售新业态\n1.发展智慧超市。', '2.发展直播电商。']);
+    expect(doc.measures[0]!.text).toContain('1.改造步行街');
   });
 
   it('reads （1） numbering and restarts per section', () => {
