@@ -3,13 +3,16 @@ import { chineseNumeral } from './numerals.ts';
 import { normalizeText } from './normalize.ts';
 import { bylineNames, speakerName } from './people.ts';
 
-/** Signs of newspaper commentary rather than an official document. */
-const COMMENTARY_MARKERS = /编者按|智库|作者单位|作者系|^作者[:：]|本文为|主持人[:：]|专访嘉宾|访谈|评论员|特约撰稿|记者\s*[\u4e00-\u9fff]{2,3}\s*摄/;
+/** Signs of newspaper commentary rather than an official document, anywhere in a paragraph. */
+const COMMENTARY_MARKERS = /^编者按|作者单位|作者系|^作者[:：]|^本文为|^主持人[:：]|专访嘉宾|记者\s*[\u4e00-\u9fff]{2,3}\s*摄/;
+/** Column headings (智库视点, 【智库对话】, 高端访谈, 本报评论员): signs only as a short line of their own, since
+ * an official text may mention 智库 or 在线访谈 in a sentence. */
+const COLUMN_HEADING = /智库|访谈|评论员|特约撰稿|编者按/;
 
 export function commentarySignals(paras: string[]): number {
   let score = 0;
   for (const p of paras) {
-    if (COMMENTARY_MARKERS.test(p)) score++;
+    if (COMMENTARY_MARKERS.test(p) || (p.length <= 16 && COLUMN_HEADING.test(p))) score++;
     else if (bylineNames(p)) score++;
   }
   return score;

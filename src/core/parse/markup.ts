@@ -42,7 +42,8 @@ function decodeEntities(s: string): string {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
     }
-    return ENTITIES[body.toLowerCase()] ?? m;
+    // An unknown name (&sp; on some government pages) is a typo for a space, never text.
+    return ENTITIES[body.toLowerCase()] ?? ' ';
   });
 }
 

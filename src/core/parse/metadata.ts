@@ -167,7 +167,8 @@ function issuerAbove(paras: string[], i: number): { issuers: string[]; start: nu
   let start = i;
   const issuers: string[] = [];
   for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
-    const name = paras[j]!.trim();
+    // Double-escaped entities (&amp;sp; shows as &sp;) trail some issuer lines on saved pages.
+    const name = paras[j]!.trim().replace(/(?:\s*&[a-z]{2,8};)+$/i, '').trim();
     if (name.length > 40 || /[。，；：,;:]/.test(name) || !looksLikeOrganisation(name.split(/\s+/).pop()!)) break;
     issuers.unshift(name);
     start = j;
@@ -215,13 +216,13 @@ function findSignature(paras: string[], title: string): { date: string | null; i
   const own = signed[0] ?? null;
   const endsHere = trailing <= 2 && (last.issuers.length > 0 || last.index >= paras.length - 4);
   const wrapper = WRAPPER_TITLE.test(title) || (own !== null && WRAPPER_BODY.test(paras.slice(0, own.index).join('')));
-  if (endsHere && (!wrapper || own === null || own === last)) return { date: last.date, issuer: issuerOf(last), start: last.start };
   if (wrapper) {
     const head = own ?? lines[0]!;
     // The issued text's own 落款 (转发 a ministry's report signed by the ministry) closes it.
-    const inner = signed.find((l) => l.index > head.index) ?? (endsHere ? last : null);
+    const inner = signed.find((l) => l.index > head.index) ?? (endsHere && last !== head ? last : null);
     return { date: head.date, issuer: issuerOf(head), start: inner ? inner.start : paras.length };
   }
+  // Anything after the document's own 落款 is an attachment, however it is signed.
   if (own) return { date: own.date, issuer: issuerOf(own), start: own.start };
   return endsHere ? { date: last.date, issuer: null, start: last.start } : none;
 }
