@@ -198,20 +198,21 @@ export function findStructure(
   const measureRank = rankOf(level);
   // An outer item is a measure of its own when nothing at or above the measure level is numbered under it.
   const measures = nodes.filter((n) => n.rank <= measureRank && !n.children.some((c) => c.rank <= measureRank));
+  // A measure ends at the next node of its level or an outer one (deeper numbering stays inside).
+  const measureEnd = new Map<Node, number>();
+  let nextOuter = to;
+  for (let j = nodes.length - 1; j >= 0; j--) {
+    const n = nodes[j]!;
+    if (n.rank <= measureRank) {
+      measureEnd.set(n, nextOuter);
+      nextOuter = n.index;
+    }
+  }
 
   const out: Array<{ index: number; item: RawItem }> = [];
-  const measureEnd = new Map<Node, number>();
   measures.forEach((m, k) => {
     const last = k === measures.length - 1;
-    // The measure ends at the next node of its level or an outer one (deeper numbering stays inside).
-    let end = to;
-    for (let j = nodes.indexOf(m) + 1; j < nodes.length; j++) {
-      if (nodes[j]!.rank <= measureRank) {
-        end = nodes[j]!.index;
-        break;
-      }
-    }
-    measureEnd.set(m, end);
+    const end = measureEnd.get(m)!;
     const parts = [m.match.rest];
     for (let i = m.index + 1; i < end; i++) {
       const p = paras[i]!;
