@@ -88,15 +88,22 @@ function valueEnd(p: string, from: number): number {
 export function labelledField(paras: string[], labels: string): string | null {
   // The label and its colon are bounded; the value is found by valueEnd's scan, never by a lazy pattern.
   const re = new RegExp(`(?:^|\\s)(?:${labels})[ \\u3000]{0,8}(?:[:：][ \\t\\u3000]*|\\t[ \\u3000]*)`, 'g');
-  for (const p of paras.slice(0, 25)) {
+  const head = paras.slice(0, 30);
+  for (const [k, p] of head.entries()) {
     re.lastIndex = 0;
     const m = re.exec(p);
     if (!m) continue;
     let start = m.index + m[0].length;
     while (start < p.length && WS.test(p[start]!)) start++;
-    if (start >= p.length) continue;
-    const value = p.slice(start, valueEnd(p, start)).trim();
-    if (value !== '') return value;
+    if (start < p.length) {
+      const value = p.slice(start, valueEnd(p, start)).trim();
+      if (value !== '') return value;
+      continue;
+    }
+    // A label alone on its line (a list item whose value is in the next element): the next line is the value,
+    // unless it is the next label.
+    const next = head[k + 1];
+    if (m.index === 0 && next !== undefined && !/^[\u4e00-\u9fff\s]{2,8}[:：]/.test(next)) return next.slice(0, valueEnd(next, 0)).trim() || null;
   }
   return null;
 }
@@ -262,7 +269,8 @@ export function extractMetadata(paras: string[], fm: FrontMatter, page: PageMeta
   const { title, end } = findTitle(paras, fm, page);
   const docNumber = findDocNumber(paras, Math.max(0, end + 1));
   const signature = findSignature(paras, title);
-  const tableDate = labelledField(paras, '成文日期|发布日期|发文日期');
+  // 2024年04月06日 16:40: the table may add the time of day.
+  const tableDate = labelledField(paras, '成文日期|发布日期|发文日期')?.replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '') ?? null;
   const publishedOn = signature.date ?? (tableDate ? parseChineseDate(tableDate) ?? isoFromDashed(tableDate) : null) ?? page.pubDate ?? fm.date;
   // Validity clauses sit in the closing paragraphs; searching only there keeps quoted rules of other documents out.
   const closing = paras.slice(Math.max(0, signature.start - 6), signature.start + 3).join('\n');
@@ -270,7 +278,7 @@ export function extractMetadata(paras: string[], fm: FrontMatter, page: PageMeta
   return {
     title,
     titleEnd: end,
-    issuer: signature.issuer ?? labelledField(paras, '发文机关|发布机构|发文单位') ?? issuerFromTitle(title),
+    issuer: signature.issuer ?? labelledField(paras, '发文机关|发文机构|发布机构|发文单位') ?? issuerFromTitle(title),
     docNumber,
     publishedOn,
     effectiveOn,
