@@ -222,7 +222,7 @@ function findSignature(paras: string[], title: string): { date: string | null; i
   const signed = lines.filter((l) => l.issuers.length > 0);
   const own = signed[0] ?? null;
   const endsHere = trailing <= 2 && (last.issuers.length > 0 || last.index >= paras.length - 4);
-  const wrapper = WRAPPER_TITLE.test(title) || (own !== null && WRAPPER_BODY.test(paras.slice(0, own.index).join('')));
+  const wrapper = WRAPPER_TITLE.test(title) || WRAPPER_BODY.test(paras.slice(0, (own ?? lines[0]!).index).join(''));
   if (wrapper) {
     const head = own ?? lines[0]!;
     // The issued text's own 落款 (转发 a ministry's report signed by the ministry) closes it.
@@ -232,6 +232,15 @@ function findSignature(paras: string[], title: string): { date: string | null; i
   // Anything after the document's own 落款 is an attachment, however it is signed.
   if (own) return { date: own.date, issuer: issuerOf(own), start: own.start };
   return endsHere ? { date: last.date, issuer: null, start: last.start } : none;
+}
+
+/** 河北省人民政府令 / 中华人民共和国国务院令: the masthead of an order names its issuer. */
+function issuerFromMasthead(paras: string[]): string | null {
+  for (const p of paras.slice(0, 40)) {
+    const m = /^(.{2,20}?(?:人民政府|国务院))令$/.exec(normalizeText(p).replace(/\s+/g, ''));
+    if (m) return m[1]!.replace(/^中华人民共和国/, '');
+  }
+  return null;
 }
 
 function issuerFromTitle(title: string): string | null {
@@ -278,7 +287,7 @@ export function extractMetadata(paras: string[], fm: FrontMatter, page: PageMeta
   return {
     title,
     titleEnd: end,
-    issuer: signature.issuer ?? labelledField(paras, '发文机关|发文机构|发布机构|发文单位') ?? issuerFromTitle(title),
+    issuer: signature.issuer ?? labelledField(paras, '发文机关|发文机构|发布机构|发文单位') ?? issuerFromMasthead(paras) ?? issuerFromTitle(title),
     docNumber,
     publishedOn,
     effectiveOn,
