@@ -14,7 +14,7 @@ import { toParagraphs } from './paragraphs.ts';
 import { parseQa } from './qa.ts';
 import { regionOf } from './regions.ts';
 import { excerpt, findStructure, type Structure } from './structure.ts';
-import { endsWithResponsibility, hasResponsibilityBracket, splitTasks } from './tasks.ts';
+import { endsWithResponsibility, hasResponsibilityBracket, taskReader } from './tasks.ts';
 
 export { ParseError } from './errors.ts';
 
@@ -104,6 +104,7 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
   const structure = findStructure(paras, meta.titleEnd + 1, meta.signatureStart, { has: hasResponsibilityBracket, endsWith: endsWithResponsibility });
   // A list of members (组成人员) is numbered by group, not by measure.
   if (structure.items.length === 0 || classification.genre === 'appointments') throw refuse();
+  const tasks = taskReader(paras.join('\n'), meta.publishedOn);
   const measures: ParsedMeasure[] = structure.items.map((item) => ({
     kind: 'measure',
     section: item.section,
@@ -112,8 +113,8 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
     title: item.title,
     text: item.text,
     author: null,
-    tasks: splitTasks(item.text, meta.publishedOn),
+    tasks: tasks.read(item.text, item.label),
   }));
-  const notes = [kindNote(classification, structure, measures.length), ...structure.notes, ...responsibilityNotes(measures)];
+  const notes = [kindNote(classification, structure, measures.length), ...structure.notes, ...responsibilityNotes(measures), ...tasks.notes];
   return { ...base, authors: [], measures, notes };
 }
