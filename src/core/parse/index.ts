@@ -4,9 +4,9 @@
  */
 import type { ParsedDocument, ParsedMeasure, ParseNote, SourceFile } from '../model.ts';
 import { parseCommentary } from './commentary.ts';
-import { decodeBytes, DEFAULT_MAX_BYTES } from './decode.ts';
+import { DEFAULT_MAX_BYTES, decodeBytes } from './decode.ts';
 import { ParseError } from './errors.ts';
-import { classify, refusalReason, type Classification } from './kind.ts';
+import { type Classification, classify, refusalReason } from './kind.ts';
 import type { Scheme } from './labels.ts';
 import { toPlainText } from './markup.ts';
 import { extractMetadata } from './metadata.ts';
@@ -35,21 +35,35 @@ const WITHOUT_MEASURES = new Set(['reply', 'approval', 'decision', 'bulletin', '
 
 /** How each numbering level is written, for the kind note. */
 const LEVEL_NAMES: Record<Scheme, string> = {
-  chapter: '第一章', article: '第一条', 'decimal-1': '1', 'decimal-2': '1.1', 'decimal-3': '1.1.1', 'han-dun': '一、',
-  'paren-han': '（一）', 'arabic-dot': '1.', 'paren-arabic': '（1）', circled: '①',
+  chapter: '第一章',
+  article: '第一条',
+  'decimal-1': '1',
+  'decimal-2': '1.1',
+  'decimal-3': '1.1.1',
+  'han-dun': '一、',
+  'paren-han': '（一）',
+  'arabic-dot': '1.',
+  'paren-arabic': '（1）',
+  circled: '①',
 };
 
 function kindNote(c: Classification, structure: Structure | null, count: number): ParseNote {
   let how = '';
   if (structure?.level) {
     const level = LEVEL_NAMES[structure.level];
-    how = structure.evidence === 'responsibility'
-      ? `; its ${count} measures are the ${level} items, the level that carries the responsibility brackets`
-      : `; its ${count} measures are the ${level} items, the deepest numbering that runs through the text`;
+    how =
+      structure.evidence === 'responsibility'
+        ? `; its ${count} measures are the ${level} items, the level that carries the responsibility brackets`
+        : `; its ${count} measures are the ${level} items, the deepest numbering that runs through the text`;
   } else if (count > 0) {
     how = `; ${count} items`;
   }
-  return { kind: 'kind', label: null, excerpt: null, message: `Read as ${c.kind === 'policy' ? `a policy document (${c.genre})` : c.kind}: ${c.reason}${how}.` };
+  return {
+    kind: 'kind',
+    label: null,
+    excerpt: null,
+    message: `Read as ${c.kind === 'policy' ? `a policy document (${c.genre})` : c.kind}: ${c.reason}${how}.`,
+  };
 }
 
 /** Measures nobody is named for: one note each, or one for the document when none names anyone. */
@@ -57,7 +71,15 @@ function responsibilityNotes(measures: ParsedMeasure[]): ParseNote[] {
   const without = measures.filter((m) => m.tasks.every((t) => t.responsibility === null));
   if (without.length === 0) return [];
   if (without.length === measures.length) {
-    return [{ kind: 'no_responsibility', label: null, excerpt: null, message: 'No measure names a responsible unit: the document has no responsibility brackets or lines, so its measures have no departments.' }];
+    return [
+      {
+        kind: 'no_responsibility',
+        label: null,
+        excerpt: null,
+        message:
+          'No measure names a responsible unit: the document has no responsibility brackets or lines, so its measures have no departments.',
+      },
+    ];
   }
   return without.map((m) => ({
     kind: 'no_responsibility',
@@ -73,7 +95,11 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
   const { text, frontMatter, page } = toPlainText(file, raw);
   const paras = toParagraphs(text);
   if (paras.length === 0) {
-    throw new ParseError('empty', `${file} has no readable text once markup is removed. Upload the document's text rather than an empty page.`, file);
+    throw new ParseError(
+      'empty',
+      `${file} has no readable text once markup is removed. Upload the document's text rather than an empty page.`,
+      file,
+    );
   }
   const meta = extractMetadata(paras, frontMatter, page);
   const classification = classify(paras, { title: meta.title, docNumber: meta.docNumber, issuer: meta.issuer });
@@ -89,7 +115,11 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
     expiresOn: meta.expiresOn,
   };
   const refuse = (): ParseError =>
-    noItems(file, refusalReason(classification.genre, classification.genreName, kind), kind === 'policy' && WITHOUT_MEASURES.has(classification.genre));
+    noItems(
+      file,
+      refusalReason(classification.genre, classification.genreName, kind),
+      kind === 'policy' && WITHOUT_MEASURES.has(classification.genre),
+    );
 
   if (kind === 'qa') {
     const measures = parseQa(paras, meta.publishedOn);
@@ -101,7 +131,10 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
     if (measures.length === 0) throw refuse();
     return { ...base, authors, measures, notes: [kindNote(classification, null, measures.length)] };
   }
-  const structure = findStructure(paras, meta.titleEnd + 1, meta.signatureStart, { has: hasResponsibilityBracket, endsWith: endsWithResponsibility });
+  const structure = findStructure(paras, meta.titleEnd + 1, meta.signatureStart, {
+    has: hasResponsibilityBracket,
+    endsWith: endsWithResponsibility,
+  });
   // A list of members (组成人员) is numbered by group, not by measure.
   if (structure.items.length === 0 || classification.genre === 'appointments') throw refuse();
   const tasks = taskReader(paras.join('\n'), meta.publishedOn);
@@ -115,6 +148,11 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
     author: null,
     tasks: tasks.read(item.text, item.label),
   }));
-  const notes = [kindNote(classification, structure, measures.length), ...structure.notes, ...responsibilityNotes(measures), ...tasks.notes];
+  const notes = [
+    kindNote(classification, structure, measures.length),
+    ...structure.notes,
+    ...responsibilityNotes(measures),
+    ...tasks.notes,
+  ];
   return { ...base, authors: [], measures, notes };
 }

@@ -29,10 +29,22 @@ export type Genre =
 const GENRES: Array<{ genre: Genre; re: RegExp; name: string }> = [
   { genre: 'qa', re: /答记者问|答问|问答|常见问题|答疑|热点问题|百问/, name: 'questions and answers' },
   { genre: 'appointments', re: /组成人员|人员组成|成员名单|任免/, name: 'a notice of appointments' },
-  { genre: 'regulation', re: /(办法|细则|条例|规定|规则|章程|准则)(?:[（(][^（）()]{1,12}[）)])?》?(?:的通知|的函)?$/, name: 'a regulation' },
+  {
+    genre: 'regulation',
+    re: /(办法|细则|条例|规定|规则|章程|准则)(?:[（(][^（）()]{1,12}[）)])?》?(?:的通知|的函)?$/,
+    name: 'a regulation',
+  },
   { genre: 'order', re: /国务院令|^中华人民共和国.{0,6}令$|^第\d+号令/, name: 'an order' },
-  { genre: 'plan', re: /(方案|计划|规划|纲要|预案|行动)(?:[（(][^（）()]{1,16}[）)])?》?(?:的通知|的函)?$/, name: 'a plan' },
-  { genre: 'measures', re: /(措施|举措|政策)(?:[（(][^（）()]{1,12}[）)])?》?(?:的通知|的函)?$/, name: 'a set of measures' },
+  {
+    genre: 'plan',
+    re: /(方案|计划|规划|纲要|预案|行动)(?:[（(][^（）()]{1,16}[）)])?》?(?:的通知|的函)?$/,
+    name: 'a plan',
+  },
+  {
+    genre: 'measures',
+    re: /(措施|举措|政策)(?:[（(][^（）()]{1,12}[）)])?》?(?:的通知|的函)?$/,
+    name: 'a set of measures',
+  },
   { genre: 'opinion', re: /意见(?:[（(][^（）()]{1,12}[）)])?》?(?:的通知|的函)?$/, name: 'an opinion' },
   { genre: 'approval', re: /批复$/, name: 'an approval (批复)' },
   { genre: 'reply', re: /复函$|答复$|的函$|办理情况的函$/, name: 'a reply letter (复函)' },
@@ -79,7 +91,12 @@ function articleCount(paras: string[]): number {
 export function classify(paras: string[], signs: OfficialSigns): Classification {
   const { genre, name } = genreOf(signs.title);
   if (isQa(paras, genre === 'qa')) {
-    return { kind: 'qa', genre: 'qa', genreName: 'questions and answers', reason: 'it is written as questions and answers (问：/答：), so each pair is an answer' };
+    return {
+      kind: 'qa',
+      genre: 'qa',
+      genreName: 'questions and answers',
+      reason: 'it is written as questions and answers (问：/答：), so each pair is an answer',
+    };
   }
   const articles = articleCount(paras);
   const official: string[] = [];
@@ -93,21 +110,25 @@ export function classify(paras: string[], signs: OfficialSigns): Classification 
       kind: 'commentary',
       genre: 'commentary',
       genreName: 'newspaper commentary',
-      reason: 'it reads like a newspaper page (bylines, 编者按, 作者单位…) with no document number, issuer, or responsibility bracket',
+      reason:
+        'it reads like a newspaper page (bylines, 编者按, 作者单位…) with no document number, issuer, or responsibility bracket',
     };
   }
   if (genre === 'regulation' || (articles >= 2 && genre === 'document')) {
     const why = genre === 'regulation' ? `the title names ${name}` : 'the text is numbered in articles (第一条…)';
     return { kind: 'policy', genre: 'regulation', genreName: 'a regulation', reason: `it is a regulation: ${why}` };
   }
-  const because = official.length ? official.join(', ') : 'it has numbered paragraphs and no signs of a Q&A or a newspaper page';
+  const because = official.length
+    ? official.join(', ')
+    : 'it has numbered paragraphs and no signs of a Q&A or a newspaper page';
   return { kind: 'policy', genre, genreName: name, reason: `it is ${name} (${because})` };
 }
 
 /** Why a document of this genre has nothing to index, in the uploader's terms. */
 export function refusalReason(genre: Genre, genreName: string, kind: DocumentKind): string {
   if (kind === 'qa') return 'no question-and-answer pairs were found in it';
-  if (kind === 'commentary') return 'it reads as newspaper commentary, but no numbered recommendations (一是…/一要…/首先…) were found in it';
+  if (kind === 'commentary')
+    return 'it reads as newspaper commentary, but no numbered recommendations (一是…/一要…/首先…) were found in it';
   switch (genre) {
     case 'reply':
     case 'approval':

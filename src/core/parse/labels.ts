@@ -1,5 +1,5 @@
-import { chineseNumeral, HAN_NUMERAL_CHARS } from './numerals.ts';
 import { normalizeText } from './normalize.ts';
+import { chineseNumeral, HAN_NUMERAL_CHARS } from './numerals.ts';
 
 /**
  * The numbering schemes of Chinese official documents (GB/T 9704: 一、 → （一） → 1. → （1）), plus 第一章 /
@@ -20,7 +20,16 @@ export type Scheme =
 /** Schemes from the outermost level in. Which of them a document uses, and which one holds its measures, is
  * decided per document (structure.ts); this is only the order they nest in when they appear together. */
 export const SCHEME_RANK: readonly Scheme[] = [
-  'chapter', 'article', 'decimal-1', 'decimal-2', 'decimal-3', 'han-dun', 'paren-han', 'arabic-dot', 'paren-arabic', 'circled',
+  'chapter',
+  'article',
+  'decimal-1',
+  'decimal-2',
+  'decimal-3',
+  'han-dun',
+  'paren-han',
+  'arabic-dot',
+  'paren-arabic',
+  'circled',
 ];
 
 export interface LabelMatch {

@@ -29,9 +29,32 @@ export interface PlainText {
 const NO_PAGE: PageMeta = { title: null, articleTitle: null, pubDate: null };
 
 const ENTITIES: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
-  mdash: '—', ndash: '–', hellip: '…', middot: '·', bull: '•', times: '×', divide: '÷', copy: '©', reg: '®',
-  ensp: ' ', emsp: '　', thinsp: ' ', laquo: '«', raquo: '»', deg: '°', plusmn: '±',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  middot: '·',
+  bull: '•',
+  times: '×',
+  divide: '÷',
+  copy: '©',
+  reg: '®',
+  ensp: ' ',
+  emsp: '　',
+  thinsp: ' ',
+  laquo: '«',
+  raquo: '»',
+  deg: '°',
+  plusmn: '±',
 };
 
 function decodeEntities(s: string): string {
@@ -99,23 +122,79 @@ function looksLikeHtml(file: string, text: string): boolean {
 
 /** Elements that start a new line of text. */
 const BLOCK = new Set([
-  'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'table', 'tbody', 'thead', 'tfoot', 'section',
-  'article', 'main', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'header', 'center', 'hr', 'caption', 'figure',
+  'p',
+  'div',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'tr',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'section',
+  'article',
+  'main',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'header',
+  'center',
+  'hr',
+  'caption',
+  'figure',
 ]);
 /** Elements whose content is never document text: code, forms, page chrome. */
 const DROPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'footer', 'aside', 'iframe', 'select', 'button', 'textarea',
-  'svg', 'object', 'form',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'footer',
+  'aside',
+  'iframe',
+  'select',
+  'button',
+  'textarea',
+  'svg',
+  'object',
+  'form',
 ]);
 /** Raw-text elements: their content may hold `<` and ends only at the matching close tag. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'noscript', 'template']);
-const VOID = new Set(['br', 'img', 'meta', 'link', 'input', 'hr', 'area', 'base', 'col', 'embed', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'br',
+  'img',
+  'meta',
+  'link',
+  'input',
+  'hr',
+  'area',
+  'base',
+  'col',
+  'embed',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 /**
  * class / id tokens of page chrome on government sites: navigation, share buttons (bdshare), related links
  * (xgwz / xglj), print and close bars, banners, footers and QR codes. A token matches at its start or after
  * `-`/`_` (de_bannerS, bdshare_t, footer-nav).
  */
-const FURNITURE = /(?:^|[-_])(?:nav|menu|share|bdshare|footer|breadcrumb|crumb|related|xgwz|xglj|sidebar|copyright|banner|qrcode|erweima|toolbar|print)|(?:^|[-_])foot(?:$|[-_])/i;
+const FURNITURE =
+  /(?:^|[-_])(?:nav|menu|share|bdshare|footer|breadcrumb|crumb|related|xgwz|xglj|sidebar|copyright|banner|qrcode|erweima|toolbar|print)|(?:^|[-_])foot(?:$|[-_])/i;
 /** Lines of page chrome that arrive as plain text (no class to recognise them by). */
 const FURNITURE_LINE =
   /^(?:扫一扫在手机打开当前页|【?(?:打印|关闭|关闭窗口|打印本页|返回顶部|收藏|纠错)】?(?:\s*【?(?:打印|关闭|关闭窗口|打印本页|返回顶部|收藏|纠错)】?)*|分享到[:：]?.{0,40}|相关(?:链接|文章|阅读|新闻|文件|稿件)[:：]?|字号[:：]?\s*(?:大|中|小)?.{0,10}|.{0,60}(?:版权所有|ICP备|网站标识码|网站地图|网站识别码|公网安备).{0,60})$/;
@@ -191,7 +270,9 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
       textStart = i;
       continue;
     }
-    const isTag = c !== undefined && (/[A-Za-z]/.test(c) || (c === '/' && /[A-Za-z]/.test(html[lt + 2] ?? '')) || c === '!' || c === '?');
+    const isTag =
+      c !== undefined &&
+      (/[A-Za-z]/.test(c) || (c === '/' && /[A-Za-z]/.test(html[lt + 2] ?? '')) || c === '!' || c === '?');
     const close = isTag ? nextGt(lt) : -1;
     if (close < 0) {
       // A '<' that opens no tag is text (1 < 2, or a page cut off mid-tag).
@@ -214,7 +295,8 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
     if (!closing && RAW_TEXT.has(name)) {
       const end = lower.indexOf(`</${name}`, i);
       const contentEnd = end < 0 ? html.length : end;
-      if (name === 'title' && page.title === null) page.title = decodeEntities(collapse(html.slice(i, contentEnd), false)).trim() || null;
+      if (name === 'title' && page.title === null)
+        page.title = decodeEntities(collapse(html.slice(i, contentEnd), false)).trim() || null;
       if (name === 'textarea') emit(decodeEntities(html.slice(i, contentEnd)));
       const after = end < 0 ? -1 : html.indexOf('>', end);
       i = after < 0 ? html.length : after + 1;
@@ -225,7 +307,8 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
       const key = (attribute(inner, 'name') ?? attribute(inner, 'property') ?? '').toLowerCase();
       const content = attribute(inner, 'content');
       if (content) {
-        if (key === 'articletitle' && page.articleTitle === null) page.articleTitle = decodeEntities(content).trim() || null;
+        if (key === 'articletitle' && page.articleTitle === null)
+          page.articleTitle = decodeEntities(content).trim() || null;
         if (/^(pubdate|publishdate|firstpublishedtime|article:published_time)$/.test(key) && page.pubDate === null) {
           page.pubDate = dateFromFrontMatter(decodeEntities(content).trim().replace(/\s.*$/, ''));
         }
@@ -250,12 +333,19 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
     else if (BLOCK.has(name)) emit('\n');
   }
   flushText(html.length);
-  const lines = out.join('').split('\n').filter((l) => !FURNITURE_LINE.test(l.trim()));
+  const lines = out
+    .join('')
+    .split('\n')
+    .filter((l) => !FURNITURE_LINE.test(l.trim()));
   return { text: lines.join('\n'), page };
 }
 
 /** `](` links and images: the position of the `]` and `)` that close the one opened at `open`, or null. */
-function markdownLink(line: string, open: number, next: { bracket: number; paren: number }): { textEnd: number; end: number } | null {
+function markdownLink(
+  line: string,
+  open: number,
+  next: { bracket: number; paren: number },
+): { textEnd: number; end: number } | null {
   if (next.bracket !== -2 && next.bracket <= open) next.bracket = line.indexOf(']', open + 1);
   if (next.bracket < 0) {
     next.bracket = -2;

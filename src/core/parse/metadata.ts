@@ -1,10 +1,10 @@
-import { chineseNumeral } from './numerals.ts';
-import { normalizeText } from './normalize.ts';
 import { addDays } from '../../lib/dates.ts';
 import { addYears, isoDate } from './dates.ts';
-import type { FrontMatter, PageMeta } from './markup.ts';
 import { looksLikeOrganisation } from './departments.ts';
 import { matchLabel } from './labels.ts';
+import type { FrontMatter, PageMeta } from './markup.ts';
+import { normalizeText } from './normalize.ts';
+import { chineseNumeral } from './numerals.ts';
 
 export interface Metadata {
   title: string;
@@ -19,10 +19,12 @@ export interface Metadata {
   signatureStart: number;
 }
 
-const BREADCRUMB = /您现在的位置|当前位置|所在位置|首页\s*[>›»\-]|>\s*正文|^(字号|打印|关闭|分享到)[:：\s]/;
+const BREADCRUMB = /您现在的位置|当前位置|所在位置|首页\s*[>›»-]|>\s*正文|^(字号|打印|关闭|分享到)[:：\s]/;
 const HAN_DIGIT = '[〇○零一二三四五六七八九十]';
-const DATE_LINE = new RegExp(`^(\\d{4}|${HAN_DIGIT}{4})年(\\d{1,2}|${HAN_DIGIT}{1,3})月(\\d{1,2}|${HAN_DIGIT}{1,3})日$`);
-const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔\[(【［]\s*(\d{4})\s*[〕\])】］]\s*(第?\d{1,5}号)$/;
+const DATE_LINE = new RegExp(
+  `^(\\d{4}|${HAN_DIGIT}{4})年(\\d{1,2}|${HAN_DIGIT}{1,3})月(\\d{1,2}|${HAN_DIGIT}{1,3})日$`,
+);
+const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[(【［]\s*(\d{4})\s*[〕\])】］]\s*(第?\d{1,5}号)$/;
 const TITLE_SUFFIX_LINE = /^[（(][^（）()]{1,16}[)）]$/;
 
 /** 2021年8月3日 or 二〇二一年八月三日 → 2021-08-03. */
@@ -43,7 +45,8 @@ function isSubstantialTitle(p: string): boolean {
   if (n.length < 4 || n.length > 120) return false;
   if (/^【.*】$/.test(p) || /^\[.*\]$/.test(n)) return false;
   if (parseChineseDate(p) || DOC_NUMBER.test(n) || matchLabel(p)) return false;
-  if (/^(原标题|来源|发布时间|发布日期|成文日期|索引号|主题分类|发文机关|作者|编辑|责任编辑)[:：]/.test(n)) return false;
+  if (/^(原标题|来源|发布时间|发布日期|成文日期|索引号|主题分类|发文机关|作者|编辑|责任编辑)[:：]/.test(n))
+    return false;
   // The red masthead of an official document (湖南省人民政府办公厅文件) is not its title.
   if (/文件$/.test(n) && n.length <= 24) return false;
   return true;
@@ -103,16 +106,15 @@ export function labelledField(paras: string[], labels: string): string | null {
     // A label alone on its line (a list item whose value is in the next element): the next line is the value,
     // unless it is the next label.
     const next = head[k + 1];
-    if (m.index === 0 && next !== undefined && !/^[\u4e00-\u9fff\s]{2,8}[:：]/.test(next)) return next.slice(0, valueEnd(next, 0)).trim() || null;
+    if (m.index === 0 && next !== undefined && !/^[\u4e00-\u9fff\s]{2,8}[:：]/.test(next))
+      return next.slice(0, valueEnd(next, 0)).trim() || null;
   }
   return null;
 }
 
 /** 标题（转载）, 【转载】 and a site name after the title are not part of it. */
 export function cleanTitle(title: string): string {
-  return title
-    .replace(/[（(【\[]\s*转载\s*[）)】\]]/g, '')
-    .trim();
+  return title.replace(/[（(【[]\s*转载\s*[）)】\]]/g, '').trim();
 }
 
 /** The page's <title> without the site suffix (…的通知_省府办公厅文件_广东省人民政府门户网站). */
@@ -142,7 +144,12 @@ function findTitleAsWritten(paras: string[], fm: FrontMatter, page: PageMeta): {
     let title = p;
     let end = i;
     // Long titles wrap after 关于 / 的 / 等 ; the rest is on the next line.
-    while (end + 1 < paras.length && /(关于|的|等|和|及)$/.test(title) && paras[end + 1]!.length <= 60 && !/[。，]/.test(paras[end + 1]!)) {
+    while (
+      end + 1 < paras.length &&
+      /(关于|的|等|和|及)$/.test(title) &&
+      paras[end + 1]!.length <= 60 &&
+      !/[。，]/.test(paras[end + 1]!)
+    ) {
       title += paras[++end]!;
     }
     // （征求意见稿）, （试行）, （2021—2025年） on their own line belong to the title.
@@ -175,7 +182,9 @@ function issuerAbove(paras: string[], i: number): { issuers: string[]; start: nu
   const issuers: string[] = [];
   for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
     // Double-escaped entities (&amp;sp; shows as &sp;) trail some issuer lines on saved pages.
-    const name = paras[j]!.trim().replace(/(?:\s*&[a-z]{2,8};)+$/i, '').trim();
+    const name = paras[j]!.trim()
+      .replace(/(?:\s*&[a-z]{2,8};)+$/i, '')
+      .trim();
     if (name.length > 40 || /[。，；：,;:]/.test(name) || !looksLikeOrganisation(name.split(/\s+/).pop()!)) break;
     issuers.unshift(name);
     start = j;
@@ -250,7 +259,10 @@ function issuerFromTitle(title: string): string | null {
   return looksLikeOrganisation(last) ? m[1]!.trim() : null;
 }
 
-function findValidity(text: string, publishedOn: string | null): { effectiveOn: string | null; expiresOn: string | null } {
+function findValidity(
+  text: string,
+  publishedOn: string | null,
+): { effectiveOn: string | null; expiresOn: string | null } {
   const n = normalizeText(text);
   let effectiveOn: string | null = null;
   let expiresOn: string | null = null;
@@ -279,15 +291,24 @@ export function extractMetadata(paras: string[], fm: FrontMatter, page: PageMeta
   const docNumber = findDocNumber(paras, Math.max(0, end + 1));
   const signature = findSignature(paras, title);
   // 2024年04月06日 16:40: the table may add the time of day.
-  const tableDate = labelledField(paras, '成文日期|发布日期|发文日期')?.replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '') ?? null;
-  const publishedOn = signature.date ?? (tableDate ? parseChineseDate(tableDate) ?? isoFromDashed(tableDate) : null) ?? page.pubDate ?? fm.date;
+  const tableDate =
+    labelledField(paras, '成文日期|发布日期|发文日期')?.replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '') ?? null;
+  const publishedOn =
+    signature.date ??
+    (tableDate ? (parseChineseDate(tableDate) ?? isoFromDashed(tableDate)) : null) ??
+    page.pubDate ??
+    fm.date;
   // Validity clauses sit in the closing paragraphs; searching only there keeps quoted rules of other documents out.
   const closing = paras.slice(Math.max(0, signature.start - 6), signature.start + 3).join('\n');
   const { effectiveOn, expiresOn } = findValidity(closing, publishedOn);
   return {
     title,
     titleEnd: end,
-    issuer: signature.issuer ?? labelledField(paras, '发文机关|发文机构|发布机构|发文单位') ?? issuerFromMasthead(paras) ?? issuerFromTitle(title),
+    issuer:
+      signature.issuer ??
+      labelledField(paras, '发文机关|发文机构|发布机构|发文单位') ??
+      issuerFromMasthead(paras) ??
+      issuerFromTitle(title),
     docNumber,
     publishedOn,
     effectiveOn,

@@ -6,7 +6,8 @@ import { extractTargets } from './targets.ts';
 const QUESTION = /^(?:问|Q)[:：]\s*/i;
 const ANSWER = /^(?:答|A)[:：]\s*/i;
 /** Web-page furniture after the last answer. */
-const PAGE_END = /^(责任编辑|编辑|来源|原标题|作者|记者|校对|审核|监制|版权|声明)[:：]|海量资讯|扫描二维码|二维码|下载.{0,6}APP|APP$|^【纠错】|^分享到/i;
+const PAGE_END =
+  /^(责任编辑|编辑|来源|原标题|作者|记者|校对|审核|监制|版权|声明)[:：]|海量资讯|扫描二维码|二维码|下载.{0,6}APP|APP$|^【纠错】|^分享到/i;
 
 /** A guide's numbered question (1.如何申请补贴？ / 一、哪些企业可以申报？): a short labelled line ending in a question mark. */
 function numberedQuestion(p: string): string | null {
@@ -48,7 +49,15 @@ export function parseQa(paras: string[], anchor: string | null): ParsedMeasure[]
       title: question,
       text,
       author: null,
-      tasks: [{ text, responsibility: null, departments: [], departmentsIncomplete: false, targets: extractTargets(text, anchor) }],
+      tasks: [
+        {
+          text,
+          responsibility: null,
+          departments: [],
+          departmentsIncomplete: false,
+          targets: extractTargets(text, anchor),
+        },
+      ],
     });
   };
   const pairs = hasPairs(paras);

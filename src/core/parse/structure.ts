@@ -1,5 +1,5 @@
 import type { ParseNote } from '../model.ts';
-import { matchLabel, SCHEME_RANK, type LabelMatch, type Scheme } from './labels.ts';
+import { type LabelMatch, matchLabel, SCHEME_RANK, type Scheme } from './labels.ts';
 import { normalizeText } from './normalize.ts';
 
 /** A numbered item before task splitting. */
@@ -40,7 +40,6 @@ interface Node {
   end: number;
 }
 
-
 const rankOf = (s: Scheme): number => SCHEME_RANK.indexOf(s);
 
 /** A note's excerpt: the text as written, cut to 120 characters. */
@@ -54,7 +53,10 @@ export function excerpt(text: string, max = 120): string {
  * many documents, and nested lists start again at 1). A stray （三） in running text or a cross-reference never
  * joins the sequence; those are returned as `stray`.
  */
-function sequence(labels: Array<{ index: number; match: LabelMatch }>, scheme: Scheme): { kept: typeof labels; stray: typeof labels } {
+function sequence(
+  labels: Array<{ index: number; match: LabelMatch }>,
+  scheme: Scheme,
+): { kept: typeof labels; stray: typeof labels } {
   const kept: typeof labels = [];
   const stray: typeof labels = [];
   let prev = 0;
@@ -76,7 +78,8 @@ const CLOSING =
  * Unnumbered goal sections (主要目标, 发展目标, 工作目标…), as a heading line of their own or as a lead-in
  * (具体指标：到2022年…). Their targets are the document's own; they become an item labelled with the heading.
  */
-const GOAL_HEADING = /^(总体要求与目标|总体目标|主要目标|发展目标|工作目标|行动目标|具体目标|具体指标|目标任务|预期目标|主要指标|发展指标)(?:[:：]|\s*$)/;
+const GOAL_HEADING =
+  /^(总体要求与目标|总体目标|主要目标|发展目标|工作目标|行动目标|具体目标|具体指标|目标任务|预期目标|主要指标|发展指标)(?:[:：]|\s*$)/;
 
 function titleOf(rest: string, more: boolean): string {
   const n = normalizeText(rest);
@@ -87,7 +90,9 @@ function titleOf(rest: string, more: boolean): string {
 }
 
 function headingOf(node: Node): string | null {
-  const t = titleOf(node.match.rest, true).replace(/[。.]$/, '').trim();
+  const t = titleOf(node.match.rest, true)
+    .replace(/[。.]$/, '')
+    .trim();
   return t === '' ? null : t.length > 60 ? t.slice(0, 60) : t;
 }
 
@@ -148,7 +153,12 @@ export function findStructure(
     }
   }
   if (accepted.length === 0) {
-    return { items: goalItems(paras, from, to, new Uint8Array(paras.length)).map((g) => g.item), level: null, evidence: null, notes };
+    return {
+      items: goalItems(paras, from, to, new Uint8Array(paras.length)).map((g) => g.item),
+      level: null,
+      evidence: null,
+      notes,
+    };
   }
   accepted.sort((a, b) => a.index - b.index);
 
@@ -262,7 +272,15 @@ function goalItems(paras: string[], from: number, to: number, covered: Uint8Arra
     let j = i + 1;
     // A heading of its own line owns the unnumbered paragraphs after it, up to the next heading or label.
     if (!inline) {
-      for (; j < to && !covered[j] && !matchLabel(paras[j]!) && !GOAL_HEADING.test(normalizeText(paras[j]!)) && !CLOSING.test(normalizeText(paras[j]!)); j++) {
+      for (
+        ;
+        j < to &&
+        !covered[j] &&
+        !matchLabel(paras[j]!) &&
+        !GOAL_HEADING.test(normalizeText(paras[j]!)) &&
+        !CLOSING.test(normalizeText(paras[j]!));
+        j++
+      ) {
         parts.push(paras[j]!);
       }
     }

@@ -5,12 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument, ParseError } from '../../../src/core/parse/index.ts';
+import { ParseError, parseDocument } from '../../../src/core/parse/index.ts';
 
 const args = process.argv.slice(2);
 const showNotes = args.includes('--notes');
-const dir = args.find((a) => !a.startsWith('--')) ?? path.join(import.meta.dirname, '../../../../shared/corpus/govcn-2019');
-for (const file of fs.readdirSync(dir).filter((f) => /\.(html?|txt|md)$/.test(f)).sort()) {
+const dir =
+  args.find((a) => !a.startsWith('--')) ?? path.join(import.meta.dirname, '../../../../shared/corpus/govcn-2019');
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => /\.(html?|txt|md)$/.test(f))
+  .sort()) {
   const bytes = new Uint8Array(fs.readFileSync(path.join(dir, file)));
   try {
     const doc = parseDocument({ file, bytes });
@@ -21,8 +25,12 @@ for (const file of fs.readdirSync(dir).filter((f) => /\.(html?|txt|md)$/.test(f)
     const counts = new Map<string, number>();
     for (const n of doc.notes) if (n.kind !== 'kind') counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
     const flagged = [...counts].map(([k, v]) => `${k}×${v}`).join(' ');
-    console.log(`${file}\t${doc.kind}\tmeasures=${doc.measures.length}\ttasks=${tasks.length}\tunits=${units}\ttargets=${targets}\t${kindNote}${flagged ? `\t[${flagged}]` : ''}`);
-    if (showNotes) for (const n of doc.notes) if (n.kind !== 'kind') console.log(`    ${n.kind} ${n.label ?? ''} ${n.message} «${n.excerpt ?? ''}»`);
+    console.log(
+      `${file}\t${doc.kind}\tmeasures=${doc.measures.length}\ttasks=${tasks.length}\tunits=${units}\ttargets=${targets}\t${kindNote}${flagged ? `\t[${flagged}]` : ''}`,
+    );
+    if (showNotes)
+      for (const n of doc.notes)
+        if (n.kind !== 'kind') console.log(`    ${n.kind} ${n.label ?? ''} ${n.message} «${n.excerpt ?? ''}»`);
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
     console.log(`${file}\tREFUSED\t${e.code}\t${e.message.replace(`${file} `, '').slice(0, 140)}`);

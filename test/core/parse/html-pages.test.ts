@@ -29,19 +29,22 @@ describe('provincial order page: 第一条 in its own element, the order 现予�
       ['第五条', '供水设施建设'],
       ['第六条', '附　　则'],
     ]);
-    expect(doc.measures[0]!.title).toBe('为了加强城市供水用水管理，保障城市生活、生产用水，根据有关法律、法规，结合本省实际，制定本规定');
+    expect(doc.measures[0]!.title).toBe(
+      '为了加强城市供水用水管理，保障城市生活、生产用水，根据有关法律、法规，结合本省实际，制定本规定',
+    );
     expect(doc.measures[3]!.text).toContain('（三）同步建设水质检测设施');
   });
 
   it('keeps the 2025 deadline and leaves the page chrome out', () => {
     expect(doc.measures[4]!.tasks.flatMap((t) => t.targets.map((x) => x.due))).toEqual(['2025-12-31']);
     const all = doc.measures.map((m) => m.text).join('\n');
-    for (const chrome of ['相关文章', '打印本页', '网站标识码', '分享到', '扫一扫', '统计', '政务公开']) expect(all).not.toContain(chrome);
+    for (const chrome of ['相关文章', '打印本页', '网站标识码', '分享到', '扫一扫', '统计', '政务公开'])
+      expect(all).not.toContain(chrome);
   });
 });
 
 describe('county page: metadata as a list with values in their own elements, 一、 articles under 第一章', () => {
-  const doc = parseFixture('zhenba-county-rules-page.html');
+  const doc = parseFixture('county-rules-page.html');
 
   it('reads the number from the list, the title without （转载） or the site name, the notice’s 落款', () => {
     expect(doc.title).toBe('某县人民政府关于印发某县政务公开工作规则的通知');

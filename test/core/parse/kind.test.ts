@@ -34,7 +34,11 @@ function refusal(lines: string[]): ParseError {
 
 describe('kinds', () => {
   it('a regulation stays kind policy, and the kind note says regulation', () => {
-    const doc = parseLines(['某市养犬管理办法', '第一条 为了规范养犬行为，制定本办法。', '第二条 本办法适用于本市城区。']);
+    const doc = parseLines([
+      '某市养犬管理办法',
+      '第一条 为了规范养犬行为，制定本办法。',
+      '第二条 本办法适用于本市城区。',
+    ]);
     expect(doc.kind).toBe('policy');
     const notes = doc.notes.filter((n) => n.kind === 'kind');
     expect(notes).toHaveLength(1);
@@ -64,7 +68,13 @@ describe('kinds', () => {
   });
 
   it('a signed newspaper page is commentary, and its kind note says why', () => {
-    const doc = parseLines(['加快培育新型消费', '智库视点', '王小明', '一要完善数字基础设施。', '二要培育数字消费场景。']);
+    const doc = parseLines([
+      '加快培育新型消费',
+      '智库视点',
+      '王小明',
+      '一要完善数字基础设施。',
+      '二要培育数字消费场景。',
+    ]);
     expect(doc.kind).toBe('commentary');
     expect(doc.notes.find((n) => n.kind === 'kind')!.message).toContain('newspaper');
   });
@@ -89,13 +99,26 @@ describe('refusals name the real reason', () => {
   const CASES: Array<{ about: string; lines: string[]; says: string; never: string }> = [
     {
       about: 'a reply letter with no numbered items',
-      lines: ['国务院办公厅关于同意以某市名义申办运动会的复函', '某省人民政府：', '你省来函收悉。同意以某市名义申办运动会。', '国务院办公厅', '2004年4月27日'],
+      lines: [
+        '国务院办公厅关于同意以某市名义申办运动会的复函',
+        '某省人民政府：',
+        '你省来函收悉。同意以某市名义申办运动会。',
+        '国务院办公厅',
+        '2004年4月27日',
+      ],
       says: 'reply letter',
       never: 'recommendations',
     },
     {
       about: 'an answer to a deputy’s proposal that mentions 在线访谈',
-      lines: ['国务院办公厅对某会议第1号建议的答复', '某代表：', '您的建议收悉。中央政府门户网站通过在线访谈听取意见。', '感谢您对政府工作的关心和支持。', '国务院办公厅', '2006年9月7日'],
+      lines: [
+        '国务院办公厅对某会议第1号建议的答复',
+        '某代表：',
+        '您的建议收悉。中央政府门户网站通过在线访谈听取意见。',
+        '感谢您对政府工作的关心和支持。',
+        '国务院办公厅',
+        '2006年9月7日',
+      ],
       says: 'reply letter',
       never: 'recommendations',
     },
@@ -107,7 +130,16 @@ describe('refusals name the real reason', () => {
     },
     {
       about: 'a notice of appointments numbered by group',
-      lines: ['国务院办公厅关于调整某委员会组成人员的通知', '各部门：', '（一）部门委员', '张三　某部副部长', '（二）专家委员', '李四　某大学教授', '国务院办公厅', '2018年11月19日'],
+      lines: [
+        '国务院办公厅关于调整某委员会组成人员的通知',
+        '各部门：',
+        '（一）部门委员',
+        '张三　某部副部长',
+        '（二）专家委员',
+        '李四　某大学教授',
+        '国务院办公厅',
+        '2018年11月19日',
+      ],
       says: 'appointments',
       never: 'recommendations',
     },
@@ -124,8 +156,15 @@ describe('refusals name the real reason', () => {
 
 describe('notes', () => {
   it('notes each measure that names no responsible unit when others do', () => {
-    const doc = parseLines(['某市方案', '（一）发展夜间经济。（市商务局）', '（二）发展首店经济。出台支持政策。', '（三）优化营商环境。（市市场监管局）']);
-    expect(doc.notes.filter((n) => n.kind === 'no_responsibility').map((n) => [n.label, n.excerpt])).toEqual([['（二）', '发展首店经济']]);
+    const doc = parseLines([
+      '某市方案',
+      '（一）发展夜间经济。（市商务局）',
+      '（二）发展首店经济。出台支持政策。',
+      '（三）优化营商环境。（市市场监管局）',
+    ]);
+    expect(doc.notes.filter((n) => n.kind === 'no_responsibility').map((n) => [n.label, n.excerpt])).toEqual([
+      ['（二）', '发展首店经济'],
+    ]);
   });
 
   it('gives one document note when no measure names anyone', () => {

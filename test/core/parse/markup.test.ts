@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../src/core/parse/index.ts';
 import { toPlainText } from '../../../src/core/parse/markup.ts';
 import { labelledField } from '../../../src/core/parse/metadata.ts';
 import { toParagraphs } from '../../../src/core/parse/paragraphs.ts';
-import { parseDocument } from '../../../src/core/parse/index.ts';
 
 const lines = (file: string, html: string): string[] => toParagraphs(toPlainText(file, html).text);
 

@@ -53,8 +53,19 @@ describe('policy structure', () => {
   });
 
   it('reads （1） numbering and restarts per section', () => {
-    const doc = parseLines(['某市实施方案', '一、主要任务', '（1）建设商圈。（市商务局）', '（2）建设步行街。（市商务局）', '二、保障', '（1）加强宣传。（市委宣传部）']);
-    expect(doc.measures.map((m) => `${m.section}:${m.label}`)).toEqual(['主要任务:（1）', '主要任务:（2）', '保障:（1）']);
+    const doc = parseLines([
+      '某市实施方案',
+      '一、主要任务',
+      '（1）建设商圈。（市商务局）',
+      '（2）建设步行街。（市商务局）',
+      '二、保障',
+      '（1）加强宣传。（市委宣传部）',
+    ]);
+    expect(doc.measures.map((m) => `${m.section}:${m.label}`)).toEqual([
+      '主要任务:（1）',
+      '主要任务:（2）',
+      '保障:（1）',
+    ]);
   });
 
   it('reads 第一条 articles with 第一章 chapters, and articles without brackets are one task', () => {
@@ -73,12 +84,23 @@ describe('policy structure', () => {
     ]);
     expect(doc.measures[0]!.title).toBe('为了促进电子商务发展，制定本办法');
     expect(doc.measures[2]!.tasks).toEqual([
-      { text: '县级以上人民政府应当加强电子商务基础设施建设。', responsibility: null, departments: [], departmentsIncomplete: false, targets: [] },
+      {
+        text: '县级以上人民政府应当加强电子商务基础设施建设。',
+        responsibility: null,
+        departments: [],
+        departmentsIncomplete: false,
+        targets: [],
+      },
     ]);
   });
 
   it('ignores out-of-sequence labels such as a stray (三) in running text', () => {
-    const doc = parseLines(['某市方案', '（一）发展夜间经济。（市商务局）', '（三）见上文。', '（二）发展首店经济。（市商务局）']);
+    const doc = parseLines([
+      '某市方案',
+      '（一）发展夜间经济。（市商务局）',
+      '（三）见上文。',
+      '（二）发展首店经济。（市商务局）',
+    ]);
     expect(doc.measures.map((m) => m.label)).toEqual(['（一）', '（二）']);
     expect(doc.measures[0]!.text).toContain('（三）见上文');
   });
@@ -102,7 +124,11 @@ describe('policy structure', () => {
   });
 
   it('accepts a bracket placed before the full stop', () => {
-    const doc = parseLines(['某市方案', '（一）发展夜间经济（市商务局）。', '（二）发展首店经济（市商务局、市文化和旅游局）。']);
+    const doc = parseLines([
+      '某市方案',
+      '（一）发展夜间经济（市商务局）。',
+      '（二）发展首店经济（市商务局、市文化和旅游局）。',
+    ]);
     expect(departmentsOf(doc)).toEqual([['市商务局'], ['市商务局', '市文化和旅游局']]);
   });
 });
@@ -121,7 +147,8 @@ interface LevelCase {
 
 const LEVEL_CASES: LevelCase[] = [
   {
-    about: '1. 2. numbered continuously across sections and across （一）（二） group headings that restart per section',
+    about:
+      '1. 2. numbered continuously across sections and across （一）（二） group headings that restart per section',
     lines: [
       '某市促进服务消费若干措施',
       '一、扩大文旅消费',
@@ -145,7 +172,8 @@ const LEVEL_CASES: LevelCase[] = [
     ],
   },
   {
-    about: '（一） as group headings with no brackets anywhere: the deepest regular level (1. under most groups) holds the measures',
+    about:
+      '（一） as group headings with no brackets anywhere: the deepest regular level (1. under most groups) holds the measures',
     lines: [
       '某县乡村振兴工作方案',
       '（一）产业发展',
@@ -214,7 +242,8 @@ const LEVEL_CASES: LevelCase[] = [
     targets: [['2024-05-31']],
   },
   {
-    about: 'numbered goal and principle items before the measures are measures, their targets kept; a section with text only is a measure too',
+    about:
+      'numbered goal and principle items before the measures are measures, their targets kept; a section with text only is a measure too',
     lines: [
       '某市推进养老服务体系建设实施方案',
       '一、总体要求',
@@ -253,7 +282,8 @@ const LEVEL_CASES: LevelCase[] = [
     targets: [['2025-12-31'], [], []],
   },
   {
-    about: 'an emergency plan numbered 1 / 1.1 / 1.1.1 with a table of contents: the contents are skipped, 1.1 items are the measures',
+    about:
+      'an emergency plan numbered 1 / 1.1 / 1.1.1 with a table of contents: the contents are skipped, 1.1 items are the measures',
     lines: [
       '某市粮食应急预案',
       '目录',
@@ -280,7 +310,15 @@ const LEVEL_CASES: LevelCase[] = [
   },
   {
     about: '第一条 alone on its line (an element of its own on a web page) heads the article text on the next line',
-    lines: ['某市电动自行车管理规定', '第一章', '总则', '第一条', '为了加强电动自行车管理，制定本规定。', '第二条', '本规定适用于本市行政区域。'],
+    lines: [
+      '某市电动自行车管理规定',
+      '第一章',
+      '总则',
+      '第一条',
+      '为了加强电动自行车管理，制定本规定。',
+      '第二条',
+      '本规定适用于本市行政区域。',
+    ],
     measures: [
       ['第一条', '总则', '为了加强电动自行车管理，制定本规定'],
       ['第二条', '总则', '本规定适用于本市行政区域'],
@@ -293,12 +331,20 @@ describe('numbering levels decided per document', () => {
     it(c.about, () => {
       const doc = parseLines(c.lines);
       expect(doc.measures.map((m) => [m.label, m.section, m.title])).toEqual(c.measures);
-      if (c.targets) expect(doc.measures.map((m) => m.tasks.flatMap((t) => t.targets.map((x) => x.due)))).toEqual(c.targets);
+      if (c.targets)
+        expect(doc.measures.map((m) => m.tasks.flatMap((t) => t.targets.map((x) => x.due)))).toEqual(c.targets);
     });
   }
 
   it('reports a label out of sequence as a structure note and keeps its text in the measure before it', () => {
-    const doc = parseLines(['某市方案', '（一）发展夜间经济。（市商务局）', '（三）见上文。', '（二）发展首店经济。（市商务局）']);
-    expect(doc.notes.filter((n) => n.kind === 'structure').map((n) => [n.label, n.excerpt])).toEqual([['（三）', '（三）见上文。']]);
+    const doc = parseLines([
+      '某市方案',
+      '（一）发展夜间经济。（市商务局）',
+      '（三）见上文。',
+      '（二）发展首店经济。（市商务局）',
+    ]);
+    expect(doc.notes.filter((n) => n.kind === 'structure').map((n) => [n.label, n.excerpt])).toEqual([
+      ['（三）', '（三）见上文。'],
+    ]);
   });
 });
