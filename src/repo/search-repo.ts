@@ -1,10 +1,9 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open.ts';
-import type { ItemKind, Precision } from '../core/model.ts';
-import type { DocumentRef } from '../core/model.ts';
-import { DOCUMENT_REF_COLUMNS, type DepartmentRow } from './documents-repo.ts';
+import type { DocumentRef, ItemKind, Precision } from '../core/model.ts';
 import type { ResolvedFilters } from '../core/search/filters.ts';
 import { RANK_SQL } from '../core/search/ranking.ts';
+import type { Db } from '../db/open.ts';
+import { type DepartmentRow, DOCUMENT_REF_COLUMNS } from './documents-repo.ts';
 
 /**
  * Queries over measure_fts and the measure tables. MATCH strings come from core/search/query.ts (user text only
@@ -70,7 +69,9 @@ const FROM_MATCH = `FROM measure_fts
 /** Number of matches. Without filters the FTS table alone answers (every FTS row is a live measure). */
 export function countMatches(db: Db, match: string, f: ResolvedFilters): number {
   const w = filterSql(f);
-  const sql = w.sql ? `SELECT COUNT(*) AS n ${FROM_MATCH}${w.sql}` : 'SELECT COUNT(*) AS n FROM measure_fts WHERE measure_fts MATCH ?';
+  const sql = w.sql
+    ? `SELECT COUNT(*) AS n ${FROM_MATCH}${w.sql}`
+    : 'SELECT COUNT(*) AS n FROM measure_fts WHERE measure_fts MATCH ?';
   return (prepared(db, sql).get(match, ...w.params) as { n: number }).n;
 }
 
@@ -78,7 +79,9 @@ export function countMatches(db: Db, match: string, f: ResolvedFilters): number 
 export function hasAtLeastMatches(db: Db, match: string, f: ResolvedFilters, n: number): boolean {
   const w = filterSql(f);
   const inner = w.sql ? `SELECT 1 ${FROM_MATCH}${w.sql}` : 'SELECT 1 FROM measure_fts WHERE measure_fts MATCH ?';
-  return (prepared(db, `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`).get(match, ...w.params, n) as { n: number }).n >= n;
+  return (
+    (prepared(db, `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`).get(match, ...w.params, n) as { n: number }).n >= n
+  );
 }
 
 /**
@@ -165,7 +168,10 @@ export interface HitTarget {
 }
 
 /** Everything a result line shows, for a page of measure ids (in no particular order). */
-export function loadHits(db: Db, ids: string[]): { rows: HitRow[]; departments: HitDepartment[]; targets: HitTarget[] } {
+export function loadHits(
+  db: Db,
+  ids: string[],
+): { rows: HitRow[]; departments: HitDepartment[]; targets: HitTarget[] } {
   const json = JSON.stringify(ids);
   const rows = prepared(
     db,

@@ -200,7 +200,10 @@ describe('digest posts and their retries', () => {
     const clock = manualClock('2025-03-19T04:00:00Z');
     const d = jobsDeps({}, clock, s.schedule);
     // The bot's own client, with the Web API client's default retry policy (as Bolt's app.client has).
-    const botClient = new webApi.WebClient(d.config.SLACK_BOT_TOKEN, { slackApiUrl: d.config.SLACK_API_URL, logLevel: webApi.LogLevel.ERROR });
+    const botClient = new webApi.WebClient(d.config.SLACK_BOT_TOKEN, {
+      slackApiUrl: d.config.SLACK_API_URL,
+      logLevel: webApi.LogLevel.ERROR,
+    });
     const jobs = startJobs({ ...d, client: botClient });
     await jobs.idle();
     // That policy would have re-sent it at once (a second copy in the channel).

@@ -88,7 +88,8 @@ function selectDone(input: DigestInput): DoneItem[] {
     .filter((f) => FINISHED.has(f.status) && f.closedAt !== null && Date.parse(f.closedAt) >= since)
     .sort((a, b) => Date.parse(b.closedAt!) - Date.parse(a.closedAt!))
     .map((f) => {
-      const t = (f.targetId && byTarget.get(f.targetId)) || (f.taskId && byTask.get(f.taskId)) || byMeasure.get(f.measureId);
+      const t =
+        (f.targetId && byTarget.get(f.targetId)) || (f.taskId && byTask.get(f.taskId)) || byMeasure.get(f.measureId);
       return {
         followupId: f.id,
         measureId: f.measureId,

@@ -1,5 +1,5 @@
-import type { DepartmentRole, DocumentRef, Precision } from '../model.ts';
 import type { FollowupStatus } from '../followups/model.ts';
+import type { DepartmentRole, DocumentRef, Precision } from '../model.ts';
 
 /** Shapes the digest is computed from and produces. Pure data, no Slack, no SQLite. */
 
@@ -7,7 +7,6 @@ export type { Locale } from '../../lib/strings.ts';
 
 /** Re-exported for the digest's readers; core/followups/model.ts is the one definition. */
 export type { FollowupStatus };
-
 
 /** A dated target with what the digest shows about it (one row of the repository's join). */
 export interface DigestTarget extends DocumentRef {

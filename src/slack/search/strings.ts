@@ -78,7 +78,8 @@ export const searchStrings = defineStrings(
     resultsHeader: (query: string) => `🔎 ${query}`,
     resultsCount: (total: number, from: number, to: number) =>
       total === 0 ? 'No matching measures.' : `${total} measures found, showing ${from}–${to}`,
-    resultsTargetsDue: (n: number) => `*${n}* target${n === 1 ? '' : 's'} due in this window (the digest counts targets)`,
+    resultsTargetsDue: (n: number) =>
+      `*${n}* target${n === 1 ? '' : 's'} due in this window (the digest counts targets)`,
     noResultsHint: 'Try a shorter keyword, drop a filter, or see `/measures help`.',
     filtersLabel: 'Filters',
     filterNames: { department: 'Department', region: 'Region', kind: 'Kind', due: 'Due', inForce: 'In force only' },

@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { digestForChannel } from '../../../src/services/digest-service.ts';
 import { loadConfig } from '../../../src/config.ts';
+import { digestForChannel } from '../../../src/services/digest-service.ts';
 import { postDigestMessage, slackDigestPoster } from '../../../src/slack/digest/post-digest.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
 import { testDb } from '../../helpers/db.ts';
@@ -24,7 +24,12 @@ const client = () =>
 function digest() {
   const db = testDb();
   insertDocument(db, TIANJIN);
-  const d = digestForChannel(db, loadConfig({}), { channel: 'C1', asOf: '2022-12-05', horizonDays: 28, now: new Date('2025-03-17T01:00:00Z') });
+  const d = digestForChannel(db, loadConfig({}), {
+    channel: 'C1',
+    asOf: '2022-12-05',
+    horizonDays: 28,
+    now: new Date('2025-03-17T01:00:00Z'),
+  });
   db.close();
   return d;
 }
