@@ -22,6 +22,8 @@ export interface SearchResultsInput {
   sharedBy?: string;
   /** Operators of other search syntaxes the query used, searched as plain words (NEAR(…), *). */
   unsupported?: string[];
+  /** A due-window listing: how many targets (not measures) are due in the window. */
+  targetsDue?: number;
 }
 
 const SNIPPET_CHARS = 600;
@@ -75,7 +77,8 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
   const head: KnownBlock[] = [
     header(s.resultsHeader(searchTitle(search, s))),
     context([
-      s.resultsCount(total, from, to),
+      s.resultsCount(total, from, to) +
+        (input.targetsDue === undefined || total === 0 ? '' : ` · ${s.resultsTargetsDue(input.targetsDue)}`),
       ...(chips.length ? [`${s.filtersLabel}: ${chips.join(' · ')}`] : []),
       ...(sharedBy ? [s.sharedBy(sharedBy)] : []),
     ]),
