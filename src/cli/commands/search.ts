@@ -7,6 +7,7 @@ import {
   searchMeasures,
   snippetToMarkdown,
 } from '../../services/search-service.ts';
+import { indexSummary } from '../../services/index-summary.ts';
 import { type CliCommand, openReadIndex, printJson, UsageError } from '../context.ts';
 
 export const searchCommand: CliCommand = {
@@ -57,6 +58,13 @@ export const searchCommand: CliCommand = {
     if (values['in-force']) filters.inForce = true;
     const db = openReadIndex(ctx, values.db, { search: true });
     try {
+      // "No measures found" would be a lie about an index that holds nothing to search.
+      if (indexSummary(db).documents === 0) {
+        ctx.stderr(
+          `The index at ${values.db ?? ctx.config.DATABASE_PATH} has no documents yet: index some first with \`measures ingest <folder>\`.\n`,
+        );
+        return 1;
+      }
       let result: ReturnType<typeof searchMeasures>;
       try {
         result = searchMeasures(db, { query, filters, limit, today });

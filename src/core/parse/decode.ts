@@ -35,7 +35,7 @@ function hanShare(text: string): number {
 }
 
 function binaryError(file: string, what: string): ParseError {
-  return new ParseError('binary', `${file} is not a text file (it looks like ${what}). Save the document as plain text (.txt), HTML or Markdown and upload that instead.`, file);
+  return new ParseError('binary', `${file} is not a text file (it looks like ${what}). Save the document as plain text (.txt), HTML or Markdown and add that instead.`, file);
 }
 
 /**
@@ -45,7 +45,7 @@ function binaryError(file: string, what: string): ParseError {
  */
 export function decodeBytes(file: string, bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): string {
   if (bytes.length > maxBytes) {
-    throw new ParseError('too_large', `${file} is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit. Split it into smaller documents or upload only the policy text.`, file);
+    throw new ParseError('too_large', `${file} is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit. Split it into smaller documents or add only the policy text.`, file);
   }
   if (bytes.length === 0) throw emptyError(file);
   for (const sig of SIGNATURES) if (startsWith(bytes, sig.bytes)) throw binaryError(file, sig.name);
@@ -89,9 +89,9 @@ function checkText(file: string, text: string): string {
 }
 
 function emptyError(file: string): ParseError {
-  return new ParseError('empty', `${file} is empty (or contains only whitespace). Check the export and upload the file with its text.`, file);
+  return new ParseError('empty', `${file} is empty (or contains only whitespace). Check the export and add the file again with its text.`, file);
 }
 
 function encodingError(file: string): ParseError {
-  return new ParseError('encoding', `${file} could not be read as UTF-8 or GBK/GB18030 text. Re-save it as UTF-8 (in most editors: Save As → Encoding: UTF-8) and upload it again.`, file);
+  return new ParseError('encoding', `${file} could not be read as UTF-8 or GBK/GB18030 text. Re-save it as UTF-8 (in most editors: Save As → Encoding: UTF-8) and add it again.`, file);
 }

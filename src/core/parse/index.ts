@@ -97,7 +97,7 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
   if (paras.length === 0) {
     throw new ParseError(
       'empty',
-      `${file} has no readable text once markup is removed. Upload the document's text rather than an empty page.`,
+      `${file} has no readable text once markup is removed. Add the document's text rather than an empty page.`,
       file,
     );
   }
