@@ -16,6 +16,7 @@ import { compareByDue } from '../core/followups/reminders.ts';
 import { MAX_NOTE_CHARS, charCount } from '../core/followups/limits.ts';
 import * as repo from '../repo/followups-repo.ts';
 import { getMeasureRow } from '../repo/documents-repo.ts';
+import { addDays } from '../lib/dates.ts';
 
 /**
  * Follow-ups: assign, change state, list — database work only, no Slack. Each write returns what changed; the
@@ -48,10 +49,24 @@ export interface AssignRequest {
   where: { channel: string | null; threadTs: string | null };
   /** event_id / view id / trigger id: a Slack retry or double submit returns the existing follow-up. */
   dedupeKey: string | null;
+  /** YYYY-MM-DD in DIGEST_TZ: a target date before it is not taken as the follow-up's, a given one is warned of. */
+  today: string;
 }
 
+/** Days ahead a follow-up is due when its item's own target has already passed. */
+export const DEFAULT_FOLLOWUP_DAYS = 14;
+
+/** Why the due date is not simply the one asked for, to tell the person who assigned it. */
+export type DueNote =
+  /** No date given and the item's target had passed: due in DEFAULT_FOLLOWUP_DAYS instead. */
+  | { kind: 'target_passed'; targetDue: string; due: string }
+  /** The date given is already past: kept (it may be meant), said. */
+  | { kind: 'given_past'; due: string };
+
 export type AssignOutcome =
-  | { ok: true; followup: Followup; created: boolean }
+  | { ok: true; followup: Followup; created: boolean; dueNote?: DueNote }
+  /** The same item already has a follow-up that is not finished: one item, one follow-up at a time. */
+  | { ok: false; error: 'duplicate'; existing: Followup }
   | { ok: false; error: 'unknown_item'; id: string }
   | { ok: false; error: 'need_item' }
   | { ok: false; error: 'note_too_long'; max: number };
@@ -74,6 +89,21 @@ export function assignFollowup(deps: FollowupDeps, req: AssignRequest): AssignOu
   } else {
     return { ok: false, error: 'need_item' };
   }
+  const retried = req.dedupeKey !== null && repo.hasDedupeKey(deps.db, req.dedupeKey);
+  if (!retried) {
+    const same = repo
+      .listFollowups(deps.db, { measureId: item.measureId, statuses: ACTIVE_STATUSES })
+      .find((f) => f.taskId === item.taskId && f.targetId === item.targetId);
+    if (same) return { ok: false, error: 'duplicate', existing: same };
+  }
+  let due = req.due === undefined ? item.due : req.due;
+  let dueNote: DueNote | undefined;
+  if (req.due === undefined && item.due !== null && item.due < req.today) {
+    due = addDays(req.today, DEFAULT_FOLLOWUP_DAYS);
+    dueNote = { kind: 'target_passed', targetDue: item.due, due };
+  } else if (req.due !== undefined && req.due !== null && req.due < req.today) {
+    dueNote = { kind: 'given_past', due: req.due };
+  }
   const { followup, created } = repo.insertFollowup(
     deps.db,
     {
@@ -82,7 +112,7 @@ export function assignFollowup(deps: FollowupDeps, req: AssignRequest): AssignOu
       targetId: item.targetId,
       assignee: req.assignee,
       createdBy: req.actor,
-      due: req.due === undefined ? item.due : req.due,
+      due,
       note: req.note,
       // Kept even before the bot could post there: a re-post after "invite me" needs to know where.
       channel: req.where.channel,
@@ -91,7 +121,7 @@ export function assignFollowup(deps: FollowupDeps, req: AssignRequest): AssignOu
     },
     nowIso(deps),
   );
-  return { ok: true, followup, created };
+  return { ok: true, followup, created, ...(dueNote && created ? { dueNote } : {}) };
 }
 
 // ---------------------------------------------------------------- what Slack did with it

@@ -1,10 +1,11 @@
 import { parseFollowupCommand } from '../../core/followups/parse-command.ts';
 import { assignFollowup, assignModalItem } from '../../services/followup-service.ts';
+import { todayOf } from '../deps.ts';
 import { notice } from '../kit/reply.ts';
 import type { Subcommand } from '../kit/subcommand.ts';
 import { followupDeps } from './context.ts';
 import { assignModal } from './modals.ts';
-import { assignOutcomeText, slackFailedText } from './outcome-text.ts';
+import { assignOutcomeText, dueNoteText, slackFailedText } from './outcome-text.ts';
 import { publishCreated } from './publisher.ts';
 import { examplesOf, withExamples } from '../kit/examples.ts';
 
@@ -52,9 +53,11 @@ export const assignCommand: Subcommand = {
       note: cmd.note,
       where: { channel: inv.channelId, threadTs: null },
       dedupeKey: inv.triggerId ? `trigger:${inv.triggerId}` : null,
+      today: todayOf(deps),
     });
     if (!outcome.ok || !outcome.created) return notice(assignOutcomeText(outcome, s));
     const error = await publishCreated(fdeps, inv.client, outcome.followup);
-    return notice(error ? slackFailedText(outcome.followup.id, error, s) : assignOutcomeText(outcome, s));
+    const said = error ? slackFailedText(outcome.followup.id, error, s) : assignOutcomeText(outcome, s);
+    return notice(outcome.dueNote ? `${said}\n${dueNoteText(outcome.followup.id, outcome.dueNote, s)}` : said);
   },
 };

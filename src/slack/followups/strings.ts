@@ -102,6 +102,12 @@ export const followupStrings = defineStrings(
       '`/measures followups [mine | @某人 | overdue | all | done]` — 列出跟进（未完成的；`done` 列出已完成的）',
     fuAssigned: (id: string) => `已创建跟进 ${id}。`,
     fuAlreadyAssigned: (id: string) => `跟进 ${id} 已存在。`,
+    fuDuplicate: (id: string, assignee: string, status: string) =>
+      `这一项已有未完成的跟进 ${id}（负责人 <@${assignee}>，${status}），没有再建一个。要换人请 \`@我 reassign @某人 ${id}\`；要改期限请 \`@我 due <日期> ${id}\`。`,
+    fuDueDefaulted: (id: string, targetDue: string, due: string) =>
+      `注意：文件中的目标日期 ${targetDue} 已过，跟进 ${id} 的期限定为 ${due}（两周后）。要改请 \`@我 due <日期> ${id}\`。`,
+    fuDueInPast: (id: string, due: string) =>
+      `注意：跟进 ${id} 的期限 ${due} 已经过去，它一开始就是逾期的。要改请 \`@我 due <日期> ${id}\`。`,
     fuSlackFailed: (id: string, error: string) =>
       `跟进 ${id} 已保存，但发送 Slack 消息失败（${error}）。请先邀请我加入频道（\`/invite @我\`），再在 \`/measures followups\` 中点“重新发送”，或在频道中写 \`@我 repost ${id}\`。不要重新指派：那会产生重复的跟进。`,
     fuDmFailed: (id: string, user: string, error: string) =>
@@ -233,6 +239,12 @@ export const followupStrings = defineStrings(
       '`/measures followups [mine | @someone | overdue | all | done]` — list open follow-ups (`done`: finished ones)',
     fuAssigned: (id: string) => `Follow-up ${id} created.`,
     fuAlreadyAssigned: (id: string) => `Follow-up ${id} already exists.`,
+    fuDuplicate: (id: string, assignee: string, status: string) =>
+      `This item already has an unfinished follow-up, ${id} (<@${assignee}>, ${status.toLowerCase()}), so no second one was made. To hand it over: \`@me reassign @someone ${id}\`; to change its date: \`@me due <date> ${id}\`.`,
+    fuDueDefaulted: (id: string, targetDue: string, due: string) =>
+      `Note: the document's target date ${targetDue} has passed, so follow-up ${id} is due ${due} (in two weeks). To change it: \`@me due <date> ${id}\`.`,
+    fuDueInPast: (id: string, due: string) =>
+      `Note: follow-up ${id} is due ${due}, which has already passed, so it starts overdue. To change it: \`@me due <date> ${id}\`.`,
     fuSlackFailed: (id: string, error: string) =>
       `Follow-up ${id} is saved, but posting to Slack failed (${error}). Invite me to the channel (\`/invite @me\`), then press “Re-post” in \`/measures followups\` or write \`@me repost ${id}\` there. Do not assign it again: that would make a duplicate.`,
     fuDmFailed: (id: string, user: string, error: string) =>

@@ -8,10 +8,11 @@ import {
   threadHasFollowup,
   threadItem,
 } from '../../services/followup-service.ts';
-import type { SlackDeps } from '../deps.ts';
+import { type SlackDeps, todayOf } from '../deps.ts';
 import { followupDeps } from '../followups/context.ts';
 import {
   assignOutcomeText,
+  dueNoteText,
   changeOutcomeText,
   permissionRefusalText,
   slackFailedText,
@@ -78,11 +79,13 @@ export async function handleFollowupMention(
         note: cmd.note,
         where: { channel: m.channel, threadTs: m.threadTs ?? m.ts },
         dedupeKey: key,
+        today: todayOf(deps),
       });
       if (!outcome.ok) await say(assignOutcomeText(outcome, s));
       else if (outcome.created) {
         const problem = await publishCreated(fdeps, client, outcome.followup);
         if (problem) await say(slackFailedText(outcome.followup.id, problem, s));
+        if (outcome.dueNote) await say(dueNoteText(outcome.followup.id, outcome.dueNote, s));
       }
       return true;
     }
