@@ -8,10 +8,7 @@ import { openDatabase } from '../src/db/open.ts';
 import { migrate } from '../src/db/migrate.ts';
 
 /** Runs `node --import tsx src/main.ts` as `npm start` does, with only the given environment (no Slack credentials leak in). */
-function runMain(
-  env: Record<string, string>,
-  stdin: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runMain(env: Record<string, string>, stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: REPO_ROOT,
@@ -41,10 +38,7 @@ describe('npm start', () => {
   it('without Slack credentials answers piped /measures lines in the console, buttons included', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-main-'));
     try {
-      const r = await runMain(
-        { DATABASE_PATH: path.join(dir, 'db.sqlite'), LOG_LEVEL: 'warn' },
-        '/measures 冷链\npress 1\nshow nosuch-9\n',
-      );
+      const r = await runMain({ DATABASE_PATH: path.join(dir, 'db.sqlite'), LOG_LEVEL: 'warn' }, '/measures 冷链\npress 1\nshow nosuch-9\n');
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('══ 🔎 冷链 ══');
       expect(r.stdout).toContain('*冷链*');
@@ -111,10 +105,7 @@ describe('npm start in HTTP mode', () => {
       });
       child.on('close', () => reject(new Error(`exited early:\n${stderr}`)));
     });
-    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
-      ok: boolean;
-      measures: number;
-    };
+    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { ok: boolean; measures: number };
     expect(health.ok).toBe(true);
     expect(health.measures).toBeGreaterThan(0);
     const code = await new Promise<number | null>((resolve) => {

@@ -27,9 +27,7 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   migrations.sort((a, b) => a.version - b.version);
   for (let i = 1; i < migrations.length; i++) {
     if (migrations[i]!.version === migrations[i - 1]!.version) {
-      throw new MigrationError(
-        `Two migrations share version ${migrations[i]!.version}: ${migrations[i - 1]!.name}, ${migrations[i]!.name}`,
-      );
+      throw new MigrationError(`Two migrations share version ${migrations[i]!.version}: ${migrations[i - 1]!.name}, ${migrations[i]!.name}`);
     }
   }
   return migrations;
@@ -40,9 +38,7 @@ function compare(db: Db, migrations: Migration[]): { pending: Migration[]; unkno
   const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
   const done = new Map(
     hasTable
-      ? (db.prepare('SELECT version, name FROM schema_migrations').all() as { version: number; name: string }[]).map(
-          (r) => [r.version, r.name],
-        )
+      ? (db.prepare('SELECT version, name FROM schema_migrations').all() as { version: number; name: string }[]).map((r) => [r.version, r.name])
       : [],
   );
   const known = new Set(migrations.map((m) => m.version));
@@ -73,11 +69,7 @@ export function pendingMigrations(db: Db, migrations: Migration[] = readMigratio
  * database at the previous version). Refuses a database that has migrations this code does not know: it was
  * written by a newer version of the bot.
  */
-export function migrate(
-  db: Db,
-  migrations: Migration[] = readMigrations(),
-  now: Clock = systemClock,
-): { applied: string[] } {
+export function migrate(db: Db, migrations: Migration[] = readMigrations(), now: Clock = systemClock): { applied: string[] } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const { pending, unknown } = compare(db, migrations);

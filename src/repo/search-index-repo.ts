@@ -94,9 +94,7 @@ export function removeMeasuresFromIndex(db: Db, measureIds: string[]): void {
 }
 
 export function readIndexFingerprint(db: Db): string | undefined {
-  const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(INDEX_FINGERPRINT_KEY) as
-    | { value: string }
-    | undefined;
+  const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(INDEX_FINGERPRINT_KEY) as { value: string } | undefined;
   return r?.value;
 }
 
@@ -124,16 +122,10 @@ export function reindexAll(db: Db, segmenter: Segmenter): number {
 export function repairIndex(db: Db, segmenter: Segmenter): { added: number; removed: number } {
   return db.transaction(() => {
     const missing = (
-      db
-        .prepare('SELECT m.id FROM measures m LEFT JOIN search_rows s ON s.measure_id = m.id WHERE s.id IS NULL')
-        .all() as { id: string }[]
+      db.prepare('SELECT m.id FROM measures m LEFT JOIN search_rows s ON s.measure_id = m.id WHERE s.id IS NULL').all() as { id: string }[]
     ).map((r) => r.id);
     const orphans = (
-      db
-        .prepare(
-          'SELECT s.measure_id AS id FROM search_rows s LEFT JOIN measures m ON m.id = s.measure_id WHERE m.id IS NULL',
-        )
-        .all() as {
+      db.prepare('SELECT s.measure_id AS id FROM search_rows s LEFT JOIN measures m ON m.id = s.measure_id WHERE m.id IS NULL').all() as {
         id: string;
       }[]
     ).map((r) => r.id);

@@ -21,11 +21,7 @@ export function releaseDelivery(deps: { db: Db }, key: string): void {
 }
 
 /** Runs `work` once per delivery key: skipped (undefined) when already claimed; on failure the claim is released. */
-export async function oncePerDelivery<T>(
-  deps: { db: Db; clock: Clock },
-  key: string,
-  work: () => Promise<T>,
-): Promise<T | undefined> {
+export async function oncePerDelivery<T>(deps: { db: Db; clock: Clock }, key: string, work: () => Promise<T>): Promise<T | undefined> {
   if (!firstDelivery(deps, key)) return undefined;
   try {
     return await work();

@@ -115,10 +115,7 @@ function replicate(db: Db): { measures: number; insertSeconds: number; indexSeco
          SELECT id || ?, task_id || ?, position, text, due, precision, period_start, quantity FROM targets WHERE rowid <= ?`,
       ).run(`~${k}`, `~${k}`, bound.targets);
     }
-    for (const r of db.prepare('SELECT id FROM measures WHERE rowid > ? ORDER BY rowid').all(bound.measures) as {
-      id: string;
-    }[])
-      newIds.push(r.id);
+    for (const r of db.prepare('SELECT id FROM measures WHERE rowid > ? ORDER BY rowid').all(bound.measures) as { id: string }[]) newIds.push(r.id);
   })();
   const insertSeconds = (performance.now() - t0) / 1000;
   const t1 = performance.now();
@@ -144,11 +141,9 @@ export default async function indexBench(): Promise<Record<string, unknown>> {
   const rep = replicate(db);
   const dbMb = fs.statSync(file).size / 1024 / 1024;
 
-  const evalQueries = (
-    JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'eval', 'queries.json'), 'utf8')) as {
-      queries: { query: string }[];
-    }
-  ).queries.map((q) => q.query);
+  const evalQueries = (JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'eval', 'queries.json'), 'utf8')) as { queries: { query: string }[] }).queries.map(
+    (q) => q.query,
+  );
   const groups = { 'eval queries': evalQueries, '1–2 character queries': SHORT_QUERIES };
   const rows: { group: string; fts: number[]; like: number[]; hits: number }[] = [];
   for (const [group, queries] of Object.entries(groups)) {
@@ -160,12 +155,7 @@ export default async function indexBench(): Promise<Record<string, unknown>> {
       like.push(...timeRuns(() => likeBaseline(db, q), Math.ceil(RUNS_PER_QUERY / 3)));
       hits += searchMeasures(db, { query: q, today, limit: 10 }).total;
     }
-    rows.push({
-      group,
-      fts: fts.sort((a, b) => a - b),
-      like: like.sort((a, b) => a - b),
-      hits: Math.round(hits / queries.length),
-    });
+    rows.push({ group, fts: fts.sort((a, b) => a - b), like: like.sort((a, b) => a - b), hits: Math.round(hits / queries.length) });
   }
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   db.close();
@@ -189,16 +179,7 @@ export default async function indexBench(): Promise<Record<string, unknown>> {
     indexSeconds: rep.indexSeconds,
     dbMb,
     search: Object.fromEntries(
-      rows.map((r) => [
-        r.group,
-        {
-          p50: percentile(r.fts, 50),
-          p99: percentile(r.fts, 99),
-          likeP50: percentile(r.like, 50),
-          likeP99: percentile(r.like, 99),
-          avgMatches: r.hits,
-        },
-      ]),
+      rows.map((r) => [r.group, { p50: percentile(r.fts, 50), p99: percentile(r.fts, 99), likeP50: percentile(r.like, 50), likeP99: percentile(r.like, 99), avgMatches: r.hits }]),
     ),
     rssMb,
   };

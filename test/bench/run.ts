@@ -17,9 +17,7 @@ const files = fs
 
 const results: Record<string, unknown> = {};
 for (const f of files) {
-  const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as {
-    default?: () => Promise<Record<string, unknown>>;
-  };
+  const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as { default?: () => Promise<Record<string, unknown>> };
   if (typeof mod.default !== 'function') {
     process.stderr.write(`${f}: no default export function; skipped\n`);
     continue;

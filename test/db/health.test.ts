@@ -14,9 +14,7 @@ describe('storage problems', () => {
   it('maps SQLite codes (extended ones included) to one problem each, and nothing else', () => {
     expect(storageProblem(sqliteError('SQLITE_FULL', 'database or disk is full'))).toBe('full');
     expect(storageProblem(sqliteError('SQLITE_IOERR_SHMSIZE', 'disk I/O error'))).toBe('io');
-    expect(storageProblem(sqliteError('SQLITE_READONLY_DIRECTORY', 'attempt to write a readonly database'))).toBe(
-      'readonly',
-    );
+    expect(storageProblem(sqliteError('SQLITE_READONLY_DIRECTORY', 'attempt to write a readonly database'))).toBe('readonly');
     expect(storageProblem(sqliteError('SQLITE_CORRUPT', 'database disk image is malformed'))).toBe('corrupt');
     expect(storageProblem(sqliteError('SQLITE_NOTADB', 'file is not a database'))).toBe('corrupt');
     expect(storageProblem(sqliteError('SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE constraint failed'))).toBeNull();
@@ -62,9 +60,7 @@ describe('the integrity check at start', () => {
 
   it('refuses a database with a zeroed data page, naming the file and what to do', () => {
     const db0 = openDatabase(file, { readonly: true });
-    const { rootpage } = db0.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'processed_events'").get() as {
-      rootpage: number;
-    };
+    const { rootpage } = db0.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'processed_events'").get() as { rootpage: number };
     const pages = db0.pragma('page_count', { simple: true }) as number;
     db0.close();
     // A leaf page of the table (not its root), so the schema still reads and only the check can find it.
@@ -117,10 +113,7 @@ describe('the write probe behind /healthz', () => {
 
   it('reports full when the disk holding the file is nearly full (a rolled-back write never reaches the disk)', () => {
     const db = testDb();
-    expect(probeDatabase(db, '/srv/m.db', { freeBytes: () => MIN_FREE_DISK_BYTES - 1 })).toMatchObject({
-      ok: false,
-      problem: 'full',
-    });
+    expect(probeDatabase(db, '/srv/m.db', { freeBytes: () => MIN_FREE_DISK_BYTES - 1 })).toMatchObject({ ok: false, problem: 'full' });
     expect(probeDatabase(db, '/srv/m.db', { freeBytes: () => MIN_FREE_DISK_BYTES * 10 })).toEqual({ ok: true });
   });
 });

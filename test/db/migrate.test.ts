@@ -43,9 +43,7 @@ describe('migrate with two processes', () => {
     const second = migrate(b);
     expect(first.applied.length).toBe(readMigrations().length);
     expect(second.applied).toEqual([]);
-    expect((b.prepare('SELECT COUNT(*) n FROM schema_migrations').get() as { n: number }).n).toBe(
-      readMigrations().length,
-    );
+    expect((b.prepare('SELECT COUNT(*) n FROM schema_migrations').get() as { n: number }).n).toBe(readMigrations().length);
     a.close();
     b.close();
   });

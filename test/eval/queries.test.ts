@@ -22,13 +22,10 @@ beforeAll(() => {
 }, 60_000);
 
 describe('search relevance on the seeds (shared/eval/queries.json)', () => {
-  it.each(evalFile.queries.map((q) => [q.query, q.expect] as const))(
-    '%s: every expected measure is in the top 5',
-    (query, expected) => {
-      const top = searchMeasures(db, { query, limit: 5, today: '2024-01-01' }).hits.map((h) => `${h.file} ${h.label}`);
-      for (const e of expected) expect(top).toContain(`${e.file} ${e.label}`);
-    },
-  );
+  it.each(evalFile.queries.map((q) => [q.query, q.expect] as const))('%s: every expected measure is in the top 5', (query, expected) => {
+    const top = searchMeasures(db, { query, limit: 5, today: '2024-01-01' }).hits.map((h) => `${h.file} ${h.label}`);
+    for (const e of expected) expect(top).toContain(`${e.file} ${e.label}`);
+  });
 
   it('recall@5 over all expected pairs is 1.0', () => {
     let found = 0;

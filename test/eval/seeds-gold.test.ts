@@ -48,12 +48,7 @@ describe('seeds match the gold structure', () => {
           title: m.title,
           tasks: m.tasks.map((t) => ({
             departments: t.departments,
-            targets: (t.targets ?? []).map((x) => ({
-              text: x.quote,
-              due: x.due,
-              precision: x.precision,
-              periodStart: x.period_start ?? null,
-            })),
+            targets: (t.targets ?? []).map((x) => ({ text: x.quote, due: x.due, precision: x.precision, periodStart: x.period_start ?? null })),
           })),
         }));
         const actual = d.measures.map((m) => ({
@@ -61,12 +56,7 @@ describe('seeds match the gold structure', () => {
           title: m.title,
           tasks: m.tasks.map((t) => ({
             departments: t.departments,
-            targets: t.targets.map((x) => ({
-              text: x.text,
-              due: x.due,
-              precision: x.precision,
-              periodStart: x.periodStart,
-            })),
+            targets: t.targets.map((x) => ({ text: x.text, due: x.due, precision: x.precision, periodStart: x.periodStart })),
           })),
         }));
         expect(actual).toEqual(expected);
@@ -88,8 +78,7 @@ describe('seeds match the gold structure', () => {
       it('never takes a non-target for a target or a non-department for a department', () => {
         const d = doc();
         for (const nt of g.non_targets ?? []) {
-          for (const t of allTargets(d))
-            expect(t.text.includes(nt) || nt.includes(t.text), `${nt} ~ ${t.text}`).toBe(false);
+          for (const t of allTargets(d)) expect(t.text.includes(nt) || nt.includes(t.text), `${nt} ~ ${t.text}`).toBe(false);
         }
         const departments = allItems(d).flatMap((m) => m.tasks.flatMap((t) => t.departments));
         for (const p of g.non_department_parentheticals ?? []) expect(departments).not.toContain(p);

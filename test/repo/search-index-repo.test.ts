@@ -8,11 +8,7 @@ import { indexMeasures, removeMeasuresFromIndex } from '../../src/repo/search-in
 beforeAll(() => warmSegmenter(), 60_000);
 
 const ftsRows = (db: ReturnType<typeof testDb>) =>
-  db
-    .prepare(
-      'SELECT s.measure_id AS id, f.title, f.departments, f.chars FROM measure_fts f JOIN search_rows s ON s.id = f.rowid ORDER BY s.measure_id',
-    )
-    .all() as {
+  db.prepare('SELECT s.measure_id AS id, f.title, f.departments, f.chars FROM measure_fts f JOIN search_rows s ON s.id = f.rowid ORDER BY s.measure_id').all() as {
     id: string;
     title: string;
     departments: string;
@@ -24,14 +20,7 @@ describe('search index repository', () => {
     const db = testDb();
     addDocument(db, {
       id: 'tjaa',
-      measures: [
-        {
-          label: '（一）',
-          title: '冷链5G',
-          text: '冷链5G。',
-          tasks: [{ departments: [{ name: '市商务局', role: 'lead' }] }],
-        },
-      ],
+      measures: [{ label: '（一）', title: '冷链5G', text: '冷链5G。', tasks: [{ departments: [{ name: '市商务局', role: 'lead' }] }] }],
     });
     const [row] = ftsRows(db);
     expect(row!.title.split(' ').sort()).toEqual(['5g', '冷链']);
@@ -41,13 +30,7 @@ describe('search index repository', () => {
 
   it('re-indexing replaces a measure’s row instead of adding another, and removal deletes it', () => {
     const db = testDb();
-    addDocument(db, {
-      id: 'tjaa',
-      measures: [
-        { label: '（一）', title: '冷链', text: '冷链。' },
-        { label: '（二）', title: '车联网', text: '车联网。' },
-      ],
-    });
+    addDocument(db, { id: 'tjaa', measures: [{ label: '（一）', title: '冷链', text: '冷链。' }, { label: '（二）', title: '车联网', text: '车联网。' }] });
     db.prepare("UPDATE measures SET title = '充电桩' WHERE id = 'tjaa-1'").run();
     indexMeasures(db, ['tjaa-1']);
     expect(ftsRows(db).map((r) => [r.id, r.title])).toEqual([

@@ -2,12 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createJiebaSegmenter,
-  defaultSegmenter,
-  USER_DICT_PATH,
-  warmSegmenter,
-} from '../../src/search/jieba-segmenter.ts';
+import { createJiebaSegmenter, defaultSegmenter, USER_DICT_PATH, warmSegmenter } from '../../src/search/jieba-segmenter.ts';
 import { charTokens, indexFingerprint, segmentForIndex, segmentQuery } from '../../src/core/search/segment.ts';
 import { normalizeForSearch } from '../../src/core/search/normalize.ts';
 
@@ -20,17 +15,7 @@ const index = (s: string) => segmentForIndex(jieba, s);
 
 describe('jieba segmentation with the user dictionary', () => {
   it('keeps digit and Latin runs whole (jieba alone splits 2022 → 2/0/2/2 and 5G → 5/G)', () => {
-    expect(query('到2022年底累计建成5G基站5万个')).toEqual([
-      '到',
-      '2022',
-      '年底',
-      '累计',
-      '建成',
-      '5g',
-      '基站',
-      '5',
-      '万个',
-    ]);
+    expect(query('到2022年底累计建成5G基站5万个')).toEqual(['到', '2022', '年底', '累计', '建成', '5g', '基站', '5', '万个']);
     expect(index('到2022年底累计建成5G基站')).toEqual(expect.arrayContaining(['2022', '5g', '基站']));
     expect(index('到2022年底')).not.toContain('2');
   });

@@ -9,9 +9,7 @@ describe('oncePerDelivery', () => {
     let runs = 0;
     expect(await oncePerDelivery(deps, 'event:Ev1', async () => ++runs)).toBe(1);
     expect(await oncePerDelivery(deps, 'event:Ev1', async () => ++runs)).toBeUndefined();
-    await expect(
-      oncePerDelivery(deps, 'event:Ev2', async () => Promise.reject(new Error('slack down'))),
-    ).rejects.toThrow('slack down');
+    await expect(oncePerDelivery(deps, 'event:Ev2', async () => Promise.reject(new Error('slack down')))).rejects.toThrow('slack down');
     expect(await oncePerDelivery(deps, 'event:Ev2', async () => ++runs)).toBe(2);
   });
 
@@ -20,8 +18,6 @@ describe('oncePerDelivery', () => {
     await oncePerDelivery({ db, clock: fixedClock('2026-11-01T00:00:00Z') }, 'old', async () => 1);
     await oncePerDelivery({ db, clock: fixedClock('2026-11-21T00:00:00Z') }, 'new', async () => 1);
     expect(pruneDeliveries(db, new Date('2026-11-22T00:00:00Z'))).toBe(1);
-    expect(await oncePerDelivery({ db, clock: fixedClock('2026-11-22T00:00:00Z') }, 'old', async () => 'again')).toBe(
-      'again',
-    );
+    expect(await oncePerDelivery({ db, clock: fixedClock('2026-11-22T00:00:00Z') }, 'old', async () => 'again')).toBe('again');
   });
 });

@@ -60,10 +60,7 @@ describe('ingestPaths', () => {
     ingestPaths(deps(), [copy]);
     const doc = listDocuments(db)[0]!;
     const before = listMeasures(db, doc.id);
-    const tasksBefore = listTasks(
-      db,
-      before.map((m) => m.id),
-    );
+    const tasksBefore = listTasks(db, before.map((m) => m.id));
 
     // Edit measure (三)'s text and insert nothing else: every id must survive; (三) keeps its id too.
     const original = fs.readFileSync(HUNAN, 'utf8');
@@ -74,12 +71,7 @@ describe('ingestPaths', () => {
     const after = listMeasures(db, doc.id);
     expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
     expect(after.find((m) => m.label === '(三)')!.text).toContain('全面数字化');
-    expect(
-      listTasks(
-        db,
-        after.map((m) => m.id),
-      ).map((t) => t.id),
-    ).toEqual(tasksBefore.map((t) => t.id));
+    expect(listTasks(db, after.map((m) => m.id)).map((t) => t.id)).toEqual(tasksBefore.map((t) => t.id));
     expect((db.prepare('SELECT COUNT(*) n FROM measure_fts').get() as { n: number }).n).toBe(after.length);
   });
 
@@ -96,17 +88,9 @@ describe('ingestPaths', () => {
   describe('bad input: a clear message and nothing half-written', () => {
     const cases: [string, () => string, RegExp][] = [
       ['an empty file', () => write('empty.txt', '   \n\n'), /empty/i],
-      [
-        'a binary file',
-        () => write('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0])),
-        /binary|text/i,
-      ],
+      ['a binary file', () => write('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0])), /binary|text/i],
       ['a 20 MB file', () => write('huge.txt', Buffer.alloc(20 * 1024 * 1024, 0x41)), /MB/],
-      [
-        'a document without numbered items',
-        () => write('plain.txt', '这是一段没有任何编号措施的普通文字。\n它只是一些说明。\n'),
-        /numbered|item|measure/i,
-      ],
+      ['a document without numbered items', () => write('plain.txt', '这是一段没有任何编号措施的普通文字。\n它只是一些说明。\n'), /numbered|item|measure/i],
       ['a missing path', () => path.join(dir, 'nope.txt'), /no such file/i],
     ];
     for (const [name, make, message] of cases) {

@@ -37,11 +37,7 @@ let db: Db;
 beforeEach(() => {
   db = testDb();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-regions-'));
-  for (const [name, text] of [
-    ['nanjing.txt', NANJING],
-    ['wuhou.txt', WUHOU],
-  ])
-    fs.writeFileSync(path.join(dir, name!), text!);
+  for (const [name, text] of [['nanjing.txt', NANJING], ['wuhou.txt', WUHOU]]) fs.writeFileSync(path.join(dir, name!), text!);
   ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [dir]);
 });
 
@@ -72,8 +68,7 @@ describe('regions at their own level', () => {
 
 describe('traditional characters', () => {
   it('fold to simplified on both sides: 冷鏈 finds 冷链, and a traditional text is found by simplified words', () => {
-    const found = (query: string) =>
-      searchMeasures(db, { query, today: '2026-11-22', limit: 20 }).hits.map((h) => h.region);
+    const found = (query: string) => searchMeasures(db, { query, today: '2026-11-22', limit: 20 }).hits.map((h) => h.region);
     expect(found('冷鏈')).toEqual(found('冷链'));
     expect(found('冷鏈').length).toBeGreaterThan(0);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-trad-'));

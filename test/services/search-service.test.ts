@@ -46,12 +46,7 @@ beforeEach(() => {
         label: '（二）',
         title: '加快信息网络基础设施建设',
         text: '加快信息网络基础设施建设。到2022年底累计建成5G基站5万个，推进双千兆网络。（市工业和信息化局牵头）',
-        tasks: [
-          {
-            departments: [{ name: '市工业和信息化局', role: 'lead' }],
-            targets: [{ text: '到2022年底累计建成5G基站5万个', due: '2022-12-31' }],
-          },
-        ],
+        tasks: [{ departments: [{ name: '市工业和信息化局', role: 'lead' }], targets: [{ text: '到2022年底累计建成5G基站5万个', due: '2022-12-31' }] }],
       },
       {
         label: '（三）',
@@ -71,12 +66,7 @@ beforeEach(() => {
         label: '(一)',
         title: '发展直播电商',
         text: '规范发展直播电商、社区电商。鼓励发放消费券。（省商务厅牵头负责）',
-        tasks: [
-          {
-            departments: [{ name: '省商务厅', role: 'lead' }],
-            targets: [{ text: '2024年建成10个直播基地', due: '2024-12-31' }],
-          },
-        ],
+        tasks: [{ departments: [{ name: '省商务厅', role: 'lead' }], targets: [{ text: '2024年建成10个直播基地', due: '2024-12-31' }] }],
       },
       {
         label: '(二)',
@@ -91,14 +81,11 @@ beforeEach(() => {
     file: '002_qa.txt',
     kind: 'qa',
     region: null,
-    measures: [
-      { label: '问1', kind: 'answer', title: '如何理解冷链建设？', text: '冷链建设是新型消费的基础，冷链冷链冷链。' },
-    ],
+    measures: [{ label: '问1', kind: 'answer', title: '如何理解冷链建设？', text: '冷链建设是新型消费的基础，冷链冷链冷链。' }],
   });
 });
 
-const ids = (query: string, filters = {}) =>
-  searchMeasures(db, { query, filters, today, limit: 20 }).hits.map((h) => h.measureId);
+const ids = (query: string, filters = {}) => searchMeasures(db, { query, filters, today, limit: 20 }).hits.map((h) => h.measureId);
 
 describe('searchMeasures', () => {
   it('finds measures by segmented words, ANDed, title matches first', () => {
@@ -124,15 +111,7 @@ describe('searchMeasures', () => {
       title: '加快信息网络基础设施建设',
       departments: ['市工业和信息化局'],
       leadDepartments: ['市工业和信息化局'],
-      targets: [
-        {
-          id: 'tjaa-2.1.t1',
-          taskId: 'tjaa-2.1',
-          text: '到2022年底累计建成5G基站5万个',
-          due: '2022-12-31',
-          precision: 'year',
-        },
-      ],
+      targets: [{ id: 'tjaa-2.1.t1', taskId: 'tjaa-2.1', text: '到2022年底累计建成5G基站5万个', due: '2022-12-31', precision: 'year' }],
       documentStatus: 'in_force',
     });
     expect(h!.score).toBeGreaterThan(0);
@@ -148,34 +127,9 @@ describe('searchMeasures', () => {
 
   it('searches hostile input as plain words and never surfaces an SQLite error', () => {
     const hostile = [
-      '"',
-      '""',
-      "'",
-      '冷链"',
-      '"冷链',
-      '*',
-      '冷*',
-      'NEAR(冷链 追溯)',
-      '冷链 -追溯',
-      '冷链 OR 追溯',
-      'AND',
-      'NOT 冷链',
-      '^冷链',
-      'title:冷链',
-      'chars:冷',
-      '(冷链',
-      ')',
-      "'; DROP TABLE measures;--",
-      "冷链'; DROP TABLE measures;--",
-      '{title}:冷链',
-      '冷链😀',
-      '😀',
-      '\u0000冷链',
-      '冷链\n追溯',
-      '%',
-      '_',
-      '\\',
-      'a'.repeat(200),
+      '"', '""', "'", '冷链"', '"冷链', '*', '冷*', 'NEAR(冷链 追溯)', '冷链 -追溯', '冷链 OR 追溯', 'AND', 'NOT 冷链', '^冷链',
+      'title:冷链', 'chars:冷', '(冷链', ')', "'; DROP TABLE measures;--", '冷链\'; DROP TABLE measures;--', '{title}:冷链',
+      '冷链😀', '😀', '\u0000冷链', '冷链\n追溯', '%', '_', '\\', 'a'.repeat(200),
     ];
     for (const q of hostile) {
       try {

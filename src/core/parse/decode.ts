@@ -29,24 +29,13 @@ function hanShare(text: string): number {
     const c = ch.codePointAt(0)!;
     if (c < 0x80) continue;
     nonAscii++;
-    if (
-      (c >= 0x4e00 && c <= 0x9fff) ||
-      (c >= 0x3000 && c <= 0x303f) ||
-      (c >= 0xff00 && c <= 0xffef) ||
-      c === 0x201c ||
-      c === 0x201d
-    )
-      han++;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d) han++;
   }
   return nonAscii === 0 ? 1 : han / nonAscii;
 }
 
 function binaryError(file: string, what: string): ParseError {
-  return new ParseError(
-    'binary',
-    `${file} is not a text file (it looks like ${what}). Save the document as plain text (.txt), HTML or Markdown and add that instead.`,
-    file,
-  );
+  return new ParseError('binary', `${file} is not a text file (it looks like ${what}). Save the document as plain text (.txt), HTML or Markdown and add that instead.`, file);
 }
 
 /**
@@ -56,11 +45,7 @@ function binaryError(file: string, what: string): ParseError {
  */
 export function decodeBytes(file: string, bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): string {
   if (bytes.length > maxBytes) {
-    throw new ParseError(
-      'too_large',
-      `${file} is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit. Split it into smaller documents or add only the policy text.`,
-      file,
-    );
+    throw new ParseError('too_large', `${file} is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit. Split it into smaller documents or add only the policy text.`, file);
   }
   if (bytes.length === 0) throw emptyError(file);
   for (const sig of SIGNATURES) if (startsWith(bytes, sig.bytes)) throw binaryError(file, sig.name);
@@ -77,8 +62,7 @@ export function decodeBytes(file: string, bytes: Uint8Array, maxBytes: number = 
   if (bytes.includes(0)) throw binaryError(file, 'binary data (it contains NUL bytes)');
   const sample = bytes.subarray(0, 65536);
   let control = 0;
-  for (const b of sample)
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b && b !== 0x1b) control++;
+  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b && b !== 0x1b) control++;
   if (control > sample.length * 0.05) throw binaryError(file, 'binary data (many control characters)');
 
   let body = bytes;
@@ -105,17 +89,9 @@ function checkText(file: string, text: string): string {
 }
 
 function emptyError(file: string): ParseError {
-  return new ParseError(
-    'empty',
-    `${file} is empty (or contains only whitespace). Check the export and add the file again with its text.`,
-    file,
-  );
+  return new ParseError('empty', `${file} is empty (or contains only whitespace). Check the export and add the file again with its text.`, file);
 }
 
 function encodingError(file: string): ParseError {
-  return new ParseError(
-    'encoding',
-    `${file} could not be read as UTF-8 or GBK/GB18030 text. Re-save it as UTF-8 (in most editors: Save As → Encoding: UTF-8) and add it again.`,
-    file,
-  );
+  return new ParseError('encoding', `${file} could not be read as UTF-8 or GBK/GB18030 text. Re-save it as UTF-8 (in most editors: Save As → Encoding: UTF-8) and add it again.`, file);
 }

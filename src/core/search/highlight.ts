@@ -78,8 +78,7 @@ export function buildSnippet(raw: string, needles: string[], windowChars: number
   let bestCount = -1;
   spans.forEach((s, i) => {
     const seen = new Set<number>();
-    for (let k = i; k < spans.length && spans[k]!.start < s.start + windowChars; k++)
-      for (const n of spans[k]!.needles) seen.add(n);
+    for (let k = i; k < spans.length && spans[k]!.start < s.start + windowChars; k++) for (const n of spans[k]!.needles) seen.add(n);
     if (seen.size > bestCount) {
       best = i;
       bestCount = seen.size;

@@ -54,8 +54,7 @@ export class ConsoleSession {
         : [];
     const ephemeral = o.via === 'response' ? body.response_type !== 'in_channel' : o.method === 'chat.postEphemeral';
     // A message to a user id (chat.postMessage to U…/W…, or a D… channel) is a direct message, not the channel.
-    const dmTo =
-      o.via === 'message' && /^[UWD][A-Z0-9]+$/.test(String(body.channel ?? '')) ? String(body.channel) : null;
+    const dmTo = o.via === 'message' && /^[UWD][A-Z0-9]+$/.test(String(body.channel ?? '')) ? String(body.channel) : null;
     const where =
       o.via === 'view'
         ? `[${o.method}]`

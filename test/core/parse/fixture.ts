@@ -25,9 +25,7 @@ export function rolesByMeasure(doc: ParsedDocument): Record<string, string[][]> 
 export function targetsByMeasure(doc: ParsedDocument): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const m of doc.measures) {
-    out[m.label] = m.tasks
-      .flatMap((t) => t.targets)
-      .map((t: ParsedTarget) => `${t.due}/${t.precision}${t.periodStart ? `/${t.periodStart}` : ''}`);
+    out[m.label] = m.tasks.flatMap((t) => t.targets).map((t: ParsedTarget) => `${t.due}/${t.precision}${t.periodStart ? `/${t.periodStart}` : ''}`);
   }
   return out;
 }

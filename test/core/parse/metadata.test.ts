@@ -29,12 +29,7 @@ describe('document metadata', () => {
   });
 
   it('never takes a cited number for its own, and reads 二〇二一 dates', () => {
-    const doc = parseLines([
-      '广西壮族自治区促进消费工作方案',
-      '根据《意见》（国办发〔2020〕32号），制定本方案。',
-      ...body,
-      '二〇二一年十月九日',
-    ]);
+    const doc = parseLines(['广西壮族自治区促进消费工作方案', '根据《意见》（国办发〔2020〕32号），制定本方案。', ...body, '二〇二一年十月九日']);
     expect(doc.docNumber).toBeNull();
     expect(doc.region).toBe('广西壮族自治区');
     expect(doc.publishedOn).toBe('2021-10-09');
@@ -62,16 +57,7 @@ describe('document metadata', () => {
   });
 
   it('strips Markdown markup', () => {
-    const doc = parseLines(
-      [
-        '# 天津市促进消费措施',
-        '',
-        '**（一）发展智慧商店。**（市商务局）',
-        '',
-        '（二）促进[汽车消费](http://x)。（市发展改革委）',
-      ],
-      'a.md',
-    );
+    const doc = parseLines(['# 天津市促进消费措施', '', '**（一）发展智慧商店。**（市商务局）', '', '（二）促进[汽车消费](http://x)。（市发展改革委）'], 'a.md');
     expect(doc.title).toBe('天津市促进消费措施');
     expect(doc.measures.map((m) => m.title)).toEqual(['发展智慧商店', '促进汽车消费']);
   });

@@ -15,10 +15,7 @@ function allTargets(doc: ParsedDocument) {
   return doc.measures.flatMap((m) => m.tasks.flatMap((t) => t.targets));
 }
 
-function expectTarget(
-  actual: { text: string; due: string; precision: string; periodStart: string | null },
-  g: GoldTarget,
-): void {
+function expectTarget(actual: { text: string; due: string; precision: string; periodStart: string | null }, g: GoldTarget): void {
   expect(actual.text).toBe(g.quote);
   if (g.due) expect(actual.due).toBe(g.due);
   if (g.due_accept) expect(g.due_accept).toContain(actual.due);
@@ -52,10 +49,7 @@ describe('seed documents match the gold file', () => {
           g.measures!.forEach((gm, i) => {
             const m = d.measures[i]!;
             expect(m.title, gm.label).toBe(gm.title);
-            expect(
-              m.tasks.map((t) => t.departments.map((x) => x.name)),
-              gm.label,
-            ).toEqual(gm.tasks.map((t) => t.departments));
+            expect(m.tasks.map((t) => t.departments.map((x) => x.name)), gm.label).toEqual(gm.tasks.map((t) => t.departments));
             gm.tasks.forEach((gt, k) => {
               const targets = m.tasks[k]!.targets;
               expect(targets.length, `${gm.label} task ${k + 1}`).toBe(gt.targets?.length ?? 0);
@@ -76,8 +70,7 @@ describe('seed documents match the gold file', () => {
       it('never reports a non-target or a non-department parenthetical', () => {
         const d = doc();
         const quotes = allTargets(d).map((t) => t.text);
-        for (const nt of g.non_targets ?? [])
-          for (const q of quotes) expect(q.includes(nt) || nt.includes(q), nt).toBe(false);
+        for (const nt of g.non_targets ?? []) for (const q of quotes) expect(q.includes(nt) || nt.includes(q), nt).toBe(false);
         const names = d.measures.flatMap((m) => m.tasks.flatMap((t) => t.departments.map((x) => x.name)));
         const responsibilities = d.measures.flatMap((m) => m.tasks.map((t) => t.responsibility));
         for (const p of g.non_department_parentheticals ?? []) {

@@ -13,8 +13,7 @@ describe('search filters', () => {
   });
 
   it('refuses what is not a date, and empty ranges', () => {
-    for (const bad of ['2023-13', '2023-02-30', 'soon', "'; DROP"])
-      expect(() => parseDueBound(bad, 'to')).toThrow(SearchInputError);
+    for (const bad of ['2023-13', '2023-02-30', 'soon', "'; DROP"]) expect(() => parseDueBound(bad, 'to')).toThrow(SearchInputError);
     expect(() => resolveFilters({ dueFrom: '2024', dueTo: '2023' }, '2024-01-01')).toThrow(/empty/);
   });
 

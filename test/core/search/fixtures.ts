@@ -45,7 +45,7 @@ export function addDocument(db: Db, d: FixtureDocument): string[] {
         effectiveOn: d.effectiveOn ?? null,
         expiresOn: d.expiresOn ?? null,
         authors: [],
-        notes: [],
+      notes: [],
         measures: [],
       },
       measures: d.measures.map((m, i) => ({

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Segmenter } from '../../../src/core/search/segmenter.ts';
-import {
-  SEGMENTATION_RULES_VERSION,
-  charTokens,
-  indexFingerprint,
-  segmentForIndex,
-  segmentQuery,
-} from '../../../src/core/search/segment.ts';
+import { SEGMENTATION_RULES_VERSION, charTokens, indexFingerprint, segmentForIndex, segmentQuery } from '../../../src/core/search/segment.ts';
 import { normalizeForSearch } from '../../../src/core/search/normalize.ts';
 
 /**
@@ -18,13 +12,8 @@ function fakeSegmenter(fingerprint = 'dict-a') {
   const words = (text: string) => text.split(/[|\s]+/).filter(Boolean);
   const seg: Segmenter = {
     cut: (t) => (seen.push(t), words(t)),
-    cutForSearch: (t) => (
-      seen.push(t), words(t).flatMap((w) => (w.length === 4 ? [w.slice(0, 2), w.slice(2), w] : [w]))
-    ),
-    cutAll: (t) => (
-      seen.push(t),
-      words(t).flatMap((w) => Array.from({ length: Math.max(0, w.length - 1) }, (_, i) => w.slice(i, i + 2)))
-    ),
+    cutForSearch: (t) => (seen.push(t), words(t).flatMap((w) => (w.length === 4 ? [w.slice(0, 2), w.slice(2), w] : [w]))),
+    cutAll: (t) => (seen.push(t), words(t).flatMap((w) => Array.from({ length: Math.max(0, w.length - 1) }, (_, i) => w.slice(i, i + 2)))),
     fingerprint: () => fingerprint,
   };
   return { seg, seen };

@@ -183,13 +183,9 @@ describe('detail view', () => {
     expect(db.prepare('SELECT 1 FROM measures WHERE id = ?').get(example)).toBeDefined();
     // An item its document does not have: how many it has, and which ids.
     const doc = hit.documentId;
-    const ids = (
-      db.prepare('SELECT id FROM measures WHERE document_id = ? ORDER BY position').all(doc) as { id: string }[]
-    ).map((r) => r.id);
+    const ids = (db.prepare('SELECT id FROM measures WHERE document_id = ? ORDER BY position').all(doc) as { id: string }[]).map((r) => r.id);
     const { reply: beyond } = await h.command(`show ${doc}-999`);
-    expect(visibleText(beyond.body.blocks)).toContain(
-      s.notInDocument(`${doc}-999`, doc, ids.length, ids[0]!, ids.at(-1)!),
-    );
+    expect(visibleText(beyond.body.blocks)).toContain(s.notInDocument(`${doc}-999`, doc, ids.length, ids[0]!, ids.at(-1)!));
     const { reply: bad } = await h.command('show <!channel>');
     expect(visibleText(bad.body.blocks)).toContain('&lt;!channel&gt;');
     expect(JSON.stringify(bad.body)).not.toContain('<!channel>');

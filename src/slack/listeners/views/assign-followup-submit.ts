@@ -53,10 +53,7 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
       return;
     }
     if (!assignee) {
-      await ack({
-        response_action: 'errors',
-        errors: { [ASSIGN_BLOCKS.assignee.block]: withExamples(s.fuParseError.missing_user, examplesOf(deps), s) },
-      });
+      await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.assignee.block]: withExamples(s.fuParseError.missing_user, examplesOf(deps), s) } });
       return;
     }
     if (note !== null && charCount(note) > MAX_NOTE_CHARS) {
@@ -64,10 +61,7 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
       return;
     }
     if (due !== null && !isIsoDate(due)) {
-      await ack({
-        response_action: 'errors',
-        errors: { [ASSIGN_BLOCKS.due.block]: withExamples(s.fuParseError.bad_date, examplesOf(deps), s) },
-      });
+      await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.due.block]: withExamples(s.fuParseError.bad_date, examplesOf(deps), s) } });
       return;
     }
     await ack();
@@ -92,8 +86,7 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
         // Success shows as the card in the thread; only problems need a private word.
         const error = outcome.created ? await publishCreated(fdeps, client, outcome.followup) : null;
         if (error) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, error, s));
-        if (outcome.dueNote)
-          await tell(client, deps.logger, where, dueNoteText(outcome.followup.id, outcome.dueNote, s));
+        if (outcome.dueNote) await tell(client, deps.logger, where, dueNoteText(outcome.followup.id, outcome.dueNote, s));
       },
     );
   };

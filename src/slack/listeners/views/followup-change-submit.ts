@@ -48,10 +48,7 @@ export function followupChangeSubmitHandler(deps: SlackDeps) {
     const due = values[DUE_BLOCK.block]?.[DUE_BLOCK.action]?.selected_date ?? null;
     const change: FollowupChange | null = isBlock ? { kind: 'block', reason } : due ? { kind: 'due', due } : null;
     if (!change) {
-      await ack({
-        response_action: 'errors',
-        errors: { [field.block]: withExamples(s.fuParseError.missing_date, examplesOf(deps), s) },
-      });
+      await ack({ response_action: 'errors', errors: { [field.block]: withExamples(s.fuParseError.missing_date, examplesOf(deps), s) } });
       return;
     }
     const fdeps = followupDeps(deps);
