@@ -57,6 +57,8 @@ export const searchStrings = defineStrings(
     expires: '有效期至',
     section: '所属部分',
     tasks: '任务分工',
+    /** What a document's items hold, by kind: a Q&A answer and a commentary proposal are not the team's tasks. */
+    tasksHeading: { measure: '任务分工', answer: '答复要点（引述，非本单位任务）', proposal: '建议要点（评论观点，非本单位任务）' },
     targets: '目标时限',
     noTargets: '无明确时限',
     asOf: (today: string) => `截至 ${today}`,
@@ -142,6 +144,11 @@ export const searchStrings = defineStrings(
     expires: 'Expires',
     section: 'Section',
     tasks: 'Tasks',
+    tasksHeading: {
+      measure: 'Tasks',
+      answer: 'Points of the answer (quoted, not our tasks)',
+      proposal: 'Points of the proposal (commentary, not our tasks)',
+    },
     targets: 'Targets',
     noTargets: 'No dated target',
     asOf: (today: string) => `As of ${today}`,

@@ -131,6 +131,16 @@ describe('what a new user types', () => {
     }
   });
 
+  it('shows a commentary proposal and a Q&A answer as such, not as the team’s tasks', async () => {
+    const { reply } = await h.command('show 3x4n-p1');
+    const text = visibleText(reply.body.blocks);
+    expect(text).toContain(s.tasksHeading.proposal);
+    expect(text).not.toContain(`*${s.tasks}*`);
+    const { reply: qa } = await h.command('show a4bd-q1');
+    expect(visibleText(qa.body.blocks)).toContain(s.kinds.answer);
+    expect(visibleText(qa.body.blocks)).not.toContain(`*${s.tasks}*`);
+  });
+
   it('says when a query uses syntax it does not support, and what was searched', async () => {
     const { reply } = await h.command('NEAR(冷链 物流)');
     expect(visibleText(reply.body.blocks)).toContain(s.unsupportedSyntax('NEAR(…)'));
