@@ -131,7 +131,7 @@ export const followupStrings = defineStrings(
     fuSection: '跟进',
     fuHistory: '历史',
     fuEvent: {
-      created: '创建',
+      created: '创建并指派给',
       status: '状态',
       due: '期限',
       reassign: '转交',
@@ -268,7 +268,7 @@ export const followupStrings = defineStrings(
     fuSection: 'Follow-ups',
     fuHistory: 'History',
     fuEvent: {
-      created: 'created',
+      created: 'created, assigned to',
       status: 'status',
       due: 'due date',
       reassign: 'reassigned',
