@@ -14,6 +14,7 @@ const LABELS = defineStrings(
     nothing: '未来几周没有到期的目标。',
     more: (n: number) => `……另有 ${n} 项`,
     expired: '（文件已失效）',
+    quoted: '（引述自问答或评论，供参考，非本单位承诺）',
     leads: '牵头',
     followup: '跟进',
   },
@@ -25,6 +26,7 @@ const LABELS = defineStrings(
     nothing: 'Nothing due in the coming weeks.',
     more: (n: number) => `… and ${n} more`,
     expired: '(document no longer in force)',
+    quoted: '(quoted in a Q&A or commentary: context, not our commitment)',
     leads: 'lead',
     followup: 'follow-up',
   },
@@ -34,7 +36,7 @@ function itemLine(item: DigestItem, locale: Locale): string {
   const l = LABELS[locale];
   const where = [item.region, item.file].filter(Boolean).join(' · ');
   const parts = [`  ${item.taskId} ${item.text} — ${duePhrase(item, locale)}`];
-  parts.push(`    ${where}${item.label ? ' ' + item.label : ''}${item.documentExpired ? ' ' + l.expired : ''}`);
+  parts.push(`    ${where}${item.label ? ' ' + item.label : ''}${item.documentExpired ? ' ' + l.expired : ''}${item.source !== 'policy' ? ' ' + l.quoted : ''}`);
   if (item.departments.length > 0) parts.push(`    ${l.leads}: ${item.departments.join('、')}`);
   for (const f of item.followups) parts.push(`    ${l.followup} ${f.id}: ${f.assignee} (${f.status})`);
   return parts.join('\n');

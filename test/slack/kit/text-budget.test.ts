@@ -217,6 +217,7 @@ describe('builders stay valid with very long content', () => {
     departments: Array.from({ length: 10 }, (_, k) => `部门${k}`.repeat(8)),
     followups: Array.from({ length: 6 }, (_, k) => ({ id: `F${k}`, assignee: 'U1', status: 'open' as const })),
     documentExpired: true,
+    source: 'policy',
   });
 
   it.each([
