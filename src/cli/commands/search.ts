@@ -73,6 +73,11 @@ export const searchCommand: CliCommand = {
         ctx.stderr(`${err.message}\n`);
         return 1;
       }
+      if (result.unsupported.length > 0) {
+        ctx.stderr(
+          `Note: ${result.unsupported.join(' ')} is not supported; its words were searched as plain keywords. Words are ANDed; use OR, -word to exclude and "a phrase".\n`,
+        );
+      }
       if (values.json) {
         printJson(ctx, {
           query: result.query,
@@ -107,7 +112,7 @@ export const searchCommand: CliCommand = {
       for (const h of result.hits) {
         lines.push(`${h.measureId}  ${h.label} ${h.title}  [${h.file}]`);
         lines.push(`    ${snippetToMarkdown(h.snippet)}`);
-        if (h.leadDepartments.length > 0) lines.push(`    牵头: ${h.leadDepartments.join('、')}`);
+        if (h.leadDepartments.length > 0) lines.push(`    lead: ${h.leadDepartments.join(', ')}`);
         for (const t of h.targets) lines.push(`    ${t.due}  ${t.text}`);
         lines.push('');
       }
