@@ -21,7 +21,7 @@ function eventText(e: FollowupEvent, s: FollowupStrings, timeZone: string, withD
   const d = e.detail;
   const what =
     e.action === 'status'
-      ? `${s.fuStatus[d.to as Followup['status']] ?? escapeMrkdwn(String(d.to))}${withDetails && d.reason ? `：${escapeAndFit(String(d.reason), 200)}` : ''}`
+      ? `${s.fuStatus[d.to as Followup['status']] ?? escapeMrkdwn(String(d.to))}${withDetails && d.reason ? `${s.fuColon}${escapeAndFit(String(d.reason), 200)}` : ''}`
       : e.action === 'due'
         ? escapeMrkdwn(String(d.to ?? s.fuNoDue))
         : e.action === 'reassign'

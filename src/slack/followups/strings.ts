@@ -130,6 +130,7 @@ export const followupStrings = defineStrings(
     fuHomeEmpty: '目前没有指派给你的跟进。',
     fuSection: '跟进',
     fuHistory: '历史',
+    fuColon: '：',
     fuEvent: {
       created: '创建并指派给',
       status: '状态',
@@ -267,6 +268,7 @@ export const followupStrings = defineStrings(
     fuHomeEmpty: 'Nothing is assigned to you right now.',
     fuSection: 'Follow-ups',
     fuHistory: 'History',
+    fuColon: ': ',
     fuEvent: {
       created: 'created, assigned to',
       status: 'status',

@@ -25,7 +25,7 @@ export function code(id: string): string {
 export function dueText(target: DueLike, today: string, s: Strings): string {
   const days = daysBetween(today, target.due);
   const when = days < 0 ? `⚠️ ${s.overdue}` : days === 0 ? s.dueToday : s.upcoming(days);
-  return `${escapeMrkdwn(s.duePhrase(target))}（${when}）`;
+  return `${escapeMrkdwn(s.duePhrase(target))}${s.inParens(when)}`;
 }
 
 export function listNames(names: string[], max = 6): string {

@@ -8,6 +8,9 @@ export const commonStrings = defineStrings(
     appName: '政策举措助手',
     /** Stands for an id in examples while nothing is indexed yet. */
     exampleIdPlaceholder: '编号',
+    /** Brackets and colons follow the language: （已过期） and 原因：… in Chinese, (past due) and reason: … in English. */
+    inParens: (text: string) => `（${text}）`,
+    colon: '：',
     genericError: '出错了，请稍后再试。如果一直出现，请联系管理员。',
     /** The database could not be written or read: nothing was saved, and only an admin can fix it. */
     storageError: {
@@ -28,6 +31,8 @@ export const commonStrings = defineStrings(
   {
     appName: 'Policy measures',
     exampleIdPlaceholder: 'id',
+    inParens: (text: string) => ` (${text})`,
+    colon: ': ',
     genericError: 'Something went wrong. Please try again; if it keeps happening, tell an admin.',
     storageError: {
       full: 'The server’s disk is full, so the index cannot be written: nothing was saved. Please ask an admin to free some space.',

@@ -15,6 +15,7 @@ export const searchStrings = defineStrings(
     allMeasures: '全部举措',
     more: (n: number) => `下一页（还有 ${n} 条）`,
     previous: '上一页',
+    nextDays: (n: number) => `未来 ${n} 天`,
     unsupportedSyntax: (ops: string) =>
       `不支持 ${ops} 这样的写法，已把其中的字词当作普通关键词搜索。可用：空格分隔（同时包含）、\`OR\`（任一）、\`-词\`（排除）、\`"词组"\`（整体匹配）。`,
     share: '分享到频道',
@@ -100,6 +101,7 @@ export const searchStrings = defineStrings(
     allMeasures: 'All measures',
     more: (n: number) => `Next page (${n} more)`,
     previous: 'Previous page',
+    nextDays: (n: number) => `next ${n} days`,
     unsupportedSyntax: (ops: string) =>
       `${ops} is not supported; its words were searched as plain keywords. You can use spaces (all words), \`OR\` (either), \`-word\` (exclude) and \`"a phrase"\` (exact).`,
     share: 'Share in channel',

@@ -141,6 +141,14 @@ describe('what a new user types', () => {
     expect(visibleText(qa.body.blocks)).not.toContain(`*${s.tasks}*`);
   });
 
+  it('shows filters in the reader’s language, never raw values', async () => {
+    const { reply } = await h.command('类型:qa 年:overdue');
+    const text = visibleText(reply.body.blocks);
+    expect(text).toContain(`${s.filterNames.kind}: ${s.kinds.answer}`);
+    expect(text).toContain(`${s.filterNames.due}: ${s.overdue}`);
+    expect(text).not.toMatch(/: (qa|overdue)\b/);
+  });
+
   it('says when a query uses syntax it does not support, and what was searched', async () => {
     const { reply } = await h.command('NEAR(冷链 物流)');
     expect(visibleText(reply.body.blocks)).toContain(s.unsupportedSyntax('NEAR(…)'));
