@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedDocument } from '../../../src/core/model.ts';
 import { ParseError, parseDocument } from '../../../src/core/parse/index.ts';
 import { MAX_QUOTE_CHARS } from '../../../src/core/parse/targets.ts';
-import {
-  DATE_UNIT,
-  HOSTILE_INPUTS,
-  type HostileInput,
-  POLICY_LABELS,
-  repeatToBytes,
-} from './hostile-inputs.ts';
+import { DATE_UNIT, HOSTILE_INPUTS, type HostileInput, POLICY_LABELS, repeatToBytes } from './hostile-inputs.ts';
 import { violations } from './parse-properties.ts';
 
 /**
@@ -29,8 +23,11 @@ function parse(file: string, text: string): { doc: ParsedDocument | null; error:
   }
 }
 
+const ARTICLES = '第一条';
+
 describe('hostile input, as reported', () => {
-  it.each(HOSTILE_INPUTS.map((h) => [h.name, h] as const))('%s: a document within bounds or a ParseError', (_, h) => {
+  const others = HOSTILE_INPUTS.filter((h) => !h.name.startsWith(ARTICLES));
+  it.each(others.map((h) => [h.name, h] as const))('%s: a document within bounds or a ParseError', (_, h) => {
     const { doc, error, bytes } = parse(h.file, h.asReported(HOSTILE_BYTES));
     if (doc === null) {
       expect(error).toBeInstanceOf(ParseError);
@@ -45,10 +42,23 @@ describe('hostile input, as reported', () => {
     expect(error).toBeInstanceOf(ParseError);
     expect((error as ParseError).code).toBe('no_items');
   });
+
+  // Known fault, routed to the structure rules: '第一条\n' repeated (bare article labels, nothing after any of
+  // them) gives one measure per label with an empty text and title (findItems, structure.ts), where a label
+  // with no text is no measure and such a file has none (no_items). Drop `.fails` once fixed.
+  it.fails(`${ARTICLES}\\n repeated: no empty measures (a document within bounds or a ParseError)`, () => {
+    const h = byName(ARTICLES);
+    const { doc, error, bytes } = parse(h.file, h.asReported(HOSTILE_BYTES));
+    if (doc === null) {
+      expect(error).toBeInstanceOf(ParseError);
+      return;
+    }
+    expect(violations(doc, h.file, bytes)).toEqual([]);
+  });
 });
 
 describe('hostile input inside a policy', () => {
-  it.each(HOSTILE_INPUTS.filter((h) => !h.name.startsWith('第一条')).map((h) => [h.name, h] as const))(
+  it.each(HOSTILE_INPUTS.filter((h) => !h.name.startsWith(ARTICLES)).map((h) => [h.name, h] as const))(
     '%s: the policy’s three measures are found, within bounds',
     (_, h) => {
       const { doc, error, bytes } = parse(h.file, h.inDocument(HOSTILE_BYTES));
@@ -74,7 +84,7 @@ describe('hostile input inside a policy', () => {
   });
 
   it('articles all numbered 第一条: each is an article of its own, numbering restarting at 1', () => {
-    const h = byName('第一条');
+    const h = byName(ARTICLES);
     const text = h.inDocument(HOSTILE_BYTES);
     const articles = text.split('\n').filter((l) => l.startsWith('第一条')).length;
     const { doc, bytes } = parse(h.file, text);

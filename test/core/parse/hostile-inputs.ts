@@ -72,8 +72,7 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     file: 'brackets.md',
     fault: 'markdownToText (markup.ts)',
     asReported: (bytes) => '['.repeat(bytes),
-    inDocument: (bytes) =>
-      [`# ${POLICY_TITLE}`, ...POLICY_MEASURES, '['.repeat(payloadBytes(bytes))].join('\n\n'),
+    inDocument: (bytes) => [`# ${POLICY_TITLE}`, ...POLICY_MEASURES, '['.repeat(payloadBytes(bytes))].join('\n\n'),
   },
   {
     name: '.html of <',

@@ -11,13 +11,15 @@ import { MAX_QUOTE_CHARS } from '../../../src/core/parse/targets.ts';
  */
 
 export type Property =
-  | 'date' // every due, period start and document date is YYYY-MM-DD, a real day, year 1949–2100
+  | 'date' // every target's due and period start is YYYY-MM-DD, a real day, year 1949–2100
+  | 'document-date' // so are the document's dates (published, effective, expiry)
   | 'quote' // every target quote is non-empty, at most MAX_QUOTE_CHARS, and part of its task or bracket
   | 'as-written' // labels, titles, sections and department names are text of the document (markup removed)
   | 'non-empty' // no measure has an empty text or label
   | 'ordinal' // ordinals are positive integers
   | 'excerpt' // note excerpts are at most NOTE_EXCERPT_CHARS
-  | 'linear'; // all strings of the result together are at most OUTPUT_CHARS_PER_BYTE × input bytes (+ slack)
+  | 'message' // note messages are at most NOTE_MESSAGE_CHARS
+  | 'linear'; // the result's text is at most OUTPUT_CHARS_PER_BYTE × input bytes (+ slack), notes ≤ input bytes
 
 export interface Violation {
   property: Property;
@@ -25,13 +27,16 @@ export interface Violation {
 }
 
 export const NOTE_EXCERPT_CHARS = 120;
+/** A note's message is one sentence around its excerpt. */
+export const NOTE_MESSAGE_CHARS = 400;
 /** Years a due date may have (before the People's Republic or after 2100 it is a typo or a code). */
 export const FIRST_YEAR = 1949;
 export const LAST_YEAR = 2100;
 /**
  * Output bound: every input byte may appear in a few places of the result (the measure text, its task, the
- * task's bracket, a target quote, a title), each short fixed string per measure (section heading, label) is
+ * task's bracket, a target quote, a title), and each short fixed string per measure (section heading, label) is
  * small against the measure's own text. A result past this is duplicating text per measure or per target.
+ * Note messages are fixed sentences (bounded each, and counted by number of notes instead).
  */
 export const OUTPUT_CHARS_PER_BYTE = 8;
 /** Fixed text of a tiny document (note messages, the kind note) that does not scale with the input. */
@@ -48,12 +53,12 @@ export function isRealDate(value: string): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-/** Total length of every string in a value (keys excluded). */
-export function stringChars(value: unknown): number {
+/** Total length of every string in a value (keys excluded), except those under the keys in `skip`. */
+export function stringChars(value: unknown, skip: ReadonlySet<string> = new Set()): number {
   if (typeof value === 'string') return value.length;
-  if (Array.isArray(value)) return value.reduce((n: number, v) => n + stringChars(v), 0);
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + stringChars(v, skip), 0);
   if (value !== null && typeof value === 'object') {
-    return Object.values(value).reduce((n: number, v) => n + stringChars(v), 0);
+    return Object.entries(value).reduce((n: number, [k, v]) => n + (skip.has(k) ? 0 : stringChars(v, skip)), 0);
   }
   return 0;
 }
@@ -82,12 +87,12 @@ export function violations(doc: ParsedDocument, file: string, bytes: Uint8Array)
   const add = (property: Property, detail: string): void => {
     if (!full(property)) out.push({ property, detail });
   };
-  const checkDate = (what: string, value: string | null): void => {
-    if (value !== null && !isRealDate(value)) add('date', `${what} ${value}`);
+  const checkDate = (what: string, value: string | null, property: Property = 'date'): void => {
+    if (value !== null && !isRealDate(value)) add(property, `${what} ${value}`);
   };
-  checkDate('publishedOn', doc.publishedOn);
-  checkDate('effectiveOn', doc.effectiveOn);
-  checkDate('expiresOn', doc.expiresOn);
+  checkDate('publishedOn', doc.publishedOn, 'document-date');
+  checkDate('effectiveOn', doc.effectiveOn, 'document-date');
+  checkDate('expiresOn', doc.expiresOn, 'document-date');
 
   const plain = plainTextOf(file, bytes);
   const seen = new Set<string>();
@@ -96,7 +101,7 @@ export function violations(doc: ParsedDocument, file: string, bytes: Uint8Array)
     if (t === '' || seen.has(t) || full('as-written')) return from;
     const at = findFrom(plain, t, from);
     if (at < 0) add('as-written', `${what} “${clip(s)}”`);
-    else if (t.length > 40) seen.add(t);
+    else seen.add(t);
     return at < 0 ? from : at;
   };
 
@@ -109,15 +114,14 @@ export function violations(doc: ParsedDocument, file: string, bytes: Uint8Array)
     if (m.kind !== 'answer') cursor = asWritten('label', m.label, cursor);
     asWritten(`title of ${m.label}`, m.title, cursor);
     if (m.section !== null) asWritten(`section of ${m.label}`, m.section, 0);
-    const text = squeeze(m.text);
     for (const t of m.tasks) {
-      for (const d of t.departments) {
-        if (!text.includes(squeeze(d.name))) add('as-written', `department “${clip(d.name)}” of ${m.label}`);
-      }
+      // A document rule (具体任务均涉及X，不再做分工，下同) adds X to later brackets: anywhere in the document.
+      for (const d of t.departments) asWritten(`department of ${m.label}`, d.name, 0);
       for (const g of t.targets) {
         checkDate(`due of “${clip(g.text)}”`, g.due);
         checkDate(`period start of “${clip(g.text)}”`, g.periodStart);
-        if (g.text.length === 0 || g.text.length > MAX_QUOTE_CHARS) add('quote', `${g.text.length} characters: “${clip(g.text)}”`);
+        if (g.text.length === 0 || g.text.length > MAX_QUOTE_CHARS)
+          add('quote', `${g.text.length} characters: “${clip(g.text)}”`);
         else if (!t.text.includes(g.text) && !(t.responsibility ?? '').includes(g.text)) {
           add('quote', `“${clip(g.text)}” is not in its task`);
         }
@@ -126,9 +130,13 @@ export function violations(doc: ParsedDocument, file: string, bytes: Uint8Array)
   }
   for (const n of doc.notes) {
     if (n.excerpt !== null && n.excerpt.length > NOTE_EXCERPT_CHARS) add('excerpt', `${n.kind}: ${n.excerpt.length}`);
+    if (n.message.length > NOTE_MESSAGE_CHARS)
+      add('message', `${n.kind}: ${n.message.length} characters: “${clip(n.message)}”`);
   }
-  const chars = stringChars(doc);
+  const chars = stringChars(doc, new Set(['message']));
   const bound = OUTPUT_CHARS_PER_BYTE * bytes.length + OUTPUT_SLACK_CHARS;
   if (chars > bound) add('linear', `${chars} characters of output for ${bytes.length} bytes`);
+  if (doc.notes.length > Math.max(10, bytes.length))
+    add('linear', `${doc.notes.length} notes for ${bytes.length} bytes`);
   return out;
 }
