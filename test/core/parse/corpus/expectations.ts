@@ -216,6 +216,17 @@ export function compare(doc: ExpectedDocument, got: ParsedDocument): Comparison 
     const td = setDiff('targets', expT, gotT);
     if (td) targetProblems.push(`${where}: ${td}`);
   }
+  // Document-level targets (unnumbered goal sections, and goal items left out as context) once the parser reports them.
+  const docTargets = (got as { documentTargets?: Array<{ due: string; precision: string }> }).documentTargets;
+  if (Array.isArray(docTargets)) {
+    const kept = new Set(expected);
+    const exp = new Set([
+      ...(doc.documentTargets ?? []).map(targetKey),
+      ...doc.measures.filter((m) => !kept.has(m)).flatMap((m) => m.targets.map(targetKey)),
+    ]);
+    const td = setDiff('document targets', exp, new Set(docTargets.map((t) => `${t.due}/${t.precision}`)));
+    if (td) targetProblems.push(td);
+  }
   return {
     expected,
     docProblems,

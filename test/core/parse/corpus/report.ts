@@ -20,8 +20,11 @@ for (const doc of loadExpected()) {
     parsed = parseDocument({ file: doc.file, bytes: readFileSync(sourcePath(doc)) });
   } catch (e) {
     rows.push(`${pad(name, 34)}REFUSED: ${(e as Error).message.slice(0, 90)}`);
-    const c = doc.measures.filter((m) => !m.optionalGroup);
-    total.m[0]! += c.length;
+    const required = doc.measures.filter((m) => !m.optionalGroup);
+    total.m[0]! += required.length;
+    total.t[0]! += required.reduce((n, m) => n + m.tasks.length, 0);
+    total.u[0]! += required.reduce((n, m) => n + new Set(m.tasks.flatMap((t) => t.lead)).size + new Set(m.tasks.flatMap((t) => t.co)).size, 0);
+    total.d[0]! += required.reduce((n, m) => n + new Set(m.targets.map((t) => `${t.due}/${t.precision}`)).size, 0);
     continue;
   }
   const c = compare(doc, parsed);
