@@ -13,7 +13,7 @@ import { toParagraphs } from './paragraphs.ts';
 import { parseQa } from './qa.ts';
 import { regionOf } from './regions.ts';
 import { findItems } from './structure.ts';
-import { endsWithResponsibility, splitTasks } from './tasks.ts';
+import { endsWithResponsibility, taskReader } from './tasks.ts';
 
 export { ParseError } from './errors.ts';
 
@@ -59,6 +59,7 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
   }
   const items = findItems(paras, meta.titleEnd + 1, meta.signatureStart, endsWithResponsibility);
   if (items.length === 0) throw noItems(file, 'numbered measures');
+  const tasks = taskReader(paras.join('\n'), meta.publishedOn);
   const measures: ParsedMeasure[] = items.map((item) => ({
     kind: 'measure',
     section: item.section,
@@ -67,7 +68,7 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
     title: item.title,
     text: item.text,
     author: null,
-    tasks: splitTasks(item.text, meta.publishedOn),
+    tasks: tasks.read(item.text, item.label),
   }));
-  return { ...base, authors: [], measures, notes: [] };
+  return { ...base, authors: [], measures, notes: tasks.notes };
 }
