@@ -128,6 +128,7 @@ export interface Comparison {
     tasks: { expected: number; got: number };
     units: { expected: number; got: number; matched: number };
     targets: { expected: number; got: number; matched: number };
+    documentTargets: { expected: number; got: number; matched: number };
   };
 }
 
@@ -140,6 +141,14 @@ function setDiff(what: string, exp: Set<string>, got: Set<string>): string | nul
   return `${what}: expected ${fmt(exp)}, got ${fmt(got)}${missing.length ? ` (missing ${fmt(missing)})` : ''}${extra.length ? ` (unexpected ${fmt(extra)})` : ''}`;
 }
 
+/**
+ * The parser stores an unnumbered goal section (主要目标, 具体指标：…) as a measure labelled with its heading, ordinal
+ * 0: the document-level targets. It is compared against `documentTargets`, never counted as a measure.
+ */
+export function isDocumentLevel(m: ParsedMeasure): boolean {
+  return m.kind === 'measure' && m.ordinal === 0 && norm(m.label) === norm(m.title);
+}
+
 function measureUnits(m: ParsedMeasure): { lead: Set<string>; co: Set<string>; incomplete: boolean } {
   const lead = new Set<string>();
   const co = new Set<string>();
@@ -147,7 +156,9 @@ function measureUnits(m: ParsedMeasure): { lead: Set<string>; co: Set<string>; i
   return { lead, co, incomplete: m.tasks.some((t) => t.departmentsIncomplete) };
 }
 
-export function compare(doc: ExpectedDocument, got: ParsedDocument): Comparison {
+export function compare(doc: ExpectedDocument, parsed: ParsedDocument): Comparison {
+  const goalSections = parsed.measures.filter(isDocumentLevel);
+  const got = { ...parsed, measures: parsed.measures.filter((m) => !isDocumentLevel(m)) };
   const docProblems: string[] = [];
   if (got.kind !== doc.kind) docProblems.push(`kind: expected ${doc.kind}, got ${got.kind}`);
   if ((got.docNumber ?? null) !== doc.docNumber) docProblems.push(`docNumber: expected ${doc.docNumber}, got ${got.docNumber}`);
@@ -216,16 +227,19 @@ export function compare(doc: ExpectedDocument, got: ParsedDocument): Comparison 
     const td = setDiff('targets', expT, gotT);
     if (td) targetProblems.push(`${where}: ${td}`);
   }
-  // Document-level targets (unnumbered goal sections, and goal items left out as context) once the parser reports them.
-  const docTargets = (got as { documentTargets?: Array<{ due: string; precision: string }> }).documentTargets;
-  if (Array.isArray(docTargets)) {
-    const kept = new Set(expected);
-    const exp = new Set([
-      ...(doc.documentTargets ?? []).map(targetKey),
-      ...doc.measures.filter((m) => !kept.has(m)).flatMap((m) => m.targets.map(targetKey)),
-    ]);
-    const td = setDiff('document targets', exp, new Set(docTargets.map((t) => `${t.due}/${t.precision}`)));
-    if (td) targetProblems.push(td);
+  // Document-level targets: those of unnumbered goal sections, and of goal items the parser left out as context.
+  const kept = new Set(expected);
+  const expDoc = new Set([
+    ...(doc.documentTargets ?? []).map(targetKey),
+    ...doc.measures.filter((m) => !kept.has(m)).flatMap((m) => m.targets.map(targetKey)),
+  ]);
+  const gotDoc = new Set(goalSections.flatMap((m) => m.tasks.flatMap((t) => t.targets.map(targetKey))));
+  const td = setDiff('document targets', expDoc, gotDoc);
+  if (td) targetProblems.push(td);
+  // A goal section holds the document's targets, not its tasks: no unit is named for one.
+  for (const m of goalSections) {
+    const units = m.tasks.flatMap((t) => t.departments.map((d) => d.name));
+    if (units.length) departmentProblems.push(`goal section ${m.label}: names units ${fmt(units)}`);
   }
   return {
     expected,
@@ -239,6 +253,7 @@ export function compare(doc: ExpectedDocument, got: ParsedDocument): Comparison 
       tasks: { expected: expected.reduce((n, m) => n + m.tasks.length, 0), got: got.measures.reduce((n, m) => n + m.tasks.filter((t) => t.responsibility !== null).length, 0) },
       units: { expected: unitsExp, got: unitsGot, matched: unitsMatched },
       targets: { expected: targetsExp, got: targetsGot, matched: targetsMatched },
+      documentTargets: { expected: expDoc.size, got: gotDoc.size, matched: [...expDoc].filter((x) => gotDoc.has(x)).length },
     },
   };
 }
