@@ -135,7 +135,8 @@ function knownBody(name: string): boolean {
 export function looksLikeOrganisation(written: string): boolean {
   // 各市、县政府 lists its areas with 、 inside one collective name.
   const name = normalizeText(written)
-    .replace(AREA_QUALIFIER, '').replace(/^各.*/, (c) => c.replace(/、/g, ''));
+    .replace(AREA_QUALIFIER, '')
+    .replace(/^各.*/, (c) => c.replace(/、/g, ''));
   if (!/^[\u4e00-\u9fff]+$/.test(name)) return false;
   if (knownBody(name)) return true;
   if (name.length < 2 || name.length > MAX_NAME_CHARS) return false;
@@ -150,13 +151,21 @@ export function looksLikeOrganisation(written: string): boolean {
  */
 const BARE_AREA = /^各?[\u4e00-\u9fff]{0,3}(区|县|市|州|旗|盟)(?:[（(〔][^（）()〔〕]{1,8}[)）〕])?$/;
 
-function joinCollectives(clause: string, pieces: Array<{ at: number; text: string }>): Array<{ at: number; text: string }> {
+function joinCollectives(
+  clause: string,
+  pieces: Array<{ at: number; text: string }>,
+): Array<{ at: number; text: string }> {
   const out: Array<{ at: number; text: string }> = [];
   for (let i = 0; i < pieces.length; i++) {
     let end = i;
     if (pieces[i]!.text.startsWith('各')) {
       let j = i + 1;
-      while (j < pieces.length && j < i + 4 && BARE_AREA.test(pieces[j - 1]!.text) && !pieces[j]!.text.startsWith('各')) {
+      while (
+        j < pieces.length &&
+        j < i + 4 &&
+        BARE_AREA.test(pieces[j - 1]!.text) &&
+        !pieces[j]!.text.startsWith('各')
+      ) {
         if (/政府$/.test(pieces[j]!.text)) {
           end = j;
           break;
@@ -315,7 +324,10 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
   // 【牵头单位】A【配合单位】B on one line: each 【label】 starts a clause.
   // 【牵头单位】A【配合单位】B on one line, or 牵头单位：A  责任单位：B with only spaces between: each label starts
   // a clause.
-  const written = inner.trim().replace(/(?<=.)【/g, '\n【').replace(LABEL_AFTER_SPACE, '\n');
+  const written = inner
+    .trim()
+    .replace(/(?<=.)【/g, '\n【')
+    .replace(LABEL_AFTER_SPACE, '\n');
   const clauses = splitTopLevel(written, /[，,；;。\n]/)
     .map((c) => c.replace(/\s+/g, ''))
     .filter((c) => c !== '');

@@ -30,11 +30,7 @@ const TITLE_SUFFIX_LINE = /^[（(][^（）()]{1,16}[)）]$/;
 /** 2021年8月3日 or 二〇二一年八月三日 → 2021-08-03. */
 function parseChineseDate(s: string): string | null {
   // 二OO六年: a Latin O typed for 〇 (only a whole date line is read, so no other text is touched).
-  const m = DATE_LINE.exec(
-    normalizeText(s)
-      .replace(/\s+/g, '')
-      .replace(/[Oo]/g, '〇'),
-  );
+  const m = DATE_LINE.exec(normalizeText(s).replace(/\s+/g, '').replace(/[Oo]/g, '〇'));
   if (!m) return null;
   return isoDate(chineseNumeral(m[1]!), chineseNumeral(m[2]!), chineseNumeral(m[3]!));
 }

@@ -277,7 +277,12 @@ describe('parseResponsibility: written forms of real documents', () => {
     {
       about: 'traditional script: matched as simplified, names kept as written',
       inner: '市政府辦公室、市行政審批制度改革工作領導小組辦公室牽頭,市級各有關部門及各縣市區政府按職責分工負責',
-      departments: ['市政府辦公室:lead', '市行政審批制度改革工作領導小組辦公室:lead', '市級各有關部門:co', '各縣市區政府:co'],
+      departments: [
+        '市政府辦公室:lead',
+        '市行政審批制度改革工作領導小組辦公室:lead',
+        '市級各有關部門:co',
+        '各縣市區政府:co',
+      ],
     },
     {
       about: 'labels separated by spaces only (牵头单位:A  责任单位:B)',

@@ -29,7 +29,12 @@ describe('document metadata', () => {
   });
 
   it('never takes a cited number for its own, and reads 二〇二一 dates', () => {
-    const doc = parseLines(['广西壮族自治区促进消费工作方案', '根据《意见》（国办发〔2020〕32号），制定本方案。', ...body, '二〇二一年十月九日']);
+    const doc = parseLines([
+      '广西壮族自治区促进消费工作方案',
+      '根据《意见》（国办发〔2020〕32号），制定本方案。',
+      ...body,
+      '二〇二一年十月九日',
+    ]);
     expect(doc.docNumber).toBeNull();
     expect(doc.region).toBe('广西壮族自治区');
     expect(doc.publishedOn).toBe('2021-10-09');
@@ -57,7 +62,16 @@ describe('document metadata', () => {
   });
 
   it('strips Markdown markup', () => {
-    const doc = parseLines(['# 天津市促进消费措施', '', '**（一）发展智慧商店。**（市商务局）', '', '（二）促进[汽车消费](http://x)。（市发展改革委）'], 'a.md');
+    const doc = parseLines(
+      [
+        '# 天津市促进消费措施',
+        '',
+        '**（一）发展智慧商店。**（市商务局）',
+        '',
+        '（二）促进[汽车消费](http://x)。（市发展改革委）',
+      ],
+      'a.md',
+    );
     expect(doc.title).toBe('天津市促进消费措施');
     expect(doc.measures.map((m) => m.title)).toEqual(['发展智慧商店', '促进汽车消费']);
   });
@@ -98,7 +112,14 @@ describe('metadata of copies as found on district and third-party sites', () => 
   }> = [
     {
       about: 'an order number in the metadata table (国令第706号)',
-      lines: ['标　　题：', '某某条例', '发文字号：', '国令第706号', '第一条　为了规范某行为，制定本条例。', '第二条　本条例自2019年3月1日起施行。'],
+      lines: [
+        '标　　题：',
+        '某某条例',
+        '发文字号：',
+        '国令第706号',
+        '第一条　为了规范某行为，制定本条例。',
+        '第二条　本条例自2019年3月1日起施行。',
+      ],
       title: '某某条例',
       docNumber: '国令第706号',
     },
@@ -114,11 +135,16 @@ describe('metadata of copies as found on district and third-party sites', () => 
     },
     {
       about: 'a 名 称: row names the title',
-      lines: ['名 称: 区人民政府办公室关于印发重点工作责任分解的通知', '1、做好疫情防控工作。', '2、开展环境卫生整治。'],
+      lines: [
+        '名 称: 区人民政府办公室关于印发重点工作责任分解的通知',
+        '1、做好疫情防控工作。',
+        '2、开展环境卫生整治。',
+      ],
       title: '区人民政府办公室关于印发重点工作责任分解的通知',
     },
     {
-      about: 'a copy that starts at the addressees: the issued text’s title follows the notice’s 落款, not the issuer line',
+      about:
+        'a copy that starts at the addressees: the issued text’s title follows the notice’s 落款, not the issuer line',
       lines: [
         '各市(州)人民政府、省级有关部门(单位):',
         '经省政府同意,现将《某省现代流通体系建设实施方案》印发给你们,请认真贯彻实施。',
@@ -167,7 +193,14 @@ describe('an approval (批复) and its attachment', () => {
     '（此件公开发布）',
     ...after,
   ];
-  const approvedText = ['附件', '某工作部际联席会议制度', '一、主要职能', '统筹协调全国某工作。', '二、成员单位', '联席会议由教育部等9个部门组成，教育部为牵头单位。'];
+  const approvedText = [
+    '附件',
+    '某工作部际联席会议制度',
+    '一、主要职能',
+    '统筹协调全国某工作。',
+    '二、成员单位',
+    '联席会议由教育部等9个部门组成，教育部为牵头单位。',
+  ];
 
   it('reads the approved 制度 or 方案 attached to it as its text', () => {
     const doc = parseLines(approval('某工作部际联席会议制度', approvedText));
@@ -179,6 +212,17 @@ describe('an approval (批复) and its attachment', () => {
   });
 
   it('does not read an attached report as its text', () => {
-    expect(() => parseLines(approval('1.某部关于某情况的调研报告', ['附件1', '关于某情况的调研报告', '一、基本情况', '某村位于山区。', '二、建议意见', '建议加强监测。']))).toThrow(/approval/);
+    expect(() =>
+      parseLines(
+        approval('1.某部关于某情况的调研报告', [
+          '附件1',
+          '关于某情况的调研报告',
+          '一、基本情况',
+          '某村位于山区。',
+          '二、建议意见',
+          '建议加强监测。',
+        ]),
+      ),
+    ).toThrow(/approval/);
   });
 });

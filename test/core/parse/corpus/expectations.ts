@@ -65,7 +65,9 @@ export function loadExpected(): ExpectedDocument[] {
 }
 
 export function loadDecisions(): PageDecision[] {
-  const raw = JSON.parse(readFileSync(path.join(EXPECTED_DIR, 'govcn-2019-decisions.json'), 'utf8')) as { pages: PageDecision[] };
+  const raw = JSON.parse(readFileSync(path.join(EXPECTED_DIR, 'govcn-2019-decisions.json'), 'utf8')) as {
+    pages: PageDecision[];
+  };
   return raw.pages;
 }
 
@@ -75,7 +77,10 @@ export function sourcePath(doc: Pick<ExpectedDocument, 'corpus' | 'file'>): stri
 
 /** Width differences are display, not meaning: （一） and (一), 1． and 1. are the same label. */
 export function norm(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '').replace(/[。；：:;.]$/u, '');
+  return s
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[。；：:;.]$/u, '');
 }
 
 const targetKey = (t: ExpectedTarget): string => `${t.due}/${t.precision}`;
@@ -161,8 +166,10 @@ export function compare(doc: ExpectedDocument, parsed: ParsedDocument): Comparis
   const got = { ...parsed, measures: parsed.measures.filter((m) => !isDocumentLevel(m)) };
   const docProblems: string[] = [];
   if (got.kind !== doc.kind) docProblems.push(`kind: expected ${doc.kind}, got ${got.kind}`);
-  if ((got.docNumber ?? null) !== doc.docNumber) docProblems.push(`docNumber: expected ${doc.docNumber}, got ${got.docNumber}`);
-  if ((got.publishedOn ?? null) !== doc.publishedOn) docProblems.push(`publishedOn: expected ${doc.publishedOn}, got ${got.publishedOn}`);
+  if ((got.docNumber ?? null) !== doc.docNumber)
+    docProblems.push(`docNumber: expected ${doc.docNumber}, got ${got.docNumber}`);
+  if ((got.publishedOn ?? null) !== doc.publishedOn)
+    docProblems.push(`publishedOn: expected ${doc.publishedOn}, got ${got.publishedOn}`);
   if (norm(got.title) !== norm(doc.title)) docProblems.push(`title: expected ${doc.title}, got ${got.title}`);
 
   // The optional-group choice whose labels best match what was parsed.
@@ -179,10 +186,13 @@ export function compare(doc: ExpectedDocument, parsed: ParsedDocument): Comparis
   const gotLabels = got.measures.map((m) => m.label);
   const expLabels = expected.map((m) => m.label);
   if (expected.length !== got.measures.length || pairs.length !== expected.length)
-    structureProblems.push(`measures: expected ${expected.length} ${expLabels.join(' ')}\n  got ${got.measures.length} ${gotLabels.join(' ')}`);
+    structureProblems.push(
+      `measures: expected ${expected.length} ${expLabels.join(' ')}\n  got ${got.measures.length} ${gotLabels.join(' ')}`,
+    );
   else
     for (const [i, j] of pairs)
-      if (norm(expected[i]!.label) !== norm(got.measures[j]!.label)) structureProblems.push(`measure ${i + 1}: label expected ${expected[i]!.label}, got ${got.measures[j]!.label}`);
+      if (norm(expected[i]!.label) !== norm(got.measures[j]!.label))
+        structureProblems.push(`measure ${i + 1}: label expected ${expected[i]!.label}, got ${got.measures[j]!.label}`);
 
   const titleProblems: string[] = [];
   const departmentProblems: string[] = [];
@@ -194,7 +204,8 @@ export function compare(doc: ExpectedDocument, parsed: ParsedDocument): Comparis
   let targetsGot = 0;
   let targetsMatched = 0;
   for (const m of expected) {
-    unitsExp += new Set(m.tasks.flatMap((t) => t.lead.map(norm))).size + new Set(m.tasks.flatMap((t) => t.co.map(norm))).size;
+    unitsExp +=
+      new Set(m.tasks.flatMap((t) => t.lead.map(norm))).size + new Set(m.tasks.flatMap((t) => t.co.map(norm))).size;
     targetsExp += new Set(m.targets.map(targetKey)).size;
   }
   for (const m of got.measures) {
@@ -217,9 +228,11 @@ export function compare(doc: ExpectedDocument, parsed: ParsedDocument): Comparis
     const co = setDiff('co', expCo, u.co);
     const gotResp = g.tasks.filter((t) => t.responsibility !== null).length;
     const problems = [lead, co].filter((x): x is string => x !== null);
-    if (gotResp !== e.tasks.length) problems.push(`responsibility brackets: expected ${e.tasks.length}, got ${gotResp}`);
+    if (gotResp !== e.tasks.length)
+      problems.push(`responsibility brackets: expected ${e.tasks.length}, got ${gotResp}`);
     const expIncomplete = e.tasks.some((t) => t.incomplete);
-    if (u.incomplete !== expIncomplete) problems.push(`incomplete list: expected ${expIncomplete}, got ${u.incomplete}`);
+    if (u.incomplete !== expIncomplete)
+      problems.push(`incomplete list: expected ${expIncomplete}, got ${u.incomplete}`);
     if (problems.length) departmentProblems.push(`${where}: ${problems.join('; ')}`);
     const expT = new Set(e.targets.map(targetKey));
     const gotT = new Set(g.tasks.flatMap((t) => t.targets.map(targetKey)));
@@ -250,10 +263,17 @@ export function compare(doc: ExpectedDocument, parsed: ParsedDocument): Comparis
     targetProblems,
     counts: {
       measures: { expected: expected.length, got: got.measures.length, matched: pairs.length },
-      tasks: { expected: expected.reduce((n, m) => n + m.tasks.length, 0), got: got.measures.reduce((n, m) => n + m.tasks.filter((t) => t.responsibility !== null).length, 0) },
+      tasks: {
+        expected: expected.reduce((n, m) => n + m.tasks.length, 0),
+        got: got.measures.reduce((n, m) => n + m.tasks.filter((t) => t.responsibility !== null).length, 0),
+      },
       units: { expected: unitsExp, got: unitsGot, matched: unitsMatched },
       targets: { expected: targetsExp, got: targetsGot, matched: targetsMatched },
-      documentTargets: { expected: expDoc.size, got: gotDoc.size, matched: [...expDoc].filter((x) => gotDoc.has(x)).length },
+      documentTargets: {
+        expected: expDoc.size,
+        got: gotDoc.size,
+        matched: [...expDoc].filter((x) => gotDoc.has(x)).length,
+      },
     },
   };
 }

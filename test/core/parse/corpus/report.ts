@@ -5,17 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ParsedDocument } from '../../../../src/core/model.ts';
 import { ParseError, parseDocument } from '../../../../src/core/parse/index.ts';
 import { compare, GOVCN_DIR, loadDecisions, loadExpected, sourcePath } from './expectations.ts';
 
 const pad = (s: string | number, n: number): string => String(s).padEnd(n);
 const rows: string[] = [];
-rows.push(`${pad('document', 34)}${pad('kind', 11)}${pad('measures e/g/ok', 17)}${pad('tasks e/g', 11)}${pad('units e/g/ok', 15)}${pad('targets e/g/ok', 16)}${pad('doc tgt e/g/ok', 16)}checks failing`);
+rows.push(
+  `${pad('document', 34)}${pad('kind', 11)}${pad('measures e/g/ok', 17)}${pad('tasks e/g', 11)}${pad('units e/g/ok', 15)}${pad('targets e/g/ok', 16)}${pad('doc tgt e/g/ok', 16)}checks failing`,
+);
 const total = { m: [0, 0, 0], t: [0, 0], u: [0, 0, 0], d: [0, 0, 0], g: [0, 0, 0], docs: 0, exact: 0 };
 for (const doc of loadExpected()) {
   total.docs++;
   const name = `${doc.corpus === 'more' ? 'more/' : ''}${doc.file}`.slice(0, 32);
-  let parsed;
+  let parsed: ParsedDocument;
   try {
     parsed = parseDocument({ file: doc.file, bytes: readFileSync(sourcePath(doc)) });
   } catch (e) {
@@ -23,7 +26,10 @@ for (const doc of loadExpected()) {
     const required = doc.measures.filter((m) => !m.optionalGroup);
     total.m[0]! += required.length;
     total.t[0]! += required.reduce((n, m) => n + m.tasks.length, 0);
-    total.u[0]! += required.reduce((n, m) => n + new Set(m.tasks.flatMap((t) => t.lead)).size + new Set(m.tasks.flatMap((t) => t.co)).size, 0);
+    total.u[0]! += required.reduce(
+      (n, m) => n + new Set(m.tasks.flatMap((t) => t.lead)).size + new Set(m.tasks.flatMap((t) => t.co)).size,
+      0,
+    );
     total.d[0]! += required.reduce((n, m) => n + new Set(m.targets.map((t) => `${t.due}/${t.precision}`)).size, 0);
     total.g[0]! += new Set((doc.documentTargets ?? []).map((t) => `${t.due}/${t.precision}`)).size;
     continue;
@@ -51,7 +57,9 @@ for (const doc of loadExpected()) {
 rows.push(
   `${pad(`TOTAL (${total.exact}/${total.docs} exact)`, 45)}${pad(total.m.join('/'), 17)}${pad(total.t.join('/'), 11)}${pad(total.u.join('/'), 15)}${pad(total.d.join('/'), 16)}${pad(total.g.join('/'), 16)}`,
 );
-rows.push('e = expected by hand, g = found by the parser, ok = found and expected (measures by label; units by name and role; targets by due date and precision; doc tgt = document-level targets, of unnumbered goal sections the parser stores as a measure labelled with the heading, ordinal 0, and not counted as measures).');
+rows.push(
+  'e = expected by hand, g = found by the parser, ok = found and expected (measures by label; units by name and role; targets by due date and precision; doc tgt = document-level targets, of unnumbered goal sections the parser stores as a measure labelled with the heading, ordinal 0, and not counted as measures).',
+);
 
 let right = 0;
 const wrong: string[] = [];
@@ -63,9 +71,15 @@ for (const d of decisions) {
   } catch (e) {
     refused = e instanceof ParseError ? e.message : `crash: ${(e as Error).message}`;
   }
-  const ok = d.decision === 'refuse' ? refused !== null && !/no recommendations were found|commentary/i.test(refused) : refused === null;
+  const ok =
+    d.decision === 'refuse'
+      ? refused !== null && !/no recommendations were found|commentary/i.test(refused)
+      : refused === null;
   if (ok) right++;
-  else wrong.push(`  ${d.file}: expected ${d.decision} (${d.reason}); ${refused === null ? 'indexed' : `refused: ${refused.slice(0, 70)}`}`);
+  else
+    wrong.push(
+      `  ${d.file}: expected ${d.decision} (${d.reason}); ${refused === null ? 'indexed' : `refused: ${refused.slice(0, 70)}`}`,
+    );
 }
 rows.push('', `govcn-2019 index/refuse decisions: ${right}/${decisions.length} as expected`, ...wrong);
 process.stdout.write(`${rows.join('\n')}\n`);
