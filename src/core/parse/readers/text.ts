@@ -1,25 +1,23 @@
-import { ParseError } from './errors.ts';
+/**
+ * The text reader: plain text, HTML and Markdown bytes → text (markup.ts turns markup into lines later).
+ * Decodes UTF-8 (BOM stripped), UTF-16 with a BOM, and GB18030 (a superset of GBK/GB2312, still common for
+ * files saved on Chinese Windows). Formats with their own reader never reach it through readDocument; the
+ * signatures below catch the rest (images, RTF) and binary formats handed to the synchronous parseDocument.
+ */
+import { ParseError } from '../errors.ts';
+import { OLE_MAGIC, PDF_MAGIC, startsWith, ZIP_MAGIC } from './signatures.ts';
+import { NO_HINTS, type DocumentFormat, type ReadResult } from './types.ts';
 
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-
-/** File signatures of formats people export by mistake instead of text; named in the error message. */
+/** File signatures of binary formats; named in the error message. */
 const SIGNATURES: Array<{ bytes: number[]; name: string }> = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], name: 'a PDF' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'a Word/ZIP archive (.docx/.zip)' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], name: 'an old Word/WPS document (.doc/.wps)' },
+  { bytes: PDF_MAGIC, name: 'a PDF' },
+  { bytes: ZIP_MAGIC, name: 'a Word/ZIP archive (.docx/.zip)' },
+  { bytes: OLE_MAGIC, name: 'an old Word/WPS document (.doc/.wps)' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], name: 'a PNG image' },
   { bytes: [0xff, 0xd8, 0xff], name: 'a JPEG image' },
   { bytes: [0x47, 0x49, 0x46, 0x38], name: 'a GIF image' },
   { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], name: 'an RTF document' },
 ];
-
-function startsWith(bytes: Uint8Array, sig: number[]): boolean {
-  return sig.every((b, i) => bytes[i] === b);
-}
-
-function formatSize(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
 
 /** Share of Han characters (and CJK punctuation) among the non-ASCII characters of a decoded text. */
 function hanShare(text: string): number {
@@ -35,18 +33,23 @@ function hanShare(text: string): number {
 }
 
 function binaryError(file: string, what: string): ParseError {
-  return new ParseError('binary', `${file} is not a text file (it looks like ${what}). Save the document as plain text (.txt), HTML or Markdown and upload that instead.`, file);
+  return new ParseError('binary', `${file} is not a document the parser can read (it looks like ${what}). Upload the policy as Word (.docx or .doc), as a PDF with selectable text, or as plain text (.txt), HTML or Markdown.`, file);
 }
 
-/**
- * Bytes → text. Refuses oversized input before looking at the content (a 20 MB upload must fail fast),
- * then sniffs binary formats, then tries UTF-8 (BOM stripped), UTF-16 with a BOM, and GB18030 (a superset of
- * GBK/GB2312, still common for files saved on Chinese Windows).
- */
-export function decodeBytes(file: string, bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): string {
-  if (bytes.length > maxBytes) {
-    throw new ParseError('too_large', `${file} is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit. Split it into smaller documents or upload only the policy text.`, file);
-  }
+/** Which markup the text is in, by extension (markup.ts also detects HTML by content). */
+export function textFormatOf(file: string): DocumentFormat {
+  if (/\.x?html?$/i.test(file)) return 'html';
+  if (/\.(md|markdown)$/i.test(file)) return 'markdown';
+  return 'text';
+}
+
+/** The text reader of the registry. */
+export function readText(file: string, bytes: Uint8Array): ReadResult {
+  return { text: decodeText(file, bytes), format: textFormatOf(file), hints: NO_HINTS };
+}
+
+/** Bytes → text: sniffs binary formats, then tries UTF-8, UTF-16 with a BOM, and GB18030. */
+export function decodeText(file: string, bytes: Uint8Array): string {
   if (bytes.length === 0) throw emptyError(file);
   for (const sig of SIGNATURES) if (startsWith(bytes, sig.bytes)) throw binaryError(file, sig.name);
 
@@ -88,7 +91,7 @@ function checkText(file: string, text: string): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-function emptyError(file: string): ParseError {
+export function emptyError(file: string): ParseError {
   return new ParseError('empty', `${file} is empty (or contains only whitespace). Check the export and upload the file with its text.`, file);
 }
 

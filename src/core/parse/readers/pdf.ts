@@ -1,0 +1,119 @@
+/**
+ * The PDF reader: the text layer through pdfjs-dist (legacy build, the one for Node), lines rebuilt from
+ * positioned text items, then pdf-layout.ts drops page furniture and rejoins paragraphs.
+ * Chinese PDFs often use non-embedded CID fonts (STSong-Light, Adobe-GB1): pdfjs can map their codes to text
+ * only with the CMaps it ships, so cMapUrl and standardFontDataUrl point into the installed package (resolved
+ * from the package, not the working directory). Eval and font-face loading are off: nothing is rendered.
+ * A PDF without a text layer (a scan) is refused: it needs OCR, which this reader does not do.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ParseError } from '../errors.ts';
+import { dropFurniture, toPdfParagraphs, type PdfLine } from './pdf-layout.ts';
+import { hasExtension, PDF_MAGIC, startsWith } from './signatures.ts';
+import type { DocumentReader, ReadResult } from './types.ts';
+
+/** Fewer readable characters than this per page on average: the pages are images. */
+const MIN_CHARS_PER_PAGE = 10;
+/** Pages read at most; a policy document has tens. Bounds the work an upload can cause. */
+export const MAX_PDF_PAGES = 300;
+
+const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/** The fields of a pdfjs text item the layout needs. */
+export interface PositionedItem {
+  str: string;
+  transform: number[];
+  width: number;
+}
+
+/** Text items of one page → lines, top to bottom. Items on one baseline (within half a glyph) form a line. */
+export function itemsToLines(items: readonly PositionedItem[]): PdfLine[] {
+  const lines: Array<PdfLine & { parts: Array<{ x: number; x1: number; str: string }> }> = [];
+  for (const it of items) {
+    const [a, b, c, , x, y] = it.transform as [number, number, number, number, number, number];
+    // Rotated text (a watermark or a side note) is not body text.
+    if (Math.abs(b) > 0.01 || Math.abs(c) > 0.01) continue;
+    if (it.str === '') continue;
+    const size = Math.abs(a) || 1;
+    const line = lines.find((l) => Math.abs(l.y - y) <= Math.max(l.size, size) / 2);
+    const part = { x, x1: x + it.width, str: it.str };
+    if (line) {
+      line.parts.push(part);
+      line.x0 = Math.min(line.x0, x);
+      line.x1 = Math.max(line.x1, part.x1);
+      line.size = Math.max(line.size, size);
+    } else {
+      lines.push({ text: '', x0: x, x1: part.x1, y, size, parts: [part] });
+    }
+  }
+  for (const l of lines) {
+    l.parts.sort((p, q) => p.x - q.x);
+    let text = '';
+    let end = -Infinity;
+    for (const p of l.parts) {
+      // A visible gap between items of Latin text is a space the PDF did not write as a glyph.
+      if (text !== '' && p.x - end > l.size * 0.25 && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(p.str)) text += ' ';
+      text += p.str;
+      end = p.x1;
+    }
+    l.text = text.replace(/\s+/g, ' ');
+  }
+  return lines.sort((p, q) => q.y - p.y).map(({ text, x0, x1, y, size }) => ({ text, x0, x1, y, size }));
+}
+
+function unreadable(file: string, why: string): ParseError {
+  return new ParseError('unreadable', `${file} could not be opened as a PDF (${why}). Save or export it again as PDF, or upload the Word version.`, file);
+}
+
+async function readPdf(file: string, bytes: Uint8Array): Promise<ReadResult> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy.
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: `${path.join(PDFJS_DIR, 'cmaps')}${path.sep}`,
+    cMapPacked: true,
+    standardFontDataUrl: `${path.join(PDFJS_DIR, 'standard_fonts')}${path.sep}`,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const name = (e as { name?: string }).name;
+    if (name === 'PasswordException') {
+      throw new ParseError('unreadable', `${file} is password-protected. Remove the password (or print it to a new PDF) and upload it again.`, file);
+    }
+    throw unreadable(file, (e as Error).message);
+  }
+  try {
+    const pageCount = Math.min(doc.numPages, MAX_PDF_PAGES);
+    const pages: PdfLine[][] = [];
+    for (let n = 1; n <= pageCount; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(itemsToLines(content.items.flatMap((i) => ('str' in i ? [i] : []))));
+      page.cleanup();
+    }
+    const chars = pages.flat().reduce((k, l) => k + l.text.replace(/\s/g, '').length, 0);
+    if (chars < MIN_CHARS_PER_PAGE * Math.max(1, pageCount)) {
+      throw new ParseError(
+        'no_text_layer',
+        `${file} has no text layer: its pages are images (a scan), so there is no text to read. Upload the Word file or a PDF exported from it, or run OCR on the scan first.`,
+        file,
+      );
+    }
+    const { pages: body, dropped } = dropFurniture(pages);
+    return { text: toPdfParagraphs(body).join('\n'), format: 'pdf', hints: { pages: doc.numPages, dropped, generatedLabels: 0 } };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+export const pdfReader: DocumentReader = {
+  accepts: (file, bytes) => startsWith(bytes, PDF_MAGIC) || hasExtension(file, '.pdf'),
+  read: readPdf,
+};
