@@ -3,7 +3,6 @@
  * headers, footers, footnotes and comments are separate and not included). It does not render Word list
  * numbering, so labels that Word generated (rather than typed ones) are missing from .doc text.
  */
-import WordExtractor from 'word-extractor';
 import { ParseError } from '../errors.ts';
 import { hasExtension, OLE_MAGIC, startsWith } from './signatures.ts';
 import type { DocumentReader, ReadResult } from './types.ts';
@@ -11,8 +10,11 @@ import type { DocumentReader, ReadResult } from './types.ts';
 async function readDoc(file: string, bytes: Uint8Array): Promise<ReadResult> {
   let body: string;
   try {
+    // Loaded on first use: most documents are not .doc, and the parser's import stays light.
+    const { default: WordExtractor } = await import('word-extractor');
     const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    body = doc.getBody();
+    // By default word-extractor turns “curly” quotes into ASCII ones; the text is kept as written.
+    body = doc.getBody({ filterUnicode: false });
   } catch {
     throw new ParseError('unreadable', `${file} could not be read as a Word 97–2003 document (.doc). Open it in Word or WPS, save it as .docx, and upload that.`, file);
   }

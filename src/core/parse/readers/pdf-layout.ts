@@ -116,8 +116,9 @@ export function toPdfParagraphs(pages: PdfLine[][]): string[] {
     const indented = line.x0 > left + size * 0.8;
     if (open && !indented && out.length > 0) out[out.length - 1] = join(out[out.length - 1]!, text);
     else out.push(text);
-    // Ran to the margin (within a character and a half): the paragraph goes on on the next line.
-    open = line.x1 >= right - size * 1.5 && line.x0 <= left + size * 4;
+    // Ran to the margin: the paragraph goes on on the next line. Line-breaking rules (no 、，。 at a line
+    // start) can pull up to two characters down, leaving a justified line that much short.
+    open = line.x1 >= right - size * 2.5 && line.x0 <= left + size * 4;
   }
   return out;
 }
