@@ -1,7 +1,9 @@
 /**
  * PDF text lines → paragraphs. Pure geometry, no pdfjs: the PDF reader hands over positioned lines.
- * - Page furniture goes first: page numbers (— 3 —, -3-, 第3页, 3/12) among the top or bottom lines of a page,
- *   and running headers/footers (the same top or bottom line, digits aside, on at least half the pages).
+ * - Page furniture goes first, peeled from the top and the bottom of each page (at most two lines each, and
+ *   only while each is furniture): page numbers (— 3 —, -3-, 第3页, 3/12), and running headers/footers: the
+ *   same line, digits aside, at the same height on at least half the pages. A body line that repeats
+ *   (（市商务局）) sits at a different height on each page and stays.
  * - A line continues the paragraph before it when that one ran to the right margin and this one is not
  *   indented; a short line or a first-line indent starts a new paragraph. Pages continue each other.
  * - CJK joins without a space; Latin words get one back, and a hyphen that split a word is removed.
@@ -33,9 +35,9 @@ export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.some((re) => re.test(t));
 }
 
-/** A running line compared across pages: digits vary (page numbers, dates), the words do not. */
-function runningKey(text: string): string {
-  return text.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#');
+/** A running line compared across pages: digits vary (page numbers, dates), the words and the height do not. */
+function runningKey(line: PdfLine): string {
+  return `${line.text.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#')}@${Math.round(line.y / 4)}`;
 }
 
 function edgeIndexes(count: number): number[] {
@@ -51,21 +53,19 @@ function edgeIndexes(count: number): number[] {
 export function dropFurniture(pages: PdfLine[][]): { pages: PdfLine[][]; dropped: string[] } {
   const seen = new Map<string, number>();
   for (const lines of pages) {
-    const keys = new Set(edgeIndexes(lines.length).map((i) => runningKey(lines[i]!.text)));
+    const keys = new Set(edgeIndexes(lines.length).map((i) => runningKey(lines[i]!)));
     for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
   }
-  const running = (text: string): boolean => pages.length >= 2 && (seen.get(runningKey(text)) ?? 0) >= Math.max(2, pages.length / 2);
+  const furniture = (line: PdfLine): boolean =>
+    isPageNumber(line.text) || (pages.length >= 2 && (seen.get(runningKey(line)) ?? 0) >= Math.max(2, pages.length / 2));
   const dropped: string[] = [];
   const kept = pages.map((lines) => {
-    const edges = new Set(edgeIndexes(lines.length));
-    return lines.filter((line, i) => {
-      if (!edges.has(i)) return true;
-      if (isPageNumber(line.text) || running(line.text)) {
-        dropped.push(line.text.trim());
-        return false;
-      }
-      return true;
-    });
+    let top = 0;
+    while (top < Math.min(EDGE_LINES, lines.length) && furniture(lines[top]!)) top++;
+    let bottom = lines.length;
+    while (bottom > top && lines.length - bottom < EDGE_LINES && furniture(lines[bottom - 1]!)) bottom--;
+    dropped.push(...lines.slice(0, top).map((l) => l.text.trim()), ...lines.slice(bottom).reverse().map((l) => l.text.trim()));
+    return lines.slice(top, bottom);
   });
   return { pages: kept, dropped };
 }
