@@ -13,12 +13,12 @@ import { ensureSearchIndexFresh } from '../services/search-service.ts';
  * then makes sure the search index matches the current segmenter. A broken seed folder is logged, not fatal:
  * the bot still starts (and says so) rather than crash-looping.
  */
-export function openIndex(config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>, deps: { logger: Logger; clock: Clock }): Db {
+export async function openIndex(config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>, deps: { logger: Logger; clock: Clock }): Promise<Db> {
   const db = openDatabase(config.DATABASE_PATH);
   try {
     const { applied } = migrate(db);
     if (applied.length) deps.logger.info('database migrated', { applied });
-    if (countDocuments(db) === 0) seed(db, config.SEEDS_DIR, deps);
+    if (countDocuments(db) === 0) await seed(db, config.SEEDS_DIR, deps);
     const fresh = ensureSearchIndexFresh(db, deps.logger);
     if (fresh.rebuilt) deps.logger.info('search index rebuilt', { measures: fresh.measures });
     return db;
@@ -28,13 +28,13 @@ export function openIndex(config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>, d
   }
 }
 
-function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock }): void {
+async function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock }): Promise<void> {
   if (!fs.existsSync(dir)) {
     deps.logger.warn('the index is empty and SEEDS_DIR does not exist; index documents with `npm run measures -- ingest <dir>`', { SEEDS_DIR: dir });
     return;
   }
   try {
-    const indexed = ingestPaths({ db, ...deps }, [dir]);
+    const indexed = await ingestPaths({ db, ...deps }, [dir]);
     deps.logger.info('empty index seeded', { SEEDS_DIR: dir, documents: indexed.length });
   } catch (err) {
     if (!(err instanceof IngestError)) throw err;

@@ -4,7 +4,7 @@ import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { ParsedDocument } from '../core/model.ts';
-import { parseDocument } from '../core/parse/index.ts';
+import { parseText, readDocument } from '../core/parse/index.ts';
 import { ParseError } from '../core/parse/errors.ts';
 import { assignIds, suffixFresh } from '../core/ingest/assign-ids.ts';
 import { documentIdCandidates, hashText, measureIdBase, taskId, targetId } from '../core/ids.ts';
@@ -16,7 +16,7 @@ import { ensureSearchIndexFresh } from './search-service.ts';
 /** Documents larger than this are refused before they are read (a policy document is tens of kilobytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.md']);
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.md', '.docx', '.doc', '.pdf']);
 
 export interface IngestDeps {
   db: Db;
@@ -79,10 +79,10 @@ export function collectFiles(paths: string[]): { files: string[]; skipped: Skipp
         .sort();
       for (const e of entries) {
         if (!DOCUMENT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
-          skipped.push({ file: path.join(p, e.name), reason: 'not a .txt, .html, .htm or .md file' });
+          skipped.push({ file: path.join(p, e.name), reason: 'not a .txt, .html, .htm, .md, .docx, .doc or .pdf file' });
         }
       }
-      if (inDir.length === 0) problems.push({ path: p, message: `${p}: the folder holds no .txt, .html, .htm or .md files.` });
+      if (inDir.length === 0) problems.push({ path: p, message: `${p}: the folder holds no .txt, .html, .htm, .md, .docx, .doc or .pdf files.` });
       files.push(...inDir);
     } else {
       files.push(p);
@@ -97,7 +97,7 @@ interface Prepared {
   doc: ParsedDocument;
 }
 
-function prepare(filePath: string): Prepared {
+async function prepare(filePath: string): Promise<Prepared> {
   const file = path.basename(filePath);
   const size = fs.statSync(filePath).size;
   if (size > MAX_DOCUMENT_BYTES) {
@@ -107,7 +107,8 @@ function prepare(filePath: string): Prepared {
     );
   }
   const bytes = fs.readFileSync(filePath);
-  const doc = parseDocument({ file, bytes }, { maxBytes: MAX_DOCUMENT_BYTES });
+  const read = await readDocument({ file, bytes }, { maxBytes: MAX_DOCUMENT_BYTES });
+  const doc = parseText({ file, text: read.text, format: read.format });
   // The hash covers the parse result, not only the bytes, so a parser improvement re-indexes on the next ingest.
   return { file, contentHash: hashText(JSON.stringify(doc)), doc };
 }
@@ -163,17 +164,17 @@ function decideIds(db: Db, p: Prepared, now: string): DocumentToStore {
  * an IngestError lists each problem. Re-ingesting an unchanged file is a no-op; a changed one is updated in
  * place, keeping the ids of measures that are still there.
  */
-export function ingestPaths(deps: IngestDeps, paths: string[]): IngestedFile[] {
-  return ingest(deps, paths).indexed;
+export async function ingestPaths(deps: IngestDeps, paths: string[]): Promise<IngestedFile[]> {
+  return (await ingest(deps, paths)).indexed;
 }
 
 /** ingestPaths, also reporting the files of a folder that were skipped because they are not documents. */
-export function ingest(deps: IngestDeps, paths: string[]): { indexed: IngestedFile[]; skipped: SkippedFile[] } {
+export async function ingest(deps: IngestDeps, paths: string[]): Promise<{ indexed: IngestedFile[]; skipped: SkippedFile[] }> {
   const { files, skipped, problems } = collectFiles(paths);
   const prepared: Prepared[] = [];
   for (const f of files) {
     try {
-      prepared.push(prepare(f));
+      prepared.push(await prepare(f));
     } catch (err) {
       if (err instanceof ParseError) problems.push({ path: f, message: err.message });
       else problems.push({ path: f, message: `${path.basename(f)}: could not be read (${(err as Error).message}).` });
