@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import cron from 'node-cron';
+import { z } from 'zod';
 import { parseCron } from './core/digest/cron-schedule.ts';
 import { isIsoDate } from './lib/dates.ts';
 
@@ -45,6 +45,23 @@ const idList = z
   .optional()
   .transform((s) => (s ?? '').split(/[\s,]+/).filter((x) => x !== ''));
 
+/** A Slack conversation id: C… (public channel), G… (private), D… (DM). Names cannot be posted to by id. */
+const CHANNEL_ID = /^[CGD][A-Z0-9]+$/;
+/** A channel link as Slack writes it when one is pasted (`<#C0123ABCD|general>`): its id is what is meant. */
+const CHANNEL_LINK = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/;
+
+const channelIdList = idList
+  .transform((ids) => ids.map((id) => CHANNEL_LINK.exec(id)?.[1] ?? id))
+  .superRefine((ids, ctx) => {
+    const bad = ids.filter((id) => !CHANNEL_ID.test(id));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be channel ids such as C0123ABCD, comma or space separated, not names (${bad.map((b) => `"${b}"`).join(', ')}); in Slack, open the channel's details to copy its id`,
+      });
+    }
+  });
+
 export const configSchema = z
   .object({
     DATABASE_PATH: z.string().trim().min(1).default('./data/measures.db'),
@@ -73,7 +90,7 @@ export const configSchema = z
       .trim()
       .default('Asia/Shanghai')
       .refine(isValidTimeZone, { message: 'is not a known IANA time zone (e.g. Asia/Shanghai)' }),
-    DIGEST_CHANNELS: idList,
+    DIGEST_CHANNELS: channelIdList,
     DIGEST_HORIZON_DAYS: z.coerce.number().int().min(1).max(366).default(28),
     DIGEST_AS_OF: optionalString.refine((v) => v === undefined || isIsoDate(v), {
       message: 'must be a real date YYYY-MM-DD',
@@ -123,7 +140,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const problems = result.error.issues.map((issue) => {
     const key = issue.path.join('.') || 'config';
     const value = env[key];
-    const shown = value === undefined ? '' : ` (got "${value.length > 40 ? value.slice(0, 40) + '…' : value}")`;
+    const shown = value === undefined ? '' : ` (got "${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
     return `${key} ${issue.message}${shown}`;
   });
   throw new ConfigError(problems);

@@ -23,6 +23,22 @@ describe('loadConfig', () => {
     expect(c.SLACK_ADMIN_USERS).toEqual(['U1']);
   });
 
+  it('takes DIGEST_CHANNELS as channel ids, reading a pasted channel link as its id', () => {
+    expect(loadConfig({ DIGEST_CHANNELS: '<#C0123ABCD|general>, G0PRIVATE' }).DIGEST_CHANNELS).toEqual(['C0123ABCD', 'G0PRIVATE']);
+  });
+
+  it.each(['#general', 'general', 'not a channel', 'C1,#random', '<#general>'])('refuses DIGEST_CHANNELS=%s at start, naming what is not an id', (value) => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ DIGEST_CHANNELS: value });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems).toEqual([expect.stringMatching(/^DIGEST_CHANNELS must be channel ids such as C0123ABCD.*not names/)]);
+    if (value === 'not a channel') expect(error!.problems[0]).toContain('"not", "a", "channel"');
+  });
+
   it('names every problem in one readable message', () => {
     let error: ConfigError | undefined;
     try {

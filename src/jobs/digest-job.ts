@@ -1,11 +1,12 @@
 import type { Config } from '../config.ts';
-import type { Db } from '../db/open.ts';
-import type { Logger } from '../lib/logger.ts';
-import { dateInZone } from '../lib/dates.ts';
-import { previousOccurrence } from '../core/digest/cron-schedule.ts';
+import { type CronSpec, parseCron, previousOccurrence } from '../core/digest/cron-schedule.ts';
 import { isoWeekKey } from '../core/digest/iso-week.ts';
-import { deliverDigest, type DeliveryOutcome } from '../services/digest-service.ts';
-import { slackDigestPoster, type DigestSlackClient } from '../slack/digest/post-digest.ts';
+import type { Db } from '../db/open.ts';
+import { dateInZone } from '../lib/dates.ts';
+import type { Logger } from '../lib/logger.ts';
+import { type DeliveryOutcome, deliverDigest } from '../services/digest-service.ts';
+import { slackDigestPoster } from '../slack/digest/post-digest.ts';
+import type { SlackClient } from '../slack/web-api.ts';
 
 /**
  * The weekly digest job. node-cron only calls it; everything it decides comes from `now`, so a test can run it
@@ -14,9 +15,11 @@ import { slackDigestPoster, type DigestSlackClient } from '../slack/digest/post-
 
 export interface DigestJobDeps {
   db: Db;
-  client: DigestSlackClient;
+  client: SlackClient;
   logger: Logger;
   config: Config;
+  /** DIGEST_CRON, parsed once when the job is scheduled (read from config when absent). */
+  cron?: CronSpec;
 }
 
 /**
@@ -30,9 +33,13 @@ export const SLOT_TOLERANCE_MS = 5_000;
  * while we are still in that slot's ISO week. A bot that was down over Monday 09:00 posts once when it comes
  * back on Tuesday; one that comes back the next week posts nothing until the next slot (never a backlog).
  */
-export function digestSlot(config: Pick<Config, 'DIGEST_CRON' | 'DIGEST_TZ'>, now: Date): Date | null {
+export function digestSlot(
+  config: Pick<Config, 'DIGEST_CRON' | 'DIGEST_TZ'>,
+  now: Date,
+  cron: CronSpec = parseCron(config.DIGEST_CRON),
+): Date | null {
   const probe = new Date(now.getTime() + SLOT_TOLERANCE_MS);
-  const slot = previousOccurrence(config.DIGEST_CRON, probe, config.DIGEST_TZ);
+  const slot = previousOccurrence(cron, probe, config.DIGEST_TZ);
   if (!slot) return null;
   const sameWeek = isoWeekKey(dateInZone(slot, config.DIGEST_TZ)) === isoWeekKey(dateInZone(probe, config.DIGEST_TZ));
   return sameWeek ? slot : null;
@@ -50,7 +57,7 @@ export async function runDigestJob(deps: DigestJobDeps, now: Date): Promise<Dige
     logger.debug('digest: no DIGEST_CHANNELS, nothing to post');
     return { slot: null, deliveries: [] };
   }
-  const slot = digestSlot(config, now);
+  const slot = digestSlot(config, now, deps.cron);
   if (!slot) {
     logger.debug('digest: no slot this week yet', { now: now.toISOString() });
     return { slot: null, deliveries: [] };

@@ -1,9 +1,10 @@
-import type { webApi } from '@slack/bolt';
 import type { Config } from '../config.ts';
+import { parseCron } from '../core/digest/cron-schedule.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import { parseCron } from '../core/digest/cron-schedule.ts';
+import { digestPostingClient } from '../slack/digest/post-digest.ts';
+import type { SlackClient } from '../slack/web-api.ts';
 import { runDigestJob } from './digest-job.ts';
 import { runReminderJob } from './reminder-job.ts';
 import { nodeCronSchedule, type Schedule } from './schedule.ts';
@@ -16,10 +17,12 @@ import { nodeCronSchedule, type Schedule } from './schedule.ts';
 export interface JobsDeps {
   db: Db;
   /** Null when the bot runs without a Slack token (console mode): jobs that post are not started. */
-  client: webApi.WebClient | null;
+  client: SlackClient | null;
   logger: Logger;
   config: Config;
   clock: Clock;
+  /** Posts the digest; by default a client without retries of its own (digestPostingClient) for the bot's token. */
+  digestClient?: SlackClient;
   /** When ticks happen; node-cron on the system clock unless a test drives the ticks itself. */
   schedule?: Schedule;
 }
@@ -51,18 +54,22 @@ export function startJobs(deps: JobsDeps): Jobs {
   const schedule = deps.schedule ?? nodeCronSchedule;
   const specs: JobSpec[] = [];
   if (deps.client && config.DIGEST_CHANNELS.length > 0) {
-    // Fail at startup, not silently every Monday, if the slot computation cannot read the expression (@weekly).
-    parseCron(config.DIGEST_CRON);
-    const jobDeps = { db: deps.db, client: deps.client, logger, config };
+    // Parsed here, once: a config built without loadConfig fails at startup, not silently every Monday.
+    const cron = parseCron(config.DIGEST_CRON);
+    const client =
+      deps.digestClient ?? digestPostingClient(config.SLACK_BOT_TOKEN ?? '', { slackApiUrl: config.SLACK_API_URL });
+    const jobDeps = { db: deps.db, client, logger, config, cron };
     const run = (now: Date) => runDigestJob(jobDeps, now);
     specs.push({ name: 'digest', cron: config.DIGEST_CRON, run, atStartup: true, lock: 'digest' });
     specs.push({ name: 'digest-retry', cron: DIGEST_RETRY_CRON, run, atStartup: false, lock: 'digest' });
   } else {
-    logger.info('digest job not scheduled', { reason: deps.client ? 'DIGEST_CHANNELS is empty' : 'no Slack client (console mode)' });
+    logger.info('digest job not scheduled', {
+      reason: deps.client ? 'DIGEST_CHANNELS is empty' : 'no Slack client (console mode)',
+    });
   }
   if (deps.client) {
     const client = deps.client;
-    // Follow-up reminders (issue 5): at most one per follow-up per calendar day, so a repeated run is harmless.
+    // Follow-up reminders: at most one per follow-up per calendar day, so a repeated run is harmless.
     const run = (now: Date) => runReminderJob({ db: deps.db, client, logger, config }, now);
     specs.push({ name: 'reminders', cron: config.REMINDER_CRON, run, atStartup: false, lock: 'reminders' });
   }
@@ -92,7 +99,9 @@ export function startJobs(deps: JobsDeps): Jobs {
     return p;
   };
 
-  const tasks = specs.map((spec) => schedule(spec.cron, () => launch(spec), { timezone: config.DIGEST_TZ, name: spec.name }));
+  const tasks = specs.map((spec) =>
+    schedule(spec.cron, () => launch(spec), { timezone: config.DIGEST_TZ, name: spec.name }),
+  );
   for (const spec of specs) if (spec.atStartup) launch(spec);
   logger.info('jobs started', { jobs: specs.map((s) => `${s.name} (${s.cron} ${config.DIGEST_TZ})`) });
 

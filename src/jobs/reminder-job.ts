@@ -1,11 +1,11 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
-import type { Logger } from '../lib/logger.ts';
 import { dateInZone } from '../lib/dates.ts';
+import type { Logger } from '../lib/logger.ts';
 import { pruneDeliveries } from '../services/delivery-service.ts';
 import type { ReminderReport } from '../services/reminder-service.ts';
 import { sendReminders } from '../slack/followups/send-reminders.ts';
-import { stringsFor } from '../slack/strings/index.ts';
+import { stringsFor } from '../slack/strings.ts';
 import type { SlackClient } from '../slack/web-api.ts';
 
 /**
@@ -29,6 +29,10 @@ export async function runReminderJob(deps: ReminderJobDeps, now: Date): Promise<
     deps.client,
     { today: dateInZone(now, deps.config.DIGEST_TZ), windowDays: deps.config.REMINDER_DAYS, nowIso: now.toISOString() },
   );
-  deps.logger.info('follow-up reminders', { sent: report.sent.length, failed: report.failed.length, prunedDeliveries: pruned });
+  deps.logger.info('follow-up reminders', {
+    sent: report.sent.length,
+    failed: report.failed.length,
+    prunedDeliveries: pruned,
+  });
   return report;
 }

@@ -64,12 +64,13 @@ const POST_COLUMNS = `channel, slot, as_of AS asOf, status, ts, attempts, claime
 /**
  * Claims (channel, slot) for posting. The INSERT is atomic across connections and processes (the primary key
  * decides), so exactly one caller gets `true`. A slot whose earlier attempt failed is re-claimed by one caller
- * while it has had fewer than `maxAttempts` attempts. A claim left by a crash between claim and post is never
- * re-claimed: the post may have gone out, and a missing digest beats a duplicate.
+ * while it has had fewer than `maxAttempts` attempts; so is a claim older than `staleBeforeIso` that never
+ * settled (the process died between claim and post, or Slack never answered): no attempt can still be running
+ * by then, since each is bounded.
  */
 export function claimDigestSlot(
   db: Db,
-  claim: { channel: string; slot: string; asOf: string; nowIso: string; maxAttempts: number },
+  claim: { channel: string; slot: string; asOf: string; nowIso: string; maxAttempts: number; staleBeforeIso: string },
 ): boolean {
   const inserted = db
     .prepare(
@@ -81,9 +82,10 @@ export function claimDigestSlot(
   const retried = db
     .prepare(
       `UPDATE digest_posts SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, as_of = ?, error = NULL
-       WHERE channel = ? AND slot = ? AND status = 'failed' AND attempts < ?`,
+       WHERE channel = ? AND slot = ? AND attempts < ?
+         AND (status = 'failed' OR (status = 'claimed' AND claimed_at < ?))`,
     )
-    .run(claim.nowIso, claim.asOf, claim.channel, claim.slot, claim.maxAttempts);
+    .run(claim.nowIso, claim.asOf, claim.channel, claim.slot, claim.maxAttempts, claim.staleBeforeIso);
   return retried.changes === 1;
 }
 

@@ -1,7 +1,6 @@
-import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
-import { dateInZone } from '../lib/dates.ts';
+import { dateInZone, MS_PER_DAY } from '../lib/dates.ts';
 import { isEmptyDigest, selectDigest } from '../core/digest/select-digest.ts';
 import type { Digest } from '../core/digest/types.ts';
 import {
@@ -20,16 +19,34 @@ import {
  * caller passes in (src/slack/digest/post-digest.ts renders and posts it).
  */
 
+/**
+ * The settings a digest run reads. Named like the environment variables so the app's Config satisfies it as
+ * is, while this service stays independent of how settings are loaded.
+ */
+export interface DigestSettings {
+  DIGEST_AS_OF?: string | undefined;
+  DIGEST_TZ: string;
+  DIGEST_HORIZON_DAYS: number;
+  DIGEST_SKIP_EMPTY: boolean;
+}
+
 /** Without a previous digest in the channel, "done" covers the last week. */
 export const DONE_FALLBACK_DAYS = 7;
 /** A slot whose post failed is tried at most this many times (then it stays failed, and is logged). */
 export const MAX_POST_ATTEMPTS = 3;
 
+/**
+ * A claim that has not become posted/failed/skipped after this long is taken to be abandoned (a crash, or an
+ * attempt that never returned) and may be claimed again. Far longer than one attempt can last: the post is
+ * bounded by DIGEST_POST_TIMEOUT_MS (src/slack/digest/post-digest.ts) and computing a digest takes seconds.
+ */
+export const STALE_CLAIM_MINUTES = 15;
+
 /** Sends one digest to one channel and returns the message id (Slack ts). Throws when it could not. */
 export type PostDigest = (channel: string, digest: Digest) => Promise<string>;
 
 /** The date a digest run is computed for: DIGEST_AS_OF when pinned (replaying a past year), else that day in DIGEST_TZ. */
-export function digestAsOf(config: Pick<Config, 'DIGEST_AS_OF' | 'DIGEST_TZ'>, at: Date): string {
+export function digestAsOf(config: Pick<DigestSettings, 'DIGEST_AS_OF' | 'DIGEST_TZ'>, at: Date): string {
   return config.DIGEST_AS_OF ?? dateInZone(at, config.DIGEST_TZ);
 }
 
@@ -52,14 +69,14 @@ export function digestForChannel(db: Db, req: ChannelDigestRequest): Digest {
     followups: listDigestFollowups(db),
     asOf: req.asOf,
     horizonDays: req.horizonDays,
-    doneSince: previous?.postedAt ?? new Date(req.now.getTime() - DONE_FALLBACK_DAYS * 86_400_000).toISOString(),
+    doneSince: previous?.postedAt ?? new Date(req.now.getTime() - DONE_FALLBACK_DAYS * MS_PER_DAY).toISOString(),
   });
 }
 
 export interface DeliverDeps {
   db: Db;
   logger: Logger;
-  config: Pick<Config, 'DIGEST_AS_OF' | 'DIGEST_TZ' | 'DIGEST_HORIZON_DAYS' | 'DIGEST_SKIP_EMPTY'>;
+  config: DigestSettings;
   post: PostDigest;
 }
 
@@ -74,9 +91,11 @@ function errorText(err: unknown): string {
 }
 
 /**
- * Delivers the digest of one scheduled slot to one channel, at most once: claim (channel, slot) in the database
- * BEFORE posting, post, then record the message ts. A second process, a restart or a repeated tick finds the
- * claim and does nothing; a failed post is recorded and may be retried (MAX_POST_ATTEMPTS) within the slot.
+ * Delivers the digest of one scheduled slot to one channel: claim (channel, slot) in the database BEFORE
+ * posting, post, then record the message ts. A second process, a restart or a repeated tick finds the claim
+ * and does nothing; a failed post is recorded and retried (MAX_POST_ATTEMPTS) within the slot, and so is a
+ * claim abandoned for STALE_CLAIM_MINUTES. The post itself must not retry (see digestPostingClient): these
+ * claims are the only retries, so each attempt is counted.
  */
 export async function deliverDigest(deps: DeliverDeps, req: { channel: string; slot: Date; now: Date }): Promise<DeliveryOutcome> {
   const { db, logger, config } = deps;
@@ -84,7 +103,8 @@ export async function deliverDigest(deps: DeliverDeps, req: { channel: string; s
   const slot = req.slot.toISOString();
   const nowIso = req.now.toISOString();
   const asOf = digestAsOf(config, req.slot);
-  if (!claimDigestSlot(db, { channel, slot, asOf, nowIso, maxAttempts: MAX_POST_ATTEMPTS })) {
+  const staleBeforeIso = new Date(req.now.getTime() - STALE_CLAIM_MINUTES * 60_000).toISOString();
+  if (!claimDigestSlot(db, { channel, slot, asOf, nowIso, maxAttempts: MAX_POST_ATTEMPTS, staleBeforeIso })) {
     logger.debug('digest already claimed', { channel, slot });
     return { channel, outcome: 'already_claimed' };
   }

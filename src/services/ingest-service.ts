@@ -145,7 +145,7 @@ function decideIds(db: Db, p: Prepared, now: string): DocumentToStore {
       const targetIds = assignIds(
         oldTargets.map((g) => ({ id: g.id, key: String(g.position), hash: hashText(`${g.text}|${g.due}`) })),
         task.targets.map((g, gi) => ({ key: String(gi), hash: hashText(`${g.text}|${g.due}`), preferredId: targetId(id, gi) })),
-        (preferred, attempt) => `${id}.t${task.targets.length + oldTargets.length + attempt}`,
+        (_preferred, attempt) => `${id}.t${task.targets.length + oldTargets.length + attempt}`,
       );
       return {
         id,

@@ -135,6 +135,11 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
  * was built (or it was never built by this module), otherwise only repairs drift. Cheap when nothing changed;
  * also loads the segmenter's dictionaries so the first search is fast.
  */
+/** Whether the search index was built with this segmenter's dictionary and rules (else searching needs a rebuild first). */
+export function isSearchIndexCurrent(db: Db, segmenter: Segmenter = defaultSegmenter()): boolean {
+  return readIndexFingerprint(db) === indexFingerprint(segmenter);
+}
+
 export function ensureSearchIndexFresh(
   db: Db,
   logger: Logger,

@@ -1,5 +1,5 @@
 import { searchMeasures } from '../../src/services/search-service.ts';
-import { RESULTS_PAGE_SIZE } from '../../src/slack/limits.ts';
+import { RESULTS_PAGE_SIZE } from '../../src/slack/kit/limits.ts';
 import { FORM, slashCommandBody } from '../helpers/slack-request.ts';
 import { TODAY, seededDb, startHarness } from '../slack/harness.ts';
 

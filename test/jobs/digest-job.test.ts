@@ -8,7 +8,9 @@ import { openDatabase, type Db } from '../../src/db/open.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { digestSlot, runDigestJob } from '../../src/jobs/digest-job.ts';
-import { listDigestPosts } from '../../src/repo/digest-repo.ts';
+import { claimDigestSlot, listDigestPosts } from '../../src/repo/digest-repo.ts';
+import { STALE_CLAIM_MINUTES } from '../../src/services/digest-service.ts';
+import { digestPostingClient } from '../../src/slack/digest/post-digest.ts';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
 import { TIANJIN, insertDocument, insertFollowup, targetIdOf } from '../helpers/digest-fixture.ts';
 
@@ -211,3 +213,31 @@ describe('runDigestJob', () => {
     expect(posts()).toHaveLength(0);
   });
 });
+
+describe('a digest post Slack never answers', () => {
+  it('ends with the attempt bounded, the slot marked failed (not left claimed), and the next run posts it', async () => {
+    const db = connect();
+    fake.hangNext('chat.postMessage');
+    const cfg = config({ DIGEST_CHANNELS: 'C1' });
+    // The production client, with a short bound so the test need not wait DIGEST_POST_TIMEOUT_MS.
+    const client = digestPostingClient(cfg.SLACK_BOT_TOKEN!, { slackApiUrl: cfg.SLACK_API_URL, timeoutMs: 200 });
+    const first = await runDigestJob({ ...deps(db, cfg), client }, at('2025-03-17T01:00:01Z'));
+    expect(first.deliveries).toMatchObject([{ channel: 'C1', outcome: 'failed' }]);
+    expect(listDigestPosts(db)).toMatchObject([{ status: 'failed', attempts: 1 }]);
+    const second = await runDigestJob({ ...deps(db, cfg), client }, at('2025-03-17T01:10:00Z'));
+    expect(second.deliveries).toMatchObject([{ channel: 'C1', outcome: 'posted' }]);
+  });
+
+  it(`a claim abandoned by a process that died mid-post is posted after ${STALE_CLAIM_MINUTES} minutes, not lost for the week`, async () => {
+    const db = connect();
+    const cfg = config({ DIGEST_CHANNELS: 'C1' });
+    claimDigestSlot(db, { channel: 'C1', slot: MON_0317, asOf: '2022-12-05', nowIso: '2025-03-17T01:00:01.000Z', maxAttempts: 3, staleBeforeIso: MON_0317 });
+    // The restart a minute later leaves it alone (the dead process might still have been posting)…
+    expect((await runDigestJob(deps(db, cfg), at('2025-03-17T01:02:00Z'))).deliveries).toMatchObject([{ outcome: 'already_claimed' }]);
+    expect(posts()).toHaveLength(0);
+    // …the retry tick after the stale limit posts it.
+    expect((await runDigestJob(deps(db, cfg), at('2025-03-17T01:20:00Z'))).deliveries).toMatchObject([{ outcome: 'posted' }]);
+    expect(posts()).toHaveLength(1);
+  });
+});
+

@@ -166,3 +166,23 @@ describe('startJobs configuration', () => {
     expect(s.tasks).toEqual([]);
   });
 });
+
+describe('digest posts and their retries', () => {
+  it('a post whose connection is reset after Slack accepted it is sent once; the claim, not the client, retries it', async () => {
+    fake.resetAfterNext('chat.postMessage');
+    const s = fakeSchedule();
+    const clock = manualClock('2025-03-19T04:00:00Z');
+    const d = jobsDeps({}, clock, s.schedule);
+    // The bot's own client, with the Web API client's default retry policy (as Bolt's app.client has).
+    const botClient = new webApi.WebClient(d.config.SLACK_BOT_TOKEN, { slackApiUrl: d.config.SLACK_API_URL, logLevel: webApi.LogLevel.ERROR });
+    const jobs = startJobs({ ...d, client: botClient });
+    await jobs.idle();
+    // That policy would have re-sent it at once (a second copy in the channel).
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(slots()).toEqual([[MON_0317, 'failed']]);
+    clock.set('2025-03-19T04:10:00Z');
+    await s.tick('digest-retry');
+    await jobs.stop();
+    expect(listDigestPosts(db)).toMatchObject([{ slot: MON_0317, status: 'posted', attempts: 2 }]);
+  });
+});

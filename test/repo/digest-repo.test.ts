@@ -32,8 +32,9 @@ function twoConnections(): [Db, Db] {
   return [a, b];
 }
 
-const claim = (db: Db, slot = '2025-03-17T01:00:00.000Z', channel = 'C1') =>
-  claimDigestSlot(db, { channel, slot, asOf: '2025-03-17', nowIso: '2025-03-17T01:00:01.000Z', maxAttempts: 3 });
+/** A claim at 01:00:01; claims made before `staleBefore` count as abandoned. */
+const claim = (db: Db, slot = '2025-03-17T01:00:00.000Z', channel = 'C1', staleBefore = '2025-03-17T00:45:01.000Z') =>
+  claimDigestSlot(db, { channel, slot, asOf: '2025-03-17', nowIso: '2025-03-17T01:00:01.000Z', maxAttempts: 3, staleBeforeIso: staleBefore });
 
 describe('digest slot claims', () => {
   it('lets exactly one of two connections claim a (channel, slot)', () => {
@@ -46,10 +47,13 @@ describe('digest slot claims', () => {
     expect(claim(b, '2025-03-24T01:00:00.000Z')).toBe(true);
   });
 
-  it('never re-claims a posted slot or one left claimed by a crash', () => {
+  it('re-claims an abandoned claim once (counted as an attempt), never a fresh one or a posted slot', () => {
     const [a, b] = twoConnections();
     claim(a);
-    expect(claim(b)).toBe(false); // still 'claimed': the first process may have posted before dying
+    expect(claim(b)).toBe(false); // still 'claimed' and fresh: the first process may be posting right now
+    expect(claim(b, undefined, undefined, '2025-03-17T01:15:02.000Z')).toBe(true); // abandoned: older than the stale limit
+    expect(getDigestPost(b, 'C1', '2025-03-17T01:00:00.000Z')).toMatchObject({ status: 'claimed', attempts: 2 });
+    expect(claim(a)).toBe(false);
     markDigestPosted(a, 'C1', '2025-03-17T01:00:00.000Z', '1710000000.000100', '2025-03-17T01:00:02.000Z');
     expect(claim(b)).toBe(false);
     expect(getDigestPost(b, 'C1', '2025-03-17T01:00:00.000Z')).toMatchObject({ status: 'posted', ts: '1710000000.000100' });

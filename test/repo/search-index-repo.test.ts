@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultSegmenter, warmSegmenter } from '../../src/search/jieba-segmenter.ts';
+import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
 import { testDb } from '../helpers/db.ts';
 import { addDocument } from '../core/search/fixtures.ts';
 import { indexMeasures, removeMeasuresFromIndex } from '../../src/repo/search-index-repo.ts';

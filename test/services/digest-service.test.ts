@@ -7,6 +7,7 @@ import { claimDigestSlot, getDigestPost, listDigestPosts, markDigestPosted } fro
 import {
   DONE_FALLBACK_DAYS,
   MAX_POST_ATTEMPTS,
+  STALE_CLAIM_MINUTES,
   deliverDigest,
   digestAsOf,
   digestForChannel,
@@ -39,7 +40,7 @@ function recordingPoster(behaviour: (n: number) => string | Error = (n) => `1700
 }
 
 function postedDigest(channel: string, slotIso: string, postedAtIso: string): void {
-  claimDigestSlot(db, { channel, slot: slotIso, asOf: '2022-12-05', nowIso: postedAtIso, maxAttempts: 3 });
+  claimDigestSlot(db, { channel, slot: slotIso, asOf: '2022-12-05', nowIso: postedAtIso, maxAttempts: 3, staleBeforeIso: slotIso });
   markDigestPosted(db, channel, slotIso, '1.1', postedAtIso);
 }
 
@@ -95,11 +96,16 @@ describe('deliverDigest', () => {
     expect(poster.calls).toHaveLength(1);
   });
 
-  it('never re-posts a slot left claimed by a crash between claim and post', async () => {
-    claimDigestSlot(db, { channel: 'C1', slot: SLOT.toISOString(), asOf: '2022-12-05', nowIso: NOW.toISOString(), maxAttempts: 3 });
+  it(`leaves a fresh claim alone, and re-posts one abandoned for more than ${STALE_CLAIM_MINUTES} minutes (a crash, a post that never returned)`, async () => {
+    claimDigestSlot(db, { channel: 'C1', slot: SLOT.toISOString(), asOf: '2022-12-05', nowIso: NOW.toISOString(), maxAttempts: 3, staleBeforeIso: SLOT.toISOString() });
     const poster = recordingPoster();
-    expect((await deliver(poster.post)).outcome).toBe('already_claimed');
+    const at = (minutes: number) => deliverDigest(deps(poster.post), { channel: 'C1', slot: SLOT, now: new Date(NOW.getTime() + minutes * 60_000) });
+    expect((await at(STALE_CLAIM_MINUTES - 1)).outcome).toBe('already_claimed');
     expect(poster.calls).toEqual([]);
+    expect((await at(STALE_CLAIM_MINUTES + 1)).outcome).toBe('posted');
+    expect(poster.calls).toHaveLength(1);
+    expect(getDigestPost(db, 'C1', SLOT.toISOString())).toMatchObject({ status: 'posted', attempts: 2 });
+    expect((await at(STALE_CLAIM_MINUTES * 3)).outcome).toBe('already_claimed');
   });
 
   it(`records a failed post with its error and retries it at most ${MAX_POST_ATTEMPTS} times`, async () => {

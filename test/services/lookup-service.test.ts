@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSegmenter, warmSegmenter } from '../../src/search/jieba-segmenter.ts';
+import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
 import type { Db } from '../../src/db/open.ts';
 import { testDb } from '../helpers/db.ts';
 import { addDocument } from '../core/search/fixtures.ts';

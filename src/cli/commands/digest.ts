@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
-import { webApi } from '@slack/bolt';
-import { openIndex, printJson, UsageError, type CliCommand, type CliContext } from '../context.ts';
-import { isIsoDate } from '../../lib/dates.ts';
+
 import { duePhrase } from '../../core/digest/due-phrase.ts';
 import { renderDigestText } from '../../core/digest/render-text.ts';
 import type { Digest, DigestItem, Locale } from '../../core/digest/types.ts';
 import type { Db } from '../../db/open.ts';
+import { isIsoDate } from '../../lib/dates.ts';
 import { digestAsOf, digestForChannel } from '../../services/digest-service.ts';
-import { postDigestMessage } from '../../slack/digest/post-digest.ts';
+import { digestPostingClient, postDigestMessage } from '../../slack/digest/post-digest.ts';
+import { type CliCommand, type CliContext, openReadIndex, printJson, UsageError } from '../context.ts';
 
 function itemJson(item: DigestItem, locale: Locale) {
   return { ...item, dueText: duePhrase(item, locale) };
@@ -25,7 +25,8 @@ export function digestJson(d: Digest, locale: Locale) {
 
 /** Why `--post` cannot run with this configuration, or null when it can. */
 function postProblem(ctx: CliContext): string | null {
-  if (!ctx.config.SLACK_BOT_TOKEN) return '--post needs a bot token: set SLACK_BOT_TOKEN=xoxb-… (and DIGEST_CHANNELS) in the environment.';
+  if (!ctx.config.SLACK_BOT_TOKEN)
+    return '--post needs a bot token: set SLACK_BOT_TOKEN=xoxb-… (and DIGEST_CHANNELS) in the environment.';
   if (ctx.config.DIGEST_CHANNELS.length === 0) {
     return '--post needs at least one channel id in DIGEST_CHANNELS (e.g. DIGEST_CHANNELS=C0123456789).';
   }
@@ -43,12 +44,8 @@ interface DigestArgs {
  */
 async function post(ctx: CliContext, db: Db, args: DigestArgs, token: string): Promise<number> {
   const { config } = ctx;
-  const client = new webApi.WebClient(token, {
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
-    // A person is waiting at the terminal: fail readably instead of the default 30-minute retry policy.
-    retryConfig: { retries: 1 },
-    logLevel: webApi.LogLevel.ERROR,
-  });
+  // No retries: a retried post whose answer was lost is a second copy in the channel; the person can rerun it.
+  const client = digestPostingClient(token, { slackApiUrl: config.SLACK_API_URL });
   let failures = 0;
   for (const channel of config.DIGEST_CHANNELS) {
     try {
@@ -82,18 +79,19 @@ export const digestCommand: CliCommand = {
     });
     const problem = values.post ? postProblem(ctx) : null;
     if (problem) {
-      ctx.stderr(problem + '\n');
+      ctx.stderr(`${problem}\n`);
       return 1;
     }
     const asOf = values['as-of'] ?? digestAsOf(ctx.config, ctx.clock());
     if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${asOf}".`);
-    const horizonDays = values['horizon-days'] === undefined ? ctx.config.DIGEST_HORIZON_DAYS : Number(values['horizon-days']);
+    const horizonDays =
+      values['horizon-days'] === undefined ? ctx.config.DIGEST_HORIZON_DAYS : Number(values['horizon-days']);
     if (!Number.isInteger(horizonDays) || horizonDays < 0 || horizonDays > 366) {
       throw new UsageError(`--horizon-days must be a whole number from 0 to 366, not "${values['horizon-days']}".`);
     }
     // The digest a channel would get next ("done" since its last posted digest), as `/measures digest` shows it.
     const channel = values.channel ?? ctx.config.DIGEST_CHANNELS[0] ?? null;
-    const db = openIndex(ctx, values.db);
+    const db = openReadIndex(ctx, values.db);
     try {
       const digest = digestForChannel(db, { channel, asOf, horizonDays, now: ctx.clock() });
       const locale = ctx.config.BOT_LOCALE;

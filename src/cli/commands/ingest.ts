@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { openIndex, printJson, UsageError, type CliCommand } from '../context.ts';
 import { ingest } from '../../services/ingest-service.ts';
+import { type CliCommand, openIndex, printJson, UsageError } from '../context.ts';
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',

@@ -1,9 +1,9 @@
-import type { DepartmentRole, DocumentKind, DocumentRef, Precision } from '../model.ts';
+import type { DepartmentRole, DocumentRef, Precision } from '../model.ts';
 import type { FollowupStatus } from '../followups/model.ts';
 
 /** Shapes the digest is computed from and produces. Pure data, no Slack, no SQLite. */
 
-export type Locale = 'zh' | 'en';
+export type { Locale } from '../../lib/strings.ts';
 
 /** Re-exported for the digest's readers; core/followups/model.ts is the one definition. */
 export type { FollowupStatus };

@@ -1,10 +1,16 @@
-import type { Logger } from '../../lib/logger.ts';
-import { claimReminder, reminderFailed, reminderSent, remindersDue, type ReminderReport } from '../../services/reminder-service.ts';
-import { DM_TITLE_CHARS } from '../limits.ts';
-import { escapeAndFit } from '../mrkdwn.ts';
-import type { FollowupStrings } from '../strings/followups.ts';
-import { slackErrorCode, type SlackClient } from '../web-api.ts';
 import type { Db } from '../../db/open.ts';
+import type { Logger } from '../../lib/logger.ts';
+import {
+  claimReminder,
+  type ReminderReport,
+  reminderFailed,
+  reminderSent,
+  remindersDue,
+} from '../../services/reminder-service.ts';
+import { DM_TITLE_CHARS } from '../kit/limits.ts';
+import { escapeAndFit } from '../kit/mrkdwn.ts';
+import { type SlackClient, slackErrorCode } from '../web-api.ts';
+import type { FollowupStrings } from './strings.ts';
 
 /**
  * Sends today's reminders: a DM to the assignee of each active follow-up due within `windowDays` or overdue.
@@ -23,9 +29,17 @@ export async function sendReminders(
     const f = claimed.followup;
     try {
       const ts = f.messageTs ?? f.threadTs;
-      const link = f.channel && ts ? ((await client.chat.getPermalink({ channel: f.channel, message_ts: ts }).catch(() => undefined))?.permalink ?? '') : '';
+      const link =
+        f.channel && ts
+          ? ((await client.chat.getPermalink({ channel: f.channel, message_ts: ts }).catch(() => undefined))
+              ?.permalink ?? '')
+          : '';
       const title = escapeAndFit(claimed.title ?? f.measureId, DM_TITLE_CHARS);
-      await client.chat.postMessage({ channel: f.assignee, text: deps.strings.fuReminder(f.id, title, f.due!, claimed.overdue, link), unfurl_links: false });
+      await client.chat.postMessage({
+        channel: f.assignee,
+        text: deps.strings.fuReminder(f.id, title, f.due!, claimed.overdue, link),
+        unfurl_links: false,
+      });
       reminderSent(deps.db, f, at);
       report.sent.push(f.id);
     } catch (err) {
