@@ -23,7 +23,9 @@ describe('ingesting Word and PDF files', () => {
   it('refuses a scanned PDF with the reason and writes nothing', async () => {
     const db = testDb();
     const deps = { db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') };
-    const error = await ingestPaths(deps, [path.join(FORMATS, 'hunan.docx'), path.join(FORMATS, 'scanned.pdf')]).catch((e: unknown) => e);
+    const error = await ingestPaths(deps, [path.join(FORMATS, 'hunan.docx'), path.join(FORMATS, 'scanned.pdf')]).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(IngestError);
     expect((error as Error).message).toMatch(/scanned\.pdf has no text layer/);
     expect(listDocuments(db)).toHaveLength(0);

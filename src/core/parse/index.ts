@@ -6,20 +6,20 @@
  */
 import type { ParsedDocument, ParsedMeasure, SourceFile } from '../model.ts';
 import { parseCommentary } from './commentary.ts';
-import { checkSize, type DocumentFormat } from './readers/index.ts';
-import { decodeText, textFormatOf } from './readers/text.ts';
 import { ParseError } from './errors.ts';
 import { classify } from './kind.ts';
 import { toPlainText } from './markup.ts';
 import { extractMetadata } from './metadata.ts';
 import { toParagraphs } from './paragraphs.ts';
 import { parseQa } from './qa.ts';
+import { checkSize, type DocumentFormat } from './readers/index.ts';
+import { decodeText, textFormatOf } from './readers/text.ts';
 import { regionOf } from './regions.ts';
 import { findItems } from './structure.ts';
 import { endsWithResponsibility, splitTasks } from './tasks.ts';
 
 export { ParseError } from './errors.ts';
-export { readDocument, type DocumentFormat, type ReadHints, type ReadResult } from './readers/index.ts';
+export { type DocumentFormat, type ReadHints, type ReadResult, readDocument } from './readers/index.ts';
 
 export interface ParseOptions {
   /** Refuse files larger than this many bytes (default 5 MB), before decoding. */
@@ -27,7 +27,11 @@ export interface ParseOptions {
 }
 
 function noItems(file: string, what: string): ParseError {
-  return new ParseError('no_items', `${file} was read, but no ${what} were found in it. The parser expects numbered measures such as （一）…, 1.…, 第一条…, 问：/答： pairs, or signed recommendations (一是…/一要…). Check that this is the policy text itself, not a cover page or an attachment list.`, file);
+  return new ParseError(
+    'no_items',
+    `${file} was read, but no ${what} were found in it. The parser expects numbered measures such as （一）…, 1.…, 第一条…, 问：/答： pairs, or signed recommendations (一是…/一要…). Check that this is the policy text itself, not a cover page or an attachment list.`,
+    file,
+  );
 }
 
 /**
@@ -54,7 +58,11 @@ export function parseText(source: { file: string; text: string; format: Document
     : { text: source.text, frontMatter: { title: null, date: null }, htmlTitle: null };
   const paras = toParagraphs(text);
   if (paras.length === 0) {
-    throw new ParseError('empty', `${file} has no readable text once markup is removed. Upload the document's text rather than an empty page.`, file);
+    throw new ParseError(
+      'empty',
+      `${file} has no readable text once markup is removed. Upload the document's text rather than an empty page.`,
+      file,
+    );
   }
   const meta = extractMetadata(paras, frontMatter, htmlTitle);
   const kind = classify(paras);

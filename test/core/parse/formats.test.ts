@@ -59,18 +59,30 @@ describe('the same document as .txt, .docx, .doc or .pdf indexes the same', () =
       const g = gold.find((d) => d.file === seed)!;
       const doc = await parseFile(fixture);
       expect(doc.title, fixture).toBe(g.title);
-      expect(doc.measures.map((m) => m.label), fixture).toEqual(g.measures!.map((m) => m.label));
-      expect(doc.measures.map((m) => m.title), fixture).toEqual(g.measures!.map((m) => m.title));
-      expect(doc.measures.map((m) => m.tasks.map((t) => t.departments.map((d) => d.name))), fixture).toEqual(g.measures!.map((m) => m.tasks.map((t) => t.departments)));
+      expect(
+        doc.measures.map((m) => m.label),
+        fixture,
+      ).toEqual(g.measures!.map((m) => m.label));
+      expect(
+        doc.measures.map((m) => m.title),
+        fixture,
+      ).toEqual(g.measures!.map((m) => m.title));
+      expect(
+        doc.measures.map((m) => m.tasks.map((t) => t.departments.map((d) => d.name))),
+        fixture,
+      ).toEqual(g.measures!.map((m) => m.tasks.map((t) => t.departments)));
       const quotes = doc.measures.flatMap((m) => m.tasks.flatMap((t) => t.targets.map((x) => x.text)));
-      expect(quotes, fixture).toEqual(g.measures!.flatMap((m) => m.tasks.flatMap((t) => (t.targets ?? []).map((x) => x.quote))));
+      expect(quotes, fixture).toEqual(
+        g.measures!.flatMap((m) => m.tasks.flatMap((t) => (t.targets ?? []).map((x) => x.quote))),
+      );
     }
   });
 });
 
 describe('what the readers report', () => {
   it('counts the labels Word numbering generated and the PDF furniture dropped', async () => {
-    const read = (name: string) => readDocument({ file: name, bytes: new Uint8Array(readFileSync(path.join(FORMATS, name))) });
+    const read = (name: string) =>
+      readDocument({ file: name, bytes: new Uint8Array(readFileSync(path.join(FORMATS, name))) });
     // Tianjin: all 19 measures are list-numbered; Hunan: 4 headings and the first 10 measures.
     expect((await read('tianjin.docx')).hints.generatedLabels).toBe(19);
     expect((await read('hunan.docx')).hints.generatedLabels).toBe(14);

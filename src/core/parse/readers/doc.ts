@@ -16,14 +16,20 @@ async function readDoc(file: string, bytes: Uint8Array): Promise<ReadResult> {
     // By default word-extractor turns “curly” quotes into ASCII ones; the text is kept as written.
     body = doc.getBody({ filterUnicode: false });
   } catch {
-    throw new ParseError('unreadable', `${file} could not be read as a Word 97–2003 document (.doc). Open it in Word or WPS, save it as .docx, and upload that.`, file);
+    throw new ParseError(
+      'unreadable',
+      `${file} could not be read as a Word 97–2003 document (.doc). Open it in Word or WPS, save it as .docx, and upload that.`,
+      file,
+    );
   }
-  // Word ends paragraphs with \r and cells with \x07 (word-extractor maps most); tabs stay cell separators.
-  const text = body.replace(/\r\n?/g, '\n').replace(/\u0007/g, '\t');
+  // word-extractor already turns Word's cell marks into tabs and paragraph marks into line breaks.
+  const text = body.replace(/\r\n?/g, '\n');
   return { text, format: 'doc', hints: { pages: null, dropped: [], generatedLabels: 0 } };
 }
 
 export const docReader: DocumentReader = {
-  accepts: (file, bytes) => (startsWith(bytes, OLE_MAGIC) && !hasExtension(file, '.wps', '.et', '.dps', '.xls', '.ppt')) || hasExtension(file, '.doc', '.dot'),
+  accepts: (file, bytes) =>
+    (startsWith(bytes, OLE_MAGIC) && !hasExtension(file, '.wps', '.et', '.dps', '.xls', '.ppt')) ||
+    hasExtension(file, '.doc', '.dot'),
   read: readDoc,
 };

@@ -14,7 +14,15 @@ import { scanXml } from './xml.ts';
 import { openZip, ZipFormatError } from './zip.ts';
 
 /** Elements whose text is not part of what the reader sees. */
-const SKIPPED = new Set(['w:delText', 'w:instrText', 'w:delInstrText', 'mc:Fallback', 'w:pPrChange', 'w:rPrChange', 'w:del']);
+const SKIPPED = new Set([
+  'w:delText',
+  'w:instrText',
+  'w:delInstrText',
+  'mc:Fallback',
+  'w:pPrChange',
+  'w:rPrChange',
+  'w:del',
+]);
 
 interface Paragraph {
   text: string;
@@ -119,7 +127,13 @@ export function documentText(documentXml: string, numbering: WordNumbering): { t
         const cell = cells.pop();
         const row = rows[rows.length - 1];
         // A cell's paragraphs are one cell of the row: joined without a break so the row stays one line.
-        if (cell && row) row.push(cell.lines.map((l) => l.trim()).filter((l) => l !== '').join(''));
+        if (cell && row)
+          row.push(
+            cell.lines
+              .map((l) => l.trim())
+              .filter((l) => l !== '')
+              .join(''),
+          );
         break;
       }
       case 'w:tr': {
@@ -133,7 +147,11 @@ export function documentText(documentXml: string, numbering: WordNumbering): { t
 }
 
 function unreadable(file: string, why: string): ParseError {
-  return new ParseError('unreadable', `${file} could not be opened as a Word document (${why}). Open it in Word or WPS, save it again as .docx, and upload that.`, file);
+  return new ParseError(
+    'unreadable',
+    `${file} could not be opened as a Word document (${why}). Open it in Word or WPS, save it again as .docx, and upload that.`,
+    file,
+  );
 }
 
 function readDocx(file: string, bytes: Uint8Array): ReadResult {
@@ -141,7 +159,11 @@ function readDocx(file: string, bytes: Uint8Array): ReadResult {
   if (!zip) throw unreadable(file, 'the file is damaged or not a .docx');
   let pkg: { document: string | null; numbering: string | null; styles: string | null };
   try {
-    pkg = { document: zip.text('word/document.xml'), numbering: zip.text('word/numbering.xml'), styles: zip.text('word/styles.xml') };
+    pkg = {
+      document: zip.text('word/document.xml'),
+      numbering: zip.text('word/numbering.xml'),
+      styles: zip.text('word/styles.xml'),
+    };
   } catch (e) {
     if (e instanceof ZipFormatError) throw unreadable(file, e.message);
     throw e;

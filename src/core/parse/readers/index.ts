@@ -31,7 +31,11 @@ function formatSize(n: number): string {
 /** Refuses oversized input before looking at the content (a 20 MB upload must fail fast). */
 export function checkSize(file: string, bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): void {
   if (bytes.length > maxBytes) {
-    throw new ParseError('too_large', `${file} is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit. Split it into smaller documents or upload only the policy text.`, file);
+    throw new ParseError(
+      'too_large',
+      `${file} is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit. Split it into smaller documents or upload only the policy text.`,
+      file,
+    );
   }
 }
 
@@ -47,13 +51,20 @@ export interface ReadOptions {
  *   const read = await readDocument({ file: 'plan.docx', bytes });
  *   const doc = parseText({ file: 'plan.docx', text: read.text, format: read.format });
  */
-export async function readDocument(source: { file: string; bytes: Uint8Array }, opts: ReadOptions = {}): Promise<ReadResult> {
+export async function readDocument(
+  source: { file: string; bytes: Uint8Array },
+  opts: ReadOptions = {},
+): Promise<ReadResult> {
   const { file, bytes } = source;
   checkSize(file, bytes, opts.maxBytes);
   const reader = READERS.find((r) => r.accepts(file, bytes))!;
   const result = await reader.read(file, bytes);
   if (result.text.trim() === '') {
-    throw new ParseError('empty', `${file} contains no text. Check that it is the policy document itself and upload it again.`, file);
+    throw new ParseError(
+      'empty',
+      `${file} contains no text. Check that it is the policy document itself and upload it again.`,
+      file,
+    );
   }
   return result;
 }

@@ -57,14 +57,21 @@ export function dropFurniture(pages: PdfLine[][]): { pages: PdfLine[][]; dropped
     for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
   }
   const furniture = (line: PdfLine): boolean =>
-    isPageNumber(line.text) || (pages.length >= 2 && (seen.get(runningKey(line)) ?? 0) >= Math.max(2, pages.length / 2));
+    isPageNumber(line.text) ||
+    (pages.length >= 2 && (seen.get(runningKey(line)) ?? 0) >= Math.max(2, pages.length / 2));
   const dropped: string[] = [];
   const kept = pages.map((lines) => {
     let top = 0;
     while (top < Math.min(EDGE_LINES, lines.length) && furniture(lines[top]!)) top++;
     let bottom = lines.length;
     while (bottom > top && lines.length - bottom < EDGE_LINES && furniture(lines[bottom - 1]!)) bottom--;
-    dropped.push(...lines.slice(0, top).map((l) => l.text.trim()), ...lines.slice(bottom).reverse().map((l) => l.text.trim()));
+    dropped.push(
+      ...lines.slice(0, top).map((l) => l.text.trim()),
+      ...lines
+        .slice(bottom)
+        .reverse()
+        .map((l) => l.text.trim()),
+    );
     return lines.slice(top, bottom);
   });
   return { pages: kept, dropped };
@@ -106,7 +113,10 @@ export function toPdfParagraphs(pages: PdfLine[][]): string[] {
   const size = median(lines.map((l) => l.size)) || 10;
   // Sampling keeps the margin search linear: the mode of a few hundred lines is the mode of the page.
   const sample = lines.length > 400 ? lines.filter((_, i) => i % Math.ceil(lines.length / 400) === 0) : lines;
-  const left = mode(sample.map((l) => l.x0), size * 0.3);
+  const left = mode(
+    sample.map((l) => l.x0),
+    size * 0.3,
+  );
   const rights = sample.map((l) => l.x1).sort((a, b) => a - b);
   const right = rights[Math.floor(rights.length * 0.9)]!;
   const out: string[] = [];

@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ParseError } from '../errors.ts';
-import { dropFurniture, toPdfParagraphs, type PdfLine } from './pdf-layout.ts';
+import { dropFurniture, type PdfLine, toPdfParagraphs } from './pdf-layout.ts';
 import { hasExtension, PDF_MAGIC, startsWith } from './signatures.ts';
 import type { DocumentReader, ReadResult } from './types.ts';
 
@@ -27,43 +27,50 @@ export interface PositionedItem {
   width: number;
 }
 
-/** Text items of one page → lines, top to bottom. Items on one baseline (within half a glyph) form a line. */
+/**
+ * Text items of one page → lines, top to bottom. Items are sorted by baseline, then those within half a glyph
+ * of the line's baseline join it, left to right (sorting keeps this O(n log n) for any item order).
+ */
 export function itemsToLines(items: readonly PositionedItem[]): PdfLine[] {
-  const lines: Array<PdfLine & { parts: Array<{ x: number; x1: number; str: string }> }> = [];
-  for (const it of items) {
-    const [a, b, c, , x, y] = it.transform as [number, number, number, number, number, number];
-    // Rotated text (a watermark or a side note) is not body text.
-    if (Math.abs(b) > 0.01 || Math.abs(c) > 0.01) continue;
-    if (it.str === '') continue;
-    const size = Math.abs(a) || 1;
-    const line = lines.find((l) => Math.abs(l.y - y) <= Math.max(l.size, size) / 2);
-    const part = { x, x1: x + it.width, str: it.str };
-    if (line) {
-      line.parts.push(part);
-      line.x0 = Math.min(line.x0, x);
-      line.x1 = Math.max(line.x1, part.x1);
-      line.size = Math.max(line.size, size);
-    } else {
-      lines.push({ text: '', x0: x, x1: part.x1, y, size, parts: [part] });
-    }
+  const parts = items
+    .filter((it) => it.str !== '' && Math.abs(it.transform[1]!) <= 0.01 && Math.abs(it.transform[2]!) <= 0.01)
+    .map((it) => ({
+      x: it.transform[4]!,
+      y: it.transform[5]!,
+      size: Math.abs(it.transform[0]!) || 1,
+      x1: it.transform[4]! + it.width,
+      str: it.str,
+    }))
+    .sort((p, q) => q.y - p.y);
+  // Rotated items (a watermark or a side note) were filtered out above: they are not body text.
+  const groups: Array<typeof parts> = [];
+  for (const p of parts) {
+    const g = groups[groups.length - 1];
+    if (g && Math.abs(g[0]!.y - p.y) <= Math.max(g[0]!.size, p.size) / 2) g.push(p);
+    else groups.push([p]);
   }
-  for (const l of lines) {
-    l.parts.sort((p, q) => p.x - q.x);
+  return groups.map((g) => {
+    g.sort((p, q) => p.x - q.x);
+    const size = Math.max(...g.map((p) => p.size));
     let text = '';
     let end = -Infinity;
-    for (const p of l.parts) {
+    for (const p of g) {
       // A visible gap between items of Latin text is a space the PDF did not write as a glyph.
-      if (text !== '' && p.x - end > l.size * 0.25 && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(p.str)) text += ' ';
+      if (text !== '' && p.x - end > size * 0.25 && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(p.str))
+        text += ' ';
       text += p.str;
       end = p.x1;
     }
-    l.text = text.replace(/\s+/g, ' ');
-  }
-  return lines.sort((p, q) => q.y - p.y).map(({ text, x0, x1, y, size }) => ({ text, x0, x1, y, size }));
+    return { text: text.replace(/\s+/g, ' '), x0: g[0]!.x, x1: Math.max(...g.map((p) => p.x1)), y: g[0]!.y, size };
+  });
 }
 
 function unreadable(file: string, why: string): ParseError {
-  return new ParseError('unreadable', `${file} could not be opened as a PDF (${why}). Save or export it again as PDF, or upload the Word version.`, file);
+  return new ParseError(
+    'unreadable',
+    `${file} could not be opened as a PDF (${why}). Save or export it again as PDF, or upload the Word version.`,
+    file,
+  );
 }
 
 async function readPdf(file: string, bytes: Uint8Array): Promise<ReadResult> {
@@ -85,7 +92,11 @@ async function readPdf(file: string, bytes: Uint8Array): Promise<ReadResult> {
   } catch (e) {
     const name = (e as { name?: string }).name;
     if (name === 'PasswordException') {
-      throw new ParseError('unreadable', `${file} is password-protected. Remove the password (or print it to a new PDF) and upload it again.`, file);
+      throw new ParseError(
+        'unreadable',
+        `${file} is password-protected. Remove the password (or print it to a new PDF) and upload it again.`,
+        file,
+      );
     }
     throw unreadable(file, (e as Error).message);
   }
@@ -107,7 +118,11 @@ async function readPdf(file: string, bytes: Uint8Array): Promise<ReadResult> {
       );
     }
     const { pages: body, dropped } = dropFurniture(pages);
-    return { text: toPdfParagraphs(body).join('\n'), format: 'pdf', hints: { pages: doc.numPages, dropped, generatedLabels: 0 } };
+    return {
+      text: toPdfParagraphs(body).join('\n'),
+      format: 'pdf',
+      hints: { pages: doc.numPages, dropped, generatedLabels: 0 },
+    };
   } finally {
     await doc.destroy();
   }

@@ -6,7 +6,7 @@
  */
 import { ParseError } from '../errors.ts';
 import { OLE_MAGIC, PDF_MAGIC, startsWith, ZIP_MAGIC } from './signatures.ts';
-import { NO_HINTS, type DocumentFormat, type ReadResult } from './types.ts';
+import { type DocumentFormat, NO_HINTS, type ReadResult } from './types.ts';
 
 /** File signatures of binary formats; named in the error message. */
 const SIGNATURES: Array<{ bytes: number[]; name: string }> = [
@@ -27,13 +27,24 @@ function hanShare(text: string): number {
     const c = ch.codePointAt(0)!;
     if (c < 0x80) continue;
     nonAscii++;
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d) han++;
+    if (
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      c === 0x201c ||
+      c === 0x201d
+    )
+      han++;
   }
   return nonAscii === 0 ? 1 : han / nonAscii;
 }
 
 function binaryError(file: string, what: string): ParseError {
-  return new ParseError('binary', `${file} is not a document the parser can read (it looks like ${what}). Upload the policy as Word (.docx or .doc), as a PDF with selectable text, or as plain text (.txt), HTML or Markdown.`, file);
+  return new ParseError(
+    'binary',
+    `${file} is not a document the parser can read (it looks like ${what}). Upload the policy as Word (.docx or .doc), as a PDF with selectable text, or as plain text (.txt), HTML or Markdown.`,
+    file,
+  );
 }
 
 /** Which markup the text is in, by extension (markup.ts also detects HTML by content). */
@@ -65,7 +76,8 @@ export function decodeText(file: string, bytes: Uint8Array): string {
   if (bytes.includes(0)) throw binaryError(file, 'binary data (it contains NUL bytes)');
   const sample = bytes.subarray(0, 65536);
   let control = 0;
-  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b && b !== 0x1b) control++;
+  for (const b of sample)
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b && b !== 0x1b) control++;
   if (control > sample.length * 0.05) throw binaryError(file, 'binary data (many control characters)');
 
   let body = bytes;
@@ -92,9 +104,17 @@ function checkText(file: string, text: string): string {
 }
 
 export function emptyError(file: string): ParseError {
-  return new ParseError('empty', `${file} is empty (or contains only whitespace). Check the export and upload the file with its text.`, file);
+  return new ParseError(
+    'empty',
+    `${file} is empty (or contains only whitespace). Check the export and upload the file with its text.`,
+    file,
+  );
 }
 
 function encodingError(file: string): ParseError {
-  return new ParseError('encoding', `${file} could not be read as UTF-8 or GBK/GB18030 text. Re-save it as UTF-8 (in most editors: Save As → Encoding: UTF-8) and upload it again.`, file);
+  return new ParseError(
+    'encoding',
+    `${file} could not be read as UTF-8 or GBK/GB18030 text. Re-save it as UTF-8 (in most editors: Save As → Encoding: UTF-8) and upload it again.`,
+    file,
+  );
 }

@@ -20,12 +20,14 @@ export function decodeXmlEntities(s: string): string {
 
 function parseAttrs(s: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (const m of s.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) attrs[m[1]!] = decodeXmlEntities(m[3] ?? m[4] ?? '');
+  for (const m of s.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g))
+    attrs[m[1]!] = decodeXmlEntities(m[3] ?? m[4] ?? '');
   return attrs;
 }
 
 export function* scanXml(xml: string): Generator<XmlToken> {
-  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<(\/?)([\w:.-]+)([^>]*?)(\/?)>|([^<]+)/g;
+  const re =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<(\/?)([\w:.-]+)([^>]*?)(\/?)>|([^<]+)/g;
   for (const m of xml.matchAll(re)) {
     if (m[6] !== undefined) yield { kind: 'text', text: decodeXmlEntities(m[6]) };
     else if (m[1] !== undefined) yield { kind: 'text', text: m[1] };

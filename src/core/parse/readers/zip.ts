@@ -37,7 +37,8 @@ export class ZipPackage {
     let at = view.getUint32(eocd + 16, true);
     const decoder = new TextDecoder('utf-8');
     for (let n = 0; n < count; n++) {
-      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw new ZipFormatError('damaged ZIP directory');
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
+        throw new ZipFormatError('damaged ZIP directory');
       const nameLength = view.getUint16(at + 28, true);
       const extraLength = view.getUint16(at + 30, true);
       const commentLength = view.getUint16(at + 32, true);
@@ -65,8 +66,10 @@ export class ZipPackage {
     const e = this.entries.get(name);
     if (!e) return null;
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
-    if (e.localOffset + 30 > this.bytes.length || view.getUint32(e.localOffset, true) !== 0x04034b50) throw new ZipFormatError(`damaged entry ${name}`);
-    const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+    if (e.localOffset + 30 > this.bytes.length || view.getUint32(e.localOffset, true) !== 0x04034b50)
+      throw new ZipFormatError(`damaged entry ${name}`);
+    const start =
+      e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
     const data = this.bytes.subarray(start, start + e.compressedSize);
     if (e.size > MAX_ENTRY_BYTES) throw new ZipFormatError(`${name} is too large`);
     if (e.method === 0) return data;

@@ -3,7 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParseError, readDocument } from '../../../../src/core/parse/index.ts';
 import { chineseCounting, formatNumber } from '../../../../src/core/parse/readers/docx-numbering.ts';
-import { dropFurniture, isPageNumber, toPdfParagraphs, type PdfLine } from '../../../../src/core/parse/readers/pdf-layout.ts';
+import {
+  dropFurniture,
+  isPageNumber,
+  type PdfLine,
+  toPdfParagraphs,
+} from '../../../../src/core/parse/readers/pdf-layout.ts';
 import { REPO_ROOT } from '../../../helpers/paths.ts';
 
 const FORMATS = path.join(REPO_ROOT, 'test/core/parse/fixtures/formats');
@@ -27,7 +32,18 @@ function line(text: string, opts: { y: number; indent?: boolean; short?: boolean
 
 describe('Word list numbering', () => {
   it('renders chineseCounting and the other numFmts as Word draws them', () => {
-    expect([1, 10, 11, 19, 20, 21, 99, 100, 105, 110].map(chineseCounting)).toEqual(['一', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十']);
+    expect([1, 10, 11, 19, 20, 21, 99, 100, 105, 110].map(chineseCounting)).toEqual([
+      '一',
+      '十',
+      '十一',
+      '十九',
+      '二十',
+      '二十一',
+      '九十九',
+      '一百',
+      '一百零五',
+      '一百一十',
+    ]);
     expect(formatNumber(3, 'decimal')).toBe('3');
     expect(formatNumber(3, 'decimalEnclosedCircle')).toBe('③');
     expect(formatNumber(2, 'ideographTraditional')).toBe('乙');
@@ -62,7 +78,8 @@ describe('Word list numbering', () => {
 
 describe('PDF page furniture', () => {
   it('knows page numbers as they are printed', () => {
-    for (const t of ['— 3 —', '-3-', '- 12 -', '第3页', '第 3 页 共 10 页', '3/10', '7']) expect(isPageNumber(t), t).toBe(true);
+    for (const t of ['— 3 —', '-3-', '- 12 -', '第3页', '第 3 页 共 10 页', '3/10', '7'])
+      expect(isPageNumber(t), t).toBe(true);
     for (const t of ['2021年8月3日', '（三）', '3个工作日', '一、总体要求']) expect(isPageNumber(t), t).toBe(false);
   });
 
@@ -79,7 +96,14 @@ describe('PDF page furniture', () => {
       ['第二页正文', '（市商务局）'],
       ['第三页正文', '（市商务局）'],
     ]);
-    expect(dropped).toEqual(['某市人民政府办公厅', '— 1 —', '某市人民政府办公厅', '— 2 —', '某市人民政府办公厅', '— 3 —']);
+    expect(dropped).toEqual([
+      '某市人民政府办公厅',
+      '— 1 —',
+      '某市人民政府办公厅',
+      '— 2 —',
+      '某市人民政府办公厅',
+      '— 3 —',
+    ]);
   });
 
   it('keeps a first line that appears on one page only', () => {
@@ -112,9 +136,15 @@ describe('PDF paragraph rejoin', () => {
   });
 
   it('puts spaces back between Latin words and removes a hyphen that split one', () => {
-    expect(toPdfParagraphs([[line('Measures for the digital', { y: 800 }), line('trans-', { y: 772 }), line('formation of retail.', { y: 744, short: true })]])).toEqual([
-      'Measures for the digital transformation of retail.',
-    ]);
+    expect(
+      toPdfParagraphs([
+        [
+          line('Measures for the digital', { y: 800 }),
+          line('trans-', { y: 772 }),
+          line('formation of retail.', { y: 744, short: true }),
+        ],
+      ]),
+    ).toEqual(['Measures for the digital transformation of retail.']);
   });
 });
 
@@ -140,7 +170,9 @@ describe('refusals name the format', () => {
     const broken = new TextEncoder().encode('PK\u0003\u0004 not really a zip');
     expect((await refusal('plan.docx', broken)).code).toBe('unreadable');
     expect((await refusal('plan.pdf', new TextEncoder().encode('%PDF-1.7 truncated'))).code).toBe('unreadable');
-    expect((await refusal('plan.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]))).code).toBe('unreadable');
+    expect(
+      (await refusal('plan.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]))).code,
+    ).toBe('unreadable');
   });
 
   it('refuses an oversized upload before reading it', async () => {
