@@ -101,7 +101,14 @@ async function readPdf(file: string, bytes: Uint8Array): Promise<ReadResult> {
     throw unreadable(file, (e as Error).message);
   }
   try {
-    const pageCount = Math.min(doc.numPages, MAX_PDF_PAGES);
+    if (doc.numPages > MAX_PDF_PAGES) {
+      throw new ParseError(
+        'too_large',
+        `${file} has ${doc.numPages} pages, over the ${MAX_PDF_PAGES}-page limit. Upload only the policy text (without annexes), or split the PDF.`,
+        file,
+      );
+    }
+    const pageCount = doc.numPages;
     const pages: PdfLine[][] = [];
     for (let n = 1; n <= pageCount; n++) {
       const page = await doc.getPage(n);
