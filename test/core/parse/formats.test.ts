@@ -36,12 +36,14 @@ function indexed(doc: ParsedDocument) {
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 describe('the same document as .txt, .docx, .doc or .pdf indexes the same', () => {
+  // hunan.pdf: embedded CID TrueType (Identity-H); tianjin.pdf: STSong-Light, Adobe-GB1, not embedded.
   const cases: Array<[string, string]> = [
     ['hunan.docx', HUNAN],
     ['hunan.pdf', HUNAN],
     ['hunan.doc', HUNAN],
     ['tianjin.docx', TIANJIN],
     ['tianjin.pdf', TIANJIN],
+    ['tianjin-libreoffice.pdf', TIANJIN],
   ];
   for (const [fixture, seed] of cases) {
     it(`${fixture} = ${seed}`, async () => {

@@ -27,6 +27,18 @@ export interface PositionedItem {
   width: number;
 }
 
+/** Han characters, CJK punctuation, full-width forms and curly quotes. */
+const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u2018-\\u201d';
+const AUTOSPACE = new RegExp(`(?<=[${CJK}])\\s+(?=[A-Za-z0-9%])|(?<=[A-Za-z0-9%])\\s+(?=[${CJK}])`, 'g');
+
+/**
+ * Word and LibreOffice set Latin text and digits apart from Han characters by a gap ("Adjust space between
+ * Asian and Latin text"), which pdfjs reports as a space: 不少于 20 场, 到 2023 年. The words as typed have none.
+ */
+export function withoutAutospace(line: string): string {
+  return line.replace(AUTOSPACE, '');
+}
+
 /**
  * Text items of one page → lines, top to bottom. Items are sorted by baseline, then those within half a glyph
  * of the line's baseline join it, left to right (sorting keeps this O(n log n) for any item order).
@@ -61,7 +73,13 @@ export function itemsToLines(items: readonly PositionedItem[]): PdfLine[] {
       text += p.str;
       end = p.x1;
     }
-    return { text: text.replace(/\s+/g, ' '), x0: g[0]!.x, x1: Math.max(...g.map((p) => p.x1)), y: g[0]!.y, size };
+    return {
+      text: withoutAutospace(text.replace(/\s+/g, ' ')),
+      x0: g[0]!.x,
+      x1: Math.max(...g.map((p) => p.x1)),
+      y: g[0]!.y,
+      size,
+    };
   });
 }
 

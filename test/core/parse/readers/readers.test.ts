@@ -135,6 +135,13 @@ describe('PDF paragraph rejoin', () => {
     ]);
   });
 
+  it('removes the autospace gap between Han characters and Latin or digits, keeps spaces in Latin text', () => {
+    expect(withoutAutospace('到 2023 年实现 5G 基站全覆盖，占比 50% 以上')).toBe(
+      '到2023年实现5G基站全覆盖，占比50%以上',
+    );
+    expect(withoutAutospace('支持“互联网 医疗”，推广 AR and VR 应用')).toBe('支持“互联网 医疗”，推广AR and VR应用');
+  });
+
   it('puts spaces back between Latin words and removes a hyphen that split one', () => {
     expect(
       toPdfParagraphs([
