@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParseError, readDocument } from '../../../../src/core/parse/index.ts';
 import { chineseCounting, formatNumber } from '../../../../src/core/parse/readers/docx-numbering.ts';
+import { withoutAutospace } from '../../../../src/core/parse/readers/pdf.ts';
 import {
   dropFurniture,
   isPageNumber,
