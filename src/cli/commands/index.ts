@@ -5,6 +5,7 @@ import { exportCommand } from './export.ts';
 import { followupsCommand } from './followups.ts';
 import { ingestCommand } from './ingest.ts';
 import { searchCommand } from './search.ts';
+import { subscriptionsCommand } from './subscriptions.ts';
 
 /** Every CLI command, in the order `measures help` lists them. */
 export const commands: CliCommand[] = [
@@ -15,4 +16,5 @@ export const commands: CliCommand[] = [
   digestCommand,
   docsCommand,
   removeCommand,
+  subscriptionsCommand,
 ];
