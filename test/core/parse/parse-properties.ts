@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../../../src/core/model.ts';
-import { decodeBytes } from '../../../src/core/parse/decode.ts';
 import { toPlainText } from '../../../src/core/parse/markup.ts';
+import { decodeText } from '../../../src/core/parse/readers/text.ts';
 import { MAX_QUOTE_CHARS } from '../../../src/core/parse/targets.ts';
 
 /**
@@ -71,7 +71,7 @@ const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 80)}…(${s.l
  * lines, so whitespace is not compared).
  */
 function plainTextOf(file: string, bytes: Uint8Array): string {
-  return squeeze(toPlainText(file, decodeBytes(file, bytes, Number.MAX_SAFE_INTEGER)).text);
+  return squeeze(toPlainText(file, decodeText(file, bytes)).text);
 }
 
 /** Finds `needle` in `hay` from `from` on, else anywhere; -1 when absent. Keeps in-order lookups linear. */
