@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { CLI_BUSY_TIMEOUT_MS } from './busy-retry.ts';
 import { withDatabaseContext } from './errors.ts';
 
 export type Db = Database.Database;
@@ -11,7 +12,15 @@ export interface OpenOptions {
    * read-only. For commands that only read (export, search, listings); the file must exist.
    */
   readonly?: boolean;
+  /**
+   * How long one statement waits for another process's lock before failing with SQLITE_BUSY. The event loop is
+   * blocked meanwhile: a process that must keep serving passes BOT_BUSY_TIMEOUT_MS and retries with
+   * withBusyRetry (busy-retry.ts). Default CLI_BUSY_TIMEOUT_MS.
+   */
+  busyTimeoutMs?: number;
 }
+
+const busyTimeout = (options: OpenOptions) => `busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? CLI_BUSY_TIMEOUT_MS))}`;
 
 /**
  * Opens (creating its folder) a SQLite database with WAL, foreign keys and a busy timeout, so that the bot and a
@@ -19,14 +28,14 @@ export interface OpenOptions {
  * file, read-only location, full disk) is thrown as a DatabaseError naming the file and what to do.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (options.readonly && file !== ':memory:') return openReadOnly(file);
+  if (options.readonly && file !== ':memory:') return openReadOnly(file, options);
   let db: Db | undefined;
   try {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     db = new Database(file);
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(busyTimeout(options));
     return db;
   } catch (err) {
     db?.close();
@@ -37,7 +46,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 /** Why a read-only open of a WAL database fails in a folder where its -shm file cannot be created. */
 const NO_SHM = new Set(['SQLITE_READONLY_DIRECTORY', 'SQLITE_CANTOPEN']);
 
-function openReadOnly(file: string): Db {
+function openReadOnly(file: string, options: OpenOptions): Db {
   if (!fs.existsSync(file)) {
     throw new Error(`There is no database at ${file} yet: index documents first with \`measures ingest <folder>\` (or start the bot once).`);
   }
@@ -51,7 +60,7 @@ function openReadOnly(file: string): Db {
       db.close();
       db = snapshotOf(file);
     }
-    db.pragma('busy_timeout = 5000');
+    db.pragma(busyTimeout(options));
     return db;
   } catch (err) {
     db?.close();

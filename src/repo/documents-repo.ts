@@ -84,6 +84,8 @@ interface RawDocument {
   expires_on: string | null;
   authors: string;
   ingested_at: string;
+  added_by: string;
+  added_at: string | null;
 }
 
 const toDocument = (r: RawDocument): DocumentRow => ({
@@ -133,6 +135,28 @@ export function findDocumentByContent(db: Db, contentHash: string, exceptFile: s
     | { file: string }
     | undefined;
   return r?.file;
+}
+
+export function documentsByDocNumber(db: Db, docNumber: string): DocumentRow[] {
+  return (db.prepare('SELECT * FROM documents WHERE doc_number = ? ORDER BY file').all(docNumber) as RawDocument[]).map(toDocument);
+}
+
+export interface DocumentListing extends DocumentRow {
+  measures: number;
+  /** Who first added it: a Slack user id, or the OS user (or `cli`) for the command line. */
+  addedBy: string;
+  addedAt: string;
+}
+
+/** Documents with their measure counts, by most recently added first, one page. */
+export function pageDocuments(db: Db, limit: number, offset: number): DocumentListing[] {
+  const rows = db
+    .prepare(
+      `SELECT d.*, (SELECT COUNT(*) FROM measures m WHERE m.document_id = d.id) AS measure_count
+       FROM documents d ORDER BY COALESCE(d.added_at, d.ingested_at) DESC, d.file LIMIT ? OFFSET ?`,
+    )
+    .all(limit, offset) as (RawDocument & { measure_count: number })[];
+  return rows.map((r) => ({ ...toDocument(r), measures: r.measure_count, addedBy: r.added_by, addedAt: r.added_at ?? r.ingested_at }));
 }
 
 export function documentIdTaken(db: Db, id: string): boolean {

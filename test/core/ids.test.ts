@@ -21,3 +21,12 @@ describe('ids', () => {
     expect(normalizeIdInput('（k7qm-4）')).toBe('k7qm-4');
   });
 });
+
+describe('documentIdCandidates', () => {
+  it('offers enough distinct ids for a file removed and added again many times', () => {
+    const c = documentIdCandidates('plan.txt');
+    expect(new Set(c).size).toBe(c.length);
+    expect(c.length).toBeGreaterThan(20);
+    for (const id of c) expect(id).toMatch(ID_PATTERN);
+  });
+});
