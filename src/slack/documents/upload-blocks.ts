@@ -1,4 +1,4 @@
-import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { forceStatus } from '../../core/documents/in-force.ts';
 import type { DocumentChanges, IngestedFile } from '../../services/ingest-service.ts';
 import { ACTIONS } from '../ids.ts';
@@ -14,6 +14,8 @@ export const MAX_NOTES_SHOWN = 8;
 const MAX_MEASURES_LISTED = 12;
 /** Show buttons under an upload's answer besides "Show document". */
 const MAX_MEASURE_BUTTONS = 4;
+/** A measure title beside its Show button. */
+const MEASURE_TITLE_CHARS = 80;
 /** A note's excerpt as quoted in the answer. */
 const NOTE_EXCERPT_CHARS = 60;
 
@@ -61,11 +63,21 @@ function notesSection(r: IngestedFile, s: Strings): KnownBlock[] {
   return [section(truncateMrkdwn(`${s.docNotesHeading(r.notes.length)}\n${lines.join('\n')}`, MAX_SECTION_TEXT))];
 }
 
-/** Measures that get their own Show button: a revision's added and changed ones (the document's button shows all). */
-function measureButtons(r: IngestedFile, s: Strings): Button[] {
+/**
+ * A revision's added and changed measures, each with its own Show button (one per section: action ids must be
+ * unique within a block); the document's button shows them all.
+ */
+function measureSections(r: IngestedFile, s: Strings): KnownBlock[] {
   const c = r.changes;
   const picked = c ? [...c.added, ...c.changed] : [];
-  return picked.slice(0, MAX_MEASURE_BUTTONS).map((m) => button(ACTIONS.SHOW_MEASURE, s.docShowMeasure(m.label), m.id));
+  return picked
+    .slice(0, MAX_MEASURE_BUTTONS)
+    .map((m) =>
+      section(
+        `${escapeMrkdwn(m.label)} ${escapeMrkdwn(truncate(m.title, MEASURE_TITLE_CHARS))}`,
+        button(ACTIONS.SHOW_MEASURE, s.docShowMeasure(m.label), m.id),
+      ),
+    );
 }
 
 /**
@@ -112,10 +124,10 @@ export function buildUploadAnswer(input: UploadAnswerInput): Reply {
     if (input.told?.failed.length) lines.push(s.docFollowupsNotTold(input.told.failed.map((id) => `\`${id}\``).join(', ')));
     blocks.push(section(truncateMrkdwn(lines.join('\n'), MAX_SECTION_TEXT)));
   }
-  blocks.push(...notesSection(r, s));
+  blocks.push(...measureSections(r, s), ...notesSection(r, s));
   const actions: ActionsBlock = {
     type: 'actions',
-    elements: [button(ACTIONS.SHOW_MEASURE, s.docShowDocument, r.documentId, 'primary'), ...measureButtons(r, s)],
+    elements: [button(ACTIONS.SHOW_MEASURE, s.docShowDocument, r.documentId, 'primary')],
   };
   blocks.push(actions);
   return reply(`${r.status === 'updated' ? s.docUpdatedTitle(title) : s.docIndexedTitle(title)} (${r.documentId})`, blocks);
