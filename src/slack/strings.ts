@@ -11,7 +11,14 @@ import { searchStrings } from './search/strings.ts';
  * `<feature>/strings.ts` with `defineStrings(zh, en)` and add it to `tables`; `Strings` follows.
  * Keys must be unique across tables (a test checks there are no collisions).
  */
-export const tables = [commonStrings, searchStrings, consoleStrings, digestStrings, followupStrings, documentStrings] as const;
+export const tables = [
+  commonStrings,
+  searchStrings,
+  consoleStrings,
+  digestStrings,
+  followupStrings,
+  documentStrings,
+] as const;
 
 /** `A | B` → `A & B`: every table's keys in one type. */
 type Merged<U> = (U extends unknown ? (table: U) => void : never) extends (table: infer All) => void ? All : never;

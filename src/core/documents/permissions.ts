@@ -5,7 +5,10 @@
  * admins only.
  * @example mayAddDocuments('U1', { admins: ['U1'], ingestUsers: [] }) // true
  */
-export function mayAddDocuments(user: string, who: { admins: readonly string[]; ingestUsers: readonly string[] }): boolean {
+export function mayAddDocuments(
+  user: string,
+  who: { admins: readonly string[]; ingestUsers: readonly string[] },
+): boolean {
   return who.admins.includes(user) || who.ingestUsers.includes(user);
 }
 

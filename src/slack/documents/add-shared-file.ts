@@ -51,7 +51,8 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 /** The reason shown for a download that failed (plain text). */
 function downloadReason(err: DownloadError, file: string, deps: SlackDeps): string {
   const s = deps.strings;
-  if (err.problem === 'too_large') return s.docTooLarge(file, mb(err.bytes ?? MAX_DOCUMENT_BYTES + 1), mb(MAX_DOCUMENT_BYTES));
+  if (err.problem === 'too_large')
+    return s.docTooLarge(file, mb(err.bytes ?? MAX_DOCUMENT_BYTES + 1), mb(MAX_DOCUMENT_BYTES));
   if (err.problem === 'timeout') return s.docDownloadTimeout(file);
   return s.docDownloadFailed(file);
 }
@@ -63,7 +64,12 @@ function downloadReason(err: DownloadError, file: string, deps: SlackDeps): stri
  * what the parser was unsure of). A retried event is not acted on twice (the file and channel are the key).
  * Nothing is written when the file cannot be read.
  */
-export async function addSharedFile(f: SharedFile, client: SlackFilesClient, deps: SlackDeps, token: string): Promise<void> {
+export async function addSharedFile(
+  f: SharedFile,
+  client: SlackFilesClient,
+  deps: SlackDeps,
+  token: string,
+): Promise<void> {
   const s = deps.strings;
   await oncePerDelivery(deps, `upload:${f.fileId}:${f.channel}`, async () => {
     if (!mayAddDocuments(f.user, { admins: deps.config.SLACK_ADMIN_USERS, ingestUsers: deps.config.INGEST_USERS })) {
@@ -103,7 +109,11 @@ export async function addSharedFile(f: SharedFile, client: SlackFilesClient, dep
       });
     } catch (err) {
       if (!(err instanceof DownloadError)) throw err;
-      deps.logger.warn('could not download a shared file', { file: f.fileId, problem: err.problem, error: err.message });
+      deps.logger.warn('could not download a shared file', {
+        file: f.fileId,
+        problem: err.problem,
+        error: err.message,
+      });
       await answer(buildUploadRefusal(downloadReason(err, info.name, deps), s));
       return;
     }
@@ -127,7 +137,10 @@ export async function addSharedFile(f: SharedFile, client: SlackFilesClient, dep
     // The follow-up threads first, so the answer can say which of them were told.
     const notices = await postRevisionNotices(client, deps);
     const affected = new Set(indexed.affectedFollowups.map((a) => a.followupId));
-    const told = { posted: notices.posted.filter((id) => affected.has(id)), failed: notices.failed.filter((id) => affected.has(id)) };
+    const told = {
+      posted: notices.posted.filter((id) => affected.has(id)),
+      failed: notices.failed.filter((id) => affected.has(id)),
+    };
     await answer(buildUploadAnswer({ result: indexed, today: todayOf(deps), strings: s, told }));
   });
 }

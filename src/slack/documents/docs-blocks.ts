@@ -36,10 +36,18 @@ export function buildDocsPage(input: DocsPageInput): Reply {
   const blocks: KnownBlock[] = [header(s.docListTitle(total))];
   documents.forEach((d, i) => {
     const line = s.docListLine(offset + i + 1, escapeMrkdwn(truncate(d.title || d.file, LIST_TITLE_CHARS)), d.id);
-    const where = [d.docNumber, d.region].filter((x): x is string => Boolean(x)).map(escapeMrkdwn).join(' · ');
+    const where = [d.docNumber, d.region]
+      .filter((x): x is string => Boolean(x))
+      .map(escapeMrkdwn)
+      .join(' · ');
     const when = d.addedAt ? dateInZone(new Date(d.addedAt), input.timeZone) : s.docNone;
     const meta = s.docListMeta(d.measures, s.status[d.status], addedByText(d.addedBy), when);
-    blocks.push(section([line, where, meta].filter((x) => x !== '').join('\n'), button(ACTIONS.SHOW_MEASURE, s.docShowDocument, d.id)));
+    blocks.push(
+      section(
+        [line, where, meta].filter((x) => x !== '').join('\n'),
+        button(ACTIONS.SHOW_MEASURE, s.docShowDocument, d.id),
+      ),
+    );
   });
   const shownTo = Math.min(total, offset + documents.length);
   blocks.push(context([s.docPageOf(offset + 1, shownTo, total)]));

@@ -52,7 +52,11 @@ export function downloadOrigins(apiUrl: string | undefined): string[] {
  */
 export async function downloadFile(url: string, opts: DownloadOptions): Promise<Uint8Array> {
   if (opts.reportedBytes !== undefined && opts.reportedBytes > opts.maxBytes) {
-    throw new DownloadError('too_large', `reported size ${opts.reportedBytes} is over ${opts.maxBytes}`, opts.reportedBytes);
+    throw new DownloadError(
+      'too_large',
+      `reported size ${opts.reportedBytes} is over ${opts.maxBytes}`,
+      opts.reportedBytes,
+    );
   }
   let origin: string;
   try {
@@ -79,7 +83,10 @@ export async function downloadFile(url: string, opts: DownloadOptions): Promise<
     // Without files:read (or with a bad token) Slack answers with its sign-in page instead of the file.
     if ((res.headers.get('content-type') ?? '').startsWith('text/html') && !/\.html?$/i.test(new URL(url).pathname)) {
       await res.body.cancel();
-      throw new DownloadError('failed', 'Slack answered with a web page, not the file (missing files:read or a bad token?)');
+      throw new DownloadError(
+        'failed',
+        'Slack answered with a web page, not the file (missing files:read or a bad token?)',
+      );
     }
     const chunks: Uint8Array[] = [];
     let total = 0;
@@ -103,7 +110,8 @@ export async function downloadFile(url: string, opts: DownloadOptions): Promise<
     return out;
   } catch (err) {
     if (err instanceof DownloadError) throw err;
-    if (signal.aborted) throw new DownloadError('timeout', `no complete answer within ${opts.timeoutMs ?? DOWNLOAD_TIMEOUT_MS} ms`);
+    if (signal.aborted)
+      throw new DownloadError('timeout', `no complete answer within ${opts.timeoutMs ?? DOWNLOAD_TIMEOUT_MS} ms`);
     throw new DownloadError('failed', (err as Error).message);
   }
 }

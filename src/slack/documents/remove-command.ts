@@ -41,7 +41,12 @@ function removeButton(id: string, title: string, deps: SlackDeps): Button {
  * Removes a document (admins only; checked again here because a button can be pressed by anyone who sees it),
  * then posts the notes owed to its follow-ups' threads. The follow-ups stay, marked.
  */
-export async function removeAndReport(rawId: string, actor: string, client: SlackClient, deps: SlackDeps): Promise<Reply> {
+export async function removeAndReport(
+  rawId: string,
+  actor: string,
+  client: SlackClient,
+  deps: SlackDeps,
+): Promise<Reply> {
   const s = deps.strings;
   if (!mayRemoveDocuments(actor, deps.config.SLACK_ADMIN_USERS)) return notice(s.docRemoveAdminsOnly);
   const out = removeDocument(deps, normalizeIdInput(rawId), actor);
@@ -65,10 +70,14 @@ export const removeCommand: Subcommand = {
     const [rawId = '', word = ''] = inv.args.trim().split(/\s+/);
     if (rawId === '') return notice(s.docRemoveUsage);
     const found = lookup(deps.db, normalizeIdInput(rawId));
-    if (!found || found.type !== 'document') return notice(s.docRemoveNotFound(escapeMrkdwn(truncate(rawId, 40))));
+    if (found?.type !== 'document') return notice(s.docRemoveNotFound(escapeMrkdwn(truncate(rawId, 40))));
     if (CONFIRM_WORDS.has(word.toLowerCase())) return removeAndReport(found.id, inv.userId, inv.client, deps);
     const title = found.document.title || found.document.file;
-    const text = s.docRemoveConfirm(escapeMrkdwn(truncate(title, CONFIRM_TITLE_CHARS)), found.id, found.measures.length);
+    const text = s.docRemoveConfirm(
+      escapeMrkdwn(truncate(title, CONFIRM_TITLE_CHARS)),
+      found.id,
+      found.measures.length,
+    );
     return reply(title, [section(text), { type: 'actions', elements: [removeButton(found.id, title, deps)] }]);
   },
 };

@@ -1,4 +1,8 @@
-import { markRevisionNoticePosted, pendingRevisionNotices, type RevisionNotice } from '../../services/document-service.ts';
+import {
+  markRevisionNoticePosted,
+  pendingRevisionNotices,
+  type RevisionNotice,
+} from '../../services/document-service.ts';
 import type { SlackDeps } from '../deps.ts';
 import { MAX_FALLBACK_TEXT } from '../kit/limits.ts';
 import { escapeMrkdwn, truncateMrkdwn } from '../kit/mrkdwn.ts';

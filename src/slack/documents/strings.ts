@@ -92,14 +92,16 @@ export const documentStrings = defineStrings(
   },
   {
     docHelpDocs: '`/measures docs` — indexed documents (title, number, region, measures, in force, added by and when)',
-    docHelpRemove: '`/measures remove abcd` — remove a document from the index (admins; follow-ups are kept and marked)',
+    docHelpRemove:
+      '`/measures remove abcd` — remove a document from the index (admins; follow-ups are kept and marked)',
     docHelpUpload: 'Send me a Word, PDF or text file (in a DM, or upload it in a channel and @mention me) to index it',
     docNotAllowed:
       'Sorry, only admins and the people in INGEST_USERS can add documents. Please ask an admin to add this one.',
     docReading: (file: string) => `Reading *${file}*…`,
     docIndexedTitle: (title: string) => `✅ Indexed: ${title}`,
     docUpdatedTitle: (title: string) => `🔄 Updated: ${title}`,
-    docAlreadyIndexed: (title: string, id: string) => `This file is already indexed as *${title}* (\`${id}\`); not added again.`,
+    docAlreadyIndexed: (title: string, id: string) =>
+      `This file is already indexed as *${title}* (\`${id}\`); not added again.`,
     docSameContentAs: (file: string) => `Its content is exactly that of ${file}, which is indexed.`,
     docFields: {
       number: 'Number',
@@ -167,7 +169,8 @@ export const documentStrings = defineStrings(
       `Remove *${title}* (\`${id}\`, ${measures} measures) from the index? Its follow-ups are kept and marked “document removed”; its ids are never reused.`,
     docRemoveButton: 'Remove document',
     docRemoveDialogTitle: 'Remove document?',
-    docRemoveDialogText: (title: string) => `Removes “${title}” from the index. This cannot be undone (you can upload it again).`,
+    docRemoveDialogText: (title: string) =>
+      `Removes “${title}” from the index. This cannot be undone (you can upload it again).`,
     docRemoveDialogConfirm: 'Remove',
     docRemoveDialogDeny: 'Cancel',
     docRemoved: (title: string, id: string, measures: number, followups: number) =>

@@ -121,7 +121,8 @@ export function buildUploadAnswer(input: UploadAnswerInput): Reply {
       ...changeLines(r.changes, s),
     ];
     if (input.told?.posted.length) lines.push(s.docFollowupsTold(input.told.posted.length));
-    if (input.told?.failed.length) lines.push(s.docFollowupsNotTold(input.told.failed.map((id) => `\`${id}\``).join(', ')));
+    if (input.told?.failed.length)
+      lines.push(s.docFollowupsNotTold(input.told.failed.map((id) => `\`${id}\``).join(', ')));
     blocks.push(section(truncateMrkdwn(lines.join('\n'), MAX_SECTION_TEXT)));
   }
   blocks.push(...measureSections(r, s), ...notesSection(r, s));
@@ -130,7 +131,10 @@ export function buildUploadAnswer(input: UploadAnswerInput): Reply {
     elements: [button(ACTIONS.SHOW_MEASURE, s.docShowDocument, r.documentId, 'primary')],
   };
   blocks.push(actions);
-  return reply(`${r.status === 'updated' ? s.docUpdatedTitle(title) : s.docIndexedTitle(title)} (${r.documentId})`, blocks);
+  return reply(
+    `${r.status === 'updated' ? s.docUpdatedTitle(title) : s.docIndexedTitle(title)} (${r.documentId})`,
+    blocks,
+  );
 }
 
 /** A file that could not be indexed: the reason, and that nothing changed. `reason` is plain text. */

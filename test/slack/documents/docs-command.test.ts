@@ -10,7 +10,7 @@ import { followupOrphan, listIndexedDocuments } from '../../../src/services/docu
 import { ingestSources } from '../../../src/services/ingest-service.ts';
 import { ACTIONS } from '../../../src/slack/ids.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
-import { FORM, interactivityBody, buttonPayload } from '../../helpers/slack-request.ts';
+import { buttonPayload, FORM, interactivityBody } from '../../helpers/slack-request.ts';
 import { buttonsOf, type Harness, NOW, SEEDS_DIR, seededDb, startHarness, TODAY, visibleText } from '../harness.ts';
 
 const s = stringsFor('zh');
@@ -84,7 +84,18 @@ describe('/measures remove', () => {
     const measure = listMeasures(db, doc.id)[2]!;
     const f = insertFollowup(
       db,
-      { measureId: measure.id, taskId: null, targetId: null, assignee: 'UWANG', createdBy: ADMIN, due: null, note: null, channel: 'C0FOLLOW', threadTs: '1700400000.000100', dedupeKey: null },
+      {
+        measureId: measure.id,
+        taskId: null,
+        targetId: null,
+        assignee: 'UWANG',
+        createdBy: ADMIN,
+        due: null,
+        note: null,
+        channel: 'C0FOLLOW',
+        threadTs: '1700400000.000100',
+        dedupeKey: null,
+      },
       NOW,
     ).followup;
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/open.ts';
 import { listMeasures } from '../../../src/repo/documents-repo.ts';
 import { getFollowup, insertFollowup } from '../../../src/repo/followups-repo.ts';
+import { warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
 import { listIndexedDocuments } from '../../../src/services/document-service.ts';
 import { MAX_DOCUMENT_BYTES } from '../../../src/services/ingest-service.ts';
 import { ACTIONS } from '../../../src/slack/ids.ts';
@@ -32,7 +33,10 @@ let h: Harness;
 let seq = 0;
 
 beforeAll(async () => {
-  h = await startHarness((db = testDb()), { SLACK_ADMIN_USERS: ADMIN, INGEST_USERS: INGESTER });
+  // jieba's dictionary loads once per worker (seconds on a busy machine): here, not inside the first test.
+  warmSegmenter();
+  db = testDb();
+  h = await startHarness(db, { SLACK_ADMIN_USERS: ADMIN, INGEST_USERS: INGESTER });
 });
 afterAll(async () => {
   await h.stop();
@@ -46,7 +50,7 @@ async function shareInDm(name: string, bytes: Uint8Array, user = ADMIN, extra: {
   const ts = `1700000${seq}.000100`;
   h.fake.addFile({ id, name, bytes, shares: { [DM]: ts }, ...extra });
   await h.event({ type: 'file_shared', channel_id: DM, file_id: id, user_id: user, file: { id }, event_ts: ts });
-  await h.idle();
+  await h.idle(15_000);
   return { id, ts };
 }
 
@@ -69,8 +73,16 @@ describe('a file shared in the bot DM', () => {
     expect(text).toContain(s.status.in_force);
     expect(text).toMatch(/\*文号\*\n—/);
     const docId = listIndexedDocuments(db, { today: TODAY }).documents[0]!.id;
-    expect(buttonsOf(answer!.body.blocks)).toContainEqual({ actionId: ACTIONS.SHOW_MEASURE, value: docId, label: s.docShowDocument });
-    expect(listIndexedDocuments(db, { today: TODAY }).documents[0]).toMatchObject({ title: TIANJIN_TITLE, addedBy: ADMIN, measures: 19 });
+    expect(buttonsOf(answer!.body.blocks)).toContainEqual({
+      actionId: ACTIONS.SHOW_MEASURE,
+      value: docId,
+      label: s.docShowDocument,
+    });
+    expect(listIndexedDocuments(db, { today: TODAY }).documents[0]).toMatchObject({
+      title: TIANJIN_TITLE,
+      addedBy: ADMIN,
+      measures: 19,
+    });
   });
 
   it('the same file again is recognised: "already indexed as …", nothing added', async () => {
@@ -90,7 +102,10 @@ describe('a file shared in the bot DM', () => {
     const id = `F0RETRY${++seq}`;
     const text = TIANJIN.toString('utf8').replace('天津市加快发展新型消费实施方案', '天津市促进消费重复投递测试方案');
     h.fake.addFile({ id, name: 'retry.txt', bytes: Buffer.from(text), shares: { [DM]: '1700009999.000100' } });
-    const body = eventBody({ type: 'file_shared', channel_id: DM, file_id: id, user_id: ADMIN, file: { id }, event_ts: '1700009999.000100' }, 'EvRETRY1');
+    const body = eventBody(
+      { type: 'file_shared', channel_id: DM, file_id: id, user_id: ADMIN, file: { id }, event_ts: '1700009999.000100' },
+      'EvRETRY1',
+    );
     const before = documentCount();
     await h.post(body, JSON_TYPE);
     await h.idle();
@@ -113,7 +128,9 @@ describe('a file shared in the bot DM', () => {
 
   it('a file that is not a document is explained, with nothing written', async () => {
     const before = documentCount();
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]);
+    const png = Uint8Array.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3,
+    ]);
     await shareInDm('scan.png', png);
     const text = answers()[0]!.body.text as string;
     expect(text).toContain('无法收录这份文件，索引没有任何改动');
@@ -149,7 +166,14 @@ describe('a file shared in the bot DM', () => {
 
   it('files shared in a channel without an @mention are left alone', async () => {
     h.fake.addFile({ id: 'F0CHANNEL', name: 'x.txt', bytes: TIANJIN, shares: { [CHANNEL]: '1700000000.000900' } });
-    await h.event({ type: 'file_shared', channel_id: CHANNEL, file_id: 'F0CHANNEL', user_id: ADMIN, file: { id: 'F0CHANNEL' }, event_ts: '1' });
+    await h.event({
+      type: 'file_shared',
+      channel_id: CHANNEL,
+      file_id: 'F0CHANNEL',
+      user_id: ADMIN,
+      file: { id: 'F0CHANNEL' },
+      event_ts: '1',
+    });
     await h.idle();
     expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
   });
@@ -190,7 +214,18 @@ describe('a revision, uploaded in a channel with an @mention', () => {
     const follow = (measureId: string, threadTs: string) =>
       insertFollowup(
         db,
-        { measureId, taskId: null, targetId: null, assignee: 'UWANG', createdBy: ADMIN, due: null, note: null, channel: 'C0FOLLOW', threadTs, dedupeKey: null },
+        {
+          measureId,
+          taskId: null,
+          targetId: null,
+          assignee: 'UWANG',
+          createdBy: ADMIN,
+          due: null,
+          note: null,
+          channel: 'C0FOLLOW',
+          threadTs,
+          dedupeKey: null,
+        },
         '2023-03-01T02:00:00Z',
       ).followup;
     const measures = listMeasures(db, docId);
@@ -228,7 +263,11 @@ describe('a revision, uploaded in a channel with an @mention', () => {
     expect(shown).toContain(s.docRemovedMeasures(`（十九） \`${nineteen.id}\``));
     // The bracket is part of the measure's text, so its text changed as well as its units.
     expect(shown).toContain(`（十八） \`${eighteen.id}\` (内容/责任单位)`);
-    expect(buttonsOf(answer.body.blocks)).toContainEqual({ actionId: ACTIONS.SHOW_MEASURE, value: eighteen.id, label: s.docShowMeasure('（十八）') });
+    expect(buttonsOf(answer.body.blocks)).toContainEqual({
+      actionId: ACTIONS.SHOW_MEASURE,
+      value: eighteen.id,
+      label: s.docShowMeasure('（十八）'),
+    });
     expect(shown).toContain(s.docFollowupsTold(2));
     // The follow-ups are still there, on their ids.
     expect(getFollowup(db, onChanged.id)!.measureId).toBe(eighteen.id);

@@ -10,15 +10,25 @@ const isDirectMessage = (channel: string) => channel.startsWith('D');
 
 /** A file shared in the bot's DM → addSharedFile (documents/add-shared-file.ts). Files shared in channels are ignored. */
 export function fileSharedHandler(deps: SlackDeps) {
-  return async ({ event, client, context }: SlackEventMiddlewareArgs<'file_shared'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    event,
+    client,
+    context,
+  }: SlackEventMiddlewareArgs<'file_shared'> & AllMiddlewareArgs): Promise<void> => {
     const parsed = fileSharedSchema.safeParse(event);
-    if (!parsed.success || !isDirectMessage(parsed.data.channel_id) || parsed.data.user_id === context.botUserId) return;
+    if (!parsed.success || !isDirectMessage(parsed.data.channel_id) || parsed.data.user_id === context.botUserId)
+      return;
     const e = parsed.data;
     const say = (text: string) => tell(client, deps.logger, { user: e.user_id, channel: e.channel_id }, text);
     await safelyTelling(deps, say, 'file shared', async () => {
       const token = context.botToken ?? deps.config.SLACK_BOT_TOKEN;
       if (!token) throw new Error('no bot token to download the file with');
-      await addSharedFile({ fileId: e.file_id, user: e.user_id, channel: e.channel_id, threadTs: null }, client, deps, token);
+      await addSharedFile(
+        { fileId: e.file_id, user: e.user_id, channel: e.channel_id, threadTs: null },
+        client,
+        deps,
+        token,
+      );
     });
   };
 }
