@@ -1,7 +1,8 @@
 import cron from 'node-cron';
 import { z } from 'zod';
 import { parseCron } from './core/digest/cron-schedule.ts';
-import { isIsoDate } from './lib/dates.ts';
+import { isIsoDate, isTimeZone } from './lib/dates.ts';
+import { parseQuietHours } from './lib/quiet-hours.ts';
 
 /**
  * The one place the environment is read. Every setting the bot and the CLI understand, validated with zod so
@@ -19,15 +20,6 @@ function isSchedulable(expression: string): boolean {
   }
 }
 const CRON_HINT = 'is not a valid 5-field cron expression (minute hour day month weekday)';
-
-function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const optionalString = z
   .string()
@@ -91,7 +83,7 @@ export const configSchema = z
       .string()
       .trim()
       .default('Asia/Shanghai')
-      .refine(isValidTimeZone, { message: 'is not a known IANA time zone (e.g. Asia/Shanghai)' }),
+      .refine(isTimeZone, { message: 'is not a known IANA time zone (e.g. Asia/Shanghai)' }),
     DIGEST_CHANNELS: channelIdList,
     DIGEST_HORIZON_DAYS: z.coerce.number().int().min(1).max(366).default(28),
     DIGEST_AS_OF: optionalString.refine((v) => v === undefined || isIsoDate(v), {
@@ -99,6 +91,21 @@ export const configSchema = z
     }),
     DIGEST_SKIP_EMPTY: boolFlag,
     REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+    QUIET_HOURS: optionalString
+      .refine((v) => v === undefined || parseQuietHours(v) !== undefined, {
+        message: 'must be a daily window HH:MM-HH:MM in DIGEST_TZ, e.g. 20:00-08:00',
+      })
+      .transform((v) => (v === undefined ? undefined : parseQuietHours(v))),
+    /** Working days before each escalation step: DM the assignee, reply in the thread to the creator, post in the channel. */
+    ESCALATION_WORKING_DAYS: z
+      .string()
+      .trim()
+      .default('1,1,1')
+      .refine((v) => /^\d{1,2}\s*,\s*\d{1,2}\s*,\s*\d{1,2}$/.test(v) && v.split(',').every((n) => Number(n) >= 1), {
+        message:
+          'must be three whole numbers of working days ≥ 1 (before the DM, the thread reply, the channel post), e.g. 1,1,1',
+      })
+      .transform((v) => v.split(',').map((n) => Number(n.trim())) as [number, number, number]),
     REMINDER_CRON: z
       .string()
       .trim()

@@ -15,7 +15,7 @@ export function hashText(text: string): string {
 }
 
 function encode(hex: string, length: number): string {
-  let n = BigInt('0x' + hex);
+  let n = BigInt(`0x${hex}`);
   let out = '';
   const base = BigInt(ALPHABET.length);
   while (out.length < length) {
@@ -51,7 +51,10 @@ export function targetId(taskIdValue: string, position: number): string {
 
 /** Normalises what a person typed as an id: trims, lower-cases, drops surrounding brackets/backticks. */
 export function normalizeIdInput(raw: string): string {
-  return raw.trim().replace(/^[`'"“”‘’[(（【]+|[`'"“”‘’\])）】]+$/g, '').toLowerCase();
+  return raw
+    .trim()
+    .replace(/^[`'"“”‘’[(（【]+|[`'"“”‘’\])）】]+$/g, '')
+    .toLowerCase();
 }
 
 export const ID_PATTERN = /^[a-z2-9]{4,12}(-[qp]?\d+(-[a-z]\d*)?(\.\d+(\.t\d+)?)?)?$/;

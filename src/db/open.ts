@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { CLI_BUSY_TIMEOUT_MS } from './busy-retry.ts';
 import { withDatabaseContext } from './errors.ts';
 
@@ -20,7 +20,8 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
-const busyTimeout = (options: OpenOptions) => `busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? CLI_BUSY_TIMEOUT_MS))}`;
+const busyTimeout = (options: OpenOptions) =>
+  `busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? CLI_BUSY_TIMEOUT_MS))}`;
 
 /**
  * Opens (creating its folder) a SQLite database with WAL, foreign keys and a busy timeout, so that the bot and a
@@ -48,7 +49,9 @@ const NO_SHM = new Set(['SQLITE_READONLY_DIRECTORY', 'SQLITE_CANTOPEN']);
 
 function openReadOnly(file: string, options: OpenOptions): Db {
   if (!fs.existsSync(file)) {
-    throw new Error(`There is no database at ${file} yet: index documents first with \`measures ingest <folder>\` (or start the bot once).`);
+    throw new Error(
+      `There is no database at ${file} yet: index documents first with \`measures ingest <folder>\` (or start the bot once).`,
+    );
   }
   let db: Db | undefined;
   try {
@@ -78,7 +81,9 @@ function openReadOnly(file: string, options: OpenOptions): Db {
 function snapshotOf(file: string): Db {
   const wal = `${file}-wal`;
   if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
-    throw Object.assign(new Error(`its write-ahead log ${wal} has changes that only a writable location can apply`), { code: 'SQLITE_READONLY_RECOVERY' });
+    throw Object.assign(new Error(`its write-ahead log ${wal} has changes that only a writable location can apply`), {
+      code: 'SQLITE_READONLY_RECOVERY',
+    });
   }
   const image = fs.readFileSync(file);
   // Header bytes 18-19: file format read/write versions, 2 = WAL, 1 = rollback journal.

@@ -136,3 +136,13 @@ export function lastDayOfMonth(year: number, month: number): string {
     .endOf('month')
     .format(ISO_DATE);
 }
+
+/** Whether Intl knows the IANA zone name (Asia/Shanghai, Europe/Berlin). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

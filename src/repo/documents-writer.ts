@@ -1,5 +1,5 @@
+import type { ParsedDocument, ParsedMeasure, ParsedTarget, ParsedTask } from '../core/model.ts';
 import type { Db } from '../db/open.ts';
-import type { ParsedDocument, ParsedMeasure, ParsedTask, ParsedTarget } from '../core/model.ts';
 
 /** A parsed document with every id decided (see core/ingest/plan-revision.ts). */
 export interface DocumentToStore {
@@ -68,13 +68,44 @@ export function replaceDocument(db: Db, d: DocumentToStore): void {
   );
   d.measures.forEach((m, mi) => {
     const pm = m.measure;
-    insMeasure.run(m.id, d.id, mi, pm.kind, pm.section, pm.label, pm.ordinal, pm.title, pm.text, pm.author, m.contentHash);
+    insMeasure.run(
+      m.id,
+      d.id,
+      mi,
+      pm.kind,
+      pm.section,
+      pm.label,
+      pm.ordinal,
+      pm.title,
+      pm.text,
+      pm.author,
+      m.contentHash,
+    );
     m.tasks.forEach((t, ti) => {
-      insTask.run(t.id, m.id, ti, t.task.text, t.task.responsibility, t.task.departmentsIncomplete ? 1 : 0, t.contentHash);
-      t.task.departments.forEach((dep, di) => insDept.run(t.id, di, dep.name, dep.role));
-      t.targets.forEach((tg, gi) =>
-        insTarget.run(tg.id, t.id, gi, tg.target.text, tg.target.due, tg.target.precision, tg.target.periodStart, tg.target.quantity),
+      insTask.run(
+        t.id,
+        m.id,
+        ti,
+        t.task.text,
+        t.task.responsibility,
+        t.task.departmentsIncomplete ? 1 : 0,
+        t.contentHash,
       );
+      t.task.departments.forEach((dep, di) => {
+        insDept.run(t.id, di, dep.name, dep.role);
+      });
+      t.targets.forEach((tg, gi) => {
+        insTarget.run(
+          tg.id,
+          t.id,
+          gi,
+          tg.target.text,
+          tg.target.due,
+          tg.target.precision,
+          tg.target.periodStart,
+          tg.target.quantity,
+        );
+      });
     });
   });
 }
@@ -88,7 +119,9 @@ export function deleteDocument(db: Db, id: string): void {
 export const DOCUMENTS_GENERATION_KEY = 'documents_generation';
 
 export function readDocumentsGeneration(db: Db): number {
-  const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(DOCUMENTS_GENERATION_KEY) as { value: string } | undefined;
+  const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(DOCUMENTS_GENERATION_KEY) as
+    | { value: string }
+    | undefined;
   return r ? Number(r.value) : 0;
 }
 

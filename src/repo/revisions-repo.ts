@@ -1,5 +1,5 @@
-import type { Db } from '../db/open.ts';
 import type { IdLevel } from '../core/ingest/plan-revision.ts';
+import type { Db } from '../db/open.ts';
 
 /** Retired ids, orphaned follow-ups and the change notices owed to follow-up threads (migration 006). */
 
@@ -60,7 +60,9 @@ const ORPHAN_COLUMNS = `followup_id AS followupId, reason, document_id AS docume
   measure_label AS measureLabel, measure_title AS measureTitle, at`;
 
 export function getOrphan(db: Db, followupId: string): OrphanRow | undefined {
-  return db.prepare(`SELECT ${ORPHAN_COLUMNS} FROM followup_orphans WHERE followup_id = ?`).get(followupId) as OrphanRow | undefined;
+  return db.prepare(`SELECT ${ORPHAN_COLUMNS} FROM followup_orphans WHERE followup_id = ?`).get(followupId) as
+    | OrphanRow
+    | undefined;
 }
 
 export function listOrphans(db: Db): OrphanRow[] {
@@ -86,7 +88,14 @@ export interface NoticeRow {
 
 export function insertNotice(
   db: Db,
-  n: { followupId: string; documentId: string; measureId: string; change: NoticeChange; detail: Record<string, unknown>; createdAt: string },
+  n: {
+    followupId: string;
+    documentId: string;
+    measureId: string;
+    change: NoticeChange;
+    detail: Record<string, unknown>;
+    createdAt: string;
+  },
 ): void {
   db.prepare(
     'INSERT INTO revision_notices (followup_id, document_id, measure_id, change, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -108,5 +117,8 @@ export function pendingNotices(db: Db, limit: number): NoticeRow[] {
 
 /** True for the one caller that marks it (a second process posting the same notice sees false). */
 export function markNoticePosted(db: Db, id: number, atIso: string): boolean {
-  return db.prepare('UPDATE revision_notices SET posted_at = ? WHERE id = ? AND posted_at IS NULL').run(atIso, id).changes === 1;
+  return (
+    db.prepare('UPDATE revision_notices SET posted_at = ? WHERE id = ? AND posted_at IS NULL').run(atIso, id)
+      .changes === 1
+  );
 }

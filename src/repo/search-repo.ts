@@ -1,10 +1,9 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open.ts';
-import type { ItemKind, Precision } from '../core/model.ts';
-import type { DocumentRef } from '../core/model.ts';
-import { DOCUMENT_REF_COLUMNS, type DepartmentRow } from './documents-repo.ts';
+import type { DocumentRef, ItemKind, Precision } from '../core/model.ts';
 import type { ResolvedFilters } from '../core/search/filters.ts';
 import { RANK_SQL } from '../core/search/ranking.ts';
+import type { Db } from '../db/open.ts';
+import { type DepartmentRow, DOCUMENT_REF_COLUMNS } from './documents-repo.ts';
 
 /**
  * Queries over measure_fts and the measure tables. MATCH strings come from core/search/query.ts (user text only
@@ -70,7 +69,9 @@ const FROM_MATCH = `FROM measure_fts
 /** Number of matches. Without filters the FTS table alone answers (every FTS row is a live measure). */
 export function countMatches(db: Db, match: string, f: ResolvedFilters): number {
   const w = filterSql(f);
-  const sql = w.sql ? `SELECT COUNT(*) AS n ${FROM_MATCH}${w.sql}` : 'SELECT COUNT(*) AS n FROM measure_fts WHERE measure_fts MATCH ?';
+  const sql = w.sql
+    ? `SELECT COUNT(*) AS n ${FROM_MATCH}${w.sql}`
+    : 'SELECT COUNT(*) AS n FROM measure_fts WHERE measure_fts MATCH ?';
   return (prepared(db, sql).get(match, ...w.params) as { n: number }).n;
 }
 
@@ -78,7 +79,9 @@ export function countMatches(db: Db, match: string, f: ResolvedFilters): number 
 export function hasAtLeastMatches(db: Db, match: string, f: ResolvedFilters, n: number): boolean {
   const w = filterSql(f);
   const inner = w.sql ? `SELECT 1 ${FROM_MATCH}${w.sql}` : 'SELECT 1 FROM measure_fts WHERE measure_fts MATCH ?';
-  return (prepared(db, `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`).get(match, ...w.params, n) as { n: number }).n >= n;
+  return (
+    (prepared(db, `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`).get(match, ...w.params, n) as { n: number }).n >= n
+  );
 }
 
 /**
@@ -165,7 +168,10 @@ export interface HitTarget {
 }
 
 /** Everything a result line shows, for a page of measure ids (in no particular order). */
-export function loadHits(db: Db, ids: string[]): { rows: HitRow[]; departments: HitDepartment[]; targets: HitTarget[] } {
+export function loadHits(
+  db: Db,
+  ids: string[],
+): { rows: HitRow[]; departments: HitDepartment[]; targets: HitTarget[] } {
   const json = JSON.stringify(ids);
   const rows = prepared(
     db,
@@ -186,4 +192,32 @@ export function loadHits(db: Db, ids: string[]): { rows: HitRow[]; departments: 
        WHERE t.measure_id IN (SELECT value FROM json_each(?)) ORDER BY t.position, g.position`,
   ).all(json) as HitTarget[];
   return { rows, departments, targets };
+}
+
+/**
+ * Every measure id a match selects under the filters (`match` null: the filters alone), unranked: the scope of
+ * a channel subscription. Linear in the matches.
+ */
+export function allMatchingIds(db: Db, match: string | null, f: ResolvedFilters): string[] {
+  const w = filterSql(f);
+  const rows =
+    match === null
+      ? prepared(db, `SELECT m.id AS measureId ${FROM_LIST}${w.sql}`).all(...w.params)
+      : prepared(db, `SELECT m.id AS measureId ${FROM_MATCH}${w.sql}`).all(match, ...w.params);
+  return (rows as { measureId: string }[]).map((r) => r.measureId);
+}
+
+/**
+ * How many dated targets fall in the filters' due window among the measures they select: what `/measures due`
+ * counts besides measures, the same unit the digest counts.
+ */
+export function countTargetsInWindow(db: Db, f: ResolvedFilters): number {
+  const w = filterSql(f);
+  return (
+    prepared(
+      db,
+      `SELECT COUNT(*) AS n FROM targets g JOIN tasks tk ON tk.id = g.task_id JOIN measures m ON m.id = tk.measure_id
+       JOIN documents d ON d.id = m.document_id WHERE g.due >= ? AND g.due <= ?${w.sql}`,
+    ).get(f.dueFrom ?? '0000-01-01', f.dueTo ?? '9999-12-31', ...w.params) as { n: number }
+  ).n;
 }

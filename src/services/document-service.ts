@@ -1,7 +1,7 @@
+import { type ForceStatus, forceStatus } from '../core/documents/in-force.ts';
+import { allIds } from '../core/ingest/plan-revision.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
-import { forceStatus, type ForceStatus } from '../core/documents/in-force.ts';
-import { allIds } from '../core/ingest/plan-revision.ts';
 import { countDocuments, getDocument, listMeasures, listTasks, pageDocuments } from '../repo/documents-repo.ts';
 import { bumpDocumentsGeneration, deleteDocument } from '../repo/documents-writer.ts';
 import {
@@ -10,10 +10,10 @@ import {
   insertNotice,
   markNoticePosted,
   markOrphan,
-  pendingNotices,
-  retireIds,
   type NoticeChange,
   type OrphanRow,
+  pendingNotices,
+  retireIds,
 } from '../repo/revisions-repo.ts';
 import { removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
 
@@ -81,9 +81,15 @@ export function removeDocument(deps: { db: Db; clock: Clock }, documentId: strin
       const doc = getDocument(db, id);
       if (!doc) return { ok: false, error: 'not_found', documentId: id };
       const measures = listMeasures(db, id);
-      const tasks = listTasks(db, measures.map((m) => m.id));
+      const tasks = listTasks(
+        db,
+        measures.map((m) => m.id),
+      );
       const byId = new Map(measures.map((m) => [m.id, m]));
-      const followups = followupsOnMeasures(db, measures.map((m) => m.id));
+      const followups = followupsOnMeasures(
+        db,
+        measures.map((m) => m.id),
+      );
       for (const f of followups) {
         const m = byId.get(f.measureId)!;
         markOrphan(db, {
@@ -104,18 +110,38 @@ export function removeDocument(deps: { db: Db; clock: Clock }, documentId: strin
           createdAt: nowIso,
         });
       }
-      const tasksOf = new Map<string, { id: string; text: string; departments: []; targets: typeof tasks[number]['targets'] }[]>();
+      const tasksOf = new Map<
+        string,
+        { id: string; text: string; departments: []; targets: (typeof tasks)[number]['targets'] }[]
+      >();
       for (const t of tasks) {
         const list = tasksOf.get(t.measureId) ?? [];
         list.push({ id: t.id, text: t.text, departments: [], targets: t.targets });
         tasksOf.set(t.measureId, list);
       }
-      const old = measures.map((m) => ({ id: m.id, kind: m.kind, label: m.label, title: m.title, text: m.text, tasks: tasksOf.get(m.id) ?? [] }));
+      const old = measures.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        label: m.label,
+        title: m.title,
+        text: m.text,
+        tasks: tasksOf.get(m.id) ?? [],
+      }));
       retireIds(db, id, allIds(id, old), nowIso);
-      removeMeasuresFromIndex(db, measures.map((m) => m.id));
+      removeMeasuresFromIndex(
+        db,
+        measures.map((m) => m.id),
+      );
       deleteDocument(db, id);
       bumpDocumentsGeneration(db);
-      return { ok: true, documentId: id, title: doc.title, file: doc.file, measures: measures.length, orphanedFollowups: followups.map((f) => f.id) };
+      return {
+        ok: true,
+        documentId: id,
+        title: doc.title,
+        file: doc.file,
+        measures: measures.length,
+        orphanedFollowups: followups.map((f) => f.id),
+      };
     })
     .immediate();
 }

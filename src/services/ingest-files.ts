@@ -39,7 +39,8 @@ function entryVerdict(full: string, name: string): { file: string } | { skip: st
     return { skip: 'a symbolic link to nothing (its target is missing)' };
   }
   const link = lstat.isSymbolicLink() ? 'a symbolic link to ' : '';
-  if (stat.isDirectory()) return { skip: `${link}a folder (folders inside a folder are not read; name it to index it)` };
+  if (stat.isDirectory())
+    return { skip: `${link}a folder (folders inside a folder are not read; name it to index it)` };
   if (!stat.isFile()) return { skip: link ? `${link}${kindOf(stat)}` : kindOf(stat) };
   if (!DOCUMENT_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
     return { skip: `not a ${DOCUMENT_EXTENSIONS.join(', ')} file` };
@@ -81,7 +82,10 @@ export function collectFiles(paths: string[]): { files: string[]; skipped: Skipp
     } else if (stat.isFile()) {
       files.push(p);
     } else {
-      problems.push({ path: p, message: `${p}: ${kindOf(stat)}, not a document file; give the path of a file or a folder.` });
+      problems.push({
+        path: p,
+        message: `${p}: ${kindOf(stat)}, not a document file; give the path of a file or a folder.`,
+      });
     }
   }
   return { files, skipped, problems };

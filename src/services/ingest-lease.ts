@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import type { Db } from '../db/open.ts';
 import { withBusyRetrySync } from '../db/busy-retry.ts';
-import { deleteIngestLease, readIngestLease, writeIngestLease, type IngestLease } from '../repo/documents-writer.ts';
+import type { Db } from '../db/open.ts';
+import { deleteIngestLease, type IngestLease, readIngestLease, writeIngestLease } from '../repo/documents-writer.ts';
 
 /**
  * One ingest writes documents at a time. Without this, two ingests alternate on SQLite's write lock with no gap
@@ -44,14 +44,14 @@ export interface HeldLease {
 function tryAcquire(db: Db, owner: string, nowMs: number, lockWaitMs: number): IngestLease | undefined {
   return withBusyRetrySync(
     () =>
-    db
-      .transaction((): IngestLease | undefined => {
-        const current = readIngestLease(db);
-        if (current && current.owner !== owner && current.expiresAtMs > nowMs && alive(current)) return current;
-        writeIngestLease(db, { owner, host: os.hostname(), pid: process.pid, expiresAtMs: nowMs + LEASE_MS });
-        return undefined;
-      })
-      .immediate(),
+      db
+        .transaction((): IngestLease | undefined => {
+          const current = readIngestLease(db);
+          if (current && current.owner !== owner && current.expiresAtMs > nowMs && alive(current)) return current;
+          writeIngestLease(db, { owner, host: os.hostname(), pid: process.pid, expiresAtMs: nowMs + LEASE_MS });
+          return undefined;
+        })
+        .immediate(),
     { totalMs: lockWaitMs },
   );
 }
@@ -80,7 +80,8 @@ export function acquireIngestLease(db: Db, waitMs: number, onWait?: (holder: Ing
   }
   return {
     owner,
-    renew: (d) => writeIngestLease(d, { owner, host: os.hostname(), pid: process.pid, expiresAtMs: Date.now() + LEASE_MS }),
+    renew: (d) =>
+      writeIngestLease(d, { owner, host: os.hostname(), pid: process.pid, expiresAtMs: Date.now() + LEASE_MS }),
     // Not released (a busy error here): the lease expires after LEASE_MS or is taken over once this process exits.
     release: (d) => withBusyRetrySync(() => deleteIngestLease(d, owner), { totalMs: LEASE_MS }),
   };

@@ -1,28 +1,46 @@
 import path from 'node:path';
-import type { Db } from '../db/open.ts';
-import type { Logger } from '../lib/logger.ts';
-import type { Clock } from '../lib/clock.ts';
-import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
-import type { Segmenter } from '../core/search/segmenter.ts';
-import { parseDocument } from '../core/parse/index.ts';
-import { ParseError } from '../core/parse/errors.ts';
 import { documentIdCandidates, hashText } from '../core/ids.ts';
 import { cachingSegmenter } from '../core/ingest/caching-segmenter.ts';
-import { planRevision, type DocumentChanges, type OldMeasure, type RevisionPlan } from '../core/ingest/plan-revision.ts';
-import { findRevisionOf, revisionTitle, type IndexedDocument, type RevisionMatch } from '../core/ingest/revision-of.ts';
-import { documentIdTaken, listDocuments, listMeasures, listTasks, type DocumentRow } from '../repo/documents-repo.ts';
-import { bumpDocumentsGeneration, readDocumentsGeneration, replaceDocument, type DocumentToStore } from '../repo/documents-writer.ts';
-import { followupsOnMeasures, insertNotice, isRetiredId, markOrphan, retiredIdsOf, retireIds, type FollowupOnItem } from '../repo/revisions-repo.ts';
+import {
+  type DocumentChanges,
+  type OldMeasure,
+  planRevision,
+  type RevisionPlan,
+} from '../core/ingest/plan-revision.ts';
+import { findRevisionOf, type IndexedDocument, type RevisionMatch, revisionTitle } from '../core/ingest/revision-of.ts';
+import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
+import { ParseError } from '../core/parse/errors.ts';
+import { parseDocument } from '../core/parse/index.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
+import { withBusyRetrySync } from '../db/busy-retry.ts';
+import type { Db } from '../db/open.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import { type DocumentRow, documentIdTaken, listDocuments, listMeasures, listTasks } from '../repo/documents-repo.ts';
+import {
+  bumpDocumentsGeneration,
+  type DocumentToStore,
+  readDocumentsGeneration,
+  replaceDocument,
+} from '../repo/documents-writer.ts';
+import {
+  type FollowupOnItem,
+  followupsOnMeasures,
+  insertNotice,
+  isRetiredId,
+  markOrphan,
+  retiredIdsOf,
+  retireIds,
+} from '../repo/revisions-repo.ts';
 import { indexColumns, indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
 import { defaultSegmenter } from '../search/jieba-segmenter.ts';
-import { withBusyRetrySync } from '../db/busy-retry.ts';
+import { collectFiles, type FileProblem, FileReadError, readRegularFile, type SkippedFile } from './ingest-files.ts';
 import { acquireIngestLease, type HeldLease } from './ingest-lease.ts';
-import { collectFiles, FileReadError, readRegularFile, type FileProblem, type SkippedFile } from './ingest-files.ts';
 import { ensureSearchIndexFresh } from './search-service.ts';
 
+export type { DocumentChanges, MeasureChange, MeasureRef } from '../core/ingest/plan-revision.ts';
 export { collectFiles, type SkippedFile } from './ingest-files.ts';
 export { IngestBusyError } from './ingest-lease.ts';
-export type { DocumentChanges, MeasureChange, MeasureRef } from '../core/ingest/plan-revision.ts';
 
 /** Documents larger than this are refused before they are read (a policy document is tens of kilobytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -168,7 +186,10 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function loadOldMeasures(db: Db, documentId: string): OldMeasure[] {
   const measures = listMeasures(db, documentId);
-  const tasks = listTasks(db, measures.map((m) => m.id));
+  const tasks = listTasks(
+    db,
+    measures.map((m) => m.id),
+  );
   const byMeasure = new Map<string, typeof tasks>();
   for (const t of tasks) pushTo(byMeasure, t.measureId, t);
   return measures.map((m) => ({
@@ -177,7 +198,12 @@ function loadOldMeasures(db: Db, documentId: string): OldMeasure[] {
     label: m.label,
     title: m.title,
     text: m.text,
-    tasks: (byMeasure.get(m.id) ?? []).map((t) => ({ id: t.id, text: t.text, departments: t.departments, targets: t.targets })),
+    tasks: (byMeasure.get(m.id) ?? []).map((t) => ({
+      id: t.id,
+      text: t.text,
+      departments: t.departments,
+      targets: t.targets,
+    })),
   }));
 }
 
@@ -185,7 +211,12 @@ function loadOldMeasures(db: Db, documentId: string): OldMeasure[] {
  * Decides what each file does to the index, reading only (no lock held): which document it revises, every id,
  * what changed, which follow-ups are affected. Problems a person can fix come back in `problems`.
  */
-function planAll(db: Db, prepared: Prepared[], nowIso: string, addedBy: string): { plans: FilePlan[]; problems: FileProblem[] } {
+function planAll(
+  db: Db,
+  prepared: Prepared[],
+  nowIso: string,
+  addedBy: string,
+): { plans: FilePlan[]; problems: FileProblem[] } {
   const documents = listDocuments(db);
   const toIndexed = (d: DocumentRow): IndexedDocument => d;
   const byFile = new Map(documents.map((d) => [d.file, d]));
@@ -208,12 +239,18 @@ function planAll(db: Db, prepared: Prepared[], nowIso: string, addedBy: string):
   const claimedBy = new Map<string, string>();
   const newIds = new Set<string>();
   for (const p of prepared) {
-    const revision = findRevisionOf({ file: p.file, kind: p.doc.kind, title: p.doc.title, region: p.doc.region, docNumber: p.doc.docNumber }, lookup);
+    const revision = findRevisionOf(
+      { file: p.file, kind: p.doc.kind, title: p.doc.title, region: p.doc.region, docNumber: p.doc.docNumber },
+      lookup,
+    );
     const target = revision ? byFile.get(revision.document.file)! : undefined;
     if (target) {
       const other = claimedBy.get(target.id);
       if (other) {
-        problems.push({ path: p.file, message: `${p.file} and ${other} are both versions of the indexed ${target.file} (same ${revision!.matchedBy === 'title' ? 'title' : '文号'}); index one at a time.` });
+        problems.push({
+          path: p.file,
+          message: `${p.file} and ${other} are both versions of the indexed ${target.file} (same ${revision!.matchedBy === 'title' ? 'title' : '文号'}); index one at a time.`,
+        });
         continue;
       }
       claimedBy.set(target.id, p.file);
@@ -221,7 +258,10 @@ function planAll(db: Db, prepared: Prepared[], nowIso: string, addedBy: string):
     if (target && target.contentHash === p.contentHash) {
       plans.push({
         prepared: p,
-        result: { ...baseResult(p, target.id, 'unchanged'), ...(target.file !== p.file ? { duplicateOf: target.file } : {}) },
+        result: {
+          ...baseResult(p, target.id, 'unchanged'),
+          ...(target.file !== p.file ? { duplicateOf: target.file } : {}),
+        },
       });
       continue;
     }
@@ -233,9 +273,14 @@ function planAll(db: Db, prepared: Prepared[], nowIso: string, addedBy: string):
 
     let docId = target?.id;
     if (!docId) {
-      docId = documentIdCandidates(p.file).find((c) => !newIds.has(c) && !documentIdTaken(db, c) && !isRetiredId(db, c));
+      docId = documentIdCandidates(p.file).find(
+        (c) => !newIds.has(c) && !documentIdTaken(db, c) && !isRetiredId(db, c),
+      );
       if (!docId) {
-        problems.push({ path: p.file, message: `${p.file}: no free document id could be made from this file name; rename the file.` });
+        problems.push({
+          path: p.file,
+          message: `${p.file}: no free document id could be made from this file name; rename the file.`,
+        });
         continue;
       }
       newIds.add(docId);
@@ -243,21 +288,43 @@ function planAll(db: Db, prepared: Prepared[], nowIso: string, addedBy: string):
     const oldMeasures = target ? loadOldMeasures(db, docId) : [];
     const retired = target ? retiredIdsOf(db, docId) : new Set<string>();
     const plan = planRevision(docId, oldMeasures, p.doc, (id) => retired.has(id));
-    const followups = followupsOnMeasures(db, oldMeasures.map((m) => m.id));
+    const followups = followupsOnMeasures(
+      db,
+      oldMeasures.map((m) => m.id),
+    );
     const removed = new Set(plan.changes.removed.map((m) => m.id));
     const changed = new Set(plan.changes.changed.map((m) => m.id));
     const affectedFollowups: AffectedFollowup[] = followups
       .filter((f) => removed.has(f.measureId) || changed.has(f.measureId))
-      .map((f) => ({ followupId: f.id, measureId: f.measureId, change: removed.has(f.measureId) ? 'removed' : 'changed', channel: f.channel, threadTs: f.threadTs }));
+      .map((f) => ({
+        followupId: f.id,
+        measureId: f.measureId,
+        change: removed.has(f.measureId) ? 'removed' : 'changed',
+        channel: f.channel,
+        threadTs: f.threadTs,
+      }));
     plans.push({
       prepared: p,
       result: {
         ...baseResult(p, docId, target ? 'updated' : 'added'),
-        ...(target && revision ? { revisionOf: { documentId: target.id, file: target.file, matchedBy: revision.matchedBy }, changes: plan.changes } : {}),
+        ...(target && revision
+          ? {
+              revisionOf: { documentId: target.id, file: target.file, matchedBy: revision.matchedBy },
+              changes: plan.changes,
+            }
+          : {}),
         affectedFollowups,
       },
       write: {
-        store: { id: docId, file: p.file, contentHash: p.contentHash, ingestedAt: nowIso, addedBy, doc: p.doc, measures: plan.measures },
+        store: {
+          id: docId,
+          file: p.file,
+          contentHash: p.contentHash,
+          ingestedAt: nowIso,
+          addedBy,
+          doc: p.doc,
+          measures: plan.measures,
+        },
         oldMeasureIds: oldMeasures.map((m) => m.id),
         plan,
         documentTitle: target?.title ?? p.doc.title,
@@ -271,14 +338,12 @@ function planAll(db: Db, prepared: Prepared[], nowIso: string, addedBy: string):
 
 /** Segments every measure about to be written, so the write transaction only looks the cuts up. */
 function presegment(segmenter: Segmenter, fp: FilePlan): void {
-  {
-    for (const m of fp.write?.store.measures ?? []) {
-      const departments = [
-        ...m.measure.tasks.flatMap((t) => t.departments.map((d) => d.name)),
-        ...m.measure.tasks.flatMap((t) => (t.responsibility === null ? [] : [t.responsibility])),
-      ].join('、');
-      indexColumns(segmenter, { title: m.measure.title, text: m.measure.text, section: m.measure.section, departments });
-    }
+  for (const m of fp.write?.store.measures ?? []) {
+    const departments = [
+      ...m.measure.tasks.flatMap((t) => t.departments.map((d) => d.name)),
+      ...m.measure.tasks.flatMap((t) => (t.responsibility === null ? [] : [t.responsibility])),
+    ].join('、');
+    indexColumns(segmenter, { title: m.measure.title, text: m.measure.text, section: m.measure.section, departments });
   }
 }
 
@@ -287,7 +352,11 @@ function writePlan(db: Db, fp: FilePlan, segmenter: Segmenter, nowIso: string): 
   const { store, plan } = w;
   removeMeasuresFromIndex(db, w.oldMeasureIds);
   replaceDocument(db, store);
-  indexMeasures(db, store.measures.map((m) => m.id), segmenter);
+  indexMeasures(
+    db,
+    store.measures.map((m) => m.id),
+    segmenter,
+  );
   retireIds(db, store.id, plan.retired, nowIso);
   const removed = new Map(plan.changes.removed.map((m) => [m.id, m]));
   const changed = new Map(plan.changes.changed.map((m) => [m.id, m]));
@@ -375,7 +444,8 @@ function ingestPrepared(
   }
   const seen = new Set<string>();
   for (const p of prepared) {
-    if (seen.has(p.file)) problems.push({ path: p.file, message: `${p.file}: given twice; file names identify documents.` });
+    if (seen.has(p.file))
+      problems.push({ path: p.file, message: `${p.file}: given twice; file names identify documents.` });
     seen.add(p.file);
   }
   if (problems.length > 0) throw new IngestError(problems);
@@ -383,7 +453,10 @@ function ingestPrepared(
   const { db } = deps;
   const segmenter = cachingSegmenter(deps.segmenter ?? defaultSegmenter());
   const lease = acquireIngestLease(db, opts.waitForOtherIngestMs ?? WRITE_WAIT_MS, (holder) =>
-    deps.logger.info('another ingest is adding documents; waiting for it to finish', { host: holder.host, pid: holder.pid }),
+    deps.logger.info('another ingest is adding documents; waiting for it to finish', {
+      host: holder.host,
+      pid: holder.pid,
+    }),
   );
   try {
     return writeAll(deps, prepared, opts, segmenter, lease, skipped);
@@ -442,7 +515,10 @@ function writeAll(
               return readDocumentsGeneration(db);
             })
             .immediate(),
-        { totalMs: WRITE_WAIT_MS, onRetry: (n) => n === 1 && deps.logger.info('the index is being written by another process; waiting') },
+        {
+          totalMs: WRITE_WAIT_MS,
+          onRetry: (n) => n === 1 && deps.logger.info('the index is being written by another process; waiting'),
+        },
       );
       const lockHeldMs = Math.round(performance.now() - lockedAt);
       deps.logger.debug('document written', { file: fp.prepared.file, lockHeldMs });
@@ -452,18 +528,28 @@ function writeAll(
     } catch (err) {
       if (!(err instanceof StalePlan)) throw err;
       if (Date.now() - startedMs > WRITE_WAIT_MS) {
-        throw new Error(`other processes kept writing documents for ${WRITE_WAIT_MS / 60_000} minutes; nothing more was indexed. Try again.`);
+        throw new Error(
+          `other processes kept writing documents for ${WRITE_WAIT_MS / 60_000} minutes; nothing more was indexed. Try again.`,
+        );
       }
       replans++;
       // Another process (the bot removing a document) wrote since the plan was made: plan what is left again.
       deps.logger.info('another process changed the documents meanwhile; planning again', { replans });
       generation = readDocumentsGeneration(db);
-      plans = planOrThrow(db, plans.slice(i).map((p) => p.prepared), nowIso, addedBy);
+      plans = planOrThrow(
+        db,
+        plans.slice(i).map((p) => p.prepared),
+        nowIso,
+        addedBy,
+      );
       i = 0;
     }
   }
   for (const r of results) {
-    if (r.duplicateOf) deps.logger.warn(`${r.file} has the same content as ${r.duplicateOf}, which is indexed; not indexed again`, { id: r.documentId });
+    if (r.duplicateOf)
+      deps.logger.warn(`${r.file} has the same content as ${r.duplicateOf}, which is indexed; not indexed again`, {
+        id: r.documentId,
+      });
     deps.logger.info(`indexed ${r.file}`, { id: r.documentId, status: r.status, measures: r.measures });
   }
   for (const f of skipped) deps.logger.warn(`skipped ${f.file}`, { reason: f.reason });
@@ -478,7 +564,10 @@ export function ingest(deps: IngestDeps, paths: string[], opts: IngestOptions = 
     try {
       sources.push({ file: path.basename(f), bytes: readRegularFile(f, MAX_DOCUMENT_BYTES) });
     } catch (err) {
-      const message = err instanceof FileReadError ? err.message : `${path.basename(f)}: could not be read (${(err as Error).message}).`;
+      const message =
+        err instanceof FileReadError
+          ? err.message
+          : `${path.basename(f)}: could not be read (${(err as Error).message}).`;
       problems.push({ path: f, message });
     }
   }

@@ -1,8 +1,5 @@
-import type { Db } from '../db/open.ts';
-import type { Logger } from '../lib/logger.ts';
+import { type ForceStatus, refStatus } from '../core/documents/in-force.ts';
 import type { ItemKind } from '../core/model.ts';
-import { isIsoDate } from '../lib/dates.ts';
-import { refStatus, type ForceStatus } from '../core/documents/in-force.ts';
 import { SearchInputError } from '../core/search/errors.ts';
 import { hasFilters, resolveFilters, type SearchFilters } from '../core/search/filters.ts';
 import { buildSnippet, type SnippetPart } from '../core/search/highlight.ts';
@@ -10,14 +7,25 @@ import { highlightNeedles, isBlankQuery, parseQuery, wordMatch, wordOrCharMatch 
 import { FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
 import { indexFingerprint } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
-import { defaultSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
-import { countListed, hasAtLeastMatches, loadHits, pageListed, pageMatchesWithTotal } from '../repo/search-repo.ts';
+import type { Db } from '../db/open.ts';
+import { isIsoDate } from '../lib/dates.ts';
+import type { Logger } from '../lib/logger.ts';
 import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
+import {
+  allMatchingIds,
+  countListed,
+  countTargetsInWindow,
+  hasAtLeastMatches,
+  loadHits,
+  pageListed,
+  pageMatchesWithTotal,
+} from '../repo/search-repo.ts';
+import { defaultSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
 
-export { SearchInputError, QueryTooLongError, type SearchInputErrorCode } from '../core/search/errors.ts';
+export { QueryTooLongError, SearchInputError, type SearchInputErrorCode } from '../core/search/errors.ts';
 export type { SearchFilters } from '../core/search/filters.ts';
 export type { SnippetPart } from '../core/search/highlight.ts';
-export { snippetToMarkdown, snippetText } from '../core/search/highlight.ts';
+export { snippetText, snippetToMarkdown } from '../core/search/highlight.ts';
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
@@ -84,7 +92,10 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter 
   let needles: string[] = [];
   if (isBlankQuery(query)) {
     if (!hasFilters(req.filters)) {
-      throw new SearchInputError('empty', 'Type something to search for (for example 冷链 or 5G基站), or give a filter.');
+      throw new SearchInputError(
+        'empty',
+        'Type something to search for (for example 冷链 or 5G基站), or give a filter.',
+      );
     }
     total = countListed(db, filters);
     page = pageListed(db, filters, limit, offset).map((measureId) => ({ measureId, rank: 0 }));
@@ -99,9 +110,38 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter 
   return { query, total, hits: hydrate(db, page, needles, req.today) };
 }
 
+/**
+ * Dated targets due in the filters' window (dueFrom…dueTo) among the measures the filters select: `/measures due`
+ * says how many targets, as the digest does, not only how many measures hold them.
+ */
+export function targetsInWindow(db: Db, filters: SearchFilters, today: string): number {
+  return countTargetsInWindow(db, resolveFilters(filters, today));
+}
+
+/**
+ * Every measure a query and its filters select, with the same word / substring choice as `searchMeasures`, or
+ * null when the query selects everything (no words, no filters). A channel subscription's scope.
+ */
+export function matchingMeasureIds(
+  db: Db,
+  req: { query: string; filters?: SearchFilters; today: string },
+  segmenter: Segmenter = defaultSegmenter(),
+): Set<string> | null {
+  const filters = resolveFilters(req.filters, req.today);
+  const query = req.query.trim();
+  if (isBlankQuery(query)) return hasFilters(req.filters) ? new Set(allMatchingIds(db, null, filters)) : null;
+  const parsed = parseQuery(query, segmenter);
+  let match = wordMatch(parsed);
+  if (parsed.short || !hasAtLeastMatches(db, match, filters, FEW_WORD_HITS)) match = wordOrCharMatch(parsed);
+  return new Set(allMatchingIds(db, match, filters));
+}
+
 function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: string[], today: string): SearchHit[] {
   if (page.length === 0) return [];
-  const { rows, departments, targets } = loadHits(db, page.map((p) => p.measureId));
+  const { rows, departments, targets } = loadHits(
+    db,
+    page.map((p) => p.measureId),
+  );
   const byId = new Map(rows.map((r) => [r.measureId, r]));
   return page.flatMap(({ measureId, rank }) => {
     const r = byId.get(measureId);
@@ -123,7 +163,14 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
         leadDepartments: [...new Set(depts.filter((d) => d.role === 'lead').map((d) => d.name))],
         targets: targets
           .filter((t) => t.measureId === measureId)
-          .map(({ id, taskId, text, due, precision, periodStart }) => ({ id, taskId, text, due, precision, periodStart })),
+          .map(({ id, taskId, text, due, precision, periodStart }) => ({
+            id,
+            taskId,
+            text,
+            due,
+            precision,
+            periodStart,
+          })),
         documentStatus: refStatus(r, today),
       },
     ];
@@ -151,7 +198,10 @@ export function ensureSearchIndexFresh(
     const started = Date.now();
     const measures = reindexAll(db, segmenter);
     writeIndexFingerprint(db, fingerprint);
-    logger.info('search index rebuilt (dictionary or segmentation changed)', { measures, elapsedMs: Date.now() - started });
+    logger.info('search index rebuilt (dictionary or segmentation changed)', {
+      measures,
+      elapsedMs: Date.now() - started,
+    });
     return { rebuilt: true, measures };
   }
   const { added, removed } = repairIndex(db, segmenter);

@@ -5,6 +5,7 @@ import { documentStrings } from './documents/strings.ts';
 import { followupStrings } from './followups/strings.ts';
 import { commonStrings } from './kit/strings.ts';
 import { searchStrings } from './search/strings.ts';
+import { subscriptionStrings } from './subscriptions/strings.ts';
 
 /**
  * All UI strings, merged from one table per feature. To add a feature's strings: create
@@ -18,6 +19,7 @@ export const tables = [
   digestStrings,
   followupStrings,
   documentStrings,
+  subscriptionStrings,
 ] as const;
 
 /** `A | B` → `A & B`: every table's keys in one type. */

@@ -31,14 +31,20 @@ function percentile(values: number[], p: number): number {
 function runIngest(file: string, dbPath: string): Promise<{ code: number; ms: number; stderr: string }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'ingest', file, '--db', dbPath], {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'error' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'ingest', file, '--db', dbPath],
+      {
+        cwd: root,
+        env: { ...process.env, LOG_LEVEL: 'error' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, ms: Date.now() - started, stderr: stderr.trim().split('\n').slice(-1)[0] ?? '' }));
+    child.on('close', (code) =>
+      resolve({ code: code ?? -1, ms: Date.now() - started, stderr: stderr.trim().split('\n').slice(-1)[0] ?? '' }),
+    );
   });
 }
 
@@ -53,7 +59,10 @@ async function scenario(mode: 'sync-5s' | 'retry', retry: Retry | undefined) {
     fs.mkdirSync(folder);
     for (const k of [1, 2]) {
       const title = `天津市加快发展新型消费实施方案${n}${k}`;
-      fs.writeFileSync(path.join(folder, `${n}${k}-big.txt`), seed.replace('天津市加快发展新型消费实施方案', title).repeat(REPEAT));
+      fs.writeFileSync(
+        path.join(folder, `${n}${k}-big.txt`),
+        seed.replace('天津市加快发展新型消费实施方案', title).repeat(REPEAT),
+      );
     }
     return folder;
   });

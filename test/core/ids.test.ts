@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { documentIdCandidates, ID_PATTERN, measureIdBase, normalizeIdInput, targetId, taskId } from '../../src/core/ids.ts';
+import {
+  documentIdCandidates,
+  ID_PATTERN,
+  measureIdBase,
+  normalizeIdInput,
+  targetId,
+  taskId,
+} from '../../src/core/ids.ts';
 
 describe('ids', () => {
   it('derives a stable, typeable document id from the file name', () => {

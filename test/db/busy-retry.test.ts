@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/open.ts';
 import { isBusyError, withBusyRetry, withBusyRetrySync } from '../../src/db/busy-retry.ts';
+import { openDatabase } from '../../src/db/open.ts';
 
 function twoConnections() {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'measures-busy-')), 'm.db');
@@ -34,8 +34,12 @@ describe('withBusyRetry', () => {
   it('gives up after totalMs with the busy error, and rethrows other errors at once', async () => {
     const { holder, other } = twoConnections();
     holder.exec('BEGIN IMMEDIATE');
-    await expect(withBusyRetry(() => other.prepare('INSERT INTO t (x) VALUES (1)').run(), { totalMs: 30, baseDelayMs: 5 })).rejects.toSatisfy(isBusyError);
-    expect(() => withBusyRetrySync(() => other.prepare('SELECT * FROM nope').all(), { totalMs: 1000 })).toThrow(/no such table/);
+    await expect(
+      withBusyRetry(() => other.prepare('INSERT INTO t (x) VALUES (1)').run(), { totalMs: 30, baseDelayMs: 5 }),
+    ).rejects.toSatisfy(isBusyError);
+    expect(() => withBusyRetrySync(() => other.prepare('SELECT * FROM nope').all(), { totalMs: 1000 })).toThrow(
+      /no such table/,
+    );
     holder.exec('ROLLBACK');
   });
 });

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SEEDS_DIR } from '../helpers/paths.ts';
-import { testDb } from '../helpers/db.ts';
-import { collectFiles, readRegularFile } from '../../src/services/ingest-files.ts';
-import { ingest, IngestError } from '../../src/services/ingest-service.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { collectFiles, readRegularFile } from '../../src/services/ingest-files.ts';
+import { IngestError, ingest } from '../../src/services/ingest-service.ts';
+import { testDb } from '../helpers/db.ts';
+import { SEEDS_DIR } from '../helpers/paths.ts';
 
 const HUNAN = path.join(SEEDS_DIR, '003_a76f9fbeb2c10513.txt');
 let dir: string;
@@ -33,7 +33,7 @@ describe('collectFiles', () => {
     expect(Object.keys(reasons).sort()).toEqual(['.hidden.txt', 'broken.txt', 'notes.docx', 'pipe.txt', 'sub']);
     expect(reasons['.hidden.txt']).toMatch(/hidden/);
     expect(reasons['broken.txt']).toMatch(/symbolic link to nothing/);
-    expect(reasons['sub']).toMatch(/folder/);
+    expect(reasons.sub).toMatch(/folder/);
     expect(reasons['pipe.txt']).toMatch(/FIFO/);
     expect(reasons['notes.docx']).toMatch(/not a \.txt/);
   });
@@ -43,7 +43,10 @@ describe('collectFiles', () => {
     mkfifo(fifo);
     const { files, problems } = collectFiles([fifo, '/dev/zero']);
     expect(files).toEqual([]);
-    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/pipe\.txt: a named pipe \(FIFO\)/), expect.stringMatching(/\/dev\/zero: a device/)]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/pipe\.txt: a named pipe \(FIFO\)/),
+      expect.stringMatching(/\/dev\/zero: a device/),
+    ]);
   });
 });
 
@@ -68,7 +71,9 @@ describe('ingest of paths', () => {
     const db = testDb();
     const fifo = path.join(dir, 'pipe.txt');
     mkfifo(fifo);
-    expect(() => ingest({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [HUNAN, fifo])).toThrow(IngestError);
+    expect(() =>
+      ingest({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [HUNAN, fifo]),
+    ).toThrow(IngestError);
     expect((db.prepare('SELECT COUNT(*) n FROM documents').get() as { n: number }).n).toBe(0);
   });
 });

@@ -2,23 +2,50 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testDb } from '../helpers/db.ts';
-import { SEEDS_DIR } from '../helpers/paths.ts';
-import { IngestBusyError, ingestPaths, ingestSources } from '../../src/services/ingest-service.ts';
-import { acquireIngestLease } from '../../src/services/ingest-lease.ts';
-import { followupOrphan, listIndexedDocuments, pendingRevisionNotices, removeDocument } from '../../src/services/document-service.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { type Db, openDatabase } from '../../src/db/open.ts';
+import { fixedClock } from '../../src/lib/clock.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
 import { getDocument, listDocuments, listMeasures } from '../../src/repo/documents-repo.ts';
 import { getFollowup, insertFollowup, listFollowups } from '../../src/repo/followups-repo.ts';
-import { searchMeasures } from '../../src/services/search-service.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
-import { fixedClock } from '../../src/lib/clock.ts';
-import { openDatabase, type Db } from '../../src/db/open.ts';
-import { migrate } from '../../src/db/migrate.ts';
 import { defaultSegmenter } from '../../src/search/jieba-segmenter.ts';
+import {
+  followupOrphan,
+  listIndexedDocuments,
+  pendingRevisionNotices,
+  removeDocument,
+} from '../../src/services/document-service.ts';
+import { acquireIngestLease } from '../../src/services/ingest-lease.ts';
+import { IngestBusyError, ingestPaths, ingestSources } from '../../src/services/ingest-service.ts';
+import { searchMeasures } from '../../src/services/search-service.ts';
+import { testDb } from '../helpers/db.ts';
+import { SEEDS_DIR } from '../helpers/paths.ts';
 
 const TIANJIN = fs.readFileSync(path.join(SEEDS_DIR, '004_f12b47b876523609.txt'), 'utf8');
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
-const NEW_MEASURE = '（二）举办新型消费节庆活动。每年举办“海河国际消费季”，组织商圈、步行街和电商平台联动开展促销。（市商务局）';
+const NUMERALS = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+  '十六',
+  '十七',
+  '十八',
+  '十九',
+  '二十',
+];
+const NEW_MEASURE =
+  '（二）举办新型消费节庆活动。每年举办“海河国际消费季”，组织商圈、步行街和电商平台联动开展促销。（市商务局）';
 
 /** The plan with a new （二） inserted after （一）: every later measure's number goes up by one. */
 function withInsertedMeasure(text: string): string {
@@ -38,7 +65,18 @@ const write = (name: string, text: string) => {
 function follow(measureId: string, n: number) {
   return insertFollowup(
     db,
-    { measureId, taskId: null, targetId: null, assignee: 'U1', createdBy: 'U2', due: null, note: null, channel: 'C1', threadTs: `17000000${n}.000100`, dedupeKey: null },
+    {
+      measureId,
+      taskId: null,
+      targetId: null,
+      assignee: 'U1',
+      createdBy: 'U2',
+      due: null,
+      note: null,
+      channel: 'C1',
+      threadTs: `17000000${n}.000100`,
+      dedupeKey: null,
+    },
     '2026-11-22T00:00:00Z',
   ).followup;
 }
@@ -98,7 +136,10 @@ describe('re-ingesting a revised document', () => {
     const fLast = follow(last.id, 3);
 
     const revised = TIANJIN.replace('到2022年底累计建成5G基站5万个', '到2023年底累计建成5G基站5万个')
-      .replace('（市工业和信息化局、市发展改革委、市通信管理局、市交通运输委、市规划和自然资源局等部门按职责分工负责）', '（市通信管理局、市工业和信息化局等部门按职责分工负责）')
+      .replace(
+        '（市工业和信息化局、市发展改革委、市通信管理局、市交通运输委、市规划和自然资源局等部门按职责分工负责）',
+        '（市通信管理局、市工业和信息化局等部门按职责分工负责）',
+      )
       .replace(/（十九）注重新闻宣传政策解读。[^\n]*\n/, '');
     write('tianjin.txt', revised);
     const [r] = ingestPaths(deps('2026-11-23T00:00:00Z'), [file]);
@@ -117,7 +158,11 @@ describe('re-ingesting a revised document', () => {
 
     // The follow-up on the vanished measure is marked, never re-pointed; its id is retired.
     expect(getFollowup(db, fLast.id)!.measureId).toBe(last.id);
-    expect(followupOrphan(db, fLast.id)).toMatchObject({ reason: 'measure_removed', measureLabel: '（十九）', measureTitle: '注重新闻宣传政策解读' });
+    expect(followupOrphan(db, fLast.id)).toMatchObject({
+      reason: 'measure_removed',
+      measureLabel: '（十九）',
+      measureTitle: '注重新闻宣传政策解读',
+    });
     expect(listFollowups(db).find((x) => x.id === fLast.id)!.measureMissing).toBe(true);
     expect(followupOrphan(db, fCold.id)).toBeUndefined();
 
@@ -140,9 +185,16 @@ describe('re-ingesting a revised document', () => {
     const draft = write('tianjin-draft.txt', TIANJIN);
     const docId = ingestPaths(deps(), [draft])[0]!.documentId;
     const coldChain = measureWith(docId, '冷链物流追溯系统');
-    const final = TIANJIN.replace('（征求意见稿）', '').replace('建立从供应链首站到消费需求终端的进口食品冷链物流追溯系统', '建立从供应链首站到消费终端的进口冷链食品追溯系统');
+    const final = TIANJIN.replace('（征求意见稿）', '').replace(
+      '建立从供应链首站到消费需求终端的进口食品冷链物流追溯系统',
+      '建立从供应链首站到消费终端的进口冷链食品追溯系统',
+    );
     const [r] = ingestPaths(deps('2026-11-23T00:00:00Z'), [write('tianjin-final.txt', final)]);
-    expect(r).toMatchObject({ status: 'updated', documentId: docId, revisionOf: { file: 'tianjin-draft.txt', matchedBy: 'title' } });
+    expect(r).toMatchObject({
+      status: 'updated',
+      documentId: docId,
+      revisionOf: { file: 'tianjin-draft.txt', matchedBy: 'title' },
+    });
     expect(listDocuments(db)).toHaveLength(1);
     expect(getDocument(db, docId)!.file).toBe('tianjin-final.txt');
     expect(measureWith(docId, '进口冷链食品追溯系统').id).toBe(coldChain.id);
@@ -154,11 +206,21 @@ describe('re-ingesting a revised document', () => {
     const first = ingestSources(deps(), [{ file: 'upload.txt', bytes }], { addedBy: 'U42' });
     expect(first.indexed[0]).toMatchObject({ status: 'added', measures: 19, region: '天津市', affectedFollowups: [] });
     const again = ingestSources(deps(), [{ file: 'copy.txt', bytes }], { addedBy: 'U43' });
-    expect(again.indexed[0]).toMatchObject({ status: 'unchanged', duplicateOf: 'upload.txt', documentId: first.indexed[0]!.documentId });
+    expect(again.indexed[0]).toMatchObject({
+      status: 'unchanged',
+      duplicateOf: 'upload.txt',
+      documentId: first.indexed[0]!.documentId,
+    });
     // 本实施方案…2025年12月31日废止: expired by 2026.
     const listed = listIndexedDocuments(db, { today: '2026-11-22' });
     expect(listed.total).toBe(1);
-    expect(listed.documents[0]).toMatchObject({ title: '天津市加快发展新型消费实施方案（征求意见稿）', measures: 19, status: 'expired', addedBy: 'U42', addedAt: '2026-11-22T00:00:00.000Z' });
+    expect(listed.documents[0]).toMatchObject({
+      title: '天津市加快发展新型消费实施方案（征求意见稿）',
+      measures: 19,
+      status: 'expired',
+      addedBy: 'U42',
+      addedAt: '2026-11-22T00:00:00.000Z',
+    });
   });
 });
 
@@ -172,7 +234,10 @@ describe('removeDocument', () => {
     expect(listDocuments(db)).toEqual([]);
     expect(searchMeasures(db, { query: '冷链', today: '2026-11-22' }).total).toBe(0);
     expect(getFollowup(db, f.id)).toBeDefined();
-    expect(followupOrphan(db, f.id)).toMatchObject({ reason: 'document_removed', documentTitle: '天津市加快发展新型消费实施方案（征求意见稿）' });
+    expect(followupOrphan(db, f.id)).toMatchObject({
+      reason: 'document_removed',
+      documentTitle: '天津市加快发展新型消费实施方案（征求意见稿）',
+    });
     expect(pendingRevisionNotices(db).map((n) => [n.followupId, n.change])).toEqual([[f.id, 'document_removed']]);
     expect(removeDocument(deps(), docId, 'U9')).toEqual({ ok: false, error: 'not_found', documentId: docId });
     // Added again, it gets another document id: the old measure ids stay with the orphaned follow-up.
@@ -188,7 +253,8 @@ describe('writers meeting an ingest', () => {
     migrate(a);
     const b = openDatabase(file);
     const plan = write('tianjin.txt', TIANJIN);
-    const docId = ingestPaths({ db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [plan])[0]!.documentId;
+    const docId = ingestPaths({ db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [plan])[0]!
+      .documentId;
     const oldIds = listMeasures(a, docId).map((m) => m.id);
 
     // While process A segments its revision (a new （二）), process B (the bot) removes the document. A's plan
@@ -208,10 +274,9 @@ describe('writers meeting an ingest', () => {
       },
     };
     write('tianjin.txt', withInsertedMeasure(TIANJIN));
-    const [r] = ingestSources(
-      { db: a, logger: silentLogger, clock: fixedClock('2026-11-24T00:00:00Z'), segmenter },
-      [{ file: 'tianjin.txt', bytes: fs.readFileSync(plan) }],
-    ).indexed;
+    const [r] = ingestSources({ db: a, logger: silentLogger, clock: fixedClock('2026-11-24T00:00:00Z'), segmenter }, [
+      { file: 'tianjin.txt', bytes: fs.readFileSync(plan) },
+    ]).indexed;
     expect(fired).toBe(true);
     expect(r).toMatchObject({ status: 'added', measures: 20 });
     expect(r!.documentId).not.toBe(docId);
@@ -224,13 +289,21 @@ describe('writers meeting an ingest', () => {
   it('makes a second ingest wait for the first (or say it is busy), and takes over the lease of a dead process', () => {
     const held = acquireIngestLease(db, 0);
     const bytes = Buffer.from(TIANJIN);
-    expect(() => ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 })).toThrow(IngestBusyError);
+    expect(() => ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 })).toThrow(
+      IngestBusyError,
+    );
     held.release(db);
-    expect(ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 }).indexed[0]!.status).toBe('added');
+    expect(ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 }).indexed[0]!.status).toBe(
+      'added',
+    );
     // A lease left by a process that no longer exists (kill -9) does not block anyone.
     db.prepare("INSERT INTO meta (key, value) VALUES ('ingest_lease', ?)").run(
       JSON.stringify({ owner: 'x', host: os.hostname(), pid: 2 ** 22 + 12345, expiresAtMs: Date.now() + 60_000 }),
     );
-    expect(ingestSources(deps(), [{ file: 'u.txt', bytes: Buffer.from(TIANJIN.replace('天津市', '天津')) }], { waitForOtherIngestMs: 0 }).indexed).toHaveLength(1);
+    expect(
+      ingestSources(deps(), [{ file: 'u.txt', bytes: Buffer.from(TIANJIN.replace('天津市', '天津')) }], {
+        waitForOtherIngestMs: 0,
+      }).indexed,
+    ).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { openIndex, openReadIndex, printJson, UsageError, type CliCommand } from '../context.ts';
-import { listIndexedDocuments, MAX_DOCS_PAGE_SIZE, removeDocument } from '../../services/document-service.ts';
 import { dateInZone } from '../../lib/dates.ts';
+import { listIndexedDocuments, MAX_DOCS_PAGE_SIZE, removeDocument } from '../../services/document-service.ts';
+import { type CliCommand, openIndex, openReadIndex, printJson, UsageError } from '../context.ts';
 import { cliUser } from './ingest.ts';
 
 export const docsCommand: CliCommand = {
@@ -16,7 +16,8 @@ export const docsCommand: CliCommand = {
     });
     const limit = values.limit === undefined ? MAX_DOCS_PAGE_SIZE : Number(values.limit);
     const offset = values.offset === undefined ? 0 : Number(values.offset);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_DOCS_PAGE_SIZE) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_DOCS_PAGE_SIZE}.`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_DOCS_PAGE_SIZE)
+      throw new UsageError(`--limit must be a whole number from 1 to ${MAX_DOCS_PAGE_SIZE}.`);
     if (!Number.isInteger(offset) || offset < 0) throw new UsageError('--offset must be a whole number, 0 or more.');
     const db = openReadIndex(ctx, values.db);
     try {

@@ -14,7 +14,8 @@ export function cliUser(): string {
 
 /** One line per revised document on stderr (stdout stays JSON): what changed for the people following it. */
 function reportChanges(ctx: CliContext, r: IngestedFile): void {
-  if (r.duplicateOf) ctx.stderr(`${r.file}: already indexed as ${r.duplicateOf} (${r.documentId}); not indexed again.\n`);
+  if (r.duplicateOf)
+    ctx.stderr(`${r.file}: already indexed as ${r.duplicateOf} (${r.documentId}); not indexed again.\n`);
   const c = r.changes;
   if (!c || !r.revisionOf) return;
   const via = { file: 'same file name', doc_number: 'same 文号', title: 'same title' }[r.revisionOf.matchedBy];
@@ -23,7 +24,8 @@ function reportChanges(ctx: CliContext, r: IngestedFile): void {
   if (c.added.length) ctx.stderr(`  added: ${list(c.added)}\n`);
   if (c.removed.length) ctx.stderr(`  removed: ${list(c.removed)}\n`);
   for (const m of c.changed) ctx.stderr(`  changed: ${m.label} ${m.id} (${m.what.join(', ') || 'tasks'})\n`);
-  if (c.relabelled.length) ctx.stderr(`  renumbered, same text: ${c.relabelled.map((m) => `${m.from}→${m.to} ${m.id}`).join(', ')}\n`);
+  if (c.relabelled.length)
+    ctx.stderr(`  renumbered, same text: ${c.relabelled.map((m) => `${m.from}→${m.to} ${m.id}`).join(', ')}\n`);
   if (r.affectedFollowups.length) {
     ctx.stderr(`  follow-ups to tell: ${r.affectedFollowups.map((f) => `${f.followupId} (${f.change})`).join(', ')}\n`);
   }
@@ -31,14 +33,17 @@ function reportChanges(ctx: CliContext, r: IngestedFile): void {
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',
-  summary: 'Index policy documents (files or folders of .txt/.html/.htm/.md); a revision keeps the ids of unchanged measures',
+  summary:
+    'Index policy documents (files or folders of .txt/.html/.htm/.md); a revision keeps the ids of unchanged measures',
   usage: 'measures ingest <file|dir>... [--db PATH]',
   run(args, ctx) {
     const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' } }, allowPositionals: true });
     if (positionals.length === 0) throw new UsageError('Give at least one file or folder to ingest.');
     const db = openIndex(ctx, values.db);
     try {
-      const { indexed, skipped } = ingest({ db, logger: ctx.logger, clock: ctx.clock }, positionals, { addedBy: cliUser() });
+      const { indexed, skipped } = ingest({ db, logger: ctx.logger, clock: ctx.clock }, positionals, {
+        addedBy: cliUser(),
+      });
       for (const r of indexed) reportChanges(ctx, r);
       printJson(ctx, { indexed, skipped });
       return 0;

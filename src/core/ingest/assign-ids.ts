@@ -12,7 +12,7 @@
  * otherwise it gets its preferred id or a fresh one, never an id that was used before (old items that found no
  * match are retired: a follow-up on a vanished item must not silently move to a different one).
  */
-import { bigrams, dice, type Bigrams } from './similarity.ts';
+import { type Bigrams, bigrams, dice } from './similarity.ts';
 
 /** Texts at least this alike are the same item, lightly edited. */
 export const SIMILARITY_THRESHOLD = 0.6;
@@ -169,5 +169,7 @@ export function assignIds(existing: OldItem[], incoming: IncomingItem[], allocat
   });
 
   for (const r of result) if (r) allocator.reserve(r.id);
-  return incoming.map((item, i) => result[i] ?? { id: allocator.take(item.preferredId), matchedBy: 'new', previous: null });
+  return incoming.map(
+    (item, i) => result[i] ?? { id: allocator.take(item.preferredId), matchedBy: 'new', previous: null },
+  );
 }

@@ -6,7 +6,11 @@ import type { Segmenter } from '../search/segmenter.ts';
  * look-ups, so jieba's CPU time is spent while the bot can still write.
  */
 export function cachingSegmenter(inner: Segmenter): Segmenter {
-  const caches = { cut: new Map<string, string[]>(), cutForSearch: new Map<string, string[]>(), cutAll: new Map<string, string[]>() };
+  const caches = {
+    cut: new Map<string, string[]>(),
+    cutForSearch: new Map<string, string[]>(),
+    cutAll: new Map<string, string[]>(),
+  };
   const memo = (kind: keyof typeof caches) => (text: string) => {
     const cache = caches[kind];
     let out = cache.get(text);
@@ -16,5 +20,10 @@ export function cachingSegmenter(inner: Segmenter): Segmenter {
     }
     return out;
   };
-  return { cut: memo('cut'), cutForSearch: memo('cutForSearch'), cutAll: memo('cutAll'), fingerprint: () => inner.fingerprint() };
+  return {
+    cut: memo('cut'),
+    cutForSearch: memo('cutForSearch'),
+    cutAll: memo('cutAll'),
+    fingerprint: () => inner.fingerprint(),
+  };
 }

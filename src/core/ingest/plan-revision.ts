@@ -3,9 +3,10 @@
  * changed for people (measures added, removed, changed in text, deadline or units). Pure: the ingest service
  * reads the old rows and writes the plan.
  */
+
+import { hashText, measureIdBase, targetId, taskId } from '../ids.ts';
 import type { DepartmentRole, ItemKind, ParsedDocument, ParsedMeasure, ParsedTarget, ParsedTask } from '../model.ts';
-import { hashText, measureIdBase, taskId, targetId } from '../ids.ts';
-import { assignIds, idAllocator, suffixFresh, type MatchedBy } from './assign-ids.ts';
+import { assignIds, idAllocator, type MatchedBy, suffixFresh } from './assign-ids.ts';
 
 export interface OldTarget {
   id: string;
@@ -153,7 +154,12 @@ export function planRevision(
       );
       const targetIds = assignIds(
         oldTargets.map((g, gi) => ({ id: g.id, label: String(gi), title: '', text: `${g.text}|${g.due}` })),
-        task.targets.map((g, gi) => ({ label: String(gi), title: '', text: `${g.text}|${g.due}`, preferredId: targetId(tid, gi) })),
+        task.targets.map((g, gi) => ({
+          label: String(gi),
+          title: '',
+          text: `${g.text}|${g.due}`,
+          preferredId: targetId(tid, gi),
+        })),
         targetAlloc,
       );
       const keptTargets = new Set(targetIds.map((t) => t.previous).filter((p) => p !== null));
@@ -184,7 +190,13 @@ export function planRevision(
     if (!before) changes.added.push(ref);
     else {
       const what: ChangeAspect[] = [];
-      const change: MeasureChange = { ...ref, previousLabel: before.label, previousTitle: before.title, what, retiredItems: retiredHere };
+      const change: MeasureChange = {
+        ...ref,
+        previousLabel: before.label,
+        previousTitle: before.title,
+        what,
+        retiredItems: retiredHere,
+      };
       if (before.text !== measure.text || before.title !== measure.title) what.push('text');
       const [dBefore, dAfter] = [deadlines(before.tasks), deadlines(measure.tasks)];
       if (!sameList(dBefore, dAfter)) {

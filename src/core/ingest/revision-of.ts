@@ -26,7 +26,8 @@ export interface IncomingDocument {
 export type RevisionMatch = 'file' | 'doc_number' | 'title';
 
 /** Draft stages written after a title: （征求意见稿）, (送审稿), 【草案】… */
-const DRAFT_MARKER = /[（(【[]\s*(?:公开)?(?:征求意见稿|征求意见|送审稿|草案|讨论稿|修订稿|代拟稿|草稿|初稿)\s*[）)】\]]/g;
+const DRAFT_MARKER =
+  /[（(【[]\s*(?:公开)?(?:征求意见稿|征求意见|送审稿|草案|讨论稿|修订稿|代拟稿|草稿|初稿)\s*[）)】\]]/g;
 
 /** @example revisionTitle('天津市加快发展新型消费实施方案（征求意见稿）') // '天津市加快发展新型消费实施方案' */
 export function revisionTitle(title: string): string {

@@ -23,10 +23,10 @@ export const digestCommand: Subcommand = {
     const parsed = argsSchema.safeParse(inv.args);
     if (!parsed.success) return notice(s.digestBadDate(escapeMrkdwn(truncate(inv.args.trim(), 40))));
     const now = deps.clock();
-    const digest = digestForChannel(deps.db, {
+    // What this channel's first subscription posts next (everything when it has none).
+    const digest = digestForChannel(deps.db, deps.config, {
       channel: inv.channelId,
       asOf: parsed.data === '' ? digestAsOf(deps.config, now) : parsed.data,
-      horizonDays: deps.config.DIGEST_HORIZON_DAYS,
       now,
     });
     // "Only you can see this preview" is true of /measures digest, not of an answer to a public @mention.

@@ -6,7 +6,7 @@ export const digestStrings = defineStrings(
   {
     digestTitle: (asOf: string) => `📅 政策目标周报 · ${asOf}`,
     digestSummary: (upcoming: number, overdue: number, done: number, days: number) =>
-      `未来 ${days} 天到期 *${upcoming}* 项 · 已逾期 *${overdue}* 项 · 上次周报以来完成 *${done}* 项`,
+      `未来 ${days} 天到期目标 *${upcoming}* 个 · 已逾期目标 *${overdue}* 个 · 上次周报以来完成跟进 *${done}* 项`,
     digestFallback: (asOf: string, upcoming: number, overdue: number) =>
       `政策目标周报 ${asOf}：即将到期 ${upcoming} 项，已逾期 ${overdue} 项`,
     digestNothingDue: (days: number) => `未来 ${days} 天没有到期的目标。`,
@@ -33,7 +33,7 @@ export const digestStrings = defineStrings(
   {
     digestTitle: (asOf: string) => `📅 Policy targets digest · ${asOf}`,
     digestSummary: (upcoming: number, overdue: number, done: number, days: number) =>
-      `Due in the next ${days} days: *${upcoming}* · overdue: *${overdue}* · closed since the last digest: *${done}*`,
+      `Targets due in the next ${days} days: *${upcoming}* · overdue targets: *${overdue}* · follow-ups closed since the last digest: *${done}*`,
     digestFallback: (asOf: string, upcoming: number, overdue: number) =>
       `Policy targets digest ${asOf}: ${upcoming} due soon, ${overdue} overdue`,
     digestNothingDue: (days: number) => `Nothing due in the next ${days} days.`,

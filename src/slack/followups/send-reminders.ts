@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open.ts';
 import type { Logger } from '../../lib/logger.ts';
+import { type WorkCalendar, workingDaysBetween } from '../../lib/work-calendar.ts';
 import {
   claimReminder,
   type ReminderReport,
@@ -19,7 +20,7 @@ import type { FollowupStrings } from './strings.ts';
 export async function sendReminders(
   deps: { db: Db; logger: Logger; strings: FollowupStrings },
   client: SlackClient,
-  opts: { today: string; windowDays: number; nowIso: string },
+  opts: { today: string; windowDays: number; nowIso: string; calendar: WorkCalendar },
 ): Promise<ReminderReport> {
   const report: ReminderReport = { sent: [], failed: [] };
   const at = { today: opts.today, nowIso: opts.nowIso };
@@ -37,7 +38,14 @@ export async function sendReminders(
       const title = escapeAndFit(claimed.title ?? f.measureId, DM_TITLE_CHARS);
       await client.chat.postMessage({
         channel: f.assignee,
-        text: deps.strings.fuReminder(f.id, title, f.due!, claimed.overdue, link),
+        text: deps.strings.fuReminder(
+          f.id,
+          title,
+          f.due!,
+          claimed.overdue,
+          link,
+          workingDaysApart(opts.calendar, opts.today, f.due!),
+        ),
         unfurl_links: false,
       });
       reminderSent(deps.db, f, at);
@@ -50,4 +58,9 @@ export async function sendReminders(
     }
   }
   return report;
+}
+
+/** Working days from today to the due date, or since it when it is past: what the reminder says. */
+function workingDaysApart(calendar: WorkCalendar, today: string, due: string): number {
+  return due < today ? workingDaysBetween(calendar, due, today) : workingDaysBetween(calendar, today, due);
 }

@@ -66,8 +66,8 @@ export const followupStrings = defineStrings(
     fuNowAssignee: (user: string) => `新负责人：<@${user}>`,
     fuDm: (id: string, actor: string, title: string, link: string) =>
       `<@${actor}> 指派给你一项跟进 ${id}：${title}${link ? `\n<${link}|打开线程>` : ''}`,
-    fuReminder: (id: string, title: string, due: string, overdue: boolean, link: string) =>
-      `⏰ 跟进 ${id}「${title}」${overdue ? `已于 ${due} 逾期` : `将于 ${due} 到期`}${link ? `\n<${link}|打开线程>` : ''}`,
+    fuReminder: (id: string, title: string, due: string, overdue: boolean, link: string, workingDays: number) =>
+      `⏰ 跟进 ${id}「${title}」${overdue ? `已于 ${due} 逾期（${workingDays} 个工作日）` : `将于 ${due} 到期（还有 ${workingDays} 个工作日）`}${link ? `\n<${link}|打开线程>` : ''}`,
     fuForbidden: (id: string) => `抱歉，只有负责人、指派人或管理员可以修改跟进 ${id}。`,
     fuRefused: {
       not_allowed_from_status: (status: string) => `当前状态（${status}）下不能这样修改。`,
@@ -123,9 +123,17 @@ export const followupStrings = defineStrings(
       reassign: '转交',
       note: '备注',
       reminded: '提醒',
+      escalated: '升级提醒',
       slack_error: 'Slack 发送失败',
     } satisfies Record<FollowupEventAction, string>,
     fuAndMore: (n: number) => `还有 ${n} 条未显示`,
+    // The escalation ladder of an overdue follow-up (DM, thread reply to the creator, channel post).
+    escDm: (id: string, title: string, due: string, days: number, link: string) =>
+      `⏰ 跟进 ${id}「${title}」已于 ${due} 到期，逾期 ${days} 个工作日，请更新状态或期限。${link ? `\n<${link}|打开线程>` : ''}`,
+    escThread: (id: string, creator: string, assignee: string, due: string, days: number) =>
+      `<@${creator}> 跟进 ${id} 已逾期 ${days} 个工作日（期限 ${due}），负责人 <@${assignee}> 尚未完成。`,
+    escChannel: (id: string, title: string, assignee: string, due: string, days: number, link: string) =>
+      `⚠️ 跟进 ${id}「${title}」已逾期 ${days} 个工作日（期限 ${due}，负责人 <@${assignee}>）。${link ? `\n<${link}|打开线程>` : ''}`,
   },
   {
     fuStatus: {
@@ -178,8 +186,8 @@ export const followupStrings = defineStrings(
     fuNowAssignee: (user: string) => `New assignee: <@${user}>`,
     fuDm: (id: string, actor: string, title: string, link: string) =>
       `<@${actor}> assigned you follow-up ${id}: ${title}${link ? `\n<${link}|Open the thread>` : ''}`,
-    fuReminder: (id: string, title: string, due: string, overdue: boolean, link: string) =>
-      `⏰ Follow-up ${id} “${title}” ${overdue ? `was due ${due}` : `is due ${due}`}${link ? `\n<${link}|Open the thread>` : ''}`,
+    fuReminder: (id: string, title: string, due: string, overdue: boolean, link: string, workingDays: number) =>
+      `⏰ Follow-up ${id} “${title}” ${overdue ? `was due ${due} (${workingDays} working day${workingDays === 1 ? '' : 's'} ago)` : `is due ${due} (in ${workingDays} working day${workingDays === 1 ? '' : 's'})`}${link ? `\n<${link}|Open the thread>` : ''}`,
     fuForbidden: (id: string) =>
       `Sorry, only the assignee, whoever assigned it or an admin can change follow-up ${id}.`,
     fuRefused: {
@@ -238,9 +246,16 @@ export const followupStrings = defineStrings(
       reassign: 'reassigned',
       note: 'note',
       reminded: 'reminded',
+      escalated: 'escalated',
       slack_error: 'Slack post failed',
     },
     fuAndMore: (n: number) => `${n} more not shown`,
+    escDm: (id: string, title: string, due: string, days: number, link: string) =>
+      `⏰ Follow-up ${id} “${title}” was due ${due} and is ${days} working day${days === 1 ? '' : 's'} overdue. Please update its status or due date.${link ? `\n<${link}|Open thread>` : ''}`,
+    escThread: (id: string, creator: string, assignee: string, due: string, days: number) =>
+      `<@${creator}> follow-up ${id} is ${days} working day${days === 1 ? '' : 's'} overdue (due ${due}); <@${assignee}> has not finished it.`,
+    escChannel: (id: string, title: string, assignee: string, due: string, days: number, link: string) =>
+      `⚠️ Follow-up ${id} “${title}” is ${days} working day${days === 1 ? '' : 's'} overdue (due ${due}, owner <@${assignee}>).${link ? `\n<${link}|Open thread>` : ''}`,
   },
 );
 

@@ -20,6 +20,8 @@ export interface SearchResultsInput {
   strings: Strings;
   /** Set when the message is being posted publicly: no buttons, a "shared by" line. */
   sharedBy?: string;
+  /** A due-window listing: how many targets (not measures) are due in the window. */
+  targetsDue?: number;
 }
 
 const SNIPPET_CHARS = 600;
@@ -73,7 +75,8 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
   const head: KnownBlock[] = [
     header(s.resultsHeader(searchTitle(search, s))),
     context([
-      s.resultsCount(total, from, to),
+      s.resultsCount(total, from, to) +
+        (input.targetsDue === undefined || total === 0 ? '' : ` · ${s.resultsTargetsDue(input.targetsDue)}`),
       ...(chips.length ? [`${s.filtersLabel}: ${chips.join(' · ')}`] : []),
       ...(sharedBy ? [s.sharedBy(sharedBy)] : []),
     ]),

@@ -1,4 +1,4 @@
-import { SearchInputError, searchMeasures } from '../../services/search-service.ts';
+import { SearchInputError, searchMeasures, targetsInWindow } from '../../services/search-service.ts';
 import { type SlackDeps, todayOf } from '../deps.ts';
 import { RESULTS_PAGE_SIZE } from '../kit/limits.ts';
 import { escapeMrkdwn } from '../kit/mrkdwn.ts';
@@ -20,7 +20,10 @@ export function runSearch(request: SearchState, deps: SlackDeps, opts: { sharedB
   const { query, filters } = parsed.search;
   try {
     const result = searchMeasures(deps.db, { query, filters, limit: RESULTS_PAGE_SIZE, offset: request.offset, today });
+    // A due window lists measures; say how many targets are due in it too, the unit the digest counts.
+    const dueWindow = query === '' && (filters.dueFrom !== undefined || filters.dueTo !== undefined);
     return buildSearchResults({
+      ...(dueWindow ? { targetsDue: targetsInWindow(deps.db, filters, today) } : {}),
       request,
       search: parsed.search,
       total: result.total,

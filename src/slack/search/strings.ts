@@ -7,7 +7,8 @@ export const searchStrings = defineStrings(
   {
     resultsHeader: (query: string) => `🔎 ${query}`,
     resultsCount: (total: number, from: number, to: number) =>
-      total === 0 ? '没有找到匹配的举措。' : `共 ${total} 条，显示第 ${from}–${to} 条`,
+      total === 0 ? '没有找到匹配的举措。' : `共 ${total} 条举措，显示第 ${from}–${to} 条`,
+    resultsTargetsDue: (n: number) => `其中 *${n}* 个目标在此期限内到期（周报按目标计数）`,
     noResultsHint: '试试更短的关键词、去掉筛选条件，或输入 `/measures help` 查看用法。',
     filtersLabel: '筛选',
     filterNames: { department: '部门', region: '地区', kind: '类型', due: '期限', inForce: '仅现行有效' },
@@ -76,7 +77,9 @@ export const searchStrings = defineStrings(
   {
     resultsHeader: (query: string) => `🔎 ${query}`,
     resultsCount: (total: number, from: number, to: number) =>
-      total === 0 ? 'No matching measures.' : `${total} found, showing ${from}–${to}`,
+      total === 0 ? 'No matching measures.' : `${total} measures found, showing ${from}–${to}`,
+    resultsTargetsDue: (n: number) =>
+      `*${n}* target${n === 1 ? '' : 's'} due in this window (the digest counts targets)`,
     noResultsHint: 'Try a shorter keyword, drop a filter, or see `/measures help`.',
     filtersLabel: 'Filters',
     filterNames: { department: 'Department', region: 'Region', kind: 'Kind', due: 'Due', inForce: 'In force only' },

@@ -8,6 +8,9 @@ import { deptCommand } from '../search/dept-command.ts';
 import { dueCommand } from '../search/due-command.ts';
 import { searchCommand } from '../search/search-command.ts';
 import { showCommand } from '../search/show-command.ts';
+import { subscribeCommand } from '../subscriptions/subscribe-command.ts';
+import { subscriptionsCommand } from '../subscriptions/subscriptions-command.ts';
+import { unsubscribeCommand } from '../subscriptions/unsubscribe-command.ts';
 
 /**
  * THE registry: every `/measures` subcommand, in the order help and the Home tab list them. A new one is its
@@ -24,4 +27,7 @@ export const subcommands: Subcommand[] = [
   followupsCommand,
   docsCommand,
   removeCommand,
+  subscribeCommand,
+  subscriptionsCommand,
+  unsubscribeCommand,
 ];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.ts';
 import { migrate } from '../../../src/db/migrate.ts';
 import { openDatabase } from '../../../src/db/open.ts';
 import { claimDigestSlot, markDigestPosted } from '../../../src/repo/digest-repo.ts';
@@ -86,6 +87,7 @@ describe('measures digest', () => {
       closedAt: '2026-11-02T00:00:00Z',
     });
     claimDigestSlot(db, {
+      subscription: 'env:C1',
       channel: 'C1',
       slot: '2026-10-26T01:00:00.000Z',
       asOf: '2026-10-26',
@@ -93,10 +95,11 @@ describe('measures digest', () => {
       maxAttempts: 3,
       staleBeforeIso: '2026-10-26T00:00:00.000Z',
     });
-    markDigestPosted(db, 'C1', '2026-10-26T01:00:00.000Z', '1.1', '2026-10-26T01:00:01.000Z');
-    const bot = digestForChannel(db, {
+    markDigestPosted(db, 'env:C1', '2026-10-26T01:00:00.000Z', '1.1', '2026-10-26T01:00:01.000Z');
+    // As of the CLI's today: a replay of an earlier date would not know a follow-up closed in 2026.
+    const bot = digestForChannel(db, loadConfig({ DIGEST_CHANNELS: 'C1' }), {
       channel: 'C1',
-      asOf: '2022-12-05',
+      asOf: '2026-11-22',
       horizonDays: 28,
       now: new Date('2026-11-22T01:00:00Z'),
     });
@@ -104,7 +107,7 @@ describe('measures digest', () => {
 
     const done = async (args: string[], env: Record<string, string> = {}) =>
       (
-        (await cli(['digest', '--as-of', '2022-12-05', '--json', '--db', dbFile, ...args], env)).json() as {
+        (await cli(['digest', '--as-of', '2026-11-22', '--json', '--db', dbFile, ...args], env)).json() as {
           done: { followupId: string }[];
         }
       ).done;

@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli } from '../../helpers/cli.ts';
-import { SEEDS_DIR } from '../../helpers/paths.ts';
+import { cliUser } from '../../../src/cli/commands/ingest.ts';
 import { openDatabase } from '../../../src/db/open.ts';
 import { insertFollowup } from '../../../src/repo/followups-repo.ts';
-import { cliUser } from '../../../src/cli/commands/ingest.ts';
+import { cli } from '../../helpers/cli.ts';
+import { SEEDS_DIR } from '../../helpers/paths.ts';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
 const TIANJIN = path.join(SEEDS_DIR, '004_f12b47b876523609.txt');
 
 function tempDir(): string {
@@ -26,10 +28,33 @@ describe('measures docs / remove', () => {
     const docs = (await cli(['docs', '--db', db])).json() as { total: number; documents: Record<string, unknown>[] };
     expect(docs.total).toBe(1);
     const doc = docs.documents[0]!;
-    expect(doc).toMatchObject({ title: '天津市加快发展新型消费实施方案（征求意见稿）', region: '天津市', docNumber: null, measures: 19, status: 'expired', addedBy: cliUser(), addedAt: '2026-11-22T01:00:00.000Z' });
+    expect(doc).toMatchObject({
+      title: '天津市加快发展新型消费实施方案（征求意见稿）',
+      region: '天津市',
+      docNumber: null,
+      measures: 19,
+      status: 'expired',
+      addedBy: cliUser(),
+      addedAt: '2026-11-22T01:00:00.000Z',
+    });
 
     const conn = openDatabase(db);
-    insertFollowup(conn, { measureId: `${doc.id}-3`, taskId: null, targetId: null, assignee: 'U1', createdBy: 'U2', due: null, note: null, channel: 'C1', threadTs: '1.1', dedupeKey: null }, '2026-11-22T00:00:00Z');
+    insertFollowup(
+      conn,
+      {
+        measureId: `${doc.id}-3`,
+        taskId: null,
+        targetId: null,
+        assignee: 'U1',
+        createdBy: 'U2',
+        due: null,
+        note: null,
+        channel: 'C1',
+        threadTs: '1.1',
+        dedupeKey: null,
+      },
+      '2026-11-22T00:00:00Z',
+    );
     conn.close();
 
     const removed = await cli(['remove', String(doc.id), '--db', db]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignIds, idAllocator, suffixFresh, type OldItem } from '../../../src/core/ingest/assign-ids.ts';
+import { assignIds, idAllocator, type OldItem, suffixFresh } from '../../../src/core/ingest/assign-ids.ts';
 
 const none = () => false;
 const old = (id: string, label: string, text: string, title = ''): OldItem => ({ id, label, title, text });
@@ -10,7 +10,11 @@ describe('assignIds', () => {
     const existing = [old('d-1', '（一）', '建设冷链物流追溯系统'), old('d-2', '（二）', '加快发展在线教育')];
     const r = assignIds(
       existing,
-      [item('（一）', '新增的一条措施：举办消费季活动', 'd-1'), item('（二）', '建设冷链物流追溯系统', 'd-2'), item('（三）', '加快发展在线教育', 'd-3')],
+      [
+        item('（一）', '新增的一条措施：举办消费季活动', 'd-1'),
+        item('（二）', '建设冷链物流追溯系统', 'd-2'),
+        item('（三）', '加快发展在线教育', 'd-3'),
+      ],
       idAllocator((id) => existing.some((e) => e.id === id), suffixFresh),
     );
     expect(r.map((x) => x.id)).toEqual(['d-1-b', 'd-1', 'd-2']);
@@ -18,10 +22,16 @@ describe('assignIds', () => {
   });
 
   it('keeps the id of a lightly edited item (a changed year) even when it moved', () => {
-    const existing = [old('d-1', '（一）', '到2022年底累计建成5G基站5万个，实现中心城区全面覆盖'), old('d-2', '（二）', '完善物流基础设施网络')];
+    const existing = [
+      old('d-1', '（一）', '到2022年底累计建成5G基站5万个，实现中心城区全面覆盖'),
+      old('d-2', '（二）', '完善物流基础设施网络'),
+    ];
     const r = assignIds(
       existing,
-      [item('（一）', '完善物流基础设施网络', 'd-1'), item('（二）', '到2023年底累计建成5G基站6万个，实现中心城区全面覆盖', 'd-2')],
+      [
+        item('（一）', '完善物流基础设施网络', 'd-1'),
+        item('（二）', '到2023年底累计建成5G基站6万个，实现中心城区全面覆盖', 'd-2'),
+      ],
       idAllocator(none, suffixFresh),
     );
     expect(r.map((x) => [x.id, x.matchedBy])).toEqual([
@@ -57,7 +67,11 @@ describe('assignIds', () => {
 
   it('never hands out a retired id', () => {
     const retired = new Set(['d-1', 'd-1-b']);
-    const r = assignIds([], [item('（一）', 'x', 'd-1')], idAllocator((id) => retired.has(id), suffixFresh));
+    const r = assignIds(
+      [],
+      [item('（一）', 'x', 'd-1')],
+      idAllocator((id) => retired.has(id), suffixFresh),
+    );
     expect(r[0]!.id).toBe('d-1-c');
   });
 

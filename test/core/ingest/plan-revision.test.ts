@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { planRevision, type OldMeasure } from '../../../src/core/ingest/plan-revision.ts';
+import { type OldMeasure, planRevision } from '../../../src/core/ingest/plan-revision.ts';
 import type { ParsedDocument, ParsedMeasure } from '../../../src/core/model.ts';
 
-const measure = (label: string, ordinal: number, title: string, text: string, due: string | null, lead = '市商务局'): ParsedMeasure => ({
+const measure = (
+  label: string,
+  ordinal: number,
+  title: string,
+  text: string,
+  due: string | null,
+  lead = '市商务局',
+): ParsedMeasure => ({
   kind: 'measure',
   section: null,
   label,
@@ -16,7 +23,9 @@ const measure = (label: string, ordinal: number, title: string, text: string, du
       responsibility: lead,
       departments: [{ name: lead, role: 'lead' }],
       departmentsIncomplete: false,
-      targets: due ? [{ text: `到${due.slice(0, 4)}年底完成`, due, precision: 'year', periodStart: null, quantity: null }] : [],
+      targets: due
+        ? [{ text: `到${due.slice(0, 4)}年底完成`, due, precision: 'year', periodStart: null, quantity: null }]
+        : [],
     },
   ],
 });
@@ -51,7 +60,13 @@ function asOld(plan: ReturnType<typeof planRevision>): OldMeasure[] {
   }));
 }
 
-const A = measure('（一）', 1, '建设冷链追溯体系', '建设冷链追溯体系。到2022年底建成进口冷链食品追溯平台。', '2022-12-31');
+const A = measure(
+  '（一）',
+  1,
+  '建设冷链追溯体系',
+  '建设冷链追溯体系。到2022年底建成进口冷链食品追溯平台。',
+  '2022-12-31',
+);
 const B = measure('（二）', 2, '发展在线教育', '发展在线教育。建设名师网络工作室和同步课堂。', null);
 
 describe('planRevision', () => {
@@ -59,13 +74,24 @@ describe('planRevision', () => {
     const first = planRevision('d', [], docOf([A, B]), () => false);
     expect(first.measures.map((m) => m.id)).toEqual(['d-1', 'd-2']);
     expect(first.measures[0]!.tasks[0]!.targets[0]!.id).toBe('d-1.1.t1');
-    const moved = measure('（一）', 1, '建设冷链追溯体系', '建设冷链追溯体系。到2023年底建成进口冷链食品追溯平台。', '2023-12-31');
+    const moved = measure(
+      '（一）',
+      1,
+      '建设冷链追溯体系',
+      '建设冷链追溯体系。到2023年底建成进口冷链食品追溯平台。',
+      '2023-12-31',
+    );
     const second = planRevision('d', asOld(first), docOf([moved, B]), () => false);
     expect(second.measures[0]!.id).toBe('d-1');
     expect(second.measures[0]!.tasks[0]!.id).toBe('d-1.1');
     expect(second.measures[0]!.tasks[0]!.targets[0]!.id).toBe('d-1.1.t1');
     expect(second.changes.changed).toEqual([
-      expect.objectContaining({ id: 'd-1', what: ['text', 'deadline'], deadlines: { before: ['2022-12-31'], after: ['2023-12-31'] }, retiredItems: [] }),
+      expect.objectContaining({
+        id: 'd-1',
+        what: ['text', 'deadline'],
+        deadlines: { before: ['2022-12-31'], after: ['2023-12-31'] },
+        retiredItems: [],
+      }),
     ]);
     expect(second.retired).toEqual([]);
   });
@@ -77,7 +103,11 @@ describe('planRevision', () => {
     expect(second.measures[0]!.id).toBe('d-2');
     expect(second.changes.removed).toEqual([{ id: 'd-1', label: '（一）', title: '建设冷链追溯体系' }]);
     expect(second.retired.map((r) => r.id)).toEqual(['d-1', 'd-1.1', 'd-1.1.t1']);
-    expect(second.changes.changed[0]).toMatchObject({ id: 'd-2', what: ['units'], units: { before: ['市商务局'], after: ['市教委'] } });
+    expect(second.changes.changed[0]).toMatchObject({
+      id: 'd-2',
+      what: ['units'],
+      units: { before: ['市商务局'], after: ['市教委'] },
+    });
     expect(second.changes.relabelled).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRevisionOf, revisionTitle, type IndexedDocument } from '../../../src/core/ingest/revision-of.ts';
+import { findRevisionOf, type IndexedDocument, revisionTitle } from '../../../src/core/ingest/revision-of.ts';
 
 const doc = (over: Partial<IndexedDocument>): IndexedDocument => ({
   id: 'aaaa',
@@ -19,7 +19,13 @@ function index(docs: IndexedDocument[]) {
   };
 }
 
-const incoming = { file: 'final.txt', kind: 'policy' as const, title: '天津市加快发展新型消费实施方案', region: '天津市', docNumber: null };
+const incoming = {
+  file: 'final.txt',
+  kind: 'policy' as const,
+  title: '天津市加快发展新型消费实施方案',
+  region: '天津市',
+  docNumber: null,
+};
 
 describe('findRevisionOf', () => {
   it('drops draft markers from titles', () => {
@@ -29,9 +35,13 @@ describe('findRevisionOf', () => {
   });
 
   it('recognises a revision by file name first, then 文号, then title', () => {
-    expect(findRevisionOf({ ...incoming, file: 'a.txt', title: '完全不同的标题' }, index([doc({})]))).toMatchObject({ matchedBy: 'file' });
+    expect(findRevisionOf({ ...incoming, file: 'a.txt', title: '完全不同的标题' }, index([doc({})]))).toMatchObject({
+      matchedBy: 'file',
+    });
     const numbered = doc({ id: 'bbbb', file: 'b.txt', title: '别的标题', docNumber: '津政办发〔2021〕5号' });
-    expect(findRevisionOf({ ...incoming, docNumber: '津政办发〔2021〕5号' }, index([doc({}), numbered]))).toMatchObject({ document: { id: 'bbbb' }, matchedBy: 'doc_number' });
+    expect(findRevisionOf({ ...incoming, docNumber: '津政办发〔2021〕5号' }, index([doc({}), numbered]))).toMatchObject(
+      { document: { id: 'bbbb' }, matchedBy: 'doc_number' },
+    );
     expect(findRevisionOf(incoming, index([doc({})]))).toMatchObject({ document: { id: 'aaaa' }, matchedBy: 'title' });
   });
 
@@ -39,6 +49,11 @@ describe('findRevisionOf', () => {
     expect(findRevisionOf(incoming, index([doc({}), doc({ id: 'cccc', file: 'c.txt' })]))).toBeUndefined();
     expect(findRevisionOf({ ...incoming, region: '湖南省' }, index([doc({})]))).toBeUndefined();
     expect(findRevisionOf({ ...incoming, kind: 'qa' }, index([doc({})]))).toBeUndefined();
-    expect(findRevisionOf({ ...incoming, docNumber: '津政办发〔2022〕1号' }, index([doc({ docNumber: '津政办发〔2021〕5号' })]))).toBeUndefined();
+    expect(
+      findRevisionOf(
+        { ...incoming, docNumber: '津政办发〔2022〕1号' },
+        index([doc({ docNumber: '津政办发〔2021〕5号' })]),
+      ),
+    ).toBeUndefined();
   });
 });

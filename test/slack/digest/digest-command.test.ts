@@ -82,4 +82,17 @@ describe('/measures digest', () => {
     const { reply } = await h.command('digest 2022-13-45');
     expect(visibleText(reply.body.blocks)).toContain(s.digestBadDate('2022-13-45'));
   });
+
+  it('counts targets, as `/measures due` does, and says so', async () => {
+    // On 2023-03-01 the Tianjin plan has 4 targets past due (one of 2021, three of 2022), none due in 28 days.
+    const digest = visibleText((await h.command('digest')).reply.body.blocks as unknown[]);
+    expect(digest).toContain(s.digestSummary(0, 4, 0, 28));
+    expect(digest).toContain('已逾期目标 *4* 个');
+    const due = visibleText((await h.command('due overdue')).reply.body.blocks as unknown[]);
+    expect(due).toContain(s.resultsTargetsDue(4));
+    // Two measures hold the three targets due from 2023-03-01 on (2023, 2023 and 2025): measures and targets differ.
+    const ahead = visibleText((await h.command('due next 3000d')).reply.body.blocks as unknown[]);
+    expect(ahead).toContain(s.resultsCount(2, 1, 2));
+    expect(ahead).toContain(s.resultsTargetsDue(3));
+  });
 });

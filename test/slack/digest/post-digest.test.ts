@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.ts';
 import { digestForChannel } from '../../../src/services/digest-service.ts';
 import { postDigestMessage, slackDigestPoster } from '../../../src/slack/digest/post-digest.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
@@ -23,7 +24,7 @@ const client = () =>
 function digest() {
   const db = testDb();
   insertDocument(db, TIANJIN);
-  const d = digestForChannel(db, {
+  const d = digestForChannel(db, loadConfig({}), {
     channel: 'C1',
     asOf: '2022-12-05',
     horizonDays: 28,
