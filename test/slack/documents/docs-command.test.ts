@@ -23,7 +23,7 @@ let db: Db;
 let h: Harness;
 
 beforeAll(async () => {
-  db = seededDb();
+  db = await seededDb();
   const sources = Array.from({ length: COPIES }, (_, i) => ({
     file: `copy-${i + 1}.txt`,
     bytes: Buffer.from(TIANJIN.replace('天津市加快发展新型消费实施方案', `天津市新型消费方案副本${i + 1}`)),
