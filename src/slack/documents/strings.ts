@@ -38,6 +38,12 @@ export const documentStrings = defineStrings(
     } satisfies Record<ParseNoteKind, string>,
     /** The parser's notes are English sentences; in Chinese the kind's name is shown instead. */
     docShowNoteMessage: false,
+    /** The 'kind' note in Chinese: which kind the document was read as. */
+    docReadAs: {
+      policy: '按政策文件解析（逐条举措）',
+      qa: '按问答解析（逐个问题）',
+      commentary: '按评论文章解析（逐条建议）',
+    },
     docShowDocument: '查看文件',
     docShowMeasure: (label: string) => `查看 ${label}`,
     docRevisionOf: (file: string, how: string) => `这是已收录文件 ${file} 的修订版（${how}），编号按内容保留。`,
@@ -124,6 +130,11 @@ export const documentStrings = defineStrings(
       structure: 'Numbering',
     } satisfies Record<ParseNoteKind, string>,
     docShowNoteMessage: true,
+    docReadAs: {
+      policy: 'Read as a policy document',
+      qa: 'Read as questions and answers',
+      commentary: 'Read as a commentary',
+    },
     docShowDocument: 'Show document',
     docShowMeasure: (label: string) => `Show ${label}`,
     docRevisionOf: (file: string, how: string) => `A revision of ${file} (${how}); ids follow the content.`,

@@ -56,6 +56,7 @@ function notesSection(r: IngestedFile, s: Strings): KnownBlock[] {
     const parts = [`*${s.docNoteKind[n.kind]}*`];
     if (n.label) parts.push(escapeMrkdwn(n.label));
     if (s.docShowNoteMessage) parts.push(escapeMrkdwn(n.message));
+    else if (n.kind === 'kind') parts.push(s.docReadAs[r.kind]);
     if (n.excerpt) parts.push(`“${escapeMrkdwn(truncate(n.excerpt, NOTE_EXCERPT_CHARS))}”`);
     return `• ${parts.join(' · ')}`;
   });

@@ -98,6 +98,16 @@ describe('a file shared in the bot DM', () => {
     expect(documentCount()).toBe(before);
   });
 
+  it('lists what the parser was unsure of: a measure without a responsible unit', async () => {
+    const text = TIANJIN.toString('utf8')
+      .replace('天津市加快发展新型消费实施方案', '天津市责任单位缺失测试方案')
+      .replace(/(（十九）注重新闻宣传政策解读。[^\n]*?)（市委宣传部[^）]*）/, '$1');
+    await shareInDm('no-units.txt', Buffer.from(text));
+    const shown = visibleText(answers()[0]!.body.blocks);
+    expect(shown).toContain('解析时不确定的地方');
+    expect(shown).toMatch(/• \*未写明责任单位\* · （十九）/);
+  });
+
   it('a retried event is acted on once', async () => {
     const id = `F0RETRY${++seq}`;
     const text = TIANJIN.toString('utf8').replace('天津市加快发展新型消费实施方案', '天津市促进消费重复投递测试方案');
