@@ -7,6 +7,9 @@
 /** How long a download may take. A 5 MB document arrives in seconds; a stalled transfer must not hang the handler. */
 export const DOWNLOAD_TIMEOUT_MS = 30_000;
 
+/** Redirects followed: Slack may hand a download to another of its hosts. */
+export const MAX_DOWNLOAD_REDIRECTS = 3;
+
 /** Where Slack serves files. The bot token is sent nowhere else (SLACK_API_URL's origin is added for tests and the console). */
 export const SLACK_FILES_ORIGIN = 'https://files.slack.com';
 
@@ -69,8 +72,7 @@ export async function downloadFile(url: string, opts: DownloadOptions): Promise<
   }
   const signal = AbortSignal.timeout(opts.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
   try {
-    // A redirect could lead off Slack's hosts with the token: refused rather than followed.
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${opts.token}` }, redirect: 'manual', signal });
+    const res = await fetchFollowing(url, opts, signal);
     if (!res.ok || !res.body) {
       await res.body?.cancel();
       throw new DownloadError('failed', `HTTP ${res.status}`);
@@ -113,5 +115,29 @@ export async function downloadFile(url: string, opts: DownloadOptions): Promise<
     if (signal.aborted)
       throw new DownloadError('timeout', `no complete answer within ${opts.timeoutMs ?? DOWNLOAD_TIMEOUT_MS} ms`);
     throw new DownloadError('failed', (err as Error).message);
+  }
+}
+
+/**
+ * GET with redirects followed by hand: the token goes only to allowed origins (a redirect to another host, such as
+ * a signed storage URL, is followed without it), only http(s), at most MAX_DOWNLOAD_REDIRECTS hops.
+ */
+async function fetchFollowing(url: string, opts: DownloadOptions, signal: AbortSignal): Promise<Response> {
+  let current = new URL(url);
+  for (let hop = 0; ; hop++) {
+    const withToken = opts.allowedOrigins.includes(current.origin);
+    const res = await fetch(current, {
+      headers: withToken ? { Authorization: `Bearer ${opts.token}` } : {},
+      redirect: 'manual',
+      signal,
+    });
+    const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+    if (!location) return res;
+    await res.body?.cancel();
+    const next = new URL(location, current);
+    if (hop >= MAX_DOWNLOAD_REDIRECTS || (next.protocol !== 'https:' && next.protocol !== 'http:')) {
+      throw new DownloadError('failed', `too many redirects or a redirect to ${next.protocol}`);
+    }
+    current = next;
   }
 }

@@ -11,6 +11,9 @@ import {
 /** A file host that does what its path says: serve, stall, redirect elsewhere, or stream more than declared. */
 let server: http.Server;
 let origin = '';
+/** Another host (another origin): it answers with the Authorization header it received. */
+let other: http.Server;
+let otherOrigin = '';
 const stalled: http.ServerResponse[] = [];
 
 beforeAll(async () => {
@@ -21,7 +24,10 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       res.write('partial');
       stalled.push(res);
-    } else if (req.url === '/redirect') res.writeHead(302, { location: 'https://example.com/steal' }).end();
+    } else if (req.url === '/redirect-away') res.writeHead(302, { location: `${otherOrigin}/echo` }).end();
+    else if (req.url === '/redirect-here') res.writeHead(302, { location: '/echo' }).end();
+    else if (req.url === '/loop') res.writeHead(302, { location: '/loop' }).end();
+    else if (req.url === '/echo') res.writeHead(200).end(req.headers.authorization ?? '');
     else if (req.url === '/big') {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       res.end(Buffer.alloc(64 * 1024));
@@ -34,11 +40,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  other = http.createServer((req, res) => res.writeHead(200).end(req.headers.authorization ?? ''));
+  await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+  otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
   for (const r of stalled) r.destroy();
   server.closeAllConnections();
   await new Promise<void>((r) => server.close(() => r()));
+  await new Promise<void>((r) => other.close(() => r()));
 });
 
 const opts = (extra: Partial<Parameters<typeof downloadFile>[1]> = {}) => ({
@@ -68,8 +78,11 @@ describe('downloadFile', () => {
     expect(downloadOrigins('http://127.0.0.1:9/api/')).toEqual([SLACK_FILES_ORIGIN, 'http://127.0.0.1:9']);
   });
 
-  it('does not follow a redirect (it could carry the token elsewhere)', async () => {
-    expect(await problemOf(downloadFile(`${origin}/redirect`, opts()))).toBe('failed');
+  it('follows a redirect, with the token only while it stays on an allowed origin; a loop is cut off', async () => {
+    const text = async (p: string) => Buffer.from(await downloadFile(`${origin}${p}`, opts())).toString('utf8');
+    expect(await text('/redirect-here')).toBe('Bearer xoxb-t');
+    expect(await text('/redirect-away')).toBe('');
+    expect(await problemOf(downloadFile(`${origin}/loop`, opts()))).toBe('failed');
   });
 
   it('refuses by the reported size without fetching, and stops reading past the limit', async () => {
