@@ -422,7 +422,11 @@ function planOrThrow(db: Db, prepared: Prepared[], nowIso: string, addedBy: stri
  * ingests queue rather than fail.
  * @example (await ingestSources(deps, [{ file: 'plan.docx', bytes }], { addedBy: 'U123' })).indexed[0].documentId
  */
-export function ingestSources(deps: IngestDeps, sources: SourceFile[], opts: IngestOptions = {}): Promise<IngestResult> {
+export function ingestSources(
+  deps: IngestDeps,
+  sources: SourceFile[],
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
   return ingestPrepared(deps, sources, opts, { skipped: [], problems: [] });
 }
 
@@ -576,6 +580,10 @@ export function ingest(deps: IngestDeps, paths: string[], opts: IngestOptions = 
 }
 
 /** ingest, returning only what was indexed. */
-export async function ingestPaths(deps: IngestDeps, paths: string[], opts: IngestOptions = {}): Promise<IngestedFile[]> {
+export async function ingestPaths(
+  deps: IngestDeps,
+  paths: string[],
+  opts: IngestOptions = {},
+): Promise<IngestedFile[]> {
   return (await ingest(deps, paths, opts)).indexed;
 }

@@ -253,8 +253,9 @@ describe('writers meeting an ingest', () => {
     migrate(a);
     const b = openDatabase(file);
     const plan = write('tianjin.txt', TIANJIN);
-    const docId = (await ingestPaths({ db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [plan]))[0]!
-      .documentId;
+    const docId = (
+      await ingestPaths({ db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [plan])
+    )[0]!.documentId;
     const oldIds = listMeasures(a, docId).map((m) => m.id);
 
     // While process A segments its revision (a new （二）), process B (the bot) removes the document. A's plan
@@ -295,9 +296,9 @@ describe('writers meeting an ingest', () => {
       IngestBusyError,
     );
     held.release(db);
-    expect((await ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 })).indexed[0]!.status).toBe(
-      'added',
-    );
+    expect(
+      (await ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 })).indexed[0]!.status,
+    ).toBe('added');
     // A lease left by a process that no longer exists (kill -9) does not block anyone.
     db.prepare("INSERT INTO meta (key, value) VALUES ('ingest_lease', ?)").run(
       JSON.stringify({ owner: 'x', host: os.hostname(), pid: 2 ** 22 + 12345, expiresAtMs: Date.now() + 60_000 }),

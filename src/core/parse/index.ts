@@ -114,7 +114,11 @@ export function parseText(source: { file: string; text: string; format: Document
   const { file } = source;
   const { text, frontMatter, page } = MARKUP_FORMATS.has(source.format)
     ? toPlainText(file, source.text)
-    : { text: source.text, frontMatter: { title: null, date: null }, page: { title: null, articleTitle: null, pubDate: null } };
+    : {
+        text: source.text,
+        frontMatter: { title: null, date: null },
+        page: { title: null, articleTitle: null, pubDate: null },
+      };
   const paras = toParagraphs(text);
   if (paras.length === 0) {
     throw new ParseError(
