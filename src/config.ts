@@ -81,6 +81,8 @@ export const configSchema = z
     PORT: wholeNumber(0, 65535, 3000),
     BOT_LOCALE: z.enum(['zh', 'en']).default('zh'),
     SLACK_ADMIN_USERS: idList,
+    /** Who may add documents from Slack besides the admins (user ids); empty = admins only. */
+    INGEST_USERS: idList,
     DIGEST_CRON: z
       .string()
       .trim()

@@ -39,7 +39,7 @@ async function runLines(lines: string[]): Promise<string[]> {
   let out = '';
   const marker = (i: number) => 9000 + i;
   const input = lines.flatMap((l, i) => [l, `press ${marker(i)}`]).join('\n');
-  const db = seededDb();
+  const db = await seededDb();
   await runConsole(
     { db, clock: fixedClock(NOW), logger: silentLogger, config: loadConfig({ LOG_LEVEL: 'warn' }) },
     { input: Readable.from([`${input}\n`]), write: (t) => void (out += t), interactive: false },

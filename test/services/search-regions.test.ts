@@ -34,11 +34,11 @@ const WUHOU = `成都市武侯区推进消费新场景建设实施方案
 
 let db: Db;
 
-beforeEach(() => {
+beforeEach(async () => {
   db = testDb();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-regions-'));
   for (const [name, text] of [['nanjing.txt', NANJING], ['wuhou.txt', WUHOU]]) fs.writeFileSync(path.join(dir, name!), text!);
-  ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [dir]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [dir]);
 });
 
 const regions = (region: string) =>
@@ -67,7 +67,7 @@ describe('regions at their own level', () => {
 });
 
 describe('traditional characters', () => {
-  it('fold to simplified on both sides: 冷鏈 finds 冷链, and a traditional text is found by simplified words', () => {
+  it('fold to simplified on both sides: 冷鏈 finds 冷链, and a traditional text is found by simplified words', async () => {
     const found = (query: string) => searchMeasures(db, { query, today: '2026-11-22', limit: 20 }).hits.map((h) => h.region);
     expect(found('冷鏈')).toEqual(found('冷链'));
     expect(found('冷鏈').length).toBeGreaterThan(0);
@@ -76,7 +76,7 @@ describe('traditional characters', () => {
       path.join(dir, 'tw.txt'),
       '臺北市促進夜間經濟發展方案\n\n一、發展夜間經濟\n建設夜間消費街區。（市商業處牽頭）\n\n二、完善冷鏈物流\n建設冷鏈配送中心。（市商業處牽頭）\n',
     );
-    ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [dir]);
+    await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [dir]);
     const hit = searchMeasures(db, { query: '夜间经济', today: '2026-11-22' }).hits[0];
     expect(hit?.title).toBe('發展夜間經濟');
     expect(hit?.snippet.filter((p) => p.hit).map((p) => p.text)).toContain('夜間經濟');
