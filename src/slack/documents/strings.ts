@@ -8,7 +8,7 @@ import { defineStrings } from '../../lib/strings.ts';
 export const documentStrings = defineStrings(
   {
     docHelpDocs: '`/measures docs` — 已收录的文件（标题、文号、地区、举措数、是否有效、由谁何时添加）',
-    docHelpRemove: '`/measures remove abcd` — 从索引中删除文件（仅管理员；跟进保留并标注）',
+    docHelpRemove: '`/measures remove {doc}` — 从索引中删除文件（仅管理员；跟进保留并标注）',
     docHelpUpload: '把 Word、PDF 或文本文件发给我（私信，或在频道中上传并 @我）即可收录',
     docNotAllowed: '抱歉，只有管理员和 INGEST_USERS 中的成员可以添加文件。如需收录这份文件，请联系管理员。',
     docReading: (file: string) => `正在读取 *${file}*…`,
@@ -83,7 +83,7 @@ export const documentStrings = defineStrings(
     docPrev: '上一页',
     docNext: '下一页',
     docRemoveAdminsOnly: '只有管理员（SLACK_ADMIN_USERS）可以删除文件。',
-    docRemoveUsage: '用法：`/measures remove abcd`（abcd 是文件编号，见 `/measures docs`）',
+    docRemoveUsage: '用法：`/measures remove <文件编号>`（文件编号见 `/measures docs`）',
     docRemoveNotFound: (id: string) => `没有编号为 \`${id}\` 的文件。用 \`/measures docs\` 查看已收录的文件。`,
     docRemoveConfirm: (title: string, id: string, measures: number) =>
       `确定要从索引中删除 *${title}*（\`${id}\`，${measures} 条举措）吗？相关跟进会保留并标注“文件已删除”，编号不会再被使用。`,
@@ -99,7 +99,7 @@ export const documentStrings = defineStrings(
   {
     docHelpDocs: '`/measures docs` — indexed documents (title, number, region, measures, in force, added by and when)',
     docHelpRemove:
-      '`/measures remove abcd` — remove a document from the index (admins; follow-ups are kept and marked)',
+      '`/measures remove {doc}` — remove a document from the index (admins; follow-ups are kept and marked)',
     docHelpUpload: 'Send me a Word, PDF or text file (in a DM, or upload it in a channel and @mention me) to index it',
     docNotAllowed:
       'Sorry, only admins and the people in INGEST_USERS can add documents. Please ask an admin to add this one.',
@@ -174,7 +174,7 @@ export const documentStrings = defineStrings(
     docPrev: 'Previous',
     docNext: 'Next',
     docRemoveAdminsOnly: 'Only admins (SLACK_ADMIN_USERS) can remove documents.',
-    docRemoveUsage: 'Usage: `/measures remove abcd` (abcd is the document id, see `/measures docs`)',
+    docRemoveUsage: 'Usage: `/measures remove <document id>` (see `/measures docs` for the ids)',
     docRemoveNotFound: (id: string) => `No document has the id \`${id}\`. \`/measures docs\` lists the indexed ones.`,
     docRemoveConfirm: (title: string, id: string, measures: number) =>
       `Remove *${title}* (\`${id}\`, ${measures} measures) from the index? Its follow-ups are kept and marked “document removed”; its ids are never reused.`,
