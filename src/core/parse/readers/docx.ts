@@ -11,7 +11,7 @@ import { ParseError } from '../errors.ts';
 import { WordNumbering } from './docx-numbering.ts';
 import { hasExtension, startsWith, ZIP_MAGIC } from './signatures.ts';
 import type { DocumentReader, ReadResult } from './types.ts';
-import { MC, parseXml, W, walk, wAttr } from './word-xml.ts';
+import { MC, parseXml, W, wAttr, walk } from './word-xml.ts';
 import { ZipFormatError, ZipPackage } from './zip-package.ts';
 
 /** Elements whose text is not part of what the reader sees, by namespace. */
