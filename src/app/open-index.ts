@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../db/open.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
 import { countDocuments } from '../repo/documents-repo.ts';
 import { ingestPaths, IngestError } from '../services/ingest-service.ts';
 import { ensureSearchIndexFresh } from '../services/search-service.ts';
@@ -13,13 +14,13 @@ import { ensureSearchIndexFresh } from '../services/search-service.ts';
  * then makes sure the search index matches the current segmenter. A broken seed folder is logged, not fatal:
  * the bot still starts (and says so) rather than crash-looping.
  */
-export function openIndex(config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>, deps: { logger: Logger; clock: Clock }): Db {
+export function openIndex(config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>, deps: { logger: Logger; clock: Clock; segmenter: Segmenter }): Db {
   const db = openDatabase(config.DATABASE_PATH);
   try {
     const { applied } = migrate(db);
     if (applied.length) deps.logger.info('database migrated', { applied });
     if (countDocuments(db) === 0) seed(db, config.SEEDS_DIR, deps);
-    const fresh = ensureSearchIndexFresh(db, deps.logger);
+    const fresh = ensureSearchIndexFresh(db, deps.logger, deps.segmenter);
     if (fresh.rebuilt) deps.logger.info('search index rebuilt', { measures: fresh.measures });
     return db;
   } catch (err) {
@@ -28,7 +29,7 @@ export function openIndex(config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>, d
   }
 }
 
-function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock }): void {
+function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock; segmenter: Segmenter }): void {
   if (!fs.existsSync(dir)) {
     deps.logger.warn('the index is empty and SEEDS_DIR does not exist; index documents with `npm run measures -- ingest <dir>`', { SEEDS_DIR: dir });
     return;

@@ -6,6 +6,7 @@ import { createSlackApp, type SlackReceiverChoice } from '../slack/app.ts';
 import { runConsole } from '../slack/console/start-console.ts';
 import { startJobs } from '../jobs/index.ts';
 import { openIndex } from './open-index.ts';
+import { createJiebaSegmenter } from '../search/jieba-segmenter.ts';
 import { indexSummary } from './index-summary.ts';
 
 export interface BotIo {
@@ -33,9 +34,11 @@ export interface RunningBot {
 export async function startBot(config: Config, deps: { logger: Logger; clock: Clock; io: BotIo }): Promise<RunningBot> {
   const { logger, clock } = deps;
   const mode = slackMode(config);
-  const db = openIndex(config, { logger, clock });
+  // One segmenter for indexing and queries: nodejieba's dictionaries load once per process.
+  const segmenter = createJiebaSegmenter();
+  const db = openIndex(config, { logger, clock, segmenter });
   logger.info('index ready', { database: config.DATABASE_PATH, ...indexSummary(db) });
-  const base = { db, clock, logger, config };
+  const base = { db, clock, logger, config, segmenter };
   let stopped = false;
 
   if (mode === 'console') {

@@ -1,15 +1,18 @@
 import type { Config } from '../config.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
 import { openDatabase, type Db } from '../db/open.ts';
 import { migrate } from '../db/migrate.ts';
 import { ensureSearchIndexFresh } from '../services/search-service.ts';
 
-/** What every CLI command receives: output streams, config, clock and logger (all injected, for tests). */
+/** What every CLI command receives: output streams, config, clock, logger and segmenter (all injected, for tests). */
 export interface CliContext {
   config: Config;
   clock: Clock;
   logger: Logger;
+  /** Segments indexed text and queries. */
+  segmenter: Segmenter;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -40,7 +43,7 @@ export function openIndex(ctx: CliContext, dbFlag: string | undefined): Db {
 export function openSearchIndex(ctx: CliContext, dbFlag: string | undefined): Db {
   const db = openIndex(ctx, dbFlag);
   try {
-    const fresh = ensureSearchIndexFresh(db, ctx.logger);
+    const fresh = ensureSearchIndexFresh(db, ctx.logger, ctx.segmenter);
     if (fresh.rebuilt) ctx.logger.info('search index rebuilt', { measures: fresh.measures });
   } catch (err) {
     db.close();

@@ -61,6 +61,7 @@ export function filterSql(f: ResolvedFilters): { sql: string; params: unknown[] 
   return { sql: where.length ? ` AND ${where.join(' AND ')}` : '', params };
 }
 
+/** Matches joined to their measure and document, for filters (only built when some filter is set). */
 const FROM_MATCH = `FROM measure_fts
   JOIN search_rows s ON s.id = measure_fts.rowid
   JOIN measures m ON m.id = s.measure_id
@@ -82,29 +83,10 @@ export function hasAtLeastMatches(db: Db, match: string, f: ResolvedFilters, n: 
 }
 
 /**
- * One page of matches, best first, and the number of matches in all, in one pass over them (ranking has to
- * read every match anyway; the window count rides along instead of a second full match).
+ * One page of matches, best first (ties in index order, which is ingest order: file, then position). FTS5
+ * ranks with the kind prior read from the rowid and keeps only the best `limit + offset`; only those rows are
+ * mapped to measure ids. Without filters no match is joined to anything.
  */
-export function pageMatchesWithTotal(
-  db: Db,
-  match: string,
-  f: ResolvedFilters,
-  limit: number,
-  offset: number,
-): { total: number; page: { measureId: string; rank: number }[] } {
-  const w = filterSql(f);
-  const rows = prepared(
-    db,
-    // bm25() cannot sit in a window query itself: rank in a subquery, count over it.
-    `SELECT measureId, rank, COUNT(*) OVER () AS total FROM (
-       SELECT m.id AS measureId, ${RANK_SQL} AS rank, d.file AS file, m.position AS position ${FROM_MATCH}${w.sql})
-     ORDER BY rank, file, position LIMIT ? OFFSET ?`,
-  ).all(match, ...w.params, limit, offset) as { measureId: string; rank: number; total: number }[];
-  // Past the last page no row carries the total: count them.
-  const total = rows.length > 0 ? rows[0]!.total : offset > 0 ? countMatches(db, match, f) : 0;
-  return { total, page: rows.map(({ measureId, rank }) => ({ measureId, rank })) };
-}
-
 export function pageMatches(
   db: Db,
   match: string,
@@ -112,7 +94,29 @@ export function pageMatches(
   limit: number,
   offset: number,
 ): { measureId: string; rank: number }[] {
-  return pageMatchesWithTotal(db, match, f, limit, offset).page;
+  const w = filterSql(f);
+  const ranked = w.sql
+    ? `SELECT measure_fts.rowid AS rowid, ${RANK_SQL} AS rank ${FROM_MATCH}${w.sql}`
+    : `SELECT rowid, ${RANK_SQL} AS rank FROM measure_fts WHERE measure_fts MATCH ?`;
+  return prepared(
+    db,
+    `SELECT s.measure_id AS measureId, p.rank AS rank FROM (${ranked} ORDER BY rank, rowid LIMIT ? OFFSET ?) p
+       JOIN search_rows s ON s.id = p.rowid ORDER BY p.rank, p.rowid`,
+  ).all(match, ...w.params, limit, offset) as { measureId: string; rank: number }[];
+}
+
+/** One page of matches and the number of matches in all. */
+export function pageMatchesWithTotal(
+  db: Db,
+  match: string,
+  f: ResolvedFilters,
+  limit: number,
+  offset: number,
+): { total: number; page: { measureId: string; rank: number }[] } {
+  const page = pageMatches(db, match, f, limit, offset);
+  // A short first page already says how many there are.
+  const total = offset === 0 && page.length < limit ? page.length : countMatches(db, match, f);
+  return { total, page };
 }
 
 const FROM_LIST = `FROM measures m JOIN documents d ON d.id = m.document_id WHERE 1 = 1`;

@@ -12,6 +12,7 @@ import { documentIdTaken, findDocumentByContent, getDocumentByFile, listMeasures
 import { replaceDocument, type DocumentToStore } from '../repo/documents-writer.ts';
 import { indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
 import { ensureSearchIndexFresh } from './search-service.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
 
 /** Documents larger than this are refused before they are read (a policy document is tens of kilobytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -22,6 +23,8 @@ export interface IngestDeps {
   db: Db;
   logger: Logger;
   clock: Clock;
+  /** Segments the indexed text (the one searches use). */
+  segmenter: Segmenter;
 }
 
 export interface IngestedFile {
@@ -193,7 +196,7 @@ export function ingest(deps: IngestDeps, paths: string[]): { indexed: IngestedFi
   deps.db.transaction(() => {
     // Bring the existing index up to the current dictionary first (and record its fingerprint on a new
     // database), so rows written below are never mixed with rows segmented by an older dictionary.
-    ensureSearchIndexFresh(deps.db, deps.logger);
+    ensureSearchIndexFresh(deps.db, deps.logger, deps.segmenter);
     for (const p of prepared) {
       const existing = getDocumentByFile(deps.db, p.file);
       const counts = {
@@ -208,7 +211,7 @@ export function ingest(deps: IngestDeps, paths: string[]): { indexed: IngestedFi
       const toStore = decideIds(deps.db, p, now);
       if (existing) removeMeasuresFromIndex(deps.db, listMeasures(deps.db, existing.id).map((m) => m.id));
       replaceDocument(deps.db, toStore);
-      indexMeasures(deps.db, toStore.measures.map((m) => m.id));
+      indexMeasures(deps.db, toStore.measures.map((m) => m.id), deps.segmenter);
       results.push({
         file: p.file,
         documentId: toStore.id,

@@ -10,7 +10,6 @@ import { highlightNeedles, isBlankQuery, parseQuery, wordMatch, wordOrCharMatch 
 import { FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
 import { indexFingerprint } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
-import { defaultSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
 import { countListed, hasAtLeastMatches, loadHits, pageListed, pageMatchesWithTotal } from '../repo/search-repo.ts';
 import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
 
@@ -73,7 +72,7 @@ function checkPaging(limit: number | undefined, offset: number | undefined): { l
  * for 1–2 character queries and when words find fewer than FEW_WORD_HITS; or, with an empty query and some
  * filter, lists the filtered measures by document and position. Bad input throws SearchInputError.
  */
-export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter = defaultSegmenter()): SearchResult {
+export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter): SearchResult {
   if (!isIsoDate(req.today)) throw new SearchInputError('bad_date', `"${req.today}" is not a date (YYYY-MM-DD).`);
   const { limit, offset } = checkPaging(req.limit, req.offset);
   const filters = resolveFilters(req.filters, req.today);
@@ -138,9 +137,10 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
 export function ensureSearchIndexFresh(
   db: Db,
   logger: Logger,
-  segmenter: Segmenter = defaultSegmenter(),
+  segmenter: Segmenter,
 ): { rebuilt: boolean; measures: number } {
-  warmSegmenter(segmenter);
+  // Loads the dictionaries now rather than in the first search, which may be a Slack request with a deadline.
+  segmenter.cut('冷链');
   const fingerprint = indexFingerprint(segmenter);
   if (readIndexFingerprint(db) !== fingerprint) {
     const started = Date.now();

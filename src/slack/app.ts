@@ -10,6 +10,8 @@ import { boltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners/index.ts';
 import { indexSummary } from '../app/index-summary.ts';
 
+import type { Segmenter } from '../core/search/segmenter.ts';
+
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 
@@ -18,6 +20,7 @@ export interface SlackAppBase {
   clock: Clock;
   logger: Logger;
   config: Config;
+  segmenter: Segmenter;
 }
 
 export type SlackReceiverChoice =

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import type { Db } from '../../src/db/open.ts';
 import { searchMeasures } from '../../src/services/search-service.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
@@ -23,7 +24,7 @@ beforeEach(() => h.fake.reset());
 
 describe('/measures search over signed HTTP', () => {
   it('answers a keyword search ephemerally with the same hits the search service finds, matches in bold', async () => {
-    const expected = searchMeasures(db, { query: '冷链', limit: RESULTS_PAGE_SIZE, today: TODAY });
+    const expected = searchMeasures(db, { query: '冷链', limit: RESULTS_PAGE_SIZE, today: TODAY }, testSegmenter);
     expect(expected.total).toBeGreaterThan(0);
     const { status, reply } = await h.command('冷链');
     expect(status).toBe(200);
@@ -40,17 +41,17 @@ describe('/measures search over signed HTTP', () => {
   });
 
   it('applies filters typed as words (地区:, in-force)', async () => {
-    const expected = searchMeasures(db, { query: '消费', filters: { region: '天津' }, limit: RESULTS_PAGE_SIZE, today: TODAY });
+    const expected = searchMeasures(db, { query: '消费', filters: { region: '天津' }, limit: RESULTS_PAGE_SIZE, today: TODAY }, testSegmenter);
     const { reply } = await h.command('消费 地区:天津');
     const text = visibleText(reply.body.blocks);
     expect(text).toContain(s.resultsCount(expected.total, expected.total ? 1 : 0, expected.hits.length));
     expect(text).toContain(`${s.filterNames.region}: 天津`);
-    const unfiltered = searchMeasures(db, { query: '消费', limit: 1, today: TODAY });
+    const unfiltered = searchMeasures(db, { query: '消费', limit: 1, today: TODAY }, testSegmenter);
     expect(expected.total).toBeLessThan(unfiltered.total);
   });
 
   it('dept <name> lists the measures that department is responsible for', async () => {
-    const expected = searchMeasures(db, { query: '', filters: { department: '商务局' }, limit: RESULTS_PAGE_SIZE, today: TODAY });
+    const expected = searchMeasures(db, { query: '', filters: { department: '商务局' }, limit: RESULTS_PAGE_SIZE, today: TODAY }, testSegmenter);
     expect(expected.total).toBeGreaterThan(0);
     const { reply } = await h.command('dept 商务局');
     expect(visibleText(reply.body.blocks)).toContain(s.resultsCount(expected.total, 1, expected.hits.length));
@@ -58,11 +59,11 @@ describe('/measures search over signed HTTP', () => {
   });
 
   it('due <year | month | next Nd> lists measures with targets due in the window', async () => {
-    const year = searchMeasures(db, { query: '', filters: { dueFrom: '2023-01-01', dueTo: '2023-12-31' }, limit: RESULTS_PAGE_SIZE, today: TODAY });
+    const year = searchMeasures(db, { query: '', filters: { dueFrom: '2023-01-01', dueTo: '2023-12-31' }, limit: RESULTS_PAGE_SIZE, today: TODAY }, testSegmenter);
     expect(year.total).toBeGreaterThan(0);
     const { reply } = await h.command('due 2023');
     expect(visibleText(reply.body.blocks)).toContain(s.resultsCount(year.total, 1, year.hits.length));
-    const next = searchMeasures(db, { query: '', filters: { dueFrom: TODAY, dueTo: '2023-05-30' }, limit: RESULTS_PAGE_SIZE, today: TODAY });
+    const next = searchMeasures(db, { query: '', filters: { dueFrom: TODAY, dueTo: '2023-05-30' }, limit: RESULTS_PAGE_SIZE, today: TODAY }, testSegmenter);
     const { reply: r2 } = await h.command('due next 90d');
     expect(visibleText(r2.body.blocks)).toContain(next.total === 0 ? s.resultsCount(0, 0, 0) : s.resultsCount(next.total, 1, next.hits.length));
     const { reply: bad } = await h.command('due someday');
@@ -89,7 +90,7 @@ describe('deadlines in results', () => {
 
 describe('detail view', () => {
   it('show <id> gives full text, tasks, targets past or not as of today, source document and action buttons', async () => {
-    const hit = searchMeasures(db, { query: '', filters: { dueFrom: '2022-01-01', dueTo: '2025-12-31' }, limit: 1, today: TODAY }).hits[0]!;
+    const hit = searchMeasures(db, { query: '', filters: { dueFrom: '2022-01-01', dueTo: '2025-12-31' }, limit: 1, today: TODAY }, testSegmenter).hits[0]!;
     const { reply } = await h.command(`show ${hit.measureId.toUpperCase()}`);
     const text = visibleText(reply.body.blocks);
     expect(reply.body.blocks[0].text.text).toContain(hit.title.slice(0, 20));
@@ -104,7 +105,7 @@ describe('detail view', () => {
   });
 
   it('the Details button answers with the detail view; unknown and malformed ids get a clear message', async () => {
-    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }).hits[0]!;
+    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }, testSegmenter).hits[0]!;
     const { status } = await h.press(ACTIONS.SHOW_MEASURE, hit.measureId);
     expect(status).toBe(200);
     const [r] = await h.fake.waitFor('response_url');
@@ -121,7 +122,7 @@ describe('detail view', () => {
 
 describe('pagination and sharing', () => {
   it('"next page" replaces the message with the following hits', async () => {
-    const all = searchMeasures(db, { query: '消费', limit: 100, today: TODAY });
+    const all = searchMeasures(db, { query: '消费', limit: 100, today: TODAY }, testSegmenter);
     expect(all.total).toBeGreaterThan(RESULTS_PAGE_SIZE);
     const { reply } = await h.command('消费');
     const more = buttonsOf(reply.body.blocks).find((b) => b.actionId === ACTIONS.SEARCH_MORE)!;
@@ -156,7 +157,7 @@ describe('pagination and sharing', () => {
 
   it('when the bot is not in the channel, shares through response_url in_channel and tells the user', async () => {
     h.fake.failNext('chat.postMessage', 'not_in_channel');
-    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }).hits[0]!;
+    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }, testSegmenter).hits[0]!;
     await h.press(ACTIONS.SHARE_MEASURE, hit.measureId);
     const posts = await h.fake.waitFor('response_url', 2);
     expect(posts[0]!.body.response_type).toBe('in_channel');
@@ -166,7 +167,7 @@ describe('pagination and sharing', () => {
 
   it('a rate-limited chat.postMessage is retried after Retry-After', async () => {
     h.fake.rateLimitNext('chat.postMessage', 1);
-    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }).hits[0]!;
+    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }, testSegmenter).hits[0]!;
     await h.press(ACTIONS.SHARE_MEASURE, hit.measureId);
     const posts = await h.fake.waitFor('chat.postMessage', 2, 8000);
     expect(posts[1]!.body.channel).toBe(posts[0]!.body.channel);

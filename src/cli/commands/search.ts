@@ -50,7 +50,7 @@ export const searchCommand: CliCommand = {
       const today = dateInZone(ctx.clock(), ctx.config.DIGEST_TZ);
       let result;
       try {
-        result = searchMeasures(db, { query, filters, limit, today });
+        result = searchMeasures(db, { query, filters, limit, today }, ctx.segmenter);
       } catch (err) {
         if (!(err instanceof SearchInputError)) throw err;
         ctx.stderr(`${err.message}\n`);

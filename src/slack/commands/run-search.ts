@@ -19,7 +19,7 @@ export function runSearch(request: SearchRequest, deps: SlackDeps, opts: { share
   }
   const { query, filters } = parsed.search;
   try {
-    const result = searchMeasures(deps.db, { query, filters, limit: RESULTS_PAGE_SIZE, offset: request.offset, today });
+    const result = searchMeasures(deps.db, { query, filters, limit: RESULTS_PAGE_SIZE, offset: request.offset, today }, deps.segmenter);
     return buildSearchResults({
       request,
       search: parsed.search,
