@@ -6,7 +6,7 @@ import { createSlackApp, type SlackReceiverChoice } from '../slack/app.ts';
 import { runConsole } from '../slack/console/start-console.ts';
 import { startJobs } from '../jobs/index.ts';
 import { openIndex } from './open-index.ts';
-import { createJiebaSegmenter } from '../search/jieba-segmenter.ts';
+import { createJiebaSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
 import { indexSummary } from './index-summary.ts';
 
 export interface BotIo {
@@ -39,6 +39,9 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
   const db = openIndex(config, { logger, clock, segmenter });
   logger.info('index ready', { database: config.DATABASE_PATH, ...indexSummary(db) });
   const base = { db, clock, logger, config, segmenter };
+  // jieba's dictionaries take most of a second to load: once the bot is up rather than before it can answer,
+  // and still ahead of the first search in all but the first moments.
+  const warmLater = () => setTimeout(() => warmSegmenter(segmenter), 0).unref();
   let stopped = false;
 
   if (mode === 'console') {
@@ -51,6 +54,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
     }).finally(async () => {
       await jobs.stop();
     });
+    warmLater();
     return {
       mode,
       finished,
@@ -84,6 +88,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
     throw err;
   }
   logger.info('slack app started', { mode, ...(started.port !== undefined ? { port: started.port } : {}) });
+  warmLater();
   return {
     mode,
     ...(started.port !== undefined ? { port: started.port } : {}),

@@ -131,16 +131,14 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
 
 /**
  * Start-up check: rebuilds the whole index when the user dictionary or the segmentation rules changed since it
- * was built (or it was never built by this module), otherwise only repairs drift. Cheap when nothing changed;
- * also loads the segmenter's dictionaries so the first search is fast.
+ * was built (or it was never built by this module), otherwise only repairs drift. Cheap when nothing changed:
+ * the segmenter's dictionaries are not loaded unless something is (re)indexed.
  */
 export function ensureSearchIndexFresh(
   db: Db,
   logger: Logger,
   segmenter: Segmenter,
 ): { rebuilt: boolean; measures: number } {
-  // Loads the dictionaries now rather than in the first search, which may be a Slack request with a deadline.
-  segmenter.cut('冷链');
   const fingerprint = indexFingerprint(segmenter);
   if (readIndexFingerprint(db) !== fingerprint) {
     const started = Date.now();

@@ -115,23 +115,28 @@ export function buildCorpus(db: Db, templates: Db, target: number, seed = 1): { 
   return { measures, sourceBytes };
 }
 
+/** A clause that may carry structure the parser reads (numbering, 一是, 问/答, dates, responsibility). */
+const STRUCTURAL = /[0-9０-９（）()〔〕【】：:]|[一二三四五六七八九十]是|[一二三四五六七八九十][、.．]|问|答|负责|牵头|配合|第|年|月|日|前/;
+
 /**
- * Document files of distinct text for the ingest benchmark: each template file with the sentences inside its
- * paragraphs (all but the first, which carries the numbering, and the last, which carries the responsibility
- * bracket) drawn from the pool. Returns the total size in bytes.
+ * Document files of distinct text for the ingest benchmark: each seed file with every plain clause (one that
+ * carries nothing the parser reads) replaced by a plain clause drawn from the pool. Returns the total size in
+ * bytes.
  */
 export function writeIngestFiles(dir: string, pool: string[], copies: number, seed = 2): number {
   const rand = prng(seed);
+  const plain = pool.filter((c) => c.length >= 8 && !STRUCTURAL.test(c) && /[，；]$/.test(c));
   const seeds = fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt'));
   let bytes = 0;
   for (let k = 0; k < copies; k++) {
     for (const f of seeds) {
       const lines = fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8').split('\n');
-      const out = lines.map((line) => {
-        const parts = line.split(/(?<=[，。；])/);
-        if (parts.length < 4) return line;
-        return [parts[0], ...parts.slice(1, -1).map(() => pool[Math.floor(rand() * pool.length)]), parts[parts.length - 1]].join('');
-      });
+      const out = lines.map((line) =>
+        line
+          .split(/(?<=[，；])/)
+          .map((c, i) => (i > 0 && c.length >= 8 && !STRUCTURAL.test(c) && /[，；]$/.test(c) ? plain[Math.floor(rand() * plain.length)]! : c))
+          .join(''),
+      );
       const content = out.join('\n');
       fs.writeFileSync(path.join(dir, `c${k}_${f}`), content);
       bytes += Buffer.byteLength(content);

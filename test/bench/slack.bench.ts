@@ -1,4 +1,5 @@
 import { searchMeasures } from '../../src/services/search-service.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import { RESULTS_PAGE_SIZE } from '../../src/slack/limits.ts';
 import { FORM, slashCommandBody } from '../helpers/slack-request.ts';
 import { TODAY, seededDb, startHarness } from '../slack/harness.ts';
@@ -25,7 +26,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
     for (let i = 0; i < ROUNDS; i++) {
       const q = QUERIES[i % QUERIES.length]!.split(' ')[0]!;
       const t = performance.now();
-      searchMeasures(db, { query: q, limit: RESULTS_PAGE_SIZE, today: TODAY });
+      searchMeasures(db, { query: q, limit: RESULTS_PAGE_SIZE, today: TODAY }, testSegmenter);
       search.push(performance.now() - t);
     }
     const ack: number[] = [];
