@@ -17,6 +17,17 @@ export const INDEX_FINGERPRINT_KEY = 'search_index_fingerprint';
 /** How many measures are read and written per statement round (bounds memory on a full rebuild). */
 const CHUNK = 500;
 
+/** Statements by SQL text, per connection: ingest indexes document by document, a few measures each time. */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
 export interface IndexSourceRow extends IndexSource {
   measureId: string;
   kind: ItemKind;
@@ -30,7 +41,8 @@ export interface IndexEntry extends IndexColumns {
 
 /** The text each measure contributes to the index, for the given ids (missing ids are left out). */
 export function readIndexSources(db: Db, measureIds: string[]): IndexSourceRow[] {
-  const read = db.prepare(
+  const read = prepared(
+    db,
     `SELECT m.id AS measureId, m.kind, m.title, m.text, m.section,
            coalesce((SELECT group_concat(x, '、') FROM (
               SELECT td.name AS x FROM tasks t JOIN task_departments td ON td.task_id = t.id WHERE t.measure_id = m.id
@@ -57,12 +69,12 @@ interface Writer {
 
 function writer(db: Db): Writer {
   return {
-    find: db.prepare('SELECT id FROM search_rows WHERE measure_id = ?').pluck(),
-    next: db.prepare('SELECT coalesce(max(id), 0) FROM search_rows').pluck(),
-    addRow: db.prepare('INSERT INTO search_rows (id, measure_id) VALUES (?, ?)'),
-    moveRow: db.prepare('UPDATE search_rows SET id = ? WHERE id = ?'),
-    delFts: db.prepare('DELETE FROM measure_fts WHERE rowid = ?'),
-    insFts: db.prepare('INSERT INTO measure_fts (rowid, title, departments, body, chars) VALUES (?, ?, ?, ?, ?)'),
+    find: prepared(db, 'SELECT id FROM search_rows WHERE measure_id = ?').pluck(),
+    next: prepared(db, 'SELECT coalesce(max(id), 0) FROM search_rows').pluck(),
+    addRow: prepared(db, 'INSERT INTO search_rows (id, measure_id) VALUES (?, ?)'),
+    moveRow: prepared(db, 'UPDATE search_rows SET id = ? WHERE id = ?'),
+    delFts: prepared(db, 'DELETE FROM measure_fts WHERE rowid = ?'),
+    insFts: prepared(db, 'INSERT INTO measure_fts (rowid, title, departments, body, chars) VALUES (?, ?, ?, ?, ?)'),
   };
 }
 
@@ -103,9 +115,9 @@ export function indexMeasures(db: Db, measureIds: string[], segmenter: Segmenter
 }
 
 export function removeMeasuresFromIndex(db: Db, measureIds: string[]): void {
-  const find = db.prepare('SELECT id FROM search_rows WHERE measure_id = ?').pluck();
-  const delFts = db.prepare('DELETE FROM measure_fts WHERE rowid = ?');
-  const delRow = db.prepare('DELETE FROM search_rows WHERE id = ?');
+  const find = prepared(db, 'SELECT id FROM search_rows WHERE measure_id = ?').pluck();
+  const delFts = prepared(db, 'DELETE FROM measure_fts WHERE rowid = ?');
+  const delRow = prepared(db, 'DELETE FROM search_rows WHERE id = ?');
   for (const id of measureIds) {
     const rowid = find.get(id) as number | undefined;
     if (rowid === undefined) continue;

@@ -18,6 +18,7 @@ import { REPO_ROOT, SHARED_DIR } from '../helpers/paths.ts';
 import { startFakeSlack } from '../helpers/fake-slack.ts';
 import { buildCorpus, clausePool, ingestTemplates, writeIngestFiles } from './corpus.ts';
 import { figure, median, percentile, type Figure } from './figures.ts';
+import { benchState } from './shared-state.ts';
 
 /**
  * Index benchmark over a corpus of distinct text (corpus.ts), each figure beside its floor measured in the same
@@ -280,7 +281,11 @@ export default async function indexBench(): Promise<Record<string, unknown>> {
       figure(`Word-query p99 at ${Math.round(b.measures / 1000)}k`, 'ms', b.wordP99, { name: `p99 at ${Math.round(a.measures / 1000)}k`, value: a.wordP99 }, { text: '< 2× reference', maxRatio: 1.999 }),
     );
   }
-  for (const s of scales) fs.rmSync(s.dir, { recursive: true, force: true });
+  // The first (100k) index stays for slack.bench.ts in the same run; everything goes at exit.
+  benchState.searchDb = { file: first.dbFile, measures: first.measures };
+  process.once('exit', () => {
+    for (const s of scales) fs.rmSync(s.dir, { recursive: true, force: true });
+  });
   templates.close();
   return { figures };
 }
