@@ -105,6 +105,26 @@ export function pageMatches(
   ).all(match, ...w.params, limit, offset) as { measureId: string; rank: number }[];
 }
 
+/**
+ * One page of a broad query: the matches of `heading` (a narrower match over the same rows: terms in titles or
+ * departments) first, ranked among themselves, then the other matches of `match`, ranked among themselves.
+ * Each tier ranks only its own rows, so the first pages cost what the heading matches cost.
+ */
+export function pageMatchesTiered(
+  db: Db,
+  match: string,
+  heading: string,
+  f: ResolvedFilters,
+  limit: number,
+  offset: number,
+): { measureId: string; rank: number }[] {
+  const first = pageMatches(db, heading, f, limit, offset);
+  if (first.length === limit) return first;
+  const headingTotal = first.length > 0 ? offset + first.length : countMatches(db, heading, f);
+  const rest = pageMatches(db, `(${match}) NOT (${heading})`, f, limit - first.length, Math.max(0, offset - headingTotal));
+  return [...first, ...rest];
+}
+
 /** One page of matches and the number of matches in all. */
 export function pageMatchesWithTotal(
   db: Db,

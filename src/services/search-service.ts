@@ -6,11 +6,11 @@ import { refStatus, type ForceStatus } from '../core/documents/in-force.ts';
 import { SearchInputError } from '../core/search/errors.ts';
 import { hasFilters, resolveFilters, type SearchFilters } from '../core/search/filters.ts';
 import { buildSnippet, type SnippetPart } from '../core/search/highlight.ts';
-import { highlightNeedles, isBlankQuery, parseQuery, wordMatch, wordOrCharMatch } from '../core/search/query.ts';
-import { FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
+import { headingMatch, highlightNeedles, isBlankQuery, parseQuery, wordMatch, wordOrCharMatch } from '../core/search/query.ts';
+import { BROAD_QUERY_MATCHES, FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
 import { indexFingerprint } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
-import { countListed, hasAtLeastMatches, loadHits, pageListed, pageMatchesWithTotal } from '../repo/search-repo.ts';
+import { countListed, countMatches, hasAtLeastMatches, loadHits, pageListed, pageMatchesTiered, pageMatchesWithTotal } from '../repo/search-repo.ts';
 import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
 
 export { SearchInputError, QueryTooLongError, type SearchInputErrorCode } from '../core/search/errors.ts';
@@ -69,7 +69,8 @@ function checkPaging(limit: number | undefined, offset: number | undefined): { l
 
 /**
  * Searches measures by words (ANDed, bm25 with title > departments > body), falling back to exact substrings
- * for 1–2 character queries and when words find fewer than FEW_WORD_HITS; or, with an empty query and some
+ * for 1–2 character queries and when words find fewer than FEW_WORD_HITS; a query with more than
+ * BROAD_QUERY_MATCHES matches lists those with its words in a title or the departments first; or, with an empty query and some
  * filter, lists the filtered measures by document and position. Bad input throws SearchInputError.
  */
 export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter): SearchResult {
@@ -93,7 +94,12 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     let match = wordMatch(parsed);
     // "Few word hits" only needs to know whether there are FEW_WORD_HITS of them, not how many.
     if (parsed.short || !hasAtLeastMatches(db, match, filters, FEW_WORD_HITS)) match = wordOrCharMatch(parsed);
-    ({ total, page } = pageMatchesWithTotal(db, match, filters, limit, offset));
+    if (hasAtLeastMatches(db, match, filters, BROAD_QUERY_MATCHES + 1)) {
+      total = countMatches(db, match, filters);
+      page = pageMatchesTiered(db, match, headingMatch(parsed), filters, limit, offset);
+    } else {
+      ({ total, page } = pageMatchesWithTotal(db, match, filters, limit, offset));
+    }
   }
   return { query, total, hits: hydrate(db, page, needles, req.today) };
 }

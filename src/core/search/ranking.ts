@@ -33,6 +33,13 @@ export const RANK_SQL = `${BM25_SQL} * (CASE measure_fts.rowid % ${KIND_SLOTS} $
   (k, i) => `WHEN ${i} THEN ${KIND_WEIGHTS[k]}`,
 ).join(' ')} ELSE 1 END)`;
 
+/**
+ * Above this many matches a query is too broad to rank every match by bm25 within a Slack reply (it costs
+ * about a microsecond per match): its pages list the matches in a title or the departments first, ranked by
+ * bm25 among themselves, then the rest. Narrower queries, which are nearly all, rank every match.
+ */
+export const BROAD_QUERY_MATCHES = 10_000;
+
 /** Below this many word matches, exact-substring matches are unioned in (segmenter gaps, rare words). */
 export const FEW_WORD_HITS = 10;
 
