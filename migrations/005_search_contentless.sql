@@ -3,13 +3,15 @@
 -- measures) with contentless_delete=1 so a measure's row can still be deleted or replaced by rowid.
 -- search_rows.id is the FTS rowid; its low two bits carry the measure's kind class (src/core/search/ranking.ts),
 -- so bm25 and the kind prior are computed inside FTS5 and only the rows shown are joined to measures.
+-- document_id lets filters reach the (small) documents table from a match without reading the measure row.
 -- The fingerprint is dropped so the next start (or CLI search, or ingest) rebuilds the index from measures.
 DROP TABLE measure_fts;
 DROP TABLE search_rows;
 
 CREATE TABLE search_rows (
   id          INTEGER PRIMARY KEY,
-  measure_id  TEXT NOT NULL UNIQUE
+  measure_id  TEXT NOT NULL UNIQUE,
+  document_id TEXT NOT NULL
 );
 
 CREATE VIRTUAL TABLE measure_fts USING fts5(

@@ -30,12 +30,14 @@ function prepared(db: Db, sql: string): Statement {
 
 export interface IndexSourceRow extends IndexSource {
   measureId: string;
+  documentId: string;
   kind: ItemKind;
 }
 
 /** One measure's row for the index: its id, kind (part of the FTS rowid) and already-segmented columns. */
 export interface IndexEntry extends IndexColumns {
   measureId: string;
+  documentId: string;
   kind: ItemKind;
 }
 
@@ -43,7 +45,7 @@ export interface IndexEntry extends IndexColumns {
 export function readIndexSources(db: Db, measureIds: string[]): IndexSourceRow[] {
   const read = prepared(
     db,
-    `SELECT m.id AS measureId, m.kind, m.title, m.text, m.section,
+    `SELECT m.id AS measureId, m.document_id AS documentId, m.kind, m.title, m.text, m.section,
            coalesce((SELECT group_concat(x, '、') FROM (
               SELECT td.name AS x FROM tasks t JOIN task_departments td ON td.task_id = t.id WHERE t.measure_id = m.id
               UNION ALL
@@ -71,8 +73,8 @@ function writer(db: Db): Writer {
   return {
     find: prepared(db, 'SELECT id FROM search_rows WHERE measure_id = ?').pluck(),
     next: prepared(db, 'SELECT coalesce(max(id), 0) FROM search_rows').pluck(),
-    addRow: prepared(db, 'INSERT INTO search_rows (id, measure_id) VALUES (?, ?)'),
-    moveRow: prepared(db, 'UPDATE search_rows SET id = ? WHERE id = ?'),
+    addRow: prepared(db, 'INSERT INTO search_rows (id, measure_id, document_id) VALUES (?, ?, ?)'),
+    moveRow: prepared(db, 'UPDATE search_rows SET id = ?, document_id = ? WHERE id = ?'),
     delFts: prepared(db, 'DELETE FROM measure_fts WHERE rowid = ?'),
     insFts: prepared(db, 'INSERT INTO measure_fts (rowid, title, departments, body, chars) VALUES (?, ?, ?, ?, ?)'),
   };
@@ -92,11 +94,11 @@ export function writeIndexEntries(db: Db, entries: IndexEntry[]): void {
     let rowid: number;
     if (old === undefined) {
       rowid = ++seq * KIND_SLOTS + cls;
-      w.addRow.run(rowid, e.measureId);
+      w.addRow.run(rowid, e.measureId, e.documentId);
     } else {
       w.delFts.run(old);
       rowid = old % KIND_SLOTS === cls ? old : ++seq * KIND_SLOTS + cls;
-      if (rowid !== old) w.moveRow.run(rowid, old);
+      w.moveRow.run(rowid, e.documentId, old);
     }
     w.insFts.run(rowid, e.title, e.departments, e.body, e.chars);
   }
@@ -109,7 +111,7 @@ export function indexMeasures(db: Db, measureIds: string[], segmenter: Segmenter
     const sources = readIndexSources(db, measureIds.slice(i, i + CHUNK));
     writeIndexEntries(
       db,
-      sources.map((r) => ({ measureId: r.measureId, kind: r.kind, ...columns(r) })),
+      sources.map((r) => ({ measureId: r.measureId, documentId: r.documentId, kind: r.kind, ...columns(r) })),
     );
   }
 }

@@ -29,14 +29,17 @@ function likeContains(value: string): string {
   return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** WHERE clauses over `m` (measures) and `d` (documents) for the filters, with their parameters. */
-export function filterSql(f: ResolvedFilters): { sql: string; params: unknown[] } {
+/**
+ * WHERE clauses over `d` (documents) and the measure whose id is `measureId` (`m.id` over measures, or
+ * `s.measure_id` over search_rows) for the filters, with their parameters.
+ */
+export function filterSql(f: ResolvedFilters, measureId = 'm.id'): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.departmentPatterns && f.departmentPatterns.length > 0) {
     const ors = f.departmentPatterns.map(() => `td.name LIKE ? ESCAPE '\\'`).join(' OR ');
     where.push(`EXISTS (SELECT 1 FROM tasks t JOIN task_departments td ON td.task_id = t.id
-      WHERE t.measure_id = m.id AND (${ors}))`);
+      WHERE t.measure_id = ${measureId} AND (${ors}))`);
     params.push(...f.departmentPatterns.map(likeContains));
   }
   if (f.regionStem) {
@@ -49,7 +52,7 @@ export function filterSql(f: ResolvedFilters): { sql: string; params: unknown[] 
   }
   if (f.dueFrom || f.dueTo) {
     where.push(`EXISTS (SELECT 1 FROM tasks t JOIN targets g ON g.task_id = t.id
-      WHERE t.measure_id = m.id AND g.due >= ? AND g.due <= ?)`);
+      WHERE t.measure_id = ${measureId} AND g.due >= ? AND g.due <= ?)`);
     params.push(f.dueFrom ?? '0000-01-01', f.dueTo ?? '9999-12-31');
   }
   if (f.inForceOn) {
@@ -61,23 +64,27 @@ export function filterSql(f: ResolvedFilters): { sql: string; params: unknown[] 
   return { sql: where.length ? ` AND ${where.join(' AND ')}` : '', params };
 }
 
-/** Matches joined to their measure and document, for filters (only built when some filter is set). */
+/**
+ * Matches joined to their document through search_rows, for filters (only when some filter is set): a match
+ * never reads its measure row, only an integer-keyed index row and the small documents table.
+ */
 const FROM_MATCH = `FROM measure_fts
   JOIN search_rows s ON s.id = measure_fts.rowid
-  JOIN measures m ON m.id = s.measure_id
-  JOIN documents d ON d.id = m.document_id
+  JOIN documents d ON d.id = s.document_id
   WHERE measure_fts MATCH ?`;
+
+const matchFilters = (f: ResolvedFilters) => filterSql(f, 's.measure_id');
 
 /** Number of matches. Without filters the FTS table alone answers (every FTS row is a live measure). */
 export function countMatches(db: Db, match: string, f: ResolvedFilters): number {
-  const w = filterSql(f);
+  const w = matchFilters(f);
   const sql = w.sql ? `SELECT COUNT(*) AS n ${FROM_MATCH}${w.sql}` : 'SELECT COUNT(*) AS n FROM measure_fts WHERE measure_fts MATCH ?';
   return (prepared(db, sql).get(match, ...w.params) as { n: number }).n;
 }
 
 /** Whether there are at least `n` matches; stops reading after the n-th (cheaper than counting them all). */
 export function hasAtLeastMatches(db: Db, match: string, f: ResolvedFilters, n: number): boolean {
-  const w = filterSql(f);
+  const w = matchFilters(f);
   const inner = w.sql ? `SELECT 1 ${FROM_MATCH}${w.sql}` : 'SELECT 1 FROM measure_fts WHERE measure_fts MATCH ?';
   return (prepared(db, `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`).get(match, ...w.params, n) as { n: number }).n >= n;
 }
@@ -94,7 +101,7 @@ export function pageMatches(
   limit: number,
   offset: number,
 ): { measureId: string; rank: number }[] {
-  const w = filterSql(f);
+  const w = matchFilters(f);
   const ranked = w.sql
     ? `SELECT measure_fts.rowid AS rowid, ${RANK_SQL} AS rank ${FROM_MATCH}${w.sql}`
     : `SELECT rowid, ${RANK_SQL} AS rank FROM measure_fts WHERE measure_fts MATCH ?`;

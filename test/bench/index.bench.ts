@@ -139,7 +139,7 @@ function benchScale(templates: Db, target: number, evalQueries: string[]): Scale
   for (let i = 0; i < ids.length; i += SEGMENT_CHUNK) {
     const sources = readIndexSources(db, ids.slice(i, i + SEGMENT_CHUNK));
     rawMs += timed(() => sources.forEach((s) => nodejieba.cutForSearch(s.section ? `${s.title}\n${s.text}\n${s.section}` : `${s.title}\n${s.text}`))).ms;
-    const seg = timed(() => sources.map((s): IndexEntry => ({ measureId: s.measureId, kind: s.kind, ...columns(s) })));
+    const seg = timed(() => sources.map((s): IndexEntry => ({ measureId: s.measureId, documentId: s.documentId, kind: s.kind, ...columns(s) })));
     segmentMs += seg.ms;
     const entries = seg.value;
     plainMs += timed(() => entries.forEach((e: IndexColumns) => plainInsert.run(e.title, e.departments, e.body, e.chars))).ms;

@@ -38,7 +38,7 @@ export const RANK_SQL = `${BM25_SQL} * (CASE measure_fts.rowid % ${KIND_SLOTS} $
  * about a microsecond per match): its pages list the matches in a title or the departments first, ranked by
  * bm25 among themselves, then the rest. Narrower queries, which are nearly all, rank every match.
  */
-export const BROAD_QUERY_MATCHES = 10_000;
+export const BROAD_QUERY_MATCHES = 5_000;
 
 /** Below this many word matches, exact-substring matches are unioned in (segmenter gaps, rare words). */
 export const FEW_WORD_HITS = 10;
