@@ -4,7 +4,12 @@ import { testSegmenter } from '../helpers/segmenter.ts';
 import { testDb } from '../helpers/db.ts';
 import { addDocument } from '../core/search/fixtures.ts';
 import { ftsString } from '../../src/core/search/query.ts';
-import { indexMeasures, reindexAll, removeMeasuresFromIndex } from '../../src/repo/search-index-repo.ts';
+import { indexMeasures, readIndexFingerprint, reindexAll, removeMeasuresFromIndex, writeIndexFingerprint } from '../../src/repo/search-index-repo.ts';
+import { openDatabase } from '../../src/db/open.ts';
+import { migrate, readMigrations } from '../../src/db/migrate.ts';
+import { indexFingerprint } from '../../src/core/search/segment.ts';
+import { ensureSearchIndexFresh } from '../../src/services/search-service.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
 beforeAll(() => warmSegmenter(testSegmenter), 60_000);
@@ -60,5 +65,27 @@ describe('search index repository', () => {
     expect(reindexAll(db, testSegmenter)).toBe(2);
     expect(matching(db, 'title', '车联网')).toEqual(['tjaa-2']);
     expect(db.prepare('SELECT COUNT(*) FROM measure_fts').pluck().get()).toBe(2);
+  });
+});
+
+describe('migration 005 (contentless index)', () => {
+  it('rebuilds an index written before it, on the next freshness check, and finds the same measures', () => {
+    const db = openDatabase(':memory:');
+    const all = readMigrations();
+    migrate(
+      db,
+      all.filter((m) => m.version < 5),
+    );
+    // An index as the earlier schema held it: text in the FTS table, a fingerprint saying it is current.
+    db.exec(`INSERT INTO documents (id, file, content_hash, title, kind, ingested_at) VALUES ('tjaa', 'a.txt', 'h', '文件', 'policy', 'x');
+      INSERT INTO measures (id, document_id, position, kind, label, ordinal, title, text, content_hash)
+        VALUES ('tjaa-1', 'tjaa', 0, 'measure', '（一）', 1, '冷链物流', '建设冷链设施。', 'h1');
+      INSERT INTO search_rows (id, measure_id) VALUES (1, 'tjaa-1');
+      INSERT INTO measure_fts (rowid, title, departments, body, chars) VALUES (1, '冷链 物流', '', '建设 冷链 设施', '');`);
+    writeIndexFingerprint(db, indexFingerprint(testSegmenter));
+    migrate(db, all);
+    expect(readIndexFingerprint(db)).toBeUndefined();
+    expect(ensureSearchIndexFresh(db, silentLogger, testSegmenter)).toEqual({ rebuilt: true, measures: 1 });
+    expect(matching(db, 'title', '冷链')).toEqual(['tjaa-1']);
   });
 });
