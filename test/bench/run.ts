@@ -42,8 +42,13 @@ for (const f of files) {
   }
   say(`\n## ${f}\n\n`);
   const started = Date.now();
-  const result = await mod.default();
-  figures.push(...(result.figures ?? []));
+  try {
+    const result = await mod.default();
+    figures.push(...(result.figures ?? []));
+  } catch (err) {
+    // One failing part must not lose the figures of the others.
+    say(`${f} failed: ${(err as Error).stack ?? String(err)}\n`);
+  }
   say(`\n(${f}: ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 }
 const table = `Measured ${date.slice(0, 10)} on ${machine.cpus}, ${machine.memoryGb} GB, Node ${machine.node} (load average at start ${machine.loadAverage.join(' ')})\n\n${figuresTable(figures)}\n`;
