@@ -1,7 +1,8 @@
-import { z } from 'zod';
 import cron from 'node-cron';
+import { z } from 'zod';
 import { parseCron } from './core/digest/cron-schedule.ts';
-import { isIsoDate } from './lib/dates.ts';
+import { isIsoDate, isTimeZone } from './lib/dates.ts';
+import { parseQuietHours } from './lib/quiet-hours.ts';
 
 /**
  * The one place the environment is read. Every setting the bot and the CLI understand, validated with zod so
@@ -20,15 +21,6 @@ function isSchedulable(expression: string): boolean {
 }
 const CRON_HINT = 'is not a valid 5-field cron expression (minute hour day month weekday)';
 
-function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const optionalString = z
   .string()
   .trim()
@@ -44,6 +36,23 @@ const idList = z
   .string()
   .optional()
   .transform((s) => (s ?? '').split(/[\s,]+/).filter((x) => x !== ''));
+
+/** A Slack conversation id: C… (public channel), G… (private), D… (DM). Names cannot be posted to by id. */
+const CHANNEL_ID = /^[CGD][A-Z0-9]+$/;
+/** A channel link as Slack writes it when one is pasted (`<#C0123ABCD|general>`): its id is what is meant. */
+const CHANNEL_LINK = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/;
+
+const channelIdList = idList
+  .transform((ids) => ids.map((id) => CHANNEL_LINK.exec(id)?.[1] ?? id))
+  .superRefine((ids, ctx) => {
+    const bad = ids.filter((id) => !CHANNEL_ID.test(id));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be channel ids such as C0123ABCD, comma or space separated, not names (${bad.map((b) => `"${b}"`).join(', ')}); in Slack, open the channel's details to copy its id`,
+      });
+    }
+  });
 
 export const configSchema = z
   .object({
@@ -72,14 +81,29 @@ export const configSchema = z
       .string()
       .trim()
       .default('Asia/Shanghai')
-      .refine(isValidTimeZone, { message: 'is not a known IANA time zone (e.g. Asia/Shanghai)' }),
-    DIGEST_CHANNELS: idList,
+      .refine(isTimeZone, { message: 'is not a known IANA time zone (e.g. Asia/Shanghai)' }),
+    DIGEST_CHANNELS: channelIdList,
     DIGEST_HORIZON_DAYS: z.coerce.number().int().min(1).max(366).default(28),
     DIGEST_AS_OF: optionalString.refine((v) => v === undefined || isIsoDate(v), {
       message: 'must be a real date YYYY-MM-DD',
     }),
     DIGEST_SKIP_EMPTY: boolFlag,
     REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+    QUIET_HOURS: optionalString
+      .refine((v) => v === undefined || parseQuietHours(v) !== undefined, {
+        message: 'must be a daily window HH:MM-HH:MM in DIGEST_TZ, e.g. 20:00-08:00',
+      })
+      .transform((v) => (v === undefined ? undefined : parseQuietHours(v))),
+    /** Working days before each escalation step: DM the assignee, reply in the thread to the creator, post in the channel. */
+    ESCALATION_WORKING_DAYS: z
+      .string()
+      .trim()
+      .default('1,1,1')
+      .refine((v) => /^\d{1,2}\s*,\s*\d{1,2}\s*,\s*\d{1,2}$/.test(v) && v.split(',').every((n) => Number(n) >= 1), {
+        message:
+          'must be three whole numbers of working days ≥ 1 (before the DM, the thread reply, the channel post), e.g. 1,1,1',
+      })
+      .transform((v) => v.split(',').map((n) => Number(n.trim())) as [number, number, number]),
     REMINDER_CRON: z
       .string()
       .trim()
@@ -123,7 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const problems = result.error.issues.map((issue) => {
     const key = issue.path.join('.') || 'config';
     const value = env[key];
-    const shown = value === undefined ? '' : ` (got "${value.length > 40 ? value.slice(0, 40) + '…' : value}")`;
+    const shown = value === undefined ? '' : ` (got "${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
     return `${key} ${issue.message}${shown}`;
   });
   throw new ConfigError(problems);

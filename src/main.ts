@@ -1,14 +1,15 @@
-import { loadConfig, ConfigError } from './config.ts';
-import { createLogger } from './lib/logger.ts';
-import { systemClock } from './lib/clock.ts';
+import { keepServingOnUnhandledRejection } from './app/process-guards.ts';
 import { startBot } from './app/start-bot.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { systemClock } from './lib/clock.ts';
+import { createLogger } from './lib/logger.ts';
 
 /**
  * `npm start`. The only place the bot reads process.env and handles signals; everything else is wired in
  * src/app/start-bot.ts. Exit codes: 0 normal end, 1 bad configuration or start-up failure.
  */
 async function main(): Promise<number> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (err) {
@@ -19,12 +20,18 @@ async function main(): Promise<number> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  let bot;
+  keepServingOnUnhandledRejection(process, logger);
+  let bot: Awaited<ReturnType<typeof startBot>>;
   try {
     bot = await startBot(config, {
       logger,
       clock: systemClock,
-      io: { stdin: process.stdin, stdout: (t) => process.stdout.write(t), stdinIsTty: Boolean(process.stdin.isTTY), terminal: process.stdout },
+      io: {
+        stdin: process.stdin,
+        stdout: (t) => process.stdout.write(t),
+        stdinIsTty: Boolean(process.stdin.isTTY),
+        terminal: process.stdout,
+      },
     });
   } catch (err) {
     logger.error('could not start', { error: (err as Error).message });

@@ -23,6 +23,30 @@ describe('loadConfig', () => {
     expect(c.SLACK_ADMIN_USERS).toEqual(['U1']);
   });
 
+  it('takes DIGEST_CHANNELS as channel ids, reading a pasted channel link as its id', () => {
+    expect(loadConfig({ DIGEST_CHANNELS: '<#C0123ABCD|general>, G0PRIVATE' }).DIGEST_CHANNELS).toEqual([
+      'C0123ABCD',
+      'G0PRIVATE',
+    ]);
+  });
+
+  it.each(['#general', 'general', 'not a channel', 'C1,#random', '<#general>'])(
+    'refuses DIGEST_CHANNELS=%s at start, naming what is not an id',
+    (value) => {
+      let error: ConfigError | undefined;
+      try {
+        loadConfig({ DIGEST_CHANNELS: value });
+      } catch (err) {
+        error = err as ConfigError;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error!.problems).toEqual([
+        expect.stringMatching(/^DIGEST_CHANNELS must be channel ids such as C0123ABCD.*not names/),
+      ]);
+      if (value === 'not a channel') expect(error!.problems[0]).toContain('"not", "a", "channel"');
+    },
+  );
+
   it('names every problem in one readable message', () => {
     let error: ConfigError | undefined;
     try {
@@ -38,7 +62,9 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const keys = error!.problems.map((p) => p.split(' ')[0]);
-    expect(keys).toEqual(expect.arrayContaining(['DIGEST_CRON', 'DIGEST_TZ', 'PORT', 'SLACK_BOT_TOKEN', 'DIGEST_AS_OF']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['DIGEST_CRON', 'DIGEST_TZ', 'PORT', 'SLACK_BOT_TOKEN', 'DIGEST_AS_OF']),
+    );
     expect(error!.message).toMatch(/DIGEST_TZ is not a known IANA time zone/);
     expect(error!.message).toMatch(/got "every monday"/);
   });
@@ -55,5 +81,23 @@ describe('loadConfig: schedules and dates the jobs can really use', () => {
     expect(() => loadConfig({ REMINDER_CRON: '61 9 * * *' })).toThrow(/REMINDER_CRON/);
     expect(() => loadConfig({ DIGEST_AS_OF: '2023-02-30' })).toThrow(/DIGEST_AS_OF must be a real date/);
     expect(loadConfig({ DIGEST_CRON: '30 8 * * 1-5', DIGEST_AS_OF: '2024-02-29' }).DIGEST_AS_OF).toBe('2024-02-29');
+  });
+});
+
+describe('loadConfig: quiet hours and escalation delays', () => {
+  it('reads QUIET_HOURS as a daily window and ESCALATION_WORKING_DAYS as three delays', () => {
+    const c = loadConfig({ QUIET_HOURS: '20:00-08:00', ESCALATION_WORKING_DAYS: '1, 2,3' });
+    expect(c.QUIET_HOURS).toEqual({ startMinute: 20 * 60, endMinute: 8 * 60 });
+    expect(c.ESCALATION_WORKING_DAYS).toEqual([1, 2, 3]);
+    expect(loadConfig({}).QUIET_HOURS).toBeUndefined();
+    expect(loadConfig({}).ESCALATION_WORKING_DAYS).toEqual([1, 1, 1]);
+  });
+
+  it('refuses a window or delays it cannot use, saying what to write', () => {
+    expect(() => loadConfig({ QUIET_HOURS: '8pm-8am' })).toThrow(/QUIET_HOURS must be a daily window HH:MM-HH:MM/);
+    expect(() => loadConfig({ ESCALATION_WORKING_DAYS: '1,0,1' })).toThrow(
+      /ESCALATION_WORKING_DAYS must be three whole numbers/,
+    );
+    expect(() => loadConfig({ ESCALATION_WORKING_DAYS: '1,1' })).toThrow(/ESCALATION_WORKING_DAYS/);
   });
 });

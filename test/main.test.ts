@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/paths.ts';
+import { openDatabase } from '../src/db/open.ts';
+import { migrate } from '../src/db/migrate.ts';
 
 /** Runs `node --import tsx src/main.ts` as `npm start` does, with only the given environment (no Slack credentials leak in). */
 function runMain(env: Record<string, string>, stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -46,6 +48,32 @@ describe('npm start', () => {
       expect(r.stdout.split('[1] 详情')[1]).toContain('`' + detailId + '`');
       expect(r.stdout).toContain('nosuch-9');
       expect(fs.existsSync(path.join(dir, 'db.sqlite'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('npm start on a damaged database', () => {
+  it('refuses to start, naming the file and what to do', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-damaged-'));
+    const file = path.join(dir, 'db.sqlite');
+    try {
+      const db = openDatabase(file);
+      migrate(db);
+      const insert = db.prepare('INSERT INTO processed_events (key, at) VALUES (?, ?)');
+      for (let i = 0; i < 2000; i++) insert.run(`event-${i}-${'x'.repeat(40)}`, '2026-01-01T00:00:00Z');
+      const pages = db.pragma('page_count', { simple: true }) as number;
+      db.close();
+      // One data page zeroed (a bad sector, a torn copy): the schema still reads, only a check finds it.
+      const fd = fs.openSync(file, 'r+');
+      fs.writeSync(fd, Buffer.alloc(4096), 0, 4096, (pages - 2) * 4096);
+      fs.closeSync(fd);
+      const r = await runMain({ DATABASE_PATH: file, LOG_LEVEL: 'warn' }, '');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('could not start');
+      expect(r.stderr).toContain(file);
+      expect(r.stderr).toMatch(/damaged.*restore it from a backup/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

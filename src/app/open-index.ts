@@ -1,22 +1,29 @@
 import fs from 'node:fs';
 import type { Config } from '../config.ts';
-import { openDatabase, type Db } from '../db/open.ts';
+import { withDatabaseContext } from '../db/errors.ts';
+import { assertIntact } from '../db/health.ts';
 import { migrate } from '../db/migrate.ts';
+import { type Db, openDatabase } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { countDocuments } from '../repo/documents-repo.ts';
-import { ingestPaths, IngestError } from '../services/ingest-service.ts';
+import { IngestError, ingestPaths } from '../services/ingest-service.ts';
 import { ensureSearchIndexFresh } from '../services/search-service.ts';
 
 /**
- * Opens and migrates the database; on an empty index, indexes SEEDS_DIR so a fresh install answers at once;
+ * Opens the database, refuses a damaged one (quick_check, naming the file and what to do), and migrates it; on an empty index, indexes SEEDS_DIR so a fresh install answers at once;
  * then makes sure the search index matches the current segmenter. A broken seed folder is logged, not fatal:
  * the bot still starts (and says so) rather than crash-looping.
  */
-export function openIndex(config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>, deps: { logger: Logger; clock: Clock; segmenter: Segmenter }): Db {
-  const db = openDatabase(config.DATABASE_PATH);
+export function openIndex(
+  config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>,
+  deps: { logger: Logger; clock: Clock; segmenter: Segmenter },
+): Db {
+  const file = config.DATABASE_PATH;
+  const db = openDatabase(file);
   try {
+    if (file !== ':memory:') assertIntact(db, file);
     const { applied } = migrate(db);
     if (applied.length) deps.logger.info('database migrated', { applied });
     if (countDocuments(db) === 0) seed(db, config.SEEDS_DIR, deps);
@@ -25,13 +32,16 @@ export function openIndex(config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>, d
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    throw withDatabaseContext(err, file);
   }
 }
 
 function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock; segmenter: Segmenter }): void {
   if (!fs.existsSync(dir)) {
-    deps.logger.warn('the index is empty and SEEDS_DIR does not exist; index documents with `npm run measures -- ingest <dir>`', { SEEDS_DIR: dir });
+    deps.logger.warn(
+      'the index is empty and SEEDS_DIR does not exist; index documents with `npm run measures -- ingest <dir>`',
+      { SEEDS_DIR: dir },
+    );
     return;
   }
   try {
@@ -39,6 +49,9 @@ function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock; segment
     deps.logger.info('empty index seeded', { SEEDS_DIR: dir, documents: indexed.length });
   } catch (err) {
     if (!(err instanceof IngestError)) throw err;
-    deps.logger.error('could not index SEEDS_DIR; starting with an empty index', { SEEDS_DIR: dir, problems: err.problems.map((p) => p.message) });
+    deps.logger.error('could not index SEEDS_DIR; starting with an empty index', {
+      SEEDS_DIR: dir,
+      problems: err.problems.map((p) => p.message),
+    });
   }
 }

@@ -1,13 +1,13 @@
 import type { Readable, Writable } from 'node:stream';
-import { slackMode, type Config } from '../config.ts';
+import { type Config, slackMode } from '../config.ts';
+import { startJobs } from '../jobs/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import { createJiebaSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
+import { indexSummary } from '../services/index-summary.ts';
 import { createSlackApp, type SlackReceiverChoice } from '../slack/app.ts';
 import { runConsole } from '../slack/console/start-console.ts';
-import { startJobs } from '../jobs/index.ts';
 import { openIndex } from './open-index.ts';
-import { createJiebaSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
-import { indexSummary } from './index-summary.ts';
 
 export interface BotIo {
   stdin: Readable;
@@ -68,7 +68,9 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
   }
 
   const choice: SlackReceiverChoice =
-    mode === 'socket' ? { mode: 'socket', appToken: config.SLACK_APP_TOKEN! } : { mode: 'http', signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT };
+    mode === 'socket'
+      ? { mode: 'socket', appToken: config.SLACK_APP_TOKEN! }
+      : { mode: 'http', signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT };
   const slack = createSlackApp(base, choice, config.SLACK_BOT_TOKEN!);
   let started: { port?: number };
   try {
@@ -96,7 +98,9 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
     async stop() {
       if (stopped) return;
       stopped = true;
-      await slack.stop().catch((err: unknown) => logger.warn('error stopping the Slack receiver', { error: (err as Error).message }));
+      await slack
+        .stop()
+        .catch((err: unknown) => logger.warn('error stopping the Slack receiver', { error: (err as Error).message }));
       await jobs.stop();
       db.close();
     },

@@ -1,10 +1,11 @@
 import type { Config } from '../config.ts';
+import { STORAGE_ADVICE, storageProblem, withDatabaseContext } from '../db/errors.ts';
+import { migrate, pendingMigrations } from '../db/migrate.ts';
+import { type Db, openDatabase } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
-import { openDatabase, type Db } from '../db/open.ts';
-import { migrate } from '../db/migrate.ts';
-import { ensureSearchIndexFresh } from '../services/search-service.ts';
+import { ensureSearchIndexFresh, isSearchIndexCurrent } from '../services/search-service.ts';
 
 /** What every CLI command receives: output streams, config, clock, logger and segmenter (all injected, for tests). */
 export interface CliContext {
@@ -31,8 +32,14 @@ export class UsageError extends Error {
 
 /** Opens and migrates the database named by --db or DATABASE_PATH. */
 export function openIndex(ctx: CliContext, dbFlag: string | undefined): Db {
-  const db = openDatabase(dbFlag ?? ctx.config.DATABASE_PATH);
-  migrate(db);
+  const file = dbFlag ?? ctx.config.DATABASE_PATH;
+  const db = openDatabase(file);
+  try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw withDatabaseContext(err, file);
+  }
   return db;
 }
 
@@ -52,6 +59,42 @@ export function openSearchIndex(ctx: CliContext, dbFlag: string | undefined): Db
   return db;
 }
 
+/**
+ * For commands that only read (export, search, listings, digest previews): opens the file read-only, so they
+ * work where it cannot be written (a read-only folder or disk, a backup copy). Only when the file must change
+ * first (migrations pending, or — with `search` — a search index built with another dictionary) does it open
+ * as a writer; where that is impossible it says what is needed instead of SQLite's "unable to open".
+ */
+export function openReadIndex(ctx: CliContext, dbFlag: string | undefined, opts: { search?: boolean } = {}): Db {
+  const file = dbFlag ?? ctx.config.DATABASE_PATH;
+  const ro = openDatabase(file, { readonly: true });
+  let needs: string | null;
+  try {
+    const pending = pendingMigrations(ro);
+    needs =
+      pending.length > 0
+        ? `needs upgrading to this version (${pending.join(', ')})`
+        : opts.search && !isSearchIndexCurrent(ro, ctx.segmenter)
+          ? 'has a search index built with another dictionary, which must be rebuilt'
+          : null;
+  } catch (err) {
+    ro.close();
+    throw err;
+  }
+  if (needs === null) return ro;
+  ro.close();
+  try {
+    return opts.search ? openSearchIndex(ctx, dbFlag) : openIndex(ctx, dbFlag);
+  } catch (err) {
+    const problem = storageProblem(err);
+    if (problem !== 'readonly' && problem !== 'cantopen') throw err;
+    throw new Error(
+      `The database ${file} ${needs} before it can be read, and it cannot be written here. ${STORAGE_ADVICE.readonly}`,
+      { cause: err },
+    );
+  }
+}
+
 export function printJson(ctx: CliContext, value: unknown): void {
-  ctx.stdout(JSON.stringify(value, null, 2) + '\n');
+  ctx.stdout(`${JSON.stringify(value, null, 2)}\n`);
 }

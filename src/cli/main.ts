@@ -1,17 +1,17 @@
-import { loadConfig, ConfigError } from '../config.ts';
-import { createLogger } from '../lib/logger.ts';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { systemClock } from '../lib/clock.ts';
+import { createLogger } from '../lib/logger.ts';
 import { runCli } from './run.ts';
 import { createJiebaSegmenter } from '../search/jieba-segmenter.ts';
 
 /** CLI entry point: the only place the CLI reads process.env / argv. */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(err.message + '\n');
+      process.stderr.write(`${err.message}\n`);
       process.exit(1);
     }
     throw err;

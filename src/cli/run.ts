@@ -1,6 +1,7 @@
-import { commands } from './commands/index.ts';
-import { UsageError, type CliContext } from './context.ts';
+import { DatabaseError, STORAGE_ADVICE, storageProblem } from '../db/errors.ts';
 import { IngestError } from '../services/ingest-service.ts';
+import { commands } from './commands/index.ts';
+import { type CliContext, UsageError } from './context.ts';
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -21,7 +22,7 @@ function helpText(): string {
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    ctx.stdout(helpText() + '\n');
+    ctx.stdout(`${helpText()}\n`);
     return name ? 0 : 1;
   }
   const command = commands.find((c) => c.name === name);
@@ -32,10 +33,14 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   try {
     return await command.run(rest, ctx);
   } catch (err) {
+    const problem = err instanceof DatabaseError ? null : storageProblem(err);
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       ctx.stderr(`${(err as Error).message}\nUsage: ${command.usage}\n`);
     } else if (err instanceof IngestError) {
       ctx.stderr(`${err.message}\n`);
+    } else if (problem) {
+      // A disk or file problem met mid-command (a full disk during ingest): say what to do, not only SQLite's code.
+      ctx.stderr(`measures ${name} failed: ${(err as Error).message}. ${STORAGE_ADVICE[problem]}\n`);
     } else {
       ctx.stderr(`measures ${name} failed: ${(err as Error).message}\n`);
       ctx.logger.debug('stack', { stack: (err as Error).stack });

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
  * Short ids a person can type in Slack: documents get 4 characters from an alphabet without look-alikes
  * (no 0/o, 1/l/i), measures `<doc>-<n>` (n = the number the label stands for: （四） → 4, 问2 → q2, 一要 → p1),
  * tasks `<measure>.<k>`, targets `<task>.t<j>`. Stable across re-ingests because they derive from the file name
- * and the numbering, and the ingest service reuses the previous ids of unchanged items.
+ * and the numbering; on a re-ingest ids follow content (core/ingest/assign-ids.ts), and an item that gets no old
+ * id takes its preferred one only if it was never used (else `-b`, `-c`…: `z8wv-2-b`).
  */
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -14,7 +15,7 @@ export function hashText(text: string): string {
 }
 
 function encode(hex: string, length: number): string {
-  let n = BigInt('0x' + hex);
+  let n = BigInt(`0x${hex}`);
   let out = '';
   const base = BigInt(ALPHABET.length);
   while (out.length < length) {
@@ -24,10 +25,15 @@ function encode(hex: string, length: number): string {
   return out;
 }
 
-/** Candidate ids for a document, shortest first; the caller takes the first one not used by another file. */
+/** Extra 6-character candidates, for a file name whose shorter ids are taken or retired (removed, added again). */
+const EXTRA_CANDIDATES = 32;
+
+/** Candidate ids for a document, shortest first; the caller takes the first one not used or retired. */
 export function documentIdCandidates(file: string): string[] {
-  const hex = hashText(file.normalize('NFC'));
-  return [4, 5, 6, 8, 12].map((len) => encode(hex, len));
+  const name = file.normalize('NFC');
+  const hex = hashText(name);
+  const extra = Array.from({ length: EXTRA_CANDIDATES }, (_, k) => encode(hashText(`${name}#${k + 1}`), 6));
+  return [...[4, 5, 6, 8, 12].map((len) => encode(hex, len)), ...extra];
 }
 
 export function measureIdBase(documentId: string, kind: 'measure' | 'answer' | 'proposal', ordinal: number): string {
@@ -45,7 +51,10 @@ export function targetId(taskIdValue: string, position: number): string {
 
 /** Normalises what a person typed as an id: trims, lower-cases, drops surrounding brackets/backticks. */
 export function normalizeIdInput(raw: string): string {
-  return raw.trim().replace(/^[`'"“”‘’[(（【]+|[`'"“”‘’\])）】]+$/g, '').toLowerCase();
+  return raw
+    .trim()
+    .replace(/^[`'"“”‘’[(（【]+|[`'"“”‘’\])）】]+$/g, '')
+    .toLowerCase();
 }
 
-export const ID_PATTERN = /^[a-z2-9]{4,12}(-[qp]?\d+(-[a-z])?(\.\d+(\.t\d+)?)?)?$/;
+export const ID_PATTERN = /^[a-z2-9]{4,12}(-[qp]?\d+(-[a-z]\d*)?(\.\d+(\.t\d+)?)?)?$/;

@@ -33,6 +33,37 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   return migrations;
 }
 
+/** Versions this code knows that the database has not applied, and applied ones it does not know (newer code). */
+function compare(db: Db, migrations: Migration[]): { pending: Migration[]; unknown: string[] } {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
+  const done = new Map(
+    hasTable
+      ? (db.prepare('SELECT version, name FROM schema_migrations').all() as { version: number; name: string }[]).map((r) => [r.version, r.name])
+      : [],
+  );
+  const known = new Set(migrations.map((m) => m.version));
+  return {
+    pending: migrations.filter((m) => !done.has(m.version)),
+    unknown: [...done.entries()].filter(([v]) => !known.has(v)).map(([, n]) => n),
+  };
+}
+
+function newerVersionError(unknown: string[]): MigrationError {
+  return new MigrationError(
+    `This database was created by a newer version of measures (it has migration ${unknown.join(', ')}, which this code does not know). Upgrade the bot or use another DATABASE_PATH.`,
+  );
+}
+
+/**
+ * The migrations a database still needs, without applying them (a read-only connection cannot). Throws the
+ * same MigrationError as migrate() for a database written by a newer version.
+ */
+export function pendingMigrations(db: Db, migrations: Migration[] = readMigrations()): string[] {
+  const { pending, unknown } = compare(db, migrations);
+  if (unknown.length > 0) throw newerVersionError(unknown);
+  return pending.map((m) => m.name);
+}
+
 /**
  * Applies every migration the database has not seen, each in its own transaction (a failing file leaves the
  * database at the previous version). Refuses a database that has migrations this code does not know: it was
@@ -41,25 +72,12 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 export function migrate(db: Db, migrations: Migration[] = readMigrations(), now: Clock = systemClock): { applied: string[] } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const done = new Map(
-    (db.prepare('SELECT version, name FROM schema_migrations').all() as { version: number; name: string }[]).map(
-      (r) => [r.version, r.name],
-    ),
-  );
-  const known = new Set(migrations.map((m) => m.version));
-  const unknown = [...done.entries()].filter(([v]) => !known.has(v));
-  if (unknown.length > 0) {
-    throw new MigrationError(
-      `This database was created by a newer version of measures (it has migration ${unknown
-        .map(([, n]) => n)
-        .join(', ')}, which this code does not know). Upgrade the bot or use another DATABASE_PATH.`,
-    );
-  }
+  const { pending, unknown } = compare(db, migrations);
+  if (unknown.length > 0) throw newerVersionError(unknown);
   const applied: string[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
-  for (const m of migrations) {
-    if (done.has(m.version)) continue;
+  for (const m of pending) {
     // IMMEDIATE takes the write lock before re-checking, so two processes starting together on one database
     // cannot both apply the same migration: the second waits (busy_timeout), then sees it done.
     const ran = db

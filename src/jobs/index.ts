@@ -1,10 +1,15 @@
-import type { webApi } from '@slack/bolt';
 import type { Config } from '../config.ts';
+import { parseCron } from '../core/digest/cron-schedule.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
+import { dateInZone } from '../lib/dates.ts';
 import type { Logger } from '../lib/logger.ts';
-import { parseCron } from '../core/digest/cron-schedule.ts';
+import { chinaWorkCalendar, uncoveredYears, type WorkCalendar } from '../lib/work-calendar.ts';
+import { listSubscriptions } from '../services/subscription-service.ts';
+import { digestPostingClient } from '../slack/digest/post-digest.ts';
+import type { SlackClient } from '../slack/web-api.ts';
 import { runDigestJob } from './digest-job.ts';
+import { runEscalationJob } from './escalation-job.ts';
 import { runReminderJob } from './reminder-job.ts';
 import { nodeCronSchedule, type Schedule } from './schedule.ts';
 
@@ -16,12 +21,16 @@ import { nodeCronSchedule, type Schedule } from './schedule.ts';
 export interface JobsDeps {
   db: Db;
   /** Null when the bot runs without a Slack token (console mode): jobs that post are not started. */
-  client: webApi.WebClient | null;
+  client: SlackClient | null;
   logger: Logger;
   config: Config;
   clock: Clock;
+  /** Posts the digest; by default a client without retries of its own (digestPostingClient) for the bot's token. */
+  digestClient?: SlackClient;
   /** When ticks happen; node-cron on the system clock unless a test drives the ticks itself. */
   schedule?: Schedule;
+  /** Working days; China's official calendar unless a test passes its own. */
+  calendar?: WorkCalendar;
 }
 
 export interface Jobs {
@@ -31,10 +40,13 @@ export interface Jobs {
 }
 
 /**
- * The digest job also runs on this retry schedule: it posts nothing new unless the current slot is unclaimed
- * (a channel added since) or its post failed (Slack down, bot not yet invited) — then it tries again, bounded.
+ * The digest job runs every minute: each subscription has its own day, time and zone, a slot on a day off
+ * moves to the next working day, quiet hours make it wait, and a failed post is retried (bounded, spaced by
+ * the digest service). A tick with nothing due costs one claim look-up per audience.
  */
-export const DIGEST_RETRY_CRON = '*/10 * * * *';
+export const DIGEST_TICK_CRON = '* * * * *';
+/** Escalation steps are checked this often (each happens once; quiet hours and days off make them wait). */
+export const ESCALATION_CRON = '*/10 * * * *';
 
 interface JobSpec {
   name: string;
@@ -50,21 +62,30 @@ export function startJobs(deps: JobsDeps): Jobs {
   const { config, logger, clock } = deps;
   const schedule = deps.schedule ?? nodeCronSchedule;
   const specs: JobSpec[] = [];
-  if (deps.client && config.DIGEST_CHANNELS.length > 0) {
-    // Fail at startup, not silently every Monday, if the slot computation cannot read the expression (@weekly).
-    parseCron(config.DIGEST_CRON);
-    const jobDeps = { db: deps.db, client: deps.client, logger, config };
-    const run = (now: Date) => runDigestJob(jobDeps, now);
-    specs.push({ name: 'digest', cron: config.DIGEST_CRON, run, atStartup: true, lock: 'digest' });
-    specs.push({ name: 'digest-retry', cron: DIGEST_RETRY_CRON, run, atStartup: false, lock: 'digest' });
-  } else {
-    logger.info('digest job not scheduled', { reason: deps.client ? 'DIGEST_CHANNELS is empty' : 'no Slack client (console mode)' });
-  }
+  const calendar = deps.calendar ?? chinaWorkCalendar;
+  warnUncoveredYears(calendar, dateInZone(clock(), config.DIGEST_TZ), logger);
   if (deps.client) {
     const client = deps.client;
-    // Follow-up reminders (issue 5): at most one per follow-up per calendar day, so a repeated run is harmless.
-    const run = (now: Date) => runReminderJob({ db: deps.db, client, logger, config }, now);
-    specs.push({ name: 'reminders', cron: config.REMINDER_CRON, run, atStartup: false, lock: 'reminders' });
+    // Parsed here, once: a config built without loadConfig fails at startup, not silently every Monday.
+    const cron = parseCron(config.DIGEST_CRON);
+    // Digest posts and escalation steps go through a client without retries of its own: their claims are the
+    // retries, and a retried post whose answer was lost would be a second copy.
+    const postingClient =
+      deps.digestClient ?? digestPostingClient(config.SLACK_BOT_TOKEN ?? '', { slackApiUrl: config.SLACK_API_URL });
+    const jobDeps = { db: deps.db, client: postingClient, logger, config, cron, calendar };
+    const run = (now: Date) => runDigestJob(jobDeps, now);
+    specs.push({ name: 'digest', cron: DIGEST_TICK_CRON, run, atStartup: true, lock: 'digest' });
+    if (config.DIGEST_CHANNELS.length === 0 && listSubscriptions(deps.db).length === 0) {
+      logger.info('digest: no DIGEST_CHANNELS and no channel subscriptions yet (/measures subscribe)');
+    }
+    // Follow-up reminders: at most one per follow-up per calendar day, so a repeated run is harmless.
+    const remind = (now: Date) => runReminderJob({ db: deps.db, client, logger, config, calendar }, now);
+    specs.push({ name: 'reminders', cron: config.REMINDER_CRON, run: remind, atStartup: false, lock: 'reminders' });
+    const escalate = (now: Date) =>
+      runEscalationJob({ db: deps.db, client: postingClient, logger, config, calendar }, now);
+    specs.push({ name: 'escalations', cron: ESCALATION_CRON, run: escalate, atStartup: true, lock: 'escalations' });
+  } else {
+    logger.info('digest, reminder and escalation jobs not scheduled', { reason: 'no Slack client (console mode)' });
   }
 
   const inFlight = new Set<Promise<unknown>>();
@@ -92,7 +113,9 @@ export function startJobs(deps: JobsDeps): Jobs {
     return p;
   };
 
-  const tasks = specs.map((spec) => schedule(spec.cron, () => launch(spec), { timezone: config.DIGEST_TZ, name: spec.name }));
+  const tasks = specs.map((spec) =>
+    schedule(spec.cron, () => launch(spec), { timezone: config.DIGEST_TZ, name: spec.name }),
+  );
   for (const spec of specs) if (spec.atStartup) launch(spec);
   logger.info('jobs started', { jobs: specs.map((s) => `${s.name} (${s.cron} ${config.DIGEST_TZ})`) });
 
@@ -105,4 +128,17 @@ export function startJobs(deps: JobsDeps): Jobs {
       await Promise.all([...inFlight]);
     },
   };
+}
+
+/** Once at start: the calendar data ends some day, and a year without it treats only weekends as days off. */
+function warnUncoveredYears(calendar: WorkCalendar, today: string, logger: Logger): void {
+  const years = uncoveredYears(calendar, today);
+  if (years.length > 0) {
+    logger.warn(
+      'working-day calendar has no holiday data for these years: only weekends count as days off (update chinese-days)',
+      {
+        years,
+      },
+    );
+  }
 }

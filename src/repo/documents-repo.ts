@@ -1,5 +1,5 @@
-import type { Db } from '../db/open.ts';
 import type { DepartmentRole, DocumentKind, ItemKind, Precision } from '../core/model.ts';
+import type { Db } from '../db/open.ts';
 
 /** Rows as the index stores them, shared by the search, digest and follow-up services. */
 
@@ -84,6 +84,8 @@ interface RawDocument {
   expires_on: string | null;
   authors: string;
   ingested_at: string;
+  added_by: string;
+  added_at: string | null;
 }
 
 const toDocument = (r: RawDocument): DocumentRow => ({
@@ -129,10 +131,39 @@ export function countMeasures(db: Db): number {
 
 /** The file name of another document with this content hash, if any. */
 export function findDocumentByContent(db: Db, contentHash: string, exceptFile: string): string | undefined {
-  const r = db.prepare('SELECT file FROM documents WHERE content_hash = ? AND file <> ? ORDER BY file LIMIT 1').get(contentHash, exceptFile) as
-    | { file: string }
-    | undefined;
+  const r = db
+    .prepare('SELECT file FROM documents WHERE content_hash = ? AND file <> ? ORDER BY file LIMIT 1')
+    .get(contentHash, exceptFile) as { file: string } | undefined;
   return r?.file;
+}
+
+export function documentsByDocNumber(db: Db, docNumber: string): DocumentRow[] {
+  return (db.prepare('SELECT * FROM documents WHERE doc_number = ? ORDER BY file').all(docNumber) as RawDocument[]).map(
+    toDocument,
+  );
+}
+
+export interface DocumentListing extends DocumentRow {
+  measures: number;
+  /** Who first added it: a Slack user id, or the OS user (or `cli`) for the command line. */
+  addedBy: string;
+  addedAt: string;
+}
+
+/** Documents with their measure counts, by most recently added first, one page. */
+export function pageDocuments(db: Db, limit: number, offset: number): DocumentListing[] {
+  const rows = db
+    .prepare(
+      `SELECT d.*, (SELECT COUNT(*) FROM measures m WHERE m.document_id = d.id) AS measure_count
+       FROM documents d ORDER BY COALESCE(d.added_at, d.ingested_at) DESC, d.file LIMIT ? OFFSET ?`,
+    )
+    .all(limit, offset) as (RawDocument & { measure_count: number })[];
+  return rows.map((r) => ({
+    ...toDocument(r),
+    measures: r.measure_count,
+    addedBy: r.added_by,
+    addedAt: r.added_at ?? r.ingested_at,
+  }));
 }
 
 export function documentIdTaken(db: Db, id: string): boolean {

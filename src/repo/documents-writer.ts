@@ -1,12 +1,14 @@
+import type { ParsedDocument, ParsedMeasure, ParsedTarget, ParsedTask } from '../core/model.ts';
 import type { Db } from '../db/open.ts';
-import type { ParsedDocument, ParsedMeasure, ParsedTask, ParsedTarget } from '../core/model.ts';
 
-/** A parsed document with every id decided (see core/ingest/assign-ids.ts). */
+/** A parsed document with every id decided (see core/ingest/plan-revision.ts). */
 export interface DocumentToStore {
   id: string;
   file: string;
   contentHash: string;
   ingestedAt: string;
+  /** Who adds it (default 'unknown'); kept from the first ingest when the document is already indexed. */
+  addedBy?: string;
   doc: ParsedDocument;
   measures: { id: string; contentHash: string; measure: ParsedMeasure; tasks: TaskToStore[] }[];
 }
@@ -27,9 +29,9 @@ export function replaceDocument(db: Db, d: DocumentToStore): void {
   db.prepare('DELETE FROM measures WHERE document_id = ?').run(d.id);
   db.prepare(
     `INSERT INTO documents (id, file, content_hash, title, kind, region, issuer, doc_number, published_on,
-       effective_on, expires_on, authors, ingested_at)
+       effective_on, expires_on, authors, ingested_at, added_by, added_at)
      VALUES (@id, @file, @contentHash, @title, @kind, @region, @issuer, @docNumber, @publishedOn, @effectiveOn,
-       @expiresOn, @authors, @ingestedAt)
+       @expiresOn, @authors, @ingestedAt, @addedBy, @ingestedAt)
      ON CONFLICT (id) DO UPDATE SET file = excluded.file, content_hash = excluded.content_hash,
        title = excluded.title, kind = excluded.kind, region = excluded.region, issuer = excluded.issuer,
        doc_number = excluded.doc_number, published_on = excluded.published_on,
@@ -49,6 +51,7 @@ export function replaceDocument(db: Db, d: DocumentToStore): void {
     expiresOn: doc.expiresOn,
     authors: JSON.stringify(doc.authors),
     ingestedAt: d.ingestedAt,
+    addedBy: d.addedBy ?? 'unknown',
   });
   const insMeasure = db.prepare(
     `INSERT INTO measures (id, document_id, position, kind, section, label, ordinal, title, text, author, content_hash)
@@ -65,17 +68,93 @@ export function replaceDocument(db: Db, d: DocumentToStore): void {
   );
   d.measures.forEach((m, mi) => {
     const pm = m.measure;
-    insMeasure.run(m.id, d.id, mi, pm.kind, pm.section, pm.label, pm.ordinal, pm.title, pm.text, pm.author, m.contentHash);
+    insMeasure.run(
+      m.id,
+      d.id,
+      mi,
+      pm.kind,
+      pm.section,
+      pm.label,
+      pm.ordinal,
+      pm.title,
+      pm.text,
+      pm.author,
+      m.contentHash,
+    );
     m.tasks.forEach((t, ti) => {
-      insTask.run(t.id, m.id, ti, t.task.text, t.task.responsibility, t.task.departmentsIncomplete ? 1 : 0, t.contentHash);
-      t.task.departments.forEach((dep, di) => insDept.run(t.id, di, dep.name, dep.role));
-      t.targets.forEach((tg, gi) =>
-        insTarget.run(tg.id, t.id, gi, tg.target.text, tg.target.due, tg.target.precision, tg.target.periodStart, tg.target.quantity),
+      insTask.run(
+        t.id,
+        m.id,
+        ti,
+        t.task.text,
+        t.task.responsibility,
+        t.task.departmentsIncomplete ? 1 : 0,
+        t.contentHash,
       );
+      t.task.departments.forEach((dep, di) => {
+        insDept.run(t.id, di, dep.name, dep.role);
+      });
+      t.targets.forEach((tg, gi) => {
+        insTarget.run(
+          tg.id,
+          t.id,
+          gi,
+          tg.target.text,
+          tg.target.due,
+          tg.target.precision,
+          tg.target.periodStart,
+          tg.target.quantity,
+        );
+      });
     });
   });
 }
 
+/** Deletes a document and (cascading) its measures, tasks, departments and targets. */
 export function deleteDocument(db: Db, id: string): void {
   db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+}
+
+/** meta key counting writes to the documents, so a plan made outside the write transaction can tell it is stale. */
+export const DOCUMENTS_GENERATION_KEY = 'documents_generation';
+
+export function readDocumentsGeneration(db: Db): number {
+  const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(DOCUMENTS_GENERATION_KEY) as
+    | { value: string }
+    | undefined;
+  return r ? Number(r.value) : 0;
+}
+
+export function bumpDocumentsGeneration(db: Db): void {
+  db.prepare(
+    `INSERT INTO meta (key, value) VALUES (?, '1')
+     ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
+  ).run(DOCUMENTS_GENERATION_KEY);
+}
+
+/** meta key of the ingest lease: one ingest writes documents at a time, the others wait their turn. */
+export const INGEST_LEASE_KEY = 'ingest_lease';
+
+export interface IngestLease {
+  owner: string;
+  host: string;
+  pid: number;
+  expiresAtMs: number;
+}
+
+export function readIngestLease(db: Db): IngestLease | undefined {
+  const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(INGEST_LEASE_KEY) as { value: string } | undefined;
+  return r ? (JSON.parse(r.value) as IngestLease) : undefined;
+}
+
+export function writeIngestLease(db: Db, lease: IngestLease): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    INGEST_LEASE_KEY,
+    JSON.stringify(lease),
+  );
+}
+
+/** Drops the lease if `owner` still holds it. */
+export function deleteIngestLease(db: Db, owner: string): void {
+  db.prepare("DELETE FROM meta WHERE key = ? AND json_extract(value, '$.owner') = ?").run(INGEST_LEASE_KEY, owner);
 }

@@ -218,3 +218,34 @@ export function loadHits(db: Db, ids: string[]): { rows: HitRow[]; departments: 
   ).all(json) as HitTarget[];
   return { rows, departments, targets };
 }
+
+/**
+ * Every measure id a match selects under the filters (`match` null: the filters alone), unranked: the scope of
+ * a channel subscription. Linear in the matches.
+ */
+export function allMatchingIds(db: Db, match: string | null, f: ResolvedFilters): string[] {
+  if (match === null) {
+    const w = filterSql(f);
+    return prepared(db, `SELECT m.id ${FROM_LIST}${w.sql}`).pluck().all(...w.params) as string[];
+  }
+  const w = matchFilters(f);
+  return prepared(db, `SELECT s.measure_id FROM measure_fts JOIN search_rows s ON s.id = measure_fts.rowid
+       ${w.sql ? 'JOIN documents d ON d.id = s.document_id ' : ''}WHERE measure_fts MATCH ?${w.sql}`)
+    .pluck()
+    .all(match, ...w.params) as string[];
+}
+
+/**
+ * How many dated targets fall in the filters' due window among the measures they select: what `/measures due`
+ * counts besides measures, the same unit the digest counts.
+ */
+export function countTargetsInWindow(db: Db, f: ResolvedFilters): number {
+  const w = filterSql(f);
+  return (
+    prepared(
+      db,
+      `SELECT COUNT(*) AS n FROM targets g JOIN tasks tk ON tk.id = g.task_id JOIN measures m ON m.id = tk.measure_id
+       JOIN documents d ON d.id = m.document_id WHERE g.due >= ? AND g.due <= ?${w.sql}`,
+    ).get(f.dueFrom ?? '0000-01-01', f.dueTo ?? '9999-12-31', ...w.params) as { n: number }
+  ).n;
+}

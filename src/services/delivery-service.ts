@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
+import { MS_PER_DAY } from '../lib/dates.ts';
 import * as repo from '../repo/followups-repo.ts';
 
 /**
@@ -25,12 +26,15 @@ export async function oncePerDelivery<T>(deps: { db: Db; clock: Clock }, key: st
   try {
     return await work();
   } catch (err) {
-    releaseDelivery(deps, key);
+    // A failed release (the disk that failed the work, again) must not hide why the work failed.
+    try {
+      releaseDelivery(deps, key);
+    } catch {}
     throw err;
   }
 }
 
 /** Forgets deliveries older than PROCESSED_EVENTS_KEEP_DAYS (the daily reminder job calls it); returns how many. */
 export function pruneDeliveries(db: Db, now: Date): number {
-  return repo.pruneProcessed(db, new Date(now.getTime() - PROCESSED_EVENTS_KEEP_DAYS * 86_400_000).toISOString());
+  return repo.pruneProcessed(db, new Date(now.getTime() - PROCESSED_EVENTS_KEEP_DAYS * MS_PER_DAY).toISOString());
 }

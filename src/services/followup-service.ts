@@ -6,6 +6,7 @@ import { ACTIVE_STATUSES, isClosed, type Followup, type FollowupEvent, type Foll
 import { applyChange, type ChangeRefusal, type FollowupChange } from '../core/followups/transitions.ts';
 import { canChangeFollowup } from '../core/followups/permissions.ts';
 import { compareByDue } from '../core/followups/reminders.ts';
+import { MAX_NOTE_CHARS, charCount } from '../core/followups/limits.ts';
 import * as repo from '../repo/followups-repo.ts';
 import { getMeasureRow } from '../repo/documents-repo.ts';
 
@@ -45,9 +46,11 @@ export interface AssignRequest {
 export type AssignOutcome =
   | { ok: true; followup: Followup; created: boolean }
   | { ok: false; error: 'unknown_item'; id: string }
-  | { ok: false; error: 'need_item' };
+  | { ok: false; error: 'need_item' }
+  | { ok: false; error: 'note_too_long'; max: number };
 
 export function assignFollowup(deps: FollowupDeps, req: AssignRequest): AssignOutcome {
+  if (req.note !== null && charCount(req.note) > MAX_NOTE_CHARS) return { ok: false, error: 'note_too_long', max: MAX_NOTE_CHARS };
   let item: ItemRef & { due: string | null };
   if (req.itemId !== null && req.itemId.trim() !== '') {
     const id = normalizeIdInput(req.itemId);

@@ -1,30 +1,86 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/open.ts';
-import type { Logger } from '../lib/logger.ts';
-import type { Clock } from '../lib/clock.ts';
-import type { ParsedDocument } from '../core/model.ts';
-import { parseDocument } from '../core/parse/index.ts';
+import { documentIdCandidates, hashText } from '../core/ids.ts';
+import { cachingSegmenter } from '../core/ingest/caching-segmenter.ts';
+import {
+  type DocumentChanges,
+  type OldMeasure,
+  planRevision,
+  type RevisionPlan,
+} from '../core/ingest/plan-revision.ts';
+import { findRevisionOf, type IndexedDocument, type RevisionMatch, revisionTitle } from '../core/ingest/revision-of.ts';
+import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
-import { assignIds, suffixFresh } from '../core/ingest/assign-ids.ts';
-import { documentIdCandidates, hashText, measureIdBase, taskId, targetId } from '../core/ids.ts';
-import { documentIdTaken, findDocumentByContent, getDocumentByFile, listMeasures, listTasks } from '../repo/documents-repo.ts';
-import { replaceDocument, type DocumentToStore } from '../repo/documents-writer.ts';
-import { indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
-import { ensureSearchIndexFresh } from './search-service.ts';
+import { parseDocument } from '../core/parse/index.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
+import { withBusyRetrySync } from '../db/busy-retry.ts';
+import type { Db } from '../db/open.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import { type DocumentRow, documentIdTaken, listDocuments, listMeasures, listTasks } from '../repo/documents-repo.ts';
+import {
+  bumpDocumentsGeneration,
+  type DocumentToStore,
+  readDocumentsGeneration,
+  replaceDocument,
+} from '../repo/documents-writer.ts';
+import {
+  type FollowupOnItem,
+  followupsOnMeasures,
+  insertNotice,
+  isRetiredId,
+  markOrphan,
+  retiredIdsOf,
+  retireIds,
+} from '../repo/revisions-repo.ts';
+import { indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
+import { indexColumns } from '../core/search/segment.ts';
+import { defaultSegmenter } from '../search/jieba-segmenter.ts';
+import { collectFiles, type FileProblem, FileReadError, readRegularFile, type SkippedFile } from './ingest-files.ts';
+import { acquireIngestLease, type HeldLease } from './ingest-lease.ts';
+import { ensureSearchIndexFresh } from './search-service.ts';
+
+export type { DocumentChanges, MeasureChange, MeasureRef } from '../core/ingest/plan-revision.ts';
+export { collectFiles, type SkippedFile } from './ingest-files.ts';
+export { IngestBusyError } from './ingest-lease.ts';
 
 /** Documents larger than this are refused before they are read (a policy document is tens of kilobytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.md']);
+/** After a document write that held the lock this long, pause WRITER_GAP_MS so waiting writers (the bot) get in. */
+const LONG_WRITE_MS = 250;
+const WRITER_GAP_MS = 50;
+
+/**
+ * How long an ingest keeps waiting for other writers: for the lock (each attempt), and in all for replanning
+ * while another ingest keeps writing documents (each replan means the other one made progress).
+ */
+const WRITE_WAIT_MS = 10 * 60_000;
 
 export interface IngestDeps {
   db: Db;
   logger: Logger;
   clock: Clock;
-  /** Segments the indexed text (the one searches use). */
-  segmenter: Segmenter;
+  /** Defaults to the shared jieba segmenter. */
+  segmenter?: Segmenter;
+}
+
+export interface IngestOptions {
+  /** Who adds the documents: a Slack user id, or the OS user for the CLI. Recorded on documents new to the index. */
+  addedBy?: string;
+  /**
+   * How long to wait (synchronously) while another ingest holds the ingest lease; default WRITE_WAIT_MS. The bot
+   * passes 0 and gets an IngestBusyError to report, instead of blocking its event loop.
+   */
+  waitForOtherIngestMs?: number;
+}
+
+/** A follow-up whose measure changed or vanished in this ingest; a note for its thread is stored (revision_notices). */
+export interface AffectedFollowup {
+  followupId: string;
+  measureId: string;
+  change: 'changed' | 'removed';
+  channel: string | null;
+  threadTs: string | null;
 }
 
 export interface IngestedFile {
@@ -32,66 +88,41 @@ export interface IngestedFile {
   documentId: string;
   title: string;
   kind: ParsedDocument['kind'];
+  docNumber: string | null;
+  region: string | null;
+  publishedOn: string | null;
+  effectiveOn: string | null;
+  expiresOn: string | null;
   status: 'added' | 'updated' | 'unchanged';
   measures: number;
   tasks: number;
   targets: number;
-  /** Another indexed file with exactly the same content (the same document saved twice, e.g. as GBK). */
+  /** What the parser was unsure of. */
+  notes: ParseNote[];
+  /** An indexed file with exactly the same content (the same document saved twice, e.g. as GBK): not indexed again. */
   duplicateOf?: string;
+  /** The indexed document this file replaced, and how it was recognised (same file name, 文号 or title). */
+  revisionOf?: { documentId: string; file: string; matchedBy: RevisionMatch };
+  /** For an update: measures added, removed, changed, renumbered. */
+  changes?: DocumentChanges;
+  affectedFollowups: AffectedFollowup[];
+}
+
+export interface IngestResult {
+  indexed: IngestedFile[];
+  /** Files of a folder that were not indexed, each with the reason. */
+  skipped: SkippedFile[];
 }
 
 export class IngestError extends Error {
   override name = 'IngestError';
-  constructor(readonly problems: { path: string; message: string }[]) {
+  constructor(readonly problems: FileProblem[]) {
     super(
       problems.length === 1
         ? problems[0]!.message
-        : `${problems.length} files could not be indexed; nothing was changed:\n${problems
-            .map((p) => `  - ${p.message}`)
-            .join('\n')}`,
+        : `${problems.length} files could not be indexed; nothing was changed:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`,
     );
   }
-}
-
-export interface SkippedFile {
-  file: string;
-  reason: string;
-}
-
-/**
- * Expands folders (non-recursively into their document files) and checks every path exists. Files in a folder
- * that are not documents are skipped and reported, never silently ignored.
- */
-export function collectFiles(paths: string[]): { files: string[]; skipped: SkippedFile[]; problems: { path: string; message: string }[] } {
-  const files: string[] = [];
-  const skipped: SkippedFile[] = [];
-  const problems: { path: string; message: string }[] = [];
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      problems.push({ path: p, message: `${p}: no such file or folder.` });
-      continue;
-    }
-    if (stat.isDirectory()) {
-      const entries = fs.readdirSync(p, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.'));
-      const inDir = entries
-        .filter((e) => DOCUMENT_EXTENSIONS.has(path.extname(e.name).toLowerCase()))
-        .map((e) => path.join(p, e.name))
-        .sort();
-      for (const e of entries) {
-        if (!DOCUMENT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
-          skipped.push({ file: path.join(p, e.name), reason: 'not a .txt, .html, .htm or .md file' });
-        }
-      }
-      if (inDir.length === 0) problems.push({ path: p, message: `${p}: the folder holds no .txt, .html, .htm or .md files.` });
-      files.push(...inDir);
-    } else {
-      files.push(p);
-    }
-  }
-  return { files, skipped, problems };
 }
 
 interface Prepared {
@@ -100,136 +131,451 @@ interface Prepared {
   doc: ParsedDocument;
 }
 
-function prepare(filePath: string): Prepared {
-  const file = path.basename(filePath);
-  const size = fs.statSync(filePath).size;
-  if (size > MAX_DOCUMENT_BYTES) {
-    throw new ParseError(
-      'too_large',
-      `${file}: the file is ${(size / 1024 / 1024).toFixed(1)} MB; documents over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB are refused. Split it or check that it is the right file.`,
-    );
-  }
-  const bytes = fs.readFileSync(filePath);
-  const doc = parseDocument({ file, bytes }, { maxBytes: MAX_DOCUMENT_BYTES });
+/** The one place bytes become a ParsedDocument. */
+function prepare(source: SourceFile): Prepared {
+  const doc = parseDocument(source, { maxBytes: MAX_DOCUMENT_BYTES });
   // The hash covers the parse result, not only the bytes, so a parser improvement re-indexes on the next ingest.
-  return { file, contentHash: hashText(JSON.stringify(doc)), doc };
+  return { file: source.file, contentHash: hashText(JSON.stringify(doc)), doc };
 }
 
-function decideIds(db: Db, p: Prepared, now: string): DocumentToStore {
-  const existingDoc = getDocumentByFile(db, p.file);
-  let docId = existingDoc?.id;
-  if (!docId) {
-    docId = documentIdCandidates(p.file).find((c) => !documentIdTaken(db, c));
-    if (!docId) throw new Error(`Could not find a free id for ${p.file}`);
-  }
-  const oldMeasures = existingDoc ? listMeasures(db, docId) : [];
-  const measureIds = assignIds(
-    oldMeasures.map((m) => ({ id: m.id, key: `${m.kind}:${m.label}`, hash: m.contentHash })),
-    p.doc.measures.map((m) => ({
-      key: `${m.kind}:${m.label}`,
-      hash: hashText(JSON.stringify(m)),
-      preferredId: measureIdBase(docId!, m.kind, m.ordinal),
-    })),
-    suffixFresh,
+interface FilePlan {
+  prepared: Prepared;
+  result: IngestedFile;
+  /** Absent when nothing is written (unchanged, duplicate). */
+  write?: {
+    store: DocumentToStore;
+    oldMeasureIds: string[];
+    plan: RevisionPlan;
+    documentTitle: string;
+    oldMeasures: OldMeasure[];
+    followups: FollowupOnItem[];
+  };
+}
+
+function counts(doc: ParsedDocument) {
+  return {
+    measures: doc.measures.length,
+    tasks: doc.measures.reduce((n, m) => n + m.tasks.length, 0),
+    targets: doc.measures.reduce((n, m) => n + m.tasks.reduce((k, t) => k + t.targets.length, 0), 0),
+  };
+}
+
+function baseResult(p: Prepared, documentId: string, status: IngestedFile['status']): IngestedFile {
+  const { doc } = p;
+  return {
+    file: p.file,
+    documentId,
+    title: doc.title,
+    kind: doc.kind,
+    docNumber: doc.docNumber,
+    region: doc.region,
+    publishedOn: doc.publishedOn,
+    effectiveOn: doc.effectiveOn,
+    expiresOn: doc.expiresOn,
+    status,
+    ...counts(doc),
+    notes: doc.notes,
+    affectedFollowups: [],
+  };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function loadOldMeasures(db: Db, documentId: string): OldMeasure[] {
+  const measures = listMeasures(db, documentId);
+  const tasks = listTasks(
+    db,
+    measures.map((m) => m.id),
   );
-  const oldTasks = listTasks(db, oldMeasures.map((m) => m.id));
-  const measures = p.doc.measures.map((measure, mi) => {
-    const measureId = measureIds[mi]!;
-    const previous = oldTasks.filter((t) => t.measureId === measureId);
-    const taskIds = assignIds(
-      previous.map((t) => ({ id: t.id, key: String(t.position), hash: t.contentHash })),
-      measure.tasks.map((t, ti) => ({ key: String(ti), hash: hashText(JSON.stringify(t)), preferredId: taskId(measureId, ti) })),
-      (preferred, attempt) => `${preferred.replace(/\.\d+$/, '')}.${measure.tasks.length + previous.length + attempt}`,
-    );
-    const tasks = measure.tasks.map((task, ti) => {
-      const id = taskIds[ti]!;
-      const oldTargets = previous.find((t) => t.id === id)?.targets ?? [];
-      const targetIds = assignIds(
-        oldTargets.map((g) => ({ id: g.id, key: String(g.position), hash: hashText(`${g.text}|${g.due}`) })),
-        task.targets.map((g, gi) => ({ key: String(gi), hash: hashText(`${g.text}|${g.due}`), preferredId: targetId(id, gi) })),
-        (preferred, attempt) => `${id}.t${task.targets.length + oldTargets.length + attempt}`,
-      );
-      return {
-        id,
-        contentHash: hashText(JSON.stringify(task)),
-        task,
-        targets: task.targets.map((target, gi) => ({ id: targetIds[gi]!, target })),
-      };
-    });
-    return { id: measureId, contentHash: hashText(JSON.stringify(measure)), measure, tasks };
-  });
-  return { id: docId, file: p.file, contentHash: p.contentHash, ingestedAt: now, doc: p.doc, measures };
+  const byMeasure = new Map<string, typeof tasks>();
+  for (const t of tasks) pushTo(byMeasure, t.measureId, t);
+  return measures.map((m) => ({
+    id: m.id,
+    kind: m.kind,
+    label: m.label,
+    title: m.title,
+    text: m.text,
+    tasks: (byMeasure.get(m.id) ?? []).map((t) => ({
+      id: t.id,
+      text: t.text,
+      departments: t.departments,
+      targets: t.targets,
+    })),
+  }));
 }
 
 /**
- * Indexes documents. All or nothing: every file is read and parsed first; if any fails, nothing is written and
- * an IngestError lists each problem. Re-ingesting an unchanged file is a no-op; a changed one is updated in
- * place, keeping the ids of measures that are still there.
+ * Decides what each file does to the index, reading only (no lock held): which document it revises, every id,
+ * what changed, which follow-ups are affected. Problems a person can fix come back in `problems`.
  */
-export function ingestPaths(deps: IngestDeps, paths: string[]): IngestedFile[] {
-  return ingest(deps, paths).indexed;
+function planAll(
+  db: Db,
+  prepared: Prepared[],
+  nowIso: string,
+  addedBy: string,
+): { plans: FilePlan[]; problems: FileProblem[] } {
+  const documents = listDocuments(db);
+  const toIndexed = (d: DocumentRow): IndexedDocument => d;
+  const byFile = new Map(documents.map((d) => [d.file, d]));
+  const byNumber = new Map<string, DocumentRow[]>();
+  const byTitle = new Map<string, DocumentRow[]>();
+  const byContent = new Map<string, DocumentRow>();
+  for (const d of documents) {
+    if (d.docNumber) pushTo(byNumber, d.docNumber, d);
+    pushTo(byTitle, revisionTitle(d.title), d);
+    if (!byContent.has(d.contentHash)) byContent.set(d.contentHash, d);
+  }
+  const lookup = {
+    byFile: (f: string) => byFile.get(f),
+    byDocNumber: (n: string) => (byNumber.get(n) ?? []).map(toIndexed),
+    byTitle: (t: string) => (byTitle.get(t) ?? []).map(toIndexed),
+  };
+
+  const plans: FilePlan[] = [];
+  const problems: FileProblem[] = [];
+  const claimedBy = new Map<string, string>();
+  const newIds = new Set<string>();
+  for (const p of prepared) {
+    const revision = findRevisionOf(
+      { file: p.file, kind: p.doc.kind, title: p.doc.title, region: p.doc.region, docNumber: p.doc.docNumber },
+      lookup,
+    );
+    const target = revision ? byFile.get(revision.document.file)! : undefined;
+    if (target) {
+      const other = claimedBy.get(target.id);
+      if (other) {
+        problems.push({
+          path: p.file,
+          message: `${p.file} and ${other} are both versions of the indexed ${target.file} (same ${revision!.matchedBy === 'title' ? 'title' : '文号'}); index one at a time.`,
+        });
+        continue;
+      }
+      claimedBy.set(target.id, p.file);
+    }
+    if (target && target.contentHash === p.contentHash) {
+      plans.push({
+        prepared: p,
+        result: {
+          ...baseResult(p, target.id, 'unchanged'),
+          ...(target.file !== p.file ? { duplicateOf: target.file } : {}),
+        },
+      });
+      continue;
+    }
+    const twin = byContent.get(p.contentHash);
+    if (!target && twin) {
+      plans.push({ prepared: p, result: { ...baseResult(p, twin.id, 'unchanged'), duplicateOf: twin.file } });
+      continue;
+    }
+
+    let docId = target?.id;
+    if (!docId) {
+      docId = documentIdCandidates(p.file).find(
+        (c) => !newIds.has(c) && !documentIdTaken(db, c) && !isRetiredId(db, c),
+      );
+      if (!docId) {
+        problems.push({
+          path: p.file,
+          message: `${p.file}: no free document id could be made from this file name; rename the file.`,
+        });
+        continue;
+      }
+      newIds.add(docId);
+    }
+    const oldMeasures = target ? loadOldMeasures(db, docId) : [];
+    const retired = target ? retiredIdsOf(db, docId) : new Set<string>();
+    const plan = planRevision(docId, oldMeasures, p.doc, (id) => retired.has(id));
+    const followups = followupsOnMeasures(
+      db,
+      oldMeasures.map((m) => m.id),
+    );
+    const removed = new Set(plan.changes.removed.map((m) => m.id));
+    const changed = new Set(plan.changes.changed.map((m) => m.id));
+    const affectedFollowups: AffectedFollowup[] = followups
+      .filter((f) => removed.has(f.measureId) || changed.has(f.measureId))
+      .map((f) => ({
+        followupId: f.id,
+        measureId: f.measureId,
+        change: removed.has(f.measureId) ? 'removed' : 'changed',
+        channel: f.channel,
+        threadTs: f.threadTs,
+      }));
+    plans.push({
+      prepared: p,
+      result: {
+        ...baseResult(p, docId, target ? 'updated' : 'added'),
+        ...(target && revision
+          ? {
+              revisionOf: { documentId: target.id, file: target.file, matchedBy: revision.matchedBy },
+              changes: plan.changes,
+            }
+          : {}),
+        affectedFollowups,
+      },
+      write: {
+        store: {
+          id: docId,
+          file: p.file,
+          contentHash: p.contentHash,
+          ingestedAt: nowIso,
+          addedBy,
+          doc: p.doc,
+          measures: plan.measures,
+        },
+        oldMeasureIds: oldMeasures.map((m) => m.id),
+        plan,
+        documentTitle: target?.title ?? p.doc.title,
+        oldMeasures,
+        followups,
+      },
+    });
+  }
+  return { plans, problems };
 }
 
-/** ingestPaths, also reporting the files of a folder that were skipped because they are not documents. */
-export function ingest(deps: IngestDeps, paths: string[]): { indexed: IngestedFile[]; skipped: SkippedFile[] } {
-  const { files, skipped, problems } = collectFiles(paths);
-  const prepared: Prepared[] = [];
-  for (const f of files) {
-    try {
-      prepared.push(prepare(f));
-    } catch (err) {
-      if (err instanceof ParseError) problems.push({ path: f, message: err.message });
-      else problems.push({ path: f, message: `${path.basename(f)}: could not be read (${(err as Error).message}).` });
+/** Segments every measure about to be written, so the write transaction only looks the cuts up. */
+function presegment(segmenter: Segmenter, fp: FilePlan): void {
+  for (const m of fp.write?.store.measures ?? []) {
+    const departments = [
+      ...m.measure.tasks.flatMap((t) => t.departments.map((d) => d.name)),
+      ...m.measure.tasks.flatMap((t) => (t.responsibility === null ? [] : [t.responsibility])),
+    ].join('、');
+    indexColumns(segmenter, { title: m.measure.title, text: m.measure.text, section: m.measure.section, departments });
+  }
+}
+
+function writePlan(db: Db, fp: FilePlan, segmenter: Segmenter, nowIso: string): void {
+  const w = fp.write!;
+  const { store, plan } = w;
+  removeMeasuresFromIndex(db, w.oldMeasureIds);
+  replaceDocument(db, store);
+  indexMeasures(
+    db,
+    store.measures.map((m) => m.id),
+    segmenter,
+  );
+  retireIds(db, store.id, plan.retired, nowIso);
+  const removed = new Map(plan.changes.removed.map((m) => [m.id, m]));
+  const changed = new Map(plan.changes.changed.map((m) => [m.id, m]));
+  for (const f of w.followups) {
+    const gone = removed.get(f.measureId);
+    if (gone) {
+      markOrphan(db, {
+        followupId: f.id,
+        reason: 'measure_removed',
+        documentId: store.id,
+        documentTitle: w.documentTitle,
+        measureLabel: gone.label,
+        measureTitle: gone.title,
+        at: nowIso,
+      });
+      insertNotice(db, {
+        followupId: f.id,
+        documentId: store.id,
+        measureId: f.measureId,
+        change: 'removed',
+        detail: { documentTitle: store.doc.title, label: gone.label, title: gone.title },
+        createdAt: nowIso,
+      });
+      continue;
+    }
+    const c = changed.get(f.measureId);
+    if (c) {
+      const itemGone = [f.taskId, f.targetId].some((id) => id !== null && c.retiredItems.includes(id));
+      insertNotice(db, {
+        followupId: f.id,
+        documentId: store.id,
+        measureId: f.measureId,
+        change: 'changed',
+        detail: { documentTitle: store.doc.title, ...c, itemGone },
+        createdAt: nowIso,
+      });
     }
   }
-  const seen = new Map<string, string>();
+}
+
+class StalePlan extends Error {}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function planOrThrow(db: Db, prepared: Prepared[], nowIso: string, addedBy: string): FilePlan[] {
+  const { plans, problems } = planAll(db, prepared, nowIso, addedBy);
+  if (problems.length > 0) throw new IngestError(problems);
+  return plans;
+}
+
+/**
+ * Indexes documents given as bytes and file names (a Slack upload, or files the caller read). Every source is
+ * parsed first; if any fails, nothing is written and an IngestError lists each problem. Each document is then
+ * written in its own transaction (whole or not at all).
+ * An unchanged document is a no-op; a revision (same file name, 文号 or title) replaces the indexed version,
+ * keeping the ids of measures still there (by content) and noting the change for affected follow-ups.
+ *
+ * Parsing, id planning and jieba segmentation happen before the write lock is taken; the lock is held only for
+ * short transactions of row writes. Another ingest writing first makes the plan stale: it is redone, so two
+ * ingests queue rather than fail.
+ * @example ingestSources(deps, [{ file: 'plan.txt', bytes }], { addedBy: 'U123' }).indexed[0].documentId
+ */
+export function ingestSources(deps: IngestDeps, sources: SourceFile[], opts: IngestOptions = {}): IngestResult {
+  return ingestPrepared(deps, sources, opts, { skipped: [], problems: [] });
+}
+
+function ingestPrepared(
+  deps: IngestDeps,
+  sources: SourceFile[],
+  opts: IngestOptions,
+  collected: { skipped: SkippedFile[]; problems: FileProblem[] },
+): IngestResult {
+  const { skipped } = collected;
+  const problems = [...collected.problems];
+  const prepared: Prepared[] = [];
+  for (const s of sources) {
+    try {
+      prepared.push(prepare(s));
+    } catch (err) {
+      if (err instanceof ParseError) problems.push({ path: s.file, message: err.message });
+      else problems.push({ path: s.file, message: `${s.file}: could not be read (${(err as Error).message}).` });
+    }
+  }
+  const seen = new Set<string>();
   for (const p of prepared) {
-    if (seen.has(p.file)) problems.push({ path: p.file, message: `${p.file}: given twice (${seen.get(p.file)}); file names identify documents.` });
-    seen.set(p.file, p.file);
+    if (seen.has(p.file))
+      problems.push({ path: p.file, message: `${p.file}: given twice; file names identify documents.` });
+    seen.add(p.file);
   }
   if (problems.length > 0) throw new IngestError(problems);
 
-  const now = deps.clock().toISOString();
-  const results: IngestedFile[] = [];
-  // IMMEDIATE takes the write lock up front: with the bot writing to the same file, a deferred transaction's
-  // read-to-write upgrade could fail with SQLITE_BUSY despite the busy timeout.
-  deps.db.transaction(() => {
-    // Bring the existing index up to the current dictionary first (and record its fingerprint on a new
-    // database), so rows written below are never mixed with rows segmented by an older dictionary.
-    ensureSearchIndexFresh(deps.db, deps.logger, deps.segmenter);
-    for (const p of prepared) {
-      const existing = getDocumentByFile(deps.db, p.file);
-      const counts = {
-        measures: p.doc.measures.length,
-        tasks: p.doc.measures.reduce((n, m) => n + m.tasks.length, 0),
-        targets: p.doc.measures.reduce((n, m) => n + m.tasks.reduce((k, t) => k + t.targets.length, 0), 0),
-      };
-      if (existing && existing.contentHash === p.contentHash) {
-        results.push({ file: p.file, documentId: existing.id, title: p.doc.title, kind: p.doc.kind, status: 'unchanged', ...counts });
-        continue;
-      }
-      const toStore = decideIds(deps.db, p, now);
-      if (existing) removeMeasuresFromIndex(deps.db, listMeasures(deps.db, existing.id).map((m) => m.id));
-      replaceDocument(deps.db, toStore);
-      indexMeasures(deps.db, toStore.measures.map((m) => m.id), deps.segmenter);
-      results.push({
-        file: p.file,
-        documentId: toStore.id,
-        title: p.doc.title,
-        kind: p.doc.kind,
-        status: existing ? 'updated' : 'added',
-        ...counts,
-        ...(() => {
-          const twin = findDocumentByContent(deps.db, p.contentHash, p.file);
-          return twin ? { duplicateOf: twin } : {};
-        })(),
-      });
+  const { db } = deps;
+  const segmenter = cachingSegmenter(deps.segmenter ?? defaultSegmenter());
+  const lease = acquireIngestLease(db, opts.waitForOtherIngestMs ?? WRITE_WAIT_MS, (holder) =>
+    deps.logger.info('another ingest is adding documents; waiting for it to finish', {
+      host: holder.host,
+      pid: holder.pid,
+    }),
+  );
+  try {
+    return writeAll(deps, prepared, opts, segmenter, lease, skipped);
+  } finally {
+    try {
+      lease.release(db);
+    } catch (err) {
+      // What was written stands; the lease lapses after LEASE_MS (or as soon as this process has exited).
+      deps.logger.warn('could not release the ingest lease', { error: (err as Error).message });
     }
-  }).immediate();
-  for (const r of results) {
-    if (r.duplicateOf) deps.logger.warn(`${r.file} has the same content as ${r.duplicateOf}, which is also indexed`, { id: r.documentId });
   }
-  for (const r of results) deps.logger.info(`indexed ${r.file}`, { id: r.documentId, status: r.status, measures: r.measures });
+}
+
+function writeAll(
+  deps: IngestDeps,
+  prepared: Prepared[],
+  opts: IngestOptions,
+  segmenter: Segmenter,
+  lease: HeldLease,
+  skipped: SkippedFile[],
+): IngestResult {
+  const { db } = deps;
+  // Brings the existing index up to the current dictionary first (its own transactions), so rows written below
+  // are never mixed with rows segmented by an older dictionary.
+  withBusyRetrySync(() => ensureSearchIndexFresh(db, deps.logger, segmenter), { totalMs: WRITE_WAIT_MS });
+  const nowIso = deps.clock().toISOString();
+  const addedBy = opts.addedBy ?? 'unknown';
+
+  const results: IngestedFile[] = [];
+  let generation = readDocumentsGeneration(db);
+  let plans = planOrThrow(db, prepared, nowIso, addedBy);
+  let replans = 0;
+  const startedMs = Date.now();
+  // One short transaction per document: the lock is never held across documents, so the bot's writes get in
+  // between; each document is still written whole or not at all.
+  for (let i = 0; i < plans.length; ) {
+    const fp = plans[i]!;
+    if (!fp.write) {
+      results.push(fp.result);
+      i++;
+      continue;
+    }
+    // Jieba's CPU time for this document, spent before its write lock is taken.
+    presegment(segmenter, fp);
+    try {
+      let lockedAt = 0;
+      generation = withBusyRetrySync(
+        () =>
+          db
+            .transaction(() => {
+              lockedAt = performance.now();
+              if (readDocumentsGeneration(db) !== generation) throw new StalePlan();
+              writePlan(db, fp, segmenter, nowIso);
+              bumpDocumentsGeneration(db);
+              lease.renew(db);
+              return readDocumentsGeneration(db);
+            })
+            .immediate(),
+        {
+          totalMs: WRITE_WAIT_MS,
+          onRetry: (n) => n === 1 && deps.logger.info('the index is being written by another process; waiting'),
+        },
+      );
+      const lockHeldMs = Math.round(performance.now() - lockedAt);
+      deps.logger.debug('document written', { file: fp.prepared.file, lockHeldMs });
+      results.push(fp.result);
+      i++;
+      if (lockHeldMs > LONG_WRITE_MS && i < plans.length) sleepSync(WRITER_GAP_MS);
+    } catch (err) {
+      if (!(err instanceof StalePlan)) throw err;
+      if (Date.now() - startedMs > WRITE_WAIT_MS) {
+        throw new Error(
+          `other processes kept writing documents for ${WRITE_WAIT_MS / 60_000} minutes; nothing more was indexed. Try again.`,
+        );
+      }
+      replans++;
+      // Another process (the bot removing a document) wrote since the plan was made: plan what is left again.
+      deps.logger.info('another process changed the documents meanwhile; planning again', { replans });
+      generation = readDocumentsGeneration(db);
+      plans = planOrThrow(
+        db,
+        plans.slice(i).map((p) => p.prepared),
+        nowIso,
+        addedBy,
+      );
+      i = 0;
+    }
+  }
+  for (const r of results) {
+    if (r.duplicateOf)
+      deps.logger.warn(`${r.file} has the same content as ${r.duplicateOf}, which is indexed; not indexed again`, {
+        id: r.documentId,
+      });
+    deps.logger.info(`indexed ${r.file}`, { id: r.documentId, status: r.status, measures: r.measures });
+  }
   for (const f of skipped) deps.logger.warn(`skipped ${f.file}`, { reason: f.reason });
   return { indexed: results, skipped };
+}
+
+/** Reads files and folders (see ingest-files.ts) and indexes them with ingestSources; the skipped ones are listed. */
+export function ingest(deps: IngestDeps, paths: string[], opts: IngestOptions = {}): IngestResult {
+  const { files, skipped, problems } = collectFiles(paths);
+  const sources: SourceFile[] = [];
+  for (const f of files) {
+    try {
+      sources.push({ file: path.basename(f), bytes: readRegularFile(f, MAX_DOCUMENT_BYTES) });
+    } catch (err) {
+      const message =
+        err instanceof FileReadError
+          ? err.message
+          : `${path.basename(f)}: could not be read (${(err as Error).message}).`;
+      problems.push({ path: f, message });
+    }
+  }
+  return ingestPrepared(deps, sources, opts, { skipped, problems });
+}
+
+/** ingest, returning only what was indexed. */
+export function ingestPaths(deps: IngestDeps, paths: string[], opts: IngestOptions = {}): IngestedFile[] {
+  return ingest(deps, paths, opts).indexed;
 }

@@ -10,7 +10,17 @@ import { headingMatch, highlightNeedles, isBlankQuery, parseQuery, wordMatch, wo
 import { BROAD_QUERY_MATCHES, FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
 import { indexFingerprint } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
-import { countListed, countMatches, hasAtLeastMatches, loadHits, pageListed, pageMatchesTiered, pageMatchesWithTotal } from '../repo/search-repo.ts';
+import {
+  allMatchingIds,
+  countListed,
+  countMatches,
+  countTargetsInWindow,
+  hasAtLeastMatches,
+  loadHits,
+  pageListed,
+  pageMatchesTiered,
+  pageMatchesWithTotal,
+} from '../repo/search-repo.ts';
 import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
 
 export { SearchInputError, QueryTooLongError, type SearchInputErrorCode } from '../core/search/errors.ts';
@@ -104,6 +114,32 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
   return { query, total, hits: hydrate(db, page, needles, req.today) };
 }
 
+/**
+ * Dated targets due in the filters' window (dueFrom…dueTo) among the measures the filters select: `/measures due`
+ * says how many targets, as the digest does, not only how many measures hold them.
+ */
+export function targetsInWindow(db: Db, filters: SearchFilters, today: string): number {
+  return countTargetsInWindow(db, resolveFilters(filters, today));
+}
+
+/**
+ * Every measure a query and its filters select, with the same word / substring choice as `searchMeasures`, or
+ * null when the query selects everything (no words, no filters). A channel subscription's scope.
+ */
+export function matchingMeasureIds(
+  db: Db,
+  req: { query: string; filters?: SearchFilters; today: string },
+  segmenter: Segmenter,
+): Set<string> | null {
+  const filters = resolveFilters(req.filters, req.today);
+  const query = req.query.trim();
+  if (isBlankQuery(query)) return hasFilters(req.filters) ? new Set(allMatchingIds(db, null, filters)) : null;
+  const parsed = parseQuery(query, segmenter);
+  let match = wordMatch(parsed);
+  if (parsed.short || !hasAtLeastMatches(db, match, filters, FEW_WORD_HITS)) match = wordOrCharMatch(parsed);
+  return new Set(allMatchingIds(db, match, filters));
+}
+
 function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: string[], today: string): SearchHit[] {
   if (page.length === 0) return [];
   const { rows, departments, targets } = loadHits(db, page.map((p) => p.measureId));
@@ -140,6 +176,11 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
  * was built (or it was never built by this module), otherwise only repairs drift. Cheap when nothing changed:
  * the segmenter's dictionaries are not loaded unless something is (re)indexed.
  */
+/** Whether the search index was built with this segmenter's dictionary and rules (else searching needs a rebuild first). */
+export function isSearchIndexCurrent(db: Db, segmenter: Segmenter): boolean {
+  return readIndexFingerprint(db) === indexFingerprint(segmenter);
+}
+
 export function ensureSearchIndexFresh(
   db: Db,
   logger: Logger,

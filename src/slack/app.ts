@@ -1,14 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import { slackDeps, type SlackDeps } from './deps.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { type SlackDeps, slackDeps } from './deps.ts';
+import { healthHandler } from './health.ts';
 import { registerListeners } from './listeners/index.ts';
-import { indexSummary } from '../app/index-summary.ts';
+import { guardHttpReceiver } from './request-guard.ts';
+import { slackClientOptions } from './web-api.ts';
 
 import type { Segmenter } from '../core/search/segmenter.ts';
 
@@ -43,41 +45,29 @@ export interface SlackApp {
 export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, token: string): SlackApp {
   const deps = slackDeps(base);
   const logger = boltLogger(base.logger);
-  const slackApiUrl = base.config.SLACK_API_URL;
-  // Each client gets its own copy: the Socket Mode client writes its own retry policy (100 retries) into the
-  // options object it is given, which must not leak into the bot's Web API client.
-  const clientOptions = {
-    ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : slackApiUrl + '/' } : {}),
-  };
+  const clientOptions = slackClientOptions(base.config.SLACK_API_URL);
   let receiver: Receiver;
   if (choice.mode === 'http') {
-    receiver = new HTTPReceiver({
+    const http = new HTTPReceiver({
       signingSecret: choice.signingSecret,
       endpoints: EVENTS_PATH,
       logger,
-      ...(choice.unhandledRequestTimeoutMillis ? { unhandledRequestTimeoutMillis: choice.unhandledRequestTimeoutMillis } : {}),
-      customRoutes: [
-        {
-          path: HEALTH_PATH,
-          method: ['GET'],
-          handler: (_req, res) => {
-            let body: Record<string, unknown>;
-            try {
-              body = { ok: true, ...indexSummary(base.db) };
-            } catch (err) {
-              base.logger.error('health check failed', { error: (err as Error).message });
-              res.writeHead(503, { 'content-type': 'application/json' });
-              res.end(JSON.stringify({ ok: false, error: 'database unavailable' }));
-              return;
-            }
-            res.writeHead(200, { 'content-type': 'application/json' });
-            res.end(JSON.stringify(body));
-          },
-        },
-      ],
+      ...(choice.unhandledRequestTimeoutMillis
+        ? { unhandledRequestTimeoutMillis: choice.unhandledRequestTimeoutMillis }
+        : {}),
+      customRoutes: [{ path: HEALTH_PATH, method: ['GET'], handler: healthHandler(base) }],
+    });
+    receiver = guardHttpReceiver(http, {
+      signingSecret: choice.signingSecret,
+      endpoints: [EVENTS_PATH],
+      logger: base.logger,
     });
   } else if (choice.mode === 'socket') {
-    receiver = new SocketModeReceiver({ appToken: choice.appToken, logger, installerOptions: { clientOptions: { ...clientOptions } } });
+    receiver = new SocketModeReceiver({
+      appToken: choice.appToken,
+      logger,
+      installerOptions: { clientOptions: slackClientOptions(base.config.SLACK_API_URL) },
+    });
   } else {
     receiver = choice.receiver;
   }

@@ -1,10 +1,10 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
+import { dateInZone } from '../lib/dates.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
-import { dateInZone } from '../lib/dates.ts';
-import { stringsFor, type Locale, type Strings } from './strings/index.ts';
+import { type Locale, type Strings, stringsFor } from './strings.ts';
 
 /** What every listener and subcommand receives. Built once in createSlackApp; nothing here is global. */
 export interface SlackDeps {

@@ -17,9 +17,9 @@ export const ACTIONS = {
   SHOW_MEASURE: 'show_measure',
   /** "Share in channel" on a detail view. Value: measure id. */
   SHARE_MEASURE: 'share_measure',
-  /** Follow-ups (issue 5): "Assign follow-up" on a detail view. Value: measure id. Handler: follow-ups engineer. */
+  /** "Assign follow-up" on a detail view or digest item. Value: measure, task or target id. */
   ASSIGN_FOLLOWUP: 'assign_followup',
-  /** Follow-up card buttons (issue 5). Value: follow-up id (F12). */
+  /** Follow-up card buttons. Value: follow-up id (F12). */
   FOLLOWUP_START: 'followup_start',
   FOLLOWUP_DONE: 'followup_done',
   FOLLOWUP_BLOCK: 'followup_block',
@@ -32,13 +32,13 @@ export const ACTIONS = {
 
 /** Shortcut callback ids (`app.shortcut`), repeated in manifest.yml. */
 export const SHORTCUTS = {
-  /** Message shortcut "Assign follow-up" (issue 5). Handler: follow-ups engineer. */
+  /** Message shortcut "Assign follow-up". */
   ASSIGN_FOLLOWUP_MESSAGE: 'assign_followup_message',
 } as const;
 
 /** Modal callback ids (`app.view`). Add one per modal, next to its builder. */
 export const VIEWS = {
-  /** Follow-ups (issue 5): the "Assign follow-up" modal. Handler: follow-ups engineer. */
+  /** The "Assign follow-up" modal. */
   ASSIGN_FOLLOWUP_MODAL: 'assign_followup_modal',
   /** Follow-ups: "what is blocking it?" and "change due date" modals. private_metadata: follow-up id + where. */
   FOLLOWUP_BLOCK_MODAL: 'followup_block_modal',

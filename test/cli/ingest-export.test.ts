@@ -21,7 +21,13 @@ describe('measures ingest / export', () => {
     expect(exp.code).toBe(0);
     const { documents } = exp.json() as { documents: Record<string, unknown>[] };
     const hunan = documents.find((d) => d.file === '003_a76f9fbeb2c10513.txt')!;
-    expect(hunan).toMatchObject({ kind: 'policy', region: '湖南省', docNumber: '湘政办发〔2021〕38号', publishedOn: '2021-08-03', expiresOn: null });
+    expect(hunan).toMatchObject({
+      kind: 'policy',
+      region: '湖南省',
+      docNumber: '湘政办发〔2021〕38号',
+      publishedOn: '2021-08-03',
+      expiresOn: null,
+    });
     const m = (hunan.measures as Record<string, unknown>[])[0]!;
     expect(Object.keys(m)).toEqual(expect.arrayContaining(['id', 'label', 'title', 'text', 'tasks']));
     const t = (m.tasks as Record<string, unknown>[])[0]!;
@@ -48,13 +54,20 @@ describe('measures ingest / export', () => {
   });
 
   it('works as `npx measures` after install, with JSON on stdout and nothing else', () => {
-    const out = execFileSync('npx', ['--no-install', 'measures', 'ingest', path.join(SEEDS_DIR, '003_a76f9fbeb2c10513.txt'), '--db', dbPath], {
+    const out = execFileSync(
+      'npx',
+      ['--no-install', 'measures', 'ingest', path.join(SEEDS_DIR, '003_a76f9fbeb2c10513.txt'), '--db', dbPath],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, LOG_LEVEL: 'error' },
+      },
+    );
+    expect(JSON.parse(out).indexed[0].measures).toBe(20);
+    const bad = spawnSync('npx', ['--no-install', 'measures', 'ingest', '/nope', '--db', dbPath], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
-      env: { ...process.env, LOG_LEVEL: 'error' },
     });
-    expect(JSON.parse(out).indexed[0].measures).toBe(20);
-    const bad = spawnSync('npx', ['--no-install', 'measures', 'ingest', '/nope', '--db', dbPath], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/no such file/);
   }, 30_000);

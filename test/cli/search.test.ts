@@ -3,8 +3,8 @@ import { testSegmenter } from '../helpers/segmenter.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/open.ts';
 import { indexFingerprint } from '../../src/core/search/segment.ts';
+import { openDatabase } from '../../src/db/open.ts';
 import { readIndexFingerprint, writeIndexFingerprint } from '../../src/repo/search-index-repo.ts';
 import { cli } from '../helpers/cli.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
@@ -19,7 +19,9 @@ describe('measures search', () => {
   it('prints JSON results with ids, labels and **highlighted** snippets', async () => {
     const r = await cli(['search', '5G基站', '--json', '--db', dbPath]);
     expect(r.code).toBe(0);
-    const { results } = r.json() as { results: { id: string; file: string; label: string; title: string; snippet: string; score: number }[] };
+    const { results } = r.json() as {
+      results: { id: string; file: string; label: string; title: string; snippet: string; score: number }[];
+    };
     expect(results[0]).toMatchObject({ file: '004_f12b47b876523609.txt', label: '（四）' });
     expect(results[0]!.snippet).toContain('**5G基站**');
     expect(results[0]!.score).toBeGreaterThan(0);
@@ -34,6 +36,18 @@ describe('measures search', () => {
     expect((dept.json().results as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('reads the same query text as /measures: filter words in the query equal the flags', async () => {
+    const words = await cli(['search', '消费', '地区:天津', '--json', '--db', dbPath]);
+    const flags = await cli(['search', '消费', '--region', '天津', '--json', '--db', dbPath]);
+    expect(words.code).toBe(0);
+    const files = (r: typeof words) => (r.json().results as { file: string }[]).map((x) => x.file);
+    expect(files(words)).toEqual(files(flags));
+    expect(new Set(files(words))).toEqual(new Set(['004_f12b47b876523609.txt']));
+    const bad = await cli(['search', '冷链', '年:明年', '--db', dbPath]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('明年');
+  });
+
   it('prints readable lines without --json', async () => {
     const r = await cli(['search', '充电桩', '--db', dbPath]);
     expect(r.code).toBe(0);
@@ -42,7 +56,14 @@ describe('measures search', () => {
   });
 
   it('exits 1 with a readable message on bad input, never an SQLite error', async () => {
-    for (const args of [['冷'.repeat(300)], ['***'], [], ['冷链', '--kind', 'law'], ['冷链', '--limit', 'x'], ['冷链', '--due-to', 'soon']]) {
+    for (const args of [
+      ['冷'.repeat(300)],
+      ['***'],
+      [],
+      ['冷链', '--kind', 'law'],
+      ['冷链', '--limit', 'x'],
+      ['冷链', '--due-to', 'soon'],
+    ]) {
       const r = await cli(['search', ...args, '--db', dbPath]);
       expect(r.code, args.join(' ').slice(0, 20)).toBe(1);
       expect(r.stderr).not.toMatch(/sqlite|fts5|syntax error/i);

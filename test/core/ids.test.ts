@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { documentIdCandidates, ID_PATTERN, measureIdBase, normalizeIdInput, targetId, taskId } from '../../src/core/ids.ts';
+import {
+  documentIdCandidates,
+  ID_PATTERN,
+  measureIdBase,
+  normalizeIdInput,
+  targetId,
+  taskId,
+} from '../../src/core/ids.ts';
 
 describe('ids', () => {
   it('derives a stable, typeable document id from the file name', () => {
@@ -19,5 +26,14 @@ describe('ids', () => {
   it('accepts what people type around an id', () => {
     expect(normalizeIdInput(' `K7QM-4.2` ')).toBe('k7qm-4.2');
     expect(normalizeIdInput('（k7qm-4）')).toBe('k7qm-4');
+  });
+});
+
+describe('documentIdCandidates', () => {
+  it('offers enough distinct ids for a file removed and added again many times', () => {
+    const c = documentIdCandidates('plan.txt');
+    expect(new Set(c).size).toBe(c.length);
+    expect(c.length).toBeGreaterThan(20);
+    for (const id of c) expect(id).toMatch(ID_PATTERN);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * A strict Block Kit validator for tests: checks message and view payloads against the limits Slack enforces
- * (source: /work/shared/slack-reference/blockkit-limits.md; where sources disagree, the stricter value), so the
+ * (source: Slack's Block Kit reference; where sources disagree, the stricter value), so the
  * fake Slack can answer `invalid_blocks` / `msg_blocks_too_long` / `invalid_arguments` the way Slack does
  * instead of accepting anything. Lengths are `string.length` (UTF-16 code units — the stricter reading).
  *

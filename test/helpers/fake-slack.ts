@@ -55,7 +55,7 @@ function errorCode(method: string, errors: Violation[]): string {
   return errors.every((e) => e.code === 'msg_blocks_too_long') ? 'msg_blocks_too_long' : 'invalid_blocks';
 }
 
-type Failure = { kind: 'error'; error: string } | { kind: 'ratelimit'; retryAfterSec: number };
+type Failure = { kind: 'error'; error: string } | { kind: 'ratelimit'; retryAfterSec: number } | { kind: 'reset' } | { kind: 'hang' };
 
 function example(name: string): Record<string, unknown> | undefined {
   const file = path.join(EXAMPLES, `${name}.json`);
@@ -136,6 +136,19 @@ export class FakeSlack {
     this.push(method, { kind: 'ratelimit', retryAfterSec });
   }
 
+  /**
+   * The next call to `method` is accepted (recorded, as if Slack posted it) but its connection is reset
+   * before any answer: the caller cannot tell whether it went through.
+   */
+  resetAfterNext(method: string): void {
+    this.push(method, { kind: 'reset' });
+  }
+
+  /** The next call to `method` is recorded and never answered (Slack unreachable mid-request). */
+  hangNext(method: string): void {
+    this.push(method, { kind: 'hang' });
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -204,6 +217,11 @@ export class FakeSlack {
       if (invalid) this.violations.push(invalid);
       for (const w of this.waiters) w(call);
       const failure = this.failures.get(method)?.shift();
+      if (failure?.kind === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      if (failure?.kind === 'hang') return;
       if (failure?.kind === 'ratelimit') {
         res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(failure.retryAfterSec) });
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));

@@ -3,7 +3,7 @@ import { webApi } from '@slack/bolt';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
-import { followupStrings } from '../../src/slack/strings/followups.ts';
+import { followupStrings } from '../../src/slack/followups/strings.ts';
 import { testDb } from './db.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
 import { replaceDocument, deleteDocument } from '../../src/repo/documents-writer.ts';

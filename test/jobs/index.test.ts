@@ -1,15 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/open.ts';
-import type { Clock } from '../../src/lib/clock.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
-import { DIGEST_RETRY_CRON, startJobs } from '../../src/jobs/index.ts';
+import { DIGEST_TICK_CRON, ESCALATION_CRON, startJobs } from '../../src/jobs/index.ts';
 import type { Schedule } from '../../src/jobs/schedule.ts';
+import type { Clock } from '../../src/lib/clock.ts';
+import type { Logger } from '../../src/lib/logger.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { listedWorkCalendar } from '../../src/lib/work-calendar.ts';
 import { listDigestPosts } from '../../src/repo/digest-repo.ts';
 import { testDb } from '../helpers/db.ts';
-import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
-import { TIANJIN, insertDocument } from '../helpers/digest-fixture.ts';
+import { insertDocument, TIANJIN } from '../helpers/digest-fixture.ts';
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 
 // Slots of the default schedule (Monday 09:00 Asia/Shanghai = 01:00 UTC).
 const MON_0317 = '2025-03-17T01:00:00.000Z';
@@ -51,7 +53,13 @@ function fakeSchedule() {
   return { schedule, tasks, tick: (name: string) => task(name).tick() };
 }
 
-function jobsDeps(env: Record<string, string>, clock: Clock, schedule: Schedule, withClient = true) {
+function jobsDeps(
+  env: Record<string, string>,
+  clock: Clock,
+  schedule: Schedule,
+  withClient = true,
+  logger: Logger = silentLogger,
+) {
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: 's',
@@ -61,22 +69,27 @@ function jobsDeps(env: Record<string, string>, clock: Clock, schedule: Schedule,
     ...env,
   });
   const client = withClient
-    ? new webApi.WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR })
+    ? new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+        slackApiUrl: config.SLACK_API_URL,
+        retryConfig: { retries: 0 },
+        logLevel: webApi.LogLevel.ERROR,
+      })
     : null;
-  return { db, client, logger: silentLogger, config, clock, schedule };
+  // Weekends off only, and data for every year: these tests are about scheduling, not holidays.
+  return { db, client, logger, config, clock, schedule, calendar: listedWorkCalendar({}) };
 }
 
 const slots = () => listDigestPosts(db).map((r) => [r.slot, r.status]);
 
 describe('startJobs', () => {
-  it('schedules the digest, its retry and the reminders in DIGEST_TZ', async () => {
+  it('schedules the digest tick, the reminders and the escalations in DIGEST_TZ', async () => {
     const s = fakeSchedule();
     const jobs = startJobs(jobsDeps({ REMINDER_CRON: '30 8 * * *' }, manualClock('2025-03-24T00:00:00Z'), s.schedule));
     await jobs.stop();
     expect(s.tasks.map((t) => [t.name, t.cron, t.timezone])).toEqual([
-      ['digest', '0 9 * * 1', 'Asia/Shanghai'],
-      ['digest-retry', DIGEST_RETRY_CRON, 'Asia/Shanghai'],
+      ['digest', DIGEST_TICK_CRON, 'Asia/Shanghai'],
       ['reminders', '30 8 * * *', 'Asia/Shanghai'],
+      ['escalations', ESCALATION_CRON, 'Asia/Shanghai'],
     ]);
     expect(s.tasks.every((t) => t.stopped)).toBe(true);
   });
@@ -90,19 +103,19 @@ describe('startJobs', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
-  it('runs the digest on each DIGEST_CRON tick with the clock time of the tick', async () => {
+  it('runs the digest on each tick with the clock time of the tick, posting each DIGEST_CRON slot once', async () => {
     const s = fakeSchedule();
     // Monday 08:00 Shanghai: this week's slot has not come yet, so the startup run posts nothing.
     const clock = manualClock('2025-03-17T00:00:00Z');
     const jobs = startJobs(jobsDeps({}, clock, s.schedule));
     try {
       await jobs.idle();
-      await s.tick('digest-retry');
+      await s.tick('digest');
       expect(slots()).toEqual([]);
       clock.set('2025-03-17T01:00:00Z');
       await s.tick('digest');
       clock.set('2025-03-17T01:10:00Z');
-      await s.tick('digest-retry');
+      await s.tick('digest');
       clock.set('2025-03-24T01:00:00Z');
       await s.tick('digest');
     } finally {
@@ -119,7 +132,7 @@ describe('startJobs', () => {
     const s = fakeSchedule();
     const jobs = startJobs(jobsDeps({}, manualClock('2025-03-17T01:00:00Z'), s.schedule));
     // The startup catch-up is in flight; both digest ticks share its lock and are dropped, not queued.
-    await Promise.all([s.tick('digest'), s.tick('digest-retry')]);
+    await Promise.all([s.tick('digest'), s.tick('digest')]);
     await jobs.stop();
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(slots()).toEqual([[MON_0317, 'posted']]);
@@ -134,7 +147,7 @@ describe('startJobs', () => {
       await jobs.idle();
       expect(slots()).toEqual([[MON_0317, 'failed']]);
       clock.set('2025-03-17T01:10:00Z');
-      await s.tick('digest-retry');
+      await s.tick('digest');
       expect(slots()).toEqual([[MON_0317, 'posted']]);
     } finally {
       await jobs.stop();
@@ -149,11 +162,24 @@ describe('startJobs', () => {
     expect(fake.calls).toEqual([]);
   });
 
-  it('does not schedule the digest without DIGEST_CHANNELS', async () => {
+  it('schedules the digest without DIGEST_CHANNELS (a channel may subscribe at any time), posting nothing', async () => {
     const s = fakeSchedule();
     const jobs = startJobs(jobsDeps({ DIGEST_CHANNELS: '' }, manualClock('2025-03-19T04:00:00Z'), s.schedule));
     await jobs.stop();
-    expect(s.tasks.map((t) => t.name)).toEqual(['reminders']);
+    expect(s.tasks.map((t) => t.name)).toEqual(['digest', 'reminders', 'escalations']);
+    expect(fake.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('warns once at start when the calendar has no holiday data for this year or the next', async () => {
+    const warnings: unknown[][] = [];
+    const logger: Logger = { ...silentLogger, warn: (...args: unknown[]) => void warnings.push(args) };
+    const s = fakeSchedule();
+    const deps = jobsDeps({}, manualClock('2026-12-01T04:00:00Z'), s.schedule, true, logger);
+    const jobs = startJobs({ ...deps, calendar: listedWorkCalendar({ years: [2025, 2026] }) });
+    await jobs.stop();
+    const calendarWarnings = warnings.filter(([msg]) => String(msg).includes('calendar'));
+    expect(calendarWarnings).toHaveLength(1);
+    expect(calendarWarnings[0]![1]).toEqual({ years: [2027] });
   });
 });
 
@@ -164,5 +190,28 @@ describe('startJobs configuration', () => {
     const deps = jobsDeps({}, manualClock('2025-03-19T04:00:00Z'), s.schedule);
     expect(() => startJobs({ ...deps, config: { ...deps.config, DIGEST_CRON: '@weekly' } })).toThrow(/5 fields/);
     expect(s.tasks).toEqual([]);
+  });
+});
+
+describe('digest posts and their retries', () => {
+  it('a post whose connection is reset after Slack accepted it is sent once; the claim, not the client, retries it', async () => {
+    fake.resetAfterNext('chat.postMessage');
+    const s = fakeSchedule();
+    const clock = manualClock('2025-03-19T04:00:00Z');
+    const d = jobsDeps({}, clock, s.schedule);
+    // The bot's own client, with the Web API client's default retry policy (as Bolt's app.client has).
+    const botClient = new webApi.WebClient(d.config.SLACK_BOT_TOKEN, {
+      slackApiUrl: d.config.SLACK_API_URL,
+      logLevel: webApi.LogLevel.ERROR,
+    });
+    const jobs = startJobs({ ...d, client: botClient });
+    await jobs.idle();
+    // That policy would have re-sent it at once (a second copy in the channel).
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(slots()).toEqual([[MON_0317, 'failed']]);
+    clock.set('2025-03-19T04:10:00Z');
+    await s.tick('digest');
+    await jobs.stop();
+    expect(listDigestPosts(db)).toMatchObject([{ slot: MON_0317, status: 'posted', attempts: 2 }]);
   });
 });

@@ -1,16 +1,34 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURE, fakeClient, useFollowupWorld } from '../helpers/followup-fixture.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
-import { loadConfig } from '../../src/config.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
 import { runReminderJob } from '../../src/jobs/reminder-job.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { chinaWorkCalendar, type WorkCalendar } from '../../src/lib/work-calendar.ts';
 import { getFollowup, insertFollowup, listEvents, updateFollowup } from '../../src/repo/followups-repo.ts';
+import { FIXTURE, fakeClient, useFollowupWorld } from '../helpers/followup-fixture.ts';
 
 const world = useFollowupWorld();
 const config = loadConfig({ DIGEST_TZ: 'Asia/Shanghai', REMINDER_DAYS: '3', BOT_LOCALE: 'en' });
-const deps = () => ({ db: world.db, logger: silentLogger, config, client: fakeClient(world.fake) });
+/** Every day a working day: the tests below are about claims, not the calendar (2026-11-22 is a Sunday). */
+const everyDay: WorkCalendar = { isWorkingDay: () => true, coversYear: () => true };
+const deps = (calendar: WorkCalendar = everyDay, cfg: Config = config) => ({
+  db: world.db,
+  logger: silentLogger,
+  config: cfg,
+  client: fakeClient(world.fake),
+  calendar,
+});
 
 beforeEach(() => {
-  const base = { measureId: FIXTURE.measureId, taskId: null, targetId: null, createdBy: 'U0CREATOR', note: null, channel: 'C1', threadTs: '1.1', dedupeKey: null };
+  const base = {
+    measureId: FIXTURE.measureId,
+    taskId: null,
+    targetId: null,
+    createdBy: 'U0CREATOR',
+    note: null,
+    channel: 'C1',
+    threadTs: '1.1',
+    dedupeKey: null,
+  };
   const at = '2026-11-01T00:00:00.000Z';
   insertFollowup(world.db, { ...base, assignee: 'U0SOON', due: '2026-11-25' }, at); // F1: due in 3 days
   insertFollowup(world.db, { ...base, assignee: 'U0LATE', due: '2026-11-01' }, at); // F2: overdue
@@ -36,7 +54,12 @@ describe('runReminderJob', () => {
     await runReminderJob(deps(), day('2026-11-22'));
     // Later the same day in Shanghai (23:30 local = 15:30 UTC): nothing new.
     expect((await runReminderJob(deps(), new Date('2026-11-22T15:30:00Z'))).sent).toEqual([]);
-    updateFollowup(world.db, 'F2', { status: 'done', closedAt: 'x', updatedAt: 'x' }, { actor: 'U0LATE', action: 'status', detail: {} });
+    updateFollowup(
+      world.db,
+      'F2',
+      { status: 'done', closedAt: 'x', updatedAt: 'x' },
+      { actor: 'U0LATE', action: 'status', detail: {} },
+    );
     // 16:30 UTC is already 2026-11-23 in Shanghai.
     expect((await runReminderJob(deps(), new Date('2026-11-22T16:30:00Z'))).sent).toEqual(['F1']);
     expect(world.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'U0LATE')).toHaveLength(1);
@@ -49,7 +72,11 @@ describe('runReminderJob', () => {
     const failedId = first.failed[0]!.id;
     // History only: slack_error means "card not posted", and would make the next change post a second card.
     expect(getFollowup(world.db, failedId)).toMatchObject({ lastRemindedOn: null, slackError: null });
-    expect(listEvents(world.db, [failedId]).at(-1)).toMatchObject({ action: 'slack_error', actor: 'system', detail: { kind: 'reminder', error: 'channel_not_found' } });
+    expect(listEvents(world.db, [failedId]).at(-1)).toMatchObject({
+      action: 'slack_error',
+      actor: 'system',
+      detail: { kind: 'reminder', error: 'channel_not_found' },
+    });
     expect((await runReminderJob(deps(), day('2026-11-22', '03'))).sent).toEqual([failedId]);
   });
 
@@ -60,15 +87,58 @@ describe('runReminderJob', () => {
     insert.run('event:old', at(8));
     insert.run('event:recent', at(6));
     await runReminderJob(deps(), now);
-    const keys = (world.db.prepare('SELECT key FROM processed_events ORDER BY key').all() as { key: string }[]).map((r) => r.key);
+    const keys = (world.db.prepare('SELECT key FROM processed_events ORDER BY key').all() as { key: string }[]).map(
+      (r) => r.key,
+    );
     expect(keys).toEqual(['event:recent']);
   });
 
   it('escapes a hostile measure title in the reminder DM', async () => {
-    world.db.prepare('UPDATE measures SET title = ? WHERE id = ?').run('<!channel> & <https://evil|x>', FIXTURE.measureId);
+    world.db
+      .prepare('UPDATE measures SET title = ? WHERE id = ?')
+      .run('<!channel> & <https://evil|x>', FIXTURE.measureId);
     await runReminderJob(deps(), day('2026-11-22'));
-    const text = world.fake.callsTo('chat.postMessage').map((c) => c.body.text).join('\n');
+    const text = world.fake
+      .callsTo('chat.postMessage')
+      .map((c) => c.body.text)
+      .join('\n');
     expect(text).toContain('&lt;!channel&gt; &amp; &lt;https://evil|x&gt;');
     expect(text).not.toContain('<!channel>');
+  });
+
+  it('sends nothing on a day off in the official calendar, and sends on a 调休 Saturday', async () => {
+    // 2026-11-22 is a Sunday: a day off.
+    expect((await runReminderJob(deps(chinaWorkCalendar), day('2026-11-22'))).sent).toEqual([]);
+    expect(world.fake.callsTo('chat.postMessage')).toEqual([]);
+    // Saturday 2026-10-10 is worked in exchange for the National Day holiday (调休): a working day.
+    world.db.prepare('UPDATE followups SET due = ? WHERE id = ?').run('2026-10-09', 'F2');
+    expect((await runReminderJob(deps(chinaWorkCalendar), day('2026-10-10'))).sent).toEqual(['F2']);
+  });
+
+  it('waits out QUIET_HOURS: nothing is sent in them', async () => {
+    const quiet = loadConfig({
+      DIGEST_TZ: 'Asia/Shanghai',
+      REMINDER_DAYS: '3',
+      BOT_LOCALE: 'en',
+      QUIET_HOURS: '20:00-08:00',
+    });
+    // 07:30 in Shanghai: still quiet.
+    expect((await runReminderJob(deps(everyDay, quiet), new Date('2026-11-21T23:30:00Z'))).sent).toEqual([]);
+    expect(world.fake.callsTo('chat.postMessage')).toEqual([]);
+    // 09:00: sent.
+    expect((await runReminderJob(deps(everyDay, quiet), day('2026-11-22'))).sent.sort()).toEqual(['F1', 'F2']);
+  });
+
+  it('says how many working days are left, or have passed, in the official calendar', async () => {
+    // Friday 2026-10-09, after the National Day holiday (10-01 … 10-07); Saturday 10-10 is worked (调休).
+    world.db.prepare('UPDATE followups SET due = ? WHERE id = ?').run('2026-10-12', 'F1');
+    world.db.prepare('UPDATE followups SET due = ? WHERE id = ?').run('2026-09-30', 'F2');
+    await runReminderJob(deps(chinaWorkCalendar), day('2026-10-09'));
+    const dm = (user: string) =>
+      String(world.fake.callsTo('chat.postMessage').find((c) => c.body.channel === user)?.body.text);
+    // Saturday 10-10 and Monday 10-12.
+    expect(dm('U0SOON')).toContain('is due 2026-10-12 (in 2 working days)');
+    // Thursday 10-08 and Friday 10-09: the holiday week does not count.
+    expect(dm('U0LATE')).toContain('was due 2026-09-30 (2 working days ago)');
   });
 });

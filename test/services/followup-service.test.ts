@@ -6,6 +6,7 @@ import {
   threadFollowup, threadItem, type AssignRequest,
 } from '../../src/services/followup-service.ts';
 import { getFollowup, listEvents } from '../../src/repo/followups-repo.ts';
+import { MAX_NOTE_CHARS } from '../../src/core/followups/limits.ts';
 
 function setup() {
   const db = testDb();
@@ -23,6 +24,7 @@ describe('followup service (no Slack)', () => {
     expect(assign({ where: { channel: 'C2', threadTs: null } })).toMatchObject({ ok: true, followup: { id: 'F2', channel: 'C2', threadTs: null } });
     expect(assign({ itemId: 'zzzz-1' })).toEqual({ ok: false, error: 'unknown_item', id: 'zzzz-1' });
     expect(assign({ itemId: null })).toEqual({ ok: false, error: 'need_item' });
+    expect(assign({ note: 'n'.repeat(MAX_NOTE_CHARS + 1) })).toEqual({ ok: false, error: 'note_too_long', max: MAX_NOTE_CHARS });
   });
 
   it('records what Slack did: a failure stays on the row until a post succeeds', () => {

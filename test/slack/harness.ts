@@ -1,13 +1,20 @@
-import { loadConfig, type Config } from '../../src/config.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
-import { ingestPaths } from '../../src/services/ingest-service.ts';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../src/slack/app.ts';
-import { startFakeSlack, type FakeSlack, type RecordedCall } from '../helpers/fake-slack.ts';
-import { seededDb as seedIndex, testDb } from '../helpers/db.ts';
-import { FORM, JSON_TYPE, buttonPayload, eventBody, interactivityBody, signedHeaders, slashCommandBody } from '../helpers/slack-request.ts';
+import { seededDb as seedIndex } from '../helpers/db.ts';
+import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.ts';
+import {
+  buttonPayload,
+  eventBody,
+  FORM,
+  interactivityBody,
+  JSON_TYPE,
+  signedHeaders,
+  slashCommandBody,
+} from '../helpers/slack-request.ts';
 
 /**
  * The Slack app under test, for real: Bolt's HTTP receiver on an ephemeral port, requests signed as Slack
@@ -16,7 +23,6 @@ import { FORM, JSON_TYPE, buttonPayload, eventBody, interactivityBody, signedHea
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export { SEEDS_DIR } from '../helpers/paths.ts';
-import { SEEDS_DIR } from '../helpers/paths.ts';
 /** A fixed "now": 2023-03-01 10:00 in Shanghai, so "past due" is stable. */
 export const NOW = '2023-03-01T02:00:00Z';
 export const TODAY = '2023-03-01';
@@ -32,11 +38,22 @@ export interface Harness {
   url: string;
   port: number;
   /** POSTs a raw body, signed (or as told), returns the HTTP status and body. */
-  post(body: string, contentType: string, opts?: { timestampSec?: number; signature?: string }): Promise<{ status: number; text: string }>;
+  post(
+    body: string,
+    contentType: string,
+    opts?: { timestampSec?: number; signature?: string },
+  ): Promise<{ status: number; text: string }>;
   /** Runs `/measures <text>` and returns the first response_url post it caused. */
-  command(text: string, opts?: { userId?: string; channelId?: string }): Promise<{ status: number; reply: RecordedCall; responseUrl: string }>;
+  command(
+    text: string,
+    opts?: { userId?: string; channelId?: string },
+  ): Promise<{ status: number; reply: RecordedCall; responseUrl: string }>;
   /** Presses a button; returns the HTTP status (the effects arrive at the fake afterwards). */
-  press(actionId: string, value: string, opts?: { channelId?: string }): Promise<{ status: number; responseUrl: string }>;
+  press(
+    actionId: string,
+    value: string,
+    opts?: { channelId?: string },
+  ): Promise<{ status: number; responseUrl: string }>;
   event(event: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number }>;
   /**
    * Resolves once no request is being handled: every handler of the requests posted so far has finished, with
@@ -120,7 +137,11 @@ export async function startHarness(db: Db, env: Record<string, string> = {}): Pr
     },
     async event(event, headers = {}) {
       const body = eventBody(event);
-      const res = await fetch(url, { method: 'POST', headers: { ...signedHeaders(SIGNING_SECRET, body, JSON_TYPE), ...headers }, body });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { ...signedHeaders(SIGNING_SECRET, body, JSON_TYPE), ...headers },
+        body,
+      });
       await res.text();
       return { status: res.status };
     },
@@ -157,7 +178,8 @@ export function buttonsOf(blocks: any[]): { actionId: string; value: string; lab
   const out: { actionId: string; value: string; label: string }[] = [];
   for (const b of blocks ?? []) {
     const els = b.type === 'actions' ? b.elements : b.accessory ? [b.accessory] : [];
-    for (const e of els) if (e.type === 'button') out.push({ actionId: e.action_id, value: e.value, label: e.text.text });
+    for (const e of els)
+      if (e.type === 'button') out.push({ actionId: e.action_id, value: e.value, label: e.text.text });
   }
   return out;
 }

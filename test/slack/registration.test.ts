@@ -1,31 +1,47 @@
 import fs from 'node:fs';
 import { testSegmenter } from '../helpers/segmenter.ts';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { App } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { slackDeps } from '../../src/slack/deps.ts';
 import { ACTIONS, EVENTS, MEASURES_COMMAND, SHORTCUTS, VIEWS } from '../../src/slack/ids.ts';
 import { registerListeners } from '../../src/slack/listeners/index.ts';
-import { REPO_ROOT } from '../helpers/paths.ts';
+import { manifestUsageHint } from '../../src/slack/subcommands/help.ts';
+import { subcommands } from '../../src/slack/subcommands/index.ts';
 import { testDb } from '../helpers/db.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
 
 /** What registerListeners registers, recorded by wrapping a real App's registration methods. */
 function registered(): Record<'command' | 'action' | 'view' | 'shortcut' | 'event', string[]> {
   const app = new App({ token: 'xoxb-test', signingSecret: 'x', logger: undefined, tokenVerificationEnabled: false });
-  const seen = { command: [] as string[], action: [] as string[], view: [] as string[], shortcut: [] as string[], event: [] as string[] };
+  const seen = {
+    command: [] as string[],
+    action: [] as string[],
+    view: [] as string[],
+    shortcut: [] as string[],
+    event: [] as string[],
+  };
   for (const kind of Object.keys(seen) as (keyof typeof seen)[]) {
     const original = (app as any)[kind].bind(app);
     (app as any)[kind] = (id: unknown, ...rest: unknown[]) => {
-      const key = typeof id === 'string' ? id : (id as { action_id?: string; callback_id?: string; type?: string }).action_id ?? (id as { callback_id?: string }).callback_id ?? String(id);
+      const key =
+        typeof id === 'string'
+          ? id
+          : ((id as { action_id?: string; callback_id?: string; type?: string }).action_id ??
+            (id as { callback_id?: string }).callback_id ??
+            String(id));
       seen[kind].push(key);
       return original(id, ...rest);
     };
   }
   const config = loadConfig({ LOG_LEVEL: 'silent' });
-  registerListeners(app, slackDeps({ db: testDb(), clock: fixedClock('2023-03-01T00:00:00Z'), logger: silentLogger, config, segmenter: testSegmenter }));
+  registerListeners(
+    app,
+    slackDeps({ db: testDb(), clock: fixedClock('2023-03-01T00:00:00Z'), logger: silentLogger, config, segmenter: testSegmenter }),
+  );
   return seen;
 }
 
@@ -76,6 +92,12 @@ describe('every routed id has a handler', () => {
     expect(text).toMatch(/usage_hint:/);
   });
 
+  it("the manifest's usage_hint is the one the subcommand registry gives", () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'manifest.yml'), 'utf8');
+    const hint = text.match(/^\s*usage_hint:\s*"([^"]*)"/m)?.[1];
+    expect(hint).toBe(manifestUsageHint(subcommands));
+  });
+
   it('finds the Web API calls in the source (the scan itself works)', () => {
     expect(webApiMethodsCalled()).toEqual(expect.arrayContaining(['chat.postMessage', 'views.open', 'views.publish']));
   });
@@ -115,7 +137,10 @@ function webApiMethodsCalled(): string[] {
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith('.ts')) {
         const src = fs.readFileSync(p, 'utf8');
-        for (const m of src.matchAll(/\bclient\s*\.\s*(auth|chat|views|conversations|users|reactions|files|pins|bookmarks|team|usergroups|apps)\s*\.\s*(\w+)\s*\(/g)) found.add(`${m[1]}.${m[2]}`);
+        for (const m of src.matchAll(
+          /\bclient\s*\.\s*(auth|chat|views|conversations|users|reactions|files|pins|bookmarks|team|usergroups|apps)\s*\.\s*(\w+)\s*\(/g,
+        ))
+          found.add(`${m[1]}.${m[2]}`);
         for (const m of src.matchAll(/\.apiCall\(\s*['"]([\w.]+)['"]/g)) found.add(m[1]!);
       }
     }

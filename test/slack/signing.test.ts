@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { isValidSlackRequest } from '@slack/bolt';
-import { slackSignature } from '../helpers/slack-request.ts';
+import { describe, expect, it } from 'vitest';
 import { SHARED_DIR } from '../helpers/paths.ts';
+import { slackSignature } from '../helpers/slack-request.ts';
 
 /**
  * Our tests sign requests with test/helpers/slack-request.ts; this checks that helper against Slack's own
@@ -25,7 +25,9 @@ const verify = (body: string, signature: string, timestamp: number, nowMs: numbe
 
 describe('request signing', () => {
   it('matches Slack’s official test vector', () => {
-    expect(slackSignature(official.signing_secret, official.timestamp, official.body)).toBe(official.expected_signature);
+    expect(slackSignature(official.signing_secret, official.timestamp, official.body)).toBe(
+      official.expected_signature,
+    );
   });
 
   it('matches the derived vectors for JSON events, interactivity payloads and empty bodies', () => {
@@ -38,7 +40,7 @@ describe('request signing', () => {
     const ts = Number(official.timestamp);
     const now = ts * 1000;
     expect(verify(official.body, official.expected_signature, ts, now)).toBe(true);
-    expect(verify(official.body + '------', official.expected_signature, ts, now)).toBe(false);
+    expect(verify(`${official.body}------`, official.expected_signature, ts, now)).toBe(false);
     expect(verify(official.body, official.expected_signature.replace('v0=', 'v1='), ts, now)).toBe(false);
     expect(verify(official.body, official.expected_signature, ts, now + 600_000)).toBe(false);
   });

@@ -9,11 +9,16 @@ import { createLogger } from '../../src/lib/logger.ts';
 import { searchMeasures } from '../../src/services/search-service.ts';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.ts';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../../src/slack/ids.ts';
-import { RESULTS_PAGE_SIZE } from '../../src/slack/limits.ts';
-import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
-import { envelope, startFakeSocketMode, type FakeSocketMode, type SocketConnection } from '../helpers/fake-socket-mode.ts';
+import { RESULTS_PAGE_SIZE } from '../../src/slack/kit/limits.ts';
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
+import {
+  envelope,
+  type FakeSocketMode,
+  type SocketConnection,
+  startFakeSocketMode,
+} from '../helpers/fake-socket-mode.ts';
 import { SHARED_DIR } from '../helpers/paths.ts';
-import { NOW, TODAY, buttonsOf, seededDb, visibleText } from './harness.ts';
+import { buttonsOf, NOW, seededDb, TODAY, visibleText } from './harness.ts';
 
 /**
  * Socket Mode end to end: the real Bolt app from createSlackApp({mode:'socket'}) fetches its WebSocket URL with
@@ -50,7 +55,11 @@ beforeAll(async () => {
   });
   // Handlers swallow their errors (logged, user told): collect error lines so a test cannot pass over one.
   const logger = createLogger('error', (line) => errors.push(line));
-  slack = createSlackApp({ db, clock: fixedClock(NOW), logger, config, segmenter: testSegmenter }, { mode: 'socket', appToken: config.SLACK_APP_TOKEN! }, config.SLACK_BOT_TOKEN!);
+  slack = createSlackApp(
+    { db, clock: fixedClock(NOW), logger, config, segmenter: testSegmenter },
+    { mode: 'socket', appToken: config.SLACK_APP_TOKEN! },
+    config.SLACK_BOT_TOKEN!,
+  );
   const started = slack.start();
   // A refused token or URL makes start() reject: fail at once rather than time out waiting for the socket.
   conn = await Promise.race([socket.waitForConnection(1), started.then(() => new Promise<never>(() => {}))]);
@@ -104,9 +113,11 @@ describe('Socket Mode', () => {
     const expected = searchMeasures(db, { query: '冷链', limit: RESULTS_PAGE_SIZE, today: TODAY }, testSegmenter);
     expect(expected.hits.length).toBeGreaterThan(0);
     const text = visibleText(reply.body.blocks);
-    for (const hit of expected.hits) expect(text).toContain('`' + hit.measureId + '`');
+    for (const hit of expected.hits) expect(text).toContain(`\`${hit.measureId}\``);
     expect(text).toContain('*冷链*');
-    const details = buttonsOf(reply.body.blocks).filter((b) => b.actionId === ACTIONS.SHOW_MEASURE).map((b) => b.value);
+    const details = buttonsOf(reply.body.blocks)
+      .filter((b) => b.actionId === ACTIONS.SHOW_MEASURE)
+      .map((b) => b.value);
     expect(details).toEqual(expected.hits.map((h) => h.measureId));
   });
 
@@ -124,13 +135,17 @@ describe('Socket Mode', () => {
 
     const reply = await fake.waitForPath(new URL(responseUrl).pathname);
     expect(reply.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(visibleText(reply.body.blocks)).toContain('`' + hit.measureId + '`');
+    expect(visibleText(reply.body.blocks)).toContain(`\`${hit.measureId}\``);
     expect(reply.body.blocks[0].text.text).toContain(hit.title.slice(0, 20));
   });
 
   it('events_api app_mention: acks, then answers with chat.postMessage in the thread of the mention', async () => {
     const { payload } = fixture('socket-mode/envelope.events_api.app_mention.json');
-    const env = envelope('events_api', { ...payload, event_id: 'EvSOCKET1', event: { ...payload.event, text: `<@${BOT_USER_ID}> 冷链` } });
+    const env = envelope('events_api', {
+      ...payload,
+      event_id: 'EvSOCKET1',
+      event: { ...payload.event, text: `<@${BOT_USER_ID}> 冷链` },
+    });
     const { ack, ackMs } = await conn.deliver(env);
     expectBareAck(ack, env, ackMs);
 
@@ -141,17 +156,26 @@ describe('Socket Mode', () => {
 
   it('message shortcut "Assign follow-up": acks, then opens the assign modal with the trigger', async () => {
     const payload = fixture('payloads/message-action.real-anon.json');
-    const env = envelope('interactive', { ...payload, callback_id: SHORTCUTS.ASSIGN_FOLLOWUP_MESSAGE, trigger_id: '111.222.socket' });
+    const env = envelope('interactive', {
+      ...payload,
+      callback_id: SHORTCUTS.ASSIGN_FOLLOWUP_MESSAGE,
+      trigger_id: '111.222.socket',
+    });
     const { ack, ackMs } = await conn.deliver(env);
     expectBareAck(ack, env, ackMs);
 
     const [open] = await fake.waitFor('views.open');
     expect(open!.body.trigger_id).toBe('111.222.socket');
     expect(open!.body.view.callback_id).toBe(VIEWS.ASSIGN_FOLLOWUP_MODAL);
-    expect(JSON.parse(open!.body.view.private_metadata)).toMatchObject({ channel: payload.channel.id, threadTs: payload.message.ts });
+    expect(JSON.parse(open!.body.view.private_metadata)).toMatchObject({
+      channel: payload.channel.id,
+      threadTs: payload.message.ts,
+    });
   });
 
-  it('disconnect (refresh_requested): closes the socket, fetches a new URL, reconnects and keeps answering', { timeout: 12_000 }, async () => {
+  it('disconnect (refresh_requested): closes the socket, fetches a new URL, reconnects and keeps answering', {
+    timeout: 12_000,
+  }, async () => {
     await conn.send({ ...fixture('socket-mode/disconnect.json'), reason: 'refresh_requested' });
     expect(await conn.closed).toBe(1000);
     // @slack/socket-mode waits clientPingTimeout (5 s by default) before reconnecting.

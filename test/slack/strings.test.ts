@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tables } from '../../src/slack/strings/index.ts';
+import { tables } from '../../src/slack/strings.ts';
 
 describe('UI strings', () => {
   it('English has exactly the Chinese keys in every table', () => {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { openIndex, printJson, type CliCommand } from '../context.ts';
-import { exportIndex } from '../../services/export-service.ts';
 import { dateInZone } from '../../lib/dates.ts';
+import { exportIndex } from '../../services/export-service.ts';
+import { type CliCommand, openReadIndex, printJson } from '../context.ts';
 
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -9,7 +9,7 @@ export const exportCommand: CliCommand = {
   usage: 'measures export [--db PATH]',
   run(args, ctx) {
     const { values } = parseArgs({ args, options: { db: { type: 'string' } }, allowPositionals: false });
-    const db = openIndex(ctx, values.db);
+    const db = openReadIndex(ctx, values.db);
     try {
       printJson(ctx, exportIndex(db, dateInZone(ctx.clock(), ctx.config.DIGEST_TZ)));
       return 0;

@@ -1,12 +1,24 @@
 import { parseArgs } from 'node:util';
-import { openIndex, printJson, UsageError, type CliCommand } from '../context.ts';
-import { allFollowups } from '../../services/followup-service.ts';
 import type { FollowupListItem } from '../../core/followups/model.ts';
+import { allFollowups } from '../../services/followup-service.ts';
+import { type CliCommand, openReadIndex, printJson, UsageError } from '../context.ts';
 
 /** `measures followups`: every follow-up as JSON (default) or CSV for a spreadsheet. */
 
 export const FOLLOWUP_FIELDS = [
-  'id', 'targetId', 'taskId', 'measureId', 'assignee', 'createdBy', 'due', 'status', 'note', 'channel', 'threadTs', 'createdAt', 'updatedAt',
+  'id',
+  'targetId',
+  'taskId',
+  'measureId',
+  'assignee',
+  'createdBy',
+  'due',
+  'status',
+  'note',
+  'channel',
+  'threadTs',
+  'createdAt',
+  'updatedAt',
 ] as const;
 
 type ExportedFollowup = Record<(typeof FOLLOWUP_FIELDS)[number], string | null>;
@@ -29,7 +41,7 @@ export function csvField(value: string | null): string {
 /** With a UTF-8 byte-order mark, so Excel shows the Chinese text instead of mojibake. */
 export function toCsv(rows: ExportedFollowup[]): string {
   const lines = [FOLLOWUP_FIELDS.join(','), ...rows.map((r) => FOLLOWUP_FIELDS.map((k) => csvField(r[k])).join(','))];
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 export const followupsCommand: CliCommand = {
@@ -43,7 +55,7 @@ export const followupsCommand: CliCommand = {
       allowPositionals: false,
     });
     if (values.json && values.csv) throw new UsageError('Choose one of --json and --csv.');
-    const db = openIndex(ctx, values.db);
+    const db = openReadIndex(ctx, values.db);
     try {
       const rows = allFollowups(db).map(exported);
       if (values.csv) ctx.stdout(toCsv(rows));

@@ -1,20 +1,19 @@
 import { parseArgs } from 'node:util';
-import { openSearchIndex, printJson, UsageError, type CliCommand } from '../context.ts';
+import { kindOf, parseSearchText } from '../../core/search/query-text.ts';
 import { dateInZone } from '../../lib/dates.ts';
 import {
-  searchMeasures,
-  SearchInputError,
-  snippetToMarkdown,
   type SearchFilters,
+  SearchInputError,
+  searchMeasures,
+  snippetToMarkdown,
 } from '../../services/search-service.ts';
-
-const KINDS = ['policy', 'qa', 'commentary'] as const;
+import { type CliCommand, openReadIndex, printJson, UsageError } from '../context.ts';
 
 export const searchCommand: CliCommand = {
   name: 'search',
-  summary: 'Search measures by Chinese keywords, with optional filters',
+  summary: 'Search measures with the words /measures takes (冷链 部门:商务 年:2023 现行), or with flags',
   usage:
-    'measures search <query> [--json] [--limit N] [--dept D] [--region R] [--due-from D] [--due-to D] [--kind policy|qa|commentary] [--in-force] [--db PATH]',
+    'measures search <query> [--json] [--limit N] [--dept D] [--region R] [--due-from D] [--due-to D] [--kind measure|answer|proposal] [--in-force] [--db PATH]',
   run(args, ctx) {
     const { values, positionals } = parseArgs({
       args,
@@ -31,24 +30,34 @@ export const searchCommand: CliCommand = {
       },
       allowPositionals: true,
     });
-    const query = positionals.join(' ');
     const limit = values.limit === undefined ? undefined : Number(values.limit);
-    if (limit !== undefined && !Number.isInteger(limit)) throw new UsageError(`--limit must be a whole number, not "${values.limit}".`);
-    if (values.kind !== undefined && !(KINDS as readonly string[]).includes(values.kind)) {
-      throw new UsageError(`--kind must be one of ${KINDS.join(', ')}.`);
+    if (limit !== undefined && !Number.isInteger(limit))
+      throw new UsageError(`--limit must be a whole number, not "${values.limit}".`);
+    const kind = values.kind === undefined ? undefined : kindOf(values.kind);
+    if (values.kind !== undefined && !kind) {
+      throw new UsageError('--kind must be measure, answer or proposal (policy, qa and commentary also work).');
     }
-    const filters: SearchFilters = {
-      department: values.dept,
-      region: values.region,
-      kind: values.kind as SearchFilters['kind'],
-      dueFrom: values['due-from'],
-      dueTo: values['due-to'],
-      inForce: values['in-force'],
-    };
-    const db = openSearchIndex(ctx, values.db);
+    const today = dateInZone(ctx.clock(), ctx.config.DIGEST_TZ);
+    const parsed = parseSearchText(positionals.join(' '), today);
+    if (!parsed.ok) {
+      throw new UsageError(
+        parsed.problem === 'bad_kind'
+          ? `Unknown kind "${parsed.value}"; use measure, answer or proposal.`
+          : `"${parsed.value}" is not a due date; use 2023, 2023-06, 2023-06-30, next 90d or overdue.`,
+      );
+    }
+    const { query } = parsed.search;
+    // Flags add to (and override) what the text says.
+    const filters: SearchFilters = { ...parsed.search.filters };
+    if (values.dept !== undefined) filters.department = values.dept;
+    if (values.region !== undefined) filters.region = values.region;
+    if (kind !== undefined) filters.kind = kind;
+    if (values['due-from'] !== undefined) filters.dueFrom = values['due-from'];
+    if (values['due-to'] !== undefined) filters.dueTo = values['due-to'];
+    if (values['in-force']) filters.inForce = true;
+    const db = openReadIndex(ctx, values.db, { search: true });
     try {
-      const today = dateInZone(ctx.clock(), ctx.config.DIGEST_TZ);
-      let result;
+      let result: ReturnType<typeof searchMeasures>;
       try {
         result = searchMeasures(db, { query, filters, limit, today }, ctx.segmenter);
       } catch (err) {
@@ -83,7 +92,10 @@ export const searchCommand: CliCommand = {
         ctx.stdout(`No measures found${query ? ` for "${query}"` : ''}.\n`);
         return 0;
       }
-      const lines = [`${result.total} measure${result.total === 1 ? '' : 's'} found; showing ${result.hits.length}.`, ''];
+      const lines = [
+        `${result.total} measure${result.total === 1 ? '' : 's'} found; showing ${result.hits.length}.`,
+        '',
+      ];
       for (const h of result.hits) {
         lines.push(`${h.measureId}  ${h.label} ${h.title}  [${h.file}]`);
         lines.push(`    ${snippetToMarkdown(h.snippet)}`);

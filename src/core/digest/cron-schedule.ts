@@ -1,4 +1,4 @@
-import { instantOf, wallTime, type WallTime } from './zoned-time.ts';
+import { instantOf, MS_PER_DAY, wallTime, type WallTime } from '../../lib/dates.ts';
 
 /**
  * Cron expressions, read the way node-cron (which triggers the jobs) reads them, so that "the slot a run belongs
@@ -109,7 +109,7 @@ export function previousOccurrence(cron: string | CronSpec, now: Date, timeZone:
   const minutesDesc = [...spec.minutes].reverse();
   const secondsDesc = [...spec.seconds].reverse();
   for (let back = 0; back <= MAX_DAYS_BACK; back++) {
-    const day = new Date(today - back * 86_400_000);
+    const day = new Date(today - back * MS_PER_DAY);
     const month = day.getUTCMonth() + 1;
     const dom = day.getUTCDate();
     if (!spec.months.has(month) || !spec.daysOfMonth.has(dom) || !spec.daysOfWeek.has(day.getUTCDay())) continue;

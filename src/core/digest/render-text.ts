@@ -1,11 +1,12 @@
+import { defineStrings } from '../../lib/strings.ts';
 import { duePhrase } from './due-phrase.ts';
 import { groupByDue } from './select-digest.ts';
 import type { Digest, DigestItem, Locale } from './types.ts';
 
 /** The digest as plain text (CLI output, and the notification fallback of the Slack message). */
 
-const LABELS = {
-  zh: {
+const LABELS = defineStrings(
+  {
     title: (asOf: string, days: number) => `政策目标周报 · ${asOf}（未来 ${days} 天）`,
     upcoming: '即将到期',
     overdue: (n: number) => `已逾期（${n} 项）`,
@@ -16,7 +17,7 @@ const LABELS = {
     leads: '牵头',
     followup: '跟进',
   },
-  en: {
+  {
     title: (asOf: string, days: number) => `Policy targets digest · ${asOf} (next ${days} days)`,
     upcoming: 'Due soon',
     overdue: (n: number) => `Overdue (${n})`,
@@ -27,7 +28,7 @@ const LABELS = {
     leads: 'lead',
     followup: 'follow-up',
   },
-} as const;
+);
 
 function itemLine(item: DigestItem, locale: Locale): string {
   const l = LABELS[locale];

@@ -40,6 +40,13 @@ function toItem(t: DigestTarget, followups: DigestFollowup[], asOf: string): Dig
   };
 }
 
+/** New since the instant, or one of its follow-ups was created or given a new due date since. */
+function changedSince(t: DigestTarget, fus: DigestFollowup[], instant: string): boolean {
+  const since = Date.parse(instant);
+  const after = (iso: string | null) => iso !== null && Date.parse(iso) >= since;
+  return after(t.ingestedAt) || fus.some((f) => after(f.createdAt) || after(f.dueChangedAt));
+}
+
 /** Input order (document, measure, task, target) breaks ties between equal due dates. */
 function byDue(direction: 1 | -1) {
   return (a: { item: DigestItem; order: number }, b: { item: DigestItem; order: number }) =>
@@ -51,12 +58,15 @@ export function selectDigest(input: DigestInput): Digest {
   const horizonEnd = addDays(asOf, horizonDays);
   const upcoming: { item: DigestItem; order: number }[] = [];
   const overdue: { item: DigestItem; order: number }[] = [];
+  const changed = input.changesSince;
   input.targets.forEach((t, order) => {
     const fus = followupsFor(t, input.followups);
     if (t.due >= asOf && t.due <= horizonEnd) {
-      upcoming.push({ item: toItem(t, fus, asOf), order });
+      if (!changed || changedSince(t, fus, changed.instant)) upcoming.push({ item: toItem(t, fus, asOf), order });
     } else if (t.due < asOf && !fus.some((f) => FINISHED.has(f.status))) {
-      overdue.push({ item: toItem(t, fus, asOf), order });
+      if (!changed || t.due >= changed.date || changedSince(t, fus, changed.instant)) {
+        overdue.push({ item: toItem(t, fus, asOf), order });
+      }
     }
   });
   return {
@@ -78,7 +88,8 @@ function selectDone(input: DigestInput): DoneItem[] {
     .filter((f) => FINISHED.has(f.status) && f.closedAt !== null && Date.parse(f.closedAt) >= since)
     .sort((a, b) => Date.parse(b.closedAt!) - Date.parse(a.closedAt!))
     .map((f) => {
-      const t = (f.targetId && byTarget.get(f.targetId)) || (f.taskId && byTask.get(f.taskId)) || byMeasure.get(f.measureId);
+      const t =
+        (f.targetId && byTarget.get(f.targetId)) || (f.taskId && byTask.get(f.taskId)) || byMeasure.get(f.measureId);
       return {
         followupId: f.id,
         measureId: f.measureId,

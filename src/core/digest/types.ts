@@ -1,13 +1,12 @@
-import type { DepartmentRole, DocumentKind, DocumentRef, Precision } from '../model.ts';
 import type { FollowupStatus } from '../followups/model.ts';
+import type { DepartmentRole, DocumentRef, Precision } from '../model.ts';
 
 /** Shapes the digest is computed from and produces. Pure data, no Slack, no SQLite. */
 
-export type Locale = 'zh' | 'en';
+export type { Locale } from '../../lib/strings.ts';
 
 /** Re-exported for the digest's readers; core/followups/model.ts is the one definition. */
 export type { FollowupStatus };
-
 
 /** A dated target with what the digest shows about it (one row of the repository's join). */
 export interface DigestTarget extends DocumentRef {
@@ -23,6 +22,8 @@ export interface DigestTarget extends DocumentRef {
   periodStart: string | null;
   quantity: string | null;
   departments: { name: string; role: DepartmentRole }[];
+  /** When its document was last ingested (ISO): a target is "new" to digests posted before that. */
+  ingestedAt: string;
 }
 
 export interface DigestFollowup {
@@ -34,6 +35,9 @@ export interface DigestFollowup {
   status: FollowupStatus;
   /** ISO timestamp, set when the follow-up became done or cancelled. */
   closedAt: string | null;
+  createdAt: string;
+  /** The last change of its due date (ISO), if any. */
+  dueChangedAt: string | null;
 }
 
 export interface DigestInput {
@@ -44,6 +48,11 @@ export interface DigestInput {
   horizonDays: number;
   /** Follow-ups closed at or after this instant (ISO) are listed as done; null lists none. */
   doneSince: string | null;
+  /**
+   * "Only changes since the last digest": keep only targets that are new (their document ingested since),
+   * whose follow-ups were created or had their due date changed since, or that became overdue since `date`.
+   */
+  changesSince?: { instant: string; date: string };
 }
 
 export interface FollowupState {

@@ -33,7 +33,15 @@ export interface FollowupListItem extends Followup {
   measureMissing: boolean;
 }
 
-export type FollowupEventAction = 'created' | 'status' | 'due' | 'reassign' | 'note' | 'reminded' | 'slack_error';
+export type FollowupEventAction =
+  | 'created'
+  | 'status'
+  | 'due'
+  | 'reassign'
+  | 'note'
+  | 'reminded'
+  | 'slack_error'
+  | 'escalated';
 
 export interface FollowupEvent {
   id: number;

@@ -1,5 +1,6 @@
 import type { Followup, FollowupEventAction, FollowupStatus } from './model.ts';
 import { isClosed } from './model.ts';
+import { MAX_BLOCKED_REASON_CHARS, charCount } from './limits.ts';
 
 /**
  * The follow-up state machine: open → in_progress → done, blocked (with a reason) from any active state, cancelled,
@@ -34,7 +35,7 @@ const ALLOWED_FROM: Record<'start' | 'done' | 'block' | 'cancel' | 'reopen', rea
   reopen: ['done', 'cancelled'],
 };
 
-export type ChangeRefusal = 'not_allowed_from_status' | 'unchanged' | 'closed' | 'empty_reason';
+export type ChangeRefusal = 'not_allowed_from_status' | 'unchanged' | 'closed' | 'empty_reason' | 'reason_too_long';
 
 export interface FollowupPatch {
   status?: FollowupStatus;
@@ -79,6 +80,7 @@ export function applyChange(f: Pick<Followup, 'status' | 'due' | 'assignee'>, ch
       if (!ALLOWED_FROM[change.kind].includes(f.status)) return { ok: false, refusal: 'not_allowed_from_status' };
       const reason = change.kind === 'block' ? change.reason.trim() : null;
       if (change.kind === 'block' && !reason) return { ok: false, refusal: 'empty_reason' };
+      if (reason && charCount(reason) > MAX_BLOCKED_REASON_CHARS) return { ok: false, refusal: 'reason_too_long' };
       const detail: Record<string, unknown> = { from: f.status, to };
       if (reason) detail.reason = reason;
       return {

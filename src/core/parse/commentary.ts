@@ -1,15 +1,19 @@
 import type { ParsedMeasure } from '../model.ts';
-import { chineseNumeral } from './numerals.ts';
 import { normalizeText } from './normalize.ts';
+import { chineseNumeral } from './numerals.ts';
 import { bylineNames, speakerName } from './people.ts';
 
-/** Signs of newspaper commentary rather than an official document. */
-const COMMENTARY_MARKERS = /编者按|智库|作者单位|作者系|^作者[:：]|本文为|主持人[:：]|专访嘉宾|访谈|评论员|特约撰稿|记者\s*[\u4e00-\u9fff]{2,3}\s*摄/;
+/** Signs of newspaper commentary rather than an official document, anywhere in a paragraph. */
+const COMMENTARY_MARKERS =
+  /^编者按|作者单位|作者系|^作者[:：]|^本文为|^主持人[:：]|专访嘉宾|记者\s*[\u4e00-\u9fff]{2,3}\s*摄/;
+/** Column headings (智库视点, 【智库对话】, 高端访谈, 本报评论员): signs only as a short line of their own, since
+ * an official text may mention 智库 or 在线访谈 in a sentence. */
+const COLUMN_HEADING = /智库|访谈|评论员|特约撰稿|编者按/;
 
 export function commentarySignals(paras: string[]): number {
   let score = 0;
   for (const p of paras) {
-    if (COMMENTARY_MARKERS.test(p)) score++;
+    if (COMMENTARY_MARKERS.test(p) || (p.length <= 16 && COLUMN_HEADING.test(p))) score++;
     else if (bylineNames(p)) score++;
   }
   return score;
@@ -41,15 +45,36 @@ function labelHits(paras: string[]): LabelHit[] {
     for (const m of n.matchAll(NUMBERED)) {
       const at = m.index! + m[0].length - m[2]!.length - m[3]!.length;
       const ordinal = chineseNumeral(m[2]!);
-      hits.push({ para, at, after: at + m[2]!.length + m[3]!.length, label: p.slice(at, at + m[2]!.length + m[3]!.length), family: m[3]!, ordinal });
+      hits.push({
+        para,
+        at,
+        after: at + m[2]!.length + m[3]!.length,
+        label: p.slice(at, at + m[2]!.length + m[3]!.length),
+        family: m[3]!,
+        ordinal,
+      });
     }
     for (const m of n.matchAll(FIRST_N)) {
       const at = m.index! + m[0].length - m[2]!.length;
-      hits.push({ para, at, after: at + m[2]!.length, label: p.slice(at, at + m[2]!.length), family: '第', ordinal: chineseNumeral(m[3]!) });
+      hits.push({
+        para,
+        at,
+        after: at + m[2]!.length,
+        label: p.slice(at, at + m[2]!.length),
+        family: '第',
+        ordinal: chineseNumeral(m[3]!),
+      });
     }
     for (const m of n.matchAll(SEQUENCE)) {
       const at = m.index! + m[0].length - m[2]!.length;
-      hits.push({ para, at, after: at + m[2]!.length, label: p.slice(at, at + m[2]!.length), family: '首先', ordinal: SEQUENCE_WORDS[m[2]!]! });
+      hits.push({
+        para,
+        at,
+        after: at + m[2]!.length,
+        label: p.slice(at, at + m[2]!.length),
+        family: '首先',
+        ordinal: SEQUENCE_WORDS[m[2]!]!,
+      });
     }
   });
   hits.sort((a, b) => a.para - b.para || a.at - b.at);
@@ -66,7 +91,10 @@ function runs(hits: LabelHit[], family: string): LabelHit[][] {
     if (h.ordinal === 1) {
       if (current.length >= 2) out.push(current);
       current = [h];
-    } else if (prev && (h.ordinal === prev.ordinal + 1 || (family === '首先' && h.ordinal === 99 && prev.ordinal !== 99))) {
+    } else if (
+      prev &&
+      (h.ordinal === prev.ordinal + 1 || (family === '首先' && h.ordinal === 99 && prev.ordinal !== 99))
+    ) {
       current.push(h);
     }
   }
@@ -113,7 +141,8 @@ export function parseCommentary(paras: string[]): { measures: ParsedMeasure[]; a
 
   const hits = labelHits(paras);
   const accepted: Array<{ hit: LabelHit; end: number }> = [];
-  const inside = (h: LabelHit): boolean => accepted.some((a) => a.hit.para === h.para && h.at > a.hit.at && h.at < a.end);
+  const inside = (h: LabelHit): boolean =>
+    accepted.some((a) => a.hit.para === h.para && h.at > a.hit.at && h.at < a.end);
   // Numbered families first: they are the main recommendations; word sequences only count outside them.
   for (const family of ['要', '是', '第', '首先']) {
     for (const run of runs(hits, family)) {
@@ -129,7 +158,10 @@ export function parseCommentary(paras: string[]): { measures: ParsedMeasure[]; a
 
   const measures: ParsedMeasure[] = accepted.map(({ hit, end }, k) => {
     const p = paras[hit.para]!;
-    const text = p.slice(hit.after, end).replace(/^[\s，,：:]+/, '').trim();
+    const text = p
+      .slice(hit.after, end)
+      .replace(/^[\s，,：:]+/, '')
+      .trim();
     const names = authorAt[hit.para];
     return {
       kind: 'proposal',

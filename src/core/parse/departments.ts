@@ -1,38 +1,142 @@
 import type { DepartmentRole, ParsedDepartment } from '../model.ts';
+import {
+  AREA_WORDS,
+  CENTRAL_BODIES,
+  COLLECTIVE,
+  FUNCTION_STEMS,
+  LOCAL_KINDS,
+  MASS_ORGANISATIONS,
+  OWNED_COLLECTIVE,
+  PARTY_COMMITTEES,
+  PARTY_ORGANS,
+  YOUTH_LEAGUE,
+} from './government-bodies.ts';
 import { splitTopLevel } from './split-top-level.ts';
 
+/** A bracket longer than this is prose, not a list of units (the longest real lists are about 300 characters). */
+export const MAX_RESPONSIBILITY_CHARS = 600;
+/** A single body's name is never longer than this. */
+const MAX_NAME_CHARS = 30;
+
 /**
- * Endings of Chinese government and public bodies. Single characters that also end ordinary words
- * (行, 关, 场, 团, 会) are only accepted inside the compound that makes them an organisation (银行, 海关, 机场…).
+ * Endings of bodies the lexicon does not list (长沙市轨道交通集团, 市消防救援总队, 人民银行天津分行). Single characters
+ * that also end ordinary words (行, 关, 场, 团, 会) are only accepted inside the compound that makes them an
+ * organisation (银行, 海关, 机场…).
  */
 const ORG_SUFFIXES = [
-  '人民政府', '政府', '管委会', '委员会', '领导小组', '办公室', '指挥部', '工作组',
-  '厅', '局', '委', '办', '部', '署', '院', '处', '室', '所', '司', '社', '中心', '总队', '支队',
-  '银行', '分行', '支行', '海关', '机关', '集团', '公司', '机场', '协会', '学会', '联合会', '商会', '总会', '工会',
-  '理事会', '基金会', '促进会', '研究会', '红十字会', '妇联', '残联', '侨联', '文联', '科协', '工商联', '团委',
+  '人民政府',
+  '政府',
+  '管委会',
+  '委员会',
+  '领导小组',
+  '办公室',
+  '指挥部',
+  '工作组',
+  '厅',
+  '局',
+  '委',
+  '办',
+  '部',
+  '署',
+  '院',
+  '处',
+  '室',
+  '所',
+  '司',
+  '社',
+  '中心',
+  '总队',
+  '支队',
+  '银行',
+  '分行',
+  '支行',
+  '海关',
+  '机关',
+  '集团',
+  '公司',
+  '机场',
+  '协会',
+  '学会',
+  '联合会',
+  '商会',
+  '总会',
+  '工会',
+  '理事会',
+  '基金会',
+  '促进会',
+  '研究会',
+  '红十字会',
+  '妇联',
+  '残联',
+  '侨联',
+  '文联',
+  '科协',
+  '工商联',
+  '团委',
 ];
 
 /** Everyday words that happen to end like an organisation. */
 const NOT_ORGS =
   /(格局|布局|大局|全局|开局|结局|内部|外部|全部|局部|中部|东部|西部|南部|北部|头部|底部|干部|俱乐部|面部|庭院|剧院|影院|戏院|寺院|大院|小院|书院|好处|益处|长处|短处|难处|到处|住处|出处|用处|之处|深处|各处|此处|教室|卧室|浴室|温室|场所|住所|厕所|处所|承办|主办|督办|举办|创办|开办|兴办|代办|帮办|协办|包办|查办|试办|合办|筹办|操办|申办|停办|领办|部署|签署|上司|官司|社区|合作办)$/;
 
-const TWO_CHAR_ORGS = new Set(['海关', '团委', '纪委', '工会', '妇联', '残联', '侨联', '文联', '科协']);
-
-/** Collective bodies named by area: 各区、各市州人民政府、各区县. */
-const COLLECTIVE = /^各[\u4e00-\u9fff]{0,6}(区|县|市|州|旗|盟|区县|市州|地市|单位|部门|人民政府|政府)$/;
+const TWO_CHAR_ORGS = new Set([
+  '海关',
+  '团委',
+  '纪委',
+  '工会',
+  '妇联',
+  '残联',
+  '侨联',
+  '文联',
+  '科协',
+  '省委',
+  '市委',
+  '区委',
+  '县委',
+  '州委',
+]);
 
 /** An area qualifier inside a body's name: 各区县（市）人民政府, 各县（区）人民政府, 各区（市、县）政府. */
-const AREA_QUALIFIER = /[（(][\u4e00-\u9fff、]{1,8}[)）]/g;
+const AREA_QUALIFIER = /[（(〔][\u4e00-\u9fff、]{1,8}[)）〕]/g;
+
+const alt = (xs: readonly string[]): string => [...xs].sort((a, b) => b.length - a.length).join('|');
+
+const CENTRAL_NAMES = new Set(CENTRAL_BODIES.flatMap((b) => [b.name, ...b.aliases]));
+/** A place in front of a body: 省, 天津市, 长沙, 武侯区, 黔东南州 (a place name is at most 8 characters). */
+const PLACE = `(?:[\\u4e00-\\u9fff]{0,8}?(?:${alt(AREA_WORDS)})|[\\u4e00-\\u9fff]{2,4}?)?(?:级)?`;
+/** A place that names its level (天津市, 武侯区): party and mass bodies are always written with one. */
+const AREA_PLACE = `(?:[\\u4e00-\\u9fff]{0,8}?(?:${alt(AREA_WORDS)}))?`;
+const STEMS = alt(FUNCTION_STEMS.flat());
+/** 省人力资源社会保障厅, 市人社局, 区市场监管局, 交通运输厅 (a follow-on name without its area), 天津海关. */
+const LOCAL_BODY = new RegExp(`^${PLACE}(?:${STEMS})(?:[\\u4e00-\\u9fff]{0,4}?)(?:${alt(LOCAL_KINDS)})?$`);
+/** 市委组织部, 中共天津市委宣传部, 区委, 市纪委监委. */
+const PARTY_BODY = new RegExp(
+  `^(?:中共)?${AREA_PLACE}(?:${alt(PARTY_COMMITTEES)}|纪委监委|纪委|监委)(?:${alt(PARTY_ORGANS)})?$`,
+);
+/** 省总工会, 全国妇联, 市工商联, 区红十字会. */
+const MASS_BODY = new RegExp(`^(?:全国|中国|中华全国)?${AREA_PLACE}(?:${alt(MASS_ORGANISATIONS)})$`);
+
+/** Bodies the lexicon recognises outright; a connector inside them (工业和信息化部) never splits them. */
+function knownBody(name: string): boolean {
+  if (CENTRAL_NAMES.has(name) || COLLECTIVE.test(name) || OWNED_COLLECTIVE.test(name) || YOUTH_LEAGUE.test(name))
+    return true;
+  if (name.length > MAX_NAME_CHARS) return false;
+  if (PARTY_BODY.test(name) || MASS_BODY.test(name)) return true;
+  // A bare function word (商务, 财政) is not a body; it needs its kind (商务厅) or an area (天津海关).
+  return (
+    LOCAL_BODY.test(name) && /(?:厅|局|委|办|署|院|处|中心|总队|支队|委员会|办公室|海关|税务|邮政管理)$/.test(name)
+  );
+}
 
 /** True when a short Han string reads as the name of a government body or public organisation. */
 export function looksLikeOrganisation(written: string): boolean {
   // 各市、县政府 lists its areas with 、 inside one collective name.
   const name = written.replace(AREA_QUALIFIER, '').replace(/^各.*/, (c) => c.replace(/、/g, ''));
   if (!/^[\u4e00-\u9fff]+$/.test(name)) return false;
-  if (COLLECTIVE.test(name)) return true;
-  if (name.length < 2 || name.length > 25) return false;
+  if (knownBody(name)) return true;
+  if (name.length < 2 || name.length > MAX_NAME_CHARS) return false;
   if (name.length === 2) return TWO_CHAR_ORGS.has(name);
-  if (NOT_ORGS.test(name) || /的|含/.test(name)) return false;
+  if (NOT_ORGS.test(name) || /的|含|及|会同/.test(name) || name.indexOf('各', 1) > 2) return false;
   return ORG_SUFFIXES.some((s) => name.endsWith(s));
 }
 
@@ -40,7 +144,7 @@ export function looksLikeOrganisation(written: string): boolean {
  * 各市、县（市、区）政府 is one collective body whose area list uses 、 too: a bare area (各市, 各区) followed by
  * areas that end in 政府 reads as one name, not as 各市 plus 县政府.
  */
-const BARE_AREA = /^各?[\u4e00-\u9fff]{0,3}(区|县|市|州|旗|盟)(?:[（(][^（）()]{1,8}[)）])?$/;
+const BARE_AREA = /^各?[\u4e00-\u9fff]{0,3}(区|县|市|州|旗|盟)(?:[（(〔][^（）()〔〕]{1,8}[)）〕])?$/;
 
 function joinCollectives(pieces: string[]): string[] {
   const out: string[] = [];
@@ -62,16 +166,103 @@ function joinCollectives(pieces: string[]): string[] {
   return out;
 }
 
-type ClauseRole = DepartmentRole | 'list';
+const INCOMPLETE_TAIL = /(及其他相关部门|及相关部门|和相关部门|等有关部门|等相关部门|等部门|等单位|等)$/;
+const CONNECTOR = /会同|以及|联合|和|及|与|同/g;
+
+/**
+ * Splits names run together with a connector (生态环境部和各省级人民政府, 商务部会同发展改革委, A等和B) where every
+ * part is a body; a body whose own name holds the connector (工业和信息化部, 各有关部门和单位) stays whole.
+ * Memoised by offset, so a piece with many connectors is split in time linear in its connectors.
+ */
+function splitJoined(piece: string): { names: string[]; incomplete: boolean } {
+  const cuts = [...piece.matchAll(CONNECTOR)].map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
+  const memo = new Map<number, { names: string[]; incomplete: boolean } | null>();
+  // The split of piece[start..] into bodies, or null. A name the lexicon knows stays whole; otherwise a split
+  // into bodies is preferred to a whole name only recognised by its ending (…和各省级人民政府 ends in 人民政府).
+  const from = (start: number): { names: string[]; incomplete: boolean } | null => {
+    if (memo.has(start)) return memo.get(start)!;
+    const rest = piece.slice(start);
+    let found: { names: string[]; incomplete: boolean } | null = null;
+    if (rest.length <= MAX_NAME_CHARS && knownBody(rest.replace(AREA_QUALIFIER, '')))
+      found = { names: [rest], incomplete: false };
+    for (const c of found ? [] : cuts) {
+      if (c.at <= start) continue;
+      if (c.at - start > MAX_NAME_CHARS) break;
+      let left = piece.slice(start, c.at);
+      let incomplete = false;
+      const others = INCOMPLETE_TAIL.exec(left);
+      if (others && others.index > 0) {
+        left = left.slice(0, others.index);
+        incomplete = true;
+      }
+      if (!looksLikeOrganisation(left)) continue;
+      const tail = from(c.end);
+      if (tail) {
+        found = { names: [left, ...tail.names], incomplete: incomplete || tail.incomplete };
+        break;
+      }
+    }
+    if (!found && looksLikeOrganisation(rest)) found = { names: [rest], incomplete: false };
+    memo.set(start, found);
+    return found;
+  };
+  return from(0) ?? { names: [piece], incomplete: false };
+}
+
+type ClauseRole = DepartmentRole | 'list' | 'responsible' | 'guide';
 
 /** 牵头单位：… / 配合单位：… prefixes: the label decides the role of every name after it. */
 const LABEL_PREFIX =
   /^(?:由)?【?(牵头单位|牵头部门|主责单位|主办单位|主责部门|责任单位|责任部门|负责单位|负责部门|实施单位|落实单位|配合单位|配合部门|协办单位|参与单位|参与部门|协同单位|协助单位|参加单位)(?:】|\s*[:：])?\s*/;
 /** Role phrases at the end of a clause, longest first. */
 const ROLE_TAIL =
-  /(牵头负责|牵头落实|牵头|等部门按职责分工负责|按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分工负责|负责落实|具体负责|负责|落实|配合|参与|协助|协办|共同)$/;
-const INCOMPLETE_TAIL = /(及其他相关部门|及相关部门|和相关部门|等有关部门|等相关部门|等部门|等单位|等)$/;
-const ONLY_OTHERS = /^(各?相关部门|各?有关部门|相关单位|各有关单位|其他部门|其他相关部门)$/;
+  /(牵头负责|牵头落实|牵头|为牵头单位|为牵头部门|为责任单位|为配合单位|负总责|等部门按职责分工负责|按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|共同负责|分工负责|负责落实|具体负责|负责|落实|配合|参与|协助|协办|共同|指导)$/;
+/** Unnamed others (区级相关部门, 市直有关单位): the list is incomplete, they are not a unit. */
+const ONLY_OTHERS =
+  /^(?:省级|市级|区级|县级|省直|市直|区直|县直)?(?:其他)?(?:相关|有关)?(?:部门|单位)(?:和单位)?$|^其他(?:相关|有关)?(?:部门|单位)$/;
+
+/** The document rule 列第一位者为牵头单位 / 排在第一位的为牵头部门. */
+export const FIRST_LISTED_LEADS = /(?:列|排)(?:在|名)?第一(?:位|个)?(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)/;
+/**
+ * A body implied for every later task, stated once: 以下均需试点城市政府落实，不再列出 (it carries the work),
+ * 具体任务均涉及相关市(州)人民政府，不再做分工 (it takes part).
+ */
+const IMPLIED_WORK = /^(?:以下|以下各项任务|各项任务)?均需(.{2,30}?)(?:负责)?落实$/;
+const IMPLIED_PART = /^(?:具体任务|各项任务|以下任务)?均涉及(.{2,30})$/;
+/**
+ * Clauses of a bracket that are about the list, not units in it: the document rule 列第一位者为牵头单位,
+ * 下同, scopes (适用范围：…), deadlines (完成时限：…, read as targets by the caller), named officials, and
+ * statements that some body is implied for every task (IMPLIED_WORK, IMPLIED_PART).
+ */
+const META_CLAUSE =
+  /^(?:下同|以下同|同上)$|^【?(?:适用范围|完成时限|完成时间|时间节点|时限要求|时限|进度安排|牵头领导|责任领导|分管领导|责任人|联系人)(?:】|[:：])|不再(?:列出|重复|做分工|分工|一一列出)|(?:列|排)(?:在|名)?第一|^(?:以下|具体任务|上述|其余|各项任务).{0,6}?(?:均|不再)|均需|均涉及|均由/;
+
+/** A body a document names once for every later task, and whether it carries the work or takes part. */
+export interface ImpliedUnit {
+  name: string;
+  carriesWork: boolean;
+}
+
+/** The document rule 无牵头单位的，责任单位即为牵头单位: where no lead is named, every responsible unit leads. */
+export const LISTED_UNITS_LEAD = /无牵头(?:单位|部门)的[,，]?\s*责任(?:单位|部门)(?:即)?为牵头(?:单位|部门)/;
+
+export interface ResponsibilityOptions {
+  /** The document declared 列第一位者为牵头单位: the first unit of every bracket leads, the rest are co. */
+  firstListedLeads?: boolean;
+  /** The document declared 无牵头单位的，责任单位即为牵头单位: without a named lead, all listed units lead. */
+  listedUnitsLead?: boolean;
+  /** Bodies an earlier bracket declared implied for every later task (以下均需…落实，不再列出). */
+  impliedUnits?: readonly ImpliedUnit[];
+}
+
+export interface Responsibility {
+  departments: ParsedDepartment[];
+  incomplete: boolean;
+  /** The bracket itself declares 列第一位者为牵头单位 (for it and, with 下同, every later bracket). */
+  declaresFirstListedLeads: boolean;
+  /** Bodies the bracket declares implied for every later task. */
+  declaresImpliedUnits: ImpliedUnit[];
+}
 
 function roleOfLabel(label: string): ClauseRole {
   if (/牵头|主责|主办/.test(label)) return 'lead';
@@ -79,35 +270,74 @@ function roleOfLabel(label: string): ClauseRole {
   return 'list';
 }
 
+function roleOfTail(tail: string): ClauseRole | null {
+  if (/牵头|负总责/.test(tail)) return 'lead';
+  if (/配合|参与|协助|协办/.test(tail)) return 'co';
+  if (/指导/.test(tail)) return 'guide';
+  if (/负责|落实/.test(tail)) return 'responsible';
+  return null;
+}
+
 /**
  * Reads a responsibility bracket's inner text: （省商务厅牵头负责）, （A、B等部门按职责分工负责）,
- * （市商务局牵头，相关部门按职责分工负责）, （责任单位：A、B）, （牵头单位：A；配合单位：B、C）.
+ * （A牵头，B、C参与）, （A会同B负责）, （A负责，B配合）, （责任单位：A、B）, （牵头单位：A；配合单位：B、C，各区县政府）,
+ * （A等和各省级人民政府负责）, （各有关部门和单位按职责分工负责）.
  * Names are kept exactly as written. Returns null when the bracket is not about responsibility (（5G）, （试行）…).
+ *
+ * Roles: 牵头 and lead labels → lead, 配合/参与 and co labels → co; with an explicit lead, unmarked names are co;
+ * under 指导 + 负责 the responsible unit leads; otherwise the first listed leads. Under the document rule
+ * 列第一位者为牵头单位 (options.firstListedLeads, or declared in the bracket) the first unit leads and the rest are co.
+ *
+ * @example parseResponsibility('生态环境部牵头，国家发展改革委参与') // → 生态环境部 lead, 国家发展改革委 co
  */
-export function parseResponsibility(inner: string): { departments: ParsedDepartment[]; incomplete: boolean } | null {
+export function parseResponsibility(inner: string, options: ResponsibilityOptions = {}): Responsibility | null {
+  if (inner.length > MAX_RESPONSIBILITY_CHARS) return null;
   // 【牵头单位】A【配合单位】B on one line: each 【label】 starts a clause.
   const clauses = splitTopLevel(inner.trim().replace(/(?<=.)【/g, '\n【'), /[，,；;。\n]/)
-    .map((c) => c.trim())
+    .map((c) => c.replace(/\s+/g, ''))
     .filter((c) => c !== '');
   if (clauses.length === 0) return null;
   let incomplete = false;
   let sawRolePhrase = false;
+  let declares = false;
+  const implied: ImpliedUnit[] = [];
   const groups: Array<{ role: ClauseRole; names: string[] }> = [];
-  for (const raw of clauses) {
-    let clause = raw.replace(/\s+/g, '');
+  let lastLabelRole: ClauseRole | null = null;
+  let inScope = false;
+  for (let clause of clauses) {
+    // 适用范围：所有自贸试验区，以下除标注…外 — everything after a scope label, up to the next label, is the scope.
+    if (/^(?:适用范围|适用地区|实施范围)[:：]/.test(clause)) inScope = true;
+    else if (LABEL_PREFIX.test(clause)) inScope = false;
+    if (inScope) continue;
+    if (FIRST_LISTED_LEADS.test(clause)) declares = true;
+    const work = IMPLIED_WORK.exec(clause);
+    const part = work ? null : IMPLIED_PART.exec(clause);
+    const impliedName = (work ?? part)?.[1];
+    if (impliedName && looksLikeOrganisation(impliedName))
+      implied.push({ name: impliedName, carriesWork: work !== null });
+    if (META_CLAUSE.test(clause)) {
+      // Only a rule about the units makes an otherwise empty bracket a responsibility.
+      if (declares || impliedName) sawRolePhrase = true;
+      continue;
+    }
     let role: ClauseRole = 'list';
     const label = LABEL_PREFIX.exec(clause);
     if (label) {
       role = roleOfLabel(label[1]!);
+      lastLabelRole = role;
       sawRolePhrase = true;
       clause = clause.slice(label[0].length);
+    } else if (lastLabelRole === 'co') {
+      // 牵头单位：A，配合单位：B、C，各区县政府 — names after a co label without their own label are co too.
+      role = 'co';
     }
     clause = clause.replace(/^由/, '');
-    for (let tail = ROLE_TAIL.exec(clause); tail; tail = ROLE_TAIL.exec(clause)) {
+    // Each pass strips one role phrase from the end; a clause holds at most a few, so this stays short.
+    for (let tail = ROLE_TAIL.exec(clause), guard = 0; tail && guard < 4; tail = ROLE_TAIL.exec(clause), guard++) {
       sawRolePhrase = true;
       if (/等部门/.test(tail[1]!)) incomplete = true;
-      if (/牵头/.test(tail[1]!) && role === 'list') role = 'lead';
-      else if (/配合|参与|协助|协办/.test(tail[1]!) && role === 'list') role = 'co';
+      const r = roleOfTail(tail[1]!);
+      if (r && (role === 'list' || (role === 'responsible' && r !== 'responsible'))) role = r;
       clause = clause.slice(0, clause.length - tail[1]!.length);
     }
     const others = INCOMPLETE_TAIL.exec(clause);
@@ -120,22 +350,66 @@ export function parseResponsibility(inner: string): { departments: ParsedDepartm
       incomplete = true;
       continue;
     }
-    const names = joinCollectives(splitTopLevel(clause, /[、\/]/).filter((n) => n !== ''));
+    const names: string[] = [];
+    for (const piece of joinCollectives(splitTopLevel(clause, /[、/]/).filter((n) => n !== ''))) {
+      const split = splitJoined(piece);
+      if (split.incomplete) incomplete = true;
+      for (let name of split.names) {
+        const tail = INCOMPLETE_TAIL.exec(name);
+        if (tail && tail.index > 0) {
+          incomplete = true;
+          name = name.slice(0, tail.index);
+        }
+        // A、B、区级相关部门配合: unnamed others at the end of a list.
+        if (ONLY_OTHERS.test(name)) incomplete = true;
+        else names.push(name);
+      }
+    }
     if (!names.every(looksLikeOrganisation)) return null;
-    groups.push({ role, names });
+    if (names.length > 0) groups.push({ role, names });
   }
   const total = groups.reduce((n, g) => n + g.names.length, 0);
-  if (total === 0) return sawRolePhrase ? { departments: [], incomplete } : null;
-  // With an explicit 牵头 anywhere, unmarked names are co-workers; otherwise the first name listed leads.
-  const explicitLead = groups.some((g) => g.role === 'lead');
+  const declared = { declaresFirstListedLeads: declares, declaresImpliedUnits: implied };
+  if (total === 0) return sawRolePhrase ? { departments: [], incomplete, ...declared } : null;
+  // Units implied by an earlier bracket join every later one (unless it names them itself).
+  const named = new Set(groups.flatMap((g) => g.names));
+  for (const u of options.impliedUnits ?? []) {
+    if (!named.has(u.name)) groups.push({ role: u.carriesWork ? 'responsible' : 'list', names: [u.name] });
+  }
+  return {
+    departments: assignRoles(groups, options.firstListedLeads || declares, options.listedUnitsLead ?? false),
+    incomplete,
+    ...declared,
+  };
+}
+
+function assignRoles(
+  groups: Array<{ role: ClauseRole; names: string[] }>,
+  firstListedLeads: boolean,
+  listedUnitsLead: boolean,
+): ParsedDepartment[] {
   const departments: ParsedDepartment[] = [];
+  if (firstListedLeads) {
+    for (const g of groups)
+      for (const name of g.names) departments.push({ name, role: departments.length === 0 ? 'lead' : 'co' });
+    return departments;
+  }
+  const explicitLead = groups.some((g) => g.role === 'lead');
+  // 生态环境部指导，试点城市政府负责落实: the unit that carries the work leads, the guiding one is co.
+  const guidedWork =
+    !explicitLead && groups.some((g) => g.role === 'guide') && groups.some((g) => g.role === 'responsible');
+  let leadGiven = false;
   for (const g of groups) {
     for (const name of g.names) {
       let role: DepartmentRole;
-      if (g.role === 'list') role = explicitLead || departments.length > 0 ? 'co' : 'lead';
-      else role = g.role;
+      if (g.role === 'lead' || g.role === 'co') role = g.role;
+      else if (explicitLead) role = 'co';
+      else if (listedUnitsLead) role = g.role === 'guide' ? 'co' : 'lead';
+      else if (guidedWork) role = g.role === 'responsible' && !leadGiven ? 'lead' : 'co';
+      else role = leadGiven ? 'co' : 'lead';
+      if (role === 'lead') leadGiven = true;
       departments.push({ name, role });
     }
   }
-  return { departments, incomplete };
+  return departments;
 }

@@ -2,18 +2,19 @@
  * The document parser: bytes of one policy document (text, HTML or Markdown, UTF-8 or GBK) → a ParsedDocument.
  * Pure and synchronous: no I/O, no clock. Throws ParseError for files it cannot use.
  */
-import type { ParsedDocument, ParsedMeasure, SourceFile } from '../model.ts';
+import type { ParsedDocument, ParsedMeasure, ParseNote, SourceFile } from '../model.ts';
 import { parseCommentary } from './commentary.ts';
-import { decodeBytes, DEFAULT_MAX_BYTES } from './decode.ts';
+import { DEFAULT_MAX_BYTES, decodeBytes } from './decode.ts';
 import { ParseError } from './errors.ts';
-import { classify } from './kind.ts';
+import { type Classification, classify, refusalReason } from './kind.ts';
+import type { Scheme } from './labels.ts';
 import { toPlainText } from './markup.ts';
 import { extractMetadata } from './metadata.ts';
 import { toParagraphs } from './paragraphs.ts';
 import { parseQa } from './qa.ts';
 import { regionOf } from './regions.ts';
-import { findItems } from './structure.ts';
-import { endsWithResponsibility, splitTasks } from './tasks.ts';
+import { excerpt, findStructure, type Structure } from './structure.ts';
+import { endsWithResponsibility, hasResponsibilityBracket, taskReader } from './tasks.ts';
 
 export { ParseError } from './errors.ts';
 
@@ -22,20 +23,87 @@ export interface ParseOptions {
   maxBytes?: number;
 }
 
-function noItems(file: string, what: string): ParseError {
-  return new ParseError('no_items', `${file} was read, but no ${what} were found in it. The parser expects numbered measures such as （一）…, 1.…, 第一条…, 问：/答： pairs, or signed recommendations (一是…/一要…). Check that this is the policy text itself, not a cover page or an attachment list.`, file);
+function noItems(file: string, reason: string, expected: boolean): ParseError {
+  const advice = expected
+    ? 'Documents of this kind hold no measures, so nothing was indexed.'
+    : 'The parser expects numbered measures such as （一）…, 1.…, 第一条…, 问：/答： pairs, or signed recommendations (一是…/一要…). Check that this is the policy text itself, not a cover page or an attachment list.';
+  return new ParseError('no_items', `${file} was read, but ${reason}. ${advice}`, file);
+}
+
+/** Genres that usually carry no measures: a refusal of one of them is expected, not a reading failure. */
+const WITHOUT_MEASURES = new Set(['reply', 'approval', 'decision', 'bulletin', 'order', 'appointments']);
+
+/** How each numbering level is written, for the kind note. */
+const LEVEL_NAMES: Record<Scheme, string> = {
+  chapter: '第一章',
+  article: '第一条',
+  'decimal-1': '1',
+  'decimal-2': '1.1',
+  'decimal-3': '1.1.1',
+  'han-dun': '一、',
+  'paren-han': '（一）',
+  'arabic-dot': '1.',
+  'paren-arabic': '（1）',
+  circled: '①',
+};
+
+function kindNote(c: Classification, structure: Structure | null, count: number): ParseNote {
+  let how = '';
+  if (structure?.level) {
+    const level = LEVEL_NAMES[structure.level];
+    how =
+      structure.evidence === 'responsibility'
+        ? `; its ${count} measures are the ${level} items, the level that carries the responsibility brackets`
+        : `; its ${count} measures are the ${level} items, the deepest numbering that runs through the text`;
+  } else if (count > 0) {
+    how = `; ${count} items`;
+  }
+  return {
+    kind: 'kind',
+    label: null,
+    excerpt: null,
+    message: `Read as ${c.kind === 'policy' ? `a policy document (${c.genre})` : c.kind}: ${c.reason}${how}.`,
+  };
+}
+
+/** Measures nobody is named for: one note each, or one for the document when none names anyone. */
+function responsibilityNotes(measures: ParsedMeasure[]): ParseNote[] {
+  const without = measures.filter((m) => m.tasks.every((t) => t.responsibility === null));
+  if (without.length === 0) return [];
+  if (without.length === measures.length) {
+    return [
+      {
+        kind: 'no_responsibility',
+        label: null,
+        excerpt: null,
+        message:
+          'No measure names a responsible unit: the document has no responsibility brackets or lines, so its measures have no departments.',
+      },
+    ];
+  }
+  return without.map((m) => ({
+    kind: 'no_responsibility',
+    label: m.label,
+    excerpt: excerpt(m.title || m.text),
+    message: `Measure ${m.label} names no responsible unit (no responsibility bracket or line).`,
+  }));
 }
 
 export function parseDocument(source: SourceFile, opts: ParseOptions = {}): ParsedDocument {
   const { file } = source;
   const raw = decodeBytes(file, source.bytes, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  const { text, frontMatter, htmlTitle } = toPlainText(file, raw);
+  const { text, frontMatter, page } = toPlainText(file, raw);
   const paras = toParagraphs(text);
   if (paras.length === 0) {
-    throw new ParseError('empty', `${file} has no readable text once markup is removed. Upload the document's text rather than an empty page.`, file);
+    throw new ParseError(
+      'empty',
+      `${file} has no readable text once markup is removed. Upload the document's text rather than an empty page.`,
+      file,
+    );
   }
-  const meta = extractMetadata(paras, frontMatter, htmlTitle);
-  const kind = classify(paras);
+  const meta = extractMetadata(paras, frontMatter, page);
+  const classification = classify(paras, { title: meta.title, docNumber: meta.docNumber, issuer: meta.issuer });
+  const { kind } = classification;
   const base = {
     title: meta.title,
     kind,
@@ -46,20 +114,31 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
     effectiveOn: meta.effectiveOn,
     expiresOn: meta.expiresOn,
   };
+  const refuse = (): ParseError =>
+    noItems(
+      file,
+      refusalReason(classification.genre, classification.genreName, kind),
+      kind === 'policy' && WITHOUT_MEASURES.has(classification.genre),
+    );
 
   if (kind === 'qa') {
     const measures = parseQa(paras, meta.publishedOn);
-    if (measures.length === 0) throw noItems(file, 'question-and-answer pairs');
-    return { ...base, authors: [], measures, notes: [] };
+    if (measures.length === 0) throw refuse();
+    return { ...base, authors: [], measures, notes: [kindNote(classification, null, measures.length)] };
   }
   if (kind === 'commentary') {
     const { measures, authors } = parseCommentary(paras);
-    if (measures.length === 0) throw noItems(file, 'recommendations');
-    return { ...base, authors, measures, notes: [] };
+    if (measures.length === 0) throw refuse();
+    return { ...base, authors, measures, notes: [kindNote(classification, null, measures.length)] };
   }
-  const items = findItems(paras, meta.titleEnd + 1, meta.signatureStart, endsWithResponsibility);
-  if (items.length === 0) throw noItems(file, 'numbered measures');
-  const measures: ParsedMeasure[] = items.map((item) => ({
+  const structure = findStructure(paras, meta.titleEnd + 1, meta.signatureStart, {
+    has: hasResponsibilityBracket,
+    endsWith: endsWithResponsibility,
+  });
+  // A list of members (组成人员) is numbered by group, not by measure.
+  if (structure.items.length === 0 || classification.genre === 'appointments') throw refuse();
+  const tasks = taskReader(paras.join('\n'), meta.publishedOn);
+  const measures: ParsedMeasure[] = structure.items.map((item) => ({
     kind: 'measure',
     section: item.section,
     label: item.label,
@@ -67,7 +146,13 @@ export function parseDocument(source: SourceFile, opts: ParseOptions = {}): Pars
     title: item.title,
     text: item.text,
     author: null,
-    tasks: splitTasks(item.text, meta.publishedOn),
+    tasks: tasks.read(item.text, item.label),
   }));
-  return { ...base, authors: [], measures, notes: [] };
+  const notes = [
+    kindNote(classification, structure, measures.length),
+    ...structure.notes,
+    ...responsibilityNotes(measures),
+    ...tasks.notes,
+  ];
+  return { ...base, authors: [], measures, notes };
 }

@@ -1,11 +1,36 @@
-import { chineseNumeral, HAN_NUMERAL_CHARS } from './numerals.ts';
 import { normalizeText } from './normalize.ts';
+import { chineseNumeral, HAN_NUMERAL_CHARS } from './numerals.ts';
 
 /**
  * The numbering schemes of Chinese official documents (GB/T 9704: 一、 → （一） → 1. → （1）), plus 第一章 /
- * 第一条 for regulations and ①.
+ * 第一条 for regulations, ①, and the decimal outline of emergency plans (1 总则 → 1.1 … → 1.1.1 …).
  */
-export type Scheme = 'chapter' | 'article' | 'han-dun' | 'paren-han' | 'arabic-dot' | 'paren-arabic' | 'circled';
+export type Scheme =
+  | 'chapter'
+  | 'article'
+  | 'decimal-1'
+  | 'decimal-2'
+  | 'decimal-3'
+  | 'han-dun'
+  | 'paren-han'
+  | 'arabic-dot'
+  | 'paren-arabic'
+  | 'circled';
+
+/** Schemes from the outermost level in. Which of them a document uses, and which one holds its measures, is
+ * decided per document (structure.ts); this is only the order they nest in when they appear together. */
+export const SCHEME_RANK: readonly Scheme[] = [
+  'chapter',
+  'article',
+  'decimal-1',
+  'decimal-2',
+  'decimal-3',
+  'han-dun',
+  'paren-han',
+  'arabic-dot',
+  'paren-arabic',
+  'circled',
+];
 
 export interface LabelMatch {
   scheme: Scheme;
@@ -23,6 +48,10 @@ const PATTERNS: Array<{ scheme: Scheme; re: RegExp }> = [
   { scheme: 'han-dun', re: new RegExp(`^(${N})[、.]`) },
   { scheme: 'paren-han', re: new RegExp(`^\\((${N})\\)`) },
   { scheme: 'paren-arabic', re: /^\((\d{1,3})\)/ },
+  // 1 总则 / 1.1 编制目的 / 1.2.1 国家级: the number, then a space, then the heading.
+  { scheme: 'decimal-3', re: /^\d{1,2}\.\d{1,2}\.(\d{1,2})(?=[ \t]+\S)/ },
+  { scheme: 'decimal-2', re: /^\d{1,2}\.(\d{1,2})(?=[ \t]+\S)/ },
+  { scheme: 'decimal-1', re: /^(\d{1,2})(?=[ \t]+[^\d\s.])/ },
   // 1.5万 at a line start is a number, not a label.
   { scheme: 'arabic-dot', re: /^(\d{1,3})(?:\.(?!\d)|、)/ },
   { scheme: 'circled', re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])/ },

@@ -1,10 +1,10 @@
-import { chineseNumeral } from './numerals.ts';
-import { normalizeText } from './normalize.ts';
 import { addDays } from '../../lib/dates.ts';
 import { addYears, isoDate } from './dates.ts';
-import type { FrontMatter } from './markup.ts';
 import { looksLikeOrganisation } from './departments.ts';
 import { matchLabel } from './labels.ts';
+import type { FrontMatter, PageMeta } from './markup.ts';
+import { normalizeText } from './normalize.ts';
+import { chineseNumeral } from './numerals.ts';
 
 export interface Metadata {
   title: string;
@@ -19,10 +19,12 @@ export interface Metadata {
   signatureStart: number;
 }
 
-const BREADCRUMB = /您现在的位置|当前位置|所在位置|首页\s*[>›»\-]|>\s*正文|^(字号|打印|关闭|分享到)[:：\s]/;
+const BREADCRUMB = /您现在的位置|当前位置|所在位置|首页\s*[>›»-]|>\s*正文|^(字号|打印|关闭|分享到)[:：\s]/;
 const HAN_DIGIT = '[〇○零一二三四五六七八九十]';
-const DATE_LINE = new RegExp(`^(\\d{4}|${HAN_DIGIT}{4})年(\\d{1,2}|${HAN_DIGIT}{1,3})月(\\d{1,2}|${HAN_DIGIT}{1,3})日$`);
-const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔\[(【［]\s*(\d{4})\s*[〕\])】］]\s*(第?\d{1,5}号)$/;
+const DATE_LINE = new RegExp(
+  `^(\\d{4}|${HAN_DIGIT}{4})年(\\d{1,2}|${HAN_DIGIT}{1,3})月(\\d{1,2}|${HAN_DIGIT}{1,3})日$`,
+);
+const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[(【［]\s*(\d{4})\s*[〕\])】］]\s*(第?\d{1,5}号)$/;
 const TITLE_SUFFIX_LINE = /^[（(][^（）()]{1,16}[)）]$/;
 
 /** 2021年8月3日 or 二〇二一年八月三日 → 2021-08-03. */
@@ -43,10 +45,42 @@ function isSubstantialTitle(p: string): boolean {
   if (n.length < 4 || n.length > 120) return false;
   if (/^【.*】$/.test(p) || /^\[.*\]$/.test(n)) return false;
   if (parseChineseDate(p) || DOC_NUMBER.test(n) || matchLabel(p)) return false;
-  if (/^(原标题|来源|发布时间|发布日期|成文日期|索引号|主题分类|发文机关|作者|编辑|责任编辑)[:：]/.test(n)) return false;
+  if (/^(原标题|来源|发布时间|发布日期|成文日期|索引号|主题分类|发文机关|作者|编辑|责任编辑)[:：]/.test(n))
+    return false;
   // The red masthead of an official document (湖南省人民政府办公厅文件) is not its title.
   if (/文件$/.test(n) && n.length <= 24) return false;
   return true;
+}
+
+const HAN = /[\u4e00-\u9fff]/;
+const WS = /\s/;
+
+/**
+ * Where a labelled value ends: at a tab (the next table cell), at a run of spaces followed by the next
+ * `标签：` (2–5 Han characters and a colon), or at the end. One scan: each run of spaces is looked past once.
+ */
+function valueEnd(p: string, from: number): number {
+  let i = from;
+  while (i < p.length) {
+    const ch = p[i]!;
+    if (ch === '\t') return i;
+    if (!WS.test(ch)) {
+      i++;
+      continue;
+    }
+    const runStart = i;
+    while (i < p.length && WS.test(p[i]!) && p[i] !== '\t') i++;
+    if (i >= p.length || p[i] === '\t') return runStart;
+    let k = i;
+    while (k < p.length && k - i < 6 && HAN.test(p[k]!)) k++;
+    const hanCount = k - i;
+    if (hanCount >= 2 && hanCount <= 5) {
+      let c = k;
+      while (c < p.length && p[c] === ' ') c++;
+      if (p[c] === ':' || p[c] === '：') return runStart;
+    }
+  }
+  return p.length;
 }
 
 /**
@@ -54,13 +88,33 @@ function isSubstantialTitle(p: string): boolean {
  * without colons (table cells arrive tab-separated). Returns the labelled value found in the first paragraphs,
  * as written.
  */
-function labelledField(paras: string[], labels: string): string | null {
-  const re = new RegExp(`(?:^|\\s)(?:${labels})(?:\\s*[:：]|\\s*\\t)\\s*([^\\s][^\\t]*?)(?=\\t|\\s+[\\u4e00-\\u9fff]{2,5}\\s*[:：]|\\s*$)`);
-  for (const p of paras.slice(0, 25)) {
+export function labelledField(paras: string[], labels: string): string | null {
+  // The label and its colon are bounded; the value is found by valueEnd's scan, never by a lazy pattern.
+  const re = new RegExp(`(?:^|\\s)(?:${labels})[ \\u3000]{0,8}(?:[:：][ \\t\\u3000]*|\\t[ \\u3000]*)`, 'g');
+  const head = paras.slice(0, 30);
+  for (const [k, p] of head.entries()) {
+    re.lastIndex = 0;
     const m = re.exec(p);
-    if (m) return m[1]!.trim();
+    if (!m) continue;
+    let start = m.index + m[0].length;
+    while (start < p.length && WS.test(p[start]!)) start++;
+    if (start < p.length) {
+      const value = p.slice(start, valueEnd(p, start)).trim();
+      if (value !== '') return value;
+      continue;
+    }
+    // A label alone on its line (a list item whose value is in the next element): the next line is the value,
+    // unless it is the next label.
+    const next = head[k + 1];
+    if (m.index === 0 && next !== undefined && !/^[\u4e00-\u9fff\s]{2,8}[:：]/.test(next))
+      return next.slice(0, valueEnd(next, 0)).trim() || null;
   }
   return null;
+}
+
+/** 标题（转载）, 【转载】 and a site name after the title are not part of it. */
+export function cleanTitle(title: string): string {
+  return title.replace(/[（(【[]\s*转载\s*[）)】\]]/g, '').trim();
 }
 
 /** The page's <title> without the site suffix (…的通知_省府办公厅文件_广东省人民政府门户网站). */
@@ -69,10 +123,17 @@ function htmlTitleMain(htmlTitle: string | null): string | null {
   return main && main.length >= 6 ? main : null;
 }
 
-function findTitle(paras: string[], fm: FrontMatter, htmlTitle: string | null): { title: string; end: number } {
+function findTitle(paras: string[], fm: FrontMatter, page: PageMeta): { title: string; end: number } {
+  const found = findTitleAsWritten(paras, fm, page);
+  return { title: cleanTitle(found.title) || found.title, end: found.end };
+}
+
+function findTitleAsWritten(paras: string[], fm: FrontMatter, page: PageMeta): { title: string; end: number } {
   if (fm.title) return { title: fm.title, end: -1 };
   const labelled = labelledField(paras, '标\\s*题|文件名称');
   if (labelled) return { title: labelled, end: -1 };
+  if (page.articleTitle) return { title: page.articleTitle, end: -1 };
+  const htmlTitle = page.title;
   const limit = Math.min(paras.length, 15);
   // On a web page the heading that repeats the <title> is the title; navigation links above it are not.
   const main = htmlTitleMain(htmlTitle);
@@ -83,7 +144,12 @@ function findTitle(paras: string[], fm: FrontMatter, htmlTitle: string | null): 
     let title = p;
     let end = i;
     // Long titles wrap after 关于 / 的 / 等 ; the rest is on the next line.
-    while (end + 1 < paras.length && /(关于|的|等|和|及)$/.test(title) && paras[end + 1]!.length <= 60 && !/[。，]/.test(paras[end + 1]!)) {
+    while (
+      end + 1 < paras.length &&
+      /(关于|的|等|和|及)$/.test(title) &&
+      paras[end + 1]!.length <= 60 &&
+      !/[。，]/.test(paras[end + 1]!)
+    ) {
       title += paras[++end]!;
     }
     // （征求意见稿）, （试行）, （2021—2025年） on their own line belong to the title.
@@ -115,7 +181,10 @@ function issuerAbove(paras: string[], i: number): { issuers: string[]; start: nu
   let start = i;
   const issuers: string[] = [];
   for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
-    const name = paras[j]!.trim();
+    // Double-escaped entities (&amp;sp; shows as &sp;) trail some issuer lines on saved pages.
+    const name = paras[j]!.trim()
+      .replace(/(?:\s*&[a-z]{2,8};)+$/i, '')
+      .trim();
     if (name.length > 40 || /[。，；：,;:]/.test(name) || !looksLikeOrganisation(name.split(/\s+/).pop()!)) break;
     issuers.unshift(name);
     start = j;
@@ -123,26 +192,64 @@ function issuerAbove(paras: string[], i: number): { issuers: string[]; start: nu
   return { issuers, start };
 }
 
+/** Lines that may follow a 落款 without being more text: （此件公开发布）, （本文有删减）, page furniture. */
+const AFTER_SIGNATURE = /^[（(]?(此件|本文有删减|此页无正文|删减)|^扫一扫|^抄送|^(责任编辑|来源|编辑)[:：]/;
+/** A notice that issues, forwards or promulgates another text (the text follows its 落款). */
+const WRAPPER_TITLE = /印发|转发|批转|颁布|公布/;
+const WRAPPER_BODY = /(印发|转发|公布)给你们|现予(印发|公布)|现将.{0,80}(印发|转发|公布)|现公布|现发布/;
+
+interface DateLine {
+  index: number;
+  date: string;
+  issuers: string[];
+  start: number;
+}
+
 /**
- * The 落款: an issuing body's name followed by a date line, near the end. A 印发…的通知 carries its 落款 above
- * the plan it issues, so when the end has none, a body + date pair earlier in the text is the notice's
- * signature; the plan after it still belongs to the document (start stays at the end).
+ * The 落款: an issuing body's name followed by a date line. Which one ends the document depends on what
+ * follows it:
+ * - a 落款 with nothing after it but （此件公开发布） and the like ends the document;
+ * - a notice that issues or forwards a text (印发…的通知, 转发…, 国务院令 现公布…) carries its 落款 above that
+ *   text: the text still belongs to the document, up to its own 落款 if it has one;
+ * - otherwise what follows the first 落款 is an attachment (附件: tables, lists, reports), not the document's
+ *   own items.
+ * The date and issuer are always the document's own (the first 落款's for a notice that issues a text).
  */
-function findSignature(paras: string[]): { date: string | null; issuer: string | null; start: number } {
-  const from = Math.max(0, paras.length - 12);
-  for (let i = paras.length - 1; i >= from; i--) {
+function findSignature(paras: string[], title: string): { date: string | null; issuer: string | null; start: number } {
+  const lines: DateLine[] = [];
+  for (let i = 0; i < paras.length; i++) {
     const date = parseChineseDate(paras[i]!);
     if (!date) continue;
     const { issuers, start } = issuerAbove(paras, i);
-    return { date, issuer: issuers.length ? issuers.join(' ') : null, start };
+    lines.push({ index: i, date, issuers, start });
   }
-  for (let i = 0; i < from; i++) {
-    const date = parseChineseDate(paras[i]!);
-    if (!date) continue;
-    const { issuers } = issuerAbove(paras, i);
-    if (issuers.length) return { date, issuer: issuers.join(' '), start: paras.length };
+  const none = { date: null, issuer: null, start: paras.length };
+  if (lines.length === 0) return none;
+  const issuerOf = (l: DateLine): string | null => (l.issuers.length ? l.issuers.join(' ') : null);
+  const last = lines[lines.length - 1]!;
+  const trailing = paras.slice(last.index + 1).filter((p) => !AFTER_SIGNATURE.test(normalizeText(p))).length;
+  const signed = lines.filter((l) => l.issuers.length > 0);
+  const own = signed[0] ?? null;
+  const endsHere = trailing <= 2 && (last.issuers.length > 0 || last.index >= paras.length - 4);
+  const wrapper = WRAPPER_TITLE.test(title) || WRAPPER_BODY.test(paras.slice(0, (own ?? lines[0]!).index).join(''));
+  if (wrapper) {
+    const head = own ?? lines[0]!;
+    // The issued text's own 落款 (转发 a ministry's report signed by the ministry) closes it.
+    const inner = signed.find((l) => l.index > head.index) ?? (endsHere && last !== head ? last : null);
+    return { date: head.date, issuer: issuerOf(head), start: inner ? inner.start : paras.length };
   }
-  return { date: null, issuer: null, start: paras.length };
+  // Anything after the document's own 落款 is an attachment, however it is signed.
+  if (own) return { date: own.date, issuer: issuerOf(own), start: own.start };
+  return endsHere ? { date: last.date, issuer: null, start: last.start } : none;
+}
+
+/** 河北省人民政府令 / 中华人民共和国国务院令: the masthead of an order names its issuer. */
+function issuerFromMasthead(paras: string[]): string | null {
+  for (const p of paras.slice(0, 40)) {
+    const m = /^(.{2,20}?(?:人民政府|国务院))令$/.exec(normalizeText(p).replace(/\s+/g, ''));
+    if (m) return m[1]!.replace(/^中华人民共和国/, '');
+  }
+  return null;
 }
 
 function issuerFromTitle(title: string): string | null {
@@ -152,7 +259,10 @@ function issuerFromTitle(title: string): string | null {
   return looksLikeOrganisation(last) ? m[1]!.trim() : null;
 }
 
-function findValidity(text: string, publishedOn: string | null): { effectiveOn: string | null; expiresOn: string | null } {
+function findValidity(
+  text: string,
+  publishedOn: string | null,
+): { effectiveOn: string | null; expiresOn: string | null } {
   const n = normalizeText(text);
   let effectiveOn: string | null = null;
   let expiresOn: string | null = null;
@@ -176,19 +286,29 @@ function findValidity(text: string, publishedOn: string | null): { effectiveOn: 
   return { effectiveOn, expiresOn };
 }
 
-export function extractMetadata(paras: string[], fm: FrontMatter, htmlTitle: string | null): Metadata {
-  const { title, end } = findTitle(paras, fm, htmlTitle);
+export function extractMetadata(paras: string[], fm: FrontMatter, page: PageMeta): Metadata {
+  const { title, end } = findTitle(paras, fm, page);
   const docNumber = findDocNumber(paras, Math.max(0, end + 1));
-  const signature = findSignature(paras);
-  const tableDate = labelledField(paras, '成文日期|发布日期|发文日期');
-  const publishedOn = signature.date ?? (tableDate ? parseChineseDate(tableDate) ?? isoFromDashed(tableDate) : null) ?? fm.date;
+  const signature = findSignature(paras, title);
+  // 2024年04月06日 16:40: the table may add the time of day.
+  const tableDate =
+    labelledField(paras, '成文日期|发布日期|发文日期')?.replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '') ?? null;
+  const publishedOn =
+    signature.date ??
+    (tableDate ? (parseChineseDate(tableDate) ?? isoFromDashed(tableDate)) : null) ??
+    page.pubDate ??
+    fm.date;
   // Validity clauses sit in the closing paragraphs; searching only there keeps quoted rules of other documents out.
   const closing = paras.slice(Math.max(0, signature.start - 6), signature.start + 3).join('\n');
   const { effectiveOn, expiresOn } = findValidity(closing, publishedOn);
   return {
     title,
     titleEnd: end,
-    issuer: signature.issuer ?? labelledField(paras, '发文机关|发布机构|发文单位') ?? issuerFromTitle(title),
+    issuer:
+      signature.issuer ??
+      labelledField(paras, '发文机关|发文机构|发布机构|发文单位') ??
+      issuerFromMasthead(paras) ??
+      issuerFromTitle(title),
     docNumber,
     publishedOn,
     effectiveOn,

@@ -24,19 +24,33 @@ function continues(line: string): boolean {
   return line.length >= 20 || TERMINAL.test(line);
 }
 
+/**
+ * A label alone on its line (第一条 in its own element on a web page, （三） in a table cell) heads the text on
+ * the next line. Returns the separator to join them with, or null when the line is not a bare label.
+ */
+function bareLabelJoin(line: string): string | null {
+  const m = matchLabel(line);
+  if (!m || m.rest !== '') return null;
+  return m.scheme === 'article' || m.scheme === 'chapter' ? '　' : '';
+}
+
 export function toParagraphs(text: string): string[] {
   const lines = text
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map((l) => l.trim())
     .filter((l) => l !== '');
   const out: string[] = [];
+  let joinNext: string | null = null;
   for (const line of lines) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && isWrapped(prev) && continues(line)) {
+    if (prev !== undefined && joinNext !== null && !matchLabel(line)) {
+      out[out.length - 1] = prev + joinNext + line;
+    } else if (prev !== undefined && joinNext === null && isWrapped(prev) && continues(line)) {
       out[out.length - 1] = prev + line;
     } else {
       out.push(line);
     }
+    joinNext = out[out.length - 1] === line ? bareLabelJoin(line) : null;
   }
   return out;
 }

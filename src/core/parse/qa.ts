@@ -1,16 +1,35 @@
 import type { ParsedMeasure } from '../model.ts';
+import { matchLabel } from './labels.ts';
 import { normalizeText } from './normalize.ts';
 import { extractTargets } from './targets.ts';
 
-const QUESTION = /^问[:：]\s*/;
-const ANSWER = /^答[:：]\s*/;
+const QUESTION = /^(?:问|Q)[:：]\s*/i;
+const ANSWER = /^(?:答|A)[:：]\s*/i;
 /** Web-page furniture after the last answer. */
-const PAGE_END = /^(责任编辑|编辑|来源|原标题|作者|记者|校对|审核|监制|版权|声明)[:：]|海量资讯|扫描二维码|二维码|下载.{0,6}APP|APP$|^【纠错】|^分享到/i;
+const PAGE_END =
+  /^(责任编辑|编辑|来源|原标题|作者|记者|校对|审核|监制|版权|声明)[:：]|海量资讯|扫描二维码|二维码|下载.{0,6}APP|APP$|^【纠错】|^分享到/i;
 
-export function isQa(paras: string[]): boolean {
+/** A guide's numbered question (1.如何申请补贴？ / 一、哪些企业可以申报？): a short labelled line ending in a question mark. */
+function numberedQuestion(p: string): string | null {
+  if (p.length > 120) return null;
+  const label = matchLabel(p);
+  if (!label || !/[?？]$/.test(label.rest)) return null;
+  return label.rest;
+}
+
+function hasPairs(paras: string[]): boolean {
   const q = paras.filter((p) => QUESTION.test(normalizeText(p))).length;
   const a = paras.filter((p) => ANSWER.test(normalizeText(p))).length;
   return q >= 2 && a >= 2;
+}
+
+/**
+ * At least two 问：/答： pairs; or, when the title says it is a Q&A or a guide (常见问题, 问答, 指南), at least two
+ * numbered questions.
+ */
+export function isQa(paras: string[], titleSaysQa = false): boolean {
+  if (hasPairs(paras)) return true;
+  return titleSaysQa && paras.filter((p) => numberedQuestion(p) !== null).length >= 2;
 }
 
 /** Each 问：… / 答：… pair is one answer item: title = the question, text = the answer. */
@@ -30,15 +49,25 @@ export function parseQa(paras: string[], anchor: string | null): ParsedMeasure[]
       title: question,
       text,
       author: null,
-      tasks: [{ text, responsibility: null, departments: [], departmentsIncomplete: false, targets: extractTargets(text, anchor) }],
+      tasks: [
+        {
+          text,
+          responsibility: null,
+          departments: [],
+          departmentsIncomplete: false,
+          targets: extractTargets(text, anchor),
+        },
+      ],
     });
   };
+  const pairs = hasPairs(paras);
   for (const p of paras) {
     const n = normalizeText(p);
-    const q = QUESTION.exec(n);
-    if (q) {
+    const q = pairs ? QUESTION.exec(n) : null;
+    const numbered = pairs ? null : numberedQuestion(p);
+    if (q || numbered) {
       flush();
-      question = p.slice(q[0].length).trim();
+      question = q ? p.slice(q[0].length).trim() : numbered!;
       answer = [];
       continue;
     }

@@ -4,29 +4,33 @@ import { normalizeText } from './normalize.ts';
 /**
  * Some documents put the responsibility on its own line after the item instead of in a bracket:
  *   【责任单位】市商务局、市财政局      【牵头单位】A【配合单位】B      责任单位：市商务局
- * Consecutive such lines form one responsibility. Returned as Bracket-shaped spans of the item text (inner =
+ * Consecutive such lines form one responsibility; a 【完成时限】 line among them is its deadline. Returned as Bracket-shaped spans of the item text (inner =
  * the lines as written) so task splitting treats them like （责任单位：…）.
  */
-const ROLE_WORD = '(?:责任|牵头|主责|配合|协办|参与|协同|协助|负责|实施|落实)(?:单位|部门)';
+const ROLE_WORD =
+  '(?:(?:责任|牵头|主责|配合|协办|参与|协同|协助|负责|实施|落实)(?:单位|部门)|完成时限|完成时间|时间节点)';
 const LINE = new RegExp(`^(?:【${ROLE_WORD}】\\s*[:：]?|${ROLE_WORD}\\s*[:：])\\s*\\S`);
 
 export function responsibilityLines(text: string): Bracket[] {
   const out: Bracket[] = [];
   let offset = 0;
-  let open: Bracket | null = null;
+  // The span of the run of responsibility lines being read; sliced once when the run ends.
+  let open: { start: number; end: number } | null = null;
+  const close = (): void => {
+    if (open) out.push({ ...open, inner: text.slice(open.start, open.end) });
+    open = null;
+  };
   for (const line of text.split('\n')) {
-    const lead = line.length - line.trimStart().length;
-    if (LINE.test(normalizeText(line.trim()))) {
-      const start = offset + lead;
+    const trimmed = line.trim();
+    if (LINE.test(normalizeText(trimmed.slice(0, 16)))) {
+      const start = offset + (line.length - line.trimStart().length);
       const end = offset + line.trimEnd().length;
-      if (open) open = { start: open.start, end, inner: text.slice(open.start, end) };
-      else open = { start, end, inner: text.slice(start, end) };
-    } else if (line.trim() !== '') {
-      if (open) out.push(open);
-      open = null;
+      open = open ? { start: open.start, end } : { start, end };
+    } else if (trimmed !== '') {
+      close();
     }
     offset += line.length + 1;
   }
-  if (open) out.push(open);
+  close();
   return out;
 }

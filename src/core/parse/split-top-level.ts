@@ -8,8 +8,8 @@ export function splitTopLevel(text: string, separators: RegExp): string[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '(' || c === '（') depth++;
-    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    if (c === '(' || c === '（' || c === '〔') depth++;
+    else if ((c === ')' || c === '）' || c === '〕') && depth > 0) depth--;
     else if (depth === 0 && separators.test(c)) {
       out.push(text.slice(start, i));
       start = i + 1;

@@ -1,54 +1,241 @@
-import type { ParsedTask } from '../model.ts';
-import { atClauseBoundary, findBrackets, type Bracket } from './brackets.ts';
-import { parseResponsibility } from './departments.ts';
-import { responsibilityLines } from './responsibility-lines.ts';
-import { extractTargets } from './targets.ts';
+import type { ParsedTarget, ParsedTask, ParseNote } from '../model.ts';
+import { atClauseBoundary, type Bracket, findBrackets } from './brackets.ts';
+import { FIRST_LISTED_LEADS, type ImpliedUnit, LISTED_UNITS_LEAD, parseResponsibility } from './departments.ts';
 import { normalizeText } from './normalize.ts';
+import { responsibilityLines } from './responsibility-lines.ts';
+import { deadlineField, readTargets, type StatedPeriod, statedPeriod } from './targets.ts';
 
-const EDGE_PUNCT = /^[\s。，,；;、]+|[\s，,；;、]+$/g;
+/**
+ * Rules a document states once for all its tasks: 列第一位者为牵头单位（下同） and a period such as 自2024年起3年内
+ * that later items refer to as 3年内. Read from the whole document text by documentRules.
+ */
+export interface DocumentRules {
+  firstListedLeads: boolean;
+  /** 无牵头单位的，责任单位即为牵头单位 (stated anywhere, often in an explanation): every listed unit leads. */
+  listedUnitsLead: boolean;
+  period: StatedPeriod | null;
+  /** Bodies a bracket declared implied for every later task (以下均需试点城市政府落实，不再列出). */
+  impliedUnits: readonly ImpliedUnit[];
+}
+
+export const NO_DOCUMENT_RULES: DocumentRules = {
+  firstListedLeads: false,
+  listedUnitsLead: false,
+  period: null,
+  impliedUnits: [],
+};
+
+/**
+ * The rules a document states outside its brackets (in the preamble or a closing note: 各项任务列第一位者为牵头单位)
+ * and its stated period. Rules declared inside a bracket (…，列第一位者为牵头单位，下同) apply from that bracket on;
+ * readTasks returns them for the next items.
+ * @example documentRules('注：各项任务列第一位者为牵头单位。').firstListedLeads // true
+ */
+export function documentRules(text: string): DocumentRules {
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const b of findBrackets(text)) {
+    parts.push(text.slice(cursor, b.start));
+    cursor = b.end;
+  }
+  parts.push(text.slice(cursor));
+  return {
+    firstListedLeads: FIRST_LISTED_LEADS.test(parts.join('\n')),
+    listedUnitsLead: LISTED_UNITS_LEAD.test(text),
+    period: statedPeriod(text),
+    impliedUnits: [],
+  };
+}
+
+export interface TaskOptions {
+  /** The document's written date: resolves relative deadlines; null when unknown. */
+  anchor: string | null;
+  rules?: DocumentRules;
+  /** The measure's label as written, for the notes. */
+  label?: string | null;
+}
+
+export interface TaskReading {
+  tasks: ParsedTask[];
+  /** What could not be read: brackets that looked like a responsibility, unclassified time phrases. */
+  notes: ParseNote[];
+  /** The rules in force after this item (its brackets may declare some): pass them to the next item. */
+  rules: DocumentRules;
+}
+
+/** Words that make a bracket look like a responsibility even when its names could not be read. */
+const RESPONSIBILITY_HINT = /负责|牵头|配合|参与|协办|协助|责任单位|责任部门|主责|落实单位/;
+/** A deadline field inside a responsibility: 完成时限：2024年12月底前. */
+const DEADLINE_FIELD =
+  /【?(?:完成时限|完成时间|时间节点|时限要求|时限)(?:】\s*[:：]?|\s*[:：])\s*[^，,；;。【】)）〕\n]+/g;
+
+/** Strips separators from both ends without a regex that could backtrack over long runs. */
+function trimEdges(s: string, leading: string, trailing: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (leading.includes(s[a]!) || /\s/.test(s[a]!))) a++;
+  while (b > a && (trailing.includes(s[b - 1]!) || /\s/.test(s[b - 1]!))) b--;
+  return s.slice(a, b);
+}
+/** A task keeps its closing 。 (…认定基地10个。) but not the separators around it. */
+const LEADING = '。，,；;、';
+const TRAILING = '，,；;、';
 
 /** Everything that closes a clause group: boundary brackets and 【责任单位】… lines, in text order. */
 function closers(itemText: string): Bracket[] {
   const normalized = normalizeText(itemText);
   const lines = responsibilityLines(itemText);
-  const brackets = findBrackets(itemText).filter(
-    (b) => atClauseBoundary(normalized, b) && !lines.some((l) => b.start >= l.start && b.end <= l.end),
-  );
+  // Brackets inside a responsibility line belong to it; both lists are in text order, so one pass drops them.
+  const brackets: Bracket[] = [];
+  let li = 0;
+  for (const b of findBrackets(itemText)) {
+    while (li < lines.length && lines[li]!.end <= b.start) li++;
+    const inLine = li < lines.length && b.start >= lines[li]!.start && b.end <= lines[li]!.end;
+    if (!inLine && atClauseBoundary(normalized, b)) brackets.push(b);
+  }
   return [...brackets, ...lines].sort((a, b) => a.start - b.start);
 }
 
+/** Notes of one kind kept per item; the rest are counted in one closing note, so hostile input stays small. */
+export const MAX_NOTES_PER_ITEM = 10;
+
+function capNotes(notes: ParseNote[], label: string | null): ParseNote[] {
+  const out: ParseNote[] = [];
+  const dropped = new Map<ParseNote['kind'], number>();
+  const kept = new Map<ParseNote['kind'], number>();
+  for (const n of notes) {
+    const k = kept.get(n.kind) ?? 0;
+    if (k < MAX_NOTES_PER_ITEM) {
+      out.push(n);
+      kept.set(n.kind, k + 1);
+    } else dropped.set(n.kind, (dropped.get(n.kind) ?? 0) + 1);
+  }
+  for (const [kind, count] of dropped)
+    out.push({ kind, label, excerpt: null, message: `${count} more of the same kind in this item.` });
+  return out;
+}
+
+const excerptOf = (s: string): string => (s.length > 120 ? `${s.slice(0, 119)}…` : s);
+
 /**
- * An item's clause groups: every stretch of text closed by a responsibility bracket is one task, in order.
- * An item without any such bracket is a single task with no responsibility.
+ * An item's clause groups and what could not be read in them: every stretch of text closed by a responsibility
+ * bracket or line is one task, in order; text after the last one is a task with no responsibility.
  */
-export function splitTasks(itemText: string, anchor: string | null): ParsedTask[] {
+export function readTasks(itemText: string, options: TaskOptions): TaskReading {
+  let rules = options.rules ?? NO_DOCUMENT_RULES;
+  const label = options.label ?? null;
+  const ctx = { anchor: options.anchor, period: rules.period };
   const tasks: ParsedTask[] = [];
+  const notes: ParseNote[] = [];
+  const targetsOf = (text: string): ParsedTarget[] => {
+    const r = readTargets(text, ctx);
+    for (const u of r.unclassified) {
+      notes.push({
+        kind: 'unclassified_time',
+        label,
+        excerpt: u,
+        message: `A time phrase was read as neither a deadline nor background: “${u}”.`,
+      });
+    }
+    return r.targets;
+  };
   let cursor = 0;
   for (const b of closers(itemText)) {
-    const parsed = parseResponsibility(b.inner);
-    if (!parsed) continue;
-    const text = itemText.slice(cursor, b.start).replace(EDGE_PUNCT, '');
+    const parsed = parseResponsibility(b.inner, {
+      firstListedLeads: rules.firstListedLeads,
+      listedUnitsLead: rules.listedUnitsLead,
+      impliedUnits: rules.impliedUnits,
+    });
+    if (parsed && (parsed.declaresFirstListedLeads || parsed.declaresImpliedUnits.length > 0)) {
+      rules = {
+        ...rules,
+        firstListedLeads: rules.firstListedLeads || parsed.declaresFirstListedLeads,
+        impliedUnits: [...rules.impliedUnits, ...parsed.declaresImpliedUnits],
+      };
+    }
+    if (!parsed) {
+      if (RESPONSIBILITY_HINT.test(b.inner)) {
+        const excerpt = excerptOf(itemText.slice(b.start, b.end));
+        notes.push({
+          kind: 'unread_bracket',
+          label,
+          excerpt,
+          message: `A bracket that looks like a responsibility could not be read as units: “${excerpt}”.`,
+        });
+      }
+      continue;
+    }
+    const text = trimEdges(itemText.slice(cursor, b.start), LEADING, TRAILING);
+    const targets = targetsOf(text);
+    for (const f of b.inner.matchAll(DEADLINE_FIELD)) {
+      const t = deadlineField(f[0], ctx);
+      if (t) targets.push(t);
+    }
     tasks.push({
       text,
       responsibility: b.inner.trim(),
       departments: parsed.departments,
       departmentsIncomplete: parsed.incomplete,
-      targets: extractTargets(text, anchor),
+      targets,
     });
     cursor = b.end;
   }
-  const rest = itemText.slice(cursor).replace(EDGE_PUNCT, '').replace(/^。+|。+$/g, '');
+  const rest = trimEdges(itemText.slice(cursor), LEADING, LEADING);
   if (rest !== '') {
     // Text after the last bracket (or an item with no bracket at all) is work nobody was named for.
     const text = tasks.length === 0 ? itemText.trim() : rest;
-    tasks.push({ text, responsibility: null, departments: [], departmentsIncomplete: false, targets: extractTargets(text, anchor) });
+    tasks.push({ text, responsibility: null, departments: [], departmentsIncomplete: false, targets: targetsOf(text) });
   }
-  return tasks;
+  return { tasks, notes: capNotes(notes, label), rules };
+}
+
+/** Reads the items of one document in order, carrying its rules from item to item and gathering the notes. */
+export interface TaskReader {
+  read(itemText: string, label: string | null): ParsedTask[];
+  /** The notes of every item read so far, in document order. */
+  readonly notes: ParseNote[];
+}
+
+/**
+ * A reader for one document: documentText is the whole text (for its rules), anchor its written date.
+ * @example const reader = taskReader(text, '2024-03-15'); reader.read(item.text, item.label); reader.notes
+ */
+export function taskReader(documentText: string, anchor: string | null): TaskReader {
+  let rules = documentRules(documentText);
+  const notes: ParseNote[] = [];
+  return {
+    read(itemText, label) {
+      const r = readTasks(itemText, { anchor, rules, label });
+      notes.push(...r.notes);
+      rules = r.rules;
+      return r.tasks;
+    },
+    notes,
+  };
+}
+
+/**
+ * An item's tasks (see readTasks). rules defaults to none, so a call without the document's rules reads each
+ * bracket on its own.
+ */
+export function splitTasks(
+  itemText: string,
+  anchor: string | null,
+  rules: DocumentRules = NO_DOCUMENT_RULES,
+): ParsedTask[] {
+  return readTasks(itemText, { anchor, rules }).tasks;
+}
+
+/** Length of the text without trailing spaces and clause ends, found without a backtracking regex. */
+function trimmedEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && /[\s。；;]/.test(text[end - 1]!)) end--;
+  return end;
 }
 
 /** True when the text's last clause group is closed by a responsibility bracket. */
 export function endsWithResponsibility(text: string): boolean {
-  const trimmed = text.replace(/[\s。；;]+$/, '');
+  const trimmed = text.slice(0, trimmedEnd(text));
   const all = closers(trimmed);
   const last = all[all.length - 1];
   return last !== undefined && last.end === trimmed.length && parseResponsibility(last.inner) !== null;

@@ -1,42 +1,23 @@
+import { CENTRAL_BODIES, FUNCTION_STEMS } from '../parse/government-bodies.ts';
 import { normalizeForSearch } from './normalize.ts';
 import { segmentQuery } from './segment.ts';
 import type { Segmenter } from './segmenter.ts';
 
-/**
- * Department names as people say them versus as documents write them. Each group lists interchangeable stems
- * (the name without 省/市 in front and 厅/局/委/办 behind): 人社 ≈ 人力资源社会保障, 发改 ≈ 发展改革. Applied at
- * query time, so changing this list needs no re-index.
- */
-export const DEPARTMENT_ALIAS_GROUPS: readonly (readonly string[])[] = [
-  ['人社', '人力资源社会保障', '人力资源和社会保障', '人力社保'],
-  ['发改', '发展改革', '发展和改革'],
-  ['工信', '工业和信息化', '工业信息化'],
-  ['经信', '经济和信息化'],
-  ['网信', '网络安全和信息化', '互联网信息'],
-  ['市场监管', '市场监督管理'],
-  ['住建', '住房城乡建设', '住房和城乡建设'],
-  ['卫健', '卫生健康', '卫生和健康'],
-  ['文旅', '文化和旅游', '文化旅游'],
-  ['教委', '教育'],
-  ['医保', '医疗保障'],
-  ['药监', '药品监督管理', '药品监管'],
-  ['通管', '通信管理'],
-  ['人行', '人民银行', '央行'],
-  ['银保监', '银行保险监督管理', '银保监督管理'],
-  ['国资', '国有资产监督管理'],
-  ['政务服务', '政务办', '行政审批'],
-  ['规划', '规划和自然资源'],
-  ['农业农村', '农委'],
-  ['商务', '商委'],
-  ['交通运输', '交委'],
-  ['应急', '应急管理'],
-  ['广电', '广播电视'],
-  ['生态环境', '环保'],
-  ['外汇', '外汇管理'],
-];
-
 /** Endings that only say what kind of body it is (厅 in a province, 局 in a city) and vary between documents. */
 const SUFFIX = /(委员会|办公室|委|局|厅|办|部)$/;
+
+/**
+ * Department names as people say them versus as documents write them, from the parser's lexicon of government
+ * bodies (one place for both): each group lists interchangeable stems (the name without 省/市 in front and
+ * 厅/局/委/办 behind): 人社 ≈ 人力资源社会保障, 发改 ≈ 发展改革, and each central body's full name with its short
+ * forms (中国证券监督管理委员会 ≈ 证监会). Applied at query time, so changing the lexicon needs no re-index.
+ */
+export const DEPARTMENT_ALIAS_GROUPS: readonly (readonly string[])[] = [
+  ...FUNCTION_STEMS.filter((g) => g.length > 1),
+  ...CENTRAL_BODIES.filter((b) => b.aliases.length > 0)
+    .map((b) => [...new Set([b.name, ...b.aliases].map(departmentStem))])
+    .filter((g) => g.length > 1),
+];
 
 /** The department name without its kind suffix, when something meaningful remains (网信办 → 网信). */
 export function departmentStem(name: string): string {

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../../lib/dates.ts';
+import { isIsoDate, lastDayOfMonth } from '../../lib/dates.ts';
 import type { DocumentKind, ItemKind } from '../model.ts';
 import { departmentPatterns } from './department-aliases.ts';
 import { SearchInputError } from './errors.ts';
@@ -41,10 +41,6 @@ const MAX_FILTER_CHARS = 50;
 export function hasFilters(f: SearchFilters | undefined): boolean {
   if (!f) return false;
   return Boolean(f.department?.trim() || f.region?.trim() || f.kind || f.dueFrom?.trim() || f.dueTo?.trim() || f.inForce);
-}
-
-function lastDayOfMonth(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
 /** Reads a due bound: a year or month stands for its first day (from) or last day (to). */

@@ -67,6 +67,11 @@ export interface IndexColumns {
   chars: string;
 }
 
+/** A measure's index columns (indexColumnsWith for one measure). */
+export function indexColumns(segmenter: Segmenter, r: IndexSource): IndexColumns {
+  return indexColumnsWith(segmenter)(r);
+}
+
 /** Bounds the segmentation memo of one indexColumnsWith (a few MB at most). */
 const MEMO_ENTRIES = 5_000;
 

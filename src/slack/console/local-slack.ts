@@ -21,7 +21,14 @@ export interface LocalSlack {
   close(): Promise<void>;
 }
 
-const BOT = { user_id: 'UMEASURESBOT', bot_id: 'BMEASURES', team_id: 'TLOCAL', team: 'local', user: 'measures', url: 'https://local.slack.invalid/' };
+const BOT = {
+  user_id: 'UMEASURESBOT',
+  bot_id: 'BMEASURES',
+  team_id: 'TLOCAL',
+  team: 'local',
+  user: 'measures',
+  url: 'https://local.slack.invalid/',
+};
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
@@ -69,7 +76,13 @@ export async function startLocalSlack(onOutput: (o: LocalOutput) => void): Promi
         case 'chat.postEphemeral':
         case 'chat.update':
           onOutput({ via: 'message', method, body });
-          return send({ ok: true, channel: body.channel, ts: body.ts ?? nextTs, message_ts: nextTs, message: { text: body.text, ts: nextTs } });
+          return send({
+            ok: true,
+            channel: body.channel,
+            ts: body.ts ?? nextTs,
+            message_ts: nextTs,
+            message: { text: body.text, ts: nextTs },
+          });
         case 'views.publish':
         case 'views.open':
         case 'views.push':
@@ -81,7 +94,11 @@ export async function startLocalSlack(onOutput: (o: LocalOutput) => void): Promi
         case 'conversations.replies':
           return send({ ok: true, messages: [], has_more: false });
         case 'chat.getPermalink':
-          return send({ ok: true, channel: body.channel, permalink: `https://local.slack.invalid/archives/${String(body.channel)}/p${String(body.message_ts).replace('.', '')}` });
+          return send({
+            ok: true,
+            channel: body.channel,
+            permalink: `https://local.slack.invalid/archives/${String(body.channel)}/p${String(body.message_ts).replace('.', '')}`,
+          });
         default:
           return send({ ok: true });
       }

@@ -30,13 +30,22 @@ export function slashCommand(text: string, responseUrl: string): Record<string, 
   };
 }
 
-export function buttonPress(b: RenderedButton, message: { ts: string; blocks: unknown[]; ephemeral: boolean }, responseUrl: string): Record<string, unknown> {
+export function buttonPress(
+  b: RenderedButton,
+  message: { ts: string; blocks: unknown[]; ephemeral: boolean },
+  responseUrl: string,
+): Record<string, unknown> {
   return {
     type: 'block_actions',
     user: { id: CONSOLE_USER, username: 'you', name: 'you', team_id: CONSOLE_TEAM },
     api_app_id: 'ALOCAL',
     token: 'local',
-    container: { type: 'message', message_ts: message.ts, channel_id: CONSOLE_CHANNEL, is_ephemeral: message.ephemeral },
+    container: {
+      type: 'message',
+      message_ts: message.ts,
+      channel_id: CONSOLE_CHANNEL,
+      is_ephemeral: message.ephemeral,
+    },
     trigger_id: trigger(),
     team: { id: CONSOLE_TEAM, domain: 'local' },
     channel: { id: CONSOLE_CHANNEL, name: 'console' },
@@ -70,9 +79,22 @@ function eventCallback(event: Record<string, unknown>): Record<string, unknown> 
 
 export function appMention(text: string): Record<string, unknown> {
   const ts = `${Date.now() / 1000}`;
-  return eventCallback({ type: 'app_mention', user: CONSOLE_USER, text: `<@${BOT_USER}> ${text}`, ts, channel: CONSOLE_CHANNEL, event_ts: ts });
+  return eventCallback({
+    type: 'app_mention',
+    user: CONSOLE_USER,
+    text: `<@${BOT_USER}> ${text}`,
+    ts,
+    channel: CONSOLE_CHANNEL,
+    event_ts: ts,
+  });
 }
 
 export function appHomeOpened(): Record<string, unknown> {
-  return eventCallback({ type: 'app_home_opened', user: CONSOLE_USER, channel: 'DLOCAL', tab: 'home', event_ts: `${Date.now() / 1000}` });
+  return eventCallback({
+    type: 'app_home_opened',
+    user: CONSOLE_USER,
+    channel: 'DLOCAL',
+    tab: 'home',
+    event_ts: `${Date.now() / 1000}`,
+  });
 }

@@ -46,9 +46,12 @@ function buttonHint(b: { action_id?: string; value?: string }, n: number): strin
 export function renderBlocks(blocks: unknown[], firstButton: number): { text: string; buttons: RenderedButton[] } {
   const lines: string[] = [];
   const buttons: RenderedButton[] = [];
-  const addButton = (b: { action_id?: string; value?: string; text?: TextObj | string }, blockId: string | undefined): string => {
+  const addButton = (
+    b: { action_id?: string; value?: string; text?: TextObj | string },
+    blockId: string | undefined,
+  ): string => {
     const n = firstButton + buttons.length;
-    const label = typeof b.text === 'string' ? b.text : b.text?.text ?? '';
+    const label = typeof b.text === 'string' ? b.text : (b.text?.text ?? '');
     buttons.push({ n, actionId: b.action_id ?? '', value: b.value, label, blockId });
     return `[${n}] ${label} (${buttonHint(b, n)})`;
   };
@@ -59,22 +62,34 @@ export function renderBlocks(blocks: unknown[], firstButton: number): { text: st
         break;
       case 'section': {
         if (raw.text?.text) lines.push(mrkdwnToText(raw.text.text));
-        for (const f of raw.fields ?? []) lines.push('  ' + mrkdwnToText(f.text ?? '').replace(/\n/g, ': '));
-        if (raw.accessory?.type === 'button') lines.push('    ' + addButton(raw.accessory, raw.block_id));
+        for (const f of raw.fields ?? []) lines.push(`  ${mrkdwnToText(f.text ?? '').replace(/\n/g, ': ')}`);
+        if (raw.accessory?.type === 'button') lines.push(`    ${addButton(raw.accessory, raw.block_id)}`);
         break;
       }
       case 'context':
-        lines.push('  ' + (raw.elements ?? []).map((e) => mrkdwnToText(typeof e.text === 'string' ? e.text : e.text?.text ?? '')).join('  '));
+        lines.push(
+          '  ' +
+            (raw.elements ?? [])
+              .map((e) => mrkdwnToText(typeof e.text === 'string' ? e.text : (e.text?.text ?? '')))
+              .join('  '),
+        );
         break;
       case 'divider':
         lines.push('────────────────────────');
         break;
       case 'actions':
-        lines.push((raw.elements ?? []).filter((e) => e.type === 'button').map((e) => addButton(e, raw.block_id)).join('   '));
+        lines.push(
+          (raw.elements ?? [])
+            .filter((e) => e.type === 'button')
+            .map((e) => addButton(e, raw.block_id))
+            .join('   '),
+        );
         break;
       case 'input':
         // A modal field: show what it asks for (the console cannot fill it in; the session says which command can).
-        lines.push(`  ▸ ${raw.label?.text ?? ''}${raw.element ? ` (${raw.element.type})` : ''}${raw.hint?.text ? ` — ${raw.hint.text}` : ''}`);
+        lines.push(
+          `  ▸ ${raw.label?.text ?? ''}${raw.element ? ` (${raw.element.type})` : ''}${raw.hint?.text ? ` — ${raw.hint.text}` : ''}`,
+        );
         break;
       default:
         lines.push(`(${raw.type})`);

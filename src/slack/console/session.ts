@@ -1,18 +1,21 @@
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Strings } from '../strings/index.ts';
 import { MEASURES_COMMAND } from '../ids.ts';
+import type { Strings } from '../strings.ts';
 import type { ConsoleReceiver } from './console-receiver.ts';
 import type { LocalOutput, LocalSlack } from './local-slack.ts';
-import { renderBlocks, mrkdwnToText, type RenderedButton } from './render-text.ts';
 import { appHomeOpened, appMention, buttonPress, slashCommand } from './payloads.ts';
+import { mrkdwnToText, type RenderedButton, renderBlocks } from './render-text.ts';
 
 /**
  * Slack turns a typed `@wang` into `<@U…|wang>` before the bot sees it; the console has no user directory, so
  * `@wang` stands for the made-up user UWANG.
  */
 export function asSlackMentions(text: string): string {
-  return text.replace(/(^|\s)@([A-Za-z][A-Za-z0-9._-]*)/g, (_m, pre: string, name: string) => `${pre}<@U${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}|${name}>`);
+  return text.replace(
+    /(^|\s)@([A-Za-z][A-Za-z0-9._-]*)/g,
+    (_m, pre: string, name: string) => `${pre}<@U${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}|${name}>`,
+  );
 }
 
 interface Pressable {
@@ -37,7 +40,11 @@ export class ConsoleSession {
   /** Prints one message or view that reached the local Slack. */
   show(o: LocalOutput): void {
     const body = o.body;
-    const blocks = Array.isArray(body.blocks) ? body.blocks : o.via === 'view' ? ((body.view as { blocks?: unknown[] })?.blocks ?? []) : [];
+    const blocks = Array.isArray(body.blocks)
+      ? body.blocks
+      : o.via === 'view'
+        ? ((body.view as { blocks?: unknown[] })?.blocks ?? [])
+        : [];
     const ephemeral = o.via === 'response' ? body.response_type !== 'in_channel' : o.method === 'chat.postEphemeral';
     const where =
       o.via === 'view'
@@ -52,11 +59,12 @@ export class ConsoleSession {
     this.nextButton += rendered.buttons.length;
     for (const b of rendered.buttons) this.pressable.set(b.n, { button: b, message: { ts, blocks, ephemeral } });
     this.write(`${where}${rendered.text.startsWith('\n') ? '' : ' '}${rendered.text}\n\n`);
-    if (o.via === 'view' && blocks.some((b) => (b as { type?: string }).type === 'input')) this.write(this.strings.consoleModalHint + '\n\n');
+    if (o.via === 'view' && blocks.some((b) => (b as { type?: string }).type === 'input'))
+      this.write(`${this.strings.consoleModalHint}\n\n`);
   }
 
   showAck(body: unknown): void {
-    if (typeof body === 'string') this.write(body + '\n');
+    if (typeof body === 'string') this.write(`${body}\n`);
     else this.show({ via: 'response', method: 'ack', body: body as Record<string, unknown> });
   }
 
@@ -69,7 +77,7 @@ export class ConsoleSession {
     if (press) {
       const target = this.pressable.get(Number(press[1]));
       if (!target) {
-        this.write(this.strings.consoleNoSuchButton(press[1]!) + '\n');
+        this.write(`${this.strings.consoleNoSuchButton(press[1]!)}\n`);
         return true;
       }
       await receiver.dispatch(buttonPress(target.button, target.message, local.responseUrl()));
@@ -90,10 +98,20 @@ export class ConsoleSession {
   }
 
   /** Reads lines until EOF or `exit`. Resolves when the last answer has been printed. */
-  async run(input: Readable, receiver: ConsoleReceiver, local: LocalSlack, interactive: boolean, output?: Writable): Promise<void> {
+  async run(
+    input: Readable,
+    receiver: ConsoleReceiver,
+    local: LocalSlack,
+    interactive: boolean,
+    output?: Writable,
+  ): Promise<void> {
     // In a terminal readline needs the output stream to show the prompt and echo what is typed.
-    const rl = readline.createInterface({ input, terminal: interactive, ...(interactive && output ? { output, prompt: '> ' } : {}) });
-    this.write(this.strings.consoleBanner + '\n\n');
+    const rl = readline.createInterface({
+      input,
+      terminal: interactive,
+      ...(interactive && output ? { output, prompt: '> ' } : {}),
+    });
+    this.write(`${this.strings.consoleBanner}\n\n`);
     if (interactive) rl.prompt();
     try {
       for await (const line of rl) {

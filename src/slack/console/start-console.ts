@@ -1,9 +1,9 @@
 import type { Readable, Writable } from 'node:stream';
 import { createSlackApp, type SlackAppBase } from '../app.ts';
-import { stringsFor } from '../strings/index.ts';
+import { stringsFor } from '../strings.ts';
 import { ConsoleReceiver } from './console-receiver.ts';
-import { ConsoleSession } from './session.ts';
 import { startLocalSlack } from './local-slack.ts';
+import { ConsoleSession } from './session.ts';
 
 export interface ConsoleIo {
   input: Readable;
@@ -22,7 +22,11 @@ export async function runConsole(base: SlackAppBase, io: ConsoleIo): Promise<voi
   const session = new ConsoleSession(io.write, strings);
   const local = await startLocalSlack((o) => session.show(o));
   const receiver = new ConsoleReceiver((b) => session.showAck(b));
-  const slack = createSlackApp({ ...base, config: { ...base.config, SLACK_API_URL: local.apiUrl } }, { mode: 'custom', receiver }, 'xoxb-local-console');
+  const slack = createSlackApp(
+    { ...base, config: { ...base.config, SLACK_API_URL: local.apiUrl } },
+    { mode: 'custom', receiver },
+    'xoxb-local-console',
+  );
   await slack.start();
   try {
     await session.run(io.input, receiver, local, io.interactive, io.output);

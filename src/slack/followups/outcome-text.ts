@@ -1,7 +1,8 @@
 import type { AssignOutcome, ChangeOutcome, PermissionCheck } from '../../services/followup-service.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
-import type { FollowupStrings } from '../strings/followups.ts';
+import { escapeMrkdwn } from '../kit/mrkdwn.ts';
+import type { Strings } from '../strings.ts';
 import type { SlackProblem } from './publisher.ts';
+import type { FollowupStrings } from './strings.ts';
 
 /** What a person is told about an outcome, as escaped mrkdwn (null: nothing worth saying, e.g. a double click). */
 
@@ -35,8 +36,11 @@ export function changeOutcomeText(o: ChangeOutcome, s: FollowupStrings, quietWhe
   }
 }
 
-export function assignOutcomeText(o: AssignOutcome, s: FollowupStrings): string {
-  if (!o.ok) return o.error === 'unknown_item' ? s.fuUnknownItem(escapeMrkdwn(o.id)) : s.fuNeedItem;
+export function assignOutcomeText(o: AssignOutcome, s: FollowupStrings & Pick<Strings, 'tooLong'>): string {
+  if (!o.ok) {
+    if (o.error === 'unknown_item') return s.fuUnknownItem(escapeMrkdwn(o.id));
+    return o.error === 'note_too_long' ? s.tooLong(o.max) : s.fuNeedItem;
+  }
   return o.created ? s.fuAssigned(o.followup.id) : s.fuAlreadyAssigned(o.followup.id);
 }
 

@@ -1,11 +1,17 @@
 import type { Followup } from '../../core/followups/model.ts';
 import type { ChangeOutcome, DeliveryKind } from '../../services/followup-service.ts';
-import { followupTitle, getFollowupById, recordDeliveryFailure, recordPosted, recordSlackError } from '../../services/followup-service.ts';
-import { followupCardBlocks, followupCardText, type FollowupView } from '../blocks/followup-card.ts';
+import {
+  followupTitle,
+  getFollowupById,
+  recordDeliveryFailure,
+  recordPosted,
+  recordSlackError,
+} from '../../services/followup-service.ts';
 import { todayOf } from '../deps.ts';
-import { DM_TITLE_CHARS, MAX_BLOCKED_REASON_IN_NOTE, MAX_FALLBACK_TEXT } from '../limits.ts';
-import { escapeAndFit, truncate } from '../mrkdwn.ts';
-import { slackErrorCode, type SlackClient } from '../web-api.ts';
+import { DM_TITLE_CHARS, MAX_BLOCKED_REASON_IN_NOTE, MAX_FALLBACK_TEXT } from '../kit/limits.ts';
+import { escapeAndFit, truncate } from '../kit/mrkdwn.ts';
+import { type SlackClient, slackErrorCode } from '../web-api.ts';
+import { type FollowupView, followupCardBlocks, followupCardText } from './card.ts';
 import type { FollowupSlackDeps } from './context.ts';
 
 /**
@@ -20,13 +26,21 @@ import type { FollowupSlackDeps } from './context.ts';
  */
 
 /** What went wrong in Slack, for the person who acted: the card (re-post needed) or a message about it. */
-export type SlackProblem = { kind: 'card'; error: string } | { kind: 'dm'; error: string; user: string } | { kind: 'note'; error: string };
+export type SlackProblem =
+  | { kind: 'card'; error: string }
+  | { kind: 'dm'; error: string; user: string }
+  | { kind: 'note'; error: string };
 
 function viewOf(deps: FollowupSlackDeps, f: Followup): FollowupView {
   return { followup: f, measureTitle: followupTitle(deps.db, f), today: todayOf(deps), strings: deps.strings };
 }
 
-async function failureOf(deps: FollowupSlackDeps, f: Followup, what: string, call: () => Promise<unknown>): Promise<string | null> {
+async function failureOf(
+  deps: FollowupSlackDeps,
+  f: Followup,
+  what: string,
+  call: () => Promise<unknown>,
+): Promise<string | null> {
   try {
     await call();
     return null;
@@ -38,7 +52,12 @@ async function failureOf(deps: FollowupSlackDeps, f: Followup, what: string, cal
 }
 
 /** A call that posts or updates the card: a failure flags the row. */
-async function cardCall(deps: FollowupSlackDeps, f: Followup, what: string, call: () => Promise<unknown>): Promise<SlackProblem | null> {
+async function cardCall(
+  deps: FollowupSlackDeps,
+  f: Followup,
+  what: string,
+  call: () => Promise<unknown>,
+): Promise<SlackProblem | null> {
   const error = await failureOf(deps, f, what, call);
   if (error === null) return null;
   recordSlackError(deps, f.id, error);
@@ -70,7 +89,10 @@ async function postCard(deps: FollowupSlackDeps, client: SlackClient, f: Followu
       ...(inThread ? { thread_ts: f.threadTs! } : {}),
       text: inThread ? deps.strings.fuCreatedNote(f.id, f.assignee, f.createdBy) : followupCardText(view),
       blocks: followupCardBlocks(view),
-      metadata: { event_type: 'measures_item', event_payload: { measureId: f.measureId, taskId: f.taskId ?? '', targetId: f.targetId ?? '', followupId: f.id } },
+      metadata: {
+        event_type: 'measures_item',
+        event_payload: { measureId: f.measureId, taskId: f.taskId ?? '', targetId: f.targetId ?? '', followupId: f.id },
+      },
       unfurl_links: false,
     });
     // A DM posted to a user id comes back with the D… channel id: the thread lives there.
@@ -89,16 +111,29 @@ async function permalink(client: SlackClient, channel: string, ts: string): Prom
 }
 
 /** Tells the assignee, in a DM, that `actor` gave them the follow-up, with a link to its card. */
-async function dmAssignee(deps: FollowupSlackDeps, client: SlackClient, f: Followup, actor: string): Promise<SlackProblem | null> {
+async function dmAssignee(
+  deps: FollowupSlackDeps,
+  client: SlackClient,
+  f: Followup,
+  actor: string,
+): Promise<SlackProblem | null> {
   const link = f.channel && f.messageTs ? await permalink(client, f.channel, f.messageTs) : '';
   const title = escapeAndFit(followupTitle(deps.db, f) ?? f.measureId, DM_TITLE_CHARS);
   return messageCall(deps, f, 'dm', f.assignee, () =>
-    client.chat.postMessage({ channel: f.assignee, text: deps.strings.fuDm(f.id, actor, title, link), unfurl_links: false }),
+    client.chat.postMessage({
+      channel: f.assignee,
+      text: deps.strings.fuDm(f.id, actor, title, link),
+      unfurl_links: false,
+    }),
   );
 }
 
 /** A new follow-up: the card, then a DM to the assignee (unless they assigned it to themselves). */
-export async function publishCreated(deps: FollowupSlackDeps, client: SlackClient, f: Followup): Promise<SlackProblem | null> {
+export async function publishCreated(
+  deps: FollowupSlackDeps,
+  client: SlackClient,
+  f: Followup,
+): Promise<SlackProblem | null> {
   const error = await postCard(deps, client, f);
   if (error) return error;
   const posted = getFollowupById(deps.db, f.id)!;
@@ -109,11 +144,17 @@ export async function publishCreated(deps: FollowupSlackDeps, client: SlackClien
  * Posts the card again (after "invite me"): a new message where the follow-up lives. The assignee's DM is sent
  * too when the first card never went out (the DM is only sent after a card).
  */
-export async function repostCard(deps: FollowupSlackDeps, client: SlackClient, f: Followup): Promise<SlackProblem | null> {
+export async function repostCard(
+  deps: FollowupSlackDeps,
+  client: SlackClient,
+  f: Followup,
+): Promise<SlackProblem | null> {
   const error = await postCard(deps, client, f);
   if (error) return error;
   const posted = getFollowupById(deps.db, f.id)!;
-  return f.messageTs === null && posted.assignee !== posted.createdBy ? dmAssignee(deps, client, posted, posted.createdBy) : null;
+  return f.messageTs === null && posted.assignee !== posted.createdBy
+    ? dmAssignee(deps, client, posted, posted.createdBy)
+    : null;
 }
 
 /**
@@ -133,21 +174,32 @@ export async function publishChange(
     problem = await repostCard(deps, client, f);
   } else {
     const extra =
-      change.kind === 'block' ? s.fuBlockedBecause(escapeAndFit(change.reason, MAX_BLOCKED_REASON_IN_NOTE))
-      : change.kind === 'due' ? s.fuNowDue(change.due)
-      : change.kind === 'reassign' ? s.fuNowAssignee(change.assignee)
-      : '';
+      change.kind === 'block'
+        ? s.fuBlockedBecause(escapeAndFit(change.reason, MAX_BLOCKED_REASON_IN_NOTE))
+        : change.kind === 'due'
+          ? s.fuNowDue(change.due)
+          : change.kind === 'reassign'
+            ? s.fuNowAssignee(change.assignee)
+            : '';
     const view = viewOf(deps, f);
     const noteProblem = await messageCall(deps, f, 'note', f.channel, () =>
       client.chat.postMessage({
         channel: f.channel!,
         thread_ts: f.threadTs!,
-        text: truncate([s.fuChangedNote[change.kind](f.id, actor), extra].filter(Boolean).join('\n'), MAX_FALLBACK_TEXT),
+        text: truncate(
+          [s.fuChangedNote[change.kind](f.id, actor), extra].filter(Boolean).join('\n'),
+          MAX_FALLBACK_TEXT,
+        ),
         unfurl_links: false,
       }),
     );
     const updateProblem = await cardCall(deps, f, 'update the card', () =>
-      client.chat.update({ channel: f.channel!, ts: f.messageTs!, text: followupCardText(view), blocks: followupCardBlocks(view) }),
+      client.chat.update({
+        channel: f.channel!,
+        ts: f.messageTs!,
+        text: followupCardText(view),
+        blocks: followupCardBlocks(view),
+      }),
     );
     // The card's problem first: it is the one the person can fix (invite the bot, re-post).
     problem = updateProblem ?? noteProblem;

@@ -14,7 +14,12 @@ export async function tell(
 ): Promise<void> {
   try {
     if (where.channel) {
-      await client.chat.postEphemeral({ channel: where.channel, user: where.user, text, ...(where.threadTs ? { thread_ts: where.threadTs } : {}) });
+      await client.chat.postEphemeral({
+        channel: where.channel,
+        user: where.user,
+        text,
+        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+      });
       return;
     }
   } catch (err) {

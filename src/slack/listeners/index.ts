@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
-import { register as registerCommands } from './commands/index.ts';
 import { register as registerActions } from './actions/index.ts';
+import { register as registerCommands } from './commands/index.ts';
 import { register as registerEvents } from './events/index.ts';
 import { register as registerShortcuts } from './shortcuts/index.ts';
 import { register as registerViews } from './views/index.ts';

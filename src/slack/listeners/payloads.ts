@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_BUTTON_VALUE } from '../limits.ts';
+import { MAX_BUTTON_VALUE } from '../kit/limits.ts';
 
 /**
  * zod schemas for the parts of Slack payloads the handlers read. Bolt's types are compile-time only; these
@@ -20,14 +20,22 @@ export const buttonActionSchema = z.object({
   user: z.object({ id: z.string().min(1) }),
   channel: z.object({ id: z.string().min(1) }).optional(),
   container: z
-    .object({ type: z.string().optional(), channel_id: z.string().optional(), message_ts: z.string().optional(), thread_ts: z.string().optional(), is_ephemeral: z.boolean().optional() })
+    .object({
+      type: z.string().optional(),
+      channel_id: z.string().optional(),
+      message_ts: z.string().optional(),
+      thread_ts: z.string().optional(),
+      is_ephemeral: z.boolean().optional(),
+    })
     .passthrough()
     .optional(),
   team: z.object({ id: z.string() }).nullable().optional(),
   trigger_id: z.string().optional(),
   view: z.object({ type: z.string() }).passthrough().optional(),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).passthrough().optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().max(MAX_BUTTON_VALUE).default('') }).passthrough()).min(1),
+  actions: z
+    .array(z.object({ action_id: z.string(), value: z.string().max(MAX_BUTTON_VALUE).default('') }).passthrough())
+    .min(1),
 });
 
 export type ButtonAction = z.infer<typeof buttonActionSchema>;
@@ -51,23 +59,35 @@ export function placeOf(p: ButtonAction): Place {
 
 /** Where to tell the presser something privately (see tell): their channel and thread, or a DM from the Home tab. */
 export function replyTo(place: Place): { user: string; channel: string | null; threadTs: string | null } {
-  return place.inHome ? { user: place.user, channel: null, threadTs: null } : { user: place.user, channel: place.channel, threadTs: place.threadTs };
+  return place.inHome
+    ? { user: place.user, channel: null, threadTs: null }
+    : { user: place.user, channel: place.channel, threadTs: place.threadTs };
 }
 
 /** A view_submission: the fields the modals read. */
 export const viewSubmissionSchema = z.object({
   user: z.object({ id: z.string().min(1) }),
-  view: z.object({
-    id: z.string().min(1),
-    callback_id: z.string().optional(),
-    private_metadata: z.string().default(''),
-    state: z.object({ values: z.record(z.record(z.object({
-      type: z.string().optional(),
-      value: z.string().nullable().optional(),
-      selected_user: z.string().nullable().optional(),
-      selected_date: z.string().nullable().optional(),
-    }).passthrough())) }),
-  }).passthrough(),
+  view: z
+    .object({
+      id: z.string().min(1),
+      callback_id: z.string().optional(),
+      private_metadata: z.string().default(''),
+      state: z.object({
+        values: z.record(
+          z.record(
+            z
+              .object({
+                type: z.string().optional(),
+                value: z.string().nullable().optional(),
+                selected_user: z.string().nullable().optional(),
+                selected_date: z.string().nullable().optional(),
+              })
+              .passthrough(),
+          ),
+        ),
+      }),
+    })
+    .passthrough(),
 });
 
 /** A modal's private_metadata (JSON we wrote), checked like any other input; undefined when it does not fit. */

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { ACTIONS } from '../ids.ts';
-import type { Reply } from '../reply.ts';
+import type { Reply } from '../kit/reply.ts';
 
 /**
  * Buttons that only make sense on a private (ephemeral) answer: More replaces the message in place, Share posts it
@@ -15,7 +15,9 @@ export function publicAnswer(answer: Reply): Reply {
       blocks.push(b);
       continue;
     }
-    const elements = b.elements.filter((e) => !('action_id' in e && e.action_id !== undefined && PRIVATE_ONLY.has(e.action_id)));
+    const elements = b.elements.filter(
+      (e) => !('action_id' in e && e.action_id !== undefined && PRIVATE_ONLY.has(e.action_id)),
+    );
     if (elements.length > 0) blocks.push({ ...b, elements });
   }
   // A divider left hanging where the actions were removed.

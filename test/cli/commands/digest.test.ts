@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/db/open.ts';
+import { loadConfig } from '../../../src/config.ts';
 import { migrate } from '../../../src/db/migrate.ts';
+import { openDatabase } from '../../../src/db/open.ts';
 import { claimDigestSlot, markDigestPosted } from '../../../src/repo/digest-repo.ts';
 import { digestForChannel } from '../../../src/services/digest-service.ts';
 import { cli } from '../../helpers/cli.ts';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
-import { TIANJIN, insertDocument, insertFollowup, targetIdOf } from '../../helpers/digest-fixture.ts';
+import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../../helpers/digest-fixture.ts';
+import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
 
 let dir: string;
 let dbFile: string;
@@ -58,7 +59,9 @@ describe('measures digest', () => {
 
   it('uses DIGEST_AS_OF when no --as-of is given', async () => {
     const r = await cli(['digest', '--json', '--db', dbFile], { DIGEST_AS_OF: '2021-12-06' });
-    expect((r.json() as { asOf: string; upcoming: { taskId: string }[] }).upcoming.map((i) => i.taskId)).toEqual(['z8wv-1.8']);
+    expect((r.json() as { asOf: string; upcoming: { taskId: string }[] }).upcoming.map((i) => i.taskId)).toEqual([
+      'z8wv-1.8',
+    ]);
   });
 
   it('refuses a bad date or horizon with the usage', async () => {
@@ -74,14 +77,40 @@ describe('measures digest', () => {
   it('shows what the channel gets next, as /measures digest does: done since its last posted digest', async () => {
     // The CLI's clock is 2026-11-22T01:00Z. F1 closed 20 days before: outside the 7-day fallback, but after C1's last digest.
     const db = openDatabase(dbFile);
-    insertFollowup(db, { id: 'F1', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: targetIdOf('z8wv-4.1'), assignee: 'U1', status: 'done', closedAt: '2026-11-02T00:00:00Z' });
-    claimDigestSlot(db, { channel: 'C1', slot: '2026-10-26T01:00:00.000Z', asOf: '2026-10-26', nowIso: '2026-10-26T01:00:00.000Z', maxAttempts: 3 });
-    markDigestPosted(db, 'C1', '2026-10-26T01:00:00.000Z', '1.1', '2026-10-26T01:00:01.000Z');
-    const bot = digestForChannel(db, { channel: 'C1', asOf: '2022-12-05', horizonDays: 28, now: new Date('2026-11-22T01:00:00Z') });
+    insertFollowup(db, {
+      id: 'F1',
+      measureId: 'z8wv-4',
+      taskId: 'z8wv-4.1',
+      targetId: targetIdOf('z8wv-4.1'),
+      assignee: 'U1',
+      status: 'done',
+      closedAt: '2026-11-02T00:00:00Z',
+    });
+    claimDigestSlot(db, {
+      subscription: 'env:C1',
+      channel: 'C1',
+      slot: '2026-10-26T01:00:00.000Z',
+      asOf: '2026-10-26',
+      nowIso: '2026-10-26T01:00:00.000Z',
+      maxAttempts: 3,
+      staleBeforeIso: '2026-10-26T00:00:00.000Z',
+    });
+    markDigestPosted(db, 'env:C1', '2026-10-26T01:00:00.000Z', '1.1', '2026-10-26T01:00:01.000Z');
+    // As of the CLI's today: a replay of an earlier date would not know a follow-up closed in 2026.
+    const bot = digestForChannel(db, loadConfig({ DIGEST_CHANNELS: 'C1' }), {
+      channel: 'C1',
+      asOf: '2026-11-22',
+      horizonDays: 28,
+      now: new Date('2026-11-22T01:00:00Z'),
+    });
     db.close();
 
     const done = async (args: string[], env: Record<string, string> = {}) =>
-      ((await cli(['digest', '--as-of', '2022-12-05', '--json', '--db', dbFile, ...args], env)).json() as { done: { followupId: string }[] }).done;
+      (
+        (await cli(['digest', '--as-of', '2026-11-22', '--json', '--db', dbFile, ...args], env)).json() as {
+          done: { followupId: string }[];
+        }
+      ).done;
     expect(bot.done.map((d) => d.followupId)).toEqual(['F1']);
     expect((await done([], { DIGEST_CHANNELS: 'C1' })).map((d) => d.followupId)).toEqual(['F1']);
     expect((await done(['--channel', 'C1'])).map((d) => d.followupId)).toEqual(['F1']);
@@ -105,7 +134,12 @@ describe('measures digest', () => {
     });
 
     it('posts the digest to every DIGEST_CHANNELS channel through the Web API', async () => {
-      const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, DIGEST_CHANNELS: 'C1 C2' };
+      const env = {
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: fake.apiUrl,
+        DIGEST_CHANNELS: 'C1 C2',
+      };
       const r = await cli(['digest', '--as-of', '2022-12-05', '--post', '--db', dbFile], env);
       expect(r.code).toBe(0);
       const posts = fake.callsTo('chat.postMessage');
@@ -116,7 +150,12 @@ describe('measures digest', () => {
 
     it('exits 1 naming the channel and Slack error when a post fails', async () => {
       fake.failNext('chat.postMessage', 'channel_not_found');
-      const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, DIGEST_CHANNELS: 'C404' };
+      const env = {
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: fake.apiUrl,
+        DIGEST_CHANNELS: 'C404',
+      };
       const r = await cli(['digest', '--post', '--db', dbFile], env);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('could not post to C404: channel_not_found');

@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli } from '../../helpers/cli.ts';
-import { openDatabase } from '../../../src/db/open.ts';
-import { migrate } from '../../../src/db/migrate.ts';
-import { insertFollowup } from '../../../src/repo/followups-repo.ts';
 import { csvField } from '../../../src/cli/commands/followups.ts';
+import { migrate } from '../../../src/db/migrate.ts';
+import { openDatabase } from '../../../src/db/open.ts';
+import { insertFollowup } from '../../../src/repo/followups-repo.ts';
+import { cli } from '../../helpers/cli.ts';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
 
 function dbWithFollowups(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fu-cli-'));
@@ -18,8 +20,16 @@ function dbWithFollowups(): string {
   const db = openDatabase(file);
   migrate(db);
   const base = { taskId: null, targetId: null, createdBy: 'U2', channel: 'C1', threadTs: '1.1', dedupeKey: null };
-  insertFollowup(db, { ...base, measureId: 'abcd-4', assignee: 'U1', due: '2026-12-31', note: '他说："先做冷库, 再说"\n第二行' }, '2026-11-01T00:00:00.000Z');
-  insertFollowup(db, { ...base, measureId: 'abcd-5', assignee: 'U3', due: null, note: null }, '2026-11-02T00:00:00.000Z');
+  insertFollowup(
+    db,
+    { ...base, measureId: 'abcd-4', assignee: 'U1', due: '2026-12-31', note: '他说："先做冷库, 再说"\n第二行' },
+    '2026-11-01T00:00:00.000Z',
+  );
+  insertFollowup(
+    db,
+    { ...base, measureId: 'abcd-5', assignee: 'U3', due: null, note: null },
+    '2026-11-02T00:00:00.000Z',
+  );
   db.close();
   return file;
 }
@@ -31,7 +41,21 @@ describe('measures followups', () => {
     expect(r.code).toBe(0);
     const { followups } = r.json() as { followups: Record<string, unknown>[] };
     expect(followups.map((f) => f.id)).toEqual(['F1', 'F2']);
-    expect(Object.keys(followups[0]!)).toEqual(['id', 'targetId', 'taskId', 'measureId', 'assignee', 'createdBy', 'due', 'status', 'note', 'channel', 'threadTs', 'createdAt', 'updatedAt']);
+    expect(Object.keys(followups[0]!)).toEqual([
+      'id',
+      'targetId',
+      'taskId',
+      'measureId',
+      'assignee',
+      'createdBy',
+      'due',
+      'status',
+      'note',
+      'channel',
+      'threadTs',
+      'createdAt',
+      'updatedAt',
+    ]);
     expect(followups[1]).toMatchObject({ measureId: 'abcd-5', assignee: 'U3', due: null, status: 'open' });
   });
 
@@ -42,7 +66,9 @@ describe('measures followups', () => {
     // A UTF-8 byte-order mark first, so spreadsheets read the Chinese correctly.
     expect(r.stdout.startsWith('\uFEFF')).toBe(true);
     const lines = r.stdout.slice(1).split('\r\n');
-    expect(lines[0]).toBe('id,targetId,taskId,measureId,assignee,createdBy,due,status,note,channel,threadTs,createdAt,updatedAt');
+    expect(lines[0]).toBe(
+      'id,targetId,taskId,measureId,assignee,createdBy,due,status,note,channel,threadTs,createdAt,updatedAt',
+    );
     expect(r.stdout).toContain('"他说：""先做冷库, 再说""\n第二行"');
     expect(r.stdout.endsWith('\r\n')).toBe(true);
     expect(parseCsv(r.stdout)[1]![8]).toBe('他说："先做冷库, 再说"\n第二行');
@@ -76,13 +102,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
   }
   return rows;
 }

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../../src/db/open.ts';
 import { groupByDue, isEmptyDigest, selectDigest } from '../../../src/core/digest/select-digest.ts';
+import type { Db } from '../../../src/db/open.ts';
 import { listDigestFollowups, listDigestTargets } from '../../../src/repo/digest-repo.ts';
 import { testDb } from '../../helpers/db.ts';
-import { TIANJIN, insertDocument, insertFollowup, targetIdOf } from '../../helpers/digest-fixture.ts';
+import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../../helpers/digest-fixture.ts';
 
 let db: Db;
 beforeEach(() => {
@@ -12,7 +12,13 @@ beforeEach(() => {
 });
 
 const digestAt = (asOf: string, horizonDays = 28, doneSince: string | null = null) =>
-  selectDigest({ targets: listDigestTargets(db), followups: listDigestFollowups(db), asOf, horizonDays, doneSince });
+  selectDigest({
+    targets: listDigestTargets(db),
+    followups: listDigestFollowups(db, '9999-12-31T00:00:00.000Z'),
+    asOf,
+    horizonDays,
+    doneSince,
+  });
 const ids = (items: { taskId: string }[]) => items.map((i) => i.taskId);
 
 describe('selectDigest on the Tianjin targets', () => {
@@ -70,7 +76,11 @@ describe('selectDigest on the Tianjin targets', () => {
     expect(d.upcoming).toEqual([]);
     const dec2025 = digestAt('2025-12-10');
     expect(ids(dec2025.upcoming)).toEqual(['z8wv-2.2']);
-    expect(dec2025.upcoming[0]).toMatchObject({ precision: 'period', periodStart: '2021-01-01', documentExpired: false });
+    expect(dec2025.upcoming[0]).toMatchObject({
+      precision: 'period',
+      periodStart: '2021-01-01',
+      documentExpired: false,
+    });
   });
 
   it('marks targets of a document no longer in force (Tianjin expires 2025-12-31)', () => {
@@ -81,23 +91,67 @@ describe('selectDigest on the Tianjin targets', () => {
   });
 
   it('drops targets whose follow-up is done or cancelled from overdue, and shows open follow-ups', () => {
-    insertFollowup(db, { id: 'F1', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: targetIdOf('z8wv-4.1'), assignee: 'U1', status: 'done', closedAt: '2023-01-05T02:00:00Z' });
-    insertFollowup(db, { id: 'F2', measureId: 'z8wv-5', taskId: 'z8wv-5.5', targetId: null, assignee: 'U2', status: 'in_progress' });
+    insertFollowup(db, {
+      id: 'F1',
+      measureId: 'z8wv-4',
+      taskId: 'z8wv-4.1',
+      targetId: targetIdOf('z8wv-4.1'),
+      assignee: 'U1',
+      status: 'done',
+      closedAt: '2023-01-05T02:00:00Z',
+    });
+    insertFollowup(db, {
+      id: 'F2',
+      measureId: 'z8wv-5',
+      taskId: 'z8wv-5.5',
+      targetId: null,
+      assignee: 'U2',
+      status: 'in_progress',
+    });
     // A measure-level follow-up owns every target under the measure.
-    insertFollowup(db, { id: 'F3', measureId: 'z8wv-6', taskId: null, targetId: null, assignee: 'U3', status: 'cancelled', closedAt: '2023-01-06T02:00:00Z' });
+    insertFollowup(db, {
+      id: 'F3',
+      measureId: 'z8wv-6',
+      taskId: null,
+      targetId: null,
+      assignee: 'U3',
+      status: 'cancelled',
+      closedAt: '2023-01-06T02:00:00Z',
+    });
     // A follow-up on another target of the same task's measure does not count for this one.
-    insertFollowup(db, { id: 'F4', measureId: 'z8wv-1', taskId: 'z8wv-1.5', targetId: targetIdOf('z8wv-1.5'), assignee: 'U4', status: 'done', closedAt: '2022-06-01T00:00:00Z' });
+    insertFollowup(db, {
+      id: 'F4',
+      measureId: 'z8wv-1',
+      taskId: 'z8wv-1.5',
+      targetId: targetIdOf('z8wv-1.5'),
+      assignee: 'U4',
+      status: 'done',
+      closedAt: '2022-06-01T00:00:00Z',
+    });
     const d = digestAt('2023-01-10', 28, '2023-01-01T00:00:00Z');
     expect(ids(d.overdue)).toEqual(['z8wv-5.5', 'z8wv-1.8']);
     expect(d.overdue[0]!.followups).toEqual([{ id: 'F2', assignee: 'U2', status: 'in_progress' }]);
     // Done since 2023-01-01: F3 then F1 (most recent first); F4 closed before.
     expect(d.done.map((x) => x.followupId)).toEqual(['F3', 'F1']);
-    expect(d.done[1]).toMatchObject({ targetId: targetIdOf('z8wv-4.1'), text: '到2022年底累计建成5G基站5万个', file: TIANJIN.file, status: 'done' });
+    expect(d.done[1]).toMatchObject({
+      targetId: targetIdOf('z8wv-4.1'),
+      text: '到2022年底累计建成5G基站5万个',
+      file: TIANJIN.file,
+      status: 'done',
+    });
     expect(d.done[0]).toMatchObject({ text: null, label: '（六）' });
   });
 
   it('lists no done follow-ups without a since instant', () => {
-    insertFollowup(db, { id: 'F1', measureId: 'z8wv-4', taskId: 'z8wv-4.1', targetId: targetIdOf('z8wv-4.1'), assignee: 'U1', status: 'done', closedAt: '2023-01-05T02:00:00Z' });
+    insertFollowup(db, {
+      id: 'F1',
+      measureId: 'z8wv-4',
+      taskId: 'z8wv-4.1',
+      targetId: targetIdOf('z8wv-4.1'),
+      assignee: 'U1',
+      status: 'done',
+      closedAt: '2023-01-05T02:00:00Z',
+    });
     expect(digestAt('2023-01-10').done).toEqual([]);
   });
 });

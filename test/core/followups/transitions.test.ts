@@ -1,3 +1,4 @@
+import { MAX_BLOCKED_REASON_CHARS } from '../../../src/core/followups/limits.ts';
 import { describe, expect, it } from 'vitest';
 import { applyChange, availableChanges, type FollowupChange } from '../../../src/core/followups/transitions.ts';
 import type { FollowupStatus } from '../../../src/core/followups/model.ts';
@@ -11,6 +12,11 @@ describe('follow-up state machine', () => {
     expect(started).toMatchObject({ ok: true, patch: { status: 'in_progress', closedAt: null }, event: { action: 'status', detail: { from: 'open', to: 'in_progress' } } });
     const done = applyChange(base('in_progress'), { kind: 'done' }, NOW);
     expect(done).toMatchObject({ ok: true, patch: { status: 'done', closedAt: NOW } });
+  });
+
+  it('refuses a blocked reason over the limit, counting characters (an emoji or 𠀀 counts once)', () => {
+    expect(applyChange(base('open'), { kind: 'block', reason: '因'.repeat(MAX_BLOCKED_REASON_CHARS + 1) }, NOW)).toEqual({ ok: false, refusal: 'reason_too_long' });
+    expect(applyChange(base('open'), { kind: 'block', reason: '𠀀'.repeat(MAX_BLOCKED_REASON_CHARS) }, NOW)).toMatchObject({ ok: true });
   });
 
   it('needs a reason to block and keeps it', () => {

@@ -9,11 +9,14 @@ const rolesOf = (inner: string): string[] => departmentsOf(inner).map((d) => d.r
 
 describe('parseResponsibility', () => {
   it('reads 牵头负责 as a single lead', () => {
-    expect(parseResponsibility('省商务厅牵头负责')).toEqual({ departments: [{ name: '省商务厅', role: 'lead' }], incomplete: false });
+    expect(parseResponsibility('省商务厅牵头负责')).toMatchObject({
+      departments: [{ name: '省商务厅', role: 'lead' }],
+      incomplete: false,
+    });
   });
 
   it('lets the first listed lead under 按职责分工负责 and marks 等部门 incomplete', () => {
-    expect(parseResponsibility('市教委、市委宣传部、市委网信办等部门按职责分工负责')).toEqual({
+    expect(parseResponsibility('市教委、市委宣传部、市委网信办等部门按职责分工负责')).toMatchObject({
       departments: [
         { name: '市教委', role: 'lead' },
         { name: '市委宣传部', role: 'co' },
@@ -24,7 +27,7 @@ describe('parseResponsibility', () => {
   });
 
   it('reads 牵头 followed by 相关部门按职责分工负责', () => {
-    expect(parseResponsibility('市商务局牵头，相关部门按职责分工负责')).toEqual({
+    expect(parseResponsibility('市商务局牵头，相关部门按职责分工负责')).toMatchObject({
       departments: [{ name: '市商务局', role: 'lead' }],
       incomplete: true,
     });
@@ -32,7 +35,7 @@ describe('parseResponsibility', () => {
   });
 
   it('reads 责任单位：… as a list whose first name leads', () => {
-    expect(parseResponsibility('责任单位：省发展改革委、省财政厅')).toEqual({
+    expect(parseResponsibility('责任单位：省发展改革委、省财政厅')).toMatchObject({
       departments: [
         { name: '省发展改革委', role: 'lead' },
         { name: '省财政厅', role: 'co' },
@@ -57,12 +60,25 @@ describe('parseResponsibility', () => {
       { name: '省财政厅', role: 'co' },
       { name: '省税务局', role: 'co' },
     ]);
-    expect(parseResponsibility('市商务局')).toEqual({ departments: [{ name: '市商务局', role: 'lead' }], incomplete: false });
+    expect(parseResponsibility('市商务局')).toMatchObject({
+      departments: [{ name: '市商务局', role: 'lead' }],
+      incomplete: false,
+    });
   });
 
   it('keeps names exactly as written, including banks, customs, airports and groups', () => {
-    expect(namesOf('人民银行天津分行、天津海关、天津港集团、天津滨海国际机场、湖南银保监局、人民银行长沙中心支行、市供销合作社等部门按职责分工负责')).toEqual([
-      '人民银行天津分行', '天津海关', '天津港集团', '天津滨海国际机场', '湖南银保监局', '人民银行长沙中心支行', '市供销合作社',
+    expect(
+      namesOf(
+        '人民银行天津分行、天津海关、天津港集团、天津滨海国际机场、湖南银保监局、人民银行长沙中心支行、市供销合作社等部门按职责分工负责',
+      ),
+    ).toEqual([
+      '人民银行天津分行',
+      '天津海关',
+      '天津港集团',
+      '天津滨海国际机场',
+      '湖南银保监局',
+      '人民银行长沙中心支行',
+      '市供销合作社',
     ]);
   });
 
@@ -91,15 +107,167 @@ describe('parseResponsibility', () => {
     expect(rolesOf('【责任单位】市商务局\n【配合单位】市财政局')).toEqual(['lead', 'co']);
   });
 
-  it.each(['AI', '5G', 'C-V2X', 'CIM', '征求意见稿', '天津', '含幼儿园', '2021-2023年', '信包箱', '在建、既有', '站', '工种', '国办发〔2020〕32号', '巡诊车', '试行', '新格局', '全部', '部署'])(
-    '（%s） is not a responsibility bracket',
-    (inner) => expect(parseResponsibility(inner)).toBeNull(),
-  );
+  it.each([
+    'AI',
+    '5G',
+    'C-V2X',
+    'CIM',
+    '征求意见稿',
+    '天津',
+    '含幼儿园',
+    '2021-2023年',
+    '信包箱',
+    '在建、既有',
+    '站',
+    '工种',
+    '国办发〔2020〕32号',
+    '巡诊车',
+    '试行',
+    '新格局',
+    '全部',
+    '部署',
+  ])('（%s） is not a responsibility bracket', (inner) => expect(parseResponsibility(inner)).toBeNull());
 });
 
 describe('looksLikeOrganisation', () => {
   it('accepts bodies and refuses ordinary words', () => {
-    for (const n of ['市委网信办', '省版权局', '长沙海关', '市政务服务办', '省人力资源社会保障厅', '市消防救援总队']) expect(looksLikeOrganisation(n), n).toBe(true);
-    for (const n of ['农贸市场', '菜市场', '运行', '出行', '幼儿园', '场所', '天津']) expect(looksLikeOrganisation(n), n).toBe(false);
+    for (const n of ['市委网信办', '省版权局', '长沙海关', '市政务服务办', '省人力资源社会保障厅', '市消防救援总队'])
+      expect(looksLikeOrganisation(n), n).toBe(true);
+    for (const n of ['农贸市场', '菜市场', '运行', '出行', '幼儿园', '场所', '天津'])
+      expect(looksLikeOrganisation(n), n).toBe(false);
+  });
+});
+
+/** `name:role` of every unit, with `…` appended when the list is incomplete. */
+const reading = (inner: string, firstListedLeads = false): string[] | null => {
+  const r = parseResponsibility(inner, { firstListedLeads });
+  if (!r) return null;
+  const units = r.departments.map((d) => `${d.name}:${d.role}`);
+  return r.incomplete ? [...units, '…'] : units;
+};
+
+describe('parseResponsibility: the bracket forms of the genre', () => {
+  it.each<[string, string[]]>([
+    // （A、B负责）: the first listed leads.
+    ['教育部、人力资源社会保障部负责', ['教育部:lead', '人力资源社会保障部:co']],
+    // （A、B等负责）: incomplete.
+    ['教育部、人力资源社会保障部等负责', ['教育部:lead', '人力资源社会保障部:co', '…']],
+    // （A牵头，B、C参与）
+    ['生态环境部牵头，国家发展改革委、国家统计局参与', ['生态环境部:lead', '国家发展改革委:co', '国家统计局:co']],
+    // （A会同B负责）
+    ['商务部会同发展改革委负责', ['商务部:lead', '发展改革委:co']],
+    // （A负责，B配合）, also with the co-worker first.
+    ['市商务局负责，市财政局配合', ['市商务局:lead', '市财政局:co']],
+    ['市财政局配合，市商务局负责', ['市财政局:co', '市商务局:lead']],
+    // （责任单位：A、B）
+    ['责任单位：市发展改革委、市财政局', ['市发展改革委:lead', '市财政局:co']],
+    // （牵头单位：A；配合单位：B、C）, with a comma, and with local governments after the units.
+    ['牵头单位：市商务局；配合单位：市财政局、市税务局', ['市商务局:lead', '市财政局:co', '市税务局:co']],
+    ['牵头单位：市商务局，配合单位：市财政局、市税务局', ['市商务局:lead', '市财政局:co', '市税务局:co']],
+    [
+      '牵头单位：市商务局，配合单位：市财政局、市税务局，各区县政府',
+      ['市商务局:lead', '市财政局:co', '市税务局:co', '各区县政府:co'],
+    ],
+    // 牵头单位 then 责任单位: the responsible units work under the lead.
+    ['牵头单位：省发展改革委；责任单位：省编办、省住建厅', ['省发展改革委:lead', '省编办:co', '省住建厅:co']],
+    // （A等和各省级人民政府负责）
+    ['国家发展改革委等和各省级人民政府负责', ['国家发展改革委:lead', '各省级人民政府:co', '…']],
+    // （A、B，各省级人民政府按职责分工负责）
+    ['国家发展改革委、财政部，各省级人民政府按职责分工负责', ['国家发展改革委:lead', '财政部:co', '各省级人民政府:co']],
+    // （各有关部门和单位按职责分工负责）: one collective unit.
+    ['各有关部门和单位按职责分工负责', ['各有关部门和单位:lead']],
+    // A connector between two bodies splits them; inside a body's own name it does not.
+    ['生态环境部和各省级人民政府负责', ['生态环境部:lead', '各省级人民政府:co']],
+    ['工业和信息化部、文化和旅游部负责', ['工业和信息化部:lead', '文化和旅游部:co']],
+    [
+      '市政府办公室牵头，市级各有关部门及各县市区政府按职责分工负责',
+      ['市政府办公室:lead', '市级各有关部门:co', '各县市区政府:co'],
+    ],
+    // 指导 + 负责落实: the unit that carries the work leads.
+    ['生态环境部指导，试点城市政府负责落实', ['生态环境部:co', '试点城市政府:lead']],
+    ['商务部指导，供销合作总社参与', ['商务部:lead', '供销合作总社:co']],
+    // State Council 负责部门 with a scope clause that is not a unit.
+    ['负责部门：民航局，适用范围：陕西自贸试验区', ['民航局:lead']],
+    [
+      '负责部门：人力资源社会保障部、商务部；适用范围：所有自贸试验区，以下除标注适用于特定自贸试验区的措施外，适用范围均为所有自贸试验区',
+      ['人力资源社会保障部:lead', '商务部:co'],
+    ],
+    ['负责部门：人民银行等部门，适用范围：浙江自贸试验区', ['人民银行:lead', '…']],
+    // Collectives named after their owner.
+    ['国务院有关部门和各省级人民政府按职责分工负责', ['国务院有关部门:lead', '各省级人民政府:co']],
+    ['各地区各部门按职责分工负责', ['各地区各部门:lead']],
+    // Named officials are not units; 为牵头单位 / 为配合单位 phrases; unnamed others after a lead.
+    ['牵头领导：张三；牵头单位：市商务局', ['市商务局:lead']],
+    ['市商务局为牵头单位，市财政局为配合单位', ['市商务局:lead', '市财政局:co']],
+    ['市发展改革委牵头，市直相关部门配合', ['市发展改革委:lead', '…']],
+    ['省商务厅牵头，省发展改革委、省财政厅等配合', ['省商务厅:lead', '省发展改革委:co', '省财政厅:co', '…']],
+    // A deadline field is not a unit (the task reads it as a target).
+    ['责任单位：市商务局；完成时限：2024年12月底前', ['市商务局:lead']],
+  ])('（%s）', (inner, expected) => {
+    expect(reading(inner)).toEqual(expected);
+  });
+});
+
+describe('parseResponsibility: compound units stay whole', () => {
+  it.each([
+    '各市（州）、县（市、区）人民政府',
+    '各区县（自治县）政府',
+    '各省级人民政府',
+    '各有关部门和单位',
+    '各区（市、县）人民政府',
+  ])('%s', (unit) => {
+    expect(reading(`${unit}负责`)).toEqual([`${unit}:lead`]);
+  });
+});
+
+describe('parseResponsibility: the document rule 列第一位者为牵头单位', () => {
+  it('is declared by the bracket that states it, and not read as a unit', () => {
+    const r = parseResponsibility('发展改革委、财政部负责，列第一位者为牵头单位，下同')!;
+    expect(r.declaresFirstListedLeads).toBe(true);
+    expect(r.departments.map((d) => `${d.name}:${d.role}`)).toEqual(['发展改革委:lead', '财政部:co']);
+  });
+
+  it('makes the first unit lead where the bracket alone would name several leads', () => {
+    expect(reading('市发展改革委、市市场监管局牵头')).toEqual(['市发展改革委:lead', '市市场监管局:lead']);
+    expect(reading('市发展改革委、市市场监管局牵头', true)).toEqual(['市发展改革委:lead', '市市场监管局:co']);
+    expect(reading('试点城市政府负责落实，生态环境部指导', true)).toEqual(['试点城市政府:lead', '生态环境部:co']);
+  });
+});
+
+describe('parseResponsibility: implied units', () => {
+  it('declares a body implied for every later task, and adds it to later brackets', () => {
+    const first = parseResponsibility('生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出')!;
+    expect(first.declaresImpliedUnits).toEqual([{ name: '试点城市政府', carriesWork: true }]);
+    const later = parseResponsibility('国家发展改革委、商务部指导', { impliedUnits: first.declaresImpliedUnits })!;
+    expect(later.departments.map((d) => `${d.name}:${d.role}`)).toEqual([
+      '国家发展改革委:co',
+      '商务部:co',
+      '试点城市政府:lead',
+    ]);
+  });
+
+  it('adds a body that takes part as co-worker', () => {
+    const first = parseResponsibility(
+      '责任单位：省发展改革委、省大数据中心按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同。',
+    )!;
+    expect(first.departments.map((d) => d.name)).toEqual(['省发展改革委', '省大数据中心']);
+    const later = parseResponsibility('责任单位：省市场监管局', { impliedUnits: first.declaresImpliedUnits })!;
+    expect(later.departments.map((d) => `${d.name}:${d.role}`)).toEqual([
+      '省市场监管局:lead',
+      '相关市（州）人民政府:co',
+    ]);
+  });
+});
+
+describe('parseResponsibility: what is not a responsibility', () => {
+  it.each([
+    '以下简称《总体规划》',
+    '以下统称审核机构',
+    '单位：毫米',
+    '或其他基本核算单位，下同',
+    '以下均需',
+    '负责'.repeat(400),
+  ])('（%s）', (inner) => {
+    expect(parseResponsibility(inner)).toBeNull();
   });
 });

@@ -36,6 +36,8 @@ const CASES: FixtureCase[] = [
     measures: {
       fields: ['label', 'title', 'section'],
       rows: [
+        // An unnumbered-text goal section is kept as a measure of its own, with its target.
+        ['一、', '总体目标', null],
         ['（一）', '打造夜间消费地标', '重点任务'],
         ['（二）', '丰富夜间文旅产品', '重点任务'],
         ['（三）', '优化夜间交通服务', '重点任务'],
@@ -45,6 +47,7 @@ const CASES: FixtureCase[] = [
     },
     // 牵头单位/配合单位 brackets, including names with their own brackets.
     roles: {
+      '一、': [[]],
       '（一）': [['市商务局:lead', '市财政局:co', '市市场监管局:co']],
       '（二）': [['市文化旅游广电局:lead', '市商务局:co', '各区县（市）人民政府:co']],
       '（三）': [['市交通运输局:lead', '长沙市轨道交通集团:co']],
@@ -53,6 +56,8 @@ const CASES: FixtureCase[] = [
     },
     // 年底前 resolved against the notice date; recurring quotas skipped.
     targets: {
+      // 到2026年 is the plan's goal; the 2023 growth figure is a past statistic.
+      '一、': ['2026-12-31/year'],
       '（一）': ['2024-09-30/month'],
       '（二）': [],
       '（三）': ['2024-12-31/year'],
@@ -297,14 +302,15 @@ const CASES: FixtureCase[] = [
     measures: {
       fields: ['section', 'label', 'title'],
       rows: [
+        [null, '一、', '主要目标'],
         ['重点任务', '（1）', '建设特色商业街区'],
         ['重点任务', '（2）', '发展社区商业'],
         ['重点任务', '（3）', '培育首店经济'],
         ['保障措施', '（1）', '强化要素保障'],
       ],
     },
-    roles: [[['区发改局:lead']], [['区商务局:lead', '区财政局:co']], [['区商务局:lead', '区市场监管局:co', '各街道办事处:co']], [['区规划和自然资源局:lead']]],
-    targets: [['2024-10-31/month'], ['2025-06-30/half'], ['2024-12-31/year'], ['2025-06-30/quarter']],
+    roles: [[[]], [['区发改局:lead']], [['区商务局:lead', '区财政局:co']], [['区商务局:lead', '区市场监管局:co', '各街道办事处:co']], [['区规划和自然资源局:lead']]],
+    targets: [['2025-12-31/year'], ['2024-10-31/month'], ['2025-06-30/half'], ['2024-12-31/year'], ['2025-06-30/quarter']],
   },
   {
     file: 'zhejiang-notice-page.html',
@@ -319,6 +325,7 @@ const CASES: FixtureCase[] = [
     measures: {
       fields: ['label', 'title', 'section'],
       rows: [
+        ['一、', '总体要求', null],
         ['(一)', '建设农村电商服务体系', '重点任务'],
         ['(二)', '培育农村电商主体', '重点任务'],
         ['(三)', '完善农村寄递物流', '重点任务'],
@@ -327,21 +334,23 @@ const CASES: FixtureCase[] = [
     },
     // Half-width brackets; 各市、县(市、区)政府 is one collective body.
     roles: {
+      '一、': [[]],
       '(一)': [['省商务厅:lead', '省农业农村厅:co', '省供销社:co', '各市、县(市、区)政府:co']],
       '(二)': [['省商务厅:lead', '省农业农村厅:co']],
       '(三)': [['省邮政管理局:lead', '省交通运输厅:co', '省商务厅:co']],
       '(四)': [['省财政厅:lead', '省商务厅:co']],
     },
     targets: {
+      '一、': ['2027-12-31/year'],
       '(一)': ['2024-12-31/year'],
       '(二)': ['2025-06-30/half'],
       '(三)': ['2025-12-31/year'],
       '(四)': [],
     },
     more: (doc) => {
-      expect(doc.measures[3]!.text).not.toContain('扫一扫');
+      expect(doc.measures[4]!.text).not.toContain('扫一扫');
       const quantities = doc.measures.flatMap((m) => m.tasks.flatMap((t) => t.targets.map((x) => x.quantity)));
-      expect(quantities).toEqual(['全覆盖', '500个以上', '100%']);
+      expect(quantities).toEqual(['突破4000亿元', '全覆盖', '500个以上', '100%']);
     },
   },
 ];

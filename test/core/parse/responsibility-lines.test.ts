@@ -5,7 +5,10 @@ import { splitTasks } from '../../../src/core/parse/tasks.ts';
 describe('responsibilityLines', () => {
   it('finds 【责任单位】 and 责任单位： lines, merging consecutive ones', () => {
     const text = '发展直播电商。\n【牵头单位】市商务局\n【配合单位】市财政局\n培训主播。\n责任单位：市人社局';
-    expect(responsibilityLines(text).map((b) => b.inner)).toEqual(['【牵头单位】市商务局\n【配合单位】市财政局', '责任单位：市人社局']);
+    expect(responsibilityLines(text).map((b) => b.inner)).toEqual([
+      '【牵头单位】市商务局\n【配合单位】市财政局',
+      '责任单位：市人社局',
+    ]);
   });
 
   it('ignores a sentence that merely mentions 责任单位', () => {
@@ -15,11 +18,34 @@ describe('responsibilityLines', () => {
 
 describe('splitTasks with responsibility lines', () => {
   it('closes a task at each responsibility line, like a bracket', () => {
-    const tasks = splitTasks('建设直播基地，2025年底前认定基地10个。\n【责任单位】市商务局\n培训主播。\n【责任单位】市人社局、市总工会', '2024-07-02');
+    const tasks = splitTasks(
+      '建设直播基地，2025年底前认定基地10个。\n【责任单位】市商务局\n培训主播。\n【责任单位】市人社局、市总工会',
+      '2024-07-02',
+    );
     expect(tasks.map((t) => [t.text, t.departments.map((d) => `${d.name}:${d.role}`)])).toEqual([
       ['建设直播基地，2025年底前认定基地10个。', ['市商务局:lead']],
       ['培训主播。', ['市人社局:lead', '市总工会:co']],
     ]);
     expect(tasks[0]!.targets.map((t) => t.due)).toEqual(['2025-12-31']);
+  });
+});
+
+describe('responsibility lines with a deadline line', () => {
+  it('reads 【完成时限】 among the lines as the task’s deadline, not as a unit', () => {
+    const tasks = splitTasks(
+      '建设智慧菜市场10个。\n【牵头单位】市商务局\n【配合单位】市财政局\n【完成时限】2025年6月底前\n培训主播。\n【责任单位】市人社局',
+      '2024-07-02',
+    );
+    expect(
+      tasks.map((t) => [
+        t.text,
+        t.departments.map((d) => `${d.name}:${d.role}`),
+        t.targets.map((x) => `${x.due}/${x.precision}`),
+      ]),
+    ).toEqual([
+      ['建设智慧菜市场10个。', ['市商务局:lead', '市财政局:co'], ['2025-06-30/month']],
+      ['培训主播。', ['市人社局:lead'], []],
+    ]);
+    expect(tasks[0]!.targets[0]!.text).toBe('【完成时限】2025年6月底前');
   });
 });

@@ -24,7 +24,7 @@ describe('policy structure', () => {
     expect(doc.measures[2]!.text).not.toContain('施行');
   });
 
-  it('keeps deeper levels (1. inside （一）) inside the item text', () => {
+  it('takes the level that carries the brackets: 1. under a group heading, and a （二） with its own bracket beside it', () => {
     const doc = parseLines([
       '关于加快培育新型消费的实施意见',
       '（一）培育壮大零售新业态',
@@ -32,15 +32,40 @@ describe('policy structure', () => {
       '2.发展直播电商。（市商务局、市委网信办按职责分工负责）',
       '（二）发展在线教育。建设在线课程。（市教委）',
     ]);
+    expect(doc.measures.map((m) => [m.label, m.section, m.title])).toEqual([
+      ['1.', '培育壮大零售新业态', '发展智慧超市'],
+      ['2.', '培育壮大零售新业态', '发展直播电商'],
+      ['（二）', null, '发展在线教育'],
+    ]);
+    expect(departmentsOf(doc)).toEqual([['市商务局'], ['市商务局', '市委网信办'], ['市教委']]);
+  });
+
+  it('keeps a deeper list inside its measure when only the measure closes with a bracket', () => {
+    const doc = parseLines([
+      '某市实施方案',
+      '（一）建设智慧商圈。',
+      '1.改造步行街；',
+      '2.建设智慧停车场。（市商务局牵头，市住房城乡建设局配合）',
+      '（二）发展夜间经济。延长营业时间。（市商务局）',
+    ]);
     expect(doc.measures.map((m) => m.label)).toEqual(['（一）', '（二）']);
-    expect(doc.measures[0]!.title).toBe('培育壮大零售新业态');
-    expect(doc.measures[0]!.text).toContain('2.发展直播电商');
-    expect(doc.measures[0]!.tasks.map((t) => t.text)).toEqual(['培育壮大零售新业态\n1.发展智慧超市。', '2.发展直播电商。']);
+    expect(doc.measures[0]!.text).toContain('1.改造步行街');
   });
 
   it('reads （1） numbering and restarts per section', () => {
-    const doc = parseLines(['某市实施方案', '一、主要任务', '（1）建设商圈。（市商务局）', '（2）建设步行街。（市商务局）', '二、保障', '（1）加强宣传。（市委宣传部）']);
-    expect(doc.measures.map((m) => `${m.section}:${m.label}`)).toEqual(['主要任务:（1）', '主要任务:（2）', '保障:（1）']);
+    const doc = parseLines([
+      '某市实施方案',
+      '一、主要任务',
+      '（1）建设商圈。（市商务局）',
+      '（2）建设步行街。（市商务局）',
+      '二、保障',
+      '（1）加强宣传。（市委宣传部）',
+    ]);
+    expect(doc.measures.map((m) => `${m.section}:${m.label}`)).toEqual([
+      '主要任务:（1）',
+      '主要任务:（2）',
+      '保障:（1）',
+    ]);
   });
 
   it('reads 第一条 articles with 第一章 chapters, and articles without brackets are one task', () => {
@@ -59,12 +84,23 @@ describe('policy structure', () => {
     ]);
     expect(doc.measures[0]!.title).toBe('为了促进电子商务发展，制定本办法');
     expect(doc.measures[2]!.tasks).toEqual([
-      { text: '县级以上人民政府应当加强电子商务基础设施建设。', responsibility: null, departments: [], departmentsIncomplete: false, targets: [] },
+      {
+        text: '县级以上人民政府应当加强电子商务基础设施建设。',
+        responsibility: null,
+        departments: [],
+        departmentsIncomplete: false,
+        targets: [],
+      },
     ]);
   });
 
   it('ignores out-of-sequence labels such as a stray (三) in running text', () => {
-    const doc = parseLines(['某市方案', '（一）发展夜间经济。（市商务局）', '（三）见上文。', '（二）发展首店经济。（市商务局）']);
+    const doc = parseLines([
+      '某市方案',
+      '（一）发展夜间经济。（市商务局）',
+      '（三）见上文。',
+      '（二）发展首店经济。（市商务局）',
+    ]);
     expect(doc.measures.map((m) => m.label)).toEqual(['（一）', '（二）']);
     expect(doc.measures[0]!.text).toContain('（三）见上文');
   });
@@ -88,7 +124,227 @@ describe('policy structure', () => {
   });
 
   it('accepts a bracket placed before the full stop', () => {
-    const doc = parseLines(['某市方案', '（一）发展夜间经济（市商务局）。', '（二）发展首店经济（市商务局、市文化和旅游局）。']);
+    const doc = parseLines([
+      '某市方案',
+      '（一）发展夜间经济（市商务局）。',
+      '（二）发展首店经济（市商务局、市文化和旅游局）。',
+    ]);
     expect(departmentsOf(doc)).toEqual([['市商务局'], ['市商务局', '市文化和旅游局']]);
+  });
+});
+
+/**
+ * Numbering levels are decided per document from evidence. Each case is a small document written in the genre
+ * and the measures a reader of that genre would list: label, section, and whether the measure has a target.
+ */
+interface LevelCase {
+  about: string;
+  lines: string[];
+  measures: Array<[label: string, section: string | null, title: string]>;
+  /** Due dates of the targets, measure by measure (omitted: not checked). */
+  targets?: string[][];
+}
+
+const LEVEL_CASES: LevelCase[] = [
+  {
+    about:
+      '1. 2. numbered continuously across sections and across （一）（二） group headings that restart per section',
+    lines: [
+      '某市促进服务消费若干措施',
+      '一、扩大文旅消费',
+      '（一）丰富产品供给',
+      '1.打造夜间消费街区。（市商务局牵头）',
+      '2.发展演艺经济。（市文化广电旅游局）',
+      '（二）优化消费环境',
+      '3.完善旅游交通。（市交通运输局）',
+      '二、提升生活服务',
+      '（一）发展家政服务',
+      '4.培育家政龙头企业。（市商务局）',
+      '（二）发展养老托育',
+      '5.建设社区养老服务中心。（市民政局）',
+    ],
+    measures: [
+      ['1.', '丰富产品供给', '打造夜间消费街区'],
+      ['2.', '丰富产品供给', '发展演艺经济'],
+      ['3.', '优化消费环境', '完善旅游交通'],
+      ['4.', '发展家政服务', '培育家政龙头企业'],
+      ['5.', '发展养老托育', '建设社区养老服务中心'],
+    ],
+  },
+  {
+    about:
+      '（一） as group headings with no brackets anywhere: the deepest regular level (1. under most groups) holds the measures',
+    lines: [
+      '某县乡村振兴工作方案',
+      '（一）产业发展',
+      '1.发展特色种植。',
+      '2.建设冷链仓储。',
+      '（二）人才振兴',
+      '1.培育高素质农民。',
+      '2.引进返乡创业人才。',
+    ],
+    measures: [
+      ['1.', '产业发展', '发展特色种植'],
+      ['2.', '产业发展', '建设冷链仓储'],
+      ['1.', '人才振兴', '培育高素质农民'],
+      ['2.', '人才振兴', '引进返乡创业人才'],
+    ],
+  },
+  {
+    about: '（一） as measures in another document: an occasional 1. list inside one of them stays in its text',
+    lines: [
+      '某市政务新媒体管理办法实施意见',
+      '一、总体要求',
+      '（一）指导思想。坚持正确导向。',
+      '（二）基本原则。',
+      '1.坚持需求引领。',
+      '2.坚持融合发展。',
+      '二、主要任务',
+      '（三）推进政务公开。及时发布政策。',
+      '（四）优化掌上服务。推动高频事项掌上办。',
+      '（五）加强安全防护。落实安全责任。',
+    ],
+    measures: [
+      ['（一）', '总体要求', '指导思想'],
+      ['（二）', '总体要求', '基本原则'],
+      ['（三）', '主要任务', '推进政务公开'],
+      ['（四）', '主要任务', '优化掌上服务'],
+      ['（五）', '主要任务', '加强安全防护'],
+    ],
+  },
+  {
+    about: 'a document whose measures are the 一、 二、 items themselves',
+    lines: [
+      '某省关于做好春节期间市场保供工作的通知',
+      '各市人民政府：',
+      '一、加强重要商品储备。各地要落实储备任务。（省商务厅）',
+      '二、强化价格监测。密切关注价格变化。（省发展改革委）',
+      '三、保障运输畅通。开辟绿色通道。（省交通运输厅）',
+      '某省人民政府办公厅',
+      '2024年1月10日',
+    ],
+    measures: [
+      ['一、', null, '加强重要商品储备'],
+      ['二、', null, '强化价格监测'],
+      ['三、', null, '保障运输畅通'],
+    ],
+  },
+  {
+    about: 'a short notice with one numbered measure: the count does not decide',
+    lines: [
+      '某市商务局关于开展消费季活动的通知',
+      '各区商务主管部门：',
+      '一、活动安排。2024年5月底前各区举办不少于2场促消费活动。（各区商务主管部门负责）',
+      '某市商务局',
+      '2024年3月1日',
+    ],
+    measures: [['一、', null, '活动安排']],
+    targets: [['2024-05-31']],
+  },
+  {
+    about:
+      'numbered goal and principle items before the measures are measures, their targets kept; a section with text only is a measure too',
+    lines: [
+      '某市推进养老服务体系建设实施方案',
+      '一、总体要求',
+      '（一）总体要求。坚持政府主导、社会参与。',
+      '（二）行动目标。到2026年，全市建成社区养老服务中心100个。',
+      '二、重点任务',
+      '（三）建设服务设施。新建一批养老服务设施。（市民政局）',
+      '（四）培育服务队伍。开展护理员培训。（市人力资源社会保障局）',
+      '三、组织保障',
+      '各区要建立工作机制，明确责任分工。',
+    ],
+    measures: [
+      ['（一）', '总体要求', '总体要求'],
+      ['（二）', '总体要求', '行动目标'],
+      ['（三）', '重点任务', '建设服务设施'],
+      ['（四）', '重点任务', '培育服务队伍'],
+      ['三、', null, '组织保障'],
+    ],
+    targets: [[], ['2026-12-31'], [], [], []],
+  },
+  {
+    about: 'an unnumbered goal section (主要目标 on its own line) becomes a measure labelled with its heading',
+    lines: [
+      '某区提升城市品质三年行动方案',
+      '为提升城市品质，制定本方案。',
+      '主要目标',
+      '到2025年，完成老旧小区改造50个。',
+      '一、实施城市更新。推进老旧小区改造。（区住房城乡建设局）',
+      '二、完善公共服务。建设一刻钟便民生活圈。（区商务局）',
+    ],
+    measures: [
+      ['主要目标', null, '主要目标'],
+      ['一、', null, '实施城市更新'],
+      ['二、', null, '完善公共服务'],
+    ],
+    targets: [['2025-12-31'], [], []],
+  },
+  {
+    about:
+      'an emergency plan numbered 1 / 1.1 / 1.1.1 with a table of contents: the contents are skipped, 1.1 items are the measures',
+    lines: [
+      '某市粮食应急预案',
+      '目录',
+      '1 总则',
+      '2 应急响应',
+      '1 总则',
+      '1.1 编制目的',
+      '为有效应对粮食市场异常波动，制定本预案。',
+      '1.2 适用范围',
+      '本预案适用于本市粮食应急状态。',
+      '2 应急响应',
+      '2.1 响应程序',
+      '2.1.1 出现异常波动时，市粮食部门及时报告。',
+      '2.1.2 市政府决定启动应急响应。',
+      '2.2 应急终止',
+      '应急状态消除后，终止应急措施。',
+    ],
+    measures: [
+      ['1.1', '总则', '编制目的'],
+      ['1.2', '总则', '适用范围'],
+      ['2.1', '应急响应', '响应程序'],
+      ['2.2', '应急响应', '应急终止'],
+    ],
+  },
+  {
+    about: '第一条 alone on its line (an element of its own on a web page) heads the article text on the next line',
+    lines: [
+      '某市电动自行车管理规定',
+      '第一章',
+      '总则',
+      '第一条',
+      '为了加强电动自行车管理，制定本规定。',
+      '第二条',
+      '本规定适用于本市行政区域。',
+    ],
+    measures: [
+      ['第一条', '总则', '为了加强电动自行车管理，制定本规定'],
+      ['第二条', '总则', '本规定适用于本市行政区域'],
+    ],
+  },
+];
+
+describe('numbering levels decided per document', () => {
+  for (const c of LEVEL_CASES) {
+    it(c.about, () => {
+      const doc = parseLines(c.lines);
+      expect(doc.measures.map((m) => [m.label, m.section, m.title])).toEqual(c.measures);
+      if (c.targets)
+        expect(doc.measures.map((m) => m.tasks.flatMap((t) => t.targets.map((x) => x.due)))).toEqual(c.targets);
+    });
+  }
+
+  it('reports a label out of sequence as a structure note and keeps its text in the measure before it', () => {
+    const doc = parseLines([
+      '某市方案',
+      '（一）发展夜间经济。（市商务局）',
+      '（三）见上文。',
+      '（二）发展首店经济。（市商务局）',
+    ]);
+    expect(doc.notes.filter((n) => n.kind === 'structure').map((n) => [n.label, n.excerpt])).toEqual([
+      ['（三）', '（三）见上文。'],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testSegmenter } from '../../helpers/segmenter.ts';
-import { warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
 import { aliasAlternatives, departmentPatterns, departmentStem } from '../../../src/core/search/department-aliases.ts';
+import { warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
 beforeAll(() => warmSegmenter(testSegmenter), 60_000);
@@ -49,5 +49,23 @@ describe('department aliases', () => {
     expect(aliasAlternatives('人社', jieba)).toContainEqual(['人力资源', '社会保障']);
     expect(aliasAlternatives('发改委', jieba).map((w) => w.join(''))).toContain('发展改革');
     expect(aliasAlternatives('冷链', jieba)).toEqual([]);
+  });
+});
+
+describe('department aliases from the lexicon of government bodies', () => {
+  it.each([
+    ['证监会', '中国证券监督管理委员会'],
+    ['央行', '中国人民银行'],
+    ['银保监会', '中国银行保险监督管理委员会'],
+    ['国家发改委', '国家发展改革委'],
+    ['市场监管总局', '国家市场监督管理总局'],
+    ['药监局', '国家药品监督管理局'],
+    ['医保局', '市医疗保障局'],
+  ])('%s matches %s', (input, name) => {
+    expect(matches(input, name)).toBe(true);
+  });
+
+  it('offers a central body’s full name for its short form', () => {
+    expect(aliasAlternatives('证监会', jieba).map((w) => w.join(''))).toContain('中国证券监督管理');
   });
 });

@@ -32,6 +32,7 @@ describe('parseQuery', () => {
         } catch (e) {
           return e;
         }
+        return undefined;
       })();
       expect(err).toBeInstanceOf(SearchInputError);
       expect((err as SearchInputError).code).toBe('no_terms');

@@ -1,11 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
-import { postDigestMessage, slackDigestPoster } from '../../../src/slack/digest/post-digest.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.ts';
 import { digestForChannel } from '../../../src/services/digest-service.ts';
-import { stringsFor } from '../../../src/slack/strings/index.ts';
+import { postDigestMessage, slackDigestPoster } from '../../../src/slack/digest/post-digest.ts';
+import { stringsFor } from '../../../src/slack/strings.ts';
 import { testDb } from '../../helpers/db.ts';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
-import { TIANJIN, insertDocument } from '../../helpers/digest-fixture.ts';
+import { insertDocument, TIANJIN } from '../../helpers/digest-fixture.ts';
+import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
 
 let fake: FakeSlack;
 beforeEach(async () => {
@@ -13,12 +14,22 @@ beforeEach(async () => {
 });
 afterEach(async () => fake.stop());
 
-const client = () => new webApi.WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
+const client = () =>
+  new webApi.WebClient('xoxb-test', {
+    slackApiUrl: fake.apiUrl,
+    retryConfig: { retries: 0 },
+    logLevel: webApi.LogLevel.ERROR,
+  });
 
 function digest() {
   const db = testDb();
   insertDocument(db, TIANJIN);
-  const d = digestForChannel(db, { channel: 'C1', asOf: '2022-12-05', horizonDays: 28, now: new Date('2025-03-17T01:00:00Z') });
+  const d = digestForChannel(db, loadConfig({}), {
+    channel: 'C1',
+    asOf: '2022-12-05',
+    horizonDays: 28,
+    now: new Date('2025-03-17T01:00:00Z'),
+  });
   db.close();
   return d;
 }
@@ -28,7 +39,7 @@ describe('postDigestMessage', () => {
     const ts = await postDigestMessage(client(), 'C1', digest(), 'en');
     const [call] = fake.callsTo('chat.postMessage');
     expect(ts).toMatch(/^\d+\.\d+$/);
-    expect(call!.body).toMatchObject({ channel: 'C1', unfurl_links: 'false', unfurl_media: 'false' }) // form-encoded by the Web API client;
+    expect(call!.body).toMatchObject({ channel: 'C1', unfurl_links: 'false', unfurl_media: 'false' }); // form-encoded by the Web API client;
     expect(call!.body.thread_ts).toBeUndefined();
     expect(JSON.stringify(call!.body.blocks)).toContain(stringsFor('en').digestTitle('2022-12-05'));
   });
@@ -40,6 +51,8 @@ describe('postDigestMessage', () => {
 
   it('binds client and locale for the digest service', async () => {
     await slackDigestPoster(client(), 'zh')('C2', digest());
-    expect(JSON.stringify(fake.callsTo('chat.postMessage')[0]!.body.blocks)).toContain(stringsFor('zh').digestTitle('2022-12-05'));
+    expect(JSON.stringify(fake.callsTo('chat.postMessage')[0]!.body.blocks)).toContain(
+      stringsFor('zh').digestTitle('2022-12-05'),
+    );
   });
 });

@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
 import type { webApi } from '@slack/bolt';
-import { FIXTURE, fakeClient, followupTestDeps, useFollowupWorld } from '../../helpers/followup-fixture.ts';
-import type { FakeSlack } from '../../helpers/fake-slack.ts';
-import { assignFollowup, changeFollowup } from '../../../src/services/followup-service.ts';
-import { getFollowup, listEvents } from '../../../src/repo/followups-repo.ts';
-import { publishChange, publishCreated } from '../../../src/slack/followups/publisher.ts';
+import { describe, expect, it } from 'vitest';
 import type { FollowupChange } from '../../../src/core/followups/transitions.ts';
+import { getFollowup, listEvents } from '../../../src/repo/followups-repo.ts';
+import { assignFollowup, changeFollowup } from '../../../src/services/followup-service.ts';
+import { publishChange, publishCreated } from '../../../src/slack/followups/publisher.ts';
 import type { SlackClient } from '../../../src/slack/web-api.ts';
+import type { FakeSlack } from '../../helpers/fake-slack.ts';
+import { FIXTURE, fakeClient, followupTestDeps, useFollowupWorld } from '../../helpers/followup-fixture.ts';
 
 const world = useFollowupWorld();
 const CHANNEL = 'C0POLICY1';
@@ -31,7 +31,14 @@ function clientFailingDms(fake: FakeSlack, failDmsTo: string[], error = 'cannot_
 }
 
 function assign(assignee = ASSIGNEE) {
-  const o = assignFollowup(deps(), { itemId: FIXTURE.targetId, assignee, actor: CREATOR, note: null, where: { channel: CHANNEL, threadTs: THREAD }, dedupeKey: null });
+  const o = assignFollowup(deps(), {
+    itemId: FIXTURE.targetId,
+    assignee,
+    actor: CREATOR,
+    note: null,
+    where: { channel: CHANNEL, threadTs: THREAD },
+    dedupeKey: null,
+  });
   if (!o.ok) throw new Error(o.error);
   return o.followup;
 }
@@ -51,7 +58,12 @@ describe('publishing follow-ups', () => {
     const f = assign();
     expect(await publishCreated(deps(), fakeClient(world.fake), f)).toBeNull();
     const posted = getFollowup(world.db, f.id)!;
-    expect(posted).toMatchObject({ channel: CHANNEL, threadTs: THREAD, messageTs: expect.any(String), slackError: null });
+    expect(posted).toMatchObject({
+      channel: CHANNEL,
+      threadTs: THREAD,
+      messageTs: expect.any(String),
+      slackError: null,
+    });
     expect(cards()).toHaveLength(1);
     expect(world.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === ASSIGNEE)).toHaveLength(1);
 
@@ -70,7 +82,9 @@ describe('publishing follow-ups', () => {
     expect(world.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === ASSIGNEE)).toHaveLength(0);
 
     world.fake.reset();
-    expect(await publishChange(deps(), fakeClient(world.fake), change(f.id, { kind: 'due', due: '2027-01-15' }))).toBeNull();
+    expect(
+      await publishChange(deps(), fakeClient(world.fake), change(f.id, { kind: 'due', due: '2027-01-15' })),
+    ).toBeNull();
     expect(world.fake.callsTo('chat.update')).toHaveLength(0);
     expect(cards()).toHaveLength(1);
     // The card went out only now, so the assignee hears about it now.
@@ -84,7 +98,11 @@ describe('publishing follow-ups', () => {
     expect(await publishCreated(deps(), client, f)).toEqual({ kind: 'dm', error: 'cannot_dm_bot', user: ASSIGNEE });
     const posted = getFollowup(world.db, f.id)!;
     expect(posted.slackError).toBeNull();
-    expect(listEvents(world.db, [f.id]).at(-1)).toMatchObject({ action: 'slack_error', actor: 'system', detail: { kind: 'dm', error: 'cannot_dm_bot', to: ASSIGNEE } });
+    expect(listEvents(world.db, [f.id]).at(-1)).toMatchObject({
+      action: 'slack_error',
+      actor: 'system',
+      detail: { kind: 'dm', error: 'cannot_dm_bot', to: ASSIGNEE },
+    });
 
     expect(await publishChange(deps(), client, change(f.id, { kind: 'start' }, ASSIGNEE))).toBeNull();
     expect(cards()).toHaveLength(1);
@@ -96,7 +114,11 @@ describe('publishing follow-ups', () => {
     await publishCreated(deps(), fakeClient(world.fake), f);
     const messageTs = getFollowup(world.db, f.id)!.messageTs;
     const client = clientFailingDms(world.fake, ['U0NEW']);
-    expect(await publishChange(deps(), client, change(f.id, { kind: 'reassign', assignee: 'U0NEW' }))).toEqual({ kind: 'dm', error: 'cannot_dm_bot', user: 'U0NEW' });
+    expect(await publishChange(deps(), client, change(f.id, { kind: 'reassign', assignee: 'U0NEW' }))).toEqual({
+      kind: 'dm',
+      error: 'cannot_dm_bot',
+      user: 'U0NEW',
+    });
     expect(getFollowup(world.db, f.id)).toMatchObject({ slackError: null, assignee: 'U0NEW' });
 
     await publishChange(deps(), client, change(f.id, { kind: 'done' }, 'U0NEW'));
@@ -108,7 +130,10 @@ describe('publishing follow-ups', () => {
     const f = assign();
     await publishCreated(deps(), fakeClient(world.fake), f);
     world.fake.failNext('chat.update', 'message_not_found');
-    expect(await publishChange(deps(), fakeClient(world.fake), change(f.id, { kind: 'start' }, ASSIGNEE))).toEqual({ kind: 'card', error: 'message_not_found' });
+    expect(await publishChange(deps(), fakeClient(world.fake), change(f.id, { kind: 'start' }, ASSIGNEE))).toEqual({
+      kind: 'card',
+      error: 'message_not_found',
+    });
     expect(getFollowup(world.db, f.id)!.slackError).toBe('message_not_found');
 
     await publishChange(deps(), fakeClient(world.fake), change(f.id, { kind: 'done' }, ASSIGNEE));
@@ -120,9 +145,15 @@ describe('publishing follow-ups', () => {
     const f = assign();
     await publishCreated(deps(), fakeClient(world.fake), f);
     world.fake.failNext('chat.postMessage', 'ratelimited');
-    expect(await publishChange(deps(), fakeClient(world.fake), change(f.id, { kind: 'start' }, ASSIGNEE))).toEqual({ kind: 'note', error: 'ratelimited' });
+    expect(await publishChange(deps(), fakeClient(world.fake), change(f.id, { kind: 'start' }, ASSIGNEE))).toEqual({
+      kind: 'note',
+      error: 'ratelimited',
+    });
     expect(world.fake.callsTo('chat.update')).toHaveLength(1);
     expect(getFollowup(world.db, f.id)!.slackError).toBeNull();
-    expect(listEvents(world.db, [f.id]).at(-1)).toMatchObject({ action: 'slack_error', detail: { kind: 'note', error: 'ratelimited' } });
+    expect(listEvents(world.db, [f.id]).at(-1)).toMatchObject({
+      action: 'slack_error',
+      detail: { kind: 'note', error: 'ratelimited' },
+    });
   });
 });

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.ts';
-import { assignModal } from '../../blocks/followup-modals.ts';
 import { assignModalItem } from '../../../services/followup-service.ts';
-import { safely } from '../safely.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { assignModal } from '../../followups/modals.ts';
 import { buttonActionSchema, placeOf } from '../payloads.ts';
+import { safely } from '../safely.ts';
 
 /**
  * "Assign follow-up" on a measure detail or digest item (value: measure/task/target id). Opens the modal at once

@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.ts';
-import { blockReasonModal, dueModal, type ChangeModalContext } from '../../blocks/followup-modals.ts';
-import { ACTIONS } from '../../ids.ts';
 import { checkMayChange } from '../../../services/followup-service.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { inputFor } from '../../followups/actions.ts';
 import { followupDeps } from '../../followups/context.ts';
+import { blockReasonModal, type ChangeModalContext, dueModal } from '../../followups/modals.ts';
 import { permissionRefusalText } from '../../followups/outcome-text.ts';
 import { tell } from '../../followups/tell.ts';
-import { safely } from '../safely.ts';
 import { buttonActionSchema, placeOf, replyTo } from '../payloads.ts';
+import { safely } from '../safely.ts';
 
 /**
  * "Blocked" and "Change due date": both need input first, so they open a small modal at once (trigger_id: 3 s).
@@ -28,8 +28,16 @@ export function followupNeedsInputHandler(deps: SlackDeps) {
         return;
       }
       const f = check.followup;
-      const context: ChangeModalContext = { followupId: f.id, fromHome: place.inHome, channel: where.channel, threadTs: where.threadTs };
-      const view = action.action_id === ACTIONS.FOLLOWUP_BLOCK ? blockReasonModal(context, deps.strings) : dueModal(context, f.due, deps.strings);
+      const context: ChangeModalContext = {
+        followupId: f.id,
+        fromHome: place.inHome,
+        channel: where.channel,
+        threadTs: where.threadTs,
+      };
+      const view =
+        inputFor(action.action_id) === 'reason'
+          ? blockReasonModal(context, deps.strings)
+          : dueModal(context, f.due, deps.strings);
       await client.views.open({ trigger_id: p.trigger_id ?? '', view });
     });
   };

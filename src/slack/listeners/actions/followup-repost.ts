@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.ts';
 import { checkRepost } from '../../../services/followup-service.ts';
+import type { SlackDeps } from '../../deps.ts';
 import { followupDeps } from '../../followups/context.ts';
 import { permissionRefusalText, slackFailedText } from '../../followups/outcome-text.ts';
 import { repostCard } from '../../followups/publisher.ts';
-import { safely } from '../safely.ts';
 import { buttonActionSchema } from '../payloads.ts';
+import { safely } from '../safely.ts';
 
 /** "Re-post" next to a follow-up whose card could not be posted (bot not invited yet). Value: follow-up id. */
 export function followupRepostHandler(deps: SlackDeps) {

@@ -1,22 +1,14 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.ts';
-import { ACTIONS } from '../../ids.ts';
-import type { FollowupChange } from '../../../core/followups/transitions.ts';
 import { changeFollowup } from '../../../services/followup-service.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { immediateChangeFor } from '../../followups/actions.ts';
 import { followupDeps } from '../../followups/context.ts';
-import { publishHome } from '../../followups/home.ts';
 import { changeOutcomeText, slackFailedText } from '../../followups/outcome-text.ts';
 import { publishChange } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
-import { safely } from '../safely.ts';
+import { publishHome } from '../../home/home-view.ts';
 import { buttonActionSchema, placeOf, replyTo } from '../payloads.ts';
-
-const CHANGES: Record<string, FollowupChange> = {
-  [ACTIONS.FOLLOWUP_START]: { kind: 'start' },
-  [ACTIONS.FOLLOWUP_DONE]: { kind: 'done' },
-  [ACTIONS.FOLLOWUP_CANCEL]: { kind: 'cancel' },
-  [ACTIONS.FOLLOWUP_REOPEN]: { kind: 'reopen' },
-};
+import { safely } from '../safely.ts';
 
 /** Start / Done / Cancel / Reopen on a follow-up card (thread or App Home). Value: follow-up id. */
 export function followupStatusHandler(deps: SlackDeps) {
@@ -26,7 +18,7 @@ export function followupStatusHandler(deps: SlackDeps) {
     await safely(deps, respond, 'follow-up status button', async () => {
       const p = buttonActionSchema.parse(body);
       const action = p.actions[0]!;
-      const change = CHANGES[action.action_id];
+      const change = immediateChangeFor(action.action_id);
       if (!change) return;
       const place = placeOf(p);
       const where = replyTo(place);
@@ -34,7 +26,8 @@ export function followupStatusHandler(deps: SlackDeps) {
       const outcome = changeFollowup(fdeps, { followupId: action.value, change, actor: place.user });
       if (outcome.ok) {
         const problem = await publishChange(fdeps, client, outcome);
-        if (problem) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, problem, deps.strings));
+        if (problem)
+          await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, problem, deps.strings));
       } else {
         // A double click arrives as a second press on a stale card: no change, nothing to say.
         const text = changeOutcomeText(outcome, deps.strings, true);

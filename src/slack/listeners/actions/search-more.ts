@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { decodeSearchRequest } from '../../commands/search-request.ts';
-import { runSearch } from '../../commands/run-search.ts';
+import { runSearch } from '../../search/run-search.ts';
+import { decodeSearchState } from '../../search/search-state.ts';
 import { buttonActionSchema } from '../payloads.ts';
 import { safely } from '../safely.ts';
 
@@ -11,7 +11,7 @@ export function searchMoreHandler(deps: SlackDeps) {
     await ack();
     await safely(deps, respond, 'search more', async () => {
       const action = buttonActionSchema.parse(body).actions[0]!;
-      const request = decodeSearchRequest(action.value);
+      const request = decodeSearchState(action.value);
       if (!request) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: deps.strings.expired });
         return;

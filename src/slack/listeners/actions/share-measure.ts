@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.ts';
-import { showById } from '../../commands/show.ts';
 import { rememberPostedItem } from '../../../services/followup-service.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { showById } from '../../search/show-command.ts';
 import { buttonActionSchema, channelOf } from '../payloads.ts';
 import { safely } from '../safely.ts';
 import { shareInChannel } from './share.ts';
@@ -19,7 +19,10 @@ export function shareMeasureHandler(deps: SlackDeps) {
       const id = payload.actions[0]!.value;
       const channel = channelOf(payload);
       // Posted publicly in `channel`: everyone there reads it, so follow-up notes show only if they belong there.
-      const message = showById(id, deps, { sharedBy: payload.user.id, viewer: { user: null, channel: channel ?? null } });
+      const message = showById(id, deps, {
+        sharedBy: payload.user.id,
+        viewer: { user: null, channel: channel ?? null },
+      });
       const shared = await shareInChannel({ client, respond, channel, message, deps });
       if (shared.kind === 'posted' && shared.ts) rememberPostedItem(deps.db, shared.channel, shared.ts, id);
     });

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { decodeSearchRequest } from '../../commands/search-request.ts';
-import { runSearch } from '../../commands/run-search.ts';
+import { runSearch } from '../../search/run-search.ts';
+import { decodeSearchState } from '../../search/search-state.ts';
 import { buttonActionSchema, channelOf } from '../payloads.ts';
 import { safely } from '../safely.ts';
 import { shareInChannel } from './share.ts';
@@ -12,7 +12,7 @@ export function shareResultsHandler(deps: SlackDeps) {
     await ack();
     await safely(deps, respond, 'share results', async () => {
       const payload = buttonActionSchema.parse(body);
-      const request = decodeSearchRequest(payload.actions[0]!.value);
+      const request = decodeSearchState(payload.actions[0]!.value);
       if (!request) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: deps.strings.expired });
         return;

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { showById } from '../../commands/show.ts';
+import { showById } from '../../search/show-command.ts';
 import { buttonActionSchema, channelOf } from '../payloads.ts';
 import { safely } from '../safely.ts';
 
@@ -10,7 +10,9 @@ export function showMeasureHandler(deps: SlackDeps) {
     await ack();
     await safely(deps, respond, 'show measure', async () => {
       const p = buttonActionSchema.parse(body);
-      const detail = showById(p.actions[0]!.value, deps, { viewer: { user: p.user.id, channel: channelOf(p) ?? null } });
+      const detail = showById(p.actions[0]!.value, deps, {
+        viewer: { user: p.user.id, channel: channelOf(p) ?? null },
+      });
       await respond({ response_type: 'ephemeral', replace_original: false, text: detail.text, blocks: detail.blocks });
     });
   };

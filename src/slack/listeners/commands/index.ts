@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { MEASURES_COMMAND } from '../../ids.ts';
-import { subcommands } from '../../commands/index.ts';
+import { subcommands } from '../../subcommands/index.ts';
 import { measuresCommandHandler } from './measures.ts';
 
 /** Slash commands. New `/measures` subcommands go in src/slack/commands/, not here. */

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { yieldToEventLoop } from '../../../lib/yield.ts';
 import type { SlackDeps } from '../../deps.ts';
-import type { Subcommand } from '../../commands/registry.ts';
-import { dispatchCommand } from '../../commands/dispatch.ts';
+import type { Subcommand } from '../../kit/subcommand.ts';
+import { dispatchCommand } from '../../subcommands/dispatch.ts';
 import { slashCommandSchema } from '../payloads.ts';
 import { safely } from '../safely.ts';
-import { yieldToEventLoop } from '../../../lib/yield.ts';
 
 /** `/measures …`: ack at once (Slack allows 3 s), then answer ephemerally through response_url. */
 export function measuresCommandHandler(deps: SlackDeps, subcommands: readonly Subcommand[]) {

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { publishHome } from '../../followups/home.ts';
+import { publishHome } from '../../home/home-view.ts';
 import { appHomeOpenedSchema } from '../payloads.ts';
 import { safely } from '../safely.ts';
 

@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { EVENTS } from '../../ids.ts';
-import { subcommands } from '../../commands/index.ts';
-import { appMentionHandler } from './app-mention.ts';
+import { subcommands } from '../../subcommands/index.ts';
 import { appHomeOpenedHandler } from './app-home-opened.ts';
+import { appMentionHandler } from './app-mention.ts';
 
 /** Events API subscriptions (manifest.yml bot_events). Bolt acks events itself. */
 export function register(app: App, deps: SlackDeps): void {

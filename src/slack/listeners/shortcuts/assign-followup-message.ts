@@ -1,19 +1,21 @@
 import type { AllMiddlewareArgs, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import type { SlackDeps } from '../../deps.ts';
-import { assignModal } from '../../blocks/followup-modals.ts';
 import { assignModalItem, messageItemId } from '../../../services/followup-service.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { assignModal } from '../../followups/modals.ts';
 import { safely } from '../safely.ts';
 
 const messageActionSchema = z.object({
   trigger_id: z.string().min(1),
   user: z.object({ id: z.string().min(1) }),
   channel: z.object({ id: z.string().min(1) }),
-  message: z.object({
-    ts: z.string().min(1),
-    thread_ts: z.string().optional(),
-    metadata: z.object({ event_type: z.string(), event_payload: z.record(z.unknown()) }).optional(),
-  }).passthrough(),
+  message: z
+    .object({
+      ts: z.string().min(1),
+      thread_ts: z.string().optional(),
+      metadata: z.object({ event_type: z.string(), event_payload: z.record(z.unknown()) }).optional(),
+    })
+    .passthrough(),
 });
 
 /**
@@ -28,7 +30,12 @@ export function assignFollowupShortcutHandler(deps: SlackDeps) {
     await safely(deps, respond, 'assign follow-up shortcut', async () => {
       const p = messageActionSchema.parse(body);
       const threadTs = p.message.thread_ts ?? p.message.ts;
-      const rawId = messageItemId(deps.db, { channel: p.channel.id, ts: p.message.ts, threadTs: p.message.thread_ts ?? null, metadata: p.message.metadata });
+      const rawId = messageItemId(deps.db, {
+        channel: p.channel.id,
+        ts: p.message.ts,
+        threadTs: p.message.thread_ts ?? null,
+        metadata: p.message.metadata,
+      });
       const item = rawId ? assignModalItem(deps.db, rawId) : undefined;
       await client.views.open({
         trigger_id: p.trigger_id,

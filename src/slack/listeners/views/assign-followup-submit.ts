@@ -1,20 +1,25 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import type { SlackDeps } from '../../deps.ts';
-import { ASSIGN_BLOCKS } from '../../blocks/followup-modals.ts';
-import { assignFollowup, assignModalItem } from '../../../services/followup-service.ts';
+import { charCount, MAX_NOTE_CHARS } from '../../../core/followups/limits.ts';
 import { isIsoDate } from '../../../lib/dates.ts';
+import { assignFollowup, assignModalItem } from '../../../services/followup-service.ts';
+import type { SlackDeps } from '../../deps.ts';
 import { followupDeps } from '../../followups/context.ts';
+import { ASSIGN_BLOCKS } from '../../followups/modals.ts';
 import { assignOutcomeText, slackFailedText } from '../../followups/outcome-text.ts';
 import { publishCreated } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
-import { safely } from '../safely.ts';
 import { parseMetadata, viewSubmissionSchema } from '../payloads.ts';
+import { safelyTelling } from '../safely.ts';
 
 /** Modal field errors are plain text (no escaping needed); the typed id is echoed at most this long (the input's max_length). */
 const MAX_TYPED_ID = 64;
 
-const metadataSchema = z.object({ itemId: z.string().nullable(), channel: z.string().nullable(), threadTs: z.string().nullable() });
+const metadataSchema = z.object({
+  itemId: z.string().nullable(),
+  channel: z.string().nullable(),
+  threadTs: z.string().nullable(),
+});
 
 /**
  * The assign modal's submission. Checks the input before acking (an unknown id or a payload we cannot read is
@@ -27,7 +32,9 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
     const parsed = viewSubmissionSchema.safeParse(body);
     const meta = parsed.success ? parseMetadata(metadataSchema, parsed.data.view.private_metadata) : undefined;
     if (!parsed.success || !meta) {
-      deps.logger.warn('unreadable assign modal submission', { error: parsed.success ? 'private_metadata' : parsed.error.message });
+      deps.logger.warn('unreadable assign modal submission', {
+        error: parsed.success ? 'private_metadata' : parsed.error.message,
+      });
       await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.assignee.block]: s.genericError } });
       return;
     }
@@ -48,27 +55,36 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
       await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.assignee.block]: s.fuParseError.missing_user } });
       return;
     }
+    if (note !== null && charCount(note) > MAX_NOTE_CHARS) {
+      await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.note.block]: s.tooLong(MAX_NOTE_CHARS) } });
+      return;
+    }
     if (due !== null && !isIsoDate(due)) {
       await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.due.block]: s.fuParseError.bad_date } });
       return;
     }
     await ack();
-    await safely(deps, undefined, 'assign follow-up submit', async () => {
-      const fdeps = followupDeps(deps);
-      const outcome = assignFollowup(fdeps, {
-        itemId: item.itemId,
-        assignee,
-        actor: p.user.id,
-        due,
-        note,
-        where: { channel: meta.channel, threadTs: meta.threadTs },
-        dedupeKey: `view:${p.view.id}`,
-      });
-      const where = { user: p.user.id, channel: meta.channel, threadTs: meta.threadTs };
-      if (!outcome.ok) return tell(client, deps.logger, where, assignOutcomeText(outcome, s));
-      // Success shows as the card in the thread; only problems need a private word.
-      const error = outcome.created ? await publishCreated(fdeps, client, outcome.followup) : null;
-      if (error) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, error, s));
-    });
+    const where = { user: p.user.id, channel: meta.channel, threadTs: meta.threadTs };
+    await safelyTelling(
+      deps,
+      (text) => tell(client, deps.logger, where, text),
+      'assign follow-up submit',
+      async () => {
+        const fdeps = followupDeps(deps);
+        const outcome = assignFollowup(fdeps, {
+          itemId: item.itemId,
+          assignee,
+          actor: p.user.id,
+          due,
+          note,
+          where: { channel: meta.channel, threadTs: meta.threadTs },
+          dedupeKey: `view:${p.view.id}`,
+        });
+        if (!outcome.ok) return tell(client, deps.logger, where, assignOutcomeText(outcome, s));
+        // Success shows as the card in the thread; only problems need a private word.
+        const error = outcome.created ? await publishCreated(fdeps, client, outcome.followup) : null;
+        if (error) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, error, s));
+      },
+    );
   };
 }

@@ -1,19 +1,19 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import type { SlackDeps } from '../../deps.ts';
-import { DUE_BLOCK, REASON_BLOCK } from '../../blocks/followup-modals.ts';
-import { VIEWS } from '../../ids.ts';
 import type { FollowupChange } from '../../../core/followups/transitions.ts';
 import { changeFollowup, checkChange } from '../../../services/followup-service.ts';
+import type { SlackDeps } from '../../deps.ts';
 import { followupDeps } from '../../followups/context.ts';
+import { DUE_BLOCK, REASON_BLOCK } from '../../followups/modals.ts';
 import { changeOutcomeText, slackFailedText } from '../../followups/outcome-text.ts';
-import { publishHome } from '../../followups/home.ts';
 import { publishChange } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
-import { safely } from '../safely.ts';
+import { publishHome } from '../../home/home-view.ts';
+import { VIEWS } from '../../ids.ts';
 import { parseMetadata, viewSubmissionSchema } from '../payloads.ts';
+import { safelyTelling } from '../safely.ts';
 
-/** ChangeModalContext (blocks/followup-modals.ts); the place fields default so a modal opened before them still works. */
+/** ChangeModalContext (followups/modals.ts); the place fields default so a modal opened before them still works. */
 const metadataSchema = z.object({
   followupId: z.string().min(1),
   fromHome: z.boolean().default(false),
@@ -35,7 +35,9 @@ export function followupChangeSubmitHandler(deps: SlackDeps) {
     const field = isBlock ? REASON_BLOCK : DUE_BLOCK;
     const meta = parsed.success ? parseMetadata(metadataSchema, parsed.data.view.private_metadata) : undefined;
     if (!parsed.success || !meta) {
-      deps.logger.warn('unreadable follow-up modal submission', { error: parsed.success ? 'private_metadata' : parsed.error.message });
+      deps.logger.warn('unreadable follow-up modal submission', {
+        error: parsed.success ? 'private_metadata' : parsed.error.message,
+      });
       await ack({ response_action: 'errors', errors: { [field.block]: s.genericError } });
       return;
     }
@@ -56,18 +58,23 @@ export function followupChangeSubmitHandler(deps: SlackDeps) {
       return;
     }
     await ack();
-    await safely(deps, undefined, 'follow-up change submit', async () => {
-      const where = { user: p.user.id, channel: meta.fromHome ? null : meta.channel, threadTs: meta.threadTs };
-      const outcome = changeFollowup(fdeps, req);
-      if (!outcome.ok) {
-        const text = changeOutcomeText(outcome, s, true);
-        if (text) await tell(client, deps.logger, where, text);
-      } else {
-        const problem = await publishChange(fdeps, client, outcome);
-        if (problem) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, problem, s));
-      }
-      // Also when someone else changed it first: the Home tab shows the follow-up as it is now.
-      if (meta.fromHome) await publishHome(client, deps, p.user.id);
-    });
+    const where = { user: p.user.id, channel: meta.fromHome ? null : meta.channel, threadTs: meta.threadTs };
+    await safelyTelling(
+      deps,
+      (text) => tell(client, deps.logger, where, text),
+      'follow-up change submit',
+      async () => {
+        const outcome = changeFollowup(fdeps, req);
+        if (!outcome.ok) {
+          const text = changeOutcomeText(outcome, s, true);
+          if (text) await tell(client, deps.logger, where, text);
+        } else {
+          const problem = await publishChange(fdeps, client, outcome);
+          if (problem) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, problem, s));
+        }
+        // Also when someone else changed it first: the Home tab shows the follow-up as it is now.
+        if (meta.fromHome) await publishHome(client, deps, p.user.id);
+      },
+    );
   };
 }

@@ -1,0 +1,42 @@
+import { SearchInputError, searchMeasures, targetsInWindow } from '../../services/search-service.ts';
+import { type SlackDeps, todayOf } from '../deps.ts';
+import { RESULTS_PAGE_SIZE } from '../kit/limits.ts';
+import { escapeMrkdwn } from '../kit/mrkdwn.ts';
+import { notice, type Reply } from '../kit/reply.ts';
+import { buildSearchResults } from './results-blocks.ts';
+import { type SearchState, toSearch } from './search-state.ts';
+
+/**
+ * Runs a keyword / dept / due search and renders one page. Shared by the subcommands, the More and Share
+ * buttons and @mentions, so every surface shows the same thing.
+ */
+export function runSearch(request: SearchState, deps: SlackDeps, opts: { sharedBy?: string } = {}): Reply {
+  const s = deps.strings;
+  const today = todayOf(deps);
+  const parsed = toSearch(request, today);
+  if (!parsed.ok) {
+    return parsed.problem === 'bad_due' ? notice(s.badDue) : notice(s.badInput(escapeMrkdwn(parsed.value)));
+  }
+  const { query, filters } = parsed.search;
+  try {
+    const result = searchMeasures(deps.db, { query, filters, limit: RESULTS_PAGE_SIZE, offset: request.offset, today }, deps.segmenter);
+    // A due window lists measures; say how many targets are due in it too, the unit the digest counts.
+    const dueWindow = query === '' && (filters.dueFrom !== undefined || filters.dueTo !== undefined);
+    return buildSearchResults({
+      ...(dueWindow ? { targetsDue: targetsInWindow(deps.db, filters, today) } : {}),
+      request,
+      search: parsed.search,
+      total: result.total,
+      hits: result.hits,
+      pageSize: RESULTS_PAGE_SIZE,
+      today,
+      strings: s,
+      ...(opts.sharedBy ? { sharedBy: opts.sharedBy } : {}),
+    });
+  } catch (err) {
+    // The search service rejects input it cannot search (e.g. only punctuation); say why instead of failing.
+    if (err instanceof SearchInputError)
+      return notice(s.searchErrors[err.code] ?? s.badInput(escapeMrkdwn(err.message)));
+    throw err;
+  }
+}

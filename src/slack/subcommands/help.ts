@@ -1,0 +1,24 @@
+import type { KnownBlock } from '@slack/types';
+import { context, header, section } from '../kit/elements.ts';
+import { type Reply, reply } from '../kit/reply.ts';
+import type { Subcommand } from '../kit/subcommand.ts';
+import type { Strings } from '../strings.ts';
+
+/** Every usage line, in registry order, then `help` itself: `/measures help` and the Home tab show these. */
+export function usageLines(s: Strings, subcommands: readonly Subcommand[]): string[] {
+  return [...subcommands.flatMap((c) => c.helpLines(s)), s.helpHelp];
+}
+
+/** The manifest's `usage_hint` for /measures, from the subcommands that name one (the registration test checks it). */
+export function manifestUsageHint(subcommands: readonly Subcommand[]): string {
+  return [...subcommands.flatMap((c) => (c.usageHint ? [c.usageHint] : [])), 'help'].join(' | ');
+}
+
+/** `/measures help`. */
+export function buildHelp(s: Strings, subcommands: readonly Subcommand[], note?: string): Reply {
+  const lines = usageLines(s, subcommands);
+  const blocks: KnownBlock[] = [header(s.helpTitle)];
+  if (note) blocks.push(context([note]));
+  blocks.push(section(s.helpIntro), section(lines.map((l) => `• ${l}`).join('\n')), context([s.helpMore]));
+  return reply(`${s.helpTitle}\n${lines.join('\n')}`, blocks);
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../src/core/parse/index.ts';
+import { toPlainText } from '../../../src/core/parse/markup.ts';
+import { labelledField } from '../../../src/core/parse/metadata.ts';
+import { toParagraphs } from '../../../src/core/parse/paragraphs.ts';
+
+const lines = (file: string, html: string): string[] => toParagraphs(toPlainText(file, html).text);
+
+describe('HTML as saved from government sites', () => {
+  const CASES: Array<{ about: string; html: string; lines: string[] }> = [
+    {
+      about: 'source line breaks inside an element are spaces, as a browser shows them; block elements start lines',
+      html: '<div>国务院关于印发\n  实施方案的通知</div><p>第一段，</p><p>第二段。</p>',
+      lines: ['国务院关于印发 实施方案的通知', '第一段，', '第二段。'],
+    },
+    {
+      about: 'table cells are tab-separated on one line per row',
+      html: '<table><tr>\n<td><b>发文字号：</b></td>\n<td>国发〔2019〕5号</td>\n<td><b>发布日期：</b></td>\n<td>2019年02月15日</td></tr></table>',
+      lines: ['发文字号：\t 国发〔2019〕5号\t 发布日期：\t 2019年02月15日'],
+    },
+    {
+      about: 'navigation, share buttons, related links, footers, scripts, styles and comments are dropped',
+      html: [
+        '<nav><a>首页</a><a>政务公开</a></nav>',
+        '<div class="bdsharebuttonbox"><a>微信</a><a>微博</a></div>',
+        '<script>var a = "<p>x</p>";</script><style>p { color: red }</style><!-- 三个链接 -->',
+        '<div id="UCAP-CONTENT"><p>一、正文。</p></div>',
+        '<div class="xgwz"><div><a>相关文章一</a></div></div>',
+        '<div class="footer">主办单位：某省人民政府办公厅</div><footer>网站地图</footer>',
+      ].join(''),
+      lines: ['一、正文。'],
+    },
+    {
+      about: 'page furniture that arrives as plain text lines is dropped',
+      html: '<p>一、正文。</p><p>扫一扫在手机打开当前页</p><p>【打印】【关闭】</p><p>网站标识码：3300000012 浙ICP备12034567号</p>',
+      lines: ['一、正文。'],
+    },
+    {
+      about: '第一条 in its own element heads the article text in the next one',
+      html: '<p><span>第一条</span></p><p>为了规范管理，制定本办法。</p><p><span>第二条</span></p><p>本办法适用于本市。</p>',
+      lines: ['第一条　为了规范管理，制定本办法。', '第二条　本办法适用于本市。'],
+    },
+    {
+      about: 'a < that opens no tag is text; entities are decoded once',
+      html: '<p>增长率 < 5% &amp; 占比&gt;3%</p>',
+      lines: ['增长率 < 5% & 占比>3%'],
+    },
+  ];
+  for (const c of CASES) it(c.about, () => expect(lines('page.html', c.html)).toEqual(c.lines));
+
+  it('reads <meta name="ArticleTitle"> and PubDate, and strips （转载） and the site name from titles', () => {
+    const html = [
+      '<html><head><title>某市关于促进消费的若干措施（转载）_某市人民政府门户网站</title>',
+      '<meta name="ArticleTitle" content="某市关于促进消费的若干措施（转载）">',
+      '<meta name="PubDate" content="2024-03-05 09:30">',
+      '</head><body><div class="nav">首页</div>',
+      '<p>一、发展夜间经济。（市商务局）</p><p>二、发展首店经济。（市商务局）</p></body></html>',
+    ].join('\n');
+    const page = toPlainText('page.html', html).page;
+    expect(page.articleTitle).toBe('某市关于促进消费的若干措施（转载）');
+    expect(page.pubDate).toBe('2024-03-05');
+    const doc = parseDocument({ file: 'page.html', bytes: new TextEncoder().encode(html) });
+    expect(doc.title).toBe('某市关于促进消费的若干措施');
+    expect(doc.publishedOn).toBe('2024-03-05');
+  });
+
+  it('reads the gov.cn metadata table: 标题, 发文机关, 成文日期, 发文字号', () => {
+    const html = [
+      '<table><tr><td><b>索 引 号：</b></td><td>000014349/2019-00007</td><td><b>主题分类：</b></td><td>市场监管</td></tr>',
+      '<tr><td><b>发文机关：</b></td><td>国务院</td><td><b>成文日期：</b></td><td>2019年01月27日</td></tr>',
+      '<tr><td><b>标　　题：</b></td><td colspan="3">国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见</td></tr>',
+      '<tr><td><b>发文字号：</b></td><td>国发〔2019〕5号</td><td><b>发布日期：</b></td><td>2019年02月15日</td></tr></table>',
+      '<p>一、总体要求</p><p>（一）统筹建设监管平台。</p><p>（二）实行清单管理。</p>',
+    ].join('\n');
+    const doc = parseDocument({ file: 'page.html', bytes: new TextEncoder().encode(html) });
+    expect([doc.title, doc.issuer, doc.docNumber, doc.publishedOn]).toEqual([
+      '国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见',
+      '国务院',
+      '国发〔2019〕5号',
+      '2019-01-27',
+    ]);
+  });
+});
+
+describe('Markdown', () => {
+  it('drops images, keeps link text, bold and code text, thematic breaks', () => {
+    const md = '## 一、总体要求\n![图](a.png)见[通知](http://x)，**重点**是`代码`。\n---\n* * *';
+    expect(toParagraphs(toPlainText('a.md', md).text)).toEqual(['一、总体要求', '见通知，重点是代码。']);
+  });
+});
+
+/**
+ * Hostile inputs: each is a million characters, so a step that rescans the rest of the input from every
+ * position (the backtracking patterns these readers replaced) would run for many minutes and fail the test's
+ * timeout, while a single scan takes milliseconds. There is no timing assertion.
+ */
+describe('every reader is one scan (a million characters of hostile input)', () => {
+  // Lengths and booleans only: a failing comparison of million-character strings would spend minutes on the diff.
+  const N = 1_000_000;
+  it('a labelled field followed by a long run of spaces', () => {
+    const value = labelledField([`标题：a${' '.repeat(N)}b`], '标\\s*题')!;
+    expect([value.length, value[0], value[value.length - 1]]).toEqual([N + 2, 'a', 'b']);
+  });
+  it('Markdown of unclosed [, ![, ** and backquotes', () => {
+    expect(toPlainText('a.md', '['.repeat(N)).text.length).toBe(N);
+    expect(toPlainText('a.md', '!['.repeat(N / 2)).text.length).toBe(N);
+    expect(toPlainText('a.md', `x${'*'.repeat(N)}`).text.length).toBeGreaterThan(0);
+    expect(toPlainText('a.md', `x${'_'.repeat(N)}`).text.length).toBeGreaterThan(0);
+    expect(toPlainText('a.md', '[a]('.repeat(N / 4)).text.length).toBe(N);
+    expect(toPlainText('a.md', '`a'.repeat(N / 2)).text.length).toBe(N / 2);
+  });
+  it('HTML of unclosed <, <p, <!--, <script and furniture openers', () => {
+    expect(toPlainText('a.html', '<'.repeat(N)).text.length).toBe(N);
+    expect(toPlainText('a.html', '<p'.repeat(N / 2)).text.length).toBe(N);
+    expect(toPlainText('a.html', '<!--'.repeat(N / 4)).text).toBe('');
+    expect(toPlainText('a.html', '<script>'.repeat(N / 8)).text).toBe('');
+    expect(toPlainText('a.html', '<div class="nav">'.repeat(N / 17)).text).toBe('');
+    expect(toPlainText('a.txt', '<p'.repeat(N / 2)).text.length).toBe(N);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { isStorableDate } from '../../../src/core/parse/dates.ts';
+import { parseResponsibility } from '../../../src/core/parse/departments.ts';
+import { MAX_QUOTE_CHARS } from '../../../src/core/parse/targets.ts';
+import { MAX_NOTES_PER_ITEM, readTasks } from '../../../src/core/parse/tasks.ts';
+
+/** A small deterministic generator (mulberry32), so every run sees the same inputs. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fragments of the genre and of hostile input, glued at random. */
+const FRAGMENTS = [
+  '到',
+  '2025年',
+  '二〇二五年',
+  '0000年',
+  '9999年',
+  '年底前',
+  '6月30日',
+  '十二月三十一日',
+  '前',
+  '内',
+  '3年内',
+  '自2024年起',
+  '印发之日起',
+  '60日内',
+  '每年',
+  '至',
+  '—',
+  '（',
+  '）',
+  '(',
+  ')',
+  '〔',
+  '〕',
+  '【责任单位】',
+  '牵头单位：',
+  '配合单位：',
+  '、',
+  '，',
+  '；',
+  '。',
+  '\n',
+  ' ',
+  '市商务局',
+  '省发展改革委',
+  '各省级人民政府',
+  '各有关部门和单位',
+  '和',
+  '会同',
+  '等',
+  '负责',
+  '牵头',
+  '配合',
+  '指导',
+  '列第一位者为牵头单位',
+  '下同',
+  '以下均需试点城市政府落实',
+  '不再列出',
+  '《',
+  '》',
+  '建成',
+  '5万个',
+  '“十四五”期间',
+  '完成时限：',
+  '适用范围：',
+  'x',
+  '0',
+  '年',
+  '月',
+  '日',
+  '第三季度',
+  '上半年',
+];
+
+function generate(next: () => number): string {
+  const parts: string[] = [];
+  const n = 1 + Math.floor(next() * 60);
+  for (let i = 0; i < n; i++) {
+    const f = FRAGMENTS[Math.floor(next() * FRAGMENTS.length)]!;
+    parts.push(next() < 0.05 ? f.repeat(1 + Math.floor(next() * 200)) : f);
+  }
+  return parts.join('');
+}
+
+describe('task reading on generated input (fixed seed)', () => {
+  it('never throws, stores only real dates, bounds quotes and notes', () => {
+    const next = random(20240315);
+    for (let i = 0; i < 2000; i++) {
+      const text = generate(next);
+      const anchor = next() < 0.5 ? '2024-03-15' : null;
+      const { tasks, notes } = readTasks(text, { anchor, label: '（一）' });
+      for (const t of tasks) {
+        for (const target of t.targets) {
+          expect(isStorableDate(target.due), `${target.due} in ${text}`).toBe(true);
+          if (target.periodStart !== null) expect(isStorableDate(target.periodStart)).toBe(true);
+          expect(target.text.length).toBeLessThanOrEqual(MAX_QUOTE_CHARS);
+          expect(text.includes(target.text) || t.responsibility?.includes(target.text)).toBe(true);
+        }
+        for (const d of t.departments) expect(text.includes(d.name), d.name).toBe(true);
+      }
+      for (const kind of ['unread_bracket', 'unclassified_time'] as const) {
+        expect(notes.filter((n) => n.kind === kind).length).toBeLessThanOrEqual(MAX_NOTES_PER_ITEM + 1);
+      }
+      for (const n of notes) expect((n.excerpt ?? '').length).toBeLessThanOrEqual(120);
+      expect(() => parseResponsibility(text)).not.toThrow();
+    }
+  });
+});

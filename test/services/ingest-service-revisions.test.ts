@@ -1,0 +1,309 @@
+import fs from 'node:fs';
+import { testSegmenter } from '../helpers/segmenter.ts';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/db/migrate.ts';
+import { type Db, openDatabase } from '../../src/db/open.ts';
+import { fixedClock } from '../../src/lib/clock.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { getDocument, listDocuments, listMeasures } from '../../src/repo/documents-repo.ts';
+import { getFollowup, insertFollowup, listFollowups } from '../../src/repo/followups-repo.ts';
+import {
+  followupOrphan,
+  listIndexedDocuments,
+  pendingRevisionNotices,
+  removeDocument,
+} from '../../src/services/document-service.ts';
+import { acquireIngestLease } from '../../src/services/ingest-lease.ts';
+import { IngestBusyError, ingestPaths, ingestSources } from '../../src/services/ingest-service.ts';
+import { searchMeasures } from '../../src/services/search-service.ts';
+import { testDb } from '../helpers/db.ts';
+import { SEEDS_DIR } from '../helpers/paths.ts';
+
+const TIANJIN = fs.readFileSync(path.join(SEEDS_DIR, '004_f12b47b876523609.txt'), 'utf8');
+const NUMERALS = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+  '十六',
+  '十七',
+  '十八',
+  '十九',
+  '二十',
+];
+const NEW_MEASURE =
+  '（二）举办新型消费节庆活动。每年举办“海河国际消费季”，组织商圈、步行街和电商平台联动开展促销。（市商务局）';
+
+/** The plan with a new （二） inserted after （一）: every later measure's number goes up by one. */
+function withInsertedMeasure(text: string): string {
+  let out = text;
+  for (let n = 19; n >= 2; n--) out = out.replace(`（${NUMERALS[n - 1]}）`, `（${NUMERALS[n]}）`);
+  return out.replace('\n    （三）推动线上线下消费深度融合', `\n${NEW_MEASURE}\n    （三）推动线上线下消费深度融合`);
+}
+
+let db: Db;
+let dir: string;
+const deps = (at = '2026-11-22T00:00:00Z') => ({ db, logger: silentLogger, clock: fixedClock(at) });
+const write = (name: string, text: string) => {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, text);
+  return p;
+};
+function follow(measureId: string, n: number) {
+  return insertFollowup(
+    db,
+    {
+      measureId,
+      taskId: null,
+      targetId: null,
+      assignee: 'U1',
+      createdBy: 'U2',
+      due: null,
+      note: null,
+      channel: 'C1',
+      threadTs: `17000000${n}.000100`,
+      dedupeKey: null,
+    },
+    '2026-11-22T00:00:00Z',
+  ).followup;
+}
+const measureWith = (docId: string, needle: string) => listMeasures(db, docId).find((m) => m.text.includes(needle))!;
+
+beforeEach(() => {
+  db = testDb();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-revision-'));
+});
+
+describe('re-ingesting a revised document', () => {
+  it('keeps all 19 ids when a （二） is inserted, gives the new measure a new id, and the follow-up stays on 冷链追溯', () => {
+    const file = write('tianjin.txt', TIANJIN);
+    const [first] = ingestPaths(deps(), [file]);
+    const docId = first!.documentId;
+    const before = listMeasures(db, docId);
+    expect(before.map((m) => m.id)).toEqual(NUMERALS.slice(0, 19).map((_, i) => `${docId}-${i + 1}`));
+    const coldChain = measureWith(docId, '冷链物流追溯系统');
+    expect(coldChain.label).toBe('（三）');
+    const f = follow(coldChain.id, 1);
+
+    write('tianjin.txt', withInsertedMeasure(TIANJIN));
+    const [r] = ingestPaths(deps('2026-11-23T00:00:00Z'), [file]);
+    expect(r).toMatchObject({ status: 'updated', documentId: docId, measures: 20, revisionOf: { matchedBy: 'file' } });
+    const after = listMeasures(db, docId);
+    expect(after).toHaveLength(20);
+    // Every old id is still there, on the same text; labels are shown as written now.
+    for (const m of before) expect(after.find((a) => a.id === m.id)!.text).toBe(m.text);
+    const inserted = after[1]!;
+    expect(inserted.label).toBe('（二）');
+    expect(before.map((m) => m.id)).not.toContain(inserted.id);
+    expect(inserted.id).toBe(`${docId}-2-b`);
+    expect(after.find((m) => m.id === coldChain.id)!.label).toBe('（四）');
+
+    // The follow-up made on 冷链追溯 still points at 冷链追溯; nothing about it changed, so no note is owed.
+    expect(getFollowup(db, f.id)!.measureId).toBe(coldChain.id);
+    expect(measureWith(docId, '冷链物流追溯系统').id).toBe(coldChain.id);
+    expect(r!.changes!.added).toEqual([{ id: inserted.id, label: '（二）', title: '举办新型消费节庆活动' }]);
+    expect(r!.changes!.removed).toEqual([]);
+    expect(r!.changes!.changed).toEqual([]);
+    expect(r!.changes!.relabelled).toHaveLength(18);
+    expect(r!.affectedFollowups).toEqual([]);
+    expect(pendingRevisionNotices(db)).toEqual([]);
+    // Search finds the new measure and still finds the old ones.
+    const hits = searchMeasures(db, { query: '海河国际消费季', today: '2026-11-23' }, testSegmenter).hits;
+    expect(hits.map((h) => h.measureId)).toEqual([inserted.id]);
+  });
+
+  it('reports changed deadlines and units and a removed measure, and tells exactly the follow-ups concerned', () => {
+    const file = write('tianjin.txt', TIANJIN);
+    const docId = ingestPaths(deps(), [file])[0]!.documentId;
+    const coldChain = measureWith(docId, '冷链物流追溯系统');
+    const fiveG = measureWith(docId, '5G基站5万个');
+    const last = listMeasures(db, docId)[18]!;
+    const fCold = follow(coldChain.id, 1);
+    const f5g = follow(fiveG.id, 2);
+    const fLast = follow(last.id, 3);
+
+    const revised = TIANJIN.replace('到2022年底累计建成5G基站5万个', '到2023年底累计建成5G基站5万个')
+      .replace(
+        '（市工业和信息化局、市发展改革委、市通信管理局、市交通运输委、市规划和自然资源局等部门按职责分工负责）',
+        '（市通信管理局、市工业和信息化局等部门按职责分工负责）',
+      )
+      .replace(/（十九）注重新闻宣传政策解读。[^\n]*\n/, '');
+    write('tianjin.txt', revised);
+    const [r] = ingestPaths(deps('2026-11-23T00:00:00Z'), [file]);
+
+    expect(r!.changes!.removed).toEqual([{ id: last.id, label: '（十九）', title: '注重新闻宣传政策解读' }]);
+    const changed = r!.changes!.changed.find((c) => c.id === fiveG.id)!;
+    expect(changed.what).toEqual(['text', 'deadline', 'units']);
+    expect(changed.deadlines!.before).toContain('2022-12-31');
+    expect(changed.deadlines!.after).toContain('2023-12-31');
+    // The first unit of a bracket leads, the rest co-operate.
+    expect(changed.units!.after.slice(0, 2)).toEqual(['市通信管理局', '市工业和信息化局 (co)']);
+    expect(r!.affectedFollowups.map((a) => [a.followupId, a.change])).toEqual([
+      [f5g.id, 'changed'],
+      [fLast.id, 'removed'],
+    ]);
+
+    // The follow-up on the vanished measure is marked, never re-pointed; its id is retired.
+    expect(getFollowup(db, fLast.id)!.measureId).toBe(last.id);
+    expect(followupOrphan(db, fLast.id)).toMatchObject({
+      reason: 'measure_removed',
+      measureLabel: '（十九）',
+      measureTitle: '注重新闻宣传政策解读',
+    });
+    expect(listFollowups(db).find((x) => x.id === fLast.id)!.measureMissing).toBe(true);
+    expect(followupOrphan(db, fCold.id)).toBeUndefined();
+
+    const notices = pendingRevisionNotices(db);
+    expect(notices.map((n) => [n.followupId, n.change, n.channel, n.threadTs])).toEqual([
+      [f5g.id, 'changed', 'C1', '170000002.000100'],
+      [fLast.id, 'removed', 'C1', '170000003.000100'],
+    ]);
+    expect(notices[0]).toMatchObject({ label: fiveG.label, what: ['text', 'deadline', 'units'] });
+
+    // Putting （十九） back gives it a new id: the retired one never returns.
+    write('tianjin.txt', TIANJIN);
+    ingestPaths(deps('2026-11-24T00:00:00Z'), [file]);
+    const back = listMeasures(db, docId)[18]!;
+    expect(back.label).toBe('（十九）');
+    expect(back.id).not.toBe(last.id);
+  });
+
+  it('recognises the final text of a 征求意见稿 by its title, under another file name', () => {
+    const draft = write('tianjin-draft.txt', TIANJIN);
+    const docId = ingestPaths(deps(), [draft])[0]!.documentId;
+    const coldChain = measureWith(docId, '冷链物流追溯系统');
+    const final = TIANJIN.replace('（征求意见稿）', '').replace(
+      '建立从供应链首站到消费需求终端的进口食品冷链物流追溯系统',
+      '建立从供应链首站到消费终端的进口冷链食品追溯系统',
+    );
+    const [r] = ingestPaths(deps('2026-11-23T00:00:00Z'), [write('tianjin-final.txt', final)]);
+    expect(r).toMatchObject({
+      status: 'updated',
+      documentId: docId,
+      revisionOf: { file: 'tianjin-draft.txt', matchedBy: 'title' },
+    });
+    expect(listDocuments(db)).toHaveLength(1);
+    expect(getDocument(db, docId)!.file).toBe('tianjin-final.txt');
+    expect(measureWith(docId, '进口冷链食品追溯系统').id).toBe(coldChain.id);
+    expect(r!.changes!.changed.map((c) => c.id)).toEqual([coldChain.id]);
+  });
+
+  it('indexes bytes with a file name (a Slack upload) and says when the same content is already indexed', () => {
+    const bytes = Buffer.from(TIANJIN);
+    const first = ingestSources(deps(), [{ file: 'upload.txt', bytes }], { addedBy: 'U42' });
+    expect(first.indexed[0]).toMatchObject({ status: 'added', measures: 19, region: '天津市', affectedFollowups: [] });
+    const again = ingestSources(deps(), [{ file: 'copy.txt', bytes }], { addedBy: 'U43' });
+    expect(again.indexed[0]).toMatchObject({
+      status: 'unchanged',
+      duplicateOf: 'upload.txt',
+      documentId: first.indexed[0]!.documentId,
+    });
+    // 本实施方案…2025年12月31日废止: expired by 2026.
+    const listed = listIndexedDocuments(db, { today: '2026-11-22' });
+    expect(listed.total).toBe(1);
+    expect(listed.documents[0]).toMatchObject({
+      title: '天津市加快发展新型消费实施方案（征求意见稿）',
+      measures: 19,
+      status: 'expired',
+      addedBy: 'U42',
+      addedAt: '2026-11-22T00:00:00.000Z',
+    });
+  });
+});
+
+describe('removeDocument', () => {
+  it('removes the document and its measures from the index, keeps its follow-ups marked with the title', () => {
+    const docId = ingestPaths(deps(), [write('tianjin.txt', TIANJIN)])[0]!.documentId;
+    const coldChain = measureWith(docId, '冷链物流追溯系统');
+    const f = follow(coldChain.id, 1);
+    const out = removeDocument(deps(), docId, 'U9');
+    expect(out).toMatchObject({ ok: true, measures: 19, orphanedFollowups: [f.id] });
+    expect(listDocuments(db)).toEqual([]);
+    expect(searchMeasures(db, { query: '冷链', today: '2026-11-22' }, testSegmenter).total).toBe(0);
+    expect(getFollowup(db, f.id)).toBeDefined();
+    expect(followupOrphan(db, f.id)).toMatchObject({
+      reason: 'document_removed',
+      documentTitle: '天津市加快发展新型消费实施方案（征求意见稿）',
+    });
+    expect(pendingRevisionNotices(db).map((n) => [n.followupId, n.change])).toEqual([[f.id, 'document_removed']]);
+    expect(removeDocument(deps(), docId, 'U9')).toEqual({ ok: false, error: 'not_found', documentId: docId });
+    // Added again, it gets another document id: the old measure ids stay with the orphaned follow-up.
+    const again = ingestPaths(deps(), [path.join(dir, 'tianjin.txt')])[0]!;
+    expect(again.documentId).not.toBe(docId);
+  });
+});
+
+describe('writers meeting an ingest', () => {
+  it('plans again when the document was removed between planning and writing, and never re-uses its ids', () => {
+    const file = path.join(dir, 'm.db');
+    const a = openDatabase(file);
+    migrate(a);
+    const b = openDatabase(file);
+    const plan = write('tianjin.txt', TIANJIN);
+    const docId = ingestPaths({ db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [plan])[0]!
+      .documentId;
+    const oldIds = listMeasures(a, docId).map((m) => m.id);
+
+    // While process A segments its revision (a new （二）), process B (the bot) removes the document. A's plan
+    // (a revision keeping 19 ids) is stale: it must plan again, as a new document, not resurrect the ids.
+    const inner = testSegmenter;
+    let fired = false;
+    const segmenter = {
+      cut: (t: string) => inner.cut(t),
+      cutAll: (t: string) => inner.cutAll(t),
+      fingerprint: () => inner.fingerprint(),
+      cutForSearch(t: string) {
+        if (!fired && t.includes('海河国际消费季')) {
+          fired = true;
+          expect(removeDocument({ db: b, clock: fixedClock('2026-11-23T00:00:00Z') }, docId, 'U9').ok).toBe(true);
+        }
+        return inner.cutForSearch(t);
+      },
+    };
+    write('tianjin.txt', withInsertedMeasure(TIANJIN));
+    const [r] = ingestSources({ db: a, logger: silentLogger, clock: fixedClock('2026-11-24T00:00:00Z'), segmenter }, [
+      { file: 'tianjin.txt', bytes: fs.readFileSync(plan) },
+    ]).indexed;
+    expect(fired).toBe(true);
+    expect(r).toMatchObject({ status: 'added', measures: 20 });
+    expect(r!.documentId).not.toBe(docId);
+    const now = listMeasures(a, r!.documentId).map((m) => m.id);
+    expect(now.filter((id) => oldIds.includes(id))).toEqual([]);
+    a.close();
+    b.close();
+  });
+
+  it('makes a second ingest wait for the first (or say it is busy), and takes over the lease of a dead process', () => {
+    const held = acquireIngestLease(db, 0);
+    const bytes = Buffer.from(TIANJIN);
+    expect(() => ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 })).toThrow(
+      IngestBusyError,
+    );
+    held.release(db);
+    expect(ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 }).indexed[0]!.status).toBe(
+      'added',
+    );
+    // A lease left by a process that no longer exists (kill -9) does not block anyone.
+    db.prepare("INSERT INTO meta (key, value) VALUES ('ingest_lease', ?)").run(
+      JSON.stringify({ owner: 'x', host: os.hostname(), pid: 2 ** 22 + 12345, expiresAtMs: Date.now() + 60_000 }),
+    );
+    expect(
+      ingestSources(deps(), [{ file: 'u.txt', bytes: Buffer.from(TIANJIN.replace('天津市', '天津')) }], {
+        waitForOtherIngestMs: 0,
+      }).indexed,
+    ).toHaveLength(1);
+  });
+});

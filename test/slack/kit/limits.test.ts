@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { MeasureDetail } from '../../../src/repo/documents-repo.ts';
+import type { SearchHit } from '../../../src/services/search-service.ts';
+import {
+  MAX_BLOCKS_PER_MESSAGE,
+  MAX_BUTTON_TEXT,
+  MAX_HEADER_TEXT,
+  MAX_SECTION_TEXT,
+} from '../../../src/slack/kit/limits.ts';
+import { buildMeasureDetail } from '../../../src/slack/search/measure-detail.ts';
+import { buildSearchResults } from '../../../src/slack/search/results-blocks.ts';
+import { stringsFor } from '../../../src/slack/strings.ts';
+
+const s = stringsFor('zh');
+const TODAY = '2023-03-01';
+
+/** Every limit a block can break, checked recursively. */
+function assertWithinLimits(blocks: any[]): void {
+  expect(blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MESSAGE);
+  for (const b of blocks) {
+    if (b.type === 'header') expect(b.text.text.length).toBeLessThanOrEqual(MAX_HEADER_TEXT);
+    if (b.type === 'section') {
+      if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
+      expect((b.fields ?? []).length).toBeLessThanOrEqual(10);
+    }
+    if (b.type === 'context') expect(b.elements.length).toBeLessThanOrEqual(10);
+    const buttons = b.type === 'actions' ? b.elements : b.accessory ? [b.accessory] : [];
+    for (const btn of buttons) {
+      expect(btn.text.text.length).toBeLessThanOrEqual(MAX_BUTTON_TEXT);
+      expect(btn.value.length).toBeLessThanOrEqual(2000);
+    }
+  }
+}
+
+const hit = (i: number, text: string): SearchHit => ({
+  measureId: `abcd-${i}`,
+  documentId: 'abcd',
+  file: 'x.txt',
+  documentTitle: `关于印发《${'很长的标题'.repeat(30)}》的通知`,
+  region: '天津市',
+  kind: 'measure',
+  label: `（${i}）`,
+  title: '标题<!channel>'.repeat(40),
+  snippet: [
+    { text, hit: false },
+    { text: '冷链', hit: true },
+    { text, hit: false },
+  ],
+  score: 1,
+  departments: Array.from({ length: 20 }, (_, k) => `部门${k}`),
+  leadDepartments: ['部门0'],
+  targets: Array.from({ length: 10 }, (_, k) => ({
+    id: `t${k}`,
+    taskId: 'x',
+    text: 't',
+    due: `202${k % 10}-12-31`,
+    precision: 'year',
+    periodStart: null,
+  })),
+  documentStatus: 'in_force',
+});
+
+describe('search results within Block Kit limits', () => {
+  it('a page of huge hits stays valid, with header, counts and buttons', () => {
+    const hits = Array.from({ length: 40 }, (_, i) => hit(i, '<长文本>'.repeat(2000)));
+    const r = buildSearchResults({
+      request: { source: 'search', args: '冷链'.repeat(300), offset: 0 },
+      search: { query: '冷链'.repeat(300), filters: {}, chips: [] },
+      total: 400,
+      hits,
+      pageSize: 40,
+      today: TODAY,
+      strings: s,
+    });
+    assertWithinLimits(r.blocks);
+    const text = JSON.stringify(r.blocks);
+    expect(text).toMatch(/还有 \d+ 条未显示/);
+    expect(r.blocks.at(-1)).toMatchObject({ type: 'actions' });
+    expect(text).not.toContain('<!channel>');
+    expect(r.text.length).toBeLessThanOrEqual(3000);
+  });
+  it('shared results carry no buttons', () => {
+    const r = buildSearchResults({
+      request: { source: 'search', args: 'x', offset: 0 },
+      search: { query: 'x', filters: {}, chips: [] },
+      total: 1,
+      hits: [hit(1, 'a')],
+      pageSize: 8,
+      today: TODAY,
+      strings: s,
+      sharedBy: 'U1',
+    });
+    expect(JSON.stringify(r.blocks)).not.toContain('"button"');
+    expect(JSON.stringify(r.blocks)).toContain(s.sharedBy('U1'));
+  });
+});
+
+describe('measure detail within Block Kit limits', () => {
+  it('a 20,000-character measure with 80 tasks is trimmed and says how many tasks are not shown', () => {
+    const measure: MeasureDetail = {
+      id: 'abcd-1',
+      documentId: 'abcd',
+      position: 0,
+      ordinal: 1,
+      kind: 'measure',
+      section: '一、<b>',
+      label: '（一）',
+      title: 'T'.repeat(300),
+      text: '冷链物流。'.repeat(4000),
+      author: null,
+      contentHash: 'h',
+      document: {
+        id: 'abcd',
+        file: 'x',
+        contentHash: 'h',
+        title: '文件',
+        kind: 'policy',
+        region: '天津市',
+        issuer: null,
+        docNumber: '津政办发〔2021〕1号',
+        publishedOn: '2021-01-01',
+        effectiveOn: null,
+        expiresOn: '2022-12-31',
+        authors: [],
+        ingestedAt: 'x',
+      },
+      tasks: Array.from({ length: 80 }, (_, i) => ({
+        id: `abcd-1.${i + 1}`,
+        measureId: 'abcd-1',
+        position: i,
+        text: '任务'.repeat(1000),
+        responsibility: null,
+        departmentsIncomplete: true,
+        contentHash: 'h',
+        departments: [{ name: '市商务局', role: 'lead' as const }],
+        targets: [
+          {
+            id: `abcd-1.${i + 1}.t1`,
+            taskId: 'x',
+            position: 0,
+            text: '到2022年底',
+            due: '2022-12-31',
+            precision: 'year' as const,
+            periodStart: null,
+            quantity: null,
+          },
+        ],
+      })),
+    };
+    const r = buildMeasureDetail({ measure, today: TODAY, strings: s });
+    assertWithinLimits(r.blocks);
+    const text = JSON.stringify(r.blocks);
+    expect(text).toContain(s.textTrimmed);
+    expect(text).toMatch(/还有 \d+ 条未显示/);
+    expect(text).toContain(s.overdue);
+    expect(text).toContain(s.status.expired);
+    expect(r.blocks.at(-1)).toMatchObject({ type: 'actions' });
+  });
+});

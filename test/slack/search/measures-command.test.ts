@@ -1,0 +1,308 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testSegmenter } from '../../helpers/segmenter.ts';
+import type { Db } from '../../../src/db/open.ts';
+import { searchMeasures } from '../../../src/services/search-service.ts';
+import { ACTIONS } from '../../../src/slack/ids.ts';
+import { MAX_BLOCKS_PER_MESSAGE, MAX_COMMAND_TEXT, RESULTS_PAGE_SIZE } from '../../../src/slack/kit/limits.ts';
+import { stringsFor } from '../../../src/slack/strings.ts';
+import { eventBody, FORM, JSON_TYPE, slashCommandBody } from '../../helpers/slack-request.ts';
+import { buttonsOf, type Harness, seededDb, startHarness, TODAY, visibleText } from '../harness.ts';
+
+const s = stringsFor('zh');
+let db: Db;
+let h: Harness;
+
+beforeAll(async () => {
+  db = seededDb();
+  h = await startHarness(db);
+});
+afterAll(async () => {
+  await h.stop();
+  db.close();
+});
+beforeEach(() => h.fake.reset());
+
+describe('/measures search over signed HTTP', () => {
+  it('answers a keyword search ephemerally with the same hits the search service finds, matches in bold', async () => {
+    const expected = searchMeasures(db, { query: '冷链', limit: RESULTS_PAGE_SIZE, today: TODAY }, testSegmenter);
+    expect(expected.total).toBeGreaterThan(0);
+    const { status, reply } = await h.command('冷链');
+    expect(status).toBe(200);
+    expect(reply.body.response_type).toBe('ephemeral');
+    const text = visibleText(reply.body.blocks);
+    expect(reply.body.blocks[0]).toMatchObject({ type: 'header', text: { text: expect.stringContaining('冷链') } });
+    expect(text).toContain(s.resultsCount(expected.total, 1, expected.hits.length));
+    for (const hit of expected.hits) expect(text).toContain(`\`${hit.measureId}\``);
+    expect(text).toContain('*冷链*');
+    const details = buttonsOf(reply.body.blocks)
+      .filter((b) => b.actionId === ACTIONS.SHOW_MEASURE)
+      .map((b) => b.value);
+    expect(details).toEqual(expected.hits.map((x) => x.measureId));
+    expect(reply.body.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MESSAGE);
+    expect(typeof reply.body.text).toBe('string');
+  });
+
+  it('applies filters typed as words (地区:, in-force)', async () => {
+    const expected = searchMeasures(db, {
+      query: '消费',
+      filters: { region: '天津' },
+      limit: RESULTS_PAGE_SIZE,
+      today: TODAY,
+    }, testSegmenter);
+    const { reply } = await h.command('消费 地区:天津');
+    const text = visibleText(reply.body.blocks);
+    expect(text).toContain(s.resultsCount(expected.total, expected.total ? 1 : 0, expected.hits.length));
+    expect(text).toContain(`${s.filterNames.region}: 天津`);
+    const unfiltered = searchMeasures(db, { query: '消费', limit: 1, today: TODAY }, testSegmenter);
+    expect(expected.total).toBeLessThan(unfiltered.total);
+  });
+
+  it('dept <name> lists the measures that department is responsible for', async () => {
+    const expected = searchMeasures(db, {
+      query: '',
+      filters: { department: '商务局' },
+      limit: RESULTS_PAGE_SIZE,
+      today: TODAY,
+    }, testSegmenter);
+    expect(expected.total).toBeGreaterThan(0);
+    const { reply } = await h.command('dept 商务局');
+    expect(visibleText(reply.body.blocks)).toContain(s.resultsCount(expected.total, 1, expected.hits.length));
+    expect(visibleText(reply.body.blocks)).toContain('商务局');
+  });
+
+  it('due <year | month | next Nd> lists measures with targets due in the window', async () => {
+    const year = searchMeasures(db, {
+      query: '',
+      filters: { dueFrom: '2023-01-01', dueTo: '2023-12-31' },
+      limit: RESULTS_PAGE_SIZE,
+      today: TODAY,
+    }, testSegmenter);
+    expect(year.total).toBeGreaterThan(0);
+    const { reply } = await h.command('due 2023');
+    expect(visibleText(reply.body.blocks)).toContain(s.resultsCount(year.total, 1, year.hits.length));
+    const next = searchMeasures(db, {
+      query: '',
+      filters: { dueFrom: TODAY, dueTo: '2023-05-30' },
+      limit: RESULTS_PAGE_SIZE,
+      today: TODAY,
+    }, testSegmenter);
+    const { reply: r2 } = await h.command('due next 90d');
+    expect(visibleText(r2.body.blocks)).toContain(
+      next.total === 0 ? s.resultsCount(0, 0, 0) : s.resultsCount(next.total, 1, next.hits.length),
+    );
+    const { reply: bad } = await h.command('due someday');
+    expect(visibleText(bad.body.blocks)).toContain(s.badDue);
+  });
+
+  it('help, and empty text, show the usage', async () => {
+    for (const text of ['help', '', '帮助']) {
+      const { reply } = await h.command(text);
+      expect(reply.body.blocks[0].text.text).toBe(s.helpTitle);
+      expect(visibleText(reply.body.blocks)).toContain('show abcd-4');
+    }
+  });
+});
+
+describe('deadlines in results', () => {
+  it('read as the document states them: a plan period, not a made-up range', async () => {
+    const { reply } = await h.command('网农对接');
+    const text = visibleText(reply.body.blocks);
+    expect(text).toContain('“十四五”期间 (2021–2025)');
+    expect(text).not.toContain('2025–2025');
+  });
+});
+
+describe('detail view', () => {
+  it('show <id> gives full text, tasks, targets past or not as of today, source document and action buttons', async () => {
+    const hit = searchMeasures(db, {
+      query: '',
+      filters: { dueFrom: '2022-01-01', dueTo: '2025-12-31' },
+      limit: 1,
+      today: TODAY,
+    }, testSegmenter).hits[0]!;
+    const { reply } = await h.command(`show ${hit.measureId.toUpperCase()}`);
+    const text = visibleText(reply.body.blocks);
+    expect(reply.body.blocks[0].text.text).toContain(hit.title.slice(0, 20));
+    for (const t of hit.targets) {
+      // deadlines read as the document states them (2023年底前), marked past or not as of today
+      expect(text).toContain(`${s.duePhrase(t)}（${t.due < TODAY ? `⚠️ ${s.overdue}` : ''}`);
+    }
+    expect(text).toMatch(/\d{4}年底前/);
+    expect(text).toContain(s.source);
+    const buttons = buttonsOf(reply.body.blocks);
+    expect(buttons).toContainEqual(expect.objectContaining({ actionId: ACTIONS.SHARE_MEASURE, value: hit.measureId }));
+  });
+
+  it('the Details button answers with the detail view; unknown and malformed ids get a clear message', async () => {
+    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }, testSegmenter).hits[0]!;
+    const { status } = await h.press(ACTIONS.SHOW_MEASURE, hit.measureId);
+    expect(status).toBe(200);
+    const [r] = await h.fake.waitFor('response_url');
+    expect(r!.body.replace_original).toBe(false);
+    expect(visibleText(r!.body.blocks)).toContain(`\`${hit.measureId}\``);
+
+    const { reply: missing } = await h.command('show zzzz-99');
+    expect(visibleText(missing.body.blocks)).toContain(s.notFound('zzzz-99'));
+    const { reply: bad } = await h.command('show <!channel>');
+    expect(visibleText(bad.body.blocks)).toContain('&lt;!channel&gt;');
+    expect(JSON.stringify(bad.body)).not.toContain('<!channel>');
+  });
+});
+
+describe('pagination and sharing', () => {
+  it('"next page" replaces the message with the following hits', async () => {
+    const all = searchMeasures(db, { query: '消费', limit: 100, today: TODAY }, testSegmenter);
+    expect(all.total).toBeGreaterThan(RESULTS_PAGE_SIZE);
+    const { reply } = await h.command('消费');
+    const more = buttonsOf(reply.body.blocks).find((b) => b.actionId === ACTIONS.SEARCH_MORE)!;
+    expect(more.label).toBe(s.more(all.total - RESULTS_PAGE_SIZE));
+    h.fake.reset();
+    await h.press(ACTIONS.SEARCH_MORE, more.value);
+    const [page2] = await h.fake.waitFor('response_url');
+    expect(page2!.body.replace_original).toBe(true);
+    const text = visibleText(page2!.body.blocks);
+    const to = Math.min(all.total, RESULTS_PAGE_SIZE * 2);
+    expect(text).toContain(s.resultsCount(all.total, RESULTS_PAGE_SIZE + 1, to));
+    for (const hit of all.hits.slice(RESULTS_PAGE_SIZE, to)) expect(text).toContain(`\`${hit.measureId}\``);
+  });
+
+  it('a tampered button value is refused politely', async () => {
+    await h.press(ACTIONS.SEARCH_MORE, '{"source":"search","args":"x","offset":-5}');
+    const [r] = await h.fake.waitFor('response_url');
+    expect(r!.body.text).toBe(s.expired);
+  });
+
+  it('"Share in channel" posts the page publicly as the bot, without buttons, naming who shared', async () => {
+    const { reply } = await h.command('冷链');
+    const share = buttonsOf(reply.body.blocks).find((b) => b.actionId === ACTIONS.SHARE_RESULTS)!;
+    h.fake.reset();
+    await h.press(ACTIONS.SHARE_RESULTS, share.value, { channelId: 'C0SHARE' });
+    const [post] = await h.fake.waitFor('chat.postMessage');
+    expect(post!.body.channel).toBe('C0SHARE');
+    expect(buttonsOf(post!.body.blocks)).toEqual([]);
+    expect(visibleText(post!.body.blocks)).toContain(s.sharedBy('U2147483697'));
+    expect(h.fake.callsTo('response_url')).toEqual([]);
+  });
+
+  it('when the bot is not in the channel, shares through response_url in_channel and tells the user', async () => {
+    h.fake.failNext('chat.postMessage', 'not_in_channel');
+    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }, testSegmenter).hits[0]!;
+    await h.press(ACTIONS.SHARE_MEASURE, hit.measureId);
+    const posts = await h.fake.waitFor('response_url', 2);
+    expect(posts[0]!.body.response_type).toBe('in_channel');
+    expect(visibleText(posts[0]!.body.blocks)).toContain(`\`${hit.measureId}\``);
+    expect(posts[1]!.body).toMatchObject({ response_type: 'ephemeral', text: s.notInChannelShared });
+  });
+
+  it('a rate-limited chat.postMessage is retried after Retry-After', async () => {
+    h.fake.rateLimitNext('chat.postMessage', 1);
+    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }, testSegmenter).hits[0]!;
+    await h.press(ACTIONS.SHARE_MEASURE, hit.measureId);
+    const posts = await h.fake.waitFor('chat.postMessage', 2, 8000);
+    expect(posts[1]!.body.channel).toBe(posts[0]!.body.channel);
+    expect(h.fake.callsTo('response_url')).toEqual([]);
+  }, 15_000);
+});
+
+describe('request verification', () => {
+  it('rejects a forged signature and a 10-minute-old timestamp with 401, and does nothing', async () => {
+    const body = slashCommandBody({ text: '冷链', responseUrl: h.fake.responseUrl() });
+    expect((await h.post(body, FORM, { signature: `v0=${'a'.repeat(64)}` })).status).toBe(401);
+    expect((await h.post(body, FORM, { timestampSec: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+    // A valid request afterwards, answered: had the rejected ones done anything, it would have arrived by now.
+    const sentinel = await h.command('help');
+    expect(h.fake.callsTo('response_url').map((c) => c.path)).toEqual([new URL(sentinel.responseUrl).pathname]);
+  });
+
+  it('serves GET /healthz with JSON', async () => {
+    const res = await fetch(`http://127.0.0.1:${h.port}/healthz`);
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as { ok: boolean; documents: number };
+    expect(json.ok).toBe(true);
+    expect(json.documents).toBeGreaterThan(0);
+  });
+});
+
+describe('hostile input', () => {
+  it('<!channel> and forged links are escaped, never pinging or linking', async () => {
+    const { reply } = await h.command('<!channel> <https://evil.example|gov.cn> 冷链 & more');
+    // Everything Slack reads as mrkdwn: the top-level text and every mrkdwn object (plain_text cannot ping).
+    const mrkdwn = [
+      reply.body.text,
+      ...JSON.stringify(reply.body.blocks).match(/"type":"mrkdwn","text":"[^"]*"/g)!,
+    ].join('\n');
+    expect(mrkdwn).not.toContain('<!channel>');
+    expect(mrkdwn).not.toContain('<https://evil');
+    // Slack's own tokens (<!channel>, <@U…>) are not keywords and are dropped; other text is echoed escaped.
+    expect(reply.body.text).not.toContain('channel');
+    expect(reply.body.text).toContain('&lt;https://evil.example|gov.cn&gt; 冷链 &amp; more');
+  });
+
+  it('FTS and SQL syntax are searched as text, not executed', async () => {
+    for (const q of ['"冷链" OR NEAR(a b) * title:x', "'; DROP TABLE measures; --", '冷链 AND ) (', '^*"']) {
+      const { status, reply } = await h.command(q);
+      expect(status).toBe(200);
+      expect(reply.body.text).not.toBe(s.genericError);
+    }
+    expect((db.prepare('SELECT COUNT(*) AS n FROM measures').get() as { n: number }).n).toBeGreaterThan(0);
+  });
+
+  it('4,000 characters are refused with a readable message', async () => {
+    const { status, reply } = await h.command('冷'.repeat(4000));
+    expect(status).toBe(200);
+    expect(visibleText(reply.body.blocks)).toBe(s.tooLong(MAX_COMMAND_TEXT));
+  });
+});
+
+describe('events', () => {
+  it('@mention answers in the thread', async () => {
+    const { status } = await h.event({
+      type: 'app_mention',
+      user: 'U2147483697',
+      text: '<@W23456789> 冷链',
+      ts: '1515449522.000016',
+      channel: 'C0THREAD',
+      event_ts: '1515449522.000016',
+      thread_ts: '1515449000.000001',
+    });
+    expect(status).toBe(200);
+    const [post] = await h.fake.waitFor('chat.postMessage');
+    expect(post!.body).toMatchObject({ channel: 'C0THREAD', thread_ts: '1515449000.000001' });
+    expect(visibleText(post!.body.blocks)).toContain('*冷链*');
+  });
+
+  it('a mention delivered twice (same event_id) is answered once', async () => {
+    const mention = {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@W23456789> 冷链',
+      ts: '1.2',
+      channel: 'C1',
+      event_ts: '1.2',
+    };
+    await h.post(eventBody(mention, 'EvTWICE'), JSON_TYPE);
+    await h.post(eventBody(mention, 'EvTWICE'), JSON_TYPE);
+    await h.fake.waitFor('chat.postMessage');
+    // A positive signal: a later event's answer (the Home tab) has arrived, and still only one answer.
+    await h.event({ type: 'app_home_opened', user: 'U0SENTINEL', channel: 'D1', tab: 'home', event_ts: '1.9' });
+    await h.fake.waitFor('views.publish');
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('a retry whose first delivery never arrived is answered', async () => {
+    await h.event(
+      { type: 'app_mention', user: 'U1', text: '<@W23456789> 冷链', ts: '1.3', channel: 'C1', event_ts: '1.3' },
+      { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    );
+    const [post] = await h.fake.waitFor('chat.postMessage');
+    expect(post!.body).toMatchObject({ channel: 'C1', thread_ts: '1.3' });
+  });
+
+  it('app_home_opened publishes the Home tab', async () => {
+    await h.event({ type: 'app_home_opened', user: 'U2147483697', channel: 'D1', tab: 'home', event_ts: '1.3' });
+    const [pub] = await h.fake.waitFor('views.publish');
+    expect(pub!.body.user_id).toBe('U2147483697');
+    expect(pub!.body.view.type).toBe('home');
+    expect(pub!.body.view.blocks.length).toBeLessThanOrEqual(100);
+  });
+});
