@@ -16,17 +16,17 @@ import { ensureSearchIndexFresh } from '../services/search-service.ts';
  * then makes sure the search index matches the current segmenter. A broken seed folder is logged, not fatal:
  * the bot still starts (and says so) rather than crash-looping.
  */
-export function openIndex(
+export async function openIndex(
   config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>,
   deps: { logger: Logger; clock: Clock; segmenter: Segmenter },
-): Db {
+): Promise<Db> {
   const file = config.DATABASE_PATH;
   const db = openDatabase(file);
   try {
     if (file !== ':memory:') assertIntact(db, file);
     const { applied } = migrate(db);
     if (applied.length) deps.logger.info('database migrated', { applied });
-    if (countDocuments(db) === 0) seed(db, config.SEEDS_DIR, deps);
+    if (countDocuments(db) === 0) await seed(db, config.SEEDS_DIR, deps);
     const fresh = ensureSearchIndexFresh(db, deps.logger, deps.segmenter);
     if (fresh.rebuilt) deps.logger.info('search index rebuilt', { measures: fresh.measures });
     return db;
@@ -36,7 +36,7 @@ export function openIndex(
   }
 }
 
-function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock; segmenter: Segmenter }): void {
+async function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock; segmenter: Segmenter }): Promise<void> {
   if (!fs.existsSync(dir)) {
     deps.logger.warn(
       'the index is empty and SEEDS_DIR does not exist; index documents with `npm run measures -- ingest <dir>`',
@@ -45,7 +45,7 @@ function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock; segment
     return;
   }
   try {
-    const indexed = ingestPaths({ db, ...deps }, [dir]);
+    const indexed = await ingestPaths({ db, ...deps }, [dir]);
     deps.logger.info('empty index seeded', { SEEDS_DIR: dir, documents: indexed.length });
   } catch (err) {
     if (!(err instanceof IngestError)) throw err;

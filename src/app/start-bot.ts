@@ -36,7 +36,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
   const mode = slackMode(config);
   // One segmenter for indexing and queries: nodejieba's dictionaries load once per process.
   const segmenter = createJiebaSegmenter();
-  const db = openIndex(config, { logger, clock, segmenter });
+  const db = await openIndex(config, { logger, clock, segmenter });
   logger.info('index ready', { database: config.DATABASE_PATH, ...indexSummary(db) });
   const base = { db, clock, logger, config, segmenter };
   // jieba's dictionaries take most of a second to load: once the bot is up rather than before it can answer,

@@ -37,11 +37,11 @@ export function templateFiles(): string[] {
 }
 
 /** Ingests the template documents one by one (a page the parser refuses is skipped). */
-export function ingestTemplates(db: Db, segmenter: Segmenter): number {
+export async function ingestTemplates(db: Db, segmenter: Segmenter): Promise<number> {
   let n = 0;
   for (const f of templateFiles()) {
     try {
-      ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z'), segmenter }, [f]);
+      await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z'), segmenter }, [f]);
       n++;
     } catch {
       // not a document with measures (a reply letter, an approval): not a template

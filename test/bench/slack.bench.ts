@@ -108,7 +108,7 @@ export default async function bench(): Promise<{ figures: Figure[] }> {
   const reference = await drive(bare.url, ROUNDS, () => ({ url: 'http://127.0.0.1:9/unused', replied: done }));
   await bare.stop();
 
-  const seeded = seededDb();
+  const seeded = await seededDb();
   const search: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const q = QUERIES[i % QUERIES.length]!.split(' ')[0]!;

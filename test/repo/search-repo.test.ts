@@ -10,7 +10,6 @@ import {
   loadHits,
   pageListed,
   pageMatches,
-  pageMatchesTiered,
   pageMatchesWithTotal,
 } from '../../src/repo/search-repo.ts';
 import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
@@ -87,20 +86,6 @@ describe('countMatches / hasAtLeastMatches', () => {
   });
 });
 
-describe('pageMatchesTiered', () => {
-  const heading = (t: string) => `{title departments} : ${ftsString(t)}`;
-
-  it('lists matches in a title first, then the others, and pages through both tiers without gaps or repeats', () => {
-    const all = pageMatchesTiered(db, words('冷链'), heading('冷链'), {}, 10, 0).map((p) => p.measureId);
-    expect(all.slice(0, 3).sort()).toEqual(['hnbb-1', 'qacc-1', 'tjaa-1']);
-    expect(all[3]).toBe('tjaa-2');
-    const paged = [0, 1, 2, 3].flatMap((offset) => pageMatchesTiered(db, words('冷链'), heading('冷链'), {}, 1, offset).map((p) => p.measureId));
-    expect(paged).toEqual(all);
-    expect(pageMatchesTiered(db, words('冷链'), heading('冷链'), {}, 2, 2).map((p) => p.measureId)).toEqual(all.slice(2));
-    expect(pageMatchesTiered(db, words('冷链'), heading('冷链'), {}, 2, 4)).toEqual([]);
-  });
-});
-
 describe('pageMatchesWithTotal', () => {
   it('ranks title matches before body matches, best first, with the total of all matches', () => {
     const { total, page } = pageMatchesWithTotal(db, words('冷链'), {}, 10, 0);
@@ -126,7 +111,7 @@ describe('pageMatchesWithTotal', () => {
     expect(pageMatchesWithTotal(db, words('无此词'), {}, 2, 0)).toEqual({ total: 0, page: [] });
   });
 
-  it('breaks rank ties by index order (an ingest indexes its files by name, each in position order)', () => {
+  it('breaks rank ties by file then position', () => {
     addDocument(db, { id: 'zzdd', file: '0.txt', measures: [{ label: '（一）', title: '桥梁', text: '桥梁。' }, { label: '（二）', title: '桥梁', text: '桥梁。' }] });
     addDocument(db, { id: 'yyee', file: '1.txt', measures: [{ label: '（一）', title: '桥梁', text: '桥梁。' }] });
     expect(pageMatches(db, words('桥梁'), {}, 10, 0).map((p) => p.measureId)).toEqual(['zzdd-1', 'zzdd-2', 'yyee-1']);
@@ -158,7 +143,7 @@ describe('loadHits', () => {
 
 describe('pageListed with a department filter', () => {
   it('lists measures the department leads before those it only shares', async () => {
-    const seeded = seededDb();
+    const seeded = await seededDb();
     const { hits } = searchMeasures(seeded, { query: '', filters: { department: '人社' }, limit: 20, today: '2026-11-22' }, testSegmenter);
     const leads = hits.map((h) => h.leadDepartments.some((d) => /人社|人力资源社会保障/.test(d)));
     expect(leads.length).toBeGreaterThan(2);
@@ -170,7 +155,7 @@ describe('pageListed with a department filter', () => {
 
 describe('the in-force filter in SQL', () => {
   it('agrees with forceStatus (the rule it repeats so paging can stay in SQL) before and after an expiry', async () => {
-    const seeded = seededDb();
+    const seeded = await seededDb();
     for (const today of ['2021-06-01', '2023-06-01', '2025-12-31', '2026-01-01']) {
       const all = searchMeasures(seeded, { query: '消费', limit: 100, today }, testSegmenter).hits;
       const inForce = searchMeasures(seeded, { query: '消费', filters: { inForce: true }, limit: 100, today }, testSegmenter).hits;
