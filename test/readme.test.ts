@@ -9,9 +9,10 @@ import { warmSegmenter } from '../src/search/jieba-segmenter.ts';
 import { runConsole } from '../src/slack/console/start-console.ts';
 import { stringsFor } from '../src/slack/strings.ts';
 import { seededDb } from './helpers/db.ts';
+import { testSegmenter } from './helpers/segmenter.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
 
-beforeAll(() => warmSegmenter(), 60_000);
+beforeAll(() => warmSegmenter(testSegmenter), 60_000);
 
 const README = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 const s = stringsFor('zh');
@@ -41,7 +42,7 @@ async function runLines(lines: string[]): Promise<string[]> {
   const input = lines.flatMap((l, i) => [l, `press ${marker(i)}`]).join('\n');
   const db = await seededDb();
   await runConsole(
-    { db, clock: fixedClock(NOW), logger: silentLogger, config: loadConfig({ LOG_LEVEL: 'warn' }) },
+    { db, clock: fixedClock(NOW), logger: silentLogger, config: loadConfig({ LOG_LEVEL: 'warn' }), segmenter: testSegmenter },
     { input: Readable.from([`${input}\n`]), write: (t) => void (out += t), interactive: false },
   );
   db.close();

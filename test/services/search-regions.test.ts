@@ -6,11 +6,12 @@ import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import { ingestPaths } from '../../src/services/ingest-service.ts';
 import { searchMeasures } from '../../src/services/search-service.ts';
 import { testDb } from '../helpers/db.ts';
 
-beforeAll(() => warmSegmenter(), 60_000);
+beforeAll(() => warmSegmenter(testSegmenter), 60_000);
 
 const NANJING = `南京市人民政府办公厅关于印发南京市冷链物流发展实施方案的通知
 
@@ -42,7 +43,7 @@ beforeEach(async () => {
 });
 
 const regions = (region: string) =>
-  searchMeasures(db, { query: '冷链', filters: { region }, today: '2026-11-22', limit: 20 }).hits.map((h) => h.region);
+  searchMeasures(db, { query: '冷链', filters: { region }, today: '2026-11-22', limit: 20 }, testSegmenter).hits.map((h) => h.region);
 
 describe('regions at their own level', () => {
   it('a filter matches the city, its province or the district, and results are labelled with the own level', () => {
@@ -68,7 +69,7 @@ describe('regions at their own level', () => {
 
 describe('traditional characters', () => {
   it('fold to simplified on both sides: 冷鏈 finds 冷链, and a traditional text is found by simplified words', async () => {
-    const found = (query: string) => searchMeasures(db, { query, today: '2026-11-22', limit: 20 }).hits.map((h) => h.region);
+    const found = (query: string) => searchMeasures(db, { query, today: '2026-11-22', limit: 20 }, testSegmenter).hits.map((h) => h.region);
     expect(found('冷鏈')).toEqual(found('冷链'));
     expect(found('冷鏈').length).toBeGreaterThan(0);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-trad-'));
@@ -77,7 +78,7 @@ describe('traditional characters', () => {
       '臺北市促進夜間經濟發展方案\n\n一、發展夜間經濟\n建設夜間消費街區。（市商業處牽頭）\n\n二、完善冷鏈物流\n建設冷鏈配送中心。（市商業處牽頭）\n',
     );
     await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [dir]);
-    const hit = searchMeasures(db, { query: '夜间经济', today: '2026-11-22' }).hits[0];
+    const hit = searchMeasures(db, { query: '夜间经济', today: '2026-11-22' }, testSegmenter).hits[0];
     expect(hit?.title).toBe('發展夜間經濟');
     expect(hit?.snippet.filter((p) => p.hit).map((p) => p.text)).toContain('夜間經濟');
   });

@@ -233,6 +233,14 @@ export function wordMatch(q: ParsedQuery): string {
   return compile(q, (p) => partWords(p, WORD_COLUMNS));
 }
 
+/**
+ * wordMatch limited to the heading columns: every term in the title or the departments (aliases and operators
+ * as in wordMatch). The first tier of a broad query (BROAD_QUERY_MATCHES).
+ */
+export function headingMatch(q: ParsedQuery): string {
+  return compile(q, (p) => partWords(p, '{title departments}'));
+}
+
 /** Every chunk must appear as an exact run of characters (a phrase over the one-character column). */
 export function charMatch(q: ParsedQuery): string {
   return compile(q, partChars);
