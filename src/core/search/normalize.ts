@@ -12,7 +12,7 @@ import * as OpenCC from 'opencc-js/t2cn';
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Characters OpenCC never changes; most text is only these, so it skips the converter. */
-const NOTHING_TO_FOLD = /^[\u0000-\u2e7f]*$/;
+const NOTHING_TO_FOLD = /^[\t\n\r\u0020-\u2e7f]*$/;
 
 const QUOTES = /["'“”‘’「」『』〝〞‟„‚`]/g;
 

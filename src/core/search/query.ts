@@ -174,7 +174,11 @@ export function parseQuery(raw: string, segmenter: Segmenter): ParsedQuery {
     throw new SearchInputError('too_many_terms', `The search has more than ${MAX_QUERY_TERMS} words; please use a few key words.`);
   }
   const termIndex = new Map<string, string[][]>();
-  for (const p of parts) p.terms.forEach((t, i) => termIndex.has(t) || termIndex.set(t, p.alternatives[i] ?? []));
+  for (const p of parts) {
+    p.terms.forEach((t, i) => {
+      if (!termIndex.has(t)) termIndex.set(t, p.alternatives[i] ?? []);
+    });
+  }
   const chunks = parts.flatMap((p) => p.chunks);
   const letters = chunks.reduce((n, c) => n + c.length, 0);
   return {
