@@ -10,6 +10,7 @@ import {
 import { findRevisionOf, type IndexedDocument, type RevisionMatch, revisionTitle } from '../core/ingest/revision-of.ts';
 import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
+import { refusalOf } from '../core/parse/refusal.ts';
 import { parseText, readDocument } from '../core/parse/index.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { withBusyRetrySync } from '../db/busy-retry.ts';
@@ -443,7 +444,8 @@ async function ingestPrepared(
     try {
       prepared.push(await prepare(s));
     } catch (err) {
-      if (err instanceof ParseError) problems.push({ path: s.file, message: err.message });
+      if (err instanceof ParseError)
+        problems.push({ path: s.file, message: err.message, ...refusalOf(err, s, MAX_DOCUMENT_BYTES) });
       else problems.push({ path: s.file, message: `${s.file}: could not be read (${(err as Error).message}).` });
     }
   }
