@@ -10,8 +10,8 @@ import {
 import { findRevisionOf, type IndexedDocument, type RevisionMatch, revisionTitle } from '../core/ingest/revision-of.ts';
 import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
-import { refusalOf } from '../core/parse/refusal.ts';
 import { parseText, readDocument } from '../core/parse/index.ts';
+import { refusalOf } from '../core/parse/refusal.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { withBusyRetrySync } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
