@@ -6,6 +6,7 @@ import { warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
 import { listIndexedDocuments } from '../../../src/services/document-service.ts';
 import { testDb } from '../../helpers/db.ts';
 import { REPO_ROOT } from '../../helpers/paths.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 import { type Harness, startHarness, TODAY } from '../harness.ts';
 
 /** A refused upload is explained in the bot's language (BOT_LOCALE), not in the parser's English. */
@@ -33,7 +34,7 @@ function suite(locale: 'zh' | 'en', expected: Record<'scan' | 'reply' | 'wps' | 
     let db: Db;
     let h: Harness;
     beforeAll(async () => {
-      warmSegmenter();
+      warmSegmenter(testSegmenter);
       db = testDb();
       h = await startHarness(db, { SLACK_ADMIN_USERS: ADMIN, BOT_LOCALE: locale });
     });
