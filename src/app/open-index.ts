@@ -8,6 +8,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { countDocuments } from '../repo/documents-repo.ts';
+import { SEEDS_ADDED_BY } from '../services/document-service.ts';
 import { IngestError, ingestPaths } from '../services/ingest-service.ts';
 import { ensureSearchIndexFresh } from '../services/search-service.ts';
 
@@ -45,7 +46,7 @@ async function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock; s
     return;
   }
   try {
-    const indexed = await ingestPaths({ db, ...deps }, [dir]);
+    const indexed = await ingestPaths({ db, ...deps }, [dir], { addedBy: SEEDS_ADDED_BY });
     deps.logger.info('empty index seeded', { SEEDS_DIR: dir, documents: indexed.length });
   } catch (err) {
     if (!(err instanceof IngestError)) throw err;

@@ -1,6 +1,6 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { dateInZone } from '../../lib/dates.ts';
-import type { DocumentSummary } from '../../services/document-service.ts';
+import { type DocumentSummary, SEEDS_ADDED_BY } from '../../services/document-service.ts';
 import { ACTIONS } from '../ids.ts';
 import { button, context, header, section } from '../kit/elements.ts';
 import { escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
@@ -13,7 +13,8 @@ export const DOCS_PER_PAGE = 10;
 const LIST_TITLE_CHARS = 120;
 
 /** A Slack user id is shown as a mention; anything else (the OS user of a CLI ingest) as written. */
-export function addedByText(addedBy: string): string {
+export function addedByText(addedBy: string, s: Strings): string {
+  if (addedBy === SEEDS_ADDED_BY) return s.docAddedBySeeds;
   return /^[UW][A-Z0-9]+$/.test(addedBy) ? `<@${addedBy}>` : escapeMrkdwn(addedBy);
 }
 
@@ -21,6 +22,8 @@ export interface DocsPageInput {
   documents: DocumentSummary[];
   total: number;
   offset: number;
+  /** The page asked for lies beyond the last one, so the last one is shown: say so. */
+  pastEnd?: boolean;
   strings: Strings;
   timeZone: string;
 }
@@ -34,6 +37,7 @@ export function buildDocsPage(input: DocsPageInput): Reply {
   const { documents, total, offset, strings: s } = input;
   if (total === 0) return notice(s.docListEmpty);
   const blocks: KnownBlock[] = [header(s.docListTitle(total))];
+  if (input.pastEnd) blocks.push(context([s.docOnlyPages(Math.ceil(total / DOCS_PER_PAGE))]));
   documents.forEach((d, i) => {
     const line = s.docListLine(offset + i + 1, escapeMrkdwn(truncate(d.title || d.file, LIST_TITLE_CHARS)), d.id);
     const where = [d.docNumber, d.region]
@@ -41,7 +45,7 @@ export function buildDocsPage(input: DocsPageInput): Reply {
       .map(escapeMrkdwn)
       .join(' · ');
     const when = d.addedAt ? dateInZone(new Date(d.addedAt), input.timeZone) : s.docNone;
-    const meta = s.docListMeta(d.measures, s.status[d.status], addedByText(d.addedBy), when);
+    const meta = s.docListMeta(d.measures, s.status[d.status], addedByText(d.addedBy, s), when);
     blocks.push(
       section(
         [line, where, meta].filter((x) => x !== '').join('\n'),

@@ -12,12 +12,14 @@ export const docsOffsetSchema = z.coerce.number().int().min(0).max(1_000_000);
 export function docsPage(offset: number, deps: SlackDeps): Reply {
   const today = todayOf(deps);
   let page = listIndexedDocuments(deps.db, { today, limit: DOCS_PER_PAGE, offset });
+  let pastEnd = false;
   // Past the end (documents were removed since the buttons were drawn): the last page instead.
   if (page.documents.length === 0 && page.total > 0 && offset > 0) {
     offset = Math.floor((page.total - 1) / DOCS_PER_PAGE) * DOCS_PER_PAGE;
+    pastEnd = true;
     page = listIndexedDocuments(deps.db, { today, limit: DOCS_PER_PAGE, offset });
   }
-  return buildDocsPage({ ...page, offset, strings: deps.strings, timeZone: deps.timeZone });
+  return buildDocsPage({ ...page, offset, pastEnd, strings: deps.strings, timeZone: deps.timeZone });
 }
 
 /** `/measures docs [page]` — the indexed documents, DOCS_PER_PAGE at a time, with Previous/Next buttons. */

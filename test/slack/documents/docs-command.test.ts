@@ -68,6 +68,10 @@ describe('/measures docs', () => {
   it('`docs 2` opens the second page; a forged page value is refused', async () => {
     const { reply } = await h.command('docs 2');
     expect(visibleText(reply.body.blocks)).toContain(s.docPageOf(11, 12, 12));
+    // A page beyond the last says how many there are and shows the last one.
+    const beyond = visibleText((await h.command('docs 9')).reply.body.blocks);
+    expect(beyond).toContain(s.docOnlyPages(2));
+    expect(beyond).toContain(s.docPageOf(11, 12, 12));
     const forged = await press(ACTIONS.DOCS_PAGE, '-5; DROP TABLE documents');
     expect(forged.body.text).toBe(s.expired);
   });
