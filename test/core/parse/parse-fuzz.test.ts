@@ -161,8 +161,8 @@ const parseText = (file: string, text: string): ParsedDocument =>
  * no longer; each stays as the regression test of its fix.
  */
 describe('faults found by the generated inputs', () => {
-  // findItems (structure.ts): a label with nothing after it before the next label, the end, or only an HTML
-  // comment becomes a measure with an empty text and title. A label without text is no measure.
+  // findStructure (structure.ts): a label with nothing after it before the next label, the end, or only an HTML
+  // comment is no measure (it used to become one with an empty text and title).
   it('bare labels 第一条 / 第二条 / 第三条, one a line, are no measures', () => {
     expect(emptyMeasures('a.txt', '某市促进消费若干措施\n第一条\n第二条\n第三条\n')).toEqual([]);
   });
@@ -175,7 +175,7 @@ describe('faults found by the generated inputs', () => {
     expect(emptyMeasures('a.html', html)).toEqual([]);
   });
 
-  // parseQa (qa.ts): 答： alone on its line, followed by page furniture (原标题：…), gives an answer with no text.
+  // parseQa (qa.ts): 答： alone on its line, followed by page furniture (原标题：…), leaves no answer to index.
   it('an answer that is only 答： followed by 原标题： is not an empty answer', () => {
     const qa =
       '某部门答记者问\n问：第一个问题？\n答：这是回答。\n问：第二个问题？\n答：\n原标题：某部门答记者问\n问：第三个问题？\n答：第三个回答。';
@@ -196,7 +196,7 @@ describe('faults found by the generated inputs', () => {
     ]);
   });
 
-  // Expiry from 有效期N年 (metadata.ts): dated 2099年9月9日, valid 5 years → expiresOn 2104-09-08, a year outside
+  // Expiry from 有效期N年 (metadata.ts): dated 2099年9月9日, valid 5 years would end 2104-09-08, a year outside
   // 1949–2100 (such dates are not stored: they sort as the far future).
   it('an expiry past 2100 is not stored', () => {
     const doc = parseText(
@@ -206,8 +206,8 @@ describe('faults found by the generated inputs', () => {
     expect(doc.expiresOn === null || Number(doc.expiresOn.slice(0, 4)) <= LAST_YEAR).toBe(true);
   });
 
-  // The issuer field (metadata.ts) takes whatever follows 发文机关： — here 960 characters of body text — and the
-  // kind note (classify, kind.ts) quotes it in full.
+  // The issuer field (metadata.ts) must not take whatever follows 发文机关： — here 960 characters of body text —
+  // and the kind note (classify, kind.ts) quotes an issuer at most as an excerpt.
   it('发文机关： followed by a paragraph gives no kind note of a thousand characters', () => {
     const doc = parseText(
       'a.txt',
