@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate.ts';
 import { type Db, openDatabase } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
 import { countDocuments } from '../repo/documents-repo.ts';
 import { IngestError, ingestPaths } from '../services/ingest-service.ts';
 import { ensureSearchIndexFresh } from '../services/search-service.ts';
@@ -17,7 +18,7 @@ import { ensureSearchIndexFresh } from '../services/search-service.ts';
  */
 export async function openIndex(
   config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>,
-  deps: { logger: Logger; clock: Clock },
+  deps: { logger: Logger; clock: Clock; segmenter: Segmenter },
 ): Promise<Db> {
   const file = config.DATABASE_PATH;
   const db = openDatabase(file);
@@ -26,7 +27,7 @@ export async function openIndex(
     const { applied } = migrate(db);
     if (applied.length) deps.logger.info('database migrated', { applied });
     if (countDocuments(db) === 0) await seed(db, config.SEEDS_DIR, deps);
-    const fresh = ensureSearchIndexFresh(db, deps.logger);
+    const fresh = ensureSearchIndexFresh(db, deps.logger, deps.segmenter);
     if (fresh.rebuilt) deps.logger.info('search index rebuilt', { measures: fresh.measures });
     return db;
   } catch (err) {
@@ -35,7 +36,7 @@ export async function openIndex(
   }
 }
 
-async function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock }): Promise<void> {
+async function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock; segmenter: Segmenter }): Promise<void> {
   if (!fs.existsSync(dir)) {
     deps.logger.warn(
       'the index is empty and SEEDS_DIR does not exist; index documents with `npm run measures -- ingest <dir>`',

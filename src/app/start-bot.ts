@@ -3,6 +3,7 @@ import { type Config, slackMode } from '../config.ts';
 import { startJobs } from '../jobs/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import { createJiebaSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
 import { indexSummary } from '../services/index-summary.ts';
 import { createSlackApp, type SlackReceiverChoice } from '../slack/app.ts';
 import { runConsole } from '../slack/console/start-console.ts';
@@ -33,9 +34,14 @@ export interface RunningBot {
 export async function startBot(config: Config, deps: { logger: Logger; clock: Clock; io: BotIo }): Promise<RunningBot> {
   const { logger, clock } = deps;
   const mode = slackMode(config);
-  const db = await openIndex(config, { logger, clock });
+  // One segmenter for indexing and queries: nodejieba's dictionaries load once per process.
+  const segmenter = createJiebaSegmenter();
+  const db = await openIndex(config, { logger, clock, segmenter });
   logger.info('index ready', { database: config.DATABASE_PATH, ...indexSummary(db) });
-  const base = { db, clock, logger, config };
+  const base = { db, clock, logger, config, segmenter };
+  // jieba's dictionaries take most of a second to load: once the bot is up rather than before it can answer,
+  // and still ahead of the first search in all but the first moments.
+  const warmLater = () => setTimeout(() => warmSegmenter(segmenter), 0).unref();
   let stopped = false;
 
   if (mode === 'console') {
@@ -48,6 +54,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
     }).finally(async () => {
       await jobs.stop();
     });
+    warmLater();
     return {
       mode,
       finished,
@@ -83,6 +90,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
     throw err;
   }
   logger.info('slack app started', { mode, ...(started.port !== undefined ? { port: started.port } : {}) });
+  warmLater();
   return {
     mode,
     ...(started.port !== undefined ? { port: started.port } : {}),

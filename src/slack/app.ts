@@ -12,6 +12,8 @@ import { registerListeners } from './listeners/index.ts';
 import { guardHttpReceiver } from './request-guard.ts';
 import { slackClientOptions } from './web-api.ts';
 
+import type { Segmenter } from '../core/search/segmenter.ts';
+
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 
@@ -20,6 +22,7 @@ export interface SlackAppBase {
   clock: Clock;
   logger: Logger;
   config: Config;
+  segmenter: Segmenter;
 }
 
 export type SlackReceiverChoice =

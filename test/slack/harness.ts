@@ -1,4 +1,5 @@
 import { type Config, loadConfig } from '../../src/config.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
@@ -88,7 +89,7 @@ export async function startHarness(db: Db, env: Record<string, string> = {}): Pr
     ...env,
   });
   const slack = createSlackApp(
-    { db, clock: fixedClock(NOW), logger: silentLogger, config },
+    { db, clock: fixedClock(NOW), logger: silentLogger, config, segmenter: testSegmenter },
     { mode: 'http', signingSecret: SIGNING_SECRET, port: 0 },
     config.SLACK_BOT_TOKEN!,
   );
