@@ -358,11 +358,7 @@ export function extractMetadata(paras: string[], fm: FrontMatter, page: PageMeta
   return {
     title,
     titleEnd: end,
-    issuer:
-      signature.issuer ??
-      issuerFromTable(paras) ??
-      issuerFromMasthead(paras) ??
-      issuerFromTitle(title),
+    issuer: signature.issuer ?? issuerFromTable(paras) ?? issuerFromMasthead(paras) ?? issuerFromTitle(title),
     docNumber,
     publishedOn,
     effectiveOn,

@@ -262,7 +262,12 @@ export function findStructure(
       },
     });
   });
-  notes.push(...bareLabelNotes(paras, bare.sort((a, b) => a.index - b.index)));
+  notes.push(
+    ...bareLabelNotes(
+      paras,
+      bare.sort((a, b) => a.index - b.index),
+    ),
+  );
 
   // Paragraphs no measure holds: the preamble and the lead-in of each section. Goal sections among them are kept.
   const covered = new Uint8Array(paras.length);

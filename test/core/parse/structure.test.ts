@@ -382,7 +382,14 @@ describe('numbering levels decided per document', () => {
 
   it('a label that heads nothing is dropped with a structure note, past ten counted in one note', () => {
     const labels = ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）', '（九）', '（十）'];
-    const doc = parseLines(['某市方案', '（一）发展夜间经济。', ...labels.slice(1), '（十一）', '（十二）', '（十三）']);
+    const doc = parseLines([
+      '某市方案',
+      '（一）发展夜间经济。',
+      ...labels.slice(1),
+      '（十一）',
+      '（十二）',
+      '（十三）',
+    ]);
     expect(doc.measures.map((m) => m.label)).toEqual(['（一）']);
     const notes = doc.notes.filter((n) => n.kind === 'structure');
     expect(notes.map((n) => n.label)).toEqual([...labels.slice(1), '（十一）', null]);
