@@ -75,3 +75,16 @@ export function withBusyRetrySync<T>(fn: () => T, opts: BusyRetryOptions = {}): 
     }
   }
 }
+
+/**
+ * How a process that must keep serving makes one write: `fn` (one short transaction, safe to run again) is
+ * retried while the database is locked, pausing asynchronously. Built once in the app wiring and passed down as
+ * a collaborator, so a test or a benchmark can shorten the budget or turn the retry off.
+ * @example const outcome = await deps.write(() => assignFollowup(fdeps, req));
+ */
+export type RunWrite = <T>(fn: () => T) => Promise<T>;
+
+/** A RunWrite that retries with withBusyRetry (its defaults unless told). */
+export function retryingWrite(opts: BusyRetryOptions = {}): RunWrite {
+  return (fn) => withBusyRetry(fn, opts);
+}

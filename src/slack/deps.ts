@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { type RunWrite, retryingWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import { dateInZone } from '../lib/dates.ts';
@@ -15,11 +16,23 @@ export interface SlackDeps {
   timeZone: string;
   locale: Locale;
   strings: Strings;
+  /**
+   * Every write a handler makes goes through this (`await deps.write(() => service(…))`): while another process
+   * (an ingest) holds the write lock it retries with timer pauses, so the event loop keeps acking. A write still
+   * locked after the budget throws the busy error, which failureText turns into "the index is busy".
+   */
+  write: RunWrite;
 }
 
-export function slackDeps(base: { db: Db; clock: Clock; logger: Logger; config: Config }): SlackDeps {
+export function slackDeps(base: { db: Db; clock: Clock; logger: Logger; config: Config; write?: RunWrite }): SlackDeps {
+  const { logger } = base;
   return {
     ...base,
+    write:
+      base.write ??
+      retryingWrite({
+        onRetry: (attempt, delayMs) => logger.debug('index locked, write retried', { attempt, delayMs }),
+      }),
     timeZone: base.config.DIGEST_TZ,
     locale: base.config.BOT_LOCALE,
     strings: stringsFor(base.config.BOT_LOCALE),
