@@ -1,4 +1,5 @@
 import { type Config, loadConfig } from '../../src/config.ts';
+import type { RunWrite } from '../../src/db/busy-retry.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
@@ -75,7 +76,11 @@ vitest?.afterEach(() => {
   for (const fake of liveFakes) fake.assertNoViolations();
 });
 
-export async function startHarness(db: Db, env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  db: Db,
+  env: Record<string, string> = {},
+  opts: { write?: RunWrite } = {},
+): Promise<Harness> {
   const fake = await startFakeSlack();
   liveFakes.add(fake);
   const config = loadConfig({
@@ -88,7 +93,7 @@ export async function startHarness(db: Db, env: Record<string, string> = {}): Pr
     ...env,
   });
   const slack = createSlackApp(
-    { db, clock: fixedClock(NOW), logger: silentLogger, config },
+    { db, clock: fixedClock(NOW), logger: silentLogger, config, ...(opts.write ? { write: opts.write } : {}) },
     { mode: 'http', signingSecret: SIGNING_SECRET, port: 0 },
     config.SLACK_BOT_TOKEN!,
   );
