@@ -72,6 +72,8 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     BOT_LOCALE: z.enum(['zh', 'en']).default('zh'),
     SLACK_ADMIN_USERS: idList,
+    /** Who may add documents from Slack besides the admins (user ids); empty = admins only. */
+    INGEST_USERS: idList,
     DIGEST_CRON: z
       .string()
       .trim()

@@ -21,6 +21,9 @@ describe('loadConfig', () => {
     expect(c.DIGEST_CHANNELS).toEqual(['C1', 'C2', 'C3']);
     expect(c.DIGEST_SKIP_EMPTY).toBe(true);
     expect(c.SLACK_ADMIN_USERS).toEqual(['U1']);
+    // INGEST_USERS: who may add documents besides the admins; unset means nobody else.
+    expect(loadConfig({ INGEST_USERS: 'U2, U3' }).INGEST_USERS).toEqual(['U2', 'U3']);
+    expect(loadConfig({}).INGEST_USERS).toEqual([]);
   });
 
   it('takes DIGEST_CHANNELS as channel ids, reading a pasted channel link as its id', () => {

@@ -20,18 +20,18 @@ import { ensureSearchIndexFresh } from '../services/search-service.ts';
  * the connection returned waits at most `servingBusyTimeoutMs` per statement, so that a lock held by another
  * process never blocks the event loop for long: the bot's writes retry asynchronously (SlackDeps.write).
  */
-export function openIndex(
+export async function openIndex(
   config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>,
   deps: { logger: Logger; clock: Clock },
   opts: { servingBusyTimeoutMs?: number } = {},
-): Db {
+): Promise<Db> {
   const file = config.DATABASE_PATH;
   const db = openDatabase(file);
   try {
     if (file !== ':memory:') assertIntact(db, file);
     const { applied } = migrate(db);
     if (applied.length) deps.logger.info('database migrated', { applied });
-    if (countDocuments(db) === 0) seed(db, config.SEEDS_DIR, deps);
+    if (countDocuments(db) === 0) await seed(db, config.SEEDS_DIR, deps);
     const fresh = ensureSearchIndexFresh(db, deps.logger);
     if (fresh.rebuilt) deps.logger.info('search index rebuilt', { measures: fresh.measures });
     setBusyTimeout(db, opts.servingBusyTimeoutMs ?? BOT_BUSY_TIMEOUT_MS);
@@ -42,7 +42,7 @@ export function openIndex(
   }
 }
 
-function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock }): void {
+async function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock }): Promise<void> {
   if (!fs.existsSync(dir)) {
     deps.logger.warn(
       'the index is empty and SEEDS_DIR does not exist; index documents with `npm run measures -- ingest <dir>`',
@@ -51,7 +51,7 @@ function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock }): void
     return;
   }
   try {
-    const indexed = ingestPaths({ db, ...deps }, [dir]);
+    const indexed = await ingestPaths({ db, ...deps }, [dir]);
     deps.logger.info('empty index seeded', { SEEDS_DIR: dir, documents: indexed.length });
   } catch (err) {
     if (!(err instanceof IngestError)) throw err;

@@ -33,7 +33,7 @@ export interface RunningBot {
 export async function startBot(config: Config, deps: { logger: Logger; clock: Clock; io: BotIo }): Promise<RunningBot> {
   const { logger, clock } = deps;
   const mode = slackMode(config);
-  const db = openIndex(config, { logger, clock });
+  const db = await openIndex(config, { logger, clock });
   logger.info('index ready', { database: config.DATABASE_PATH, ...indexSummary(db) });
   const base = { db, clock, logger, config };
   let stopped = false;

@@ -12,6 +12,7 @@ import type { SlackClient } from '../slack/web-api.ts';
 import { runDigestJob } from './digest-job.ts';
 import { runEscalationJob } from './escalation-job.ts';
 import { runReminderJob } from './reminder-job.ts';
+import { runRevisionNoticeJob } from './revision-notice-job.ts';
 import { nodeCronSchedule, type Schedule } from './schedule.ts';
 
 /**
@@ -50,6 +51,8 @@ export interface Jobs {
 export const DIGEST_TICK_CRON = '* * * * *';
 /** Escalation steps are checked this often (each happens once; quiet hours and days off make them wait). */
 export const ESCALATION_CRON = '*/10 * * * *';
+/** Notes owed to follow-up threads after a command-line revision or removal are posted this often. */
+export const REVISION_NOTICE_CRON = '*/5 * * * *';
 
 interface JobSpec {
   name: string;
@@ -92,6 +95,14 @@ export function startJobs(deps: JobsDeps): Jobs {
     const escalate = (now: Date) =>
       runEscalationJob({ db: deps.db, client: postingClient, logger, config, calendar, write }, now);
     specs.push({ name: 'escalations', cron: ESCALATION_CRON, run: escalate, atStartup: true, lock: 'escalations' });
+    const notes = () => runRevisionNoticeJob({ db: deps.db, clock, client, logger, config });
+    specs.push({
+      name: 'revision-notes',
+      cron: REVISION_NOTICE_CRON,
+      run: notes,
+      atStartup: true,
+      lock: 'revision-notes',
+    });
   } else {
     logger.info('digest, reminder and escalation jobs not scheduled', { reason: 'no Slack client (console mode)' });
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
  */
 
 /** File types read from a folder; a file named explicitly is always given to the parser, which says what it is. */
-export const DOCUMENT_EXTENSIONS = ['.txt', '.html', '.htm', '.md'];
+export const DOCUMENT_EXTENSIONS = ['.txt', '.html', '.htm', '.md', '.docx', '.doc', '.pdf'];
 
 export interface SkippedFile {
   file: string;

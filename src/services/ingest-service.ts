@@ -10,7 +10,7 @@ import {
 import { findRevisionOf, type IndexedDocument, type RevisionMatch, revisionTitle } from '../core/ingest/revision-of.ts';
 import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
-import { parseDocument } from '../core/parse/index.ts';
+import { parseText, readDocument } from '../core/parse/index.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { withBusyRetrySync } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
@@ -131,8 +131,9 @@ interface Prepared {
 }
 
 /** The one place bytes become a ParsedDocument. */
-function prepare(source: SourceFile): Prepared {
-  const doc = parseDocument(source, { maxBytes: MAX_DOCUMENT_BYTES });
+async function prepare(source: SourceFile): Promise<Prepared> {
+  const read = await readDocument(source, { maxBytes: MAX_DOCUMENT_BYTES });
+  const doc = parseText({ file: source.file, text: read.text, format: read.format });
   // The hash covers the parse result, not only the bytes, so a parser improvement re-indexes on the next ingest.
   return { file: source.file, contentHash: hashText(JSON.stringify(doc)), doc };
 }
@@ -419,24 +420,28 @@ function planOrThrow(db: Db, prepared: Prepared[], nowIso: string, addedBy: stri
  * Parsing, id planning and jieba segmentation happen before the write lock is taken; the lock is held only for
  * short transactions of row writes. Another ingest writing first makes the plan stale: it is redone, so two
  * ingests queue rather than fail.
- * @example ingestSources(deps, [{ file: 'plan.txt', bytes }], { addedBy: 'U123' }).indexed[0].documentId
+ * @example (await ingestSources(deps, [{ file: 'plan.docx', bytes }], { addedBy: 'U123' })).indexed[0].documentId
  */
-export function ingestSources(deps: IngestDeps, sources: SourceFile[], opts: IngestOptions = {}): IngestResult {
+export function ingestSources(
+  deps: IngestDeps,
+  sources: SourceFile[],
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
   return ingestPrepared(deps, sources, opts, { skipped: [], problems: [] });
 }
 
-function ingestPrepared(
+async function ingestPrepared(
   deps: IngestDeps,
   sources: SourceFile[],
   opts: IngestOptions,
   collected: { skipped: SkippedFile[]; problems: FileProblem[] },
-): IngestResult {
+): Promise<IngestResult> {
   const { skipped } = collected;
   const problems = [...collected.problems];
   const prepared: Prepared[] = [];
   for (const s of sources) {
     try {
-      prepared.push(prepare(s));
+      prepared.push(await prepare(s));
     } catch (err) {
       if (err instanceof ParseError) problems.push({ path: s.file, message: err.message });
       else problems.push({ path: s.file, message: `${s.file}: could not be read (${(err as Error).message}).` });
@@ -557,7 +562,7 @@ function writeAll(
 }
 
 /** Reads files and folders (see ingest-files.ts) and indexes them with ingestSources; the skipped ones are listed. */
-export function ingest(deps: IngestDeps, paths: string[], opts: IngestOptions = {}): IngestResult {
+export function ingest(deps: IngestDeps, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
   const { files, skipped, problems } = collectFiles(paths);
   const sources: SourceFile[] = [];
   for (const f of files) {
@@ -575,6 +580,10 @@ export function ingest(deps: IngestDeps, paths: string[], opts: IngestOptions = 
 }
 
 /** ingest, returning only what was indexed. */
-export function ingestPaths(deps: IngestDeps, paths: string[], opts: IngestOptions = {}): IngestedFile[] {
-  return ingest(deps, paths, opts).indexed;
+export async function ingestPaths(
+  deps: IngestDeps,
+  paths: string[],
+  opts: IngestOptions = {},
+): Promise<IngestedFile[]> {
+  return (await ingest(deps, paths, opts)).indexed;
 }

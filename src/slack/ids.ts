@@ -28,6 +28,10 @@ export const ACTIONS = {
   FOLLOWUP_DUE: 'followup_due',
   /** "Re-post" on a follow-up whose last Slack post failed (in /measures followups). Value: follow-up id. */
   FOLLOWUP_REPOST: 'followup_repost',
+  /** Previous/next page of /measures docs. Value: the page's offset. */
+  DOCS_PAGE: 'docs_page',
+  /** "Remove document" (with a confirm dialog) after /measures remove. Value: document id. */
+  REMOVE_DOCUMENT: 'remove_document',
 } as const;
 
 /** Shortcut callback ids (`app.shortcut`), repeated in manifest.yml. */
@@ -49,6 +53,8 @@ export const VIEWS = {
 export const EVENTS = {
   APP_MENTION: 'app_mention',
   APP_HOME_OPENED: 'app_home_opened',
+  /** A file shared in the bot's DM: a document to index. */
+  FILE_SHARED: 'file_shared',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

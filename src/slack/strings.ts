@@ -1,6 +1,7 @@
 import type { Locale } from '../lib/strings.ts';
 import { consoleStrings } from './console/strings.ts';
 import { digestStrings } from './digest/strings.ts';
+import { documentStrings } from './documents/strings.ts';
 import { followupStrings } from './followups/strings.ts';
 import { commonStrings } from './kit/strings.ts';
 import { searchStrings } from './search/strings.ts';
@@ -17,6 +18,7 @@ export const tables = [
   consoleStrings,
   digestStrings,
   followupStrings,
+  documentStrings,
   subscriptionStrings,
 ] as const;
 

@@ -6,6 +6,9 @@ import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
  */
 export type SlackClient = Pick<WebClient, 'chat' | 'views'>;
 
+/** A SlackClient that can also read file metadata (files.info), for documents shared with the bot. */
+export type SlackFilesClient = SlackClient & Pick<WebClient, 'files'>;
+
 /**
  * Web API options shared by every client the app builds: the base URL from SLACK_API_URL (tests and the local
  * console point it at a local fake). A fresh object per call: the Socket Mode client writes its own retry

@@ -47,7 +47,7 @@ function timeRuns(fn: () => void, runs: number): number[] {
   return out;
 }
 
-function benchIngest(): { mb: number; seconds: number; mbPerSecond: number; files: number } {
+async function benchIngest(): Promise<{ mb: number; seconds: number; mbPerSecond: number; files: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-seeds-'));
   let bytes = 0;
   const seeds = fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt'));
@@ -62,7 +62,7 @@ function benchIngest(): { mb: number; seconds: number; mbPerSecond: number; file
   // The first segmentation loads jieba's dictionaries (~1 s); keep that out of the throughput.
   searchMeasures(db, { query: '冷链', today });
   const t = performance.now();
-  ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z') }, [dir]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z') }, [dir]);
   const seconds = (performance.now() - t) / 1000;
   db.close();
   fs.rmSync(dbDir, { recursive: true, force: true });
@@ -72,8 +72,8 @@ function benchIngest(): { mb: number; seconds: number; mbPerSecond: number; file
 }
 
 /** Copies the seeds' rows (documents → targets) until the measures table holds TARGET_MEASURES rows. */
-function replicate(db: Db): { measures: number; insertSeconds: number; indexSeconds: number } {
-  ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z') }, [SEEDS_DIR]);
+async function replicate(db: Db): Promise<{ measures: number; insertSeconds: number; indexSeconds: number }> {
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z') }, [SEEDS_DIR]);
   const base = (db.prepare('SELECT COUNT(*) AS n FROM measures').get() as { n: number }).n;
   const copies = Math.ceil(TARGET_MEASURES / base) - 1;
   // Copy only the seed rows (rowid bounds keep each copy linear, not a scan of everything copied so far).
@@ -135,10 +135,10 @@ function likeBaseline(db: Db, query: string): void {
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 
 export default async function indexBench(): Promise<Record<string, unknown>> {
-  const ingest = benchIngest();
+  const ingest = await benchIngest();
 
   const { db, file, dir } = tempDb('search.db');
-  const rep = replicate(db);
+  const rep = await replicate(db);
   const dbMb = fs.statSync(file).size / 1024 / 1024;
 
   const evalQueries = (JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'eval', 'queries.json'), 'utf8')) as { queries: { query: string }[] }).queries.map(

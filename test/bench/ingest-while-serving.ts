@@ -107,7 +107,7 @@ async function scenario(mode: Mode) {
 
   const db = openDatabase(dbPath, { busyTimeoutMs: mode === 'before' ? CLI_BUSY_TIMEOUT_MS : BOT_BUSY_TIMEOUT_MS });
   migrate(db);
-  ingestPaths({ db, logger: silentLogger, clock: fixedClock(NOW) }, [SEEDS_DIR]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock(NOW) }, [SEEDS_DIR]);
   const ids = (db.prepare('SELECT id FROM measures ORDER BY id LIMIT 50').all() as { id: string }[]).map((r) => r.id);
   // before: the write runs on the spot, waiting up to the busy timeout on the event loop; after: the default.
   const write: RunWrite | undefined = mode === 'before' ? async (fn) => fn() : undefined;

@@ -18,7 +18,7 @@ const pct = (xs: number[], p: number) => {
 };
 
 export default async function bench(): Promise<Record<string, unknown>> {
-  const db = seededDb();
+  const db = await seededDb();
   const h = await startHarness(db);
   try {
     const search: number[] = [];

@@ -77,11 +77,11 @@ describe('measures ingest: folders with other files', () => {
   it('names the files of a folder it skipped instead of ignoring them silently', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-mixed-'));
     fs.copyFileSync(path.join(SEEDS_DIR, '003_a76f9fbeb2c10513.txt'), path.join(dir, 'hunan.txt'));
-    fs.writeFileSync(path.join(dir, 'notes.docx'), 'PK\u0003\u0004');
+    fs.writeFileSync(path.join(dir, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     const r = await cli(['ingest', dir, '--db', dbPath]);
     expect(r.code).toBe(0);
     const out = r.json() as { indexed: { file: string }[]; skipped: { file: string; reason: string }[] };
     expect(out.indexed.map((i) => i.file)).toEqual(['hunan.txt']);
-    expect(out.skipped).toEqual([{ file: path.join(dir, 'notes.docx'), reason: expect.stringMatching(/not a \.txt/) }]);
+    expect(out.skipped).toEqual([{ file: path.join(dir, 'photo.png'), reason: expect.stringMatching(/not a \.txt/) }]);
   });
 });

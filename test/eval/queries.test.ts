@@ -16,9 +16,9 @@ interface EvalFile {
 const evalFile = JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'eval', 'queries.json'), 'utf8')) as EvalFile;
 let db: Db;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = testDb();
-  ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z') }, [SEEDS_DIR]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z') }, [SEEDS_DIR]);
 }, 60_000);
 
 describe('search relevance on the seeds (shared/eval/queries.json)', () => {

@@ -16,9 +16,9 @@ let exported: ExportedDocument[];
 const allItems = (d: ExportedDocument) => [...d.measures, ...d.answers, ...d.proposals];
 const allTargets = (d: ExportedDocument) => allItems(d).flatMap((m) => m.tasks.flatMap((t) => t.targets));
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = testDb();
-  ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T01:00:00Z') }, [SEEDS_DIR]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T01:00:00Z') }, [SEEDS_DIR]);
   exported = exportIndex(db, '2026-11-22').documents;
 });
 

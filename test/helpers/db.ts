@@ -13,8 +13,8 @@ export function testDb(): Db {
 }
 
 /** testDb() with the shipped seeds indexed through the real ingest. */
-export function seededDb(ingestedAt = '2026-11-22T00:00:00Z'): Db {
+export async function seededDb(ingestedAt = '2026-11-22T00:00:00Z'): Promise<Db> {
   const db = testDb();
-  ingestPaths({ db, logger: silentLogger, clock: fixedClock(ingestedAt) }, [SEEDS_DIR]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock(ingestedAt) }, [SEEDS_DIR]);
   return db;
 }

@@ -71,7 +71,24 @@ function decode(raw: string, contentType: string | undefined): Record<string, an
   return out;
 }
 
+/** A file the fake serves: files.info answers with it, and its url_private_download serves `bytes`. */
+export interface FakeFile {
+  id: string;
+  name: string;
+  bytes: Uint8Array;
+  /** What files.info reports as `size` (default: the real length). */
+  size?: number;
+  /** Where it was shared: channel → message ts (files.info `shares`). */
+  shares?: Record<string, string>;
+}
+
+/** Path prefix of the fake's file downloads (Slack's is files.slack.com/files-pri/…). */
+const FILES_PATH = '/files-pri/';
+
 export class FakeSlack {
+  /** The token a file download must carry (Authorization: Bearer …); anything else gets Slack's sign-in page. */
+  botToken = 'xoxb-test-token';
+  private readonly files = new Map<string, FakeFile>();
   readonly calls: RecordedCall[] = [];
   /** Payloads Slack would have rejected (see the class comment). */
   readonly violations: BlockKitViolation[] = [];
@@ -149,6 +166,17 @@ export class FakeSlack {
     this.push(method, { kind: 'hang' });
   }
 
+  /** Registers a file for files.info and its download URL. */
+  addFile(file: FakeFile): void {
+    this.files.set(file.id, file);
+  }
+
+  /** The download URL files.info gives for a file id. */
+  downloadUrl(id: string): string {
+    const f = this.files.get(id);
+    return `${this.base}${FILES_PATH}T0001-${id}/download/${encodeURIComponent(f?.name ?? id)}`;
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -195,7 +223,53 @@ export class FakeSlack {
     this.failures.set(method, list);
   }
 
+  /** A file download, recorded as method `file_download` with the Authorization header it carried. */
+  private download(req: http.IncomingMessage, res: http.ServerResponse, url: string): void {
+    const id = /^\/files-pri\/T0001-([^/]+)\//.exec(url)?.[1] ?? '';
+    const auth = req.headers.authorization ?? '';
+    this.calls.push({ method: 'file_download', path: url, body: { authorization: auth }, at: Date.now() });
+    const file = this.files.get(id);
+    if (auth !== `Bearer ${this.botToken}`) {
+      // What Slack does for a request without a valid token: its sign-in page, not the file.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body>Sign in to Slack</body></html>');
+      return;
+    }
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    res.end(Buffer.from(file.bytes));
+  }
+
+  private fileInfo(body: Record<string, any>): Record<string, unknown> {
+    const f = this.files.get(String(body.file ?? ''));
+    if (!f) return { ok: false, error: 'file_not_found' };
+    const shares: Record<string, Record<string, { ts: string }[]>> = {};
+    for (const [channel, ts] of Object.entries(f.shares ?? {})) {
+      const kind = channel.startsWith('C') ? 'public' : 'private';
+      (shares[kind] ??= {})[channel] = [{ ts }];
+    }
+    return {
+      ok: true,
+      file: {
+        id: f.id,
+        name: f.name,
+        title: f.name,
+        size: f.size ?? f.bytes.byteLength,
+        url_private: this.downloadUrl(f.id),
+        url_private_download: this.downloadUrl(f.id),
+        shares,
+      },
+    };
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if ((req.url ?? '').startsWith(FILES_PATH)) {
+      req.resume();
+      this.download(req, res, req.url!);
+      return;
+    }
     let raw = '';
     req.setEncoding('utf8');
     req.on('data', (c: string) => (raw += c));
@@ -255,6 +329,8 @@ export class FakeSlack {
         return { ...example('chat.postMessage.success')!, channel: body.channel, ts, message: { type: 'message', text: body.text, ts, bot_id: 'BZYBOTHED' } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: ts };
+      case 'files.info':
+        return this.fileInfo(body);
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
       case 'views.publish':

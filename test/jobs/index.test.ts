@@ -2,7 +2,7 @@ import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/open.ts';
-import { DIGEST_TICK_CRON, ESCALATION_CRON, startJobs } from '../../src/jobs/index.ts';
+import { DIGEST_TICK_CRON, ESCALATION_CRON, REVISION_NOTICE_CRON, startJobs } from '../../src/jobs/index.ts';
 import type { Schedule } from '../../src/jobs/schedule.ts';
 import type { Clock } from '../../src/lib/clock.ts';
 import type { Logger } from '../../src/lib/logger.ts';
@@ -90,6 +90,7 @@ describe('startJobs', () => {
       ['digest', DIGEST_TICK_CRON, 'Asia/Shanghai'],
       ['reminders', '30 8 * * *', 'Asia/Shanghai'],
       ['escalations', ESCALATION_CRON, 'Asia/Shanghai'],
+      ['revision-notes', REVISION_NOTICE_CRON, 'Asia/Shanghai'],
     ]);
     expect(s.tasks.every((t) => t.stopped)).toBe(true);
   });
@@ -166,7 +167,7 @@ describe('startJobs', () => {
     const s = fakeSchedule();
     const jobs = startJobs(jobsDeps({ DIGEST_CHANNELS: '' }, manualClock('2025-03-19T04:00:00Z'), s.schedule));
     await jobs.stop();
-    expect(s.tasks.map((t) => t.name)).toEqual(['digest', 'reminders', 'escalations']);
+    expect(s.tasks.map((t) => t.name)).toEqual(['digest', 'reminders', 'escalations', 'revision-notes']);
     expect(fake.callsTo('chat.postMessage')).toEqual([]);
   });
 

@@ -142,7 +142,7 @@ describe('loadHits', () => {
 
 describe('pageListed with a department filter', () => {
   it('lists measures the department leads before those it only shares', async () => {
-    const seeded = seededDb();
+    const seeded = await seededDb();
     const { hits } = searchMeasures(seeded, { query: '', filters: { department: '人社' }, limit: 20, today: '2026-11-22' });
     const leads = hits.map((h) => h.leadDepartments.some((d) => /人社|人力资源社会保障/.test(d)));
     expect(leads.length).toBeGreaterThan(2);
@@ -154,7 +154,7 @@ describe('pageListed with a department filter', () => {
 
 describe('the in-force filter in SQL', () => {
   it('agrees with forceStatus (the rule it repeats so paging can stay in SQL) before and after an expiry', async () => {
-    const seeded = seededDb();
+    const seeded = await seededDb();
     for (const today of ['2021-06-01', '2023-06-01', '2025-12-31', '2026-01-01']) {
       const all = searchMeasures(seeded, { query: '消费', limit: 100, today }).hits;
       const inForce = searchMeasures(seeded, { query: '消费', filters: { inForce: true }, limit: 100, today }).hits;

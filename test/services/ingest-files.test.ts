@@ -24,18 +24,18 @@ describe('collectFiles', () => {
     fs.symlinkSync(path.join(dir, 'gone.txt'), path.join(dir, 'broken.txt'));
     fs.mkdirSync(path.join(dir, 'sub'));
     fs.writeFileSync(path.join(dir, '.hidden.txt'), 'x');
-    fs.writeFileSync(path.join(dir, 'notes.docx'), 'x');
+    fs.writeFileSync(path.join(dir, 'photo.png'), 'x');
     mkfifo(path.join(dir, 'pipe.txt'));
     const { files, skipped, problems } = collectFiles([dir]);
     expect(files.map((f) => path.basename(f))).toEqual(['a.txt', 'linked.txt']);
     expect(problems).toEqual([]);
     const reasons = Object.fromEntries(skipped.map((s) => [path.basename(s.file), s.reason]));
-    expect(Object.keys(reasons).sort()).toEqual(['.hidden.txt', 'broken.txt', 'notes.docx', 'pipe.txt', 'sub']);
+    expect(Object.keys(reasons).sort()).toEqual(['.hidden.txt', 'broken.txt', 'photo.png', 'pipe.txt', 'sub']);
     expect(reasons['.hidden.txt']).toMatch(/hidden/);
     expect(reasons['broken.txt']).toMatch(/symbolic link to nothing/);
     expect(reasons.sub).toMatch(/folder/);
     expect(reasons['pipe.txt']).toMatch(/FIFO/);
-    expect(reasons['notes.docx']).toMatch(/not a \.txt/);
+    expect(reasons['photo.png']).toMatch(/not a \.txt/);
   });
 
   it('refuses a FIFO or a device named on the command line without reading it', () => {
@@ -67,13 +67,13 @@ describe('readRegularFile', () => {
 });
 
 describe('ingest of paths', () => {
-  it('reports a FIFO among the files as a problem, and writes nothing', () => {
+  it('reports a FIFO among the files as a problem, and writes nothing', async () => {
     const db = testDb();
     const fifo = path.join(dir, 'pipe.txt');
     mkfifo(fifo);
-    expect(() =>
+    await expect(
       ingest({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [HUNAN, fifo]),
-    ).toThrow(IngestError);
+    ).rejects.toThrow(IngestError);
     expect((db.prepare('SELECT COUNT(*) n FROM documents').get() as { n: number }).n).toBe(0);
   });
 });

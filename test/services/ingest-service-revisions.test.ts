@@ -88,9 +88,9 @@ beforeEach(() => {
 });
 
 describe('re-ingesting a revised document', () => {
-  it('keeps all 19 ids when a （二） is inserted, gives the new measure a new id, and the follow-up stays on 冷链追溯', () => {
+  it('keeps all 19 ids when a （二） is inserted, gives the new measure a new id, and the follow-up stays on 冷链追溯', async () => {
     const file = write('tianjin.txt', TIANJIN);
-    const [first] = ingestPaths(deps(), [file]);
+    const [first] = await ingestPaths(deps(), [file]);
     const docId = first!.documentId;
     const before = listMeasures(db, docId);
     expect(before.map((m) => m.id)).toEqual(NUMERALS.slice(0, 19).map((_, i) => `${docId}-${i + 1}`));
@@ -99,7 +99,7 @@ describe('re-ingesting a revised document', () => {
     const f = follow(coldChain.id, 1);
 
     write('tianjin.txt', withInsertedMeasure(TIANJIN));
-    const [r] = ingestPaths(deps('2026-11-23T00:00:00Z'), [file]);
+    const [r] = await ingestPaths(deps('2026-11-23T00:00:00Z'), [file]);
     expect(r).toMatchObject({ status: 'updated', documentId: docId, measures: 20, revisionOf: { matchedBy: 'file' } });
     const after = listMeasures(db, docId);
     expect(after).toHaveLength(20);
@@ -125,9 +125,9 @@ describe('re-ingesting a revised document', () => {
     expect(hits.map((h) => h.measureId)).toEqual([inserted.id]);
   });
 
-  it('reports changed deadlines and units and a removed measure, and tells exactly the follow-ups concerned', () => {
+  it('reports changed deadlines and units and a removed measure, and tells exactly the follow-ups concerned', async () => {
     const file = write('tianjin.txt', TIANJIN);
-    const docId = ingestPaths(deps(), [file])[0]!.documentId;
+    const docId = (await ingestPaths(deps(), [file]))[0]!.documentId;
     const coldChain = measureWith(docId, '冷链物流追溯系统');
     const fiveG = measureWith(docId, '5G基站5万个');
     const last = listMeasures(db, docId)[18]!;
@@ -142,7 +142,7 @@ describe('re-ingesting a revised document', () => {
       )
       .replace(/（十九）注重新闻宣传政策解读。[^\n]*\n/, '');
     write('tianjin.txt', revised);
-    const [r] = ingestPaths(deps('2026-11-23T00:00:00Z'), [file]);
+    const [r] = await ingestPaths(deps('2026-11-23T00:00:00Z'), [file]);
 
     expect(r!.changes!.removed).toEqual([{ id: last.id, label: '（十九）', title: '注重新闻宣传政策解读' }]);
     const changed = r!.changes!.changed.find((c) => c.id === fiveG.id)!;
@@ -175,21 +175,21 @@ describe('re-ingesting a revised document', () => {
 
     // Putting （十九） back gives it a new id: the retired one never returns.
     write('tianjin.txt', TIANJIN);
-    ingestPaths(deps('2026-11-24T00:00:00Z'), [file]);
+    await ingestPaths(deps('2026-11-24T00:00:00Z'), [file]);
     const back = listMeasures(db, docId)[18]!;
     expect(back.label).toBe('（十九）');
     expect(back.id).not.toBe(last.id);
   });
 
-  it('recognises the final text of a 征求意见稿 by its title, under another file name', () => {
+  it('recognises the final text of a 征求意见稿 by its title, under another file name', async () => {
     const draft = write('tianjin-draft.txt', TIANJIN);
-    const docId = ingestPaths(deps(), [draft])[0]!.documentId;
+    const docId = (await ingestPaths(deps(), [draft]))[0]!.documentId;
     const coldChain = measureWith(docId, '冷链物流追溯系统');
     const final = TIANJIN.replace('（征求意见稿）', '').replace(
       '建立从供应链首站到消费需求终端的进口食品冷链物流追溯系统',
       '建立从供应链首站到消费终端的进口冷链食品追溯系统',
     );
-    const [r] = ingestPaths(deps('2026-11-23T00:00:00Z'), [write('tianjin-final.txt', final)]);
+    const [r] = await ingestPaths(deps('2026-11-23T00:00:00Z'), [write('tianjin-final.txt', final)]);
     expect(r).toMatchObject({
       status: 'updated',
       documentId: docId,
@@ -201,11 +201,11 @@ describe('re-ingesting a revised document', () => {
     expect(r!.changes!.changed.map((c) => c.id)).toEqual([coldChain.id]);
   });
 
-  it('indexes bytes with a file name (a Slack upload) and says when the same content is already indexed', () => {
+  it('indexes bytes with a file name (a Slack upload) and says when the same content is already indexed', async () => {
     const bytes = Buffer.from(TIANJIN);
-    const first = ingestSources(deps(), [{ file: 'upload.txt', bytes }], { addedBy: 'U42' });
+    const first = await ingestSources(deps(), [{ file: 'upload.txt', bytes }], { addedBy: 'U42' });
     expect(first.indexed[0]).toMatchObject({ status: 'added', measures: 19, region: '天津市', affectedFollowups: [] });
-    const again = ingestSources(deps(), [{ file: 'copy.txt', bytes }], { addedBy: 'U43' });
+    const again = await ingestSources(deps(), [{ file: 'copy.txt', bytes }], { addedBy: 'U43' });
     expect(again.indexed[0]).toMatchObject({
       status: 'unchanged',
       duplicateOf: 'upload.txt',
@@ -225,8 +225,8 @@ describe('re-ingesting a revised document', () => {
 });
 
 describe('removeDocument', () => {
-  it('removes the document and its measures from the index, keeps its follow-ups marked with the title', () => {
-    const docId = ingestPaths(deps(), [write('tianjin.txt', TIANJIN)])[0]!.documentId;
+  it('removes the document and its measures from the index, keeps its follow-ups marked with the title', async () => {
+    const docId = (await ingestPaths(deps(), [write('tianjin.txt', TIANJIN)]))[0]!.documentId;
     const coldChain = measureWith(docId, '冷链物流追溯系统');
     const f = follow(coldChain.id, 1);
     const out = removeDocument(deps(), docId, 'U9');
@@ -241,20 +241,21 @@ describe('removeDocument', () => {
     expect(pendingRevisionNotices(db).map((n) => [n.followupId, n.change])).toEqual([[f.id, 'document_removed']]);
     expect(removeDocument(deps(), docId, 'U9')).toEqual({ ok: false, error: 'not_found', documentId: docId });
     // Added again, it gets another document id: the old measure ids stay with the orphaned follow-up.
-    const again = ingestPaths(deps(), [path.join(dir, 'tianjin.txt')])[0]!;
+    const again = (await ingestPaths(deps(), [path.join(dir, 'tianjin.txt')]))[0]!;
     expect(again.documentId).not.toBe(docId);
   });
 });
 
 describe('writers meeting an ingest', () => {
-  it('plans again when the document was removed between planning and writing, and never re-uses its ids', () => {
+  it('plans again when the document was removed between planning and writing, and never re-uses its ids', async () => {
     const file = path.join(dir, 'm.db');
     const a = openDatabase(file);
     migrate(a);
     const b = openDatabase(file);
     const plan = write('tianjin.txt', TIANJIN);
-    const docId = ingestPaths({ db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [plan])[0]!
-      .documentId;
+    const docId = (
+      await ingestPaths({ db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [plan])
+    )[0]!.documentId;
     const oldIds = listMeasures(a, docId).map((m) => m.id);
 
     // While process A segments its revision (a new （二）), process B (the bot) removes the document. A's plan
@@ -274,9 +275,11 @@ describe('writers meeting an ingest', () => {
       },
     };
     write('tianjin.txt', withInsertedMeasure(TIANJIN));
-    const [r] = ingestSources({ db: a, logger: silentLogger, clock: fixedClock('2026-11-24T00:00:00Z'), segmenter }, [
-      { file: 'tianjin.txt', bytes: fs.readFileSync(plan) },
-    ]).indexed;
+    const [r] = (
+      await ingestSources({ db: a, logger: silentLogger, clock: fixedClock('2026-11-24T00:00:00Z'), segmenter }, [
+        { file: 'tianjin.txt', bytes: fs.readFileSync(plan) },
+      ])
+    ).indexed;
     expect(fired).toBe(true);
     expect(r).toMatchObject({ status: 'added', measures: 20 });
     expect(r!.documentId).not.toBe(docId);
@@ -286,24 +289,26 @@ describe('writers meeting an ingest', () => {
     b.close();
   });
 
-  it('makes a second ingest wait for the first (or say it is busy), and takes over the lease of a dead process', () => {
+  it('makes a second ingest wait for the first (or say it is busy), and takes over the lease of a dead process', async () => {
     const held = acquireIngestLease(db, 0);
     const bytes = Buffer.from(TIANJIN);
-    expect(() => ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 })).toThrow(
+    await expect(ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 })).rejects.toThrow(
       IngestBusyError,
     );
     held.release(db);
-    expect(ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 }).indexed[0]!.status).toBe(
-      'added',
-    );
+    expect(
+      (await ingestSources(deps(), [{ file: 't.txt', bytes }], { waitForOtherIngestMs: 0 })).indexed[0]!.status,
+    ).toBe('added');
     // A lease left by a process that no longer exists (kill -9) does not block anyone.
     db.prepare("INSERT INTO meta (key, value) VALUES ('ingest_lease', ?)").run(
       JSON.stringify({ owner: 'x', host: os.hostname(), pid: 2 ** 22 + 12345, expiresAtMs: Date.now() + 60_000 }),
     );
     expect(
-      ingestSources(deps(), [{ file: 'u.txt', bytes: Buffer.from(TIANJIN.replace('天津市', '天津')) }], {
-        waitForOtherIngestMs: 0,
-      }).indexed,
+      (
+        await ingestSources(deps(), [{ file: 'u.txt', bytes: Buffer.from(TIANJIN.replace('天津市', '天津')) }], {
+          waitForOtherIngestMs: 0,
+        })
+      ).indexed,
     ).toHaveLength(1);
   });
 });

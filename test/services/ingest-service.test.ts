@@ -39,25 +39,25 @@ beforeEach(() => {
 });
 
 describe('ingestPaths', () => {
-  it('indexes a folder and reports what it indexed', () => {
-    const result = ingestPaths(deps(), [SEEDS_DIR]);
+  it('indexes a folder and reports what it indexed', async () => {
+    const result = await ingestPaths(deps(), [SEEDS_DIR]);
     expect(result).toHaveLength(5);
     expect(result.every((r) => r.status === 'added')).toBe(true);
     expect(result.find((r) => r.file === path.basename(HUNAN))!.measures).toBe(20);
     expect(listDocuments(db)).toHaveLength(5);
   });
 
-  it('is idempotent: re-ingesting the same files changes nothing', () => {
-    ingestPaths(deps(), [SEEDS_DIR]);
+  it('is idempotent: re-ingesting the same files changes nothing', async () => {
+    await ingestPaths(deps(), [SEEDS_DIR]);
     const before = snapshot(db);
-    const again = ingestPaths(deps(), [SEEDS_DIR]);
+    const again = await ingestPaths(deps(), [SEEDS_DIR]);
     expect(again.every((r) => r.status === 'unchanged')).toBe(true);
     expect(snapshot(db)).toEqual(before);
   });
 
-  it('updates a changed document in place, keeping the ids of unchanged measures', () => {
+  it('updates a changed document in place, keeping the ids of unchanged measures', async () => {
     const copy = write('hunan.txt', fs.readFileSync(HUNAN));
-    ingestPaths(deps(), [copy]);
+    await ingestPaths(deps(), [copy]);
     const doc = listDocuments(db)[0]!;
     const before = listMeasures(db, doc.id);
     const tasksBefore = listTasks(db, before.map((m) => m.id));
@@ -65,7 +65,7 @@ describe('ingestPaths', () => {
     // Edit measure (三)'s text and insert nothing else: every id must survive; (三) keeps its id too.
     const original = fs.readFileSync(HUNAN, 'utf8');
     write('hunan.txt', original.replace('推动文化产业和旅游产业数字化', '推动文化产业和旅游产业全面数字化'));
-    const [r] = ingestPaths(deps(), [copy]);
+    const [r] = await ingestPaths(deps(), [copy]);
     expect(r!.status).toBe('updated');
     expect(listDocuments(db)[0]!.id).toBe(doc.id);
     const after = listMeasures(db, doc.id);
@@ -75,8 +75,8 @@ describe('ingestPaths', () => {
     expect((db.prepare('SELECT COUNT(*) n FROM measure_fts').get() as { n: number }).n).toBe(after.length);
   });
 
-  it('gives every document, measure and task a short id a person can type', () => {
-    ingestPaths(deps(), [TIANJIN]);
+  it('gives every document, measure and task a short id a person can type', async () => {
+    await ingestPaths(deps(), [TIANJIN]);
     const doc = listDocuments(db)[0]!;
     expect(doc.id).toMatch(/^[a-z2-9]{4}$/);
     const measures = listMeasures(db, doc.id);
@@ -94,13 +94,13 @@ describe('ingestPaths', () => {
       ['a missing path', () => path.join(dir, 'nope.txt'), /no such file/i],
     ];
     for (const [name, make, message] of cases) {
-      it(name, () => {
-        ingestPaths(deps(), [HUNAN]);
+      it(name, async () => {
+        await ingestPaths(deps(), [HUNAN]);
         const before = snapshot(db);
         const bad = make();
         let error: unknown;
         try {
-          ingestPaths(deps(), [TIANJIN, bad]);
+          await ingestPaths(deps(), [TIANJIN, bad]);
         } catch (err) {
           error = err;
         }
@@ -113,20 +113,20 @@ describe('ingestPaths', () => {
     }
   });
 
-  it('says when a file repeats a document already indexed under another name', () => {
+  it('says when a file repeats a document already indexed under another name', async () => {
     const a = write('hunan.txt', fs.readFileSync(HUNAN));
     const b = write('hunan-copy.txt', fs.readFileSync(HUNAN));
-    const [first] = ingestPaths(deps(), [a]);
+    const [first] = await ingestPaths(deps(), [a]);
     expect(first!.duplicateOf).toBeUndefined();
-    const [second] = ingestPaths(deps(), [b]);
+    const [second] = await ingestPaths(deps(), [b]);
     expect(second!.duplicateOf).toBe('hunan.txt');
   });
 
-  it('reads a GBK-encoded document', () => {
+  it('reads a GBK-encoded document', async () => {
     const text = fs.readFileSync(HUNAN, 'utf8');
     const encoded = encodeGbk(text);
     const p = write('hunan-gbk.txt', encoded);
-    const [r] = ingestPaths(deps(), [p]);
+    const [r] = await ingestPaths(deps(), [p]);
     expect(r!.measures).toBe(20);
     expect(r!.title).toBe('湖南省人民政府办公厅关于加快培育新型消费的实施意见');
   });

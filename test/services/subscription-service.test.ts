@@ -19,8 +19,8 @@ const NOW = new Date('2026-11-23T01:00:00Z');
 const nowIso = NOW.toISOString();
 
 let db: Db;
-beforeAll(() => {
-  db = seededDb();
+beforeAll(async () => {
+  db = await seededDb();
 });
 
 const sub = (channel: string, text: string, user = 'U1') =>

@@ -27,7 +27,7 @@ export { SEEDS_DIR } from '../helpers/paths.ts';
 export const NOW = '2023-03-01T02:00:00Z';
 export const TODAY = '2023-03-01';
 
-export function seededDb(): Db {
+export function seededDb(): Promise<Db> {
   return seedIndex(NOW);
 }
 

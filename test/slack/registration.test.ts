@@ -64,7 +64,7 @@ describe('every routed id has a handler', () => {
   const seen = registered();
   const manifest = manifestIds();
 
-  it('the manifest declares /measures, the shortcut and both events', () => {
+  it('the manifest declares /measures, the shortcut and its events', () => {
     expect(manifest.commands).toEqual([MEASURES_COMMAND]);
     expect(manifest.callbacks).toEqual(Object.values(SHORTCUTS));
     expect(manifest.events.sort()).toEqual(Object.values(EVENTS).sort());
@@ -122,10 +122,15 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.history': ['channels:history', 'groups:history', 'im:history', 'mpim:history'],
   'conversations.info': ['channels:read', 'groups:read', 'im:read', 'mpim:read'],
   'users.info': ['users:read'],
+  'files.info': ['files:read'],
 };
 
 /** Scopes an event subscription needs (app_home_opened needs none). */
-const EVENT_SCOPES: Record<string, string[]> = { app_mention: ['app_mentions:read'], app_home_opened: [] };
+const EVENT_SCOPES: Record<string, string[]> = {
+  app_mention: ['app_mentions:read'],
+  app_home_opened: [],
+  file_shared: ['files:read'],
+};
 
 /** Every `client.<family>.<method>(` (or `.apiCall('x.y')`) in src/, as `family.method`. */
 function webApiMethodsCalled(): string[] {

@@ -13,7 +13,7 @@ import { type Harness, seededDb, startHarness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness(seededDb());
+  h = await startHarness(await seededDb());
 });
 afterAll(async () => {
   await h.stop();

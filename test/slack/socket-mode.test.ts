@@ -42,7 +42,7 @@ let conn: SocketConnection;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  db = seededDb();
+  db = await seededDb();
   fake = await startFakeSlack();
   socket = await startFakeSocketMode(fake, APP_TOKEN);
   const config = loadConfig({

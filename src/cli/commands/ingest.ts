@@ -34,14 +34,14 @@ function reportChanges(ctx: CliContext, r: IngestedFile): void {
 export const ingestCommand: CliCommand = {
   name: 'ingest',
   summary:
-    'Index policy documents (files or folders of .txt/.html/.htm/.md); a revision keeps the ids of unchanged measures',
+    'Index policy documents (files or folders of .txt/.html/.htm/.md/.docx/.doc/.pdf); a revision keeps the ids of unchanged measures',
   usage: 'measures ingest <file|dir>... [--db PATH]',
-  run(args, ctx) {
+  async run(args, ctx) {
     const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' } }, allowPositionals: true });
     if (positionals.length === 0) throw new UsageError('Give at least one file or folder to ingest.');
     const db = openIndex(ctx, values.db);
     try {
-      const { indexed, skipped } = ingest({ db, logger: ctx.logger, clock: ctx.clock }, positionals, {
+      const { indexed, skipped } = await ingest({ db, logger: ctx.logger, clock: ctx.clock }, positionals, {
         addedBy: cliUser(),
       });
       for (const r of indexed) reportChanges(ctx, r);

@@ -10,8 +10,9 @@ export interface Bracket {
 }
 
 /**
- * Top-level round brackets, full- or half-width (mixed pairs like （…) included), and the tortoise-shell
- * brackets 〔…〕 some provinces use for responsibility (〔责任单位：省发展改革委〕), nesting respected.
+ * Top-level round brackets, full- or half-width (mixed pairs like （…) included), the tortoise-shell brackets
+ * 〔…〕 some provinces use for responsibility (〔责任单位：省发展改革委〕) and square brackets [...] / ［…］ that
+ * district sites use ([牵头单位:区卫健局;责任单位:…]), nesting respected.
  */
 export function findBrackets(text: string): Bracket[] {
   const n = normalizeText(text);
@@ -20,10 +21,10 @@ export function findBrackets(text: string): Bracket[] {
   let open = -1;
   for (let i = 0; i < n.length; i++) {
     const c = n[i];
-    if (c === '(' || c === '〔') {
+    if (c === '(' || c === '〔' || c === '[') {
       if (depth === 0) open = i;
       depth++;
-    } else if ((c === ')' || c === '〕') && depth > 0) {
+    } else if ((c === ')' || c === '〕' || c === ']') && depth > 0) {
       depth--;
       if (depth === 0) out.push({ start: open, end: i + 1, inner: text.slice(open + 1, i) });
     } else if (c === '\n') {

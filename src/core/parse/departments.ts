@@ -11,6 +11,7 @@ import {
   PARTY_ORGANS,
   YOUTH_LEAGUE,
 } from './government-bodies.ts';
+import { normalizeText } from './normalize.ts';
 import { splitTopLevel } from './split-top-level.ts';
 
 /** A bracket longer than this is prose, not a list of units (the longest real lists are about 300 characters). */
@@ -32,6 +33,8 @@ const ORG_SUFFIXES = [
   '办公室',
   '指挥部',
   '工作组',
+  // 区疫情防控指挥部成员单位, 区创文工作领导小组成员单位: the member units of a named body, as one collective.
+  '成员单位',
   '厅',
   '局',
   '委',
@@ -131,7 +134,9 @@ function knownBody(name: string): boolean {
 /** True when a short Han string reads as the name of a government body or public organisation. */
 export function looksLikeOrganisation(written: string): boolean {
   // 各市、县政府 lists its areas with 、 inside one collective name.
-  const name = written.replace(AREA_QUALIFIER, '').replace(/^各.*/, (c) => c.replace(/、/g, ''));
+  const name = normalizeText(written)
+    .replace(AREA_QUALIFIER, '')
+    .replace(/^各.*/, (c) => c.replace(/、/g, ''));
   if (!/^[\u4e00-\u9fff]+$/.test(name)) return false;
   if (knownBody(name)) return true;
   if (name.length < 2 || name.length > MAX_NAME_CHARS) return false;
@@ -146,22 +151,43 @@ export function looksLikeOrganisation(written: string): boolean {
  */
 const BARE_AREA = /^各?[\u4e00-\u9fff]{0,3}(区|县|市|州|旗|盟)(?:[（(〔][^（）()〔〕]{1,8}[)）〕])?$/;
 
-function joinCollectives(pieces: string[]): string[] {
-  const out: string[] = [];
+function joinCollectives(
+  clause: string,
+  pieces: Array<{ at: number; text: string }>,
+): Array<{ at: number; text: string }> {
+  const out: Array<{ at: number; text: string }> = [];
   for (let i = 0; i < pieces.length; i++) {
     let end = i;
-    if (pieces[i]!.startsWith('各')) {
+    if (pieces[i]!.text.startsWith('各')) {
       let j = i + 1;
-      while (j < pieces.length && j < i + 4 && BARE_AREA.test(pieces[j - 1]!) && !pieces[j]!.startsWith('各')) {
-        if (/政府$/.test(pieces[j]!)) {
+      while (
+        j < pieces.length &&
+        j < i + 4 &&
+        BARE_AREA.test(pieces[j - 1]!.text) &&
+        !pieces[j]!.text.startsWith('各')
+      ) {
+        if (/政府$/.test(pieces[j]!.text)) {
           end = j;
           break;
         }
         j++;
       }
     }
-    out.push(pieces.slice(i, end + 1).join('、'));
+    const at = pieces[i]!.at;
+    const last = pieces[end]!;
+    out.push({ at, text: clause.slice(at, last.at + last.text.length) });
     i = end;
+  }
+  return out;
+}
+
+/** The pieces of a clause between separators, with their offsets (a separator is one character). */
+function piecesOf(clause: string, separators: RegExp): Array<{ at: number; text: string }> {
+  const out: Array<{ at: number; text: string }> = [];
+  let at = 0;
+  for (const text of splitTopLevel(clause, separators)) {
+    if (text !== '') out.push({ at, text });
+    at += text.length + 1;
   }
   return out;
 }
@@ -214,6 +240,9 @@ type ClauseRole = DepartmentRole | 'list' | 'responsible' | 'guide';
 /** 牵头单位：… / 配合单位：… prefixes: the label decides the role of every name after it. */
 const LABEL_PREFIX =
   /^(?:由)?【?(牵头单位|牵头部门|主责单位|主办单位|主责部门|责任单位|责任部门|负责单位|负责部门|实施单位|落实单位|配合单位|配合部门|协办单位|参与单位|参与部门|协同单位|协助单位|参加单位)(?:】|\s*[:：])?\s*/;
+/** A role label after other text and spaces (牵头单位：A  责任单位：B): it starts a clause of its own. */
+const LABEL_AFTER_SPACE =
+  /(?<=\S)[ \t\u3000]+(?=(?:牵头|主责|主办|责任|负责|实施|落实|配合|协办|参与|协同|协助|参加)(?:单位|部门)[ \u3000]*[:：])/g;
 /** Role phrases at the end of a clause, longest first. */
 const ROLE_TAIL =
   /(牵头负责|牵头落实|牵头|为牵头单位|为牵头部门|为责任单位|为配合单位|负总责|等部门按职责分工负责|按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|共同负责|分工负责|负责落实|具体负责|负责|落实|配合|参与|协助|协办|共同|指导)$/;
@@ -227,8 +256,8 @@ export const FIRST_LISTED_LEADS = /(?:列|排)(?:在|名)?第一(?:位|个)?(?:�
  * A body implied for every later task, stated once: 以下均需试点城市政府落实，不再列出 (it carries the work),
  * 具体任务均涉及相关市(州)人民政府，不再做分工 (it takes part).
  */
-const IMPLIED_WORK = /^(?:以下|以下各项任务|各项任务)?均需(.{2,30}?)(?:负责)?落实$/;
-const IMPLIED_PART = /^(?:具体任务|各项任务|以下任务)?均涉及(.{2,30})$/;
+const IMPLIED_WORK = /^(?:以下|以下各项任务|各项任务)?均需(.{2,30}?)(?:负责)?落实$/d;
+const IMPLIED_PART = /^(?:具体任务|各项任务|以下任务)?均涉及(.{2,30})$/d;
 /**
  * Clauses of a bracket that are about the list, not units in it: the document rule 列第一位者为牵头单位,
  * 下同, scopes (适用范围：…), deadlines (完成时限：…, read as targets by the caller), named officials, and
@@ -293,7 +322,13 @@ function roleOfTail(tail: string): ClauseRole | null {
 export function parseResponsibility(inner: string, options: ResponsibilityOptions = {}): Responsibility | null {
   if (inner.length > MAX_RESPONSIBILITY_CHARS) return null;
   // 【牵头单位】A【配合单位】B on one line: each 【label】 starts a clause.
-  const clauses = splitTopLevel(inner.trim().replace(/(?<=.)【/g, '\n【'), /[，,；;。\n]/)
+  // 【牵头单位】A【配合单位】B on one line, or 牵头单位：A  责任单位：B with only spaces between: each label starts
+  // a clause.
+  const written = inner
+    .trim()
+    .replace(/(?<=.)【/g, '\n【')
+    .replace(LABEL_AFTER_SPACE, '\n');
+  const clauses = splitTopLevel(written, /[，,；;。\n]/)
     .map((c) => c.replace(/\s+/g, ''))
     .filter((c) => c !== '');
   if (clauses.length === 0) return null;
@@ -304,46 +339,56 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
   const groups: Array<{ role: ClauseRole; names: string[] }> = [];
   let lastLabelRole: ClauseRole | null = null;
   let inScope = false;
-  for (let clause of clauses) {
+  // Each clause is matched in its normalised form (half-width, simplified script: 牽頭 reads as 牵头) and the
+  // names are sliced from it as written; the two have the same length, so offsets carry over.
+  for (const raw of clauses) {
+    const whole = normalizeText(raw);
     // 适用范围：所有自贸试验区，以下除标注…外 — everything after a scope label, up to the next label, is the scope.
-    if (/^(?:适用范围|适用地区|实施范围)[:：]/.test(clause)) inScope = true;
-    else if (LABEL_PREFIX.test(clause)) inScope = false;
+    if (/^(?:适用范围|适用地区|实施范围)[:：]/.test(whole)) inScope = true;
+    else if (LABEL_PREFIX.test(whole)) inScope = false;
     if (inScope) continue;
-    if (FIRST_LISTED_LEADS.test(clause)) declares = true;
-    const work = IMPLIED_WORK.exec(clause);
-    const part = work ? null : IMPLIED_PART.exec(clause);
-    const impliedName = (work ?? part)?.[1];
-    if (impliedName && looksLikeOrganisation(impliedName))
-      implied.push({ name: impliedName, carriesWork: work !== null });
-    if (META_CLAUSE.test(clause)) {
+    if (FIRST_LISTED_LEADS.test(whole)) declares = true;
+    const work = IMPLIED_WORK.exec(whole);
+    const part = work ? null : IMPLIED_PART.exec(whole);
+    const impliedMatch = work ?? part;
+    if (impliedMatch && looksLikeOrganisation(impliedMatch[1]!)) {
+      const [a, b] = impliedMatch.indices![1]!;
+      implied.push({ name: raw.slice(a, b), carriesWork: work !== null });
+    }
+    if (META_CLAUSE.test(whole)) {
       // Only a rule about the units makes an otherwise empty bracket a responsibility.
-      if (declares || impliedName) sawRolePhrase = true;
+      if (declares || impliedMatch) sawRolePhrase = true;
       continue;
     }
+    let from = 0;
+    let to = whole.length;
     let role: ClauseRole = 'list';
-    const label = LABEL_PREFIX.exec(clause);
+    const label = LABEL_PREFIX.exec(whole);
     if (label) {
       role = roleOfLabel(label[1]!);
       lastLabelRole = role;
       sawRolePhrase = true;
-      clause = clause.slice(label[0].length);
+      from = label[0].length;
     } else if (lastLabelRole === 'co') {
       // 牵头单位：A，配合单位：B、C，各区县政府 — names after a co label without their own label are co too.
       role = 'co';
     }
-    clause = clause.replace(/^由/, '');
+    if (whole[from] === '由') from++;
+    let clause = whole.slice(from, to);
     // Each pass strips one role phrase from the end; a clause holds at most a few, so this stays short.
     for (let tail = ROLE_TAIL.exec(clause), guard = 0; tail && guard < 4; tail = ROLE_TAIL.exec(clause), guard++) {
       sawRolePhrase = true;
       if (/等部门/.test(tail[1]!)) incomplete = true;
       const r = roleOfTail(tail[1]!);
       if (r && (role === 'list' || (role === 'responsible' && r !== 'responsible'))) role = r;
-      clause = clause.slice(0, clause.length - tail[1]!.length);
+      to -= tail[1]!.length;
+      clause = whole.slice(from, to);
     }
     const others = INCOMPLETE_TAIL.exec(clause);
     if (others) {
       incomplete = true;
-      clause = clause.slice(0, clause.length - others[1]!.length);
+      to -= others[1]!.length;
+      clause = whole.slice(from, to);
     }
     if (clause === '') continue;
     if (ONLY_OTHERS.test(clause)) {
@@ -351,10 +396,13 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
       continue;
     }
     const names: string[] = [];
-    for (const piece of joinCollectives(splitTopLevel(clause, /[、/]/).filter((n) => n !== ''))) {
-      const split = splitJoined(piece);
+    for (const piece of joinCollectives(clause, piecesOf(clause, /[、/]/))) {
+      const split = splitJoined(piece.text);
       if (split.incomplete) incomplete = true;
+      let cursor = 0;
       for (let name of split.names) {
+        const at = piece.text.indexOf(name, cursor);
+        cursor = at + name.length;
         const tail = INCOMPLETE_TAIL.exec(name);
         if (tail && tail.index > 0) {
           incomplete = true;
@@ -362,19 +410,25 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
         }
         // A、B、区级相关部门配合: unnamed others at the end of a list.
         if (ONLY_OTHERS.test(name)) incomplete = true;
-        else names.push(name);
+        else if (!looksLikeOrganisation(name)) return null;
+        else {
+          const start = from + piece.at + at;
+          names.push(raw.slice(start, start + name.length));
+        }
       }
     }
-    if (!names.every(looksLikeOrganisation)) return null;
     if (names.length > 0) groups.push({ role, names });
   }
   const total = groups.reduce((n, g) => n + g.names.length, 0);
   const declared = { declaresFirstListedLeads: declares, declaresImpliedUnits: implied };
   if (total === 0) return sawRolePhrase ? { departments: [], incomplete, ...declared } : null;
   // Units implied by an earlier bracket join every later one (unless it names them itself).
-  const named = new Set(groups.flatMap((g) => g.names));
+  const named = new Set(groups.flatMap((g) => g.names.map(normalizeText)));
   for (const u of options.impliedUnits ?? []) {
-    if (!named.has(u.name)) groups.push({ role: u.carriesWork ? 'responsible' : 'list', names: [u.name] });
+    const key = normalizeText(u.name);
+    if (named.has(key)) continue;
+    named.add(key);
+    groups.push({ role: u.carriesWork ? 'responsible' : 'list', names: [u.name] });
   }
   return {
     departments: assignRoles(groups, options.firstListedLeads || declares, options.listedUnitsLead ?? false),

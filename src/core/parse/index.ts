@@ -1,10 +1,11 @@
 /**
- * The document parser: bytes of one policy document (text, HTML or Markdown, UTF-8 or GBK) → a ParsedDocument.
- * Pure and synchronous: no I/O, no clock. Throws ParseError for files it cannot use.
+ * The document parser. `readDocument` (readers/) turns the bytes of any supported format into text (async:
+ * the PDF reader is); `parseText` turns that text into a ParsedDocument (pure and synchronous: no I/O, no
+ * clock). `parseDocument` is both steps for plain text, HTML and Markdown bytes, synchronously.
+ * All throw ParseError for files they cannot use.
  */
 import type { ParsedDocument, ParsedMeasure, ParseNote, SourceFile } from '../model.ts';
 import { parseCommentary } from './commentary.ts';
-import { DEFAULT_MAX_BYTES, decodeBytes } from './decode.ts';
 import { ParseError } from './errors.ts';
 import { type Classification, classify, refusalReason } from './kind.ts';
 import type { Scheme } from './labels.ts';
@@ -12,11 +13,14 @@ import { toPlainText } from './markup.ts';
 import { extractMetadata } from './metadata.ts';
 import { toParagraphs } from './paragraphs.ts';
 import { parseQa } from './qa.ts';
+import { checkSize, type DocumentFormat } from './readers/index.ts';
+import { decodeText, textFormatOf } from './readers/text.ts';
 import { regionOf } from './regions.ts';
 import { excerpt, findStructure, type Structure } from './structure.ts';
 import { endsWithResponsibility, hasResponsibilityBracket, taskReader } from './tasks.ts';
 
 export { ParseError } from './errors.ts';
+export { type DocumentFormat, type ReadHints, type ReadResult, readDocument } from './readers/index.ts';
 
 export interface ParseOptions {
   /** Refuse files larger than this many bytes (default 5 MB), before decoding. */
@@ -89,10 +93,32 @@ function responsibilityNotes(measures: ParsedMeasure[]): ParseNote[] {
   }));
 }
 
+/**
+ * Plain text, HTML or Markdown bytes → ParsedDocument, synchronously. Word and PDF files are refused here
+ * (code `binary`): read those with `readDocument`, then `parseText`.
+ */
 export function parseDocument(source: SourceFile, opts: ParseOptions = {}): ParsedDocument {
   const { file } = source;
-  const raw = decodeBytes(file, source.bytes, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  const { text, frontMatter, page } = toPlainText(file, raw);
+  checkSize(file, source.bytes, opts.maxBytes);
+  return parseText({ file, text: decodeText(file, source.bytes), format: textFormatOf(file) });
+}
+
+/** Only text read from text files can hold markup; Word and PDF text is plain lines already. */
+const MARKUP_FORMATS = new Set<DocumentFormat>(['text', 'html', 'markdown']);
+
+/**
+ * Text of a document, as a reader returned it → ParsedDocument.
+ * @example parseText({ file: 'plan.txt', text: '某市方案\n（一）发展智慧商店。（市商务局）\n（二）…', format: 'text' })
+ */
+export function parseText(source: { file: string; text: string; format: DocumentFormat }): ParsedDocument {
+  const { file } = source;
+  const { text, frontMatter, page } = MARKUP_FORMATS.has(source.format)
+    ? toPlainText(file, source.text)
+    : {
+        text: source.text,
+        frontMatter: { title: null, date: null },
+        page: { title: null, articleTitle: null, pubDate: null },
+      };
   const paras = toParagraphs(text);
   if (paras.length === 0) {
     throw new ParseError(

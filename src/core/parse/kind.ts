@@ -137,7 +137,7 @@ export function refusalReason(genre: Genre, genreName: string, kind: DocumentKin
     case 'order':
       return `it is ${genreName} with no numbered items of its own, so there are no measures to index`;
     case 'appointments':
-      return 'it is a notice of appointments (a list of members), not a document with measures';
+      return 'it is a notice of appointments (a list of members): its numbered headings, if any, introduce names, not measures, so it has no numbered items of its own to index';
     default:
       return `it is ${genreName} with no numbered items (一、…, （一）…, 1.…, 第一条…), so there are no measures to index`;
   }

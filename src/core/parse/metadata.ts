@@ -29,7 +29,8 @@ const TITLE_SUFFIX_LINE = /^[（(][^（）()]{1,16}[)）]$/;
 
 /** 2021年8月3日 or 二〇二一年八月三日 → 2021-08-03. */
 function parseChineseDate(s: string): string | null {
-  const m = DATE_LINE.exec(normalizeText(s).replace(/\s+/g, ''));
+  // 二OO六年: a Latin O typed for 〇 (only a whole date line is read, so no other text is touched).
+  const m = DATE_LINE.exec(normalizeText(s).replace(/\s+/g, '').replace(/[Oo]/g, '〇'));
   if (!m) return null;
   return isoDate(chineseNumeral(m[1]!), chineseNumeral(m[2]!), chineseNumeral(m[3]!));
 }
@@ -47,6 +48,11 @@ function isSubstantialTitle(p: string): boolean {
   if (parseChineseDate(p) || DOC_NUMBER.test(n) || matchLabel(p)) return false;
   if (/^(原标题|来源|发布时间|发布日期|成文日期|索引号|主题分类|发文机关|作者|编辑|责任编辑)[:：]/.test(n))
     return false;
+  // The addressees (各县、区人民政府，市人民政府有关部门：) and sentences of a cover notice are not a title: a
+  // copy that starts there has the issued text's title after the notice's 落款.
+  if (/[:。]$/.test(n.trim())) return false;
+  // A body's name alone is a masthead or the 落款's issuer line, never a title.
+  if (looksLikeOrganisation(n.trim())) return false;
   // The red masthead of an official document (湖南省人民政府办公厅文件) is not its title.
   if (/文件$/.test(n) && n.length <= 24) return false;
   return true;
@@ -130,7 +136,7 @@ function findTitle(paras: string[], fm: FrontMatter, page: PageMeta): { title: s
 
 function findTitleAsWritten(paras: string[], fm: FrontMatter, page: PageMeta): { title: string; end: number } {
   if (fm.title) return { title: fm.title, end: -1 };
-  const labelled = labelledField(paras, '标\\s*题|文件名称');
+  const labelled = labelledField(paras, '标\\s*题|文件名称|名[ \\u3000]{0,4}称');
   if (labelled) return { title: labelled, end: -1 };
   if (page.articleTitle) return { title: page.articleTitle, end: -1 };
   const htmlTitle = page.title;
@@ -159,11 +165,23 @@ function findTitleAsWritten(paras: string[], fm: FrontMatter, page: PageMeta): {
   return { title: htmlTitle ?? paras[0]!.slice(0, 60), end: -1 };
 }
 
-/** A whole line that is a doc number, written the standard way (苏政办发[2022]7号 → 苏政办发〔2022〕7号). */
+/** An order's number: 国令第706号, 河北省人民政府令第15号. */
+const ORDER_NUMBER = /^([\u4e00-\u9fff]{1,12}令)(第\d{1,5}号)$/;
+
+/**
+ * A whole line that is a doc number, written the standard way (苏政办发[2022]7号 → 苏政办发〔2022〕7号), or an
+ * order's number as written (国令第706号).
+ */
 function docNumberOf(line: string): string | null {
-  const m = DOC_NUMBER.exec(normalizeText(line).replace(/\s+/g, ''));
-  return m ? `${m[1]}〔${m[2]}〕${m[3]}` : null;
+  const n = normalizeText(line).replace(/\s+/g, '');
+  const m = DOC_NUMBER.exec(n);
+  if (m) return `${m[1]}〔${m[2]}〕${m[3]}`;
+  const order = ORDER_NUMBER.exec(n);
+  return order ? `${order[1]}${order[2]}` : null;
 }
+
+/** A metadata row whose label is spaced out and has no colon: 发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号. */
+const SPACED_NUMBER_FIELD = /(?:^|\s)(?:发文字号|文[ \u3000]{0,6}号)[:：]?[ \t\u3000]{1,8}([^\s:：]{3,30}?号)(?=\s|$)/;
 
 function findDocNumber(paras: string[], from: number): string | null {
   // Only a standalone line near the top is this document's number; numbers inside sentences are citations.
@@ -173,7 +191,13 @@ function findDocNumber(paras: string[], from: number): string | null {
   }
   // The page's metadata table (发文字号：…), wherever the navigation pushed it.
   const field = labelledField(paras, '发文字号|文号');
-  return field ? docNumberOf(field) : null;
+  const own = field ? docNumberOf(field) : null;
+  if (own) return own;
+  for (const p of paras.slice(0, 30)) {
+    const m = SPACED_NUMBER_FIELD.exec(p);
+    if (m) return docNumberOf(m[1]!);
+  }
+  return null;
 }
 
 /** The issuing body's lines right above the date line at index i (up to three, e.g. joint issuers). */
@@ -197,6 +221,18 @@ const AFTER_SIGNATURE = /^[（(]?(此件|本文有删减|此页无正文|删减)
 /** A notice that issues, forwards or promulgates another text (the text follows its 落款). */
 const WRAPPER_TITLE = /印发|转发|批转|颁布|公布/;
 const WRAPPER_BODY = /(印发|转发|公布)给你们|现予(印发|公布)|现将.{0,80}(印发|转发|公布)|现公布|现发布/;
+
+/**
+ * An approval (批复) that approves the text attached to it (同意建立…联席会议制度 / 附件：…制度): the attached
+ * 方案, 制度 or 规则 is what the approval puts in force, so it is read like a text a notice issues. Other
+ * attachments (a report, a coordinate table, a list) stay attachments.
+ */
+const APPROVED_TEXT = /^附件[:：]\s*(?!\d{1,2}[.、]).{0,60}(方案|制度|规则|办法|章程|规划)$/;
+
+function approvesAttachedText(title: string, body: string[]): boolean {
+  if (!/批复$/.test(normalizeText(title).trim()) || !/同意/.test(title + body.join(''))) return false;
+  return body.some((p) => APPROVED_TEXT.test(normalizeText(p).trim()));
+}
 
 interface DateLine {
   index: number;
@@ -231,7 +267,8 @@ function findSignature(paras: string[], title: string): { date: string | null; i
   const signed = lines.filter((l) => l.issuers.length > 0);
   const own = signed[0] ?? null;
   const endsHere = trailing <= 2 && (last.issuers.length > 0 || last.index >= paras.length - 4);
-  const wrapper = WRAPPER_TITLE.test(title) || WRAPPER_BODY.test(paras.slice(0, (own ?? lines[0]!).index).join(''));
+  const body = paras.slice(0, (own ?? lines[0]!).index);
+  const wrapper = WRAPPER_TITLE.test(title) || WRAPPER_BODY.test(body.join('')) || approvesAttachedText(title, body);
   if (wrapper) {
     const head = own ?? lines[0]!;
     // The issued text's own 落款 (转发 a ministry's report signed by the ministry) closes it.

@@ -1,8 +1,11 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
 /**
  * Text normalisation for MATCHING only. Output labels, titles and departments are sliced from the original
  * text, so this mapping is deliberately length-preserving: index i of the normalised string is index i of the
  * original. Full-width digits, Latin letters, brackets and punctuation become half-width (（一）→ (一),
- * ，→ ,), the ideographic space becomes a space, and the dash family becomes '-'.
+ * ，→ ,), the ideographic space becomes a space, the dash family becomes '-', and traditional characters fold
+ * to simplified (辦公室 → 办公室, 牽頭 → 牵头) so one set of rules reads documents published in either script.
  */
 const DASHES = new Set(['—', '–', '―', '‐', '‑', '－', '﹣']);
 
@@ -18,16 +21,45 @@ function mapChar(ch: string): string {
   return out;
 }
 
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
+/** OpenCC's traditional → mainland simplified conversion, created once and applied one character at a time. */
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+/**
+ * The simplified form of each CJK unified ideograph, filled on first sight (0 = not looked up yet). A
+ * character whose simplified form lies outside the basic plane (two code units) is left as it is, so the
+ * mapping stays one code unit for one.
+ */
+const simplified = new Uint16Array(HAN_LAST - HAN_FIRST + 1);
+
+function simplifiedCode(code: number): number {
+  const k = code - HAN_FIRST;
+  let out = simplified[k]!;
+  if (out === 0) {
+    const s = toSimplified(String.fromCharCode(code));
+    out = s.length === 1 ? s.charCodeAt(0) : code;
+    simplified[k] = out;
+  }
+  return out;
+}
+
 export function normalizeText(s: string): string {
   const parts: string[] = [];
   let runStart = 0;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
-    // Fast path: ASCII, Han and surrogate halves are left as they are (NFKC would not change them or would
-    // change the length).
-    if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xd800 && code <= 0xdfff)) continue;
-    const mapped = mapChar(s[i]!);
-    if (mapped === s[i]) continue;
+    // Fast path: ASCII and surrogate halves are left as they are (NFKC would not change them or would change
+    // the length); Han characters change only when they are traditional.
+    if (code < 0x80 || (code >= 0xd800 && code <= 0xdfff)) continue;
+    let mapped: string;
+    if (code >= HAN_FIRST && code <= HAN_LAST) {
+      const to = simplifiedCode(code);
+      if (to === code) continue;
+      mapped = String.fromCharCode(to);
+    } else {
+      mapped = mapChar(s[i]!);
+      if (mapped === s[i]) continue;
+    }
     parts.push(s.slice(runStart, i), mapped);
     runStart = i + 1;
   }

@@ -188,8 +188,11 @@ export function findStructure(
   let evidence: Structure['evidence'] = null;
   for (const s of [...levels].reverse()) {
     const items = byLevel(s);
-    const carrying = items.filter((n) => hasResponsibility(regionText(n))).length;
-    if (carrying * 2 > items.length) {
+    const carriers = items.filter((n) => hasResponsibility(regionText(n)));
+    // Exactly half is evidence too when a carrying item has a later sibling: its bracket closes it, not the
+    // parent's list (an opening cut after 1.（A负责） 2.…, where the parent would otherwise win).
+    const closesItself = carriers.some((n) => n.parent && n.parent.children[n.parent.children.length - 1] !== n);
+    if (carriers.length * 2 > items.length || (carriers.length * 2 === items.length && closesItself)) {
       level = s;
       evidence = 'responsibility';
       break;

@@ -154,7 +154,7 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
       };
     }
     if (!parsed) {
-      if (RESPONSIBILITY_HINT.test(b.inner)) {
+      if (RESPONSIBILITY_HINT.test(normalizeText(b.inner))) {
         const excerpt = excerptOf(itemText.slice(b.start, b.end));
         notes.push({
           kind: 'unread_bracket',

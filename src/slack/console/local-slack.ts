@@ -18,6 +18,8 @@ export interface LocalSlack {
   apiUrl: string;
   /** A fresh response_url (Slack gives one per command or action). */
   responseUrl(): string;
+  /** A file "uploaded" in `channel`: files.info describes it and its url_private_download serves it. */
+  addFile(name: string, bytes: Uint8Array, channel: string): { id: string; ts: string };
   close(): Promise<void>;
 }
 
@@ -48,11 +50,37 @@ function safeJson(v: string): unknown {
   }
 }
 
+const FILES_PATH = '/files-pri/';
+
 export async function startLocalSlack(onOutput: (o: LocalOutput) => void): Promise<LocalSlack> {
   let seq = 0;
   // Message timestamps keep growing across sessions (threads and follow-ups are keyed by them).
   let ts = Math.floor(Date.now() / 1000);
+  const files = new Map<string, { id: string; name: string; bytes: Uint8Array; channel: string; ts: string }>();
+  let base = '';
+  const fileInfo = (id: unknown) => {
+    const f = files.get(String(id));
+    if (!f) return { ok: false, error: 'file_not_found' };
+    const url = `${base}${FILES_PATH}${f.id}/${encodeURIComponent(f.name)}`;
+    return {
+      ok: true,
+      file: {
+        id: f.id,
+        name: f.name,
+        size: f.bytes.byteLength,
+        url_private_download: url,
+        shares: { private: { [f.channel]: [{ ts: f.ts }] } },
+      },
+    };
+  };
   const server = http.createServer((req, res) => {
+    if ((req.url ?? '').startsWith(FILES_PATH)) {
+      req.resume();
+      const f = files.get(decodeURIComponent((req.url ?? '').slice(FILES_PATH.length).split('/')[0] ?? ''));
+      if (!f) res.writeHead(404).end();
+      else res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from(f.bytes));
+      return;
+    }
     let raw = '';
     req.setEncoding('utf8');
     req.on('data', (c: string) => (raw += c));
@@ -91,6 +119,8 @@ export async function startLocalSlack(onOutput: (o: LocalOutput) => void): Promi
           return send({ ok: true, view: { id: `V${nextTs}`, ...(body.view as object) } });
         case 'users.info':
           return send({ ok: true, user: { id: body.user, name: 'you', real_name: 'You', tz: 'Asia/Shanghai' } });
+        case 'files.info':
+          return send(fileInfo(body.file));
         case 'conversations.replies':
           return send({ ok: true, messages: [], has_more: false });
         case 'chat.getPermalink':
@@ -105,10 +135,15 @@ export async function startLocalSlack(onOutput: (o: LocalOutput) => void): Promi
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     apiUrl: `${base}/api/`,
     responseUrl: () => `${base}/respond/${++seq}`,
+    addFile(name, bytes, channel) {
+      const file = { id: `FLOCAL${files.size + 1}`, name, bytes, channel, ts: `${++ts}.000100` };
+      files.set(file.id, file);
+      return { id: file.id, ts: file.ts };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -89,11 +89,26 @@ export function appMention(text: string): Record<string, unknown> {
   });
 }
 
+/** The console's DM with the bot (where `upload` shares a file). */
+export const CONSOLE_DM = 'DLOCAL';
+
+/** A file shared in the bot's DM (`upload path`). */
+export function fileShared(fileId: string, ts: string): Record<string, unknown> {
+  return eventCallback({
+    type: 'file_shared',
+    channel_id: CONSOLE_DM,
+    file_id: fileId,
+    user_id: CONSOLE_USER,
+    file: { id: fileId },
+    event_ts: ts,
+  });
+}
+
 export function appHomeOpened(): Record<string, unknown> {
   return eventCallback({
     type: 'app_home_opened',
     user: CONSOLE_USER,
-    channel: 'DLOCAL',
+    channel: CONSOLE_DM,
     tab: 'home',
     event_ts: `${Date.now() / 1000}`,
   });

@@ -1,10 +1,13 @@
+import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { readRegularFile } from '../../services/ingest-files.ts';
+import { MAX_DOCUMENT_BYTES } from '../../services/ingest-service.ts';
 import { MEASURES_COMMAND } from '../ids.ts';
 import type { Strings } from '../strings.ts';
 import type { ConsoleReceiver } from './console-receiver.ts';
 import type { LocalOutput, LocalSlack } from './local-slack.ts';
-import { appHomeOpened, appMention, buttonPress, slashCommand } from './payloads.ts';
+import { appHomeOpened, appMention, buttonPress, CONSOLE_DM, fileShared, slashCommand } from './payloads.ts';
 import { mrkdwnToText, type RenderedButton, renderBlocks } from './render-text.ts';
 
 /**
@@ -85,6 +88,21 @@ export class ConsoleSession {
     }
     if (/^home$/i.test(text)) {
       await receiver.dispatch(appHomeOpened());
+      return true;
+    }
+    const upload = text.match(/^(?:upload|上传)\s+(.+)$/i);
+    if (upload) {
+      // The file goes through the same path as one shared in Slack: files.info, download, ingest, answer.
+      const file = upload[1]!.trim().replace(/^(['"])(.*)\1$/, '$2');
+      let bytes: Uint8Array;
+      try {
+        bytes = readRegularFile(file, MAX_DOCUMENT_BYTES);
+      } catch (err) {
+        this.write(`${this.strings.docConsoleNoFile(`${file} (${(err as Error).message})`)}\n`);
+        return true;
+      }
+      const shared = local.addFile(path.basename(file), bytes, CONSOLE_DM);
+      await receiver.dispatch(fileShared(shared.id, shared.ts));
       return true;
     }
     const mention = text.match(/^(?:@\S*|mention)\s+(.*)$/i);

@@ -3,6 +3,7 @@ import { createSlackApp, type SlackAppBase } from '../app.ts';
 import { stringsFor } from '../strings.ts';
 import { ConsoleReceiver } from './console-receiver.ts';
 import { startLocalSlack } from './local-slack.ts';
+import { CONSOLE_USER } from './payloads.ts';
 import { ConsoleSession } from './session.ts';
 
 export interface ConsoleIo {
@@ -22,11 +23,13 @@ export async function runConsole(base: SlackAppBase, io: ConsoleIo): Promise<voi
   const session = new ConsoleSession(io.write, strings);
   const local = await startLocalSlack((o) => session.show(o));
   const receiver = new ConsoleReceiver((b) => session.showAck(b));
-  const slack = createSlackApp(
-    { ...base, config: { ...base.config, SLACK_API_URL: local.apiUrl } },
-    { mode: 'custom', receiver },
-    'xoxb-local-console',
-  );
+  // Whoever runs the console owns the database file: the console user is an admin (may add and remove documents).
+  const config = {
+    ...base.config,
+    SLACK_API_URL: local.apiUrl,
+    SLACK_ADMIN_USERS: [...base.config.SLACK_ADMIN_USERS, CONSOLE_USER],
+  };
+  const slack = createSlackApp({ ...base, config }, { mode: 'custom', receiver }, 'xoxb-local-console');
   await slack.start();
   try {
     await session.run(io.input, receiver, local, io.interactive, io.output);

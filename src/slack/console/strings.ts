@@ -6,7 +6,7 @@ export const consoleStrings = defineStrings(
     consoleBanner:
       '本地控制台（未配置 Slack）。输入 `/measures 冷链` 或直接输入关键词；`press 1` 点击按钮；`home` 打开主页；`exit` 退出。\n' +
       '你的用户 id 是 ULOCALUSER；提到同事写 `@wang`（控制台会当作 Slack 用户 UWANG），例如 `assign z8wv-4.1 @wang 2026-12-31 核实进度`；在跟进线程里用 `@measures done F1`。\n' +
-      '对话框（modal）无法在控制台填写：请用对应的命令。',
+      '`upload 路径/文件.docx` 把本地文件当作私信发给我来收录。对话框（modal）无法在控制台填写：请用对应的命令。',
     consolePressHint: '输入 press <编号> 点击按钮',
     consoleModalHint:
       '（控制台无法填写对话框。指派请用 `assign <编号> @某人 YYYY-MM-DD 备注`；跟进状态请用 `@measures start|done|blocked <原因>|due <日期>|reassign @某人 F1`。）',
@@ -18,7 +18,7 @@ export const consoleStrings = defineStrings(
     consoleBanner:
       'Local console (no Slack configured). Type `/measures 冷链` or just keywords (the documents are Chinese); `press 1` presses a button; `home` opens the Home tab; `exit` quits.\n' +
       'You are user ULOCALUSER; mention a colleague as `@wang` (the console treats it as Slack user UWANG), e.g. `assign z8wv-4.1 @wang 2026-12-31 check progress`; in a follow-up thread use `@measures done F1`.\n' +
-      'Dialogs (modals) cannot be filled in on the console: use the matching command instead.',
+      '`upload path/to/file.docx` adds a local file as if sent to the bot in a DM. Dialogs (modals) cannot be filled in on the console: use the matching command instead.',
     consolePressHint: 'type press <number> to press a button',
     consoleModalHint:
       '(Dialogs cannot be filled in on the console. To assign use `assign <id> @someone YYYY-MM-DD note`; for follow-up states use `@measures start|done|blocked <reason>|due <date>|reassign @someone F1`.)',

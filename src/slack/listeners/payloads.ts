@@ -107,6 +107,15 @@ export const appMentionSchema = z.object({
   ts: z.string(),
   thread_ts: z.string().optional(),
   bot_id: z.string().optional(),
+  /** Files shared with the mention: documents to index (documents/add-shared-file.ts). */
+  files: z.array(z.object({ id: z.string().min(1) }).passthrough()).optional(),
+});
+
+/** file_shared: a file shared where the bot is (only the bot's DM is acted on). */
+export const fileSharedSchema = z.object({
+  file_id: z.string().min(1),
+  user_id: z.string().min(1),
+  channel_id: z.string().min(1),
 });
 
 export const appHomeOpenedSchema = z.object({

@@ -1,4 +1,6 @@
 import { digestCommand } from '../digest/digest-command.ts';
+import { docsCommand } from '../documents/docs-command.ts';
+import { removeCommand } from '../documents/remove-command.ts';
 import { assignCommand } from '../followups/assign-command.ts';
 import { followupsCommand } from '../followups/followups-command.ts';
 import type { Subcommand } from '../kit/subcommand.ts';
@@ -23,6 +25,8 @@ export const subcommands: Subcommand[] = [
   digestCommand,
   assignCommand,
   followupsCommand,
+  docsCommand,
+  removeCommand,
   subscribeCommand,
   subscriptionsCommand,
   unsubscribeCommand,

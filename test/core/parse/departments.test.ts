@@ -271,3 +271,35 @@ describe('parseResponsibility: what is not a responsibility', () => {
     expect(parseResponsibility(inner)).toBeNull();
   });
 });
+
+describe('parseResponsibility: written forms of real documents', () => {
+  const CASES: Array<{ about: string; inner: string; departments: string[]; incomplete?: boolean }> = [
+    {
+      about: 'traditional script: matched as simplified, names kept as written',
+      inner: '市政府辦公室、市行政審批制度改革工作領導小組辦公室牽頭,市級各有關部門及各縣市區政府按職責分工負責',
+      departments: [
+        '市政府辦公室:lead',
+        '市行政審批制度改革工作領導小組辦公室:lead',
+        '市級各有關部門:co',
+        '各縣市區政府:co',
+      ],
+    },
+    {
+      about: 'labels separated by spaces only (牵头单位:A  责任单位:B)',
+      inner: '牵头单位:市商务局  责任单位:市编办、市发改委、各区县政府',
+      departments: ['市商务局:lead', '市编办:co', '市发改委:co', '各区县政府:co'],
+    },
+    {
+      about: 'the member units of a named body as one collective (…指挥部成员单位)',
+      inner: '牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)',
+      departments: ['区卫健局:lead', '区疫情防控指挥部成员单位:co', '各街办(新区):co'],
+    },
+  ];
+  for (const c of CASES) {
+    it(c.about, () => {
+      const r = parseResponsibility(c.inner)!;
+      expect(r.departments.map((d) => `${d.name}:${d.role}`)).toEqual(c.departments);
+      expect(r.incomplete).toBe(c.incomplete ?? false);
+    });
+  }
+});

@@ -150,6 +150,8 @@ describe('refusals name the real reason', () => {
       expect(e.code).toBe('no_items');
       expect(e.message).toContain(c.says);
       expect(e.message).not.toContain(c.never);
+      // The refusal says what is missing, in the words the uploader can check: numbered items.
+      expect(e.message).toMatch(/numbered/);
     });
   }
 });

@@ -29,7 +29,12 @@ describe('document metadata', () => {
   });
 
   it('never takes a cited number for its own, and reads 二〇二一 dates', () => {
-    const doc = parseLines(['广西壮族自治区促进消费工作方案', '根据《意见》（国办发〔2020〕32号），制定本方案。', ...body, '二〇二一年十月九日']);
+    const doc = parseLines([
+      '广西壮族自治区促进消费工作方案',
+      '根据《意见》（国办发〔2020〕32号），制定本方案。',
+      ...body,
+      '二〇二一年十月九日',
+    ]);
     expect(doc.docNumber).toBeNull();
     expect(doc.region).toBe('广西壮族自治区');
     expect(doc.publishedOn).toBe('2021-10-09');
@@ -57,7 +62,16 @@ describe('document metadata', () => {
   });
 
   it('strips Markdown markup', () => {
-    const doc = parseLines(['# 天津市促进消费措施', '', '**（一）发展智慧商店。**（市商务局）', '', '（二）促进[汽车消费](http://x)。（市发展改革委）'], 'a.md');
+    const doc = parseLines(
+      [
+        '# 天津市促进消费措施',
+        '',
+        '**（一）发展智慧商店。**（市商务局）',
+        '',
+        '（二）促进[汽车消费](http://x)。（市发展改革委）',
+      ],
+      'a.md',
+    );
     expect(doc.title).toBe('天津市促进消费措施');
     expect(doc.measures.map((m) => m.title)).toEqual(['发展智慧商店', '促进汽车消费']);
   });
@@ -85,5 +99,130 @@ describe('government website layout', () => {
     expect(doc.docNumber).toBe('国办发〔2020〕32号');
     expect(doc.publishedOn).toBe('2020-09-21');
     expect(doc.region).toBe('全国');
+  });
+});
+
+describe('metadata of copies as found on district and third-party sites', () => {
+  const CASES: Array<{
+    about: string;
+    lines: string[];
+    title?: string;
+    docNumber?: string | null;
+    publishedOn?: string | null;
+  }> = [
+    {
+      about: 'an order number in the metadata table (国令第706号)',
+      lines: [
+        '标　　题：',
+        '某某条例',
+        '发文字号：',
+        '国令第706号',
+        '第一条　为了规范某行为，制定本条例。',
+        '第二条　本条例自2019年3月1日起施行。',
+      ],
+      title: '某某条例',
+      docNumber: '国令第706号',
+    },
+    {
+      about: 'a metadata row with a spaced label and no colon (文    号 蔡政办〔2023〕1号)',
+      lines: [
+        '区人民政府办公室关于印发某方案的通知',
+        '发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号',
+        '一、各责任单位要高度重视。',
+        '二、区绩效考评机构要纳入考核。',
+      ],
+      docNumber: '蔡政办〔2023〕1号',
+    },
+    {
+      about: 'a 名 称: row names the title',
+      lines: [
+        '名 称: 区人民政府办公室关于印发重点工作责任分解的通知',
+        '1、做好疫情防控工作。',
+        '2、开展环境卫生整治。',
+      ],
+      title: '区人民政府办公室关于印发重点工作责任分解的通知',
+    },
+    {
+      about:
+        'a copy that starts at the addressees: the issued text’s title follows the notice’s 落款, not the issuer line',
+      lines: [
+        '各市(州)人民政府、省级有关部门(单位):',
+        '经省政府同意,现将《某省现代流通体系建设实施方案》印发给你们,请认真贯彻实施。',
+        '某省发展和改革委员会',
+        '2022年10月18日',
+        '某省现代流通体系建设实施方案',
+        '一、深化市场化改革',
+        '(一)加强市场体系建设。推进高标准市场体系建设。',
+        '(二)优化市场准入环境。实施“证照分离”改革。',
+      ],
+      title: '某省现代流通体系建设实施方案',
+      publishedOn: '2022-10-18',
+    },
+    {
+      about: 'a written date with Latin O typed for 〇 (二OO六年二月二十日)',
+      lines: [
+        '某市人民政府关于印发某规定的通知',
+        '各县、区人民政府:',
+        '《某规定》已经市人民政府常务会议讨论通过,现印发给你们。',
+        '某市人民政府',
+        '二OO六年二月二十日',
+        '第一条 为了加强管理,制定本规定。',
+        '第二条 本规定自发布之日起施行。',
+      ],
+      publishedOn: '2006-02-20',
+    },
+  ];
+  for (const c of CASES) {
+    it(c.about, () => {
+      const doc = parseLines(c.lines);
+      if (c.title !== undefined) expect(doc.title.replace(/\s+/g, '')).toBe(c.title);
+      if (c.docNumber !== undefined) expect(doc.docNumber).toBe(c.docNumber);
+      if (c.publishedOn !== undefined) expect(doc.publishedOn).toBe(c.publishedOn);
+    });
+  }
+});
+
+describe('an approval (批复) and its attachment', () => {
+  const approval = (attachment: string, after: string[]): string[] => [
+    '国务院关于同意建立某工作部际联席会议制度的批复',
+    '教育部：',
+    '你部请示收悉。现批复如下：同意建立某工作部际联席会议制度。',
+    `附件：${attachment}`,
+    '国务院',
+    '2018年11月20日',
+    '（此件公开发布）',
+    ...after,
+  ];
+  const approvedText = [
+    '附件',
+    '某工作部际联席会议制度',
+    '一、主要职能',
+    '统筹协调全国某工作。',
+    '二、成员单位',
+    '联席会议由教育部等9个部门组成，教育部为牵头单位。',
+  ];
+
+  it('reads the approved 制度 or 方案 attached to it as its text', () => {
+    const doc = parseLines(approval('某工作部际联席会议制度', approvedText));
+    expect(doc.measures.map((m) => [m.label, m.title])).toEqual([
+      ['一、', '主要职能'],
+      ['二、', '成员单位'],
+    ]);
+    expect(doc.publishedOn).toBe('2018-11-20');
+  });
+
+  it('does not read an attached report as its text', () => {
+    expect(() =>
+      parseLines(
+        approval('1.某部关于某情况的调研报告', [
+          '附件1',
+          '关于某情况的调研报告',
+          '一、基本情况',
+          '某村位于山区。',
+          '二、建议意见',
+          '建议加强监测。',
+        ]),
+      ),
+    ).toThrow(/approval/);
   });
 });

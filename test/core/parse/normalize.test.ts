@@ -12,4 +12,18 @@ describe('normalizeText', () => {
   it('leaves Han text, 〔〕 and Chinese quotes alone', () => {
     expect(normalizeText('湘政办发〔2021〕38号“十四五”')).toBe('湘政办发〔2021〕38号“十四五”');
   });
+
+  it.each([
+    [
+      'traditional names',
+      '市政府辦公室牽頭，各縣市區政府按職責分工負責',
+      '市政府办公室牵头,各县市区政府按职责分工负责',
+    ],
+    ['a traditional date and label', '（一）2022年10月底前編制並公布', '(一)2022年10月底前编制并公布'],
+    ['simplified text is left as it is', '国家发展改革委、工业和信息化部负责', '国家发展改革委、工业和信息化部负责'],
+  ])('folds %s to simplified, one character for one', (_about, written, matched) => {
+    const n = normalizeText(written);
+    expect(n).toBe(matched);
+    expect(n.length).toBe(written.length);
+  });
 });

@@ -148,6 +148,20 @@ interface LevelCase {
 const LEVEL_CASES: LevelCase[] = [
   {
     about:
+      'an opening cut after two 1. items, the first closed by its bracket: the 1. items hold the measures, not the 一、 section around them',
+    lines: [
+      '某市深化“放管服”改革工作要点',
+      '一、推动审批全链条优化',
+      '1.全面实施行政许可事项清单管理。编制并公布市、县两级清单。（市政府办公室牵头，各县市区政府按职责分工负责）',
+      '2.持续深化相对集中行政许可权改革。依托行政许可事项清单，全面梳理规范改革事项划转目录',
+    ],
+    measures: [
+      ['1.', '推动审批全链条优化', '全面实施行政许可事项清单管理'],
+      ['2.', '推动审批全链条优化', '持续深化相对集中行政许可权改革'],
+    ],
+  },
+  {
+    about:
       '1. 2. numbered continuously across sections and across （一）（二） group headings that restart per section',
     lines: [
       '某市促进服务消费若干措施',

@@ -3,17 +3,7 @@ import { isStorableDate } from '../../../src/core/parse/dates.ts';
 import { parseResponsibility } from '../../../src/core/parse/departments.ts';
 import { MAX_QUOTE_CHARS } from '../../../src/core/parse/targets.ts';
 import { MAX_NOTES_PER_ITEM, readTasks } from '../../../src/core/parse/tasks.ts';
-
-/** A small deterministic generator (mulberry32), so every run sees the same inputs. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../helpers/random.ts';
 
 /** Fragments of the genre and of hostile input, glued at random. */
 const FRAGMENTS = [
@@ -92,7 +82,7 @@ function generate(next: () => number): string {
 
 describe('task reading on generated input (fixed seed)', () => {
   it('never throws, stores only real dates, bounds quotes and notes', () => {
-    const next = random(20240315);
+    const next = mulberry32(20240315);
     for (let i = 0; i < 2000; i++) {
       const text = generate(next);
       const anchor = next() < 0.5 ? '2024-03-15' : null;

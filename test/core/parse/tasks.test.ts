@@ -41,6 +41,23 @@ describe('splitTasks', () => {
   });
 });
 
+describe('bracket forms', () => {
+  it.each([
+    ['ASCII square brackets', '做好无症状感染者的监测。[牵头单位:区卫健局;责任单位:各街办(新区)]'],
+    ['full-width square brackets', '做好无症状感染者的监测。［牵头单位：区卫健局；责任单位：各街办（新区）］'],
+  ])('reads a responsibility in %s', (_about, text) => {
+    const tasks = splitTasks(text, '2020-06-28');
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.text).toBe('做好无症状感染者的监测。');
+    expect(tasks[0]!.departments.map((d) => d.role)).toEqual(['lead', 'co']);
+  });
+
+  it('keeps a square bracket inside a sentence as text (苏政办发[2022]7号)', () => {
+    const tasks = splitTasks('按照苏政办发[2022]7号文件要求推进。', '2022-06-28');
+    expect(tasks.map((t) => t.responsibility)).toEqual([null]);
+  });
+});
+
 describe('document rules', () => {
   it('列第一位者为牵头单位 declared in a bracket applies to it and every later bracket, across items', () => {
     const reader = taskReader('', '2019-01-01');

@@ -12,7 +12,7 @@ let db: Db;
 let h: Harness;
 
 beforeAll(async () => {
-  db = seededDb();
+  db = await seededDb();
   h = await startHarness(db);
 });
 afterAll(async () => {

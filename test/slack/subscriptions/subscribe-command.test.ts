@@ -26,7 +26,7 @@ beforeAll(async () => {
   file = path.join(dir, 'measures.db');
   db = openDatabase(file);
   migrate(db);
-  ingestPaths({ db, logger: silentLogger, clock: fixedClock(NOW) }, [SEEDS_DIR]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock(NOW) }, [SEEDS_DIR]);
   h = await startHarness(db, { SLACK_ADMIN_USERS: 'U0ADMIN' });
 });
 afterAll(async () => {

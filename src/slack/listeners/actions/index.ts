@@ -3,9 +3,11 @@ import type { SlackDeps } from '../../deps.ts';
 import { followupButtons } from '../../followups/actions.ts';
 import { ACTIONS } from '../../ids.ts';
 import { assignFollowupHandler } from './assign-followup.ts';
+import { docsPageHandler } from './docs-page.ts';
 import { followupNeedsInputHandler } from './followup-needs-input.ts';
 import { followupRepostHandler } from './followup-repost.ts';
 import { followupStatusHandler } from './followup-status.ts';
+import { removeDocumentHandler } from './remove-document.ts';
 import { searchMoreHandler } from './search-more.ts';
 import { shareMeasureHandler } from './share-measure.ts';
 import { shareResultsHandler } from './share-results.ts';
@@ -23,4 +25,6 @@ export function register(app: App, deps: SlackDeps): void {
     app.action(b.actionId, b.input === 'none' ? followupStatusHandler(deps) : followupNeedsInputHandler(deps));
   }
   app.action(ACTIONS.FOLLOWUP_REPOST, followupRepostHandler(deps));
+  app.action(ACTIONS.DOCS_PAGE, docsPageHandler(deps));
+  app.action(ACTIONS.REMOVE_DOCUMENT, removeDocumentHandler(deps));
 }

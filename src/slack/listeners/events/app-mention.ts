@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
+import { addSharedFiles } from '../../documents/add-shared-file.ts';
 import { tell } from '../../followups/tell.ts';
 import type { Subcommand } from '../../kit/subcommand.ts';
 import { answerMention } from '../../mention/answer-mention.ts';
@@ -31,6 +32,11 @@ export function appMentionHandler(deps: SlackDeps, subcommands: readonly Subcomm
       if (!parsed.success || parsed.data.bot_id) return;
       const e = parsed.data;
       const botUserId = context.botUserId;
+      if (e.files?.length && e.user) {
+        const where = { user: e.user, channel: e.channel, threadTs: e.thread_ts ?? e.ts };
+        await addSharedFiles(e.files, where, client, deps, context.botToken ?? deps.config.SLACK_BOT_TOKEN ?? '');
+        return;
+      }
       const mention = {
         text: e.text,
         channel: e.channel,
