@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { type Config, slackMode } from '../config.ts';
+import { retryingWrite } from '../db/busy-retry.ts';
 import { startJobs } from '../jobs/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -35,11 +36,15 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
   const mode = slackMode(config);
   const db = await openIndex(config, { logger, clock });
   logger.info('index ready', { database: config.DATABASE_PATH, ...indexSummary(db) });
-  const base = { db, clock, logger, config };
+  // One write queue for listeners and jobs alike: only one write at a time probes a lock held by an ingest.
+  const write = retryingWrite({
+    onRetry: (attempt, delayMs) => logger.debug('index locked, write retried', { attempt, delayMs }),
+  });
+  const base = { db, clock, logger, config, write };
   let stopped = false;
 
   if (mode === 'console') {
-    const jobs = startJobs({ db, client: null, logger, config, clock });
+    const jobs = startJobs({ db, client: null, logger, config, clock, write });
     const finished = runConsole(base, {
       input: deps.io.stdin,
       write: deps.io.stdout,
@@ -75,7 +80,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
   // Jobs (digest, reminders) post through the same WebClient as the listeners. src/jobs/index.ts owns them.
   let jobs: ReturnType<typeof startJobs>;
   try {
-    jobs = startJobs({ db, client: slack.app.client, logger, config, clock });
+    jobs = startJobs({ db, client: slack.app.client, logger, config, clock, write });
   } catch (err) {
     // Do not leave a connected receiver and an open database behind a failed start: the process must exit.
     await slack.stop().catch(() => undefined);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { BOT_BUSY_TIMEOUT_MS, CLI_BUSY_TIMEOUT_MS, type RunWrite } from '../../src/db/busy-retry.ts';
+import { BOT_BUSY_TIMEOUT_MS, CLI_BUSY_TIMEOUT_MS, type RunWrite, withBusyRetry } from '../../src/db/busy-retry.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
@@ -37,9 +37,50 @@ const CHANNEL = 'C0BENCH01';
 const USER = 'U0BENCHER';
 const ASSIGNEE = 'U0ASSIGNEE';
 
-/** `idle`: the after wiring under the same load with no ingest running (for IDLE_MS), the baseline. */
-type Mode = 'idle' | 'before' | 'after';
+/**
+ * `idle`: the after wiring under the same load with no ingest running (for IDLE_MS), the baseline.
+ * `*-held`: instead of the ingest, another process holds the write lock HOLD_MS at a time (GAP_MS apart) for
+ * IDLE_MS, as an ingest writing a large document in one transaction does.
+ */
+type Mode = 'idle' | 'before' | 'after' | 'before-held' | 'after-held';
 const IDLE_MS = 8000;
+const HOLD_MS = 2000;
+const GAP_MS = 300;
+
+const HOLDER = `
+  const Database = require('better-sqlite3');
+  const db = new Database(process.env.BENCH_DB);
+  db.pragma('busy_timeout = 10000');
+  const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  const end = Date.now() + Number(process.env.BENCH_TOTAL_MS);
+  while (Date.now() < end) {
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare("INSERT INTO processed_events (key, at) VALUES (?, ?)").run('holder-' + Date.now(), new Date().toISOString());
+    sleep(Number(process.env.BENCH_HOLD_MS));
+    db.exec('COMMIT');
+    sleep(Number(process.env.BENCH_GAP_MS));
+  }
+`;
+
+function holdLock(dbPath: string): Promise<{ code: number; ms: number; error: string }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-e', HOLDER], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        BENCH_DB: dbPath,
+        BENCH_TOTAL_MS: String(IDLE_MS),
+        BENCH_HOLD_MS: String(HOLD_MS),
+        BENCH_GAP_MS: String(GAP_MS),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, ms: Date.now() - started, error: stderr.trim() }));
+  });
+}
 
 function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -105,13 +146,30 @@ async function scenario(mode: Mode) {
   for (const n of [1, 2]) fs.writeFileSync(path.join(folder, `big-${n}.txt`), bigDocument(n));
   const bytes = fs.readdirSync(folder).reduce((sum, f) => sum + fs.statSync(path.join(folder, f)).size, 0);
 
-  const db = openDatabase(dbPath, { busyTimeoutMs: mode === 'before' ? CLI_BUSY_TIMEOUT_MS : BOT_BUSY_TIMEOUT_MS });
+  const db = openDatabase(dbPath, {
+    busyTimeoutMs: mode.startsWith('before') ? CLI_BUSY_TIMEOUT_MS : BOT_BUSY_TIMEOUT_MS,
+  });
   migrate(db);
   await ingestPaths({ db, logger: silentLogger, clock: fixedClock(NOW) }, [SEEDS_DIR]);
   const ids = (db.prepare('SELECT id FROM measures ORDER BY id LIMIT 50').all() as { id: string }[]).map((r) => r.id);
-  // before: the write runs on the spot, waiting up to the busy timeout on the event loop; after: the default.
-  const write: RunWrite | undefined = mode === 'before' ? async (fn) => fn() : undefined;
-  const h = await startHarness(db, { BOT_LOCALE: 'en' }, write ? { write } : {});
+  // before: the write runs on the spot, waiting up to the busy timeout on the event loop; after: retried with
+  // timer pauses (the bot's default). Each attempt is timed: how long one write held the event loop.
+  let writeBlockMaxMs = 0;
+  let writeRetries = 0;
+  const timed =
+    <T>(fn: () => T) =>
+    (): T => {
+      const t0 = performance.now();
+      try {
+        return fn();
+      } finally {
+        writeBlockMaxMs = Math.max(writeBlockMaxMs, performance.now() - t0);
+      }
+    };
+  const write: RunWrite = mode.startsWith('before')
+    ? async (fn) => timed(fn)()
+    : (fn) => withBusyRetry(timed(fn), { onRetry: () => void writeRetries++ });
+  const h = await startHarness(db, { BOT_LOCALE: 'en' }, { write });
   const botId = ((await (await fetch(`${h.fake.apiUrl}auth.test`, { method: 'POST' })).json()) as { user_id: string })
     .user_id;
 
@@ -124,6 +182,7 @@ async function scenario(mode: Mode) {
   await h.fake.waitForPath(new URL(warm).pathname);
   await h.idle();
   h.fake.reset();
+  writeBlockMaxMs = 0;
 
   const acks: number[] = [];
   const slashUrls: string[] = [];
@@ -174,7 +233,9 @@ async function scenario(mode: Mode) {
       ? new Promise<{ code: number; ms: number; error: string }>((r) =>
           setTimeout(() => r({ code: 0, ms: IDLE_MS, error: '' }), IDLE_MS),
         )
-      : runIngest(folder, dbPath);
+      : mode.endsWith('-held')
+        ? holdLock(dbPath)
+        : runIngest(folder, dbPath);
   const workers = Array.from({ length: IN_FLIGHT }, worker);
   const ingested = await ingest;
   running = false;
@@ -210,7 +271,7 @@ async function scenario(mode: Mode) {
   fs.rmSync(dir, { recursive: true, force: true });
   return {
     mode,
-    ingestMB: mode === 'idle' ? 0 : Math.round(bytes / 1e5) / 10,
+    ingestMB: mode === 'idle' || mode.endsWith('-held') ? 0 : Math.round(bytes / 1e5) / 10,
     ingestMs: ingested.ms,
     ingestExit: ingested.code,
     ...(ingested.code !== 0 ? { ingestError: ingested.error } : {}),
@@ -220,6 +281,8 @@ async function scenario(mode: Mode) {
     ackMaxMs: Math.round(Math.max(...acks)),
     acksOver3s: acks.filter((a) => a > 3000).length,
     eventLoopBlockedMaxMs: Math.round(loopDelay.max / 1e6),
+    writeBlockMaxMs: Math.round(writeBlockMaxMs),
+    writeRetries,
     httpErrors,
     searches: slashUrls.length,
     searchReplies: slashReplies,
@@ -240,7 +303,9 @@ function table(rows: Awaited<ReturnType<typeof scenario>>[]): string {
       (r) =>
         r.mode === 'idle'
           ? `none (${(r.ingestMs / 1000).toFixed(0)} s)`
-          : `${r.ingestMB} MB ${(r.ingestMs / 1000).toFixed(1)} s exit ${r.ingestExit}`,
+          : r.mode.endsWith('-held')
+            ? `lock held ${HOLD_MS / 1000} s of every ${(HOLD_MS + GAP_MS) / 1000} s (${(r.ingestMs / 1000).toFixed(0)} s)`
+            : `${r.ingestMB} MB ${(r.ingestMs / 1000).toFixed(1)} s exit ${r.ingestExit}`,
     ],
     ['requests', (r) => String(r.requests)],
     ['ack p50', (r) => `${r.ackP50Ms} ms`],
@@ -248,6 +313,8 @@ function table(rows: Awaited<ReturnType<typeof scenario>>[]): string {
     ['ack max', (r) => `${r.ackMaxMs} ms`],
     ['>3 s', (r) => String(r.acksOver3s)],
     ['loop blocked max', (r) => `${r.eventLoopBlockedMaxMs} ms`],
+    ['one write max', (r) => `${r.writeBlockMaxMs} ms`],
+    ['retries', (r) => String(r.writeRetries)],
     ['search replies', (r) => `${r.searchReplies}/${r.searches}`],
     ['assign replies', (r) => `${r.assignReplies}/${r.assigns}`],
     ['saved', (r) => `${r.assignsSaved}/${r.assigns}`],
@@ -264,7 +331,7 @@ function table(rows: Awaited<ReturnType<typeof scenario>>[]): string {
 
 export default async function main(): Promise<Record<string, unknown>> {
   const rows = [];
-  for (const mode of ['idle', 'before', 'after'] as const) rows.push(await scenario(mode));
+  for (const mode of ['idle', 'before', 'after', 'before-held', 'after-held'] as const) rows.push(await scenario(mode));
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   else process.stdout.write(`${table(rows)}\n`);
   return { results: rows };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BOT_BUSY_TIMEOUT_MS, withBusyRetry } from '../../../src/db/busy-retry.ts';
+import { BOT_BUSY_TIMEOUT_MS, type RunWrite, retryingWrite } from '../../../src/db/busy-retry.ts';
 import { migrate } from '../../../src/db/migrate.ts';
 import { type Db, openDatabase } from '../../../src/db/open.ts';
 import { listFollowups } from '../../../src/repo/followups-repo.ts';
@@ -23,10 +23,12 @@ let db: Db;
 let other: Db;
 let h: Harness;
 let botId = '';
-/** The bot's retry budget: long while a test releases the lock itself, short for the "still busy" case. */
-let budgetMs = 30_000;
 /** Retries the bot has made so far: the test waits on these, not on time. */
 let retries = 0;
+let write: RunWrite;
+/** The bot's write collaborator with the given retry budget. */
+const withBudget = (totalMs: number) =>
+  retryingWrite({ totalMs, baseDelayMs: 2, maxDelayMs: 10, onRetry: () => void retries++ });
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-busy-'));
@@ -39,8 +41,7 @@ beforeAll(async () => {
     db,
     { BOT_LOCALE: 'en' },
     {
-      write: (fn) =>
-        withBusyRetry(fn, { totalMs: budgetMs, baseDelayMs: 2, maxDelayMs: 10, onRetry: () => void retries++ }),
+      write: (fn) => write(fn),
     },
   );
   botId = ((await (await fetch(`${h.fake.apiUrl}auth.test`, { method: 'POST' })).json()) as { user_id: string })
@@ -55,7 +56,8 @@ afterAll(async () => {
 });
 beforeEach(() => {
   h.fake.reset();
-  budgetMs = 30_000;
+  // Long while a test releases the lock itself; the "still busy" case shortens it.
+  write = withBudget(30_000);
   retries = 0;
   db.exec('DELETE FROM followup_events; DELETE FROM followups; DELETE FROM processed_events;');
 });
@@ -122,7 +124,7 @@ describe('writes while another process holds the write lock', () => {
   });
 
   it('locked past the retry budget: the person is told the index is busy, nothing is saved, a retry works', async () => {
-    budgetMs = 30;
+    write = withBudget(30);
     other.exec('BEGIN IMMEDIATE');
     const { status, responseUrl } = await slash(`assign ${FIXTURE.measureId} <@${ASSIGNEE}|wang>`);
     expect(status).toBe(200);
@@ -138,7 +140,7 @@ describe('writes while another process holds the write lock', () => {
     expect(db.prepare('SELECT count(*) AS n FROM processed_events').get()).toEqual({ n: 0 });
 
     // Nothing was claimed, so Slack's re-delivery of the event is acted on.
-    budgetMs = 30_000;
+    write = withBudget(30_000);
     expect(await deliver(assignMention('1700000300.000100'), 'EvBUSY2', 1)).toBe(200);
     await h.fake.waitFor('chat.postMessage');
     await h.idle();
