@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { BOT_BUSY_TIMEOUT_MS, CLI_BUSY_TIMEOUT_MS, type RunWrite, withBusyRetry } from '../../src/db/busy-retry.ts';
+import { BOT_BUSY_TIMEOUT_MS, CLI_BUSY_TIMEOUT_MS, type RunWrite, retryingWrite } from '../../src/db/busy-retry.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
@@ -166,9 +166,8 @@ async function scenario(mode: Mode) {
         writeBlockMaxMs = Math.max(writeBlockMaxMs, performance.now() - t0);
       }
     };
-  const write: RunWrite = mode.startsWith('before')
-    ? async (fn) => timed(fn)()
-    : (fn) => withBusyRetry(timed(fn), { onRetry: () => void writeRetries++ });
+  const queued = retryingWrite({ onRetry: () => void writeRetries++ });
+  const write: RunWrite = mode.startsWith('before') ? async (fn) => timed(fn)() : (fn) => queued(timed(fn));
   const h = await startHarness(db, { BOT_LOCALE: 'en' }, { write });
   const botId = ((await (await fetch(`${h.fake.apiUrl}auth.test`, { method: 'POST' })).json()) as { user_id: string })
     .user_id;
