@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Config } from '../config.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
 import { BOT_BUSY_TIMEOUT_MS } from '../db/busy-retry.ts';
 import { withDatabaseContext } from '../db/errors.ts';
 import { assertIntact } from '../db/health.ts';
@@ -22,7 +23,7 @@ import { ensureSearchIndexFresh } from '../services/search-service.ts';
  */
 export async function openIndex(
   config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>,
-  deps: { logger: Logger; clock: Clock },
+  deps: { logger: Logger; clock: Clock; segmenter: Segmenter },
   opts: { servingBusyTimeoutMs?: number } = {},
 ): Promise<Db> {
   const file = config.DATABASE_PATH;
@@ -32,7 +33,7 @@ export async function openIndex(
     const { applied } = migrate(db);
     if (applied.length) deps.logger.info('database migrated', { applied });
     if (countDocuments(db) === 0) await seed(db, config.SEEDS_DIR, deps);
-    const fresh = ensureSearchIndexFresh(db, deps.logger);
+    const fresh = ensureSearchIndexFresh(db, deps.logger, deps.segmenter);
     if (fresh.rebuilt) deps.logger.info('search index rebuilt', { measures: fresh.measures });
     setBusyTimeout(db, opts.servingBusyTimeoutMs ?? BOT_BUSY_TIMEOUT_MS);
     return db;
@@ -42,7 +43,7 @@ export async function openIndex(
   }
 }
 
-async function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock }): Promise<void> {
+async function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock; segmenter: Segmenter }): Promise<void> {
   if (!fs.existsSync(dir)) {
     deps.logger.warn(
       'the index is empty and SEEDS_DIR does not exist; index documents with `npm run measures -- ingest <dir>`',

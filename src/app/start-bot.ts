@@ -4,6 +4,7 @@ import { retryingWrite } from '../db/busy-retry.ts';
 import { startJobs } from '../jobs/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import { createJiebaSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
 import { indexSummary } from '../services/index-summary.ts';
 import { createSlackApp, type SlackReceiverChoice } from '../slack/app.ts';
 import { runConsole } from '../slack/console/start-console.ts';
@@ -34,13 +35,18 @@ export interface RunningBot {
 export async function startBot(config: Config, deps: { logger: Logger; clock: Clock; io: BotIo }): Promise<RunningBot> {
   const { logger, clock } = deps;
   const mode = slackMode(config);
-  const db = await openIndex(config, { logger, clock });
+  // One segmenter for indexing and queries: nodejieba's dictionaries load once per process.
+  const segmenter = createJiebaSegmenter();
+  const db = await openIndex(config, { logger, clock, segmenter });
   logger.info('index ready', { database: config.DATABASE_PATH, ...indexSummary(db) });
   // One write queue for listeners and jobs alike: only one write at a time probes a lock held by an ingest.
   const write = retryingWrite({
     onRetry: (attempt, delayMs) => logger.debug('index locked, write retried', { attempt, delayMs }),
   });
-  const base = { db, clock, logger, config, write };
+  const base = { db, clock, logger, config, segmenter, write };
+  // jieba's dictionaries take most of a second to load: once the bot is up rather than before it can answer,
+  // and still ahead of the first search in all but the first moments.
+  const warmLater = () => setTimeout(() => warmSegmenter(segmenter), 0).unref();
   let stopped = false;
 
   if (mode === 'console') {
@@ -53,6 +59,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
     }).finally(async () => {
       await jobs.stop();
     });
+    warmLater();
     return {
       mode,
       finished,
@@ -88,6 +95,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
     throw err;
   }
   logger.info('slack app started', { mode, ...(started.port !== undefined ? { port: started.port } : {}) });
+  warmLater();
   return {
     mode,
     ...(started.port !== undefined ? { port: started.port } : {}),

@@ -4,13 +4,16 @@ import { migrate, pendingMigrations } from '../db/migrate.ts';
 import { type Db, openDatabase } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
 import { ensureSearchIndexFresh, isSearchIndexCurrent } from '../services/search-service.ts';
 
-/** What every CLI command receives: output streams, config, clock and logger (all injected, for tests). */
+/** What every CLI command receives: output streams, config, clock, logger and segmenter (all injected, for tests). */
 export interface CliContext {
   config: Config;
   clock: Clock;
   logger: Logger;
+  /** Segments indexed text and queries. */
+  segmenter: Segmenter;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -47,7 +50,7 @@ export function openIndex(ctx: CliContext, dbFlag: string | undefined): Db {
 export function openSearchIndex(ctx: CliContext, dbFlag: string | undefined): Db {
   const db = openIndex(ctx, dbFlag);
   try {
-    const fresh = ensureSearchIndexFresh(db, ctx.logger);
+    const fresh = ensureSearchIndexFresh(db, ctx.logger, ctx.segmenter);
     if (fresh.rebuilt) ctx.logger.info('search index rebuilt', { measures: fresh.measures });
   } catch (err) {
     db.close();
@@ -71,7 +74,7 @@ export function openReadIndex(ctx: CliContext, dbFlag: string | undefined, opts:
     needs =
       pending.length > 0
         ? `needs upgrading to this version (${pending.join(', ')})`
-        : opts.search && !isSearchIndexCurrent(ro)
+        : opts.search && !isSearchIndexCurrent(ro, ctx.segmenter)
           ? 'has a search index built with another dictionary, which must be rebuilt'
           : null;
   } catch (err) {

@@ -2,6 +2,7 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
 import { runCli } from './run.ts';
+import { createJiebaSegmenter } from '../search/jieba-segmenter.ts';
 
 /** CLI entry point: the only place the CLI reads process.env / argv. */
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     config,
     clock: systemClock,
     logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL),
+    segmenter: createJiebaSegmenter(),
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
   });

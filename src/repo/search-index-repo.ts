@@ -1,95 +1,130 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.ts';
-import { normalizeForSearch } from '../core/search/normalize.ts';
-import { charTokens, segmentForIndex } from '../core/search/segment.ts';
+import type { ItemKind } from '../core/model.ts';
+import { KIND_SLOTS, kindClass } from '../core/search/ranking.ts';
+import { indexColumnsWith, type IndexColumns, type IndexSource } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
-import { defaultSegmenter } from '../search/jieba-segmenter.ts';
 
 /**
  * Keeps measure_fts in step with the measures table. indexMeasures / removeMeasuresFromIndex are called inside
- * the ingest transaction; the rest serves start-up checks and the benchmark.
+ * the ingest transaction; the rest serves start-up checks and the benchmark. Segmentation is the caller's
+ * Segmenter's (through core/search/segment.ts); this module only reads sources and writes token rows.
  */
 
 /** meta key holding the fingerprint of the dictionary and rules the index was built with. */
 export const INDEX_FINGERPRINT_KEY = 'search_index_fingerprint';
 
-/** Bounds the per-call segmentation memo (a few MB at most). */
-const MEMO_ENTRIES = 5_000;
+/** How many measures are read and written per statement round (bounds memory on a full rebuild). */
+const CHUNK = 500;
 
-interface SourceRow {
-  id: string;
-  title: string;
-  text: string;
-  section: string | null;
-  departments: string | null;
+/** Statements by SQL text, per connection: ingest indexes document by document, a few measures each time. */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
 }
 
-/** What one measure contributes to each FTS column. */
-export function indexColumns(
-  segmenter: Segmenter,
-  r: { title: string; text: string; section: string | null; departments: string },
-): {
-  title: string;
-  departments: string;
-  body: string;
-  chars: string;
-} {
-  const body = r.section ? `${r.text}\n${r.section}` : r.text;
+export interface IndexSourceRow extends IndexSource {
+  measureId: string;
+  documentId: string;
+  kind: ItemKind;
+}
+
+/** One measure's row for the index: its id, kind (part of the FTS rowid) and already-segmented columns. */
+export interface IndexEntry extends IndexColumns {
+  measureId: string;
+  documentId: string;
+  kind: ItemKind;
+}
+
+/** The text each measure contributes to the index, for the given ids (missing ids are left out). */
+export function readIndexSources(db: Db, measureIds: string[]): IndexSourceRow[] {
+  const read = prepared(
+    db,
+    `SELECT m.id AS measureId, m.document_id AS documentId, m.kind, m.title, m.text, m.section,
+           coalesce((SELECT group_concat(x, '、') FROM (
+              SELECT td.name AS x FROM tasks t JOIN task_departments td ON td.task_id = t.id WHERE t.measure_id = m.id
+              UNION ALL
+              SELECT t.responsibility FROM tasks t WHERE t.measure_id = m.id AND t.responsibility IS NOT NULL)
+           ), '') AS departments
+         FROM json_each(?) j JOIN measures m ON m.id = j.value ORDER BY j.key`,
+  );
+  const out: IndexSourceRow[] = [];
+  for (let i = 0; i < measureIds.length; i += CHUNK) {
+    out.push(...(read.all(JSON.stringify(measureIds.slice(i, i + CHUNK))) as IndexSourceRow[]));
+  }
+  return out;
+}
+
+interface Writer {
+  find: Statement;
+  next: Statement;
+  addRow: Statement;
+  moveRow: Statement;
+  delFts: Statement;
+  insFts: Statement;
+}
+
+function writer(db: Db): Writer {
   return {
-    title: segmentForIndex(segmenter, r.title).join(' '),
-    departments: segmentForIndex(segmenter, r.departments).join(' '),
-    body: segmentForIndex(segmenter, body).join(' '),
-    chars: charTokens(normalizeForSearch(`${r.title}\n${body}`)).join(' '),
+    find: prepared(db, 'SELECT id FROM search_rows WHERE measure_id = ?').pluck(),
+    next: prepared(db, 'SELECT coalesce(max(id), 0) FROM search_rows').pluck(),
+    addRow: prepared(db, 'INSERT INTO search_rows (id, measure_id, document_id) VALUES (?, ?, ?)'),
+    moveRow: prepared(db, 'UPDATE search_rows SET id = ?, document_id = ? WHERE id = ?'),
+    delFts: prepared(db, 'DELETE FROM measure_fts WHERE rowid = ?'),
+    insFts: prepared(db, 'INSERT INTO measure_fts (rowid, title, departments, body, chars) VALUES (?, ?, ?, ?, ?)'),
   };
 }
 
 /**
- * (Re)indexes measures. The segmenter defaults to the shared jieba one for callers that do not pass theirs
- * (ingest); the search service always passes it.
+ * Writes already-segmented rows, replacing any row a measure had. A measure keeps its FTS rowid unless its
+ * kind changed (the kind class is part of the rowid); new measures get rowids after every existing one.
  */
-export function indexMeasures(db: Db, measureIds: string[], segmenter: Segmenter = defaultSegmenter()): void {
-  if (measureIds.length === 0) return;
-  const source = db.prepare(
-    `SELECT m.id, m.title, m.text, m.section,
-       (SELECT group_concat(x, '、') FROM (
-          SELECT td.name AS x FROM tasks t JOIN task_departments td ON td.task_id = t.id WHERE t.measure_id = m.id
-          UNION ALL
-          SELECT t.responsibility FROM tasks t WHERE t.measure_id = m.id AND t.responsibility IS NOT NULL)
-       ) AS departments
-     FROM measures m WHERE m.id = ?`,
-  );
-  const row = db.prepare(
-    `INSERT INTO search_rows (measure_id) VALUES (?)
-     ON CONFLICT (measure_id) DO UPDATE SET measure_id = excluded.measure_id RETURNING id`,
-  );
-  const del = db.prepare('DELETE FROM measure_fts WHERE rowid = ?');
-  const ins = db.prepare('INSERT INTO measure_fts (rowid, title, departments, body, chars) VALUES (?, ?, ?, ?, ?)');
-  // Segmentation dominates indexing time; text repeated verbatim within one call (provinces copy national
-  // wording, a rebuild sees every copy) is segmented once.
-  const memo = new Map<string, ReturnType<typeof indexColumns>>();
-  for (const id of measureIds) {
-    const r = source.get(id) as SourceRow | undefined;
-    if (!r) continue;
-    const key = JSON.stringify([r.title, r.text, r.section, r.departments]);
-    let cols = memo.get(key);
-    if (!cols) {
-      cols = indexColumns(segmenter, { ...r, departments: r.departments ?? '' });
-      if (memo.size < MEMO_ENTRIES) memo.set(key, cols);
+export function writeIndexEntries(db: Db, entries: IndexEntry[]): void {
+  if (entries.length === 0) return;
+  const w = writer(db);
+  let seq = Math.floor((w.next.get() as number) / KIND_SLOTS);
+  for (const e of entries) {
+    const cls = kindClass(e.kind);
+    const old = w.find.get(e.measureId) as number | undefined;
+    let rowid: number;
+    if (old === undefined) {
+      rowid = ++seq * KIND_SLOTS + cls;
+      w.addRow.run(rowid, e.measureId, e.documentId);
+    } else {
+      w.delFts.run(old);
+      rowid = old % KIND_SLOTS === cls ? old : ++seq * KIND_SLOTS + cls;
+      w.moveRow.run(rowid, e.documentId, old);
     }
-    const { id: rowid } = row.get(id) as { id: number };
-    del.run(rowid);
-    ins.run(rowid, cols.title, cols.departments, cols.body, cols.chars);
+    w.insFts.run(rowid, e.title, e.departments, e.body, e.chars);
+  }
+}
+
+/** (Re)indexes measures with the given segmenter. */
+export function indexMeasures(db: Db, measureIds: string[], segmenter: Segmenter): void {
+  const columns = indexColumnsWith(segmenter);
+  for (let i = 0; i < measureIds.length; i += CHUNK) {
+    const sources = readIndexSources(db, measureIds.slice(i, i + CHUNK));
+    writeIndexEntries(
+      db,
+      sources.map((r) => ({ measureId: r.measureId, documentId: r.documentId, kind: r.kind, ...columns(r) })),
+    );
   }
 }
 
 export function removeMeasuresFromIndex(db: Db, measureIds: string[]): void {
-  const find = db.prepare('SELECT id FROM search_rows WHERE measure_id = ?');
-  const delFts = db.prepare('DELETE FROM measure_fts WHERE rowid = ?');
-  const delRow = db.prepare('DELETE FROM search_rows WHERE id = ?');
+  const find = prepared(db, 'SELECT id FROM search_rows WHERE measure_id = ?').pluck();
+  const delFts = prepared(db, 'DELETE FROM measure_fts WHERE rowid = ?');
+  const delRow = prepared(db, 'DELETE FROM search_rows WHERE id = ?');
   for (const id of measureIds) {
-    const r = find.get(id) as { id: number } | undefined;
-    if (!r) continue;
-    delFts.run(r.id);
-    delRow.run(r.id);
+    const rowid = find.get(id) as number | undefined;
+    if (rowid === undefined) continue;
+    delFts.run(rowid);
+    delRow.run(rowid);
   }
 }
 
@@ -108,8 +143,9 @@ export function writeIndexFingerprint(db: Db, fingerprint: string): void {
 /** Drops the whole index and builds it again from the measures table. Returns the number of measures indexed. */
 export function reindexAll(db: Db, segmenter: Segmenter): number {
   return db.transaction(() => {
-    db.exec('DELETE FROM measure_fts; DELETE FROM search_rows;');
-    const ids = (db.prepare('SELECT id FROM measures ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+    // A contentless table's 'delete-all' empties it in one step (DELETE FROM would delete row by row).
+    db.exec("INSERT INTO measure_fts (measure_fts) VALUES ('delete-all'); DELETE FROM search_rows;");
+    const ids = db.prepare('SELECT id FROM measures ORDER BY rowid').pluck().all() as string[];
     indexMeasures(db, ids, segmenter);
     return ids.length;
   })();
@@ -117,18 +153,23 @@ export function reindexAll(db: Db, segmenter: Segmenter): number {
 
 /**
  * Repairs drift without a rebuild: measures missing from the index are added, and index rows whose measure is
- * gone (deleted without going through removeMeasuresFromIndex) are dropped.
+ * gone are dropped. A trigger (migrations/005) removes a deleted measure's row, so the index normally holds
+ * only live measures and equal counts mean nothing is missing: the common case costs two counts, not a join
+ * over every measure.
  */
 export function repairIndex(db: Db, segmenter: Segmenter): { added: number; removed: number } {
   return db.transaction(() => {
-    const missing = (
-      db.prepare('SELECT m.id FROM measures m LEFT JOIN search_rows s ON s.measure_id = m.id WHERE s.id IS NULL').all() as { id: string }[]
-    ).map((r) => r.id);
-    const orphans = (
-      db.prepare('SELECT s.measure_id AS id FROM search_rows s LEFT JOIN measures m ON m.id = s.measure_id WHERE m.id IS NULL').all() as {
-        id: string;
-      }[]
-    ).map((r) => r.id);
+    const measures = db.prepare('SELECT COUNT(*) FROM measures').pluck().get() as number;
+    const rows = db.prepare('SELECT COUNT(*) FROM search_rows').pluck().get() as number;
+    if (measures === rows) return { added: 0, removed: 0 };
+    const missing = db
+      .prepare('SELECT m.id FROM measures m WHERE NOT EXISTS (SELECT 1 FROM search_rows s WHERE s.measure_id = m.id) ORDER BY m.rowid')
+      .pluck()
+      .all() as string[];
+    const orphans = db
+      .prepare('SELECT s.measure_id FROM search_rows s WHERE NOT EXISTS (SELECT 1 FROM measures m WHERE m.id = s.measure_id)')
+      .pluck()
+      .all() as string[];
     removeMeasuresFromIndex(db, orphans);
     indexMeasures(db, missing, segmenter);
     return { added: missing.length, removed: orphans.length };

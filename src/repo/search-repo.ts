@@ -1,9 +1,10 @@
 import type { Statement } from 'better-sqlite3';
-import type { DocumentRef, ItemKind, Precision } from '../core/model.ts';
+import type { Db } from '../db/open.ts';
+import type { ItemKind, Precision } from '../core/model.ts';
+import type { DocumentRef } from '../core/model.ts';
+import { DOCUMENT_REF_COLUMNS, type DepartmentRow } from './documents-repo.ts';
 import type { ResolvedFilters } from '../core/search/filters.ts';
 import { RANK_SQL } from '../core/search/ranking.ts';
-import type { Db } from '../db/open.ts';
-import { type DepartmentRow, DOCUMENT_REF_COLUMNS } from './documents-repo.ts';
 
 /**
  * Queries over measure_fts and the measure tables. MATCH strings come from core/search/query.ts (user text only
@@ -28,14 +29,17 @@ function likeContains(value: string): string {
   return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** WHERE clauses over `m` (measures) and `d` (documents) for the filters, with their parameters. */
-export function filterSql(f: ResolvedFilters): { sql: string; params: unknown[] } {
+/**
+ * WHERE clauses over `d` (documents) and the measure whose id is `measureId` (`m.id` over measures, or
+ * `s.measure_id` over search_rows) for the filters, with their parameters.
+ */
+export function filterSql(f: ResolvedFilters, measureId = 'm.id'): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.departmentPatterns && f.departmentPatterns.length > 0) {
     const ors = f.departmentPatterns.map(() => `td.name LIKE ? ESCAPE '\\'`).join(' OR ');
     where.push(`EXISTS (SELECT 1 FROM tasks t JOIN task_departments td ON td.task_id = t.id
-      WHERE t.measure_id = m.id AND (${ors}))`);
+      WHERE t.measure_id = ${measureId} AND (${ors}))`);
     params.push(...f.departmentPatterns.map(likeContains));
   }
   if (f.regionStem) {
@@ -48,7 +52,7 @@ export function filterSql(f: ResolvedFilters): { sql: string; params: unknown[] 
   }
   if (f.dueFrom || f.dueTo) {
     where.push(`EXISTS (SELECT 1 FROM tasks t JOIN targets g ON g.task_id = t.id
-      WHERE t.measure_id = m.id AND g.due >= ? AND g.due <= ?)`);
+      WHERE t.measure_id = ${measureId} AND g.due >= ? AND g.due <= ?)`);
     params.push(f.dueFrom ?? '0000-01-01', f.dueTo ?? '9999-12-31');
   }
   if (f.inForceOn) {
@@ -60,54 +64,36 @@ export function filterSql(f: ResolvedFilters): { sql: string; params: unknown[] 
   return { sql: where.length ? ` AND ${where.join(' AND ')}` : '', params };
 }
 
+/**
+ * Matches joined to their document through search_rows, for filters (only when some filter is set): a match
+ * never reads its measure row, only an integer-keyed index row and the small documents table.
+ */
 const FROM_MATCH = `FROM measure_fts
   JOIN search_rows s ON s.id = measure_fts.rowid
-  JOIN measures m ON m.id = s.measure_id
-  JOIN documents d ON d.id = m.document_id
+  JOIN documents d ON d.id = s.document_id
   WHERE measure_fts MATCH ?`;
+
+const matchFilters = (f: ResolvedFilters) => filterSql(f, 's.measure_id');
 
 /** Number of matches. Without filters the FTS table alone answers (every FTS row is a live measure). */
 export function countMatches(db: Db, match: string, f: ResolvedFilters): number {
-  const w = filterSql(f);
-  const sql = w.sql
-    ? `SELECT COUNT(*) AS n ${FROM_MATCH}${w.sql}`
-    : 'SELECT COUNT(*) AS n FROM measure_fts WHERE measure_fts MATCH ?';
+  const w = matchFilters(f);
+  const sql = w.sql ? `SELECT COUNT(*) AS n ${FROM_MATCH}${w.sql}` : 'SELECT COUNT(*) AS n FROM measure_fts WHERE measure_fts MATCH ?';
   return (prepared(db, sql).get(match, ...w.params) as { n: number }).n;
 }
 
 /** Whether there are at least `n` matches; stops reading after the n-th (cheaper than counting them all). */
 export function hasAtLeastMatches(db: Db, match: string, f: ResolvedFilters, n: number): boolean {
-  const w = filterSql(f);
+  const w = matchFilters(f);
   const inner = w.sql ? `SELECT 1 ${FROM_MATCH}${w.sql}` : 'SELECT 1 FROM measure_fts WHERE measure_fts MATCH ?';
-  return (
-    (prepared(db, `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`).get(match, ...w.params, n) as { n: number }).n >= n
-  );
+  return (prepared(db, `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`).get(match, ...w.params, n) as { n: number }).n >= n;
 }
 
 /**
- * One page of matches, best first, and the number of matches in all, in one pass over them (ranking has to
- * read every match anyway; the window count rides along instead of a second full match).
+ * One page of matches, best first (ties in index order, which is ingest order: file, then position). FTS5
+ * ranks with the kind prior read from the rowid and keeps only the best `limit + offset`; only those rows are
+ * mapped to measure ids. Without filters no match is joined to anything.
  */
-export function pageMatchesWithTotal(
-  db: Db,
-  match: string,
-  f: ResolvedFilters,
-  limit: number,
-  offset: number,
-): { total: number; page: { measureId: string; rank: number }[] } {
-  const w = filterSql(f);
-  const rows = prepared(
-    db,
-    // bm25() cannot sit in a window query itself: rank in a subquery, count over it.
-    `SELECT measureId, rank, COUNT(*) OVER () AS total FROM (
-       SELECT m.id AS measureId, ${RANK_SQL} AS rank, d.file AS file, m.position AS position ${FROM_MATCH}${w.sql})
-     ORDER BY rank, file, position LIMIT ? OFFSET ?`,
-  ).all(match, ...w.params, limit, offset) as { measureId: string; rank: number; total: number }[];
-  // Past the last page no row carries the total: count them.
-  const total = rows.length > 0 ? rows[0]!.total : offset > 0 ? countMatches(db, match, f) : 0;
-  return { total, page: rows.map(({ measureId, rank }) => ({ measureId, rank })) };
-}
-
 export function pageMatches(
   db: Db,
   match: string,
@@ -115,7 +101,49 @@ export function pageMatches(
   limit: number,
   offset: number,
 ): { measureId: string; rank: number }[] {
-  return pageMatchesWithTotal(db, match, f, limit, offset).page;
+  const w = matchFilters(f);
+  const ranked = w.sql
+    ? `SELECT measure_fts.rowid AS rowid, ${RANK_SQL} AS rank ${FROM_MATCH}${w.sql}`
+    : `SELECT rowid, ${RANK_SQL} AS rank FROM measure_fts WHERE measure_fts MATCH ?`;
+  return prepared(
+    db,
+    `SELECT s.measure_id AS measureId, p.rank AS rank FROM (${ranked} ORDER BY rank, rowid LIMIT ? OFFSET ?) p
+       JOIN search_rows s ON s.id = p.rowid ORDER BY p.rank, p.rowid`,
+  ).all(match, ...w.params, limit, offset) as { measureId: string; rank: number }[];
+}
+
+/**
+ * One page of a broad query: the matches of `heading` (a narrower match over the same rows: terms in titles or
+ * departments) first, ranked among themselves, then the other matches of `match`, ranked among themselves.
+ * Each tier ranks only its own rows, so the first pages cost what the heading matches cost.
+ */
+export function pageMatchesTiered(
+  db: Db,
+  match: string,
+  heading: string,
+  f: ResolvedFilters,
+  limit: number,
+  offset: number,
+): { measureId: string; rank: number }[] {
+  const first = pageMatches(db, heading, f, limit, offset);
+  if (first.length === limit) return first;
+  const headingTotal = first.length > 0 ? offset + first.length : countMatches(db, heading, f);
+  const rest = pageMatches(db, `(${match}) NOT (${heading})`, f, limit - first.length, Math.max(0, offset - headingTotal));
+  return [...first, ...rest];
+}
+
+/** One page of matches and the number of matches in all. */
+export function pageMatchesWithTotal(
+  db: Db,
+  match: string,
+  f: ResolvedFilters,
+  limit: number,
+  offset: number,
+): { total: number; page: { measureId: string; rank: number }[] } {
+  const page = pageMatches(db, match, f, limit, offset);
+  // A short first page already says how many there are.
+  const total = offset === 0 && page.length < limit ? page.length : countMatches(db, match, f);
+  return { total, page };
 }
 
 const FROM_LIST = `FROM measures m JOIN documents d ON d.id = m.document_id WHERE 1 = 1`;
@@ -168,10 +196,7 @@ export interface HitTarget {
 }
 
 /** Everything a result line shows, for a page of measure ids (in no particular order). */
-export function loadHits(
-  db: Db,
-  ids: string[],
-): { rows: HitRow[]; departments: HitDepartment[]; targets: HitTarget[] } {
+export function loadHits(db: Db, ids: string[]): { rows: HitRow[]; departments: HitDepartment[]; targets: HitTarget[] } {
   const json = JSON.stringify(ids);
   const rows = prepared(
     db,
@@ -199,12 +224,15 @@ export function loadHits(
  * a channel subscription. Linear in the matches.
  */
 export function allMatchingIds(db: Db, match: string | null, f: ResolvedFilters): string[] {
-  const w = filterSql(f);
-  const rows =
-    match === null
-      ? prepared(db, `SELECT m.id AS measureId ${FROM_LIST}${w.sql}`).all(...w.params)
-      : prepared(db, `SELECT m.id AS measureId ${FROM_MATCH}${w.sql}`).all(match, ...w.params);
-  return (rows as { measureId: string }[]).map((r) => r.measureId);
+  if (match === null) {
+    const w = filterSql(f);
+    return prepared(db, `SELECT m.id ${FROM_LIST}${w.sql}`).pluck().all(...w.params) as string[];
+  }
+  const w = matchFilters(f);
+  return prepared(db, `SELECT s.measure_id FROM measure_fts JOIN search_rows s ON s.id = measure_fts.rowid
+       ${w.sql ? 'JOIN documents d ON d.id = s.document_id ' : ''}WHERE measure_fts MATCH ?${w.sql}`)
+    .pluck()
+    .all(match, ...w.params) as string[];
 }
 
 /**

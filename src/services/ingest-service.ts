@@ -32,7 +32,8 @@ import {
   retiredIdsOf,
   retireIds,
 } from '../repo/revisions-repo.ts';
-import { indexColumns, indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
+import { indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
+import { indexColumns } from '../core/search/segment.ts';
 import { defaultSegmenter } from '../search/jieba-segmenter.ts';
 import { collectFiles, type FileProblem, FileReadError, readRegularFile, type SkippedFile } from './ingest-files.ts';
 import { acquireIngestLease, type HeldLease } from './ingest-lease.ts';

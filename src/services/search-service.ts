@@ -1,31 +1,32 @@
-import { type ForceStatus, refStatus } from '../core/documents/in-force.ts';
+import type { Db } from '../db/open.ts';
+import type { Logger } from '../lib/logger.ts';
 import type { ItemKind } from '../core/model.ts';
+import { isIsoDate } from '../lib/dates.ts';
+import { refStatus, type ForceStatus } from '../core/documents/in-force.ts';
 import { SearchInputError } from '../core/search/errors.ts';
 import { hasFilters, resolveFilters, type SearchFilters } from '../core/search/filters.ts';
 import { buildSnippet, type SnippetPart } from '../core/search/highlight.ts';
-import { highlightNeedles, isBlankQuery, parseQuery, wordMatch, wordOrCharMatch } from '../core/search/query.ts';
-import { FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
+import { headingMatch, highlightNeedles, isBlankQuery, parseQuery, wordMatch, wordOrCharMatch } from '../core/search/query.ts';
+import { BROAD_QUERY_MATCHES, FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
 import { indexFingerprint } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
-import type { Db } from '../db/open.ts';
-import { isIsoDate } from '../lib/dates.ts';
-import type { Logger } from '../lib/logger.ts';
-import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
 import {
   allMatchingIds,
   countListed,
+  countMatches,
   countTargetsInWindow,
   hasAtLeastMatches,
   loadHits,
   pageListed,
+  pageMatchesTiered,
   pageMatchesWithTotal,
 } from '../repo/search-repo.ts';
-import { defaultSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
+import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
 
-export { QueryTooLongError, SearchInputError, type SearchInputErrorCode } from '../core/search/errors.ts';
+export { SearchInputError, QueryTooLongError, type SearchInputErrorCode } from '../core/search/errors.ts';
 export type { SearchFilters } from '../core/search/filters.ts';
 export type { SnippetPart } from '../core/search/highlight.ts';
-export { snippetText, snippetToMarkdown } from '../core/search/highlight.ts';
+export { snippetToMarkdown, snippetText } from '../core/search/highlight.ts';
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
@@ -78,10 +79,11 @@ function checkPaging(limit: number | undefined, offset: number | undefined): { l
 
 /**
  * Searches measures by words (ANDed, bm25 with title > departments > body), falling back to exact substrings
- * for 1–2 character queries and when words find fewer than FEW_WORD_HITS; or, with an empty query and some
+ * for 1–2 character queries and when words find fewer than FEW_WORD_HITS; a query with more than
+ * BROAD_QUERY_MATCHES matches lists those with its words in a title or the departments first; or, with an empty query and some
  * filter, lists the filtered measures by document and position. Bad input throws SearchInputError.
  */
-export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter = defaultSegmenter()): SearchResult {
+export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter): SearchResult {
   if (!isIsoDate(req.today)) throw new SearchInputError('bad_date', `"${req.today}" is not a date (YYYY-MM-DD).`);
   const { limit, offset } = checkPaging(req.limit, req.offset);
   const filters = resolveFilters(req.filters, req.today);
@@ -92,10 +94,7 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter 
   let needles: string[] = [];
   if (isBlankQuery(query)) {
     if (!hasFilters(req.filters)) {
-      throw new SearchInputError(
-        'empty',
-        'Type something to search for (for example 冷链 or 5G基站), or give a filter.',
-      );
+      throw new SearchInputError('empty', 'Type something to search for (for example 冷链 or 5G基站), or give a filter.');
     }
     total = countListed(db, filters);
     page = pageListed(db, filters, limit, offset).map((measureId) => ({ measureId, rank: 0 }));
@@ -105,7 +104,12 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter 
     let match = wordMatch(parsed);
     // "Few word hits" only needs to know whether there are FEW_WORD_HITS of them, not how many.
     if (parsed.short || !hasAtLeastMatches(db, match, filters, FEW_WORD_HITS)) match = wordOrCharMatch(parsed);
-    ({ total, page } = pageMatchesWithTotal(db, match, filters, limit, offset));
+    if (hasAtLeastMatches(db, match, filters, BROAD_QUERY_MATCHES + 1)) {
+      total = countMatches(db, match, filters);
+      page = pageMatchesTiered(db, match, headingMatch(parsed), filters, limit, offset);
+    } else {
+      ({ total, page } = pageMatchesWithTotal(db, match, filters, limit, offset));
+    }
   }
   return { query, total, hits: hydrate(db, page, needles, req.today) };
 }
@@ -125,7 +129,7 @@ export function targetsInWindow(db: Db, filters: SearchFilters, today: string): 
 export function matchingMeasureIds(
   db: Db,
   req: { query: string; filters?: SearchFilters; today: string },
-  segmenter: Segmenter = defaultSegmenter(),
+  segmenter: Segmenter,
 ): Set<string> | null {
   const filters = resolveFilters(req.filters, req.today);
   const query = req.query.trim();
@@ -138,10 +142,7 @@ export function matchingMeasureIds(
 
 function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: string[], today: string): SearchHit[] {
   if (page.length === 0) return [];
-  const { rows, departments, targets } = loadHits(
-    db,
-    page.map((p) => p.measureId),
-  );
+  const { rows, departments, targets } = loadHits(db, page.map((p) => p.measureId));
   const byId = new Map(rows.map((r) => [r.measureId, r]));
   return page.flatMap(({ measureId, rank }) => {
     const r = byId.get(measureId);
@@ -163,14 +164,7 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
         leadDepartments: [...new Set(depts.filter((d) => d.role === 'lead').map((d) => d.name))],
         targets: targets
           .filter((t) => t.measureId === measureId)
-          .map(({ id, taskId, text, due, precision, periodStart }) => ({
-            id,
-            taskId,
-            text,
-            due,
-            precision,
-            periodStart,
-          })),
+          .map(({ id, taskId, text, due, precision, periodStart }) => ({ id, taskId, text, due, precision, periodStart })),
         documentStatus: refStatus(r, today),
       },
     ];
@@ -179,29 +173,25 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
 
 /**
  * Start-up check: rebuilds the whole index when the user dictionary or the segmentation rules changed since it
- * was built (or it was never built by this module), otherwise only repairs drift. Cheap when nothing changed;
- * also loads the segmenter's dictionaries so the first search is fast.
+ * was built (or it was never built by this module), otherwise only repairs drift. Cheap when nothing changed:
+ * the segmenter's dictionaries are not loaded unless something is (re)indexed.
  */
 /** Whether the search index was built with this segmenter's dictionary and rules (else searching needs a rebuild first). */
-export function isSearchIndexCurrent(db: Db, segmenter: Segmenter = defaultSegmenter()): boolean {
+export function isSearchIndexCurrent(db: Db, segmenter: Segmenter): boolean {
   return readIndexFingerprint(db) === indexFingerprint(segmenter);
 }
 
 export function ensureSearchIndexFresh(
   db: Db,
   logger: Logger,
-  segmenter: Segmenter = defaultSegmenter(),
+  segmenter: Segmenter,
 ): { rebuilt: boolean; measures: number } {
-  warmSegmenter(segmenter);
   const fingerprint = indexFingerprint(segmenter);
   if (readIndexFingerprint(db) !== fingerprint) {
     const started = Date.now();
     const measures = reindexAll(db, segmenter);
     writeIndexFingerprint(db, fingerprint);
-    logger.info('search index rebuilt (dictionary or segmentation changed)', {
-      measures,
-      elapsedMs: Date.now() - started,
-    });
+    logger.info('search index rebuilt (dictionary or segmentation changed)', { measures, elapsedMs: Date.now() - started });
     return { rebuilt: true, measures };
   }
   const { added, removed } = repairIndex(db, segmenter);

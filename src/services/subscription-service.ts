@@ -1,5 +1,6 @@
 import { parseSearchText } from '../core/search/query-text.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
+import { defaultSegmenter } from '../search/jieba-segmenter.ts';
 import {
   channelKey,
   type DigestAudience,
@@ -135,5 +136,9 @@ export function audienceScope(
   if (audience.query.trim() === '') return null;
   const parsed = parseSearchText(audience.query, today);
   if (!parsed.ok) return new Set();
-  return matchingMeasureIds(db, { query: parsed.search.query, filters: parsed.search.filters, today }, segmenter);
+  return matchingMeasureIds(
+    db,
+    { query: parsed.search.query, filters: parsed.search.filters, today },
+    segmenter ?? defaultSegmenter(),
+  );
 }

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
 import type { RunWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -21,6 +22,7 @@ export interface SlackAppBase {
   clock: Clock;
   logger: Logger;
   config: Config;
+  segmenter: Segmenter;
   /** How handlers write (SlackDeps.write); retrying while another process holds the lock unless told. */
   write?: RunWrite;
 }

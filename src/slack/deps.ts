@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
 import { type RunWrite, retryingWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -12,6 +13,8 @@ export interface SlackDeps {
   clock: Clock;
   logger: Logger;
   config: Config;
+  /** Cuts search queries (the segmenter the index was built with). */
+  segmenter: Segmenter;
   /** DIGEST_TZ: "today" and "past due" are decided in this zone. */
   timeZone: string;
   locale: Locale;
@@ -24,7 +27,14 @@ export interface SlackDeps {
   write: RunWrite;
 }
 
-export function slackDeps(base: { db: Db; clock: Clock; logger: Logger; config: Config; write?: RunWrite }): SlackDeps {
+export function slackDeps(base: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+  segmenter: Segmenter;
+  write?: RunWrite;
+}): SlackDeps {
   const { logger } = base;
   return {
     ...base,

@@ -6,6 +6,7 @@ import { openIndex } from '../../src/app/open-index.ts';
 import { BOT_BUSY_TIMEOUT_MS } from '../../src/db/busy-retry.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -18,7 +19,7 @@ describe('openIndex', () => {
     dirs.push(dir);
     const db = await openIndex(
       { DATABASE_PATH: path.join(dir, 'index.db'), SEEDS_DIR: path.join(dir, 'no-seeds') },
-      { logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') },
+      { logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z'), segmenter: testSegmenter },
     );
     try {
       // A longer wait would block the event loop (better-sqlite3 is synchronous): writes retry asynchronously instead.

@@ -1,186 +1,293 @@
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import nodejieba from 'nodejieba';
 import { openDatabase, type Db } from '../../src/db/open.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { ingestPaths } from '../../src/services/ingest-service.ts';
-import { searchMeasures } from '../../src/services/search-service.ts';
-import { indexMeasures } from '../../src/repo/search-index-repo.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
+import { parseDocument } from '../../src/core/parse/index.ts';
+import { indexColumnsWith, indexFingerprint, type IndexColumns } from '../../src/core/search/segment.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
-import { SEEDS_DIR, SHARED_DIR } from '../helpers/paths.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { readIndexSources, writeIndexEntries, writeIndexFingerprint, type IndexEntry } from '../../src/repo/search-index-repo.ts';
+import { createJiebaSegmenter } from '../../src/search/jieba-segmenter.ts';
+import { ingestPaths } from '../../src/services/ingest-service.ts';
+import { searchMeasures, type SearchFilters } from '../../src/services/search-service.ts';
+import { REPO_ROOT, SHARED_DIR } from '../helpers/paths.ts';
+import { startFakeSlack } from '../helpers/fake-slack.ts';
+import { buildCorpus, clausePool, ingestTemplates, writeIngestFiles } from './corpus.ts';
+import { figure, median, percentile, type Figure } from './figures.ts';
+import { benchState } from './shared-state.ts';
 
 /**
- * Index benchmark: ingest throughput over the seeds repeated, then search latency on the seeds' measures
- * replicated to TARGET_MEASURES (inserted in bulk, indexed through the same indexMeasures), beside a
- * LIKE '%…%' scan of the same table. Prints a markdown table for the README.
+ * Index benchmark over a corpus of distinct text (corpus.ts), each figure beside its floor measured in the same
+ * run: index writes against a plain FTS5 table filled with the same pre-segmented rows; the database against the
+ * source text; ingest against raw cutForSearch over the same files; searches against a LIKE scan; RSS against
+ * nodejieba alone; start-up with an existing database. `--measures=100000,300000` sets the corpus sizes
+ * (default 100k); the word-query p99 growth is reported when two sizes run.
  */
 
-const INGEST_COPIES = 8;
-const TARGET_MEASURES = 100_000;
-const INDEX_BATCH = 5_000;
-const RUNS_PER_QUERY = 11;
-const SHORT_QUERIES = ['冷', '券', '电商', '就业', '5G'];
 const today = '2024-01-01';
+const SEGMENT_CHUNK = 5_000;
+const WARMUP_RUNS = 3;
+const RUNS_PER_QUERY = 21;
+const LIKE_RUNS = 5;
+const INGEST_COPIES = 8;
+const START_RUNS = 3;
+/** 1–2 character queries and words found in a large share of all measures. */
+const SHORT_AND_COMMON = ['冷', '券', '电商', '就业', '5G', '消费', '发展', '建设', '推进', '企业'];
+const FILTERED: { query: string; filters: SearchFilters }[] = [
+  { query: '物流', filters: { department: '商务' } },
+  { query: '电商', filters: { region: '天津' } },
+  { query: '消费', filters: { inForce: true } },
+  { query: '就业', filters: { dueFrom: '2022-01-01', dueTo: '2023-12-31' } },
+];
 
-function tempDb(name: string): { db: Db; file: string; dir: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-bench-'));
-  const file = path.join(dir, name);
-  const db = openDatabase(file);
-  migrate(db);
-  return { db, file, dir };
+function option(name: string): string | undefined {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a?.slice(name.length + 3);
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'measures-bench-'));
 }
 
-function timeRuns(fn: () => void, runs: number): number[] {
-  fn(); // warm the statement cache and pages
+function timed<T>(fn: () => T): { value: T; ms: number } {
+  const t = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - t };
+}
+
+function samples(fn: () => void, runs: number): number[] {
+  for (let i = 0; i < WARMUP_RUNS; i++) fn();
   const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    out.push(performance.now() - t);
-  }
+  for (let i = 0; i < runs; i++) out.push(timed(fn).ms);
   return out;
 }
 
-async function benchIngest(): Promise<{ mb: number; seconds: number; mbPerSecond: number; files: number }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-seeds-'));
+function fileMb(file: string): number {
   let bytes = 0;
-  const seeds = fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt'));
-  for (let k = 0; k < INGEST_COPIES; k++) {
-    for (const f of seeds) {
-      const content = fs.readFileSync(path.join(SEEDS_DIR, f));
-      fs.writeFileSync(path.join(dir, `c${k}_${f}`), content);
-      bytes += content.length;
-    }
-  }
-  const { db, dir: dbDir } = tempDb('ingest.db');
-  // The first segmentation loads jieba's dictionaries (~1 s); keep that out of the throughput.
-  searchMeasures(db, { query: '冷链', today });
-  const t = performance.now();
-  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z') }, [dir]);
-  const seconds = (performance.now() - t) / 1000;
-  db.close();
-  fs.rmSync(dbDir, { recursive: true, force: true });
-  fs.rmSync(dir, { recursive: true, force: true });
+  for (const f of [file, `${file}-wal`]) if (fs.existsSync(f)) bytes += fs.statSync(f).size;
+  return bytes / 1024 / 1024;
+}
+
+const segmenter = createJiebaSegmenter();
+
+/** Ingest throughput (parse + store + index, one process) over distinct document files, beside raw cutForSearch. */
+async function benchIngest(pool: string[]): Promise<Figure[]> {
+  const dir = tempDir();
+  const bytes = writeIngestFiles(dir, pool, INGEST_COPIES);
+  const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+  const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
   const mb = bytes / 1024 / 1024;
-  return { mb, seconds, mbPerSecond: mb / seconds, files: seeds.length * INGEST_COPIES };
+  segmenter.cut('冷链'); // dictionaries loaded before any timing
+  const raw = median([0, 1, 2].map(() => timed(() => texts.forEach((t) => nodejieba.cutForSearch(t))).ms));
+  const db = openDatabase(path.join(dir, 'ingest.db'));
+  migrate(db);
+  const ingestStarted = performance.now();
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z'), segmenter }, [dir]);
+  const ingest = performance.now() - ingestStarted;
+  // Where the time goes: parsing alone, and segmenting the stored measures alone (the rest is SQL).
+  const parse = timed(() => files.forEach((f) => parseDocument({ file: path.basename(f), bytes: fs.readFileSync(f) }, { maxBytes: 5 * 1024 * 1024 }))).ms;
+  const ids = db.prepare('SELECT id FROM measures').pluck().all() as string[];
+  const sources = readIndexSources(db, ids);
+  const columns = indexColumnsWith(segmenter);
+  const segment = timed(() => sources.forEach((s) => columns(s))).ms;
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  const mbps = (ms: number) => mb / (ms / 1000);
+  process.stdout.write(
+    `Ingest: ${files.length} files, ${mb.toFixed(2)} MB, ${ids.length} measures: ${(ingest / 1000).toFixed(2)} s ` +
+      `(parse ${(parse / 1000).toFixed(2)} s, segment ${(segment / 1000).toFixed(2)} s, rest ${((ingest - parse - segment) / 1000).toFixed(2)} s); raw cutForSearch ${(raw / 1000).toFixed(2)} s\n`,
+  );
+  return [
+    figure('Ingest throughput (parse + store + index)', 'MB/s', mbps(ingest), { name: 'raw cutForSearch', value: mbps(raw) }, { text: '≥ 0.5× reference', minRatio: 0.5 }),
+    figure('  of which parsing', 's', parse / 1000),
+    figure('  of which segmentation (cutForSearch + cutAll per column)', 's', segment / 1000),
+  ];
 }
 
-/** Copies the seeds' rows (documents → targets) until the measures table holds TARGET_MEASURES rows. */
-async function replicate(db: Db): Promise<{ measures: number; insertSeconds: number; indexSeconds: number }> {
-  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z') }, [SEEDS_DIR]);
-  const base = (db.prepare('SELECT COUNT(*) AS n FROM measures').get() as { n: number }).n;
-  const copies = Math.ceil(TARGET_MEASURES / base) - 1;
-  // Copy only the seed rows (rowid bounds keep each copy linear, not a scan of everything copied so far).
-  const maxRowid = (table: string) => (db.prepare(`SELECT MAX(rowid) AS n FROM ${table}`).get() as { n: number }).n;
-  const bound = {
-    documents: maxRowid('documents'),
-    measures: maxRowid('measures'),
-    tasks: maxRowid('tasks'),
-    task_departments: maxRowid('task_departments'),
-    targets: maxRowid('targets'),
-  };
-  const t0 = performance.now();
-  const newIds: string[] = [];
-  db.transaction(() => {
-    for (let k = 1; k <= copies; k++) {
-      const sfx = `-r${k}`;
-      db.prepare(
-        `INSERT INTO documents (id, file, content_hash, title, kind, region, issuer, doc_number, published_on, effective_on,
-           expires_on, authors, ingested_at)
-         SELECT id || ?, 'r' || ? || '_' || file, content_hash, title, kind, region, issuer, doc_number, published_on,
-           effective_on, expires_on, authors, ingested_at FROM documents WHERE rowid <= ?`,
-      ).run(sfx, k, bound.documents);
-      db.prepare(
-        `INSERT INTO measures (id, document_id, position, kind, section, label, ordinal, title, text, author, content_hash)
-         SELECT id || ?, document_id || ?, position, kind, section, label, ordinal, title, text, author, content_hash
-         FROM measures WHERE rowid <= ?`,
-      ).run(`~${k}`, sfx, bound.measures);
-      db.prepare(
-        `INSERT INTO tasks (id, measure_id, position, text, responsibility, departments_incomplete, content_hash)
-         SELECT id || ?, measure_id || ?, position, text, responsibility, departments_incomplete, content_hash
-         FROM tasks WHERE rowid <= ?`,
-      ).run(`~${k}`, `~${k}`, bound.tasks);
-      db.prepare(
-        `INSERT INTO task_departments (task_id, position, name, role)
-         SELECT task_id || ?, position, name, role FROM task_departments WHERE rowid <= ?`,
-      ).run(`~${k}`, bound.task_departments);
-      db.prepare(
-        `INSERT INTO targets (id, task_id, position, text, due, precision, period_start, quantity)
-         SELECT id || ?, task_id || ?, position, text, due, precision, period_start, quantity FROM targets WHERE rowid <= ?`,
-      ).run(`~${k}`, `~${k}`, bound.targets);
-    }
-    for (const r of db.prepare('SELECT id FROM measures WHERE rowid > ? ORDER BY rowid').all(bound.measures) as { id: string }[]) newIds.push(r.id);
-  })();
-  const insertSeconds = (performance.now() - t0) / 1000;
-  const t1 = performance.now();
-  for (let i = 0; i < newIds.length; i += INDEX_BATCH) {
-    db.transaction(() => indexMeasures(db, newIds.slice(i, i + INDEX_BATCH)))();
+interface Scale {
+  measures: number;
+  figures: Figure[];
+  wordP99: number;
+  dbFile: string;
+  dir: string;
+}
+
+/** Builds a corpus of `target` measures, indexes it beside the plain FTS5 floor, and times searches on it. */
+function benchScale(templates: Db, target: number, evalQueries: string[]): Scale {
+  const dir = tempDir();
+  const dbFile = path.join(dir, 'search.db');
+  const db = openDatabase(dbFile);
+  migrate(db);
+  const built = timed(() => buildCorpus(db, templates, target));
+  const { measures, sourceBytes } = built.value;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const tablesMb = fileMb(dbFile);
+
+  const plain = openDatabase(path.join(dir, 'plain.db'));
+  plain.exec(`CREATE VIRTUAL TABLE plain USING fts5(title, departments, body, chars, tokenize = 'unicode61 remove_diacritics 0')`);
+  const plainInsert = plain.prepare('INSERT INTO plain (title, departments, body, chars) VALUES (?, ?, ?, ?)');
+  const ids = db.prepare('SELECT id FROM measures ORDER BY rowid').pluck().all() as string[];
+  const columns = indexColumnsWith(segmenter);
+  let segmentMs = 0;
+  let rawMs = 0;
+  let plainMs = 0;
+  let writeMs = 0;
+  plain.exec('BEGIN');
+  db.exec('BEGIN');
+  for (let i = 0; i < ids.length; i += SEGMENT_CHUNK) {
+    const sources = readIndexSources(db, ids.slice(i, i + SEGMENT_CHUNK));
+    rawMs += timed(() => sources.forEach((s) => nodejieba.cutForSearch(s.section ? `${s.title}\n${s.text}\n${s.section}` : `${s.title}\n${s.text}`))).ms;
+    const seg = timed(() => sources.map((s): IndexEntry => ({ measureId: s.measureId, documentId: s.documentId, kind: s.kind, ...columns(s) })));
+    segmentMs += seg.ms;
+    const entries = seg.value;
+    plainMs += timed(() => entries.forEach((e: IndexColumns) => plainInsert.run(e.title, e.departments, e.body, e.chars))).ms;
+    writeMs += timed(() => writeIndexEntries(db, entries)).ms;
   }
-  const indexSeconds = (performance.now() - t1) / 1000;
-  return { measures: base + newIds.length, insertSeconds, indexSeconds };
+  plainMs += timed(() => plain.exec('COMMIT')).ms;
+  writeMs += timed(() => db.exec('COMMIT')).ms;
+  writeIndexFingerprint(db, indexFingerprint(segmenter));
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  plain.close();
+  const dbMb = fileMb(dbFile);
+  const sourceMb = sourceBytes / 1024 / 1024;
+
+  // Searches: warmed, RUNS_PER_QUERY each; the LIKE scan of the same table beside each query.
+  const like = (q: string) => {
+    const pattern = `%${q.toLowerCase()}%`;
+    db.prepare('SELECT COUNT(*) AS n FROM measures WHERE title LIKE ? OR text LIKE ?').get(pattern, pattern);
+    db.prepare('SELECT id FROM measures WHERE title LIKE ? OR text LIKE ? LIMIT 10').all(pattern, pattern);
+  };
+  const perQuery: { query: string; p50: number; p99: number; like: number; total: number }[] = [];
+  const group = (queries: string[]) => {
+    const all: number[] = [];
+    for (const q of queries) {
+      const xs = samples(() => searchMeasures(db, { query: q, today, limit: 10 }, segmenter), RUNS_PER_QUERY);
+      all.push(...xs);
+      const likeMs = median(samples(() => like(q), LIKE_RUNS));
+      perQuery.push({ query: q, p50: median(xs), p99: percentile(xs, 99), like: likeMs, total: searchMeasures(db, { query: q, today, limit: 10 }, segmenter).total });
+    }
+    return all;
+  };
+  const word = group(evalQueries);
+  const short = group(SHORT_AND_COMMON);
+  const filtered: number[] = [];
+  for (const f of FILTERED) filtered.push(...samples(() => searchMeasures(db, { ...f, today, limit: 10 }, segmenter), RUNS_PER_QUERY));
+  const slowest = perQuery.reduce((a, b) => (b.p50 / b.like > a.p50 / a.like ? b : a));
+  db.close();
+
+  process.stdout.write(
+    `\n${measures.toLocaleString('en')} measures (${sourceMb.toFixed(1)} MB of text; corpus built in ${(built.ms / 1000).toFixed(1)} s)\n\n` +
+      `| query | matches | p50 ms | p99 ms | LIKE scan p50 ms |\n|---|---|---|---|---|\n` +
+      perQuery.map((q) => `| ${q.query} | ${q.total.toLocaleString('en')} | ${q.p50.toFixed(2)} | ${q.p99.toFixed(2)} | ${q.like.toFixed(1)} |`).join('\n') +
+      `\n\nsegmentation ${(segmentMs / 1000).toFixed(1)} s (raw cutForSearch over the same text ${(rawMs / 1000).toFixed(1)} s); ` +
+      `tables without the index ${tablesMb.toFixed(0)} MB\n`,
+  );
+  const k = `${Math.round(measures / 1000)}k`;
+  const figures = [
+    figure(`Index writes, ${k} measures (pre-segmented rows)`, 's', writeMs / 1000, { name: 'plain FTS5 table, same rows', value: plainMs / 1000 }, { text: '≤ 1.3× reference', maxRatio: 1.3 }),
+    figure(`Index segmentation, ${k} measures`, 's', segmentMs / 1000, { name: 'raw cutForSearch, same text', value: rawMs / 1000 }),
+    figure(`Database size, ${k} measures`, 'MB', dbMb, { name: 'source text', value: sourceMb }, target >= 100_000 ? { text: '≤ 2.5× reference', maxRatio: 2.5 } : undefined),
+    figure(`Search p99, word queries (eval set), ${k}`, 'ms', percentile(word, 99), undefined, { text: '≤ 10 ms', max: 10 }),
+    figure(`Search p50, word queries (eval set), ${k}`, 'ms', median(word)),
+    figure(`Search p99, 1–2 character and common words, ${k}`, 'ms', percentile(short, 99), undefined, { text: '≤ 25 ms', max: 25 }),
+    figure(`Search p99, with filters, ${k}`, 'ms', percentile(filtered, 99)),
+    figure(`Search p50, slowest query against its LIKE scan (${slowest.query}), ${k}`, 'ms', slowest.p50, { name: 'LIKE scan', value: slowest.like }, { text: '< 1× reference', maxRatio: 0.999 }),
+  ];
+  return { measures, figures, wordP99: percentile(word, 99), dbFile, dir };
 }
 
-function likeBaseline(db: Db, query: string): void {
-  const pattern = `%${query}%`;
-  db.prepare('SELECT COUNT(*) AS n FROM measures WHERE title LIKE ? OR text LIKE ?').get(pattern, pattern);
-  db.prepare('SELECT id FROM measures WHERE title LIKE ? OR text LIKE ? ORDER BY rowid LIMIT 10').all(pattern, pattern);
+function rssFigure(dbFile: string, queries: string[]): Figure {
+  const probe = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test', 'bench', 'rss-probe.ts'), ...args], { encoding: 'utf8', cwd: REPO_ROOT });
+    if (r.status !== 0) throw new Error(`rss probe failed: ${r.stderr}`);
+    return (JSON.parse(r.stdout) as { rssMb: number }).rssMb;
+  };
+  const jieba = probe(['jieba']);
+  const bot = probe(['bot', dbFile, JSON.stringify(queries)]);
+  return figure('Peak RSS while searching (same runtime)', 'MB', bot, { name: 'nodejieba alone', value: jieba }, { text: '≤ reference + 120 MB', max: jieba + 120 });
 }
 
-const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+/** Seconds from spawning the bot until it logs that it is ready (HTTP mode, against a local fake Slack). */
+function timeToReady(args: string[], env: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stderr.on('data', (d: Buffer) => {
+      log += d.toString();
+      if (log.includes('slack app started')) {
+        resolve((performance.now() - t) / 1000);
+        child.kill();
+      }
+    });
+    child.on('exit', (code) => {
+      if (code) reject(new Error(`start failed: ${log}`));
+    });
+  });
+}
+
+/** `npm start` with an existing database: spawn to ready, beside the sources run through tsx as before. */
+async function startFigures(dbFile: string): Promise<Figure[]> {
+  const fake = await startFakeSlack();
+  const env = {
+    PATH: process.env.PATH ?? '',
+    DATABASE_PATH: dbFile,
+    SEEDS_DIR: path.join(REPO_ROOT, 'seeds'),
+    LOG_LEVEL: 'info',
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: 'bench-signing-secret',
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+  };
+  const run = async (args: string[]) => {
+    const xs: number[] = [];
+    for (let i = 0; i < START_RUNS; i++) xs.push(await timeToReady(args, env));
+    return median(xs);
+  };
+  try {
+    const compiled = await run([path.join(REPO_ROOT, 'dist', 'main.js')]);
+    const transpiled = await run(['--import', 'tsx', path.join(REPO_ROOT, 'src', 'main.ts')]);
+    return [figure('Start to ready with an existing database (npm start, HTTP mode)', 's', compiled, { name: 'the sources run through tsx', value: transpiled }, { text: '≤ 1 s', max: 1 })];
+  } finally {
+    await fake.stop().catch(() => undefined);
+  }
+}
 
 export default async function indexBench(): Promise<Record<string, unknown>> {
-  const ingest = await benchIngest();
+  const sizes = (option('measures') ?? '100000').split(',').map(Number);
+  const evalQueries = (JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'eval', 'queries.json'), 'utf8')) as { queries: { query: string }[] }).queries.map((q) => q.query);
+  const templates = openDatabase(':memory:');
+  migrate(templates);
+  const documents = await ingestTemplates(templates, segmenter);
+  const pool = clausePool(templates);
+  process.stdout.write(`Templates: ${documents} documents, ${pool.length.toLocaleString('en')} clauses\n`);
 
-  const { db, file, dir } = tempDb('search.db');
-  const rep = await replicate(db);
-  const dbMb = fs.statSync(file).size / 1024 / 1024;
-
-  const evalQueries = (JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'eval', 'queries.json'), 'utf8')) as { queries: { query: string }[] }).queries.map(
-    (q) => q.query,
-  );
-  const groups = { 'eval queries': evalQueries, '1–2 character queries': SHORT_QUERIES };
-  const rows: { group: string; fts: number[]; like: number[]; hits: number }[] = [];
-  for (const [group, queries] of Object.entries(groups)) {
-    const fts: number[] = [];
-    const like: number[] = [];
-    let hits = 0;
-    for (const q of queries) {
-      fts.push(...timeRuns(() => searchMeasures(db, { query: q, today, limit: 10 }), RUNS_PER_QUERY));
-      like.push(...timeRuns(() => likeBaseline(db, q), Math.ceil(RUNS_PER_QUERY / 3)));
-      hits += searchMeasures(db, { query: q, today, limit: 10 }).total;
-    }
-    rows.push({ group, fts: fts.sort((a, b) => a - b), like: like.sort((a, b) => a - b), hits: Math.round(hits / queries.length) });
+  const figures: Figure[] = [...(await benchIngest(pool))];
+  const scales: Scale[] = [];
+  for (const n of sizes) {
+    const s = benchScale(templates, n, evalQueries);
+    scales.push(s);
+    figures.push(...s.figures);
   }
-  const rssMb = process.memoryUsage().rss / 1024 / 1024;
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-
-  const lines = [
-    `| What | Result |`,
-    `|---|---|`,
-    `| Ingest (parse + store + index), seeds ×${INGEST_COPIES} = ${ingest.files} files, ${ingest.mb.toFixed(2)} MB | ${ingest.seconds.toFixed(2)} s, **${ingest.mbPerSecond.toFixed(2)} MB/s** |`,
-    `| Index ${rep.measures.toLocaleString('en')} measures (bulk insert / segment + FTS) | ${rep.insertSeconds.toFixed(1)} s / ${rep.indexSeconds.toFixed(1)} s (${Math.round(rep.measures / (rep.insertSeconds + rep.indexSeconds)).toLocaleString('en')} measures/s), DB ${dbMb.toFixed(0)} MB |`,
-    ...rows.map(
-      (r) =>
-        `| Search, ${r.group} (avg ${r.hits.toLocaleString('en')} matches): FTS5 p50 / p99 | **${fmt(percentile(r.fts, 50))} / ${fmt(percentile(r.fts, 99))} ms** (LIKE '%…%' scan: ${fmt(percentile(r.like, 50))} / ${fmt(percentile(r.like, 99))} ms) |`,
-    ),
-    `| Process RSS after the run | ${rssMb.toFixed(0)} MB |`,
-  ];
-  process.stdout.write(lines.join('\n') + '\n');
-  return {
-    ingestMbPerSecond: ingest.mbPerSecond,
-    measures: rep.measures,
-    indexSeconds: rep.indexSeconds,
-    dbMb,
-    search: Object.fromEntries(
-      rows.map((r) => [r.group, { p50: percentile(r.fts, 50), p99: percentile(r.fts, 99), likeP50: percentile(r.like, 50), likeP99: percentile(r.like, 99), avgMatches: r.hits }]),
-    ),
-    rssMb,
-  };
+  const first = scales[0]!;
+  figures.push(rssFigure(first.dbFile, [...evalQueries, ...SHORT_AND_COMMON]));
+  figures.push(...(await startFigures(first.dbFile)));
+  if (scales.length >= 2) {
+    const a = scales[0]!;
+    const b = scales[scales.length - 1]!;
+    figures.push(
+      figure(`Word-query p99 at ${Math.round(b.measures / 1000)}k`, 'ms', b.wordP99, { name: `p99 at ${Math.round(a.measures / 1000)}k`, value: a.wordP99 }, { text: '< 2× reference', maxRatio: 1.999 }),
+    );
+  }
+  // The first (100k) index stays for slack.bench.ts in the same run; everything goes at exit.
+  benchState.searchDb = { file: first.dbFile, measures: first.measures };
+  process.once('exit', () => {
+    for (const s of scales) fs.rmSync(s.dir, { recursive: true, force: true });
+  });
+  templates.close();
+  return { figures };
 }

@@ -13,6 +13,7 @@ import { listFollowups } from '../../src/repo/followups-repo.ts';
 import { ingestPaths } from '../../src/services/ingest-service.ts';
 import { commonStrings } from '../../src/slack/kit/strings.ts';
 import { REPO_ROOT, SEEDS_DIR, SHARED_DIR } from '../helpers/paths.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import { eventBody, FORM, JSON_TYPE, signedHeaders, slashCommandBody } from '../helpers/slack-request.ts';
 import { NOW, SIGNING_SECRET, startHarness } from '../slack/harness.ts';
 
@@ -150,7 +151,7 @@ async function scenario(mode: Mode) {
     busyTimeoutMs: mode.startsWith('before') ? CLI_BUSY_TIMEOUT_MS : BOT_BUSY_TIMEOUT_MS,
   });
   migrate(db);
-  await ingestPaths({ db, logger: silentLogger, clock: fixedClock(NOW) }, [SEEDS_DIR]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock(NOW), segmenter: testSegmenter }, [SEEDS_DIR]);
   const ids = (db.prepare('SELECT id FROM measures ORDER BY id LIMIT 50').all() as { id: string }[]).map((r) => r.id);
   // before: the write runs on the spot, waiting up to the busy timeout on the event loop; after: retried with
   // timer pauses (the bot's default). Each attempt is timed: how long one write held the event loop.

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexFingerprint } from '../../src/core/search/segment.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { readIndexFingerprint, writeIndexFingerprint } from '../../src/repo/search-index-repo.ts';
-import { defaultSegmenter } from '../../src/search/jieba-segmenter.ts';
 import { cli } from '../helpers/cli.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
 
@@ -87,7 +87,7 @@ describe('measures search on a stale index', () => {
     expect(r.code).toBe(0);
     expect((r.json().results as { file: string }[])[0]).toMatchObject({ file: '004_f12b47b876523609.txt' });
     const after = openDatabase(stale);
-    expect(readIndexFingerprint(after)).toBe(indexFingerprint(defaultSegmenter()));
+    expect(readIndexFingerprint(after)).toBe(indexFingerprint(testSegmenter));
     after.close();
   }, 60_000);
 });

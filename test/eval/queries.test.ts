@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.ts';
@@ -18,12 +19,12 @@ let db: Db;
 
 beforeAll(async () => {
   db = testDb();
-  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z') }, [SEEDS_DIR]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z'), segmenter: testSegmenter }, [SEEDS_DIR]);
 }, 60_000);
 
 describe('search relevance on the seeds (shared/eval/queries.json)', () => {
   it.each(evalFile.queries.map((q) => [q.query, q.expect] as const))('%s: every expected measure is in the top 5', (query, expected) => {
-    const top = searchMeasures(db, { query, limit: 5, today: '2024-01-01' }).hits.map((h) => `${h.file} ${h.label}`);
+    const top = searchMeasures(db, { query, limit: 5, today: '2024-01-01' }, testSegmenter).hits.map((h) => `${h.file} ${h.label}`);
     for (const e of expected) expect(top).toContain(`${e.file} ${e.label}`);
   });
 
@@ -31,7 +32,7 @@ describe('search relevance on the seeds (shared/eval/queries.json)', () => {
     let found = 0;
     let all = 0;
     for (const q of evalFile.queries) {
-      const top = searchMeasures(db, { query: q.query, limit: 5, today: '2024-01-01' }).hits;
+      const top = searchMeasures(db, { query: q.query, limit: 5, today: '2024-01-01' }, testSegmenter).hits;
       for (const e of q.expect) {
         all += 1;
         if (top.some((h) => h.file === e.file && h.label === e.label)) found += 1;

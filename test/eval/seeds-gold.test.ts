@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import { testDb } from '../helpers/db.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
 import { loadGold } from '../helpers/gold.ts';
@@ -18,7 +19,7 @@ const allTargets = (d: ExportedDocument) => allItems(d).flatMap((m) => m.tasks.f
 
 beforeAll(async () => {
   const db = testDb();
-  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T01:00:00Z') }, [SEEDS_DIR]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T01:00:00Z'), segmenter: testSegmenter }, [SEEDS_DIR]);
   exported = exportIndex(db, '2026-11-22').documents;
 });
 

@@ -1,4 +1,5 @@
 import { runCli } from '../../src/cli/run.ts';
+import { testSegmenter } from './segmenter.ts';
 import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
@@ -11,6 +12,7 @@ export async function cli(argv: string[], env: Record<string, string> = {}, now 
     config: loadConfig(env),
     clock: fixedClock(now),
     logger: silentLogger,
+    segmenter: testSegmenter,
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
   });

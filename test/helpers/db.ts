@@ -1,4 +1,5 @@
 import { openDatabase, type Db } from '../../src/db/open.ts';
+import { testSegmenter } from './segmenter.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { ingestPaths } from '../../src/services/ingest-service.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
@@ -15,6 +16,6 @@ export function testDb(): Db {
 /** testDb() with the shipped seeds indexed through the real ingest. */
 export async function seededDb(ingestedAt = '2026-11-22T00:00:00Z'): Promise<Db> {
   const db = testDb();
-  await ingestPaths({ db, logger: silentLogger, clock: fixedClock(ingestedAt) }, [SEEDS_DIR]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock(ingestedAt), segmenter: testSegmenter }, [SEEDS_DIR]);
   return db;
 }

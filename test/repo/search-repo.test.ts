@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import type { Db } from '../../src/db/open.ts';
 import { ftsString } from '../../src/core/search/query.ts';
 import {
@@ -17,7 +18,7 @@ import { searchMeasures } from '../../src/services/search-service.ts';
 import { addDocument } from '../core/search/fixtures.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
-beforeAll(() => warmSegmenter(), 60_000);
+beforeAll(() => warmSegmenter(testSegmenter), 60_000);
 
 /** A word match over the word columns, as core/search/query.ts writes it. */
 const words = (...terms: string[]) => terms.map((t) => `{title departments body} : ${ftsString(t)}`).join(' AND ');
@@ -143,7 +144,7 @@ describe('loadHits', () => {
 describe('pageListed with a department filter', () => {
   it('lists measures the department leads before those it only shares', async () => {
     const seeded = await seededDb();
-    const { hits } = searchMeasures(seeded, { query: '', filters: { department: '人社' }, limit: 20, today: '2026-11-22' });
+    const { hits } = searchMeasures(seeded, { query: '', filters: { department: '人社' }, limit: 20, today: '2026-11-22' }, testSegmenter);
     const leads = hits.map((h) => h.leadDepartments.some((d) => /人社|人力资源社会保障/.test(d)));
     expect(leads.length).toBeGreaterThan(2);
     expect(leads).toContain(false);
@@ -156,8 +157,8 @@ describe('the in-force filter in SQL', () => {
   it('agrees with forceStatus (the rule it repeats so paging can stay in SQL) before and after an expiry', async () => {
     const seeded = await seededDb();
     for (const today of ['2021-06-01', '2023-06-01', '2025-12-31', '2026-01-01']) {
-      const all = searchMeasures(seeded, { query: '消费', limit: 100, today }).hits;
-      const inForce = searchMeasures(seeded, { query: '消费', filters: { inForce: true }, limit: 100, today }).hits;
+      const all = searchMeasures(seeded, { query: '消费', limit: 100, today }, testSegmenter).hits;
+      const inForce = searchMeasures(seeded, { query: '消费', filters: { inForce: true }, limit: 100, today }, testSegmenter).hits;
       const expected = all.filter((h) => h.documentStatus === 'in_force' || h.documentStatus === 'not_applicable').map((h) => h.measureId);
       expect(inForce.map((h) => h.measureId).sort(), today).toEqual(expected.sort());
     }

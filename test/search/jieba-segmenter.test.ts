@@ -1,15 +1,16 @@
 import fs from 'node:fs';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createJiebaSegmenter, defaultSegmenter, USER_DICT_PATH, warmSegmenter } from '../../src/search/jieba-segmenter.ts';
+import { createJiebaSegmenter, USER_DICT_PATH, warmSegmenter } from '../../src/search/jieba-segmenter.ts';
 import { charTokens, indexFingerprint, segmentForIndex, segmentQuery } from '../../src/core/search/segment.ts';
 import { normalizeForSearch } from '../../src/core/search/normalize.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
-beforeAll(() => warmSegmenter(), 60_000);
+beforeAll(() => warmSegmenter(testSegmenter), 60_000);
 
-const jieba = defaultSegmenter();
+const jieba = testSegmenter;
 const query = (s: string) => segmentQuery(jieba, normalizeForSearch(s));
 const index = (s: string) => segmentForIndex(jieba, s);
 
@@ -56,9 +57,5 @@ describe('createJiebaSegmenter', () => {
     expect(createJiebaSegmenter({ userDictPath: other }).fingerprint()).not.toBe(jieba.fingerprint());
     expect(createJiebaSegmenter({ userDictPath: USER_DICT_PATH }).fingerprint()).toBe(jieba.fingerprint());
     expect(indexFingerprint(createJiebaSegmenter({ userDictPath: other }))).not.toBe(indexFingerprint(jieba));
-  });
-
-  it('is one shared default instance', () => {
-    expect(defaultSegmenter()).toBe(jieba);
   });
 });

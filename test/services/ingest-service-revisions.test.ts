@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +9,6 @@ import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { getDocument, listDocuments, listMeasures } from '../../src/repo/documents-repo.ts';
 import { getFollowup, insertFollowup, listFollowups } from '../../src/repo/followups-repo.ts';
-import { defaultSegmenter } from '../../src/search/jieba-segmenter.ts';
 import {
   followupOrphan,
   listIndexedDocuments,
@@ -121,7 +121,7 @@ describe('re-ingesting a revised document', () => {
     expect(r!.affectedFollowups).toEqual([]);
     expect(pendingRevisionNotices(db)).toEqual([]);
     // Search finds the new measure and still finds the old ones.
-    const hits = searchMeasures(db, { query: '海河国际消费季', today: '2026-11-23' }).hits;
+    const hits = searchMeasures(db, { query: '海河国际消费季', today: '2026-11-23' }, testSegmenter).hits;
     expect(hits.map((h) => h.measureId)).toEqual([inserted.id]);
   });
 
@@ -232,7 +232,7 @@ describe('removeDocument', () => {
     const out = removeDocument(deps(), docId, 'U9');
     expect(out).toMatchObject({ ok: true, measures: 19, orphanedFollowups: [f.id] });
     expect(listDocuments(db)).toEqual([]);
-    expect(searchMeasures(db, { query: '冷链', today: '2026-11-22' }).total).toBe(0);
+    expect(searchMeasures(db, { query: '冷链', today: '2026-11-22' }, testSegmenter).total).toBe(0);
     expect(getFollowup(db, f.id)).toBeDefined();
     expect(followupOrphan(db, f.id)).toMatchObject({
       reason: 'document_removed',
@@ -260,7 +260,7 @@ describe('writers meeting an ingest', () => {
 
     // While process A segments its revision (a new （二）), process B (the bot) removes the document. A's plan
     // (a revision keeping 19 ids) is stale: it must plan again, as a new document, not resurrect the ids.
-    const inner = defaultSegmenter();
+    const inner = testSegmenter;
     let fired = false;
     const segmenter = {
       cut: (t: string) => inner.cut(t),

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ const TIANJIN = path.join(SEEDS_DIR, '004_f12b47b876523609.txt');
 
 let db: Db;
 let dir: string;
-const deps = () => ({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') });
+const deps = () => ({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z'), segmenter: testSegmenter });
 
 function snapshot(d: Db) {
   return {

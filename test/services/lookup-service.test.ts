@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
 import type { Db } from '../../src/db/open.ts';
 import { testDb } from '../helpers/db.ts';
@@ -6,7 +7,7 @@ import { addDocument } from '../core/search/fixtures.ts';
 import { lookup } from '../../src/services/lookup-service.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
-beforeAll(() => warmSegmenter(), 60_000);
+beforeAll(() => warmSegmenter(testSegmenter), 60_000);
 
 let db: Db;
 beforeEach(() => {

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSegmenter, warmSegmenter } from '../../src/search/jieba-segmenter.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
+import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
 import type { Db } from '../../src/db/open.ts';
 import { testDb } from '../helpers/db.ts';
 import { addDocument } from '../core/search/fixtures.ts';
@@ -15,7 +16,7 @@ import { readIndexFingerprint, writeIndexFingerprint } from '../../src/repo/sear
 import { indexFingerprint } from '../../src/core/search/segment.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
-beforeAll(() => warmSegmenter(), 60_000);
+beforeAll(() => warmSegmenter(testSegmenter), 60_000);
 
 const today = '2024-03-01';
 let db: Db;
@@ -85,11 +86,11 @@ beforeEach(() => {
   });
 });
 
-const ids = (query: string, filters = {}) => searchMeasures(db, { query, filters, today, limit: 20 }).hits.map((h) => h.measureId);
+const ids = (query: string, filters = {}) => searchMeasures(db, { query, filters, today, limit: 20 }, testSegmenter).hits.map((h) => h.measureId);
 
 describe('searchMeasures', () => {
   it('finds measures by segmented words, ANDed, title matches first', () => {
-    const r = searchMeasures(db, { query: '冷链追溯', today });
+    const r = searchMeasures(db, { query: '冷链追溯', today }, testSegmenter);
     expect(r.hits.map((h) => h.measureId)).toEqual(['tjaa-1']);
     expect(r.total).toBe(1);
     expect(ids('冷链')[0]).toBe('tjaa-1');
@@ -100,7 +101,7 @@ describe('searchMeasures', () => {
   });
 
   it('returns the shape the Slack layer renders', () => {
-    const [h] = searchMeasures(db, { query: '5G基站', today }).hits;
+    const [h] = searchMeasures(db, { query: '5G基站', today }, testSegmenter).hits;
     expect(h).toMatchObject({
       measureId: 'tjaa-2',
       documentId: 'tjaa',
@@ -133,7 +134,7 @@ describe('searchMeasures', () => {
     ];
     for (const q of hostile) {
       try {
-        const r = searchMeasures(db, { query: q, today });
+        const r = searchMeasures(db, { query: q, today }, testSegmenter);
         expect(Array.isArray(r.hits)).toBe(true);
       } catch (err) {
         expect(err, `query ${JSON.stringify(q)}`).toBeInstanceOf(SearchInputError);
@@ -147,7 +148,7 @@ describe('searchMeasures', () => {
   });
 
   it('refuses too long, empty and unsearchable queries with typed errors', () => {
-    expect(() => searchMeasures(db, { query: '冷'.repeat(4000), today })).toThrow(QueryTooLongError);
+    expect(() => searchMeasures(db, { query: '冷'.repeat(4000), today }, testSegmenter)).toThrow(QueryTooLongError);
     const code = (fn: () => unknown) => {
       try {
         fn();
@@ -156,11 +157,11 @@ describe('searchMeasures', () => {
       }
       return 'none';
     };
-    expect(code(() => searchMeasures(db, { query: '冷'.repeat(201), today }))).toBe('too_long');
-    expect(code(() => searchMeasures(db, { query: '   ', today }))).toBe('empty');
-    expect(code(() => searchMeasures(db, { query: '***', today }))).toBe('no_terms');
-    expect(code(() => searchMeasures(db, { query: '冷链', today, limit: 0 }))).toBe('bad_limit');
-    expect(code(() => searchMeasures(db, { query: '冷链', today, filters: { dueTo: 'next year' } }))).toBe('bad_date');
+    expect(code(() => searchMeasures(db, { query: '冷'.repeat(201), today }, testSegmenter))).toBe('too_long');
+    expect(code(() => searchMeasures(db, { query: '   ', today }, testSegmenter))).toBe('empty');
+    expect(code(() => searchMeasures(db, { query: '***', today }, testSegmenter))).toBe('no_terms');
+    expect(code(() => searchMeasures(db, { query: '冷链', today, limit: 0 }, testSegmenter))).toBe('bad_limit');
+    expect(code(() => searchMeasures(db, { query: '冷链', today, filters: { dueTo: 'next year' } }, testSegmenter))).toBe('bad_date');
   });
 
   it('filters by department with partial names and aliases', () => {
@@ -189,12 +190,12 @@ describe('searchMeasures', () => {
     expect(ids('', { dueTo: '2022-12' })).toEqual(['tjaa-2']);
     // 湖南 expired on 2023-06-30; the Q&A has no force of its own and stays.
     expect(ids('', { inForce: true })).toEqual(['qacc-1', 'tjaa-1', 'tjaa-2', 'tjaa-3']);
-    expect(searchMeasures(db, { query: '直播电商', today }).hits[0]!.documentStatus).toBe('expired');
+    expect(searchMeasures(db, { query: '直播电商', today }, testSegmenter).hits[0]!.documentStatus).toBe('expired');
   });
 
   it('lists filtered measures by document then position, with paging and totals', () => {
-    const page1 = searchMeasures(db, { query: '', filters: { region: '天津' }, limit: 2, today });
-    const page2 = searchMeasures(db, { query: '', filters: { region: '天津' }, limit: 2, offset: 2, today });
+    const page1 = searchMeasures(db, { query: '', filters: { region: '天津' }, limit: 2, today }, testSegmenter);
+    const page2 = searchMeasures(db, { query: '', filters: { region: '天津' }, limit: 2, offset: 2, today }, testSegmenter);
     expect(page1.total).toBe(3);
     expect(page1.hits.map((h) => h.measureId)).toEqual(['tjaa-1', 'tjaa-2']);
     expect(page2.hits.map((h) => h.measureId)).toEqual(['tjaa-3']);
@@ -202,8 +203,8 @@ describe('searchMeasures', () => {
   });
 
   it('keeps totals stable across pages of a word search', () => {
-    const a = searchMeasures(db, { query: '就业', limit: 1, today });
-    const b = searchMeasures(db, { query: '就业', limit: 1, offset: 1, today });
+    const a = searchMeasures(db, { query: '就业', limit: 1, today }, testSegmenter);
+    const b = searchMeasures(db, { query: '就业', limit: 1, offset: 1, today }, testSegmenter);
     expect(a.total).toBe(b.total);
     expect(a.hits[0]!.measureId).not.toBe(b.hits[0]!.measureId);
   });
@@ -211,24 +212,24 @@ describe('searchMeasures', () => {
 
 describe('ensureSearchIndexFresh', () => {
   it('rebuilds the index when the dictionary fingerprint changed', () => {
-    expect(ensureSearchIndexFresh(db, silentLogger).rebuilt).toBe(true);
-    expect(readIndexFingerprint(db)).toBe(indexFingerprint(defaultSegmenter()));
-    expect(ensureSearchIndexFresh(db, silentLogger).rebuilt).toBe(false);
+    expect(ensureSearchIndexFresh(db, silentLogger, testSegmenter).rebuilt).toBe(true);
+    expect(readIndexFingerprint(db)).toBe(indexFingerprint(testSegmenter));
+    expect(ensureSearchIndexFresh(db, silentLogger, testSegmenter).rebuilt).toBe(false);
 
     // An index built with an older dictionary: stale tokens that no longer match anything.
     writeIndexFingerprint(db, 'old-dictionary');
     db.exec("UPDATE measure_fts SET title = 'x', body = 'x', chars = 'x', departments = 'x'");
     expect(ids('冷链追溯')).toEqual([]);
-    const r = ensureSearchIndexFresh(db, silentLogger);
+    const r = ensureSearchIndexFresh(db, silentLogger, testSegmenter);
     expect(r).toEqual({ rebuilt: true, measures: 6 });
     expect(ids('冷链追溯')).toEqual(['tjaa-1']);
   });
 
   it('repairs measures missing from the index and rows of deleted measures', () => {
-    ensureSearchIndexFresh(db, silentLogger);
+    ensureSearchIndexFresh(db, silentLogger, testSegmenter);
     db.exec("DELETE FROM search_rows WHERE measure_id = 'tjaa-2'");
     db.exec("DELETE FROM documents WHERE id = 'hnbb'");
-    expect(ensureSearchIndexFresh(db, silentLogger)).toEqual({ rebuilt: false, measures: 1 });
+    expect(ensureSearchIndexFresh(db, silentLogger, testSegmenter)).toEqual({ rebuilt: false, measures: 1 });
     expect(ids('5G基站')).toEqual(['tjaa-2']);
     expect((db.prepare('SELECT COUNT(*) AS n FROM search_rows').get() as { n: number }).n).toBe(4);
   });

@@ -6,6 +6,7 @@ import { silentLogger } from '../../src/lib/logger.ts';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../src/slack/app.ts';
 import { seededDb as seedIndex } from '../helpers/db.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import {
   buttonPayload,
   eventBody,
@@ -93,7 +94,14 @@ export async function startHarness(
     ...env,
   });
   const slack = createSlackApp(
-    { db, clock: fixedClock(NOW), logger: silentLogger, config, ...(opts.write ? { write: opts.write } : {}) },
+    {
+      db,
+      clock: fixedClock(NOW),
+      logger: silentLogger,
+      config,
+      segmenter: testSegmenter,
+      ...(opts.write ? { write: opts.write } : {}),
+    },
     { mode: 'http', signingSecret: SIGNING_SECRET, port: 0 },
     config.SLACK_BOT_TOKEN!,
   );

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import path from 'node:path';
 import { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +40,7 @@ function registered(): Record<'command' | 'action' | 'view' | 'shortcut' | 'even
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   registerListeners(
     app,
-    slackDeps({ db: testDb(), clock: fixedClock('2023-03-01T00:00:00Z'), logger: silentLogger, config }),
+    slackDeps({ db: testDb(), clock: fixedClock('2023-03-01T00:00:00Z'), logger: silentLogger, config, segmenter: testSegmenter }),
   );
   return seen;
 }

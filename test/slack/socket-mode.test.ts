@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -55,7 +56,7 @@ beforeAll(async () => {
   // Handlers swallow their errors (logged, user told): collect error lines so a test cannot pass over one.
   const logger = createLogger('error', (line) => errors.push(line));
   slack = createSlackApp(
-    { db, clock: fixedClock(NOW), logger, config },
+    { db, clock: fixedClock(NOW), logger, config, segmenter: testSegmenter },
     { mode: 'socket', appToken: config.SLACK_APP_TOKEN! },
     config.SLACK_BOT_TOKEN!,
   );
@@ -109,7 +110,7 @@ describe('Socket Mode', () => {
     // ack() comes first in the handler: the answer may not be what delays the ack.
     expect(reply.at).toBeGreaterThanOrEqual(ackAt);
     expect(reply.body.response_type).toBe('ephemeral');
-    const expected = searchMeasures(db, { query: '冷链', limit: RESULTS_PAGE_SIZE, today: TODAY });
+    const expected = searchMeasures(db, { query: '冷链', limit: RESULTS_PAGE_SIZE, today: TODAY }, testSegmenter);
     expect(expected.hits.length).toBeGreaterThan(0);
     const text = visibleText(reply.body.blocks);
     for (const hit of expected.hits) expect(text).toContain(`\`${hit.measureId}\``);
@@ -121,7 +122,7 @@ describe('Socket Mode', () => {
   });
 
   it('block_actions "Details": acks, then answers with the detail view as a new ephemeral message', async () => {
-    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }).hits[0]!;
+    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }, testSegmenter).hits[0]!;
     const { payload } = fixture('socket-mode/envelope.interactive.block_actions.json');
     const responseUrl = fake.responseUrl();
     const env = envelope('interactive', {

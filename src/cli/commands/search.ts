@@ -59,7 +59,7 @@ export const searchCommand: CliCommand = {
     try {
       let result: ReturnType<typeof searchMeasures>;
       try {
-        result = searchMeasures(db, { query, filters, limit, today });
+        result = searchMeasures(db, { query, filters, limit, today }, ctx.segmenter);
       } catch (err) {
         if (!(err instanceof SearchInputError)) throw err;
         ctx.stderr(`${err.message}\n`);

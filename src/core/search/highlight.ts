@@ -18,20 +18,44 @@ interface Span {
   needles: Set<number>;
 }
 
-/** Normalises code point by code point, remembering where each normalised unit came from in the raw text. */
+/**
+ * Runs of characters whose normalisation keeps every UTF-16 unit in place (ASCII, CJK punctuation and
+ * ideographs, full-width forms: NFKC maps each to one unit and composes none of them), and any other code
+ * point one at a time.
+ */
+const PIECES = /[\u0000-\u007f\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+|[\s\S]/gu;
+
+/**
+ * Normalises the raw text, remembering where each normalised unit came from. Runs that keep their length are
+ * normalised whole (one call per run, not per character); any other code point on its own, as before.
+ */
 function normalizeMapped(raw: string): { text: string; rawStart: number[]; rawEnd: number[] } {
   let text = '';
   const rawStart: number[] = [];
   const rawEnd: number[] = [];
-  let i = 0;
-  for (const ch of raw) {
-    const n = normalizeForSearch(ch);
-    for (let k = 0; k < n.length; k++) {
-      rawStart.push(i);
-      rawEnd.push(i + ch.length);
+  for (const m of raw.matchAll(PIECES)) {
+    const piece = m[0];
+    const at = m.index;
+    const n = normalizeForSearch(piece);
+    if (piece.length > 1 && n.length === piece.length) {
+      for (let k = 0; k < n.length; k++) {
+        rawStart.push(at + k);
+        rawEnd.push(at + k + 1);
+      }
+      text += n;
+      continue;
     }
-    text += n;
-    i += ch.length;
+    // A single code point (or, defensively, a run that changed length): code point by code point.
+    let i = at;
+    for (const ch of piece) {
+      const c = piece.length === ch.length ? n : normalizeForSearch(ch);
+      for (let k = 0; k < c.length; k++) {
+        rawStart.push(i);
+        rawEnd.push(i + ch.length);
+      }
+      text += c;
+      i += ch.length;
+    }
   }
   return { text, rawStart, rawEnd };
 }

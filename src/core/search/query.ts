@@ -73,6 +73,20 @@ export function wordMatch(q: ParsedQuery): string {
     .join(' AND ');
 }
 
+/**
+ * wordMatch limited to the heading columns: every term in the title or the departments (aliases as in
+ * wordMatch). The first tier of a broad query (BROAD_QUERY_MATCHES).
+ */
+export function headingMatch(q: ParsedQuery): string {
+  return q.terms
+    .map((t, i) => {
+      const own = `{title departments} : ${ftsString(t)}`;
+      const alts = (q.alternatives[i] ?? []).map((words) => `departments : (${words.map(ftsString).join(' AND ')})`);
+      return alts.length === 0 ? own : `(${[own, ...alts].join(' OR ')})`;
+    })
+    .join(' AND ');
+}
+
 /** Every chunk must appear as an exact run of characters (a phrase over the one-character column). */
 export function charMatch(q: ParsedQuery): string {
   return q.chunks.map((c) => `chars : ${ftsString(c.join(' '))}`).join(' AND ');

@@ -1,3 +1,5 @@
+import type { ItemKind } from '../model.ts';
+
 /**
  * bm25 column weights for measure_fts (title, departments, body, chars): a term in a measure's heading says
  * more about it than one in its body; responsible departments sit between. The one-character column only
@@ -15,8 +17,28 @@ export const BM25_SQL = `bm25(measure_fts, ${COLUMN_WEIGHTS.title}, ${COLUMN_WEI
  */
 export const KIND_WEIGHTS = { measure: 1, answer: 0.5, proposal: 0.5 } as const;
 
-/** The ranking expression over `m` (measures): bm25 scaled by the kind prior, lower is better. */
-export const RANK_SQL = `${BM25_SQL} * (CASE m.kind WHEN 'answer' THEN ${KIND_WEIGHTS.answer} WHEN 'proposal' THEN ${KIND_WEIGHTS.proposal} ELSE ${KIND_WEIGHTS.measure} END)`;
+/**
+ * Index rowids are `seq * KIND_SLOTS + kind class`, so FTS5 knows each row's kind prior without a join and
+ * ranks the top k by itself (migrations/005). The class of a kind never changes meaning: append new kinds.
+ */
+export const KIND_CLASSES = ['measure', 'answer', 'proposal'] as const satisfies readonly ItemKind[];
+export const KIND_SLOTS = 4;
+
+export function kindClass(kind: ItemKind): number {
+  return KIND_CLASSES.indexOf(kind);
+}
+
+/** The ranking expression over measure_fts: bm25 scaled by the kind prior read from the rowid, lower is better. */
+export const RANK_SQL = `${BM25_SQL} * (CASE measure_fts.rowid % ${KIND_SLOTS} ${KIND_CLASSES.map(
+  (k, i) => `WHEN ${i} THEN ${KIND_WEIGHTS[k]}`,
+).join(' ')} ELSE 1 END)`;
+
+/**
+ * Above this many matches a query is too broad to rank every match by bm25 within a Slack reply (it costs
+ * about a microsecond per match): its pages list the matches in a title or the departments first, ranked by
+ * bm25 among themselves, then the rest. Narrower queries, which are nearly all, rank every match.
+ */
+export const BROAD_QUERY_MATCHES = 5_000;
 
 /** Below this many word matches, exact-substring matches are unioned in (segmenter gaps, rare words). */
 export const FEW_WORD_HITS = 10;

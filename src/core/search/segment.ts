@@ -20,6 +20,8 @@ export function indexFingerprint(segmenter: Segmenter): string {
 }
 
 const ASCII_RUN = /[a-z0-9]+/g;
+const NON_WORD_RUNS = new RegExp(NON_WORD_RUN.source, 'gu');
+const WORD_CHARS = new RegExp(WORD_CHAR.source, 'gu');
 
 /** Drops punctuation tokens and splits tokens the way unicode61 would, so every token is one FTS token. */
 function clean(tokens: string[], into: string[]): void {
@@ -30,21 +32,75 @@ function clean(tokens: string[], into: string[]): void {
 
 /** Index-time tokens of raw text (normalised here). A bag of words: order does not matter. */
 export function segmentForIndex(segmenter: Segmenter, text: string): string[] {
-  const normalized = normalizeForSearch(text);
-  const out: string[] = [];
+  const joined = indexTokens(segmenter, normalizeForSearch(text));
+  return joined ? joined.split(' ') : [];
+}
+
+/** segmentForIndex of normalised text as one space-separated string (the form an FTS column stores). */
+function indexTokens(segmenter: Segmenter, normalized: string): string {
   // Index columns have no phrases over them, so ASCII runs go first and the rest goes to the segmenter in one
-  // call per mode (native calls dominate indexing time).
-  for (const m of normalized.matchAll(ASCII_RUN)) out.push(m[0]);
+  // call per mode (native calls dominate indexing time). Punctuation is dropped in one pass over the joined
+  // tokens rather than token by token.
+  const ascii = normalized.match(ASCII_RUN) ?? [];
   const rest = normalized.replace(ASCII_RUN, ' ');
-  if (!WORD_CHAR.test(rest)) return out;
+  if (!WORD_CHAR.test(rest)) return ascii.join(' ');
   const search = segmenter.cutForSearch(rest);
-  clean(search, out);
   const seen = new Set(search);
-  clean(
-    segmenter.cutAll(rest).filter((w) => !seen.has(w)),
-    out,
-  );
-  return out;
+  const all = segmenter.cutAll(rest).filter((w) => !seen.has(w));
+  return [...ascii, ...search, ...all].join(' ').replace(NON_WORD_RUNS, ' ').trim();
+}
+
+/** What one measure gives the index: its text, heading, section heading and departments. */
+export interface IndexSource {
+  title: string;
+  text: string;
+  section: string | null;
+  /** The departments of its tasks, joined (any separator). */
+  departments: string;
+}
+
+/** The FTS columns of one measure: space-separated tokens, ready to insert. */
+export interface IndexColumns {
+  title: string;
+  departments: string;
+  body: string;
+  chars: string;
+}
+
+/** A measure's index columns (indexColumnsWith for one measure). */
+export function indexColumns(segmenter: Segmenter, r: IndexSource): IndexColumns {
+  return indexColumnsWith(segmenter)(r);
+}
+
+/** Bounds the segmentation memo of one indexColumnsWith (a few MB at most). */
+const MEMO_ENTRIES = 5_000;
+
+/**
+ * A function from a measure to its index columns, segmenting each distinct piece of text once: section
+ * headings and department lists repeat across a document's measures, and provinces copy national wording.
+ * Segmenting the text and the section apart gives the same tokens as segmenting them joined by a line break
+ * (jieba never forms a word across one). Make one per indexing run.
+ */
+export function indexColumnsWith(segmenter: Segmenter): (r: IndexSource) => IndexColumns {
+  const memo = new Map<string, string>();
+  const tokens = (raw: string): string => {
+    let t = memo.get(raw);
+    if (t === undefined) {
+      t = indexTokens(segmenter, normalizeForSearch(raw));
+      if (memo.size < MEMO_ENTRIES) memo.set(raw, t);
+    }
+    return t;
+  };
+  return (r) => {
+    const body = r.section ? `${tokens(r.text)} ${tokens(r.section)}`.trim() : tokens(r.text);
+    const raw = r.section ? `${r.title}\n${r.text}\n${r.section}` : `${r.title}\n${r.text}`;
+    return {
+      title: tokens(r.title),
+      departments: r.departments ? tokens(r.departments) : '',
+      body,
+      chars: charTokens(normalizeForSearch(raw)).join(' '),
+    };
+  };
 }
 
 /** Query-time tokens of already-normalised query text, in order, duplicates kept. */
@@ -67,7 +123,5 @@ export function segmentQuery(segmenter: Segmenter, normalized: string): string[]
 
 /** One token per letter or digit, for the exact-substring (phrase) column. */
 export function charTokens(normalized: string): string[] {
-  const out: string[] = [];
-  for (const ch of normalized) if (WORD_CHAR.test(ch)) out.push(ch);
-  return out;
+  return normalized.match(WORD_CHARS) ?? [];
 }

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 import { aliasAlternatives, departmentPatterns, departmentStem } from '../../../src/core/search/department-aliases.ts';
-import { defaultSegmenter, warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
+import { warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
-beforeAll(() => warmSegmenter(), 60_000);
-const jieba = defaultSegmenter();
+beforeAll(() => warmSegmenter(testSegmenter), 60_000);
+const jieba = testSegmenter;
 
 const matches = (input: string, name: string) => departmentPatterns(input).some((p) => name.includes(p));
 

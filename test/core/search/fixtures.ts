@@ -1,4 +1,5 @@
 import type { Db } from '../../../src/db/open.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 import type { DocumentKind, ParsedDepartment, ParsedTarget } from '../../../src/core/model.ts';
 import { replaceDocument } from '../../../src/repo/documents-writer.ts';
 import { indexMeasures } from '../../../src/repo/search-index-repo.ts';
@@ -78,7 +79,7 @@ export function addDocument(db: Db, d: FixtureDocument): string[] {
         }),
       })),
     });
-    indexMeasures(db, measureIds);
+    indexMeasures(db, measureIds, testSegmenter);
   })();
   return measureIds;
 }

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultSegmenter, warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
+import { warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
 import { charMatch, ftsString, highlightNeedles, parseQuery, wordMatch, MAX_QUERY_CHARS } from '../../../src/core/search/query.ts';
 import { QueryTooLongError, SearchInputError } from '../../../src/core/search/errors.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
-beforeAll(() => warmSegmenter(), 60_000);
-const jieba = defaultSegmenter();
+beforeAll(() => warmSegmenter(testSegmenter), 60_000);
+const jieba = testSegmenter;
 
 describe('parseQuery', () => {
   it('cuts words and keeps each chunk as an exact phrase', () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -28,6 +29,7 @@ describe('console `upload <file>`', () => {
           clock: fixedClock('2023-03-01T02:00:00Z'),
           logger: silentLogger,
           config: loadConfig({ LOG_LEVEL: 'silent' }),
+          segmenter: testSegmenter,
         },
         {
           input: Readable.from([`upload ${file}\nupload ${path.join(dir, 'missing.docx')}\n`]),

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/open.ts';
@@ -21,7 +22,7 @@ let h: Harness;
 let seq = 0;
 
 beforeAll(async () => {
-  warmSegmenter();
+  warmSegmenter(testSegmenter);
   db = testDb();
   h = await startHarness(db, { SLACK_ADMIN_USERS: ADMIN });
 });

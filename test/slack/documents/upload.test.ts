@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/open.ts';
@@ -34,7 +35,7 @@ let seq = 0;
 
 beforeAll(async () => {
   // jieba's dictionary loads once per worker (seconds on a busy machine): here, not inside the first test.
-  warmSegmenter();
+  warmSegmenter(testSegmenter);
   db = testDb();
   h = await startHarness(db, { SLACK_ADMIN_USERS: ADMIN, INGEST_USERS: INGESTER });
 });

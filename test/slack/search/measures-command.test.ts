@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 import type { Db } from '../../../src/db/open.ts';
 import { searchMeasures } from '../../../src/services/search-service.ts';
 import { ACTIONS } from '../../../src/slack/ids.ts';
@@ -23,7 +24,7 @@ beforeEach(() => h.fake.reset());
 
 describe('/measures search over signed HTTP', () => {
   it('answers a keyword search ephemerally with the same hits the search service finds, matches in bold', async () => {
-    const expected = searchMeasures(db, { query: '冷链', limit: RESULTS_PAGE_SIZE, today: TODAY });
+    const expected = searchMeasures(db, { query: '冷链', limit: RESULTS_PAGE_SIZE, today: TODAY }, testSegmenter);
     expect(expected.total).toBeGreaterThan(0);
     const { status, reply } = await h.command('冷链');
     expect(status).toBe(200);
@@ -47,12 +48,12 @@ describe('/measures search over signed HTTP', () => {
       filters: { region: '天津' },
       limit: RESULTS_PAGE_SIZE,
       today: TODAY,
-    });
+    }, testSegmenter);
     const { reply } = await h.command('消费 地区:天津');
     const text = visibleText(reply.body.blocks);
     expect(text).toContain(s.resultsCount(expected.total, expected.total ? 1 : 0, expected.hits.length));
     expect(text).toContain(`${s.filterNames.region}: 天津`);
-    const unfiltered = searchMeasures(db, { query: '消费', limit: 1, today: TODAY });
+    const unfiltered = searchMeasures(db, { query: '消费', limit: 1, today: TODAY }, testSegmenter);
     expect(expected.total).toBeLessThan(unfiltered.total);
   });
 
@@ -62,7 +63,7 @@ describe('/measures search over signed HTTP', () => {
       filters: { department: '商务局' },
       limit: RESULTS_PAGE_SIZE,
       today: TODAY,
-    });
+    }, testSegmenter);
     expect(expected.total).toBeGreaterThan(0);
     const { reply } = await h.command('dept 商务局');
     expect(visibleText(reply.body.blocks)).toContain(s.resultsCount(expected.total, 1, expected.hits.length));
@@ -75,7 +76,7 @@ describe('/measures search over signed HTTP', () => {
       filters: { dueFrom: '2023-01-01', dueTo: '2023-12-31' },
       limit: RESULTS_PAGE_SIZE,
       today: TODAY,
-    });
+    }, testSegmenter);
     expect(year.total).toBeGreaterThan(0);
     const { reply } = await h.command('due 2023');
     expect(visibleText(reply.body.blocks)).toContain(s.resultsCount(year.total, 1, year.hits.length));
@@ -84,7 +85,7 @@ describe('/measures search over signed HTTP', () => {
       filters: { dueFrom: TODAY, dueTo: '2023-05-30' },
       limit: RESULTS_PAGE_SIZE,
       today: TODAY,
-    });
+    }, testSegmenter);
     const { reply: r2 } = await h.command('due next 90d');
     expect(visibleText(r2.body.blocks)).toContain(
       next.total === 0 ? s.resultsCount(0, 0, 0) : s.resultsCount(next.total, 1, next.hits.length),
@@ -118,7 +119,7 @@ describe('detail view', () => {
       filters: { dueFrom: '2022-01-01', dueTo: '2025-12-31' },
       limit: 1,
       today: TODAY,
-    }).hits[0]!;
+    }, testSegmenter).hits[0]!;
     const { reply } = await h.command(`show ${hit.measureId.toUpperCase()}`);
     const text = visibleText(reply.body.blocks);
     expect(reply.body.blocks[0].text.text).toContain(hit.title.slice(0, 20));
@@ -133,7 +134,7 @@ describe('detail view', () => {
   });
 
   it('the Details button answers with the detail view; unknown and malformed ids get a clear message', async () => {
-    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }).hits[0]!;
+    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }, testSegmenter).hits[0]!;
     const { status } = await h.press(ACTIONS.SHOW_MEASURE, hit.measureId);
     expect(status).toBe(200);
     const [r] = await h.fake.waitFor('response_url');
@@ -150,7 +151,7 @@ describe('detail view', () => {
 
 describe('pagination and sharing', () => {
   it('"next page" replaces the message with the following hits', async () => {
-    const all = searchMeasures(db, { query: '消费', limit: 100, today: TODAY });
+    const all = searchMeasures(db, { query: '消费', limit: 100, today: TODAY }, testSegmenter);
     expect(all.total).toBeGreaterThan(RESULTS_PAGE_SIZE);
     const { reply } = await h.command('消费');
     const more = buttonsOf(reply.body.blocks).find((b) => b.actionId === ACTIONS.SEARCH_MORE)!;
@@ -185,7 +186,7 @@ describe('pagination and sharing', () => {
 
   it('when the bot is not in the channel, shares through response_url in_channel and tells the user', async () => {
     h.fake.failNext('chat.postMessage', 'not_in_channel');
-    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }).hits[0]!;
+    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }, testSegmenter).hits[0]!;
     await h.press(ACTIONS.SHARE_MEASURE, hit.measureId);
     const posts = await h.fake.waitFor('response_url', 2);
     expect(posts[0]!.body.response_type).toBe('in_channel');
@@ -195,7 +196,7 @@ describe('pagination and sharing', () => {
 
   it('a rate-limited chat.postMessage is retried after Retry-After', async () => {
     h.fake.rateLimitNext('chat.postMessage', 1);
-    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }).hits[0]!;
+    const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }, testSegmenter).hits[0]!;
     await h.press(ACTIONS.SHARE_MEASURE, hit.measureId);
     const posts = await h.fake.waitFor('chat.postMessage', 2, 8000);
     expect(posts[1]!.body.channel).toBe(posts[0]!.body.channel);

@@ -3,7 +3,7 @@
  * the document text. Counters follow Word: a list (w:num) counts on its abstract definition, so lists sharing
  * one continue each other unless a w:startOverride restarts them; numbering a level restarts the deeper ones.
  */
-import { scanXml } from './xml.ts';
+import { parseXml, wAttr, wDescendants } from './word-xml.ts';
 
 interface Level {
   start: number;
@@ -123,84 +123,56 @@ export class WordNumbering {
   }
 
   private readNumbering(xml: string): void {
-    let abstract: Map<number, Level> | null = null;
-    let level: Level | null = null;
-    let num: Num | null = null;
-    let overrideLevel: number | null = null;
-    for (const t of scanXml(xml)) {
-      if (t.kind === 'open') {
-        const v = t.attrs['w:val'];
-        switch (t.name) {
-          case 'w:abstractNum':
-            abstract = new Map();
-            this.abstracts.set(t.attrs['w:abstractNumId'] ?? '', abstract);
-            break;
-          case 'w:lvl':
-            if (abstract && num === null) {
-              level = { start: 1, numFmt: 'decimal', lvlText: '', suff: 'tab', pStyle: null, isLgl: false };
-              abstract.set(Number(t.attrs['w:ilvl'] ?? 0), level);
-            }
-            break;
-          case 'w:start':
-            if (level) level.start = Number(v ?? 1);
-            break;
-          case 'w:numFmt':
-            if (level && v) level.numFmt = v;
-            break;
-          case 'w:lvlText':
-            if (level) level.lvlText = v ?? '';
-            break;
-          case 'w:suff':
-            if (level && (v === 'space' || v === 'nothing' || v === 'tab')) level.suff = v;
-            break;
-          case 'w:pStyle':
-            if (level && v) level.pStyle = v;
-            break;
-          case 'w:isLgl':
-            if (level) level.isLgl = v !== '0' && v !== 'false';
-            break;
-          case 'w:num':
-            num = { abstractId: '', startOverrides: new Map() };
-            this.nums.set(t.attrs['w:numId'] ?? '', num);
-            break;
-          case 'w:abstractNumId':
-            if (num) num.abstractId = v ?? '';
-            break;
-          case 'w:lvlOverride':
-            overrideLevel = Number(t.attrs['w:ilvl'] ?? 0);
-            break;
-          case 'w:startOverride':
-            if (num && overrideLevel !== null) num.startOverrides.set(overrideLevel, Number(v ?? 1));
-            break;
+    const root = parseXml(xml);
+    if (!root) return;
+    for (const a of wDescendants(root, 'abstractNum')) {
+      const abstract = new Map<number, Level>();
+      this.abstracts.set(wAttr(a, 'abstractNumId') ?? '', abstract);
+      for (const l of wDescendants(a, 'lvl')) {
+        const level: Level = { start: 1, numFmt: 'decimal', lvlText: '', suff: 'tab', pStyle: null, isLgl: false };
+        abstract.set(Number(wAttr(l, 'ilvl') ?? 0), level);
+        // Every occurrence counts, the last winning: in mc:AlternateContent the fallback comes last.
+        for (const e of wDescendants(l, 'start')) level.start = Number(wAttr(e, 'val') ?? 1);
+        for (const e of wDescendants(l, 'numFmt')) level.numFmt = wAttr(e, 'val') || level.numFmt;
+        for (const e of wDescendants(l, 'lvlText')) level.lvlText = wAttr(e, 'val') ?? '';
+        for (const e of wDescendants(l, 'suff')) {
+          const v = wAttr(e, 'val');
+          if (v === 'space' || v === 'nothing' || v === 'tab') level.suff = v;
         }
-      } else if (t.kind === 'close') {
-        if (t.name === 'w:abstractNum') abstract = null;
-        else if (t.name === 'w:lvl') level = null;
-        else if (t.name === 'w:num') num = null;
-        else if (t.name === 'w:lvlOverride') overrideLevel = null;
+        for (const e of wDescendants(l, 'pStyle')) level.pStyle = wAttr(e, 'val') || level.pStyle;
+        for (const e of wDescendants(l, 'isLgl')) {
+          const v = wAttr(e, 'val');
+          level.isLgl = v !== '0' && v !== 'false';
+        }
+      }
+    }
+    for (const n of wDescendants(root, 'num')) {
+      const num: Num = { abstractId: '', startOverrides: new Map() };
+      this.nums.set(wAttr(n, 'numId') ?? '', num);
+      for (const e of wDescendants(n, 'abstractNumId')) num.abstractId = wAttr(e, 'val') ?? '';
+      for (const o of wDescendants(n, 'lvlOverride')) {
+        const ilvl = Number(wAttr(o, 'ilvl') ?? 0);
+        for (const e of wDescendants(o, 'startOverride')) num.startOverrides.set(ilvl, Number(wAttr(e, 'val') ?? 1));
       }
     }
   }
 
   private readStyles(xml: string): void {
+    const root = parseXml(xml);
+    if (!root) return;
     const basedOn = new Map<string, string>();
-    let style: string | null = null;
-    let numId: string | null = null;
-    let ilvl: number | null = null;
-    for (const t of scanXml(xml)) {
-      if (t.kind === 'open') {
-        if (t.name === 'w:style') {
-          style = t.attrs['w:type'] === 'paragraph' ? (t.attrs['w:styleId'] ?? null) : null;
-          numId = null;
-          ilvl = null;
-          if (t.selfClosing) style = null;
-        } else if (style && t.name === 'w:basedOn' && t.attrs['w:val']) basedOn.set(style, t.attrs['w:val']);
-        else if (style && t.name === 'w:numId') numId = t.attrs['w:val'] ?? null;
-        else if (style && t.name === 'w:ilvl') ilvl = Number(t.attrs['w:val'] ?? 0);
-      } else if (t.kind === 'close' && t.name === 'w:style') {
-        if (style && numId !== null) this.styleNum.set(style, { numId, ilvl });
-        style = null;
+    for (const s of wDescendants(root, 'style')) {
+      const style = wAttr(s, 'type') === 'paragraph' ? wAttr(s, 'styleId') : null;
+      if (!style) continue;
+      let numId: string | null = null;
+      let ilvl: number | null = null;
+      for (const c of wDescendants(s, 'basedOn')) {
+        const v = wAttr(c, 'val');
+        if (v) basedOn.set(style, v);
       }
+      for (const c of wDescendants(s, 'numId')) numId = wAttr(c, 'val');
+      for (const c of wDescendants(s, 'ilvl')) ilvl = Number(wAttr(c, 'val') ?? 0);
+      if (numId !== null) this.styleNum.set(style, { numId, ilvl });
     }
     // Styles inherit numbering from the style they are based on (a bounded walk: cycles stop).
     for (const s of basedOn.keys()) {

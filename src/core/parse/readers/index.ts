@@ -57,7 +57,13 @@ export async function readDocument(
 ): Promise<ReadResult> {
   const { file, bytes } = source;
   checkSize(file, bytes, opts.maxBytes);
-  const reader = READERS.find((r) => r.accepts(file, bytes))!;
+  let reader = READERS[READERS.length - 1]!;
+  for (const r of READERS) {
+    if (await r.accepts(file, bytes)) {
+      reader = r;
+      break;
+    }
+  }
   const result = await reader.read(file, bytes);
   if (result.text.trim() === '') {
     throw new ParseError(

@@ -5,7 +5,7 @@
 import { ParseError } from '../errors.ts';
 import { hasExtension, startsWith, ZIP_MAGIC } from './signatures.ts';
 import type { DocumentReader } from './types.ts';
-import { openZip } from './zip.ts';
+import { zipHas } from './zip-package.ts';
 
 export const wpsReader: DocumentReader = {
   accepts: (file) => hasExtension(file, '.wps', '.et', '.dps'),
@@ -19,9 +19,9 @@ export const wpsReader: DocumentReader = {
 };
 
 /** An OFD package is a ZIP whose root holds OFD.xml. */
-function isOfd(file: string, bytes: Uint8Array): boolean {
+async function isOfd(file: string, bytes: Uint8Array): Promise<boolean> {
   if (hasExtension(file, '.ofd')) return true;
-  return startsWith(bytes, ZIP_MAGIC) && (openZip(bytes)?.has('OFD.xml') ?? false);
+  return startsWith(bytes, ZIP_MAGIC) && (await zipHas(bytes, 'OFD.xml'));
 }
 
 export const ofdReader: DocumentReader = {

@@ -19,10 +19,11 @@ export interface ReadResult {
   hints: ReadHints;
 }
 
-/** One format. Pure: bytes in, text out, no file or network access; may be async (pdfjs is). */
+/** One format. Pure: bytes in, text out, no file or network access; may be async (pdfjs and jszip are). */
 export interface DocumentReader {
-  /** Whether this reader takes the file, by signature first and extension second. */
-  accepts(file: string, bytes: Uint8Array): boolean;
+  /** Whether this reader takes the file, by signature first and extension second; async where it must look
+   *  inside a package (jszip opens ZIPs asynchronously). */
+  accepts(file: string, bytes: Uint8Array): boolean | Promise<boolean>;
   read(file: string, bytes: Uint8Array): ReadResult | Promise<ReadResult>;
 }
 
