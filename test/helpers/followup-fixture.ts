@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { webApi } from '@slack/bolt';
+import { retryingWrite } from '../../src/db/busy-retry.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
@@ -87,6 +88,7 @@ export function followupTestDeps(db: Db, locale: 'zh' | 'en' = 'en') {
     timeZone: 'Asia/Shanghai',
     config: { SLACK_ADMIN_USERS: [FIXTURE_ADMIN] },
     strings: followupStrings[locale],
+    write: retryingWrite(),
   };
 }
 

@@ -45,16 +45,18 @@ export const assignCommand: Subcommand = {
     const cmd = parsed.command;
     if (cmd.itemId === null) return notice(withExamples(s.fuNeedItem, examplesOf(deps), s));
     const fdeps = followupDeps(deps);
-    const outcome = assignFollowup(fdeps, {
-      itemId: cmd.itemId,
-      assignee: cmd.assignee,
-      actor: inv.userId,
-      ...(cmd.due !== null ? { due: cmd.due } : {}),
-      note: cmd.note,
-      where: { channel: inv.channelId, threadTs: null },
-      dedupeKey: inv.triggerId ? `trigger:${inv.triggerId}` : null,
-      today: todayOf(deps),
-    });
+    const outcome = await deps.write(() =>
+      assignFollowup(fdeps, {
+        itemId: cmd.itemId,
+        assignee: cmd.assignee,
+        actor: inv.userId,
+        ...(cmd.due !== null ? { due: cmd.due } : {}),
+        note: cmd.note,
+        where: { channel: inv.channelId, threadTs: null },
+        dedupeKey: inv.triggerId ? `trigger:${inv.triggerId}` : null,
+        today: todayOf(deps),
+      }),
+    );
     if (!outcome.ok || !outcome.created) return notice(assignOutcomeText(outcome, s));
     const error = await publishCreated(fdeps, inv.client, outcome.followup);
     const said = error ? slackFailedText(outcome.followup.id, error, s) : assignOutcomeText(outcome, s);

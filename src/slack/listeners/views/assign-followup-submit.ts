@@ -72,16 +72,18 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
       'assign follow-up submit',
       async () => {
         const fdeps = followupDeps(deps);
-        const outcome = assignFollowup(fdeps, {
-          itemId: item.itemId,
-          assignee,
-          actor: p.user.id,
-          due,
-          note,
-          where: { channel: meta.channel, threadTs: meta.threadTs },
-          dedupeKey: `view:${p.view.id}`,
-          today: todayOf(deps),
-        });
+        const outcome = await deps.write(() =>
+          assignFollowup(fdeps, {
+            itemId: item.itemId,
+            assignee,
+            actor: p.user.id,
+            due,
+            note,
+            where: { channel: meta.channel, threadTs: meta.threadTs },
+            dedupeKey: `view:${p.view.id}`,
+            today: todayOf(deps),
+          }),
+        );
         if (!outcome.ok) return tell(client, deps.logger, where, assignOutcomeText(outcome, s));
         // Success shows as the card in the thread; only problems need a private word.
         const error = outcome.created ? await publishCreated(fdeps, client, outcome.followup) : null;

@@ -65,7 +65,7 @@ export function followupChangeSubmitHandler(deps: SlackDeps) {
       (text) => tell(client, deps.logger, where, text),
       'follow-up change submit',
       async () => {
-        const outcome = changeFollowup(fdeps, req);
+        const outcome = await deps.write(() => changeFollowup(fdeps, req));
         if (!outcome.ok) {
           const text = changeOutcomeText(outcome, s, true);
           if (text) await tell(client, deps.logger, where, text);
