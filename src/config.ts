@@ -21,6 +21,15 @@ function isSchedulable(expression: string): boolean {
 }
 const CRON_HINT = 'is not a valid 5-field cron expression (minute hour day month weekday)';
 
+/** A whole number setting in [min, max]; the messages name the rule ("PORT must be a number (got "abc")"). */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'must be a number' })
+    .int({ message: 'must be a whole number' })
+    .min(min, { message: `must be between ${min} and ${max}` })
+    .max(max, { message: `must be between ${min} and ${max}` })
+    .default(fallback);
+
 const optionalString = z
   .string()
   .trim()
@@ -69,7 +78,7 @@ export const configSchema = z
     SLACK_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/.+/.test(v), {
       message: 'must be an http(s) URL such as https://slack.com/api/',
     }),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: wholeNumber(0, 65535, 3000),
     BOT_LOCALE: z.enum(['zh', 'en']).default('zh'),
     SLACK_ADMIN_USERS: idList,
     /** Who may add documents from Slack besides the admins (user ids); empty = admins only. */
@@ -85,12 +94,12 @@ export const configSchema = z
       .default('Asia/Shanghai')
       .refine(isTimeZone, { message: 'is not a known IANA time zone (e.g. Asia/Shanghai)' }),
     DIGEST_CHANNELS: channelIdList,
-    DIGEST_HORIZON_DAYS: z.coerce.number().int().min(1).max(366).default(28),
+    DIGEST_HORIZON_DAYS: wholeNumber(1, 366, 28),
     DIGEST_AS_OF: optionalString.refine((v) => v === undefined || isIsoDate(v), {
       message: 'must be a real date YYYY-MM-DD',
     }),
     DIGEST_SKIP_EMPTY: boolFlag,
-    REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+    REMINDER_DAYS: wholeNumber(0, 60, 3),
     QUIET_HOURS: optionalString
       .refine((v) => v === undefined || parseQuietHours(v) !== undefined, {
         message: 'must be a daily window HH:MM-HH:MM in DIGEST_TZ, e.g. 20:00-08:00',

@@ -72,6 +72,20 @@ describe('loadConfig', () => {
     expect(error!.message).toMatch(/got "every monday"/);
   });
 
+  it('says what a number setting must be, not zod’s words', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problems({ PORT: 'abc' })).toEqual(['PORT must be a number (got "abc")']);
+    expect(problems({ PORT: '1.5' })).toEqual(['PORT must be a whole number (got "1.5")']);
+    expect(problems({ REMINDER_DAYS: '99' })).toEqual(['REMINDER_DAYS must be between 0 and 60 (got "99")']);
+  });
+
   it('requires a signing secret or app token with a bot token', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET/);
     expect(() => loadConfig({ SLACK_APP_TOKEN: 'xapp-1' })).toThrow(/SLACK_BOT_TOKEN is required/);

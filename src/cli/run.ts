@@ -1,4 +1,5 @@
 import { DatabaseError, STORAGE_ADVICE, storageProblem } from '../db/errors.ts';
+import { editDistance } from '../lib/edit-distance.ts';
 import { IngestError } from '../services/ingest-service.ts';
 import { commands } from './commands/index.ts';
 import { type CliContext, UsageError } from './context.ts';
@@ -18,6 +19,23 @@ function helpText(): string {
   ].join('\n');
 }
 
+/**
+ * Node's parseArgs errors in the command's terms: an unknown option with the closest valid one and the list
+ * (read from the usage line, so it cannot drift), a missing value, an unexpected argument.
+ */
+function argsProblem(err: Error, code: string, usage: string): string {
+  const options = [...new Set(usage.match(/--[a-z][a-z-]*/g) ?? [])];
+  const given = /'(-{1,2}[A-Za-z][\w-]*)/.exec(err.message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const close = options.filter((o) => editDistance(o, given) <= 2).sort((a, b) => editDistance(a, given) - editDistance(b, given));
+    const hint = close[0] ? ` Did you mean ${close[0]}?` : '';
+    return `Unknown option ${given}.${hint} Valid options: ${options.join(', ') || 'none'}.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${given || 'An option'} needs a value (or takes none); see the usage.`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'This command takes no arguments besides its options.';
+  return err.message;
+}
+
 /** Runs one CLI invocation; returns the exit code. Never throws: every failure becomes a readable message. */
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const [name, ...rest] = argv;
@@ -34,7 +52,10 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     return await command.run(rest, ctx);
   } catch (err) {
     const problem = err instanceof DatabaseError ? null : storageProblem(err);
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    const code = (err as { code?: string }).code;
+    if (code?.startsWith('ERR_PARSE_ARGS')) {
+      ctx.stderr(`${argsProblem(err as Error, code, command.usage)}\nUsage: ${command.usage}\n`);
+    } else if (err instanceof UsageError) {
       ctx.stderr(`${(err as Error).message}\nUsage: ${command.usage}\n`);
     } else if (err instanceof IngestError) {
       ctx.stderr(`${err.message}\n`);

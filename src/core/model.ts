@@ -64,8 +64,10 @@ export interface ParsedMeasure {
 export interface ParsedDocument {
   title: string;
   kind: DocumentKind;
-  /** 湖南省, 天津市, 全国, 重庆市; null when it cannot be told. */
+  /** The document's own level: 湖南省, 南京市, 成都市武侯区, 全国; null when it cannot be told. */
   region: string | null;
+  /** That region with its parents, outermost first (江苏省, 南京市); empty when it cannot be told. */
+  regionPath: string[];
   /** 湖南省人民政府办公厅; null when unknown. */
   issuer: string | null;
   /** 湘政办发〔2021〕38号 — this document's own number, never one it cites. */

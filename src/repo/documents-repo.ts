@@ -129,6 +129,20 @@ export function countMeasures(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM measures').get() as { n: number }).n;
 }
 
+/**
+ * A real measure id to show in help and error examples: a policy measure with a task if there is one, else any
+ * measure; undefined for an empty index. The first row found, not a sorted scan (help is shown often).
+ */
+export function exampleMeasureId(db: Db): string | undefined {
+  const r = (db
+    .prepare(
+      `SELECT m.id FROM documents d JOIN measures m ON m.document_id = d.id
+       WHERE d.kind = 'policy' AND EXISTS (SELECT 1 FROM tasks t WHERE t.measure_id = m.id) LIMIT 1`,
+    )
+    .get() ?? db.prepare('SELECT id FROM measures LIMIT 1').get()) as { id: string } | undefined;
+  return r?.id;
+}
+
 /** The file name of another document with this content hash, if any. */
 export function findDocumentByContent(db: Db, contentHash: string, exceptFile: string): string | undefined {
   const r = db

@@ -1,6 +1,9 @@
 import type { ParsedDocument, ParsedMeasure, ParsedTarget, ParsedTask } from '../core/model.ts';
 import type { Db } from '../db/open.ts';
 
+/** Between the levels of documents.region_path (江苏省/南京市); migration 010 relies on it too. */
+export const REGION_PATH_SEPARATOR = '/';
+
 /** A parsed document with every id decided (see core/ingest/plan-revision.ts). */
 export interface DocumentToStore {
   id: string;
@@ -28,12 +31,13 @@ export function replaceDocument(db: Db, d: DocumentToStore): void {
   const { doc } = d;
   db.prepare('DELETE FROM measures WHERE document_id = ?').run(d.id);
   db.prepare(
-    `INSERT INTO documents (id, file, content_hash, title, kind, region, issuer, doc_number, published_on,
+    `INSERT INTO documents (id, file, content_hash, title, kind, region, region_path, issuer, doc_number, published_on,
        effective_on, expires_on, authors, ingested_at, added_by, added_at)
-     VALUES (@id, @file, @contentHash, @title, @kind, @region, @issuer, @docNumber, @publishedOn, @effectiveOn,
+     VALUES (@id, @file, @contentHash, @title, @kind, @region, @regionPath, @issuer, @docNumber, @publishedOn, @effectiveOn,
        @expiresOn, @authors, @ingestedAt, @addedBy, @ingestedAt)
      ON CONFLICT (id) DO UPDATE SET file = excluded.file, content_hash = excluded.content_hash,
-       title = excluded.title, kind = excluded.kind, region = excluded.region, issuer = excluded.issuer,
+       title = excluded.title, kind = excluded.kind, region = excluded.region,
+       region_path = excluded.region_path, issuer = excluded.issuer,
        doc_number = excluded.doc_number, published_on = excluded.published_on,
        effective_on = excluded.effective_on, expires_on = excluded.expires_on, authors = excluded.authors,
        ingested_at = excluded.ingested_at`,
@@ -44,6 +48,7 @@ export function replaceDocument(db: Db, d: DocumentToStore): void {
     title: doc.title,
     kind: doc.kind,
     region: doc.region,
+    regionPath: doc.regionPath.length > 0 ? doc.regionPath.join(REGION_PATH_SEPARATOR) : null,
     issuer: doc.issuer,
     docNumber: doc.docNumber,
     publishedOn: doc.publishedOn,

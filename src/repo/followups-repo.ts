@@ -26,6 +26,11 @@ export interface NewFollowup extends ItemRef {
   dedupeKey: string | null;
 }
 
+/** Whether a follow-up was already created under this dedupe key (a Slack retry or double submit). */
+export function hasDedupeKey(db: Db, key: string): boolean {
+  return db.prepare('SELECT 1 FROM followups WHERE dedupe_key = ?').get(key) !== undefined;
+}
+
 /**
  * Inserts a follow-up and its `created` event. When `dedupeKey` was seen before (a Slack retry, a double submit)
  * returns the existing follow-up with `created: false` instead of making a second one. IMMEDIATE: the write lock

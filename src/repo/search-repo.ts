@@ -43,7 +43,8 @@ export function filterSql(f: ResolvedFilters, measureId = 'm.id'): { sql: string
     params.push(...f.departmentPatterns.map(likeContains));
   }
   if (f.regionStem) {
-    where.push(`d.region LIKE ? ESCAPE '\\'`);
+    // Any level of the document's region: 地区:南京 and 地区:江苏 both find a Nanjing plan.
+    where.push(`d.region_path LIKE ? ESCAPE '\\'`);
     params.push(likeContains(f.regionStem));
   }
   if (f.kind) {

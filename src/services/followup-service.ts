@@ -2,13 +2,21 @@ import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { normalizeIdInput } from '../core/ids.ts';
-import { ACTIVE_STATUSES, isClosed, type Followup, type FollowupEvent, type FollowupListItem, type ItemRef } from '../core/followups/model.ts';
+import {
+  ACTIVE_STATUSES,
+  isClosed,
+  type Followup,
+  type FollowupEvent,
+  type FollowupListItem,
+  type ItemRef,
+} from '../core/followups/model.ts';
 import { applyChange, type ChangeRefusal, type FollowupChange } from '../core/followups/transitions.ts';
 import { canChangeFollowup } from '../core/followups/permissions.ts';
 import { compareByDue } from '../core/followups/reminders.ts';
 import { MAX_NOTE_CHARS, charCount } from '../core/followups/limits.ts';
 import * as repo from '../repo/followups-repo.ts';
 import { getMeasureRow } from '../repo/documents-repo.ts';
+import { addDays } from '../lib/dates.ts';
 
 /**
  * Follow-ups: assign, change state, list — database work only, no Slack. Each write returns what changed; the
@@ -41,16 +49,31 @@ export interface AssignRequest {
   where: { channel: string | null; threadTs: string | null };
   /** event_id / view id / trigger id: a Slack retry or double submit returns the existing follow-up. */
   dedupeKey: string | null;
+  /** YYYY-MM-DD in DIGEST_TZ: a target date before it is not taken as the follow-up's, a given one is warned of. */
+  today: string;
 }
 
+/** Days ahead a follow-up is due when its item's own target has already passed. */
+export const DEFAULT_FOLLOWUP_DAYS = 14;
+
+/** Why the due date is not simply the one asked for, to tell the person who assigned it. */
+export type DueNote =
+  /** No date given and the item's target had passed: due in DEFAULT_FOLLOWUP_DAYS instead. */
+  | { kind: 'target_passed'; targetDue: string; due: string }
+  /** The date given is already past: kept (it may be meant), said. */
+  | { kind: 'given_past'; due: string };
+
 export type AssignOutcome =
-  | { ok: true; followup: Followup; created: boolean }
+  | { ok: true; followup: Followup; created: boolean; dueNote?: DueNote }
+  /** The same item already has a follow-up that is not finished: one item, one follow-up at a time. */
+  | { ok: false; error: 'duplicate'; existing: Followup }
   | { ok: false; error: 'unknown_item'; id: string }
   | { ok: false; error: 'need_item' }
   | { ok: false; error: 'note_too_long'; max: number };
 
 export function assignFollowup(deps: FollowupDeps, req: AssignRequest): AssignOutcome {
-  if (req.note !== null && charCount(req.note) > MAX_NOTE_CHARS) return { ok: false, error: 'note_too_long', max: MAX_NOTE_CHARS };
+  if (req.note !== null && charCount(req.note) > MAX_NOTE_CHARS)
+    return { ok: false, error: 'note_too_long', max: MAX_NOTE_CHARS };
   let item: ItemRef & { due: string | null };
   if (req.itemId !== null && req.itemId.trim() !== '') {
     const id = normalizeIdInput(req.itemId);
@@ -66,6 +89,21 @@ export function assignFollowup(deps: FollowupDeps, req: AssignRequest): AssignOu
   } else {
     return { ok: false, error: 'need_item' };
   }
+  const retried = req.dedupeKey !== null && repo.hasDedupeKey(deps.db, req.dedupeKey);
+  if (!retried) {
+    const same = repo
+      .listFollowups(deps.db, { measureId: item.measureId, statuses: ACTIVE_STATUSES })
+      .find((f) => f.taskId === item.taskId && f.targetId === item.targetId);
+    if (same) return { ok: false, error: 'duplicate', existing: same };
+  }
+  let due = req.due === undefined ? item.due : req.due;
+  let dueNote: DueNote | undefined;
+  if (req.due === undefined && item.due !== null && item.due < req.today) {
+    due = addDays(req.today, DEFAULT_FOLLOWUP_DAYS);
+    dueNote = { kind: 'target_passed', targetDue: item.due, due };
+  } else if (req.due !== undefined && req.due !== null && req.due < req.today) {
+    dueNote = { kind: 'given_past', due: req.due };
+  }
   const { followup, created } = repo.insertFollowup(
     deps.db,
     {
@@ -74,7 +112,7 @@ export function assignFollowup(deps: FollowupDeps, req: AssignRequest): AssignOu
       targetId: item.targetId,
       assignee: req.assignee,
       createdBy: req.actor,
-      due: req.due === undefined ? item.due : req.due,
+      due,
       note: req.note,
       // Kept even before the bot could post there: a re-post after "invite me" needs to know where.
       channel: req.where.channel,
@@ -83,13 +121,17 @@ export function assignFollowup(deps: FollowupDeps, req: AssignRequest): AssignOu
     },
     nowIso(deps),
   );
-  return { ok: true, followup, created };
+  return { ok: true, followup, created, ...(dueNote && created ? { dueNote } : {}) };
 }
 
 // ---------------------------------------------------------------- what Slack did with it
 
 /** The card was posted: remember where (and which item that message is about), and clear a past failure. */
-export function recordPosted(deps: Pick<FollowupDeps, 'db'>, id: string, refs: { channel: string; threadTs: string; messageTs: string }): Followup {
+export function recordPosted(
+  deps: Pick<FollowupDeps, 'db'>,
+  id: string,
+  refs: { channel: string; threadTs: string; messageTs: string },
+): Followup {
   const db = deps.db;
   return db.transaction(() => {
     repo.setSlackRefs(db, id, refs);
@@ -115,7 +157,12 @@ export type DeliveryKind = 'dm' | 'note' | 'reminder';
  * A message about the follow-up (not its card) could not be sent: history only. The card is fine, so the row's
  * slack_error must stay clear — setting it would make the next change post a second card.
  */
-export function recordDeliveryFailure(db: Db, id: string, failure: { kind: DeliveryKind; error: string; to?: string }, atIso: string): void {
+export function recordDeliveryFailure(
+  db: Db,
+  id: string,
+  failure: { kind: DeliveryKind; error: string; to?: string },
+  atIso: string,
+): void {
   repo.insertEvent(db, id, atIso, 'system', 'slack_error', { ...failure });
 }
 
@@ -150,7 +197,8 @@ type ChangeRequest = { followupId: string; change: FollowupChange; actor: string
 export function checkChange(deps: FollowupDeps, req: ChangeRequest): ChangeOutcome | null {
   const f = repo.getFollowup(deps.db, req.followupId.toUpperCase());
   if (!f) return { ok: false, error: 'not_found', id: req.followupId };
-  if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS)) return { ok: false, error: 'forbidden', followup: f };
+  if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS))
+    return { ok: false, error: 'forbidden', followup: f };
   const result = applyChange(f, req.change, nowIso(deps));
   return result.ok ? null : { ok: false, error: result.refusal, followup: f };
 }
@@ -167,7 +215,8 @@ export function changeFollowup(deps: FollowupDeps, req: ChangeRequest): ChangeOu
   const id = req.followupId.toUpperCase();
   const f = repo.getFollowup(deps.db, id);
   if (!f) return { ok: false, error: 'not_found', id };
-  if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS)) return { ok: false, error: 'forbidden', followup: f };
+  if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS))
+    return { ok: false, error: 'forbidden', followup: f };
   const result = applyChange(f, req.change, nowIso(deps));
   if (!result.ok) return { ok: false, error: result.refusal, followup: f };
   const updated = repo.updateFollowup(deps.db, f.id, result.patch, { actor: req.actor, ...result.event }, f);
@@ -175,14 +224,18 @@ export function changeFollowup(deps: FollowupDeps, req: ChangeRequest): ChangeOu
   return { ok: true, followup: updated, previous: f, change: req.change, actor: req.actor };
 }
 
-export type PermissionCheck = { ok: true; followup: Followup } | { ok: false; error: 'not_found'; id: string } | { ok: false; error: 'forbidden'; followup: Followup };
+export type PermissionCheck =
+  | { ok: true; followup: Followup }
+  | { ok: false; error: 'not_found'; id: string }
+  | { ok: false; error: 'forbidden'; followup: Followup };
 export type RepostCheck = PermissionCheck;
 
 /** Whether the actor may change the follow-up at all: checked before a modal for a change is opened. */
 export function checkMayChange(deps: FollowupDeps, req: { followupId: string; actor: string }): PermissionCheck {
   const f = repo.getFollowup(deps.db, req.followupId.toUpperCase());
   if (!f) return { ok: false, error: 'not_found', id: req.followupId };
-  if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS)) return { ok: false, error: 'forbidden', followup: f };
+  if (!canChangeFollowup(f, req.actor, deps.config.SLACK_ADMIN_USERS))
+    return { ok: false, error: 'forbidden', followup: f };
   return { ok: true, followup: f };
 }
 
@@ -193,13 +246,21 @@ export function checkRepost(deps: FollowupDeps, req: { followupId: string; actor
 
 // ---------------------------------------------------------------- finding
 
-export type ThreadFollowup = { ok: true; followup: Followup } | { ok: false; error: 'none' } | { ok: false; error: 'ambiguous'; ids: string[] };
+export type ThreadFollowup =
+  | { ok: true; followup: Followup }
+  | { ok: false; error: 'none' }
+  | { ok: false; error: 'ambiguous'; ids: string[] };
 
 /**
  * The follow-up a thread command (`@bot done`) is about: the one named, else the thread's only active one (or its
  * only one at all, so `reopen` works after `done`).
  */
-export function threadFollowup(db: Db, channel: string, threadTs: string | null, explicitId: string | null): ThreadFollowup {
+export function threadFollowup(
+  db: Db,
+  channel: string,
+  threadTs: string | null,
+  explicitId: string | null,
+): ThreadFollowup {
   if (explicitId !== null) {
     const f = repo.getFollowup(db, explicitId.toUpperCase());
     return f ? { ok: true, followup: f } : { ok: false, error: 'none' };
@@ -235,7 +296,12 @@ export function threadItem(db: Db, channel: string, threadTs: string): ItemRef |
  */
 export function messageItemId(
   db: Db,
-  m: { channel: string; ts: string; threadTs: string | null; metadata?: { event_type: string; event_payload: Record<string, unknown> } | undefined },
+  m: {
+    channel: string;
+    ts: string;
+    threadTs: string | null;
+    metadata?: { event_type: string; event_payload: Record<string, unknown> } | undefined;
+  },
 ): string | null {
   const p = m.metadata?.event_type === 'measures_item' ? m.metadata.event_payload : undefined;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
@@ -245,12 +311,17 @@ export function messageItemId(
   return ref ? (ref.targetId ?? ref.taskId ?? ref.measureId) : null;
 }
 
-export type ListScope = { kind: 'mine'; user: string } | { kind: 'user'; user: string } | { kind: 'overdue' } | { kind: 'all' };
+export type ListScope =
+  | { kind: 'mine'; user: string }
+  | { kind: 'user'; user: string }
+  | { kind: 'overdue' }
+  | { kind: 'all' }
+  | { kind: 'done' };
 
-/** Active follow-ups for a scope, overdue first, then by due date. */
+/** Follow-ups not finished (or, for `done`, the finished ones) for a scope, overdue first, then by due date. */
 export function listForScope(db: Db, scope: ListScope, today: string): FollowupListItem[] {
   const items = repo.listFollowups(db, {
-    statuses: ACTIVE_STATUSES,
+    statuses: scope.kind === 'done' ? ['done'] : ACTIVE_STATUSES,
     ...(scope.kind === 'mine' || scope.kind === 'user' ? { assignee: scope.user } : {}),
     ...(scope.kind === 'overdue' ? { dueBefore: today } : {}),
   });
@@ -260,7 +331,13 @@ export function listForScope(db: Db, scope: ListScope, today: string): FollowupL
 /** A measure's follow-ups (every state) and their history, for the detail view. */
 export function measureFollowups(db: Db, measureId: string): { followups: Followup[]; events: FollowupEvent[] } {
   const followups = repo.listFollowups(db, { measureId });
-  return { followups, events: repo.listEvents(db, followups.map((f) => f.id)) };
+  return {
+    followups,
+    events: repo.listEvents(
+      db,
+      followups.map((f) => f.id),
+    ),
+  };
 }
 
 /** Every follow-up, for export (CLI). */
@@ -269,9 +346,13 @@ export function allFollowups(db: Db): FollowupListItem[] {
 }
 
 /** What the assign modal shows for an item id (title, default due date), or undefined for an unknown id. */
-export function assignModalItem(db: Db, rawId: string): { itemId: string; title: string; due: string | null } | undefined {
+export function assignModalItem(
+  db: Db,
+  rawId: string,
+): { itemId: string; title: string; due: string | null } | undefined {
   const id = normalizeIdInput(rawId);
   const found = repo.resolveItem(db, id);
-  return found ? { itemId: found.targetId ?? found.taskId ?? found.measureId, title: found.title, due: found.due } : undefined;
+  return found
+    ? { itemId: found.targetId ?? found.taskId ?? found.measureId, title: found.title, due: found.due }
+    : undefined;
 }
-

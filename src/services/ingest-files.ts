@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ParseErrorCode, ParseErrorParams } from '../core/parse/errors.ts';
 
 /**
  * Paths given to `measures ingest` → the documents to read, each read with a bound. Only regular files (or
@@ -17,7 +18,11 @@ export interface SkippedFile {
 
 export interface FileProblem {
   path: string;
+  /** In English, for the command line and the logs. */
   message: string;
+  /** A parser refusal's code and parameters, so the bot can say it in its own language. */
+  code?: ParseErrorCode;
+  params?: ParseErrorParams;
 }
 
 function kindOf(stat: fs.Stats): string {

@@ -11,6 +11,7 @@ import { findRevisionOf, type IndexedDocument, type RevisionMatch, revisionTitle
 import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
 import { parseText, readDocument } from '../core/parse/index.ts';
+import { refusalOf } from '../core/parse/refusal.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { withBusyRetrySync } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
@@ -444,7 +445,8 @@ async function ingestPrepared(
     try {
       prepared.push(await prepare(s));
     } catch (err) {
-      if (err instanceof ParseError) problems.push({ path: s.file, message: err.message });
+      if (err instanceof ParseError)
+        problems.push({ path: s.file, message: err.message, ...refusalOf(err, s, MAX_DOCUMENT_BYTES) });
       else problems.push({ path: s.file, message: `${s.file}: could not be read (${(err as Error).message}).` });
     }
   }

@@ -56,6 +56,8 @@ export interface SearchResult {
   /** Matches in all, before limit/offset. */
   total: number;
   hits: SearchHit[];
+  /** Operators of other search syntaxes the query used, searched as plain words (`NEAR(…)`, `*`, `^`). */
+  unsupported: string[];
 }
 
 export interface SearchRequest {
@@ -92,6 +94,7 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
   let total: number;
   let page: { measureId: string; rank: number }[];
   let needles: string[] = [];
+  let unsupported: string[] = [];
   if (isBlankQuery(query)) {
     if (!hasFilters(req.filters)) {
       throw new SearchInputError('empty', 'Type something to search for (for example 冷链 or 5G基站), or give a filter.');
@@ -101,6 +104,7 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
   } else {
     const parsed = parseQuery(query, segmenter);
     needles = highlightNeedles(parsed);
+    unsupported = parsed.unsupported;
     let match = wordMatch(parsed);
     // "Few word hits" only needs to know whether there are FEW_WORD_HITS of them, not how many.
     if (parsed.short || !hasAtLeastMatches(db, match, filters, FEW_WORD_HITS)) match = wordOrCharMatch(parsed);
@@ -111,7 +115,7 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
       ({ total, page } = pageMatchesWithTotal(db, match, filters, limit, offset));
     }
   }
-  return { query, total, hits: hydrate(db, page, needles, req.today) };
+  return { query, total, hits: hydrate(db, page, needles, req.today), unsupported };
 }
 
 /**

@@ -11,6 +11,8 @@ export const MEASURES_COMMAND = '/measures';
 export const ACTIONS = {
   /** "More results": replaces the ephemeral result message with the next page. Value: SearchState JSON. */
   SEARCH_MORE: 'search_more',
+  /** The previous page: the same handler as SEARCH_MORE (the value carries the offset); Slack wants distinct ids. */
+  SEARCH_PREVIOUS: 'search_previous',
   /** "Share in channel": posts the current result page publicly. Value: SearchState JSON. */
   SHARE_RESULTS: 'share_results',
   /** "Details" on a hit: answers with the detail view of one measure. Value: measure id. */

@@ -91,3 +91,46 @@ describe('measures search on a stale index', () => {
     after.close();
   }, 60_000);
 });
+
+describe('what a new user gets wrong on the command line', () => {
+  it('an unknown option is named with the closest valid one and the list, not Node’s message', async () => {
+    const r = await cli(['search', '冷链', '--jsn', '--db', dbPath]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Unknown option --jsn. Did you mean --json?');
+    expect(r.stderr).toContain('Valid options: --json, --limit');
+    expect(r.stderr).not.toContain('positional argument');
+  });
+
+  it('a missing value names the option', async () => {
+    const r = await cli(['search', '冷链', '--limit']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--limit needs a value');
+  });
+
+  it('searching a missing or empty index says so, exits 1 and creates no file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-typo-'));
+    const typo = path.join(dir, 'typo.db');
+    const missing = await cli(['search', '冷链', '--db', typo]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`There is no database at ${typo}`);
+    expect(fs.existsSync(typo)).toBe(false);
+    const empty = path.join(dir, 'empty.db');
+    expect((await cli(['export', '--db', empty])).code).toBe(1);
+    const db = openDatabase(empty);
+    db.close();
+    expect((await cli(['ingest', path.join(dir, 'nothing-here'), '--db', empty])).code).toBe(1);
+    const r = await cli(['search', '冷链', '--db', empty]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/has no documents yet/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('file problems give advice for the command line, not "upload"', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-empty-file-'));
+    fs.writeFileSync(path.join(dir, 'blank.txt'), '   \n');
+    const r = await cli(['ingest', dir, '--db', path.join(dir, 'x.db')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('blank.txt');
+    expect(r.stderr.toLowerCase()).not.toContain('upload');
+  });
+});

@@ -154,12 +154,36 @@ describe('each rule rejects what Slack rejects', () => {
   });
 });
 
+/**
+ * The Web API client logs every refused call as an error; these tests expect the refusals, so the client logs
+ * into this list (checked below) instead of printing [ERROR] lines into a passing run.
+ */
+function capturingLogger(lines: string[]) {
+  const keep = (...msg: unknown[]) => void lines.push(msg.map(String).join(' '));
+  let level = webApi.LogLevel.ERROR;
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: keep,
+    error: keep,
+    setLevel: (l: webApi.LogLevel) => void (level = l),
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
 describe('the fake Slack answers invalid payloads as Slack does and records them', () => {
   let fake: FakeSlack;
   let client: webApi.WebClient;
+  let logged: string[];
   beforeEach(async () => {
     fake = await startFakeSlack();
-    client = new webApi.WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
+    logged = [];
+    client = new webApi.WebClient('xoxb-test', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+      logger: capturingLogger(logged),
+    });
   });
   afterEach(async () => {
     fake.takeViolations();
@@ -175,6 +199,7 @@ describe('the fake Slack answers invalid payloads as Slack does and records them
     expect(err.code).toBe(webApi.ErrorCode.PlatformError);
     expect(err.data).toMatchObject({ ok: false, error: 'invalid_blocks', errors: ['must be less than 3001 characters (is 3001) [json-pointer:/blocks/0/text/text]'] });
     expect(fake.violations).toEqual([expect.objectContaining({ method, error: 'invalid_blocks' })]);
+    expect(logged.join('\n')).toContain('must be less than 3001 characters');
   });
 
   it('too much text in total is msg_blocks_too_long', async () => {
@@ -215,7 +240,7 @@ describe('the fake Slack answers invalid payloads as Slack does and records them
     expect(() => fake.assertNoViolations()).not.toThrow();
     await client.chat.postMessage({ channel: 'C1', text: 'f', blocks: tooLong }).catch(() => undefined);
     const other = await startFakeSlack();
-    await new webApi.WebClient('x', { slackApiUrl: other.apiUrl, retryConfig: { retries: 0 } }).chat.postMessage({ channel: 'C1', text: 'f', blocks: tooLong }).catch(() => undefined);
+    await new webApi.WebClient('x', { slackApiUrl: other.apiUrl, retryConfig: { retries: 0 }, logger: capturingLogger(logged) }).chat.postMessage({ channel: 'C1', text: 'f', blocks: tooLong }).catch(() => undefined);
     await expect(other.stop()).rejects.toThrow(/invalid Block Kit/);
   });
 });

@@ -69,6 +69,7 @@ export function insertDocument(db: Db, spec: DocSpec): void {
       title: spec.title,
       kind: 'policy',
       region: spec.region,
+      regionPath: spec.region ? [spec.region] : [],
       issuer: null,
       docNumber: null,
       publishedOn: null,

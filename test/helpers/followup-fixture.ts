@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { webApi } from '@slack/bolt';
+import { retryingWrite } from '../../src/db/busy-retry.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
@@ -34,6 +35,7 @@ export function seedFollowupFixture(db: Db, opts: { measureTitle?: string } = {}
         title: '关于促进消费的若干措施',
         kind: 'policy',
         region: '天津市',
+        regionPath: ['天津市'],
         issuer: null,
         docNumber: null,
         publishedOn: '2026-01-01',
@@ -86,6 +88,7 @@ export function followupTestDeps(db: Db, locale: 'zh' | 'en' = 'en') {
     timeZone: 'Asia/Shanghai',
     config: { SLACK_ADMIN_USERS: [FIXTURE_ADMIN] },
     strings: followupStrings[locale],
+    write: retryingWrite(),
   };
 }
 

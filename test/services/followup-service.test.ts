@@ -13,7 +13,7 @@ function setup() {
   seedFollowupFixture(db);
   const deps = followupTestDeps(db);
   const assign = (over: Partial<AssignRequest> = {}) =>
-    assignFollowup(deps, { itemId: FIXTURE.targetId, assignee: 'U0A', actor: 'U0C', note: null, where: { channel: 'C1', threadTs: '9.9' }, dedupeKey: null, ...over });
+    assignFollowup(deps, { itemId: FIXTURE.targetId, assignee: 'U0A', actor: 'U0C', note: null, where: { channel: 'C1', threadTs: '9.9' }, dedupeKey: null, today: '2026-11-22', ...over });
   return { db, deps, assign };
 }
 
@@ -21,10 +21,36 @@ describe('followup service (no Slack)', () => {
   it('assigns with the target due date by default and keeps the intended channel even before anything is posted', () => {
     const { assign } = setup();
     expect(assign()).toMatchObject({ ok: true, created: true, followup: { id: 'F1', due: FIXTURE.targetDue, channel: 'C1', threadTs: '9.9' } });
-    expect(assign({ where: { channel: 'C2', threadTs: null } })).toMatchObject({ ok: true, followup: { id: 'F2', channel: 'C2', threadTs: null } });
+    expect(assign({ itemId: FIXTURE.otherMeasureId, where: { channel: 'C2', threadTs: null } })).toMatchObject({
+      ok: true,
+      followup: { id: 'F2', channel: 'C2', threadTs: null },
+    });
     expect(assign({ itemId: 'zzzz-1' })).toEqual({ ok: false, error: 'unknown_item', id: 'zzzz-1' });
     expect(assign({ itemId: null })).toEqual({ ok: false, error: 'need_item' });
     expect(assign({ note: 'n'.repeat(MAX_NOTE_CHARS + 1) })).toEqual({ ok: false, error: 'note_too_long', max: MAX_NOTE_CHARS });
+  });
+
+  it('a second follow-up on the same item is refused, naming the one there is; a retry still returns it', () => {
+    const { assign } = setup();
+    assign({ dedupeKey: 'event:1' });
+    expect(assign({ assignee: 'U0B' })).toMatchObject({ ok: false, error: 'duplicate', existing: { id: 'F1', assignee: 'U0A' } });
+    expect(assign({ dedupeKey: 'event:1' })).toMatchObject({ ok: true, created: false, followup: { id: 'F1' } });
+    // The same measure's task is another item.
+    expect(assign({ itemId: FIXTURE.taskId })).toMatchObject({ ok: true, created: true, followup: { id: 'F2' } });
+  });
+
+  it('never takes a passed target date silently: two weeks ahead instead, said; a past date given is kept and said', () => {
+    const { assign } = setup();
+    const later = '2027-02-01';
+    expect(assign({ today: later })).toMatchObject({
+      ok: true,
+      followup: { due: '2027-02-15' },
+      dueNote: { kind: 'target_passed', targetDue: FIXTURE.targetDue, due: '2027-02-15' },
+    });
+    const given = assign({ itemId: FIXTURE.taskId, due: '2026-01-31' });
+    expect(given).toMatchObject({ ok: true, followup: { due: '2026-01-31' }, dueNote: { kind: 'given_past', due: '2026-01-31' } });
+    const plain = assign({ itemId: FIXTURE.otherMeasureId, due: '2027-06-30' });
+    expect(plain.ok && plain.dueNote).toBeUndefined();
   });
 
   it('records what Slack did: a failure stays on the row until a post succeeds', () => {

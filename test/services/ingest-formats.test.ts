@@ -28,6 +28,15 @@ describe('ingesting Word and PDF files', () => {
     );
     expect(error).toBeInstanceOf(IngestError);
     expect((error as Error).message).toMatch(/scanned\.pdf has no text layer/);
+    // The bot says the same in its own language from the code; the command line keeps the message.
+    expect((error as IngestError).problems).toEqual([
+      {
+        path: 'scanned.pdf',
+        message: expect.stringMatching(/^scanned\.pdf has no text layer/),
+        code: 'no_text_layer',
+        params: {},
+      },
+    ]);
     expect(listDocuments(db)).toHaveLength(0);
   });
 });

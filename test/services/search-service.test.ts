@@ -140,9 +140,13 @@ describe('searchMeasures', () => {
         expect(err, `query ${JSON.stringify(q)}`).toBeInstanceOf(SearchInputError);
       }
     }
-    expect(ids('冷链 OR 追溯')).toEqual([]);
+    // OR is an operator, NEAR( is not (its words are searched); SQL stays words.
+    expect(ids('冷链 OR 追溯').sort()).toEqual(['qacc-1', 'tjaa-1']);
     expect(ids("冷链'; DROP TABLE measures;--")).toEqual([]);
-    expect(ids('NEAR(冷链 追溯)')).toEqual([]);
+    expect(ids('NEAR(冷链 追溯)')).toEqual(['tjaa-1']);
+    expect(ids('冷链 -追溯')).toEqual(['qacc-1']);
+    expect(ids('"冷链追溯"')).toEqual(['tjaa-1']);
+    expect(ids('"追溯冷链"')).toEqual([]);
     expect(ids('冷链😀')).toContain('tjaa-1');
     expect((db.prepare('SELECT COUNT(*) AS n FROM measures').get() as { n: number }).n).toBe(6);
   });

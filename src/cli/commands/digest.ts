@@ -122,7 +122,7 @@ export const digestCommand: CliCommand = {
       const digest = digestForChannel(db, ctx.config, { channel, asOf, horizonDays, now: ctx.clock() });
       const locale = ctx.config.BOT_LOCALE;
       if (values.json) printJson(ctx, digestJson(digest, locale));
-      else ctx.stdout(renderDigestText(digest, locale));
+      else ctx.stdout(renderDigestText(digest, locale, ctx.config.DIGEST_TZ));
       return 0;
     } finally {
       db.close();

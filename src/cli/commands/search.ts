@@ -7,6 +7,7 @@ import {
   searchMeasures,
   snippetToMarkdown,
 } from '../../services/search-service.ts';
+import { indexSummary } from '../../services/index-summary.ts';
 import { type CliCommand, openReadIndex, printJson, UsageError } from '../context.ts';
 
 export const searchCommand: CliCommand = {
@@ -57,6 +58,13 @@ export const searchCommand: CliCommand = {
     if (values['in-force']) filters.inForce = true;
     const db = openReadIndex(ctx, values.db, { search: true });
     try {
+      // "No measures found" would be a lie about an index that holds nothing to search.
+      if (indexSummary(db).documents === 0) {
+        ctx.stderr(
+          `The index at ${values.db ?? ctx.config.DATABASE_PATH} has no documents yet: index some first with \`measures ingest <folder>\`.\n`,
+        );
+        return 1;
+      }
       let result: ReturnType<typeof searchMeasures>;
       try {
         result = searchMeasures(db, { query, filters, limit, today }, ctx.segmenter);
@@ -64,6 +72,11 @@ export const searchCommand: CliCommand = {
         if (!(err instanceof SearchInputError)) throw err;
         ctx.stderr(`${err.message}\n`);
         return 1;
+      }
+      if (result.unsupported.length > 0) {
+        ctx.stderr(
+          `Note: ${result.unsupported.join(' ')} is not supported; its words were searched as plain keywords. Words are ANDed; use OR, -word to exclude and "a phrase".\n`,
+        );
       }
       if (values.json) {
         printJson(ctx, {
@@ -99,7 +112,7 @@ export const searchCommand: CliCommand = {
       for (const h of result.hits) {
         lines.push(`${h.measureId}  ${h.label} ${h.title}  [${h.file}]`);
         lines.push(`    ${snippetToMarkdown(h.snippet)}`);
-        if (h.leadDepartments.length > 0) lines.push(`    牵头: ${h.leadDepartments.join('、')}`);
+        if (h.leadDepartments.length > 0) lines.push(`    lead: ${h.leadDepartments.join(', ')}`);
         for (const t of h.targets) lines.push(`    ${t.due}  ${t.text}`);
         lines.push('');
       }

@@ -42,7 +42,8 @@ export function duePhrase(t: DueLike, locale: Locale): string {
       return zh ? `${year}年第${ZH_DIGITS[q]}季度` : `Q${q} ${year}`;
     }
     case 'month':
-      return zh ? `${year}年${month}月底` : `end of ${EN_MONTHS[month - 1]} ${year}`;
+      // Read like the year's (…年底前, by end of …): the same deadline words side by side.
+      return zh ? `${year}年${month}月底前` : `by end of ${EN_MONTHS[month - 1]} ${year}`;
     case 'day':
       return zh ? `${year}年${month}月${day}日` : t.due;
     case 'period': {

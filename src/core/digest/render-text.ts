@@ -1,3 +1,5 @@
+import { dateInZone } from '../../lib/dates.ts';
+import type { FollowupStatus } from '../followups/model.ts';
 import { defineStrings } from '../../lib/strings.ts';
 import { duePhrase } from './due-phrase.ts';
 import { groupByDue } from './select-digest.ts';
@@ -14,8 +16,10 @@ const LABELS = defineStrings(
     nothing: '未来几周没有到期的目标。',
     more: (n: number) => `……另有 ${n} 项`,
     expired: '（文件已失效）',
+    quoted: '（引述自问答或评论，供参考，非本单位承诺）',
     leads: '牵头',
     followup: '跟进',
+    status: { open: '待处理', in_progress: '进行中', done: '已完成', blocked: '受阻', cancelled: '已取消' } satisfies Record<FollowupStatus, string>,
   },
   {
     title: (asOf: string, days: number) => `Policy targets digest · ${asOf} (next ${days} days)`,
@@ -25,8 +29,10 @@ const LABELS = defineStrings(
     nothing: 'Nothing due in the coming weeks.',
     more: (n: number) => `… and ${n} more`,
     expired: '(document no longer in force)',
+    quoted: '(quoted in a Q&A or commentary: context, not our commitment)',
     leads: 'lead',
     followup: 'follow-up',
+    status: { open: 'open', in_progress: 'in progress', done: 'done', blocked: 'blocked', cancelled: 'cancelled' } satisfies Record<FollowupStatus, string>,
   },
 );
 
@@ -34,13 +40,14 @@ function itemLine(item: DigestItem, locale: Locale): string {
   const l = LABELS[locale];
   const where = [item.region, item.file].filter(Boolean).join(' · ');
   const parts = [`  ${item.taskId} ${item.text} — ${duePhrase(item, locale)}`];
-  parts.push(`    ${where}${item.label ? ' ' + item.label : ''}${item.documentExpired ? ' ' + l.expired : ''}`);
-  if (item.departments.length > 0) parts.push(`    ${l.leads}: ${item.departments.join('、')}`);
-  for (const f of item.followups) parts.push(`    ${l.followup} ${f.id}: ${f.assignee} (${f.status})`);
+  parts.push(`    ${where}${item.label ? ' ' + item.label : ''}${item.documentExpired ? ' ' + l.expired : ''}${item.source !== 'policy' ? ' ' + l.quoted : ''}`);
+  if (item.departments.length > 0) parts.push(`    ${l.leads}: ${item.departments.join(locale === 'zh' ? '、' : ', ')}`);
+  for (const f of item.followups) parts.push(`    ${l.followup} ${f.id}: ${f.assignee} (${l.status[f.status]})`);
   return parts.join('\n');
 }
 
-export function renderDigestText(d: Digest, locale: Locale, overdueCap = 10): string {
+/** `timeZone` (DIGEST_TZ): when follow-ups were closed is shown as a date there, not as a UTC instant. */
+export function renderDigestText(d: Digest, locale: Locale, timeZone: string, overdueCap = 10): string {
   const l = LABELS[locale];
   const out: string[] = [l.title(d.asOf, d.horizonDays), ''];
   if (d.upcoming.length === 0 && d.overdue.length === 0 && d.done.length === 0) {
@@ -66,7 +73,8 @@ export function renderDigestText(d: Digest, locale: Locale, overdueCap = 10): st
   if (d.done.length > 0) {
     out.push(`${l.done}:`);
     for (const f of d.done) {
-      out.push(`  ${f.followupId} ${f.status} ${f.closedAt} ${f.assignee}${f.text ? ' — ' + f.text : ''}`);
+      const closed = dateInZone(new Date(f.closedAt), timeZone);
+      out.push(`  ${f.followupId} ${l.status[f.status]} ${closed} ${f.assignee}${f.text ? ' — ' + f.text : ''}`);
     }
   }
   return out.join('\n').trimEnd() + '\n';

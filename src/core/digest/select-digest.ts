@@ -37,6 +37,7 @@ function toItem(t: DigestTarget, followups: DigestFollowup[], asOf: string): Dig
     departments: leads.length > 0 ? leads : t.departments.map((d) => d.name),
     followups: followups.map((f) => ({ id: f.id, assignee: f.assignee, status: f.status })),
     documentExpired: refStatus(t, asOf) === 'expired',
+    source: t.documentKind,
   };
 }
 

@@ -80,6 +80,11 @@ export interface DigestItem {
   followups: FollowupState[];
   /** The document is no longer in force on asOf (its targets are kept, but shown as such). */
   documentExpired: boolean;
+  /**
+   * Where the target is quoted from: a Q&A answer or a commentary restating someone's target is context for the
+   * reader, not a commitment of the team (shown as such); `policy` for a measure's own target.
+   */
+  source: 'policy' | 'qa' | 'commentary';
 }
 
 export interface DoneItem {

@@ -18,18 +18,24 @@ export interface MentionDecision {
   parsed: ParseResult;
 }
 
+/**
+ * Verb words nobody searches for: a mention starting with one is always a follow-up command (or its error),
+ * never a search. 取消 and 重发 are not among them (取消限购, 重发通知 are searched).
+ */
+const COMMAND_ONLY = new Set(['assign', '指派', '分配', 'blocked', 'block', '受阻', '阻塞', 'reassign', '转交', '改派', 'cancel', 'reopen', '重开', '重新打开']);
+
 /** Verbs that take nothing but an optional F<n>: anything else after them makes the mention a search. */
 const NO_ARGUMENT: ReadonlySet<FollowupVerb> = new Set(['start', 'done', 'cancel', 'reopen', 'repost']);
 
 /**
  * True when the words after the verb are not a follow-up command's argument, so the mention is a search:
- * no F<n> named, and either a no-argument verb followed by words, or `due` followed by something not a date.
+ * no F<n> named (anywhere), and either a no-argument verb followed by words, or `due` followed by something not a date.
  */
 function searchShaped(verb: FollowupVerb, args: string[]): boolean {
   const [first] = args;
-  if (first === undefined || isFollowupId(first)) return false;
+  if (first === undefined || args.some(isFollowupId)) return false;
   if (NO_ARGUMENT.has(verb)) return true;
-  if (verb === 'due') return parseDate(first) === null;
+  if (verb === 'due') return !args.some((a) => parseDate(a) !== null);
   return false;
 }
 
@@ -39,10 +45,11 @@ export function mentionIntent(text: string, ctx: { threadHasFollowup: boolean })
   const [word, ...args] = commandTokens(text);
   const verb = word === undefined ? undefined : followupVerb(word);
   if (verb === undefined || verb === 'help') return decide('other');
-  if (searchShaped(verb, args)) return decide('other');
+  const commandOnly = COMMAND_ONLY.has(word!.toLowerCase());
+  if (!commandOnly && searchShaped(verb, args)) return decide('other');
   // Naming an F<n> makes a broken command clearly about that follow-up, wherever it is written.
-  const namesFollowup = args[0] !== undefined && isFollowupId(args[0]);
-  if (!parsed.ok) return decide(ctx.threadHasFollowup || namesFollowup ? 'followup_error' : 'other');
+  const namesFollowup = args.some(isFollowupId);
+  if (!parsed.ok) return decide(ctx.threadHasFollowup || namesFollowup || commandOnly ? 'followup_error' : 'other');
   const cmd = parsed.command;
   switch (cmd.kind) {
     case 'help':
@@ -51,6 +58,6 @@ export function mentionIntent(text: string, ctx: { threadHasFollowup: boolean })
       return decide('followup');
     case 'change':
     case 'repost':
-      return decide(cmd.followupId !== null || ctx.threadHasFollowup ? 'followup' : 'other');
+      return decide(cmd.followupId !== null || ctx.threadHasFollowup || commandOnly ? 'followup' : 'other');
   }
 }

@@ -1,4 +1,5 @@
 import { isIsoDate } from '../../lib/dates.ts';
+import { ID_PATTERN } from '../ids.ts';
 import type { FollowupChange } from './transitions.ts';
 
 /**
@@ -9,6 +10,9 @@ import type { FollowupChange } from './transitions.ts';
  *   due [F<n>] <date>
  *   reassign [F<n>] @user
  *   repost [F<n>]                     (post the card again after a Slack failure)
+ * The verb comes first; the rest may come in any order people write them (`blocked 等待数据 F2`,
+ * `reassign @li F2`, `due 2027-06-30 F2`, `assign @wang z8wv-4.1`): the first F<n>, user mention and date are
+ * taken wherever they stand.
  * Slack sends user mentions as `<@U123>` or `<@U123|name>`. Chinese verbs are accepted too (完成, 受阻…).
  * The text must already be decoded from Slack's entities (&amp; &lt; &gt;): callers use decodeSlackEntities.
  */
@@ -68,6 +72,12 @@ function normalizeFollowupId(token: string): string {
   return token.toUpperCase();
 }
 
+/** Removes and returns the first token that passes `test`, wherever it stands. */
+function take(tokens: string[], test: (t: string) => boolean): string | undefined {
+  const at = tokens.findIndex(test);
+  return at < 0 ? undefined : tokens.splice(at, 1)[0];
+}
+
 /** The words of a command (ideographic spaces count as spaces). */
 export function commandTokens(text: string): string[] {
   return text.replace(/\u3000/g, ' ').trim().split(/\s+/).filter((t) => t !== '');
@@ -86,22 +96,28 @@ export function parseFollowupCommand(text: string): ParseResult {
   if (verb === 'help') return { ok: true, command: { kind: 'help' } };
 
   if (verb === 'assign') {
-    let itemId: string | null = null;
-    if (tokens[0] !== undefined && parseUserMention(tokens[0]) === null) itemId = tokens.shift()!;
-    const assignee = tokens[0] !== undefined ? parseUserMention(tokens[0]) : null;
-    if (!assignee) return { ok: false, error: 'missing_user', verb };
-    tokens.shift();
+    const mentionAt = tokens.findIndex((t) => parseUserMention(t) !== null);
+    if (mentionAt < 0) return { ok: false, error: 'missing_user', verb };
+    const assignee = parseUserMention(tokens[mentionAt]!)!;
+    const before = tokens[0];
+    tokens.splice(mentionAt, 1);
+    // The item: a word shaped like a measure's id (z8wv-4.1) wherever it stands, else a word written before the mention (so a
+    // mistyped id is reported, not taken as the note); none when the thread names the item.
+    const itemId =
+      take(tokens, (t) => t.includes('-') && !looksLikeDate(t) && ID_PATTERN.test(t.toLowerCase())) ??
+      (mentionAt > 0 && before !== undefined && !looksLikeDate(before) ? take(tokens, (t) => t === before)! : null);
     let due: string | null = null;
-    if (tokens[0] !== undefined && looksLikeDate(tokens[0])) {
-      due = parseDate(tokens[0]);
+    const date = take(tokens, looksLikeDate);
+    if (date !== undefined) {
+      due = parseDate(date);
       if (!due) return { ok: false, error: 'bad_date', verb };
-      tokens.shift();
     }
     const note = tokens.join(' ').trim();
     return { ok: true, command: { kind: 'assign', itemId, assignee, due, note: note === '' ? null : note } };
   }
 
-  const followupId = tokens[0] !== undefined && FOLLOWUP_ID.test(tokens[0]) ? normalizeFollowupId(tokens.shift()!) : null;
+  const named = take(tokens, isFollowupId);
+  const followupId = named === undefined ? null : normalizeFollowupId(named);
   if (verb === 'repost') return { ok: true, command: { kind: 'repost', followupId } };
   const change = (c: FollowupChange): ParseResult => ({ ok: true, command: { kind: 'change', followupId, change: c } });
   switch (verb) {
@@ -119,15 +135,16 @@ export function parseFollowupCommand(text: string): ParseResult {
       return change({ kind: 'block', reason });
     }
     case 'due': {
-      if (tokens[0] === undefined) return { ok: false, error: 'missing_date', verb };
-      const due = parseDate(tokens[0]);
+      const date = take(tokens, looksLikeDate) ?? tokens[0];
+      if (date === undefined) return { ok: false, error: 'missing_date', verb };
+      const due = parseDate(date);
       if (!due) return { ok: false, error: 'bad_date', verb };
       return change({ kind: 'due', due });
     }
     case 'reassign': {
-      const assignee = tokens[0] !== undefined ? parseUserMention(tokens[0]) : null;
-      if (!assignee) return { ok: false, error: 'missing_user', verb };
-      return change({ kind: 'reassign', assignee });
+      const mention = take(tokens, (t) => parseUserMention(t) !== null);
+      if (!mention) return { ok: false, error: 'missing_user', verb };
+      return change({ kind: 'reassign', assignee: parseUserMention(mention)! });
     }
   }
 }

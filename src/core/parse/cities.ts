@@ -44,8 +44,27 @@ const CITY_RE = new RegExp(
   `(${[...CITY_TO_PROVINCE.keys()].sort((a, b) => b.length - a.length).join('|')})(?:市|州|地区|盟|[\\u4e00-\\u9fff]{0,8}自治州|新区)`,
 );
 
+/** The first city named in the text: where, its name as written with 市 (长沙市, 延边朝鲜族自治州), its province. */
+export function cityIn(text: string): { at: number; name: string; province: string } | null {
+  const m = CITY_RE.exec(text);
+  return m ? { at: m.index, name: m[0], province: CITY_TO_PROVINCE.get(m[1]!)! } : null;
+}
+
 /** The province of the first city named in the text (长沙市 → 湖南省), or null. */
 export function provinceOfCity(text: string): string | null {
-  const m = CITY_RE.exec(text);
-  return m ? CITY_TO_PROVINCE.get(m[1]!)! : null;
+  return cityIn(text)?.province ?? null;
+}
+
+/** Words ending in 区 or 县 that are parts of a city, not districts (城区, 园区, 社区…). */
+const NOT_A_DISTRICT = /^(各|全|本|所|辖|该|两|三|多)|(城|市|园|景|街|社|山|矿|片|校|商|新城|老城|中心城|主城|核心|示范|开发|功能|保税|试验|集聚|乡|郊)[区县]$/;
+
+/**
+ * The district, county or banner named at `from` (成都市|武侯区…, 北京市|朝阳区…), or null.
+ *
+ * @example districtAfter('成都市武侯区人民政府', 3) // '武侯区'
+ */
+export function districtAfter(text: string, from: number): string | null {
+  const m = /^[\u4e00-\u9fff]{1,3}?(?:新区|区|县|旗)/.exec(text.slice(from, from + 6));
+  if (!m || NOT_A_DISTRICT.test(m[0])) return null;
+  return m[0];
 }

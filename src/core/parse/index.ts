@@ -15,7 +15,7 @@ import { toParagraphs } from './paragraphs.ts';
 import { parseQa } from './qa.ts';
 import { checkSize, type DocumentFormat } from './readers/index.ts';
 import { decodeText, textFormatOf } from './readers/text.ts';
-import { regionOf } from './regions.ts';
+import { placeOf } from './regions.ts';
 import { excerpt, findStructure, type Structure } from './structure.ts';
 import { endsWithResponsibility, hasResponsibilityBracket, taskReader } from './tasks.ts';
 
@@ -27,11 +27,15 @@ export interface ParseOptions {
   maxBytes?: number;
 }
 
-function noItems(file: string, reason: string, expected: boolean): ParseError {
+function noItems(file: string, reason: string, expected: boolean, c: Classification): ParseError {
   const advice = expected
     ? 'Documents of this kind hold no measures, so nothing was indexed.'
     : 'The parser expects numbered measures such as （一）…, 1.…, 第一条…, 问：/答： pairs, or signed recommendations (一是…/一要…). Check that this is the policy text itself, not a cover page or an attachment list.';
-  return new ParseError('no_items', `${file} was read, but ${reason}. ${advice}`, file);
+  return new ParseError('no_items', `${file} was read, but ${reason}. ${advice}`, file, {
+    genre: c.genre,
+    kind: c.kind,
+    expected,
+  });
 }
 
 /** Genres that usually carry no measures: a refusal of one of them is expected, not a reading failure. */
@@ -123,7 +127,7 @@ export function parseText(source: { file: string; text: string; format: Document
   if (paras.length === 0) {
     throw new ParseError(
       'empty',
-      `${file} has no readable text once markup is removed. Upload the document's text rather than an empty page.`,
+      `${file} has no readable text once markup is removed. Add the document's text rather than an empty page.`,
       file,
     );
   }
@@ -133,7 +137,7 @@ export function parseText(source: { file: string; text: string; format: Document
   const base = {
     title: meta.title,
     kind,
-    region: regionOf(meta.title, meta.issuer, meta.docNumber),
+    ...placeOf(meta.title, meta.issuer, meta.docNumber),
     issuer: kind === 'policy' ? meta.issuer : null,
     docNumber: meta.docNumber,
     publishedOn: meta.publishedOn,
@@ -145,6 +149,7 @@ export function parseText(source: { file: string; text: string; format: Document
       file,
       refusalReason(classification.genre, classification.genreName, kind),
       kind === 'policy' && WITHOUT_MEASURES.has(classification.genre),
+      classification,
     );
 
   if (kind === 'qa') {

@@ -1,4 +1,4 @@
-import { provinceOfCity } from './cities.ts';
+import { cityIn, districtAfter } from './cities.ts';
 
 /** The 34 provincial-level divisions: full name, short name(s) used in titles, and document-number abbreviations. */
 interface Province {
@@ -50,18 +50,6 @@ const NATIONAL = '全国';
 const NATIONAL_BODY =
   /国务院|中共中央|党中央|全国人大|国家[\u4e00-\u9fff]{0,8}(委|局|署|部|院|办)|国家发改委|国家发展改革委|^(财政|商务|工业和信息化|教育|科技|科学技术|公安|民政|司法|人力资源社会保障|人力资源和社会保障|自然资源|生态环境|住房城乡建设|住房和城乡建设|交通运输|水利|农业农村|文化和旅游|卫生健康|退役军人事务|应急管理|外交|国防)部|市场监管总局|海关总署|税务总局|人民银行(?!.{0,6}(分行|支行))/;
 
-/** The province named earliest in the text (full names before short ones at the same position). */
-function provinceIn(text: string): string | null {
-  let best: { at: number; name: string } | null = null;
-  for (const p of PROVINCES) {
-    for (const key of [p.name, ...p.short]) {
-      const at = text.indexOf(key);
-      if (at >= 0 && (best === null || at < best.at)) best = { at, name: p.name };
-    }
-  }
-  return best?.name ?? null;
-}
-
 /** 湘政办发〔2021〕38号 → 湖南省: provincial document numbers start with the province's one-character abbreviation. */
 function provinceFromDocNumber(docNumber: string): string | null {
   for (const p of PROVINCES) {
@@ -72,16 +60,88 @@ function provinceFromDocNumber(docNumber: string): string | null {
   return null;
 }
 
-export function regionOf(title: string, issuer: string | null, docNumber: string | null): string | null {
-  const fromText = provinceIn(title) ?? (issuer ? provinceIn(issuer) : null);
-  if (fromText) return fromText;
-  const fromCity = provinceOfCity(title) ?? (issuer ? provinceOfCity(issuer) : null);
-  if (fromCity) return fromCity;
+/** Municipalities: provincial-level cities whose districts sit directly under them. */
+const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
+
+/** A place where the text names it: its own level and its parents, outermost first. */
+interface Place {
+  at: number;
+  path: string[];
+}
+
+function earliest(a: Place | null, b: Place | null): Place | null {
+  if (!a) return b;
+  if (!b) return a;
+  return b.at < a.at ? b : a;
+}
+
+/** The district (区, 县, 旗) named right after a city or municipality in the text, if any. */
+function withDistrict(text: string, place: Place, cityName: string): Place {
+  const district = districtAfter(text, place.at + cityName.length);
+  return district ? { at: place.at, path: [...place.path, district] } : place;
+}
+
+/** Earliest province or city named in the text, down to a district written right after it. */
+function placeIn(text: string): Place | null {
+  let province: Place | null = null;
+  for (const p of PROVINCES) {
+    for (const key of [p.name, ...p.short]) {
+      const at = text.indexOf(key);
+      if (at >= 0 && (province === null || at < province.at)) {
+        province = { at, path: [p.name] };
+        if (MUNICIPALITIES.has(p.name) && text.startsWith(p.name, at)) province = withDistrict(text, province, p.name);
+      }
+    }
+  }
+  const city = cityIn(text);
+  const cityPlace = city ? withDistrict(text, { at: city.at, path: [city.province, city.name] }, city.name) : null;
+  // 江苏省南京市…: the city written right after its province is the more precise place.
+  if (province && cityPlace && cityPlace.path[0] === province.path[0] && cityPlace.at <= province.at + province.path[0]!.length) {
+    return cityPlace;
+  }
+  return earliest(province, cityPlace);
+}
+
+/**
+ * Where a document applies: its own level (city, district) with its parents, outermost first —
+ * `['江苏省', '南京市']`, `['四川省', '成都市', '武侯区']`, `['全国']` — or null when it cannot be told. The
+ * place named first in the title wins (长沙市贯彻落实《湖南省…》 is Changsha's), then the issuer, then the
+ * document number's province abbreviation, then the central bodies (全国).
+ *
+ * @example regionPathOf('南京市冷链物流发展实施方案', null, null) // ['江苏省', '南京市']
+ */
+export function regionPathOf(title: string, issuer: string | null, docNumber: string | null): string[] | null {
+  const fromText = placeIn(title) ?? (issuer ? placeIn(issuer) : null);
+  if (fromText) return fromText.path;
   if (docNumber) {
     const fromNumber = provinceFromDocNumber(docNumber);
-    if (fromNumber) return fromNumber;
-    if (/^(国|中发|中办|发改|财|商|工信|人社|教|国办)/.test(docNumber)) return NATIONAL;
+    if (fromNumber) return [fromNumber];
+    if (/^(国|中发|中办|发改|财|商|工信|人社|教|国办)/.test(docNumber)) return [NATIONAL];
   }
-  if (NATIONAL_BODY.test(title) || (issuer !== null && NATIONAL_BODY.test(issuer))) return NATIONAL;
+  if (NATIONAL_BODY.test(title) || (issuer !== null && NATIONAL_BODY.test(issuer))) return [NATIONAL];
   return null;
+}
+
+/**
+ * The region a document is labelled with: its own level, a district with its city (成都市武侯区), or null.
+ *
+ * @example regionLabel(['江苏省', '南京市']) // '南京市'
+ */
+export function regionLabel(path: readonly string[] | null): string | null {
+  if (!path || path.length === 0) return null;
+  return path.length >= 2 && /[区县旗]$/.test(path.at(-1)!) ? path.slice(-2).join('') : path.at(-1)!;
+}
+
+export function regionOf(title: string, issuer: string | null, docNumber: string | null): string | null {
+  return regionLabel(regionPathOf(title, issuer, docNumber));
+}
+
+/** The parsed document's region fields: its label and its path. */
+export function placeOf(
+  title: string,
+  issuer: string | null,
+  docNumber: string | null,
+): { region: string | null; regionPath: string[] } {
+  const path = regionPathOf(title, issuer, docNumber) ?? [];
+  return { region: regionLabel(path), regionPath: path };
 }

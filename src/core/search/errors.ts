@@ -7,6 +7,7 @@ export type SearchInputErrorCode =
   | 'too_long'
   | 'empty'
   | 'no_terms'
+  | 'only_excluded'
   | 'too_many_terms'
   | 'bad_date'
   | 'bad_kind'

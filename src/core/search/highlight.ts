@@ -119,6 +119,10 @@ export function buildSnippet(raw: string, needles: string[], windowChars: number
     }
   }
   if (anchor.start - start > LEAD_CHARS) start = anchor.start - LEAD_CHARS;
+  // Nor inside the previous clause's bracket (…等部门按职责分工负责）优化冷链): start after it closes.
+  const lead = text.slice(start, anchor.start);
+  const close = Math.max(lead.lastIndexOf('）'), lead.lastIndexOf(')'));
+  if (close >= 0 && !/[（(]/.test(lead.slice(0, close))) start += close + 1;
   let end = Math.min(text.length, start + windowChars);
   for (const s of spans) if (s.start < end && s.end > end) end = s.end;
   // Avoid splitting a surrogate pair at either edge.

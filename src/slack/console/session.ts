@@ -7,18 +7,23 @@ import { MEASURES_COMMAND } from '../ids.ts';
 import type { Strings } from '../strings.ts';
 import type { ConsoleReceiver } from './console-receiver.ts';
 import type { LocalOutput, LocalSlack } from './local-slack.ts';
-import { appHomeOpened, appMention, buttonPress, CONSOLE_DM, fileShared, slashCommand } from './payloads.ts';
+import { appHomeOpened, appMention, buttonPress, CONSOLE_DM, CONSOLE_USER, fileShared, slashCommand } from './payloads.ts';
 import { mrkdwnToText, type RenderedButton, renderBlocks } from './render-text.ts';
+
+/** What the console user may call themselves: `@me`, `@我`, their name, or their user id as the banner gives it. */
+const SELF = new Set(['me', '我', 'localuser', CONSOLE_USER.toLowerCase()]);
 
 /**
  * Slack turns a typed `@wang` into `<@U…|wang>` before the bot sees it; the console has no user directory, so
- * `@wang` stands for the made-up user UWANG.
+ * `@wang` stands for the made-up user UWANG, a user id typed as such (`@UWANG`) stays that user, and the
+ * console user's own names are that user (so `followups mine` and Home find what they assign themselves).
  */
 export function asSlackMentions(text: string): string {
-  return text.replace(
-    /(^|\s)@([A-Za-z][A-Za-z0-9._-]*)/g,
-    (_m, pre: string, name: string) => `${pre}<@U${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}|${name}>`,
-  );
+  return text.replace(/(^|\s)@([A-Za-z][A-Za-z0-9._-]*|我)/g, (_m, pre: string, name: string) => {
+    if (SELF.has(name.toLowerCase())) return `${pre}<@${CONSOLE_USER}|localuser>`;
+    const id = /^[UW][A-Z0-9]{2,}$/.test(name) ? name : `U${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}`;
+    return `${pre}<@${id}|${name}>`;
+  });
 }
 
 interface Pressable {
@@ -38,6 +43,8 @@ export class ConsoleSession {
   constructor(
     private readonly write: (text: string) => void,
     private readonly strings: Strings,
+    /** Fills the banner's example id and date from the index and the clock. */
+    private readonly withExamples: (text: string) => string = (t) => t,
   ) {}
 
   /** Prints one message or view that reached the local Slack. */
@@ -49,10 +56,12 @@ export class ConsoleSession {
         ? ((body.view as { blocks?: unknown[] })?.blocks ?? [])
         : [];
     const ephemeral = o.via === 'response' ? body.response_type !== 'in_channel' : o.method === 'chat.postEphemeral';
+    // A message to a user id (chat.postMessage to U…/W…, or a D… channel) is a direct message, not the channel.
+    const dmTo = o.via === 'message' && /^[UWD][A-Z0-9]+$/.test(String(body.channel ?? '')) ? String(body.channel) : null;
     const where =
       o.via === 'view'
         ? `[${o.method}]`
-        : `[${ephemeral ? this.strings.consoleEphemeral : this.strings.consolePublic}${body.replace_original === true ? ' ↻' : ''}${body.thread_ts ? ' 🧵' : ''}]`;
+        : `[${ephemeral ? this.strings.consoleEphemeral : dmTo ? this.strings.consoleDm(dmTo) : this.strings.consolePublic}${body.replace_original === true ? ' ↻' : ''}${body.thread_ts ? ' 🧵' : ''}]`;
     const ts = `local.${++this.messageSeq}`;
     if (blocks.length === 0) {
       this.write(`${where} ${mrkdwnToText(String(body.text ?? ''))}\n\n`);
@@ -129,7 +138,7 @@ export class ConsoleSession {
       terminal: interactive,
       ...(interactive && output ? { output, prompt: '> ' } : {}),
     });
-    this.write(`${this.strings.consoleBanner}\n\n`);
+    this.write(`${this.withExamples(this.strings.consoleBanner)}\n\n`);
     if (interactive) rl.prompt();
     try {
       for await (const line of rl) {

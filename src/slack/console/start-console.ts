@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { createSlackApp, type SlackAppBase } from '../app.ts';
+import { examplesOf, withExamples } from '../kit/examples.ts';
 import { stringsFor } from '../strings.ts';
 import { ConsoleReceiver } from './console-receiver.ts';
 import { startLocalSlack } from './local-slack.ts';
@@ -20,7 +21,8 @@ export interface ConsoleIo {
  */
 export async function runConsole(base: SlackAppBase, io: ConsoleIo): Promise<void> {
   const strings = stringsFor(base.config.BOT_LOCALE);
-  const session = new ConsoleSession(io.write, strings);
+  const examples = examplesOf({ db: base.db, clock: base.clock, timeZone: base.config.DIGEST_TZ });
+  const session = new ConsoleSession(io.write, strings, (t) => withExamples(t, examples, strings));
   const local = await startLocalSlack((o) => session.show(o));
   const receiver = new ConsoleReceiver((b) => session.showAck(b));
   // Whoever runs the console owns the database file: the console user is an admin (may add and remove documents).

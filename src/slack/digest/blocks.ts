@@ -57,7 +57,7 @@ export function digestItemBlocks(item: DigestItem, s: DigestStrings, locale: Loc
     .map((x) => escapeMrkdwn(x!))
     .join(' · ');
   const lines = [
-    `${code(item.taskId)} ${where} ${escapeMrkdwn(item.label)}${item.documentExpired ? ` _(${s.digestExpiredDoc})_` : ''}`,
+    `${code(item.taskId)} ${where} ${escapeMrkdwn(item.label)}${item.documentExpired ? ` _(${s.digestExpiredDoc})_` : ''}${item.source !== 'policy' ? ` _(${s.digestQuoted[item.source]})_` : ''}`,
     boldQuantity(item.text, item.quantity),
     [
       `${s.digestDue}: ${escapeMrkdwn(duePhrase(item, locale))}`,

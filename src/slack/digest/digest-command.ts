@@ -5,6 +5,7 @@ import { escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
 import { notice } from '../kit/reply.ts';
 import type { Subcommand } from '../kit/subcommand.ts';
 import { buildDigestMessage } from './blocks.ts';
+import { examplesOf, withExamples } from '../kit/examples.ts';
 
 /** The optional argument: a date to compute the digest for (replaying a past week). */
 const argsSchema = z
@@ -21,7 +22,9 @@ export const digestCommand: Subcommand = {
   run(inv, deps) {
     const s = deps.strings;
     const parsed = argsSchema.safeParse(inv.args);
-    if (!parsed.success) return notice(s.digestBadDate(escapeMrkdwn(truncate(inv.args.trim(), 40))));
+    if (!parsed.success) {
+      return notice(withExamples(s.digestBadDate(escapeMrkdwn(truncate(inv.args.trim(), 40))), examplesOf(deps), s));
+    }
     const now = deps.clock();
     // What this channel's first subscription posts next (everything when it has none).
     const digest = digestForChannel(deps.db, deps.config, {

@@ -20,6 +20,8 @@ export const digestStrings = defineStrings(
     digestLeads: '牵头',
     digestDue: '时限',
     digestExpiredDoc: '文件已失效',
+    /** A target quoted in a Q&A answer or a commentary: background, not the team's commitment. */
+    digestQuoted: { qa: '问答中引述的目标，供参考，非本单位承诺', commentary: '评论中引述的目标，供参考，非本单位承诺' },
     digestFollowup: '跟进',
     digestNoFollowup: '尚无跟进人',
     /** A follow-up's state reads the same in the digest as on its card. */
@@ -27,8 +29,8 @@ export const digestStrings = defineStrings(
     digestAssign: '指派跟进',
     digestShow: '查看',
     digestPreviewNote: '预览仅你可见；定时周报会发到配置的频道。',
-    digestHelpLine: '`/measures digest` / `digest 2023-12-04` — 预览每周到期与逾期目标周报（仅你可见）',
-    digestBadDate: (arg: string) => `“${arg}”不是有效日期，请写成 YYYY-MM-DD，例如 \`/measures digest 2023-12-04\`。`,
+    digestHelpLine: '`/measures digest` / `digest {date}` — 预览每周到期与逾期目标周报（仅你可见）',
+    digestBadDate: (arg: string) => `“${arg}”不是有效日期，请写成 YYYY-MM-DD，例如 \`/measures digest {date}\`。`,
   },
   {
     digestTitle: (asOf: string) => `📅 Policy targets digest · ${asOf}`,
@@ -47,6 +49,10 @@ export const digestStrings = defineStrings(
     digestLeads: 'Lead',
     digestDue: 'Due',
     digestExpiredDoc: 'document no longer in force',
+    digestQuoted: {
+      qa: 'quoted in a Q&A answer: context, not our commitment',
+      commentary: 'quoted in a commentary: context, not our commitment',
+    },
     digestFollowup: 'Follow-up',
     digestNoFollowup: 'no owner yet',
     digestStatus: followupStrings.en.fuStatus,
@@ -54,8 +60,8 @@ export const digestStrings = defineStrings(
     digestShow: 'Show',
     digestPreviewNote: 'Preview visible only to you; the scheduled digest goes to the configured channels.',
     digestHelpLine:
-      '`/measures digest` / `digest 2023-12-04` — preview the weekly digest of due and overdue targets (only you see it)',
-    digestBadDate: (arg: string) => `"${arg}" is not a date; write YYYY-MM-DD, e.g. \`/measures digest 2023-12-04\`.`,
+      '`/measures digest` / `digest {date}` — preview the weekly digest of due and overdue targets (only you see it)',
+    digestBadDate: (arg: string) => `"${arg}" is not a date; write YYYY-MM-DD, e.g. \`/measures digest {date}\`.`,
   },
 );
 

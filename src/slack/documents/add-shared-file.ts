@@ -7,6 +7,7 @@ import { tell } from '../followups/tell.ts';
 import type { Reply } from '../kit/reply.ts';
 import { type SlackFilesClient, slackErrorCode } from '../web-api.ts';
 import { DownloadError, downloadFile, downloadOrigins } from './download.ts';
+import { refusalReason } from './refusal-reason.ts';
 import { postRevisionNotices } from './revision-notices.ts';
 import { buildUploadAnswer, buildUploadRefusal } from './upload-blocks.ts';
 
@@ -123,7 +124,7 @@ export async function addSharedFile(
       result = await ingestSources(deps, [{ file: info.name, bytes }], { addedBy: f.user, waitForOtherIngestMs: 0 });
     } catch (err) {
       if (err instanceof IngestError) {
-        await answer(buildUploadRefusal(err.message, s));
+        await answer(buildUploadRefusal(refusalReason(err.problems, s), s));
         return;
       }
       if (err instanceof IngestBusyError) {

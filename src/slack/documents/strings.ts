@@ -1,5 +1,73 @@
-import type { ParseNoteKind } from '../../core/model.ts';
+import type { DocumentKind, ParseNoteKind } from '../../core/model.ts';
+import type { ParseErrorCode, ParseErrorParams } from '../../core/parse/errors.ts';
+import type { Genre } from '../../core/parse/kind.ts';
 import { defineStrings } from '../../lib/strings.ts';
+
+/** A parser refusal in words: the file's name (plain text) and the refusal's parameters. */
+type RefusalText = (file: string, p: ParseErrorParams) => string;
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** The no_items refusal, by what the text was read as. */
+function noItemsZh(file: string, p: ParseErrorParams, genre: Record<Genre, string>): string {
+  const kind: DocumentKind | undefined = p.kind;
+  if (kind === 'qa') return `${file} 已读取，但没有找到问答（问：…/答：…）。请确认上传的是问答原文本身。`;
+  if (kind === 'commentary')
+    return `${file} 像是评论文章，但没有找到分条的建议（一是…/一要…/首先…），没有可收录的内容。`;
+  if (p.genre === 'appointments')
+    return `${file} 是人事任免或组成人员名单，其中的编号引出的是人名而不是举措，没有可收录的举措。`;
+  const what = p.genre && p.genre !== 'document' ? `是${genre[p.genre]}，` : '已读取，但';
+  if (p.expected)
+    return `${file} ${what}本身没有编号的条目，没有可收录的举措。这类文件通常不含举措；如需收录，请上传它所答复或印发的政策文件。`;
+  return `${file} ${what}没有找到编号的条目（一、…（一）…1. …第一条…），没有可收录的举措。请确认上传的是政策正文本身，而不是封面或附件清单。`;
+}
+
+function noItemsEn(file: string, p: ParseErrorParams, genre: Record<Genre, string>): string {
+  if (p.kind === 'qa') return `${file} was read, but no question-and-answer pairs were found in it.`;
+  if (p.kind === 'commentary')
+    return `${file} reads as commentary, but no numbered recommendations (一是…/一要…/首先…) were found in it.`;
+  if (p.genre === 'appointments')
+    return `${file} is a notice of appointments: its numbered headings introduce names, not measures, so there is nothing to index.`;
+  const what = p.genre && p.genre !== 'document' ? `is ${genre[p.genre]}` : 'was read, but has';
+  const has = p.genre && p.genre !== 'document' ? ' with' : '';
+  if (p.expected)
+    return `${file} ${what}${has} no numbered items of its own, so there are no measures to index. Documents of this kind hold no measures; to index the policy it answers or issues, upload that.`;
+  return `${file} ${what}${has} no numbered items (一、…, （一）…, 1.…, 第一条…), so there are no measures to index. Check that this is the policy text itself, not a cover page or an attachment list.`;
+}
+
+const GENRE_ZH: Record<Genre, string> = {
+  regulation: '规章制度（办法、规定、细则）',
+  plan: '方案或规划',
+  opinion: '意见',
+  measures: '政策措施',
+  notice: '通知',
+  decision: '决定',
+  approval: '批复',
+  reply: '复函',
+  bulletin: '通报',
+  order: '令',
+  appointments: '任免通知',
+  qa: '问答',
+  commentary: '评论文章',
+  document: '文件',
+};
+
+const GENRE_EN: Record<Genre, string> = {
+  regulation: 'a regulation',
+  plan: 'a plan',
+  opinion: 'an opinion',
+  measures: 'a set of measures',
+  notice: 'a notice (通知)',
+  decision: 'a decision (决定)',
+  approval: 'an approval (批复)',
+  reply: 'a reply letter (复函)',
+  bulletin: 'a bulletin (通报)',
+  order: 'an order',
+  appointments: 'a notice of appointments',
+  qa: 'questions and answers',
+  commentary: 'a commentary',
+  document: 'a document',
+};
 
 /**
  * Strings of documents added from Slack (uploads, revisions, `/measures docs`, `/measures remove`). Keys start
@@ -8,7 +76,7 @@ import { defineStrings } from '../../lib/strings.ts';
 export const documentStrings = defineStrings(
   {
     docHelpDocs: '`/measures docs` — 已收录的文件（标题、文号、地区、举措数、是否有效、由谁何时添加）',
-    docHelpRemove: '`/measures remove abcd` — 从索引中删除文件（仅管理员；跟进保留并标注）',
+    docHelpRemove: '`/measures remove {doc}` — 从索引中删除文件（仅管理员；跟进保留并标注）',
     docHelpUpload: '把 Word、PDF 或文本文件发给我（私信，或在频道中上传并 @我）即可收录',
     docNotAllowed: '抱歉，只有管理员和 INGEST_USERS 中的成员可以添加文件。如需收录这份文件，请联系管理员。',
     docReading: (file: string) => `正在读取 *${file}*…`,
@@ -58,6 +126,27 @@ export const documentStrings = defineStrings(
     docFollowupsTold: (n: number) => `已在 ${n} 个相关跟进的线程中说明变化。`,
     docFollowupsNotTold: (ids: string) => `以下跟进的线程未能通知：${ids}`,
     docCannotRead: (reason: string) => `❌ 无法收录这份文件，索引没有任何改动。\n${reason}`,
+    /** Why the parser refused a file, by its code (an unknown code shows the parser's English message). */
+    docRefusal: {
+      empty: (file) => `${file} 里没有可读取的文字。请确认这是政策文件本身，带正文导出后再上传。`,
+      binary: (file) =>
+        `${file} 不是能读取的文件格式。请上传 Word（.docx 或 .doc）、带文字的 PDF，或纯文本（.txt）、HTML、Markdown 文件。`,
+      encoding: (file) =>
+        `${file} 的文字编码无法识别（不是 UTF-8 或 GBK/GB18030）。请另存为 UTF-8 编码（多数编辑器：另存为 → 编码：UTF-8）后再上传。`,
+      too_large: (file, p) =>
+        p.unit === 'pages'
+          ? `${file} 超过 ${p.limit} 页的上限。请只上传政策正文（不含附件），或把 PDF 拆分后再上传。`
+          : `${file}${p.size ? ` 有 ${mb(p.size)} MB，` : ' '}超过 ${mb(p.limit ?? 0)} MB 的上限。请拆分成较小的文件，或只上传政策正文。`,
+      no_items: (file, p) => noItemsZh(file, p, GENRE_ZH),
+      no_text_layer: (file) =>
+        `${file} 是扫描件，没有可读取的文字层。请上传带文字的 PDF 或 Word 文件（或先对扫描件做文字识别）。`,
+      unsupported_format: (file, p) =>
+        p.format === 'wps'
+          ? `${file} 是 WPS 格式文件，无法读取。请在 WPS 中选择“文件 → 另存为”，存为 Word（.docx）或导出为 PDF 后再上传。`
+          : `${file} 是 OFD 版式文档，无法读取。请下载该文件的 Word（.docx）或 PDF 版本，或用 OFD 阅读器（如数科阅读器）转为 PDF 后再上传。`,
+      unreadable: (file) =>
+        `${file} 无法打开：文件可能已损坏、设置了密码，或与扩展名不符。请用 Word 或 WPS 打开后另存为 .docx 或 PDF（有密码的先去除密码）再上传。`,
+    } satisfies Record<ParseErrorCode, RefusalText>,
     docTooLarge: (file: string, mb: string, maxMb: string) =>
       `${file} 有 ${mb} MB，超过 ${maxMb} MB 的上限。请确认文件是否正确，或拆分后再发。`,
     docDownloadFailed: (file: string) => `无法从 Slack 下载 ${file}，请稍后重新上传。`,
@@ -83,7 +172,7 @@ export const documentStrings = defineStrings(
     docPrev: '上一页',
     docNext: '下一页',
     docRemoveAdminsOnly: '只有管理员（SLACK_ADMIN_USERS）可以删除文件。',
-    docRemoveUsage: '用法：`/measures remove abcd`（abcd 是文件编号，见 `/measures docs`）',
+    docRemoveUsage: '用法：`/measures remove <文件编号>`（文件编号见 `/measures docs`）',
     docRemoveNotFound: (id: string) => `没有编号为 \`${id}\` 的文件。用 \`/measures docs\` 查看已收录的文件。`,
     docRemoveConfirm: (title: string, id: string, measures: number) =>
       `确定要从索引中删除 *${title}*（\`${id}\`，${measures} 条举措）吗？相关跟进会保留并标注“文件已删除”，编号不会再被使用。`,
@@ -99,7 +188,7 @@ export const documentStrings = defineStrings(
   {
     docHelpDocs: '`/measures docs` — indexed documents (title, number, region, measures, in force, added by and when)',
     docHelpRemove:
-      '`/measures remove abcd` — remove a document from the index (admins; follow-ups are kept and marked)',
+      '`/measures remove {doc}` — remove a document from the index (admins; follow-ups are kept and marked)',
     docHelpUpload: 'Send me a Word, PDF or text file (in a DM, or upload it in a channel and @mention me) to index it',
     docNotAllowed:
       'Sorry, only admins and the people in INGEST_USERS can add documents. Please ask an admin to add this one.',
@@ -149,6 +238,26 @@ export const documentStrings = defineStrings(
     docFollowupsTold: (n: number) => `Told ${n} affected follow-up thread(s) what changed.`,
     docFollowupsNotTold: (ids: string) => `Could not post in the threads of: ${ids}`,
     docCannotRead: (reason: string) => `❌ This file could not be indexed; nothing was changed.\n${reason}`,
+    docRefusal: {
+      empty: (file) => `${file} contains no text. Check that it is the policy document itself and upload it again.`,
+      binary: (file) =>
+        `${file} is not a document I can read. Upload the policy as Word (.docx or .doc), as a PDF with selectable text, or as plain text (.txt), HTML or Markdown.`,
+      encoding: (file) =>
+        `${file} could not be read as UTF-8 or GBK/GB18030 text. Re-save it as UTF-8 (Save As → Encoding: UTF-8) and upload it again.`,
+      too_large: (file, p) =>
+        p.unit === 'pages'
+          ? `${file} has more than ${p.limit} pages. Upload only the policy text (without annexes), or split the PDF.`
+          : `${file} is ${p.size ? `${mb(p.size)} MB, ` : ''}over the ${mb(p.limit ?? 0)} MB limit. Split it into smaller documents or upload only the policy text.`,
+      no_items: (file, p) => noItemsEn(file, p, GENRE_EN),
+      no_text_layer: (file) =>
+        `${file} is a scan: its pages are images, with no text layer to read. Upload the Word file or a PDF with text, or run OCR on the scan first.`,
+      unsupported_format: (file, p) =>
+        p.format === 'wps'
+          ? `${file} is a WPS Office file, which I cannot read. In WPS, choose 文件 → 另存为 and save it as Word (.docx), or export it as PDF, then upload that.`
+          : `${file} is an OFD document (版式文档), which I cannot read. Download the Word (.docx) or PDF version, or convert the OFD to PDF with an OFD reader (e.g. 数科阅读器), and upload that.`,
+      unreadable: (file) =>
+        `${file} could not be opened: it may be damaged, password-protected or not what its name says. Open it in Word or WPS, save it again as .docx or PDF (removing any password), and upload that.`,
+    } satisfies Record<ParseErrorCode, RefusalText>,
     docTooLarge: (file: string, mb: string, maxMb: string) =>
       `${file} is ${mb} MB, over the ${maxMb} MB limit. Check that it is the right file, or split it.`,
     docDownloadFailed: (file: string) => `Could not download ${file} from Slack. Please upload it again later.`,
@@ -174,7 +283,7 @@ export const documentStrings = defineStrings(
     docPrev: 'Previous',
     docNext: 'Next',
     docRemoveAdminsOnly: 'Only admins (SLACK_ADMIN_USERS) can remove documents.',
-    docRemoveUsage: 'Usage: `/measures remove abcd` (abcd is the document id, see `/measures docs`)',
+    docRemoveUsage: 'Usage: `/measures remove <document id>` (see `/measures docs` for the ids)',
     docRemoveNotFound: (id: string) => `No document has the id \`${id}\`. \`/measures docs\` lists the indexed ones.`,
     docRemoveConfirm: (title: string, id: string, measures: number) =>
       `Remove *${title}* (\`${id}\`, ${measures} measures) from the index? Its follow-ups are kept and marked “document removed”; its ids are never reused.`,

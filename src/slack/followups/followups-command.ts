@@ -24,9 +24,11 @@ export const followupsCommand: Subcommand = {
         ? { kind: 'overdue' }
         : arg === 'all' || arg === '全部'
           ? { kind: 'all' }
-          : arg === '' || arg === 'mine' || arg === '我的'
-            ? { kind: 'mine', user: inv.userId }
-            : undefined;
+          : arg === 'done' || arg === '已完成' || arg === '完成'
+            ? { kind: 'done' }
+            : arg === '' || arg === 'mine' || arg === '我的'
+              ? { kind: 'mine', user: inv.userId }
+              : undefined;
     // Anything else (a typo, a name Slack did not turn into a mention) gets the usage, not someone's list.
     if (!scope) return notice(s.fuListHelp);
     const label = scope.kind === 'user' ? s.fuScopes.user(scope.user) : s.fuScopes[scope.kind];

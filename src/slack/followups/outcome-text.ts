@@ -1,3 +1,4 @@
+import type { DueNote } from '../../services/followup-service.ts';
 import type { AssignOutcome, ChangeOutcome, PermissionCheck } from '../../services/followup-service.ts';
 import { escapeMrkdwn } from '../kit/mrkdwn.ts';
 import type { Strings } from '../strings.ts';
@@ -30,7 +31,7 @@ export function changeOutcomeText(o: ChangeOutcome, s: FollowupStrings, quietWhe
     case 'forbidden':
       return s.fuForbidden(o.followup.id);
     case 'unchanged':
-      return quietWhenUnchanged ? null : s.fuRefused.unchanged();
+      return quietWhenUnchanged ? null : `${o.followup.id} ${s.fuRefused.unchanged(s.fuStatus[o.followup.status])}`;
     default:
       return s.fuRefused[o.error](s.fuStatus[o.followup.status]);
   }
@@ -39,9 +40,16 @@ export function changeOutcomeText(o: ChangeOutcome, s: FollowupStrings, quietWhe
 export function assignOutcomeText(o: AssignOutcome, s: FollowupStrings & Pick<Strings, 'tooLong'>): string {
   if (!o.ok) {
     if (o.error === 'unknown_item') return s.fuUnknownItem(escapeMrkdwn(o.id));
+    if (o.error === 'duplicate')
+      return s.fuDuplicate(o.existing.id, o.existing.assignee, s.fuStatus[o.existing.status]);
     return o.error === 'note_too_long' ? s.tooLong(o.max) : s.fuNeedItem;
   }
   return o.created ? s.fuAssigned(o.followup.id) : s.fuAlreadyAssigned(o.followup.id);
+}
+
+/** Why the follow-up's due date is not the one asked for (or is already past). */
+export function dueNoteText(id: string, note: DueNote, s: FollowupStrings): string {
+  return note.kind === 'target_passed' ? s.fuDueDefaulted(id, note.targetDue, note.due) : s.fuDueInPast(id, note.due);
 }
 
 /** Not found, or not allowed to change (or re-post) it. */

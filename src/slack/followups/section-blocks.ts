@@ -21,7 +21,7 @@ function eventText(e: FollowupEvent, s: FollowupStrings, timeZone: string, withD
   const d = e.detail;
   const what =
     e.action === 'status'
-      ? `${s.fuStatus[d.to as Followup['status']] ?? escapeMrkdwn(String(d.to))}${withDetails && d.reason ? `：${escapeAndFit(String(d.reason), 200)}` : ''}`
+      ? `${s.fuStatus[d.to as Followup['status']] ?? escapeMrkdwn(String(d.to))}${withDetails && d.reason ? `${s.fuColon}${escapeAndFit(String(d.reason), 200)}` : ''}`
       : e.action === 'due'
         ? escapeMrkdwn(String(d.to ?? s.fuNoDue))
         : e.action === 'reassign'
@@ -73,7 +73,11 @@ export function followupSectionBlocks(input: FollowupSectionInput): KnownBlock[]
           .join('\n'),
       ),
     );
-    const mine = events.filter((e) => e.followupId === f.id).slice(-HISTORY_LINES_PER_FOLLOWUP);
+    // Who created it and for whom always leads the history; then the latest changes.
+    const all = events.filter((e) => e.followupId === f.id);
+    const created = all.filter((e) => e.action === 'created').slice(0, 1);
+    const rest = all.filter((e) => e.action !== 'created');
+    const mine = [...created, ...rest.slice(-(HISTORY_LINES_PER_FOLLOWUP - created.length))];
     if (mine.length > 0)
       blocks.push(context([`*${s.fuHistory}*\n${mine.map((e) => eventText(e, s, timeZone, open)).join('\n')}`]));
   }

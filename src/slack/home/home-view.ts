@@ -3,6 +3,7 @@ import { listForScope } from '../../services/followup-service.ts';
 import { indexSummary } from '../../services/index-summary.ts';
 import { type SlackDeps, todayOf } from '../deps.ts';
 import { homeFollowupBlocks } from '../followups/home-section.ts';
+import { examplesOf } from '../kit/examples.ts';
 import { MAX_BLOCKS_PER_VIEW } from '../kit/limits.ts';
 import { usageLines } from '../subcommands/help.ts';
 import { subcommands } from '../subcommands/index.ts';
@@ -12,7 +13,7 @@ import { buildHomeView } from './home-blocks.ts';
 /** The App Home tab for one person: usage and index size, then their active follow-ups with buttons. */
 export function homeViewFor(deps: SlackDeps, user: string): HomeView {
   const summary = indexSummary(deps.db);
-  const usage = usageLines(deps.strings, subcommands);
+  const usage = usageLines(deps.strings, subcommands, examplesOf(deps));
   const base = buildHomeView({ ...summary, strings: deps.strings, usageLines: usage });
   // Follow-ups get the room the base view leaves, less the divider buildHomeView puts before a section.
   const room = MAX_BLOCKS_PER_VIEW - base.blocks.length - 1;

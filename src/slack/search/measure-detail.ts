@@ -93,6 +93,14 @@ function taskBlock(
   return [section(lines.join('\n'))];
 }
 
+/** `title。rest` → `rest`: the first task's text without the measure title it repeats (kept if that is all). */
+export function withoutTitle(text: string, title: string): string {
+  const t = title.trim();
+  if (t === '' || !text.startsWith(t)) return text;
+  const rest = text.slice(t.length).replace(/^[。.；;：:，,\s]+/, '');
+  return rest === '' ? text : rest;
+}
+
 /** The detail view: full text, tasks with departments and dated targets, source document, action buttons. */
 export function buildMeasureDetail(input: MeasureDetailInput): Reply {
   const { measure: m, today, strings: s, sharedBy } = input;
@@ -130,10 +138,13 @@ export function buildMeasureDetail(input: MeasureDetailInput): Reply {
   const tail: KnownBlock[] = [{ type: 'divider' }, fields(sourceFields)];
   if (buttons.length) tail.push({ type: 'actions', block_id: 'measure_actions', elements: buttons });
   const single = !tasksCoverText && m.tasks.length === 1 && m.text.includes(m.tasks[0]!.text.slice(0, 200));
-  const taskItems = m.tasks.map((t, i) => taskBlock(t, i, today, s, input.focusId, single));
+  // Task 1 often opens with the measure's title, which the header already shows.
+  const taskItems = m.tasks.map((t, i) =>
+    taskBlock(i === 0 ? { ...t, text: withoutTitle(t.text, m.title) } : t, i, today, s, input.focusId, single),
+  );
   if (m.tasks.length && !m.tasks.some((t) => t.targets.length)) taskItems.push([context([s.noTargets])]);
   const blocks = fitBlocks(
-    [...head, ...(m.tasks.length ? [section(`*${s.tasks}*`)] : [])],
+    [...head, ...(m.tasks.length ? [section(`*${s.tasksHeading[m.kind]}*`)] : [])],
     taskItems,
     [...takeWithin(input.extraBlocks ?? [], MAX_EXTRA_BLOCKS, MAX_EXTRA_TEXT), ...tail],
     MAX_BLOCKS_PER_MESSAGE,

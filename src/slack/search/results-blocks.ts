@@ -20,6 +20,8 @@ export interface SearchResultsInput {
   strings: Strings;
   /** Set when the message is being posted publicly: no buttons, a "shared by" line. */
   sharedBy?: string;
+  /** Operators of other search syntaxes the query used, searched as plain words (NEAR(…), *). */
+  unsupported?: string[];
   /** A due-window listing: how many targets (not measures) are due in the window. */
   targetsDue?: number;
 }
@@ -30,7 +32,9 @@ const SNIPPET_CHARS = 600;
 export function searchTitle(search: ParsedSearch, s: Strings): string {
   if (search.query !== '') return search.query;
   if (search.chips.length === 0) return s.allMeasures;
-  return search.chips.map(([k, v]) => (k === 'inForce' ? s.filterNames.inForce : `${s.filterNames[k]}:${v}`)).join(' ');
+  return search.chips
+    .map(([k, v]) => (k === 'inForce' ? s.filterNames.inForce : `${s.filterNames[k]}:${chipValue(k, v, search, s)}`))
+    .join(' ');
 }
 
 function hitBlocks(hit: SearchHit, today: string, s: Strings, withButton: boolean): KnownBlock[] {
@@ -64,13 +68,26 @@ function hitBlocks(hit: SearchHit, today: string, s: Strings, withButton: boolea
   ];
 }
 
+/** A filter's value in the reader's language: 问答 rather than qa, 已过期 rather than overdue. */
+function chipValue(key: string, value: string, search: ParsedSearch, s: Strings): string {
+  if (key === 'kind' && search.filters.kind && Object.hasOwn(s.kinds, search.filters.kind)) {
+    return s.kinds[search.filters.kind as keyof typeof s.kinds];
+  }
+  if (key === 'due') {
+    if (value === 'overdue') return s.overdue;
+    const days = /^next (\d+)d$/.exec(value)?.[1];
+    if (days) return s.nextDays(Number(days));
+  }
+  return value;
+}
+
 /** Search results as a message: header, count and filters, 2 blocks per hit, then More / Share. */
 export function buildSearchResults(input: SearchResultsInput): Reply {
   const { request, search, total, hits, strings: s, today, sharedBy } = input;
   const from = hits.length ? request.offset + 1 : 0;
   const to = request.offset + hits.length;
   const chips = search.chips.map(([k, v]) =>
-    k === 'inForce' ? s.filterNames.inForce : `${s.filterNames[k]}: ${escapeMrkdwn(v)}`,
+    k === 'inForce' ? s.filterNames.inForce : `${s.filterNames[k]}: ${escapeMrkdwn(chipValue(k, v, search, s))}`,
   );
   const head: KnownBlock[] = [
     header(s.resultsHeader(searchTitle(search, s))),
@@ -81,6 +98,7 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
       ...(sharedBy ? [s.sharedBy(sharedBy)] : []),
     ]),
   ];
+  if (input.unsupported && input.unsupported.length > 0) head.push(context([s.unsupportedSyntax(input.unsupported.join(' '))]));
   if (hits.length === 0) {
     head.push(section(s.noResultsHint));
     return reply(`${searchTitle(search, s)}: ${s.resultsCount(total, from, to)}`, head);
@@ -89,6 +107,10 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
   if (!sharedBy) {
     const buttons = [];
     const remaining = total - to;
+    if (request.offset > 0) {
+      const previous = Math.max(0, request.offset - input.pageSize);
+      buttons.push(button(ACTIONS.SEARCH_PREVIOUS, s.previous, encodeSearchState({ ...request, offset: previous })));
+    }
     if (remaining > 0) {
       buttons.push(
         button(ACTIONS.SEARCH_MORE, s.more(remaining), encodeSearchState({ ...request, offset: to }), 'primary'),

@@ -28,6 +28,7 @@ export function runSearch(request: SearchState, deps: SlackDeps, opts: { sharedB
       search: parsed.search,
       total: result.total,
       hits: result.hits,
+      unsupported: result.unsupported,
       pageSize: RESULTS_PAGE_SIZE,
       today,
       strings: s,

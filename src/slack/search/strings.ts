@@ -14,6 +14,10 @@ export const searchStrings = defineStrings(
     filterNames: { department: '部门', region: '地区', kind: '类型', due: '期限', inForce: '仅现行有效' },
     allMeasures: '全部举措',
     more: (n: number) => `下一页（还有 ${n} 条）`,
+    previous: '上一页',
+    nextDays: (n: number) => `未来 ${n} 天`,
+    unsupportedSyntax: (ops: string) =>
+      `不支持 ${ops} 这样的写法，已把其中的字词当作普通关键词搜索。可用：空格分隔（同时包含）、\`OR\`（任一）、\`-词\`（排除）、\`"词组"\`（整体匹配）。`,
     share: '分享到频道',
     details: '详情',
     departments: '责任部门',
@@ -24,13 +28,18 @@ export const searchStrings = defineStrings(
       Status,
       string
     >,
-    notFound: (id: string) => `没有找到编号为 \`${id}\` 的举措或文件。编号形如 \`abcd-4\`，可在搜索结果中看到。`,
-    invalidId: (id: string) => `\`${id}\` 不是有效的编号。编号形如 \`abcd-4\`（文件 abcd 的第 4 条）。`,
+    notFound: (id: string) => `没有找到编号为 \`${id}\` 的举措或文件。编号形如 \`{id}\`（文件 \`{doc}\` 中的一条），可在搜索结果中看到。`,
+    notInDocument: (id: string, doc: string, n: number, first: string, last: string) =>
+      n === 1
+        ? `文件 \`${doc}\` 中没有 \`${id}\`：它只有 1 条，编号 \`${first}\`。`
+        : `文件 \`${doc}\` 中没有 \`${id}\`：它共有 ${n} 条，编号从 \`${first}\` 到 \`${last}\`。`,
+    invalidId: (id: string) => `\`${id}\` 不是有效的编号。举措编号形如 \`{id}\`，文件编号形如 \`{doc}\`。`,
     badInput: (why: string) => `无法理解这个查询：${why}`,
     searchErrors: {
       too_long: '查询过长，请只用几个关键词。',
       empty: '请输入要搜索的关键词（如 冷链、5G基站），或给出筛选条件。',
       no_terms: '查询里没有可搜索的字词（只有标点或符号）。请换个关键词。',
+      only_excluded: '查询里只有要排除的词（-词）。请再加一个要找的词，例如 `冷链 -进口`。',
       too_many_terms: '关键词太多，请只保留最重要的几个。',
       bad_date: '日期格式不对，请用 2023、2023-06 或 2023-06-30。',
       bad_kind: '类型只能是 举措、问答 或 建议。',
@@ -49,6 +58,8 @@ export const searchStrings = defineStrings(
     expires: '有效期至',
     section: '所属部分',
     tasks: '任务分工',
+    /** What a document's items hold, by kind: a Q&A answer and a commentary proposal are not the team's tasks. */
+    tasksHeading: { measure: '任务分工', answer: '答复要点（引述，非本单位任务）', proposal: '建议要点（评论观点，非本单位任务）' },
     targets: '目标时限',
     noTargets: '无明确时限',
     asOf: (today: string) => `截至 ${today}`,
@@ -62,14 +73,18 @@ export const searchStrings = defineStrings(
     // Help
     helpTitle: '/measures 用法',
     helpIntro: '查询政策文件中的举措、责任部门和目标时限。结果只有你能看到，可点“分享到频道”公开。',
-    helpSearch: '`/measures 冷链物流` — 关键词搜索',
+    helpSearch: '`/measures 冷链物流` — 关键词搜索（空格：同时包含；`OR`：任一；`-词`：排除；`"词组"`：整体匹配）',
     helpFilters:
       '`/measures 便利店 部门:商务 地区:天津 年:2021` — 带筛选（也可写 `dept:`、`region:`、`due:`）；加 `现行`（`in-force`）只看仍有效的文件',
-    helpShow: '`/measures show abcd-4` — 查看一条举措的全文、任务和目标时限（也可查文件 `show abcd`）',
+    helpShow: '`/measures show {id}` — 查看一条举措的全文、任务和目标时限（也可查文件 `show {doc}`）',
     helpDept: '`/measures dept 商务局` — 某部门负责的举措',
     helpDue: '`/measures due 2023` / `due 2023-06` / `due next 90d` — 按期限查目标',
     helpHelp: '`/measures help` — 显示本帮助',
     helpMore: '在频道里 @我 加关键词也可以搜索；在线程中请用 @提及。',
+    followupInThread: (text: string) =>
+      `跟进要在它的线程里修改：请在跟进卡片的线程中写 \`@measures ${text}\`，或点卡片上的按钮。\`/measures followups\` 列出你的跟进。`,
+    didYouMean: (word: string, name: string, text: string) =>
+      `没有 \`${word}\` 这个子命令。你是想用 \`${name}\` 吗？（要搜索这些字词，请写 \`/measures search ${text}\`；\`/measures help\` 列出全部子命令。）`,
     unknownCommandHint: (name: string) => `把“${name}”当作关键词搜索。输入 \`/measures help\` 查看子命令。`,
     homeTitle: '政策举措助手',
     homeIndexed: (docs: number, measures: number) => `已索引 ${docs} 份文件、${measures} 条举措。`,
@@ -85,6 +100,10 @@ export const searchStrings = defineStrings(
     filterNames: { department: 'Department', region: 'Region', kind: 'Kind', due: 'Due', inForce: 'In force only' },
     allMeasures: 'All measures',
     more: (n: number) => `Next page (${n} more)`,
+    previous: 'Previous page',
+    nextDays: (n: number) => `next ${n} days`,
+    unsupportedSyntax: (ops: string) =>
+      `${ops} is not supported; its words were searched as plain keywords. You can use spaces (all words), \`OR\` (either), \`-word\` (exclude) and \`"a phrase"\` (exact).`,
     share: 'Share in channel',
     details: 'Details',
     departments: 'Departments',
@@ -98,13 +117,18 @@ export const searchStrings = defineStrings(
       not_applicable: 'n/a',
     } satisfies Record<Status, string>,
     notFound: (id: string) =>
-      `No measure or document has the id \`${id}\`. Ids look like \`abcd-4\` and appear in search results.`,
-    invalidId: (id: string) => `\`${id}\` is not a valid id. Ids look like \`abcd-4\` (item 4 of document abcd).`,
+      `No measure or document has the id \`${id}\`. Ids look like \`{id}\` (an item of document \`{doc}\`) and appear in search results.`,
+    notInDocument: (id: string, doc: string, n: number, first: string, last: string) =>
+      n === 1
+        ? `Document \`${doc}\` has no \`${id}\`: it has 1 item, \`${first}\`.`
+        : `Document \`${doc}\` has no \`${id}\`: it has ${n} items, \`${first}\` to \`${last}\`.`,
+    invalidId: (id: string) => `\`${id}\` is not a valid id. Measure ids look like \`{id}\`, document ids like \`{doc}\`.`,
     badInput: (why: string) => `Could not understand that query: ${why}`,
     searchErrors: {
       too_long: 'That search is too long; a few key words work best.',
       empty: 'Type something to search for (e.g. 冷链 or 5G基站), or give a filter.',
       no_terms: 'There is nothing searchable in that query (only punctuation or symbols). Try another word.',
+      only_excluded: 'That search only says what to leave out (-word). Add a word to look for, e.g. `冷链 -进口`.',
       too_many_terms: 'Too many words; keep the most important few.',
       bad_date: 'That date is not valid; use 2023, 2023-06 or 2023-06-30.',
       bad_kind: 'Kind must be measure, answer or proposal.',
@@ -122,6 +146,11 @@ export const searchStrings = defineStrings(
     expires: 'Expires',
     section: 'Section',
     tasks: 'Tasks',
+    tasksHeading: {
+      measure: 'Tasks',
+      answer: 'Points of the answer (quoted, not our tasks)',
+      proposal: 'Points of the proposal (commentary, not our tasks)',
+    },
     targets: 'Targets',
     noTargets: 'No dated target',
     asOf: (today: string) => `As of ${today}`,
@@ -135,15 +164,19 @@ export const searchStrings = defineStrings(
     helpTitle: '/measures usage',
     helpIntro:
       'Look up measures in policy documents, who is responsible and by when. Results are private to you; press "Share in channel" to post them.',
-    helpSearch: '`/measures 冷链` — keyword search (the documents are in Chinese; type Chinese keywords)',
+    helpSearch: '`/measures 冷链` — keyword search in Chinese (spaces: all words; `OR`: either; `-word`: exclude; `"a phrase"`: exact)',
     helpFilters:
       '`/measures 便利店 dept:商务 region:天津 due:2021` — with filters (also `部门:`, `地区:`, `年:`); add `in-force` (`现行`) for documents still in force',
     helpShow:
-      '`/measures show abcd-4` — full text, tasks and dated targets of one measure (or a document: `show abcd`)',
+      '`/measures show {id}` — full text, tasks and dated targets of one measure (or a document: `show {doc}`)',
     helpDept: '`/measures dept 商务局` — measures a department is responsible for',
     helpDue: '`/measures due 2023` / `due 2023-06` / `due next 90d` — targets by due date',
     helpHelp: '`/measures help` — this help',
     helpMore: 'You can also @mention me with keywords in a channel; in threads, use an @mention.',
+    followupInThread: (text: string) =>
+      `Follow-ups are changed in their thread: write \`@measures ${text}\` in the follow-up card's thread, or use the card's buttons. \`/measures followups\` lists yours.`,
+    didYouMean: (word: string, name: string, text: string) =>
+      `There is no \`${word}\` subcommand. Did you mean \`${name}\`? (To search for these words, write \`/measures search ${text}\`; \`/measures help\` lists every subcommand.)`,
     unknownCommandHint: (name: string) =>
       `Searched for “${name}” as a keyword. See \`/measures help\` for subcommands.`,
     homeTitle: 'Policy measures',

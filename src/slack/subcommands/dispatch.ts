@@ -1,6 +1,8 @@
+import { mentionIntent } from '../../core/followups/mention-intent.ts';
 import type { SlackDeps } from '../deps.ts';
+import { examplesOf } from '../kit/examples.ts';
 import { MAX_COMMAND_TEXT } from '../kit/limits.ts';
-import { decodeSlackEntities } from '../kit/mrkdwn.ts';
+import { decodeSlackEntities, escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
 import { notice, type Reply } from '../kit/reply.ts';
 import { type CommandInvocation, namesOf, type Subcommand } from '../kit/subcommand.ts';
 import { searchCommand } from '../search/search-command.ts';
@@ -24,9 +26,19 @@ export async function dispatchCommand(
   if (Array.from(text).length > MAX_COMMAND_TEXT) return notice(s.tooLong(MAX_COMMAND_TEXT));
   const route = routeCommand(text, namesOf(subcommands));
   if (route.kind === 'help') {
-    return buildHelp(s, subcommands);
+    return buildHelp(s, subcommands, examplesOf(deps));
   }
-  if (route.kind === 'search') return searchCommand.run({ ...inv, args: route.text }, deps);
+  if (route.kind === 'search') {
+    // `/measures done F2`: follow-up changes are @mentions in the thread (slash commands do not run in threads).
+    if (mentionIntent(route.text, { threadHasFollowup: false }).intent !== 'other') {
+      return notice(s.followupInThread(escapeMrkdwn(truncate(route.text, 200))));
+    }
+    return searchCommand.run({ ...inv, args: route.text }, deps);
+  }
+  if (route.kind === 'typo') {
+    // Not searched: a mistyped subcommand finds nothing and hides the mistake (and its @mentions).
+    return notice(s.didYouMean(escapeMrkdwn(truncate(route.word, 40)), route.suggestion, escapeMrkdwn(truncate(route.text, 200))));
+  }
   const command = subcommands.find((c) => c.name === route.name)!;
   return command.run({ ...inv, args: route.args }, deps);
 }

@@ -18,8 +18,8 @@ describe('duePhrase', () => {
     expect(duePhrase(t('2023-12-31', 'half'), 'zh')).toBe('2023年下半年');
     expect(duePhrase(t('2023-09-30', 'quarter'), 'zh')).toBe('2023年第三季度');
     expect(duePhrase(t('2023-09-30', 'quarter'), 'en')).toBe('Q3 2023');
-    expect(duePhrase(t('2023-06-30', 'month'), 'zh')).toBe('2023年6月底');
-    expect(duePhrase(t('2023-06-30', 'month'), 'en')).toBe('end of June 2023');
+    expect(duePhrase(t('2023-06-30', 'month'), 'zh')).toBe('2023年6月底前');
+    expect(duePhrase(t('2023-06-30', 'month'), 'en')).toBe('by end of June 2023');
     expect(duePhrase(t('2023-06-15', 'day'), 'zh')).toBe('2023年6月15日');
   });
 

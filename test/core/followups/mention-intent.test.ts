@@ -47,6 +47,18 @@ describe('mentionIntent', () => {
         ['done F3 finally', true, 'followup'],
       ],
     ],
+    [
+      'the F<n> may stand anywhere in the sentence, and verbs that are no search words are always commands',
+      [
+        ['blocked 等待数据 F2', false, 'followup'],
+        ['reassign <@U9> F2', false, 'followup'],
+        ['due 2027-06-30 F2', false, 'followup'],
+        ['blocked 等待数据', false, 'followup'],
+        ['reassign <@U9>', false, 'followup'],
+        ['cancel', false, 'followup'],
+        ['blocked', false, 'followup_error'],
+      ],
+    ],
   ];
 
   describe.each(groups)('%s', (_name, cases) => {

@@ -73,3 +73,31 @@ describe('mentions and dates', () => {
     expect(parseDate('12/31/2026')).toBeNull();
   });
 });
+
+describe('the follow-up id, user and date anywhere after the verb', () => {
+  it('reads the sentences people write, as the help shows them', () => {
+    expect(parseFollowupCommand('blocked 等待数据 F2')).toEqual({
+      ok: true,
+      command: { kind: 'change', followupId: 'F2', change: { kind: 'block', reason: '等待数据' } },
+    });
+    expect(parseFollowupCommand('reassign <@U999|li> F2')).toEqual({
+      ok: true,
+      command: { kind: 'change', followupId: 'F2', change: { kind: 'reassign', assignee: 'U999' } },
+    });
+    expect(parseFollowupCommand('due 2027-06-30 F2')).toEqual({
+      ok: true,
+      command: { kind: 'change', followupId: 'F2', change: { kind: 'due', due: '2027-06-30' } },
+    });
+    expect(parseFollowupCommand('done F2')).toMatchObject({ ok: true, command: { followupId: 'F2' } });
+  });
+
+  it('reads assign with the mention first and the id after it; plain words stay the note', () => {
+    expect(parseFollowupCommand('assign <@U1> z8wv-4.1 2027-06-30 看一下')).toEqual({
+      ok: true,
+      command: { kind: 'assign', itemId: 'z8wv-4.1', assignee: 'U1', due: '2027-06-30', note: '看一下' },
+    });
+    expect(parseFollowupCommand('assign <@U1> please check')).toMatchObject({ command: { itemId: null, note: 'please check' } });
+    // A mistyped id before the mention is still the item (so it is reported), not the note.
+    expect(parseFollowupCommand('assign z8wv4 <@U1>')).toMatchObject({ command: { itemId: 'z8wv4', note: null } });
+  });
+});

@@ -34,6 +34,7 @@ const docOf = (measures: ParsedMeasure[]): ParsedDocument => ({
   title: 't',
   kind: 'policy',
   region: null,
+  regionPath: [],
   issuer: null,
   docNumber: null,
   publishedOn: null,

@@ -15,7 +15,7 @@ type MeasureField = 'label' | 'ordinal' | 'title' | 'section';
 interface FixtureCase {
   file: string;
   about: string;
-  metadata: Partial<Pick<ParsedDocument, 'kind' | 'title' | 'region' | 'issuer' | 'docNumber' | 'publishedOn' | 'effectiveOn' | 'expiresOn'>>;
+  metadata: Partial<Pick<ParsedDocument, 'kind' | 'title' | 'region' | 'regionPath' | 'issuer' | 'docNumber' | 'publishedOn' | 'effectiveOn' | 'expiresOn'>>;
   measures: { fields: MeasureField[]; rows: unknown[][] };
   roles: Record<string, string[][]> | string[][][];
   targets: Record<string, string[]> | string[][];
@@ -31,7 +31,8 @@ const CASES: FixtureCase[] = [
       docNumber: '长政办发〔2024〕9号',
       issuer: '长沙市人民政府办公厅',
       publishedOn: '2024-04-18',
-      region: '湖南省',
+      region: '长沙市',
+      regionPath: ['湖南省', '长沙市'],
     },
     measures: {
       fields: ['label', 'title', 'section'],
@@ -156,7 +157,7 @@ const CASES: FixtureCase[] = [
     about: 'Nanchang Markdown copy: 1、 items under ## 一、 headings, 【责任单位】 on its own line after each item',
     metadata: {
       title: '南昌市促进直播电商高质量发展若干措施',
-      region: '江西省',
+      region: '南昌市',
       issuer: '南昌市人民政府办公室',
       publishedOn: '2024-07-02',
       effectiveOn: '2024-07-02',
@@ -295,7 +296,8 @@ const CASES: FixtureCase[] = [
     about: 'Wuhou district plan: （1） items restarting per 一、 section, （责任部门:…） brackets, relative dates',
     metadata: {
       title: '成都市武侯区推进消费新场景建设实施方案',
-      region: '四川省',
+      region: '成都市武侯区',
+      regionPath: ['四川省', '成都市', '武侯区'],
       issuer: '成都市武侯区人民政府办公室',
       publishedOn: '2024-03-08',
     },

@@ -19,6 +19,8 @@ export interface FixtureDocument {
   title?: string;
   kind?: DocumentKind;
   region?: string | null;
+  /** The region with its parents (江苏省, 南京市); defaults to the region alone. */
+  regionPath?: string[];
   effectiveOn?: string | null;
   expiresOn?: string | null;
   measures: FixtureMeasure[];
@@ -37,6 +39,7 @@ export function addDocument(db: Db, d: FixtureDocument): string[] {
         title: d.title ?? `文件${d.id}`,
         kind: d.kind ?? 'policy',
         region: d.region === undefined ? '天津市' : d.region,
+        regionPath: d.regionPath ?? (d.region === undefined ? ['天津市'] : d.region === null ? [] : [d.region]),
         issuer: null,
         docNumber: null,
         publishedOn: '2021-06-01',

@@ -38,4 +38,9 @@ describe('buildSnippet', () => {
     const text = '😀'.repeat(100) + '冷链' + '😀'.repeat(100);
     expect(snippetText(buildSnippet(text, ['冷链']))).not.toMatch(/^…?[\uDC00-\uDFFF]|[\uD800-\uDBFF]…?$/);
   });
+  it('does not start inside the bracket that closes the previous clause', () => {
+    const text = `${'推动智慧物流建设。'.repeat(8)}支持数字化仓库发展（市商务局、市通信管理局等部门按职责分工负责）优化冷链物流产业空间布局。`;
+    const parts = buildSnippet(text, ['冷链']);
+    expect(snippetText(parts)).toMatch(/^…优化冷链物流/);
+  });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testSegmenter } from '../../helpers/segmenter.ts';
 import { warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
-import { charMatch, ftsString, highlightNeedles, parseQuery, wordMatch, MAX_QUERY_CHARS } from '../../../src/core/search/query.ts';
+import { charMatch, ftsString, highlightNeedles, parseQuery, wordMatch, wordOrCharMatch, MAX_QUERY_CHARS } from '../../../src/core/search/query.ts';
 import { QueryTooLongError, SearchInputError } from '../../../src/core/search/errors.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
@@ -39,14 +39,53 @@ describe('parseQuery', () => {
     }
   });
 
-  it('writes FTS syntax only around quoted tokens, operators becoming plain words', () => {
-    const m = wordMatch(parseQuery('冷链 OR NEAR(x y) NOT a* ^b c:d', jieba));
-    // Every user token appears only inside a double-quoted string.
-    const outside = m.replace(/"(?:[^"]|"")*"/g, ' ');
-    expect(outside.replace(/\{title departments body\}|\b(AND|OR|departments)\b|[:()]/g, '').trim()).toBe('');
-    expect(m).toContain('"or"');
-    expect(m).toContain('"near"');
-    expect(charMatch(parseQuery('冷链 OR', jieba))).toBe('chars : "冷 链" AND chars : "o r"');
+  it('writes FTS syntax only around quoted tokens, whatever the user typed', () => {
+    for (const text of ['冷链 OR NEAR(x y) NOT a* ^b c:d', '"冷链" -"物流 OR" AND {title} : x', "'; DROP TABLE x; --", '冷链 ) OR ( "']) {
+      const m = wordOrCharMatch(parseQuery(text, jieba));
+      // Outside double-quoted strings only this module's own syntax is left.
+      const outside = m.replace(/"(?:[^"]|"")*"/g, ' ');
+      expect(outside.replace(/\{title departments body\}|\b(AND|OR|NOT|departments|chars)\b|[:()]/g, '').trim()).toBe('');
+    }
+  });
+
+  it('ANDs words, ORs the words either side of OR, excludes -word and NOT word', () => {
+    const q = parseQuery('冷链 物流 OR 仓储 -进口 NOT 冷冻', jieba);
+    expect(q.clauses.map((c) => c.map((p) => p.terms))).toEqual([[['冷链']], [['物流'], ['仓储']]]);
+    expect(q.excluded.map((p) => p.terms)).toEqual([['进口'], ['冷冻']]);
+    expect(wordMatch(q)).toBe(
+      '({title departments body} : "冷链" AND (({title departments body} : "物流") OR ({title departments body} : "仓储"))) NOT ' +
+        '(({title departments body} : "进口") OR (chars : "进 口") OR ({title departments body} : "冷冻") OR (chars : "冷 冻"))',
+    );
+    expect(parseQuery('冷链 AND 物流', jieba).clauses).toEqual(parseQuery('冷链 物流', jieba).clauses);
+    expect(parseQuery('冷链 | 物流', jieba).clauses).toHaveLength(1);
+  });
+
+  it('matches a quoted phrase as an exact run of characters, in ASCII, Chinese or corner quotes', () => {
+    for (const text of ['"冷链物流"', '“冷链物流”', '「冷链物流」']) {
+      const q = parseQuery(text, jieba);
+      expect(wordMatch(q)).toBe('chars : "冷 链 物 流"');
+      expect(highlightNeedles(q)).toEqual(['冷链物流']);
+    }
+    expect(wordMatch(parseQuery('-"冷链物流" 仓储', jieba))).toContain('NOT');
+  });
+
+  it('keeps a simple query as it was: terms ANDed, no operator words', () => {
+    expect(wordMatch(parseQuery('冷链追溯', jieba))).toBe('{title departments body} : "冷链" AND {title departments body} : "追溯"');
+    expect(charMatch(parseQuery('冷链 物流', jieba))).toBe('chars : "冷 链" AND chars : "物 流"');
+    // A hyphen inside a word is not an exclusion; lower-case or is a word.
+    expect(parseQuery('2023-2025', jieba).excluded).toEqual([]);
+    expect(parseQuery('冷链 or', jieba).clauses).toHaveLength(2);
+  });
+
+  it('reports syntax it does not support and searches its words', () => {
+    const q = parseQuery('NEAR(冷链 物流) 仓储* ^电商', jieba);
+    expect(q.unsupported).toEqual(['NEAR(…)', '*', '^']);
+    expect(q.terms).toEqual(['冷链', '物流', '仓储', '电商']);
+    expect(parseQuery('冷链', jieba).unsupported).toEqual([]);
+  });
+
+  it('refuses a query that only excludes', () => {
+    expect(() => parseQuery('-冷链', jieba)).toThrow(expect.objectContaining({ code: 'only_excluded' }));
   });
 
   it('doubles quotes inside FTS strings', () => {

@@ -23,6 +23,7 @@ function item(n: number, due: string, over: Partial<DigestItem> = {}): DigestIte
     departments: ['市工业和信息化局'],
     followups: [],
     documentExpired: false,
+    source: 'policy',
     ...over,
   };
 }
@@ -137,6 +138,15 @@ describe('buildDigestMessage', () => {
     expect(text).toContain('&amp;');
     expect(text).toContain('文件已失效');
     expect(text).toContain('<@U123> 进行中');
+  });
+
+  it('marks targets quoted from a Q&A answer or a commentary as context, not the team’s commitments', () => {
+    const d = digest(0, 0);
+    d.overdue = [item(1, '2022-12-31', { source: 'qa' }), item(2, '2022-12-31', { source: 'commentary' }), item(3, '2022-12-31')];
+    const text = allText(build(d));
+    expect(text).toContain(digestStrings.zh.digestQuoted.qa);
+    expect(text).toContain(digestStrings.zh.digestQuoted.commentary);
+    expect(text.split(digestStrings.zh.digestQuoted.qa)).toHaveLength(2);
   });
 
   it('uses English strings and phrases when asked', () => {

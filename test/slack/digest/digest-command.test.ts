@@ -5,7 +5,7 @@ import { MAX_BLOCKS_PER_MESSAGE } from '../../../src/slack/kit/limits.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
 import { testDb } from '../../helpers/db.ts';
 import { insertDocument, TIANJIN, targetIdOf } from '../../helpers/digest-fixture.ts';
-import { buttonsOf, type Harness, startHarness, visibleText } from '../harness.ts';
+import { buttonsOf, type Harness, startHarness, TODAY, visibleText } from '../harness.ts';
 
 const s = stringsFor('zh');
 let db: Db;
@@ -80,7 +80,11 @@ describe('/measures digest', () => {
 
   it('explains the date format when the argument is not a date', async () => {
     const { reply } = await h.command('digest 2022-13-45');
-    expect(visibleText(reply.body.blocks)).toContain(s.digestBadDate('2022-13-45'));
+    const text = visibleText(reply.body.blocks);
+    expect(text).toContain('“2022-13-45”不是有效日期');
+    // The example date is a real one ahead of today, not a fixed past date.
+    const example = /digest (\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
+    expect(example! > TODAY).toBe(true);
   });
 
   it('counts targets, as `/measures due` does, and says so', async () => {

@@ -62,7 +62,7 @@ describe('documents as teams get them', () => {
     const before = listIndexedDocuments(db, { today: TODAY }).total;
     const answer = await share('scanned.pdf');
     expect(answer.text).toContain('无法收录这份文件，索引没有任何改动');
-    expect(answer.text).toContain('scanned.pdf has no text layer');
+    expect(answer.text).toContain('scanned.pdf 是扫描件，没有可读取的文字层');
     expect(listIndexedDocuments(db, { today: TODAY }).total).toBe(before);
   });
 });

@@ -124,6 +124,26 @@ describe('follow-up section in a detail view', () => {
     expect(stranger).not.toContain('frozen');
     expect(stranger).not.toContain('secret plan');
   });
+
+  it('the history always starts with who created it for whom, however many changes followed', () => {
+    const many: FollowupEvent[] = [
+      events[0]!,
+      ...Array.from({ length: 9 }, (_, i) => ({
+        id: 10 + i,
+        followupId: 'F1',
+        at: `2026-11-22T0${i}:00:00.000Z`,
+        actor: 'U0A',
+        action: 'due' as const,
+        detail: { to: `2027-01-0${i + 1}` },
+      })),
+    ];
+    const text = JSON.stringify(
+      followupSectionBlocks({ followups: [blocked], events: many, strings: s, viewer: { user: 'U0A', channel: null }, timeZone: 'Asia/Shanghai' }),
+    );
+    expect(text).toContain(`${s.fuEvent.created} <@U0A>`);
+    expect(text).toContain('2027-01-09');
+    expect(text).not.toContain('2027-01-01');
+  });
 });
 
 describe('follow-up lists', () => {

@@ -38,6 +38,7 @@ function assign(assignee = ASSIGNEE) {
     note: null,
     where: { channel: CHANNEL, threadTs: THREAD },
     dedupeKey: null,
+    today: '2026-11-22',
   });
   if (!o.ok) throw new Error(o.error);
   return o.followup;

@@ -217,6 +217,7 @@ describe('builders stay valid with very long content', () => {
     departments: Array.from({ length: 10 }, (_, k) => `部门${k}`.repeat(8)),
     followups: Array.from({ length: 6 }, (_, k) => ({ id: `F${k}`, assignee: 'U1', status: 'open' as const })),
     documentExpired: true,
+    source: 'policy',
   });
 
   it.each([
@@ -282,7 +283,7 @@ describe('builders stay valid with very long content', () => {
       documents: 1,
       measures: 1,
       strings: en,
-      usageLines: usageLines(en, subcommands),
+      usageLines: usageLines(en, subcommands, { measureId: 'z8wv-4', documentId: 'z8wv', date: '2027-01-31' }),
       extraSections: [
         homeFollowupBlocks(
           Array.from({ length: 45 }, (_, i) => fu(i)),

@@ -98,8 +98,61 @@ describe('/measures search over signed HTTP', () => {
     for (const text of ['help', '', '帮助']) {
       const { reply } = await h.command(text);
       expect(reply.body.blocks[0].text.text).toBe(s.helpTitle);
-      expect(visibleText(reply.body.blocks)).toContain('show abcd-4');
+      const shownText = visibleText(reply.body.blocks);
+      // Examples name a measure that exists and dates still ahead, never a made-up id or a past date.
+      const shown = /show ([a-z2-9]+-[qp]?\d+)/.exec(shownText)?.[1];
+      expect(shown, shownText).toBeDefined();
+      expect(db.prepare('SELECT 1 FROM measures WHERE id = ?').get(shown)).toBeDefined();
+      expect(shownText).not.toContain('abcd');
+      expect(shownText).not.toMatch(/\{(id|doc|date)\}/);
+      for (const [date] of text.matchAll(/\d{4}-\d{2}-\d{2}/g)) expect(date > TODAY, date).toBe(true);
     }
+  });
+});
+
+describe('what a new user types', () => {
+  it('a mistyped subcommand is answered with "did you mean", not searched', async () => {
+    const { reply } = await h.command('shwo pyk7-1');
+    const text = visibleText(reply.body.blocks);
+    expect(text).toContain(s.didYouMean('shwo', 'show', 'shwo pyk7-1'));
+    expect(text).not.toContain(s.resultsCount(0, 0, 0));
+  });
+
+  it('a bare id shows that item', async () => {
+    const id = (db.prepare('SELECT id FROM measures LIMIT 1').get() as { id: string }).id;
+    const { reply } = await h.command(id);
+    expect(visibleText(reply.body.blocks)).toContain(`\`${id}\``);
+    expect(visibleText(reply.body.blocks)).toContain(s.source);
+  });
+
+  it('/measures done F2 says where follow-ups are changed', async () => {
+    for (const text of ['done F2', 'blocked 等待数据 F2']) {
+      const { reply } = await h.command(text);
+      expect(visibleText(reply.body.blocks)).toContain(s.followupInThread(text));
+    }
+  });
+
+  it('shows a commentary proposal and a Q&A answer as such, not as the team’s tasks', async () => {
+    const { reply } = await h.command('show 3x4n-p1');
+    const text = visibleText(reply.body.blocks);
+    expect(text).toContain(s.tasksHeading.proposal);
+    expect(text).not.toContain(`*${s.tasks}*`);
+    const { reply: qa } = await h.command('show a4bd-q1');
+    expect(visibleText(qa.body.blocks)).toContain(s.kinds.answer);
+    expect(visibleText(qa.body.blocks)).not.toContain(`*${s.tasks}*`);
+  });
+
+  it('shows filters in the reader’s language, never raw values', async () => {
+    const { reply } = await h.command('类型:qa 年:overdue');
+    const text = visibleText(reply.body.blocks);
+    expect(text).toContain(`${s.filterNames.kind}: ${s.kinds.answer}`);
+    expect(text).toContain(`${s.filterNames.due}: ${s.overdue}`);
+    expect(text).not.toMatch(/: (qa|overdue)\b/);
+  });
+
+  it('says when a query uses syntax it does not support, and what was searched', async () => {
+    const { reply } = await h.command('NEAR(冷链 物流)');
+    expect(visibleText(reply.body.blocks)).toContain(s.unsupportedSyntax('NEAR(…)'));
   });
 });
 
@@ -142,7 +195,16 @@ describe('detail view', () => {
     expect(visibleText(r!.body.blocks)).toContain(`\`${hit.measureId}\``);
 
     const { reply: missing } = await h.command('show zzzz-99');
-    expect(visibleText(missing.body.blocks)).toContain(s.notFound('zzzz-99'));
+    const missingText = visibleText(missing.body.blocks);
+    expect(missingText).toContain('zzzz-99');
+    expect(missingText).not.toContain('abcd');
+    const example = /形如 `([a-z2-9]+-[qp]?\d+)`/.exec(missingText)?.[1];
+    expect(db.prepare('SELECT 1 FROM measures WHERE id = ?').get(example)).toBeDefined();
+    // An item its document does not have: how many it has, and which ids.
+    const doc = hit.documentId;
+    const ids = (db.prepare('SELECT id FROM measures WHERE document_id = ? ORDER BY position').all(doc) as { id: string }[]).map((r) => r.id);
+    const { reply: beyond } = await h.command(`show ${doc}-999`);
+    expect(visibleText(beyond.body.blocks)).toContain(s.notInDocument(`${doc}-999`, doc, ids.length, ids[0]!, ids.at(-1)!));
     const { reply: bad } = await h.command('show <!channel>');
     expect(visibleText(bad.body.blocks)).toContain('&lt;!channel&gt;');
     expect(JSON.stringify(bad.body)).not.toContain('<!channel>');
@@ -164,6 +226,14 @@ describe('pagination and sharing', () => {
     const to = Math.min(all.total, RESULTS_PAGE_SIZE * 2);
     expect(text).toContain(s.resultsCount(all.total, RESULTS_PAGE_SIZE + 1, to));
     for (const hit of all.hits.slice(RESULTS_PAGE_SIZE, to)) expect(text).toContain(`\`${hit.measureId}\``);
+    // …and a previous page, back to the first.
+    expect(buttonsOf(reply.body.blocks).some((b) => b.actionId === ACTIONS.SEARCH_PREVIOUS)).toBe(false);
+    const previous = buttonsOf(page2!.body.blocks).find((b) => b.actionId === ACTIONS.SEARCH_PREVIOUS)!;
+    expect(previous.label).toBe(s.previous);
+    h.fake.reset();
+    await h.press(ACTIONS.SEARCH_PREVIOUS, previous.value);
+    const [page1] = await h.fake.waitFor('response_url');
+    expect(visibleText(page1!.body.blocks)).toContain(s.resultsCount(all.total, 1, RESULTS_PAGE_SIZE));
   });
 
   it('a tampered button value is refused politely', async () => {

@@ -20,6 +20,19 @@ describe('routeCommand', () => {
     expect(routeCommand('冷链 物流', names)).toEqual({ kind: 'search', text: '冷链 物流' });
     expect(routeCommand('showroom', names)).toEqual({ kind: 'search', text: 'showroom' });
   });
+  it('a first word one typo away from a subcommand is a typo, not a search', () => {
+    expect(routeCommand('shwo z8wv-4', names)).toEqual({ kind: 'typo', word: 'shwo', suggestion: 'show', text: 'shwo z8wv-4' });
+    expect(routeCommand('follwups all', names)).toMatchObject({ kind: 'typo', suggestion: 'followups' });
+    expect(routeCommand('assing z8wv-4.1 <@U1|wang>', names)).toMatchObject({ kind: 'typo', suggestion: 'assign' });
+    // Words two edits away, Chinese and short words stay searches.
+    for (const t of ['shower 冷链', '冷链', 'dues', 'sow']) expect(routeCommand(t, names).kind, t).toBe('search');
+  });
+  it('a bare item id shows that item', () => {
+    expect(routeCommand('z8wv-4', names)).toEqual({ kind: 'subcommand', name: 'show', args: 'z8wv-4' });
+    expect(routeCommand('A4BD-Q2', names)).toEqual({ kind: 'subcommand', name: 'show', args: 'a4bd-q2' });
+    expect(routeCommand('z8wv-4.1.t1', names)).toEqual({ kind: 'subcommand', name: 'show', args: 'z8wv-4.1.t1' });
+    expect(routeCommand('2023-2025 规划', names).kind).toBe('search');
+  });
   it('refuses two subcommands claiming the same word', () => {
     expect(() =>
       namesOf([...subcommands, { name: 'x', aliases: ['show'], helpLines: () => [], run: () => undefined }]),

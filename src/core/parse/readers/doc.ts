@@ -18,7 +18,7 @@ async function readDoc(file: string, bytes: Uint8Array): Promise<ReadResult> {
   } catch {
     throw new ParseError(
       'unreadable',
-      `${file} could not be read as a Word 97–2003 document (.doc). Open it in Word or WPS, save it as .docx, and upload that.`,
+      `${file} could not be read as a Word 97–2003 document (.doc). Open it in Word or WPS, save it as .docx, and add that.`,
       file,
     );
   }

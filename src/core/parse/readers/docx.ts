@@ -145,7 +145,7 @@ export function documentText(documentXml: string, numbering: WordNumbering): { t
 function unreadable(file: string, why: string): ParseError {
   return new ParseError(
     'unreadable',
-    `${file} could not be opened as a Word document (${why}). Open it in Word or WPS, save it again as .docx, and upload that.`,
+    `${file} could not be opened as a Word document (${why}). Open it in Word or WPS, save it again as .docx, and add that.`,
     file,
   );
 }

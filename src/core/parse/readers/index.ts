@@ -33,7 +33,7 @@ export function checkSize(file: string, bytes: Uint8Array, maxBytes: number = DE
   if (bytes.length > maxBytes) {
     throw new ParseError(
       'too_large',
-      `${file} is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit. Split it into smaller documents or upload only the policy text.`,
+      `${file} is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit. Split it into smaller documents or add only the policy text.`,
       file,
     );
   }
@@ -68,7 +68,7 @@ export async function readDocument(
   if (result.text.trim() === '') {
     throw new ParseError(
       'empty',
-      `${file} contains no text. Check that it is the policy document itself and upload it again.`,
+      `${file} contains no text. Check that it is the policy document itself and add it again.`,
       file,
     );
   }

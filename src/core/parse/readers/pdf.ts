@@ -86,7 +86,7 @@ export function itemsToLines(items: readonly PositionedItem[]): PdfLine[] {
 function unreadable(file: string, why: string): ParseError {
   return new ParseError(
     'unreadable',
-    `${file} could not be opened as a PDF (${why}). Save or export it again as PDF, or upload the Word version.`,
+    `${file} could not be opened as a PDF (${why}). Save or export it again as PDF, or add the Word version.`,
     file,
   );
 }
@@ -112,7 +112,7 @@ async function readPdf(file: string, bytes: Uint8Array): Promise<ReadResult> {
     if (name === 'PasswordException') {
       throw new ParseError(
         'unreadable',
-        `${file} is password-protected. Remove the password (or print it to a new PDF) and upload it again.`,
+        `${file} is password-protected. Remove the password (or print it to a new PDF) and add it again.`,
         file,
       );
     }
@@ -122,7 +122,7 @@ async function readPdf(file: string, bytes: Uint8Array): Promise<ReadResult> {
     if (doc.numPages > MAX_PDF_PAGES) {
       throw new ParseError(
         'too_large',
-        `${file} has ${doc.numPages} pages, over the ${MAX_PDF_PAGES}-page limit. Upload only the policy text (without annexes), or split the PDF.`,
+        `${file} has ${doc.numPages} pages, over the ${MAX_PDF_PAGES}-page limit. Add only the policy text (without annexes), or split the PDF.`,
         file,
       );
     }
@@ -138,7 +138,7 @@ async function readPdf(file: string, bytes: Uint8Array): Promise<ReadResult> {
     if (chars < MIN_CHARS_PER_PAGE * Math.max(1, pageCount)) {
       throw new ParseError(
         'no_text_layer',
-        `${file} has no text layer: its pages are images (a scan), so there is no text to read. Upload the Word file or a PDF exported from it, or run OCR on the scan first.`,
+        `${file} has no text layer: its pages are images (a scan), so there is no text to read. Add the Word file or a PDF exported from it, or run OCR on the scan first.`,
         file,
       );
     }

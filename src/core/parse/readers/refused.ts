@@ -12,7 +12,7 @@ export const wpsReader: DocumentReader = {
   read(file) {
     throw new ParseError(
       'unsupported_format',
-      `${file} is a WPS Office file (.wps), which the parser cannot read. In WPS, choose 文件 → 另存为 and save it as Word (.docx), or export it as PDF, then upload that.`,
+      `${file} is a WPS Office file (.wps), which the parser cannot read. In WPS, choose 文件 → 另存为 and save it as Word (.docx), or export it as PDF, then add that.`,
       file,
     );
   },
@@ -29,7 +29,7 @@ export const ofdReader: DocumentReader = {
   read(file) {
     throw new ParseError(
       'unsupported_format',
-      `${file} is an OFD document (版式文档), which the parser cannot read. Download the Word (.docx) or PDF version of the document, or convert the OFD to PDF with an OFD reader (e.g. 数科阅读器), and upload that.`,
+      `${file} is an OFD document (版式文档), which the parser cannot read. Download the Word (.docx) or PDF version of the document, or convert the OFD to PDF with an OFD reader (e.g. 数科阅读器), and add that.`,
       file,
     );
   },

@@ -42,7 +42,7 @@ function hanShare(text: string): number {
 function binaryError(file: string, what: string): ParseError {
   return new ParseError(
     'binary',
-    `${file} is not a document the parser can read (it looks like ${what}). Upload the policy as Word (.docx or .doc), as a PDF with selectable text, or as plain text (.txt), HTML or Markdown.`,
+    `${file} is not a document the parser can read (it looks like ${what}). Add the policy as Word (.docx or .doc), as a PDF with selectable text, or as plain text (.txt), HTML or Markdown.`,
     file,
   );
 }
@@ -106,7 +106,7 @@ function checkText(file: string, text: string): string {
 export function emptyError(file: string): ParseError {
   return new ParseError(
     'empty',
-    `${file} is empty (or contains only whitespace). Check the export and upload the file with its text.`,
+    `${file} is empty (or contains only whitespace). Check the export and add the file again with its text.`,
     file,
   );
 }
@@ -114,7 +114,7 @@ export function emptyError(file: string): ParseError {
 function encodingError(file: string): ParseError {
   return new ParseError(
     'encoding',
-    `${file} could not be read as UTF-8 or GBK/GB18030 text. Re-save it as UTF-8 (in most editors: Save As → Encoding: UTF-8) and upload it again.`,
+    `${file} could not be read as UTF-8 or GBK/GB18030 text. Re-save it as UTF-8 (in most editors: Save As → Encoding: UTF-8) and add it again.`,
     file,
   );
 }

@@ -16,6 +16,7 @@ import { showMeasureHandler } from './show-measure.ts';
 /** Block actions (buttons). One line per action id from ids.ts; one handler per file. */
 export function register(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.SEARCH_MORE, searchMoreHandler(deps));
+  app.action(ACTIONS.SEARCH_PREVIOUS, searchMoreHandler(deps));
   app.action(ACTIONS.SHARE_RESULTS, shareResultsHandler(deps));
   app.action(ACTIONS.SHOW_MEASURE, showMeasureHandler(deps));
   app.action(ACTIONS.SHARE_MEASURE, shareMeasureHandler(deps));
