@@ -12,6 +12,7 @@ import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
 import { parseText, readDocument } from '../core/parse/index.ts';
 import { refusalOf } from '../core/parse/refusal.ts';
+import { indexColumns } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { withBusyRetrySync } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
@@ -34,7 +35,6 @@ import {
   retireIds,
 } from '../repo/revisions-repo.ts';
 import { indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
-import { indexColumns } from '../core/search/segment.ts';
 import { defaultSegmenter } from '../search/jieba-segmenter.ts';
 import { collectFiles, type FileProblem, FileReadError, readRegularFile, type SkippedFile } from './ingest-files.ts';
 import { acquireIngestLease, type HeldLease } from './ingest-lease.ts';

@@ -152,7 +152,7 @@ function findTitleAsWritten(paras: string[], fm: FrontMatter, page: PageMeta): {
   // On a web page the heading that repeats the <title> is the title; navigation links above it are not.
   const main = htmlTitleMain(htmlTitle);
   const heading = main ? paras.slice(0, 40).findIndex((p) => p.trim() === main) : -1;
-  for (let i = heading >= 0 ? heading : 0; i < Math.max(limit, heading + 1); i++) {
+  for (let i = Math.max(heading, 0); i < Math.max(limit, heading + 1); i++) {
     const p = paras[i]!;
     if (!isSubstantialTitle(p)) continue;
     let title = p;

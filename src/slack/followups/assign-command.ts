@@ -1,13 +1,13 @@
 import { parseFollowupCommand } from '../../core/followups/parse-command.ts';
 import { assignFollowup, assignModalItem } from '../../services/followup-service.ts';
 import { todayOf } from '../deps.ts';
+import { examplesOf, withExamples } from '../kit/examples.ts';
 import { notice } from '../kit/reply.ts';
 import type { Subcommand } from '../kit/subcommand.ts';
 import { followupDeps } from './context.ts';
 import { assignModal } from './modals.ts';
 import { assignOutcomeText, dueNoteText, slackFailedText } from './outcome-text.ts';
 import { publishCreated } from './publisher.ts';
-import { examplesOf, withExamples } from '../kit/examples.ts';
 
 /**
  * `/measures assign <id> @user [YYYY-MM-DD] [note]`. Slash commands do not run in threads, so the bot posts a

@@ -12,18 +12,18 @@ import { type SlackDeps, todayOf } from '../deps.ts';
 import { followupDeps } from '../followups/context.ts';
 import {
   assignOutcomeText,
-  dueNoteText,
   changeOutcomeText,
+  dueNoteText,
   permissionRefusalText,
   slackFailedText,
 } from '../followups/outcome-text.ts';
 import { publishChange, publishCreated, repostCard } from '../followups/publisher.ts';
 import { tell } from '../followups/tell.ts';
+import { examplesOf, withExamples } from '../kit/examples.ts';
 import { failureText } from '../kit/failure-text.ts';
 import { decodeSlackEntities, escapeMrkdwn } from '../kit/mrkdwn.ts';
 import { type SlackClient, slackErrorCode } from '../web-api.ts';
 import { stripBotMention } from './strip-mention.ts';
-import { examplesOf, withExamples } from '../kit/examples.ts';
 
 export interface FollowupMention {
   user: string;
