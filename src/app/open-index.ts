@@ -9,7 +9,7 @@ import { type Db, openDatabase, setBusyTimeout } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { countDocuments } from '../repo/documents-repo.ts';
-import { IngestError, ingestPaths } from '../services/ingest-service.ts';
+import { IngestError, ingestPaths, SEEDS_ADDED_BY } from '../services/ingest-service.ts';
 import { ensureSearchIndexFresh } from '../services/search-service.ts';
 
 /**
@@ -52,7 +52,7 @@ async function seed(db: Db, dir: string, deps: { logger: Logger; clock: Clock; s
     return;
   }
   try {
-    const indexed = await ingestPaths({ db, ...deps }, [dir]);
+    const indexed = await ingestPaths({ db, ...deps }, [dir], { addedBy: SEEDS_ADDED_BY });
     deps.logger.info('empty index seeded', { SEEDS_DIR: dir, documents: indexed.length });
   } catch (err) {
     if (!(err instanceof IngestError)) throw err;

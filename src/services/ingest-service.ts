@@ -44,6 +44,9 @@ export type { DocumentChanges, MeasureChange, MeasureRef } from '../core/ingest/
 export { collectFiles, type SkippedFile } from './ingest-files.ts';
 export { IngestBusyError } from './ingest-lease.ts';
 
+/** What a document indexed from SEEDS_DIR at first start records as its adder. */
+export const SEEDS_ADDED_BY = 'seeds';
+
 /** Documents larger than this are refused before they are read (a policy document is tens of kilobytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 

@@ -164,6 +164,8 @@ export const documentStrings = defineStrings(
     docNoticeDocumentRemoved: (doc: string, label: string, title: string) =>
       `⚠️ 文件《${doc}》已从索引中删除。本跟进（举措 ${label}「${title}」）保留，但已没有对应的举措。`,
     docListTitle: (total: number) => `已收录文件（${total} 份）`,
+    docAddedBySeeds: '随附的示例文件',
+    docAddedByUnknown: '（未记录）',
     docListEmpty: '还没有收录任何文件。把 Word、PDF 或文本文件发给我即可收录。',
     docListLine: (n: number, title: string, id: string) => `${n}. *${title}*  \`${id}\``,
     docListMeta: (measures: number, status: string, by: string, when: string) =>
@@ -275,6 +277,8 @@ export const documentStrings = defineStrings(
     docNoticeDocumentRemoved: (doc: string, label: string, title: string) =>
       `⚠️ “${doc}” was removed from the index. This follow-up (measure ${label} “${title}”) is kept, without a measure.`,
     docListTitle: (total: number) => `Indexed documents (${total})`,
+    docAddedBySeeds: 'the bundled seeds',
+    docAddedByUnknown: '(not recorded)',
     docListEmpty: 'No documents are indexed yet. Send me a Word, PDF or text file to add one.',
     docListLine: (n: number, title: string, id: string) => `${n}. *${title}*  \`${id}\``,
     docListMeta: (measures: number, status: string, by: string, when: string) =>
