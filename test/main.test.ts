@@ -3,12 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './helpers/paths.ts';
-import { openDatabase } from '../src/db/open.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { openDatabase } from '../src/db/open.ts';
+import { REPO_ROOT } from './helpers/paths.ts';
 
 /** Runs `node --import tsx src/main.ts` as `npm start` does, with only the given environment (no Slack credentials leak in). */
-function runMain(env: Record<string, string>, stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runMain(
+  env: Record<string, string>,
+  stdin: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: REPO_ROOT,
@@ -38,14 +41,17 @@ describe('npm start', () => {
   it('without Slack credentials answers piped /measures lines in the console, buttons included', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-main-'));
     try {
-      const r = await runMain({ DATABASE_PATH: path.join(dir, 'db.sqlite'), LOG_LEVEL: 'warn' }, '/measures 冷链\npress 1\nshow nosuch-9\n');
+      const r = await runMain(
+        { DATABASE_PATH: path.join(dir, 'db.sqlite'), LOG_LEVEL: 'warn' },
+        '/measures 冷链\npress 1\nshow nosuch-9\n',
+      );
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('══ 🔎 冷链 ══');
       expect(r.stdout).toContain('*冷链*');
       const detailId = r.stdout.match(/\[1\] 详情 \(press 1 \| show ([a-z0-9-]+)\)/)?.[1];
       expect(detailId).toBeDefined();
       // press 1 opened the detail of that measure: its id appears in a header's context line after the results.
-      expect(r.stdout.split('[1] 详情')[1]).toContain('`' + detailId + '`');
+      expect(r.stdout.split('[1] 详情')[1]).toContain(`\`${detailId}\``);
       expect(r.stdout).toContain('nosuch-9');
       expect(fs.existsSync(path.join(dir, 'db.sqlite'))).toBe(true);
     } finally {
@@ -105,7 +111,10 @@ describe('npm start in HTTP mode', () => {
       });
       child.on('close', () => reject(new Error(`exited early:\n${stderr}`)));
     });
-    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { ok: boolean; measures: number };
+    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
+      ok: boolean;
+      measures: number;
+    };
     expect(health.ok).toBe(true);
     expect(health.measures).toBeGreaterThan(0);
     const code = await new Promise<number | null>((resolve) => {

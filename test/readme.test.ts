@@ -9,8 +9,8 @@ import { warmSegmenter } from '../src/search/jieba-segmenter.ts';
 import { runConsole } from '../src/slack/console/start-console.ts';
 import { stringsFor } from '../src/slack/strings.ts';
 import { seededDb } from './helpers/db.ts';
-import { testSegmenter } from './helpers/segmenter.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
+import { testSegmenter } from './helpers/segmenter.ts';
 
 beforeAll(() => warmSegmenter(testSegmenter), 60_000);
 
@@ -42,8 +42,20 @@ async function runLines(lines: string[]): Promise<string[]> {
   const input = lines.flatMap((l, i) => [l, `press ${marker(i)}`]).join('\n');
   const db = await seededDb();
   await runConsole(
-    { db, clock: fixedClock(NOW), logger: silentLogger, config: loadConfig({ LOG_LEVEL: 'warn' }), segmenter: testSegmenter },
-    { input: Readable.from([`${input}\n`]), write: (t) => void (out += t), interactive: false },
+    {
+      db,
+      clock: fixedClock(NOW),
+      logger: silentLogger,
+      config: loadConfig({ LOG_LEVEL: 'warn' }),
+      segmenter: testSegmenter,
+    },
+    {
+      input: Readable.from([`${input}\n`]),
+      write: (t) => {
+        out += t;
+      },
+      interactive: false,
+    },
   );
   db.close();
   const parts: string[] = [];
@@ -82,7 +94,7 @@ describe('the README, tried in the console as written', () => {
     const lines = consoleBlock();
     expect(lines.length).toBeGreaterThan(10);
     const outputs = await runLines(lines);
-    lines.forEach((line, i) => expectWorked(line, outputs[i]!));
+    for (const [i, line] of lines.entries()) expectWorked(line, outputs[i]!);
     const of = (start: string) => outputs[lines.findIndex((l) => l.startsWith(start))]!;
     expect(of('冷链 地区:天津')).toContain('天津市');
     expect(of('assign ')).toContain(s.fuAssigned('F1'));
@@ -97,6 +109,6 @@ describe('the README, tried in the console as written', () => {
     const lines = tableCommands();
     expect(lines.length).toBeGreaterThan(8);
     const outputs = await runLines(lines);
-    lines.forEach((line, i) => expectWorked(line, outputs[i]!));
+    for (const [i, line] of lines.entries()) expectWorked(line, outputs[i]!);
   }, 120_000);
 });

@@ -1,25 +1,30 @@
 import fs from 'node:fs';
 import type { Config } from '../config.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
+import { BOT_BUSY_TIMEOUT_MS } from '../db/busy-retry.ts';
 import { withDatabaseContext } from '../db/errors.ts';
 import { assertIntact } from '../db/health.ts';
 import { migrate } from '../db/migrate.ts';
-import { type Db, openDatabase } from '../db/open.ts';
+import { type Db, openDatabase, setBusyTimeout } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import type { Segmenter } from '../core/search/segmenter.ts';
 import { countDocuments } from '../repo/documents-repo.ts';
-import { SEEDS_ADDED_BY } from '../services/document-service.ts';
-import { IngestError, ingestPaths } from '../services/ingest-service.ts';
+import { IngestError, ingestPaths, SEEDS_ADDED_BY } from '../services/ingest-service.ts';
 import { ensureSearchIndexFresh } from '../services/search-service.ts';
 
 /**
  * Opens the database, refuses a damaged one (quick_check, naming the file and what to do), and migrates it; on an empty index, indexes SEEDS_DIR so a fresh install answers at once;
  * then makes sure the search index matches the current segmenter. A broken seed folder is logged, not fatal:
  * the bot still starts (and says so) rather than crash-looping.
+ *
+ * This start-up work may wait for a running `measures ingest` (nothing is served yet: the CLI's busy timeout);
+ * the connection returned waits at most `servingBusyTimeoutMs` per statement, so that a lock held by another
+ * process never blocks the event loop for long: the bot's writes retry asynchronously (SlackDeps.write).
  */
 export async function openIndex(
   config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>,
   deps: { logger: Logger; clock: Clock; segmenter: Segmenter },
+  opts: { servingBusyTimeoutMs?: number } = {},
 ): Promise<Db> {
   const file = config.DATABASE_PATH;
   const db = openDatabase(file);
@@ -30,6 +35,7 @@ export async function openIndex(
     if (countDocuments(db) === 0) await seed(db, config.SEEDS_DIR, deps);
     const fresh = ensureSearchIndexFresh(db, deps.logger, deps.segmenter);
     if (fresh.rebuilt) deps.logger.info('search index rebuilt', { measures: fresh.measures });
+    setBusyTimeout(db, opts.servingBusyTimeoutMs ?? BOT_BUSY_TIMEOUT_MS);
     return db;
   } catch (err) {
     db.close();

@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { type Config, slackMode } from '../config.ts';
+import { retryingWrite } from '../db/busy-retry.ts';
 import { startJobs } from '../jobs/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -38,14 +39,18 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
   const segmenter = createJiebaSegmenter();
   const db = await openIndex(config, { logger, clock, segmenter });
   logger.info('index ready', { database: config.DATABASE_PATH, ...indexSummary(db) });
-  const base = { db, clock, logger, config, segmenter };
+  // One write queue for listeners and jobs alike: only one write at a time probes a lock held by an ingest.
+  const write = retryingWrite({
+    onRetry: (attempt, delayMs) => logger.debug('index locked, write retried', { attempt, delayMs }),
+  });
+  const base = { db, clock, logger, config, segmenter, write };
   // jieba's dictionaries take most of a second to load: once the bot is up rather than before it can answer,
   // and still ahead of the first search in all but the first moments.
   const warmLater = () => setTimeout(() => warmSegmenter(segmenter), 0).unref();
   let stopped = false;
 
   if (mode === 'console') {
-    const jobs = startJobs({ db, client: null, logger, config, clock });
+    const jobs = startJobs({ db, client: null, logger, config, clock, write });
     const finished = runConsole(base, {
       input: deps.io.stdin,
       write: deps.io.stdout,
@@ -82,7 +87,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
   // Jobs (digest, reminders) post through the same WebClient as the listeners. src/jobs/index.ts owns them.
   let jobs: ReturnType<typeof startJobs>;
   try {
-    jobs = startJobs({ db, client: slack.app.client, logger, config, clock });
+    jobs = startJobs({ db, client: slack.app.client, logger, config, clock, write });
   } catch (err) {
     // Do not leave a connected receiver and an open database behind a failed start: the process must exit.
     await slack.stop().catch(() => undefined);

@@ -1,10 +1,10 @@
 import type { Config } from '../config.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
 import { STORAGE_ADVICE, storageProblem, withDatabaseContext } from '../db/errors.ts';
 import { migrate, pendingMigrations } from '../db/migrate.ts';
 import { type Db, openDatabase } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import type { Segmenter } from '../core/search/segmenter.ts';
 import { ensureSearchIndexFresh, isSearchIndexCurrent } from '../services/search-service.ts';
 
 /** What every CLI command receives: output streams, config, clock, logger and segmenter (all injected, for tests). */

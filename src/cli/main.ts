@@ -1,8 +1,8 @@
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
-import { runCli } from './run.ts';
 import { createJiebaSegmenter } from '../search/jieba-segmenter.ts';
+import { runCli } from './run.ts';
 
 /** CLI entry point: the only place the CLI reads process.env / argv. */
 async function main(): Promise<void> {

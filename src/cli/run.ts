@@ -27,11 +27,14 @@ function argsProblem(err: Error, code: string, usage: string): string {
   const options = [...new Set(usage.match(/--[a-z][a-z-]*/g) ?? [])];
   const given = /'(-{1,2}[A-Za-z][\w-]*)/.exec(err.message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const close = options.filter((o) => editDistance(o, given) <= 2).sort((a, b) => editDistance(a, given) - editDistance(b, given));
+    const close = options
+      .filter((o) => editDistance(o, given) <= 2)
+      .sort((a, b) => editDistance(a, given) - editDistance(b, given));
     const hint = close[0] ? ` Did you mean ${close[0]}?` : '';
     return `Unknown option ${given}.${hint} Valid options: ${options.join(', ') || 'none'}.`;
   }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${given || 'An option'} needs a value (or takes none); see the usage.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return `${given || 'An option'} needs a value (or takes none); see the usage.`;
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'This command takes no arguments besides its options.';
   return err.message;
 }

@@ -47,7 +47,10 @@ export interface ParsedMeasure {
   section: string | null;
   /** The numbering as written: (一), （一）, 1., （1）, 第一条; 问1 for Q&A; 一要/一是 for proposals. */
   label: string;
-  /** 1-based number the label stands for (（十一） → 11); for answers and proposals, the order in the document. */
+  /**
+   * 1-based number the label stands for (（十一） → 11); for answers and proposals, the order in the document;
+   * 0 for an unnumbered goal section (主要目标), which belongs to the document rather than to its numbering.
+   */
   ordinal: number;
   /** The heading sentence (for answers: the question). */
   title: string;

@@ -75,3 +75,44 @@ export function withBusyRetrySync<T>(fn: () => T, opts: BusyRetryOptions = {}): 
     }
   }
 }
+
+/**
+ * How a process that must keep serving makes one write: `fn` (one short transaction, safe to run again) is
+ * retried while the database is locked, pausing asynchronously. Built once in the app wiring and passed down as
+ * a collaborator, so a test or a benchmark can shorten the budget or turn the retry off.
+ * @example const outcome = await deps.write(() => assignFollowup(fdeps, req));
+ */
+export type RunWrite = <T>(fn: () => T) => Promise<T>;
+
+/**
+ * A RunWrite that retries with withBusyRetry (its defaults unless told), one write at a time: each attempt on a
+ * locked database blocks the event loop for up to the busy timeout, so writes waiting side by side would add
+ * those blocks up (twenty pending writes, two seconds in every round). Queued, one write probes the lock while
+ * the others wait on timers; each keeps its own budget, counted from when it was asked for, and a write whose
+ * budget ran out while it queued behind a busy one fails without touching the database.
+ */
+export function retryingWrite(opts: BusyRetryOptions = {}): RunWrite {
+  const totalMs = opts.totalMs ?? DEFAULTS.totalMs;
+  let tail: Promise<unknown> = Promise.resolve();
+  let lastBusy: unknown;
+  return <T>(fn: () => T): Promise<T> => {
+    const askedAt = Date.now();
+    const run = tail.then(async () => {
+      const leftMs = totalMs - (Date.now() - askedAt);
+      if (leftMs <= 0 && lastBusy !== undefined) throw lastBusy;
+      try {
+        const result = await withBusyRetry(fn, { ...opts, totalMs: Math.max(0, leftMs) });
+        lastBusy = undefined;
+        return result;
+      } catch (err) {
+        lastBusy = isBusyError(err) ? err : undefined;
+        throw err;
+      }
+    });
+    tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  };
+}

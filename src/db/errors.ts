@@ -37,7 +37,8 @@ export const STORAGE_ADVICE: Record<StorageProblem, string> = {
   io: 'The disk reported an I/O error (often a full disk or a failing or unmounted volume): check free space and the volume, then restart.',
   corrupt:
     'The database file is damaged: stop every process using it, restore it from a backup (or move it away and re-index with `measures ingest`), then start again.',
-  cantopen: 'The database file cannot be opened: check that its folder exists and that the bot may read (and, to write, create files in) it.',
+  cantopen:
+    'The database file cannot be opened: check that its folder exists and that the bot may read (and, to write, create files in) it.',
 };
 
 /** A storage failure with the file it concerns and the advice; its message says both. */

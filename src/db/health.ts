@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DatabaseError, type StorageProblem, storageProblem } from './errors.ts';
 import type { Db } from './open.ts';
-import { DatabaseError, storageProblem, type StorageProblem } from './errors.ts';
 
 /** Start-up integrity check and the live probe behind /healthz. */
 
@@ -19,7 +19,11 @@ export function assertIntact(db: Db, file: string): void {
   try {
     rows = (db.pragma('quick_check(20)') as { quick_check: string }[]).map((r) => r.quick_check);
   } catch (err) {
-    throw new DatabaseError(file, storageProblem(err) ?? 'corrupt', `the integrity check failed (${(err as Error).message})`);
+    throw new DatabaseError(
+      file,
+      storageProblem(err) ?? 'corrupt',
+      `the integrity check failed (${(err as Error).message})`,
+    );
   }
   if (rows.length === 1 && rows[0] === 'ok') return;
   throw new DatabaseError(file, 'corrupt', `the integrity check found damage (${rows.slice(0, 3).join('; ')})`);

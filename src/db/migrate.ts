@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Clock, systemClock } from '../lib/clock.ts';
 import type { Db } from './open.ts';
-import { systemClock, type Clock } from '../lib/clock.ts';
 
 /** The repository's migrations folder (numbered, forward-only SQL files: 001_name.sql). */
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
@@ -27,7 +27,9 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   migrations.sort((a, b) => a.version - b.version);
   for (let i = 1; i < migrations.length; i++) {
     if (migrations[i]!.version === migrations[i - 1]!.version) {
-      throw new MigrationError(`Two migrations share version ${migrations[i]!.version}: ${migrations[i - 1]!.name}, ${migrations[i]!.name}`);
+      throw new MigrationError(
+        `Two migrations share version ${migrations[i]!.version}: ${migrations[i - 1]!.name}, ${migrations[i]!.name}`,
+      );
     }
   }
   return migrations;
@@ -38,7 +40,9 @@ function compare(db: Db, migrations: Migration[]): { pending: Migration[]; unkno
   const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
   const done = new Map(
     hasTable
-      ? (db.prepare('SELECT version, name FROM schema_migrations').all() as { version: number; name: string }[]).map((r) => [r.version, r.name])
+      ? (db.prepare('SELECT version, name FROM schema_migrations').all() as { version: number; name: string }[]).map(
+          (r) => [r.version, r.name],
+        )
       : [],
   );
   const known = new Set(migrations.map((m) => m.version));
@@ -69,7 +73,11 @@ export function pendingMigrations(db: Db, migrations: Migration[] = readMigratio
  * database at the previous version). Refuses a database that has migrations this code does not know: it was
  * written by a newer version of the bot.
  */
-export function migrate(db: Db, migrations: Migration[] = readMigrations(), now: Clock = systemClock): { applied: string[] } {
+export function migrate(
+  db: Db,
+  migrations: Migration[] = readMigrations(),
+  now: Clock = systemClock,
+): { applied: string[] } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const { pending, unknown } = compare(db, migrations);

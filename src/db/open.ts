@@ -23,6 +23,11 @@ export interface OpenOptions {
 const busyTimeout = (options: OpenOptions) =>
   `busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? CLI_BUSY_TIMEOUT_MS))}`;
 
+/** Changes how long the connection's statements wait for a lock (see OpenOptions.busyTimeoutMs). */
+export function setBusyTimeout(db: Db, busyTimeoutMs: number): void {
+  db.pragma(busyTimeout({ busyTimeoutMs }));
+}
+
 /**
  * Opens (creating its folder) a SQLite database with WAL, foreign keys and a busy timeout, so that the bot and a
  * CLI run can share one file. `:memory:` opens a private in-memory database (tests). A storage failure (damaged

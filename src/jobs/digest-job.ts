@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { type CronSpec, parseCron } from '../core/digest/cron-schedule.ts';
 import { type DueSlot, dueSlot } from '../core/digest/slot.ts';
 import type { DigestAudience } from '../core/subscriptions/model.ts';
+import type { RunWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
 import { isQuietAt } from '../lib/quiet-hours.ts';
@@ -25,6 +26,8 @@ export interface DigestJobDeps {
   calendar: WorkCalendar;
   /** DIGEST_CRON, parsed once when the job is scheduled (read from config when absent). */
   cron?: CronSpec;
+  /** How claims and outcomes are written (busy-retry.ts); retried while another process holds the lock unless told. */
+  write?: RunWrite;
 }
 
 export { SLOT_TOLERANCE_MS } from '../core/digest/slot.ts';
@@ -51,7 +54,12 @@ export async function runDigestJob(deps: DigestJobDeps, now: Date): Promise<Dige
     return { deliveries: [] };
   }
   const audiences = digestAudiences(deps.db, config);
-  const deliver = { db: deps.db, logger, post: slackDigestPoster(deps.client, config.BOT_LOCALE) };
+  const deliver = {
+    db: deps.db,
+    logger,
+    post: slackDigestPoster(deps.client, config.BOT_LOCALE),
+    ...(deps.write ? { write: deps.write } : {}),
+  };
   const deliveries: DeliveryOutcome[] = [];
   // One audience at a time: chat.postMessage is rate limited, and a failure in one channel must not stop the rest.
   for (const audience of audiences) {

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { RunWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import { dateInZone } from '../lib/dates.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -21,6 +22,8 @@ export interface EscalationJobDeps {
   config: Config;
   client: SlackClient;
   calendar: WorkCalendar;
+  /** How claims and outcomes are written (busy-retry.ts); retried while another process holds the lock unless told. */
+  write?: RunWrite;
 }
 
 export async function runEscalationJob(deps: EscalationJobDeps, now: Date): Promise<EscalationReport> {
@@ -36,6 +39,7 @@ export async function runEscalationJob(deps: EscalationJobDeps, now: Date): Prom
       calendar: deps.calendar,
       settings: config,
       send: slackEscalationSender(deps.client, stringsFor(config.BOT_LOCALE)),
+      ...(deps.write ? { write: deps.write } : {}),
     },
     { today: dateInZone(now, config.DIGEST_TZ), nowIso: now.toISOString() },
   );

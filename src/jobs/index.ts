@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import { parseCron } from '../core/digest/cron-schedule.ts';
+import { type RunWrite, retryingWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import { dateInZone } from '../lib/dates.ts';
@@ -32,6 +33,8 @@ export interface JobsDeps {
   schedule?: Schedule;
   /** Working days; China's official calendar unless a test passes its own. */
   calendar?: WorkCalendar;
+  /** How the jobs write their claims; by default retried with timer pauses while another process holds the lock. */
+  write?: RunWrite;
 }
 
 export interface Jobs {
@@ -66,6 +69,11 @@ export function startJobs(deps: JobsDeps): Jobs {
   const schedule = deps.schedule ?? nodeCronSchedule;
   const specs: JobSpec[] = [];
   const calendar = deps.calendar ?? chinaWorkCalendar;
+  const write =
+    deps.write ??
+    retryingWrite({
+      onRetry: (attempt, delayMs) => logger.debug('index locked, job write retried', { attempt, delayMs }),
+    });
   warnUncoveredYears(calendar, dateInZone(clock(), config.DIGEST_TZ), logger);
   if (deps.client) {
     const client = deps.client;
@@ -75,17 +83,17 @@ export function startJobs(deps: JobsDeps): Jobs {
     // retries, and a retried post whose answer was lost would be a second copy.
     const postingClient =
       deps.digestClient ?? digestPostingClient(config.SLACK_BOT_TOKEN ?? '', { slackApiUrl: config.SLACK_API_URL });
-    const jobDeps = { db: deps.db, client: postingClient, logger, config, cron, calendar };
+    const jobDeps = { db: deps.db, client: postingClient, logger, config, cron, calendar, write };
     const run = (now: Date) => runDigestJob(jobDeps, now);
     specs.push({ name: 'digest', cron: DIGEST_TICK_CRON, run, atStartup: true, lock: 'digest' });
     if (config.DIGEST_CHANNELS.length === 0 && listSubscriptions(deps.db).length === 0) {
       logger.info('digest: no DIGEST_CHANNELS and no channel subscriptions yet (/measures subscribe)');
     }
     // Follow-up reminders: at most one per follow-up per calendar day, so a repeated run is harmless.
-    const remind = (now: Date) => runReminderJob({ db: deps.db, client, logger, config, calendar }, now);
+    const remind = (now: Date) => runReminderJob({ db: deps.db, client, logger, config, calendar, write }, now);
     specs.push({ name: 'reminders', cron: config.REMINDER_CRON, run: remind, atStartup: false, lock: 'reminders' });
     const escalate = (now: Date) =>
-      runEscalationJob({ db: deps.db, client: postingClient, logger, config, calendar }, now);
+      runEscalationJob({ db: deps.db, client: postingClient, logger, config, calendar, write }, now);
     specs.push({ name: 'escalations', cron: ESCALATION_CRON, run: escalate, atStartup: true, lock: 'escalations' });
     const notes = () => runRevisionNoticeJob({ db: deps.db, clock, client, logger, config });
     specs.push({

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { type RunWrite, retryingWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import { dateInZone } from '../lib/dates.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -22,6 +23,8 @@ export interface ReminderJobDeps {
   config: Pick<Config, 'REMINDER_DAYS' | 'DIGEST_TZ' | 'BOT_LOCALE' | 'QUIET_HOURS'>;
   client: SlackClient;
   calendar: WorkCalendar;
+  /** How claims and outcomes are written (busy-retry.ts); retried while another process holds the lock unless told. */
+  write?: RunWrite;
 }
 
 /**
@@ -29,14 +32,15 @@ export interface ReminderJobDeps {
  * housekeeping). No reminder is sent on a day off or in QUIET_HOURS.
  */
 export async function runReminderJob(deps: ReminderJobDeps, now: Date): Promise<ReminderReport> {
-  const pruned = pruneDeliveries(deps.db, now);
+  const write = deps.write ?? retryingWrite();
+  const pruned = await write(() => pruneDeliveries(deps.db, now));
   const today = dateInZone(now, deps.config.DIGEST_TZ);
   if (!deps.calendar.isWorkingDay(today) || isQuietAt(deps.config.QUIET_HOURS, now, deps.config.DIGEST_TZ)) {
     deps.logger.info('follow-up reminders: day off or quiet hours, none sent', { today, prunedDeliveries: pruned });
     return { sent: [], failed: [] };
   }
   const report = await sendReminders(
-    { db: deps.db, logger: deps.logger, strings: stringsFor(deps.config.BOT_LOCALE) },
+    { db: deps.db, logger: deps.logger, strings: stringsFor(deps.config.BOT_LOCALE), write },
     deps.client,
     { today, windowDays: deps.config.REMINDER_DAYS, nowIso: now.toISOString(), calendar: deps.calendar },
   );

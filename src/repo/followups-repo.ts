@@ -1,4 +1,3 @@
-import type { Db } from '../db/open.ts';
 import type {
   Followup,
   FollowupEvent,
@@ -8,6 +7,7 @@ import type {
   ItemRef,
 } from '../core/followups/model.ts';
 import type { FollowupPatch } from '../core/followups/transitions.ts';
+import type { Db } from '../db/open.ts';
 
 /** Follow-up rows, their history, processed Slack deliveries and the (channel, ts) → item table. */
 
@@ -37,24 +37,44 @@ export function hasDedupeKey(db: Db, key: string): boolean {
  * is taken before MAX(seq) is read, so two processes on one file cannot both compute the same next number.
  */
 export function insertFollowup(db: Db, input: NewFollowup, nowIso: string): { followup: Followup; created: boolean } {
-  return db.transaction(() => {
-    if (input.dedupeKey !== null) {
-      const existing = db.prepare(`SELECT ${COLUMNS} FROM followups f WHERE f.dedupe_key = ?`).get(input.dedupeKey) as
-        | Followup
-        | undefined;
-      if (existing) return { followup: existing, created: false };
-    }
-    const seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM followups').get() as { n: number }).n;
-    const id = `F${seq}`;
-    db.prepare(
-      `INSERT INTO followups (id, seq, measure_id, task_id, target_id, assignee, created_by, due, status, note, channel,
+  return db
+    .transaction(() => {
+      if (input.dedupeKey !== null) {
+        const existing = db.prepare(`SELECT ${COLUMNS} FROM followups f WHERE f.dedupe_key = ?`).get(input.dedupeKey) as
+          | Followup
+          | undefined;
+        if (existing) return { followup: existing, created: false };
+      }
+      const seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM followups').get() as { n: number }).n;
+      const id = `F${seq}`;
+      db.prepare(
+        `INSERT INTO followups (id, seq, measure_id, task_id, target_id, assignee, created_by, due, status, note, channel,
          thread_ts, created_at, updated_at, dedupe_key)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`,
-    ).run(id, seq, input.measureId, input.taskId, input.targetId, input.assignee, input.createdBy, input.due,
-      input.note, input.channel, input.threadTs, nowIso, nowIso, input.dedupeKey);
-    insertEvent(db, id, nowIso, input.createdBy, 'created', { assignee: input.assignee, due: input.due, note: input.note });
-    return { followup: getFollowup(db, id)!, created: true };
-  }).immediate();
+      ).run(
+        id,
+        seq,
+        input.measureId,
+        input.taskId,
+        input.targetId,
+        input.assignee,
+        input.createdBy,
+        input.due,
+        input.note,
+        input.channel,
+        input.threadTs,
+        nowIso,
+        nowIso,
+        input.dedupeKey,
+      );
+      insertEvent(db, id, nowIso, input.createdBy, 'created', {
+        assignee: input.assignee,
+        due: input.due,
+        note: input.note,
+      });
+      return { followup: getFollowup(db, id)!, created: true };
+    })
+    .immediate();
 }
 
 export function getFollowup(db: Db, id: string): Followup | undefined {
@@ -73,38 +93,49 @@ export function updateFollowup(
   event: { actor: string; action: FollowupEventAction; detail: Record<string, unknown> },
   expected?: Pick<Followup, 'status' | 'updatedAt' | 'due' | 'assignee'>,
 ): Followup | 'unchanged' {
-  return db.transaction((): Followup | 'unchanged' => {
-    const sets: string[] = ['updated_at = @updatedAt'];
-    if (patch.status !== undefined) sets.push('status = @status');
-    if (patch.blockedReason !== undefined) sets.push('blocked_reason = @blockedReason');
-    if (patch.due !== undefined) sets.push('due = @due');
-    if (patch.assignee !== undefined) sets.push('assignee = @assignee');
-    if (patch.closedAt !== undefined) sets.push('closed_at = @closedAt');
-    // A new assignee or due date deserves a fresh reminder.
-    if (patch.assignee !== undefined || patch.due !== undefined) sets.push('last_reminded_on = NULL');
-    // due and assignee too: two changes within one millisecond share updated_at.
-    const guard = expected
-      ? ' AND status = @expectedStatus AND updated_at = @expectedUpdatedAt AND due IS @expectedDue AND assignee = @expectedAssignee'
-      : '';
-    const r = db.prepare(`UPDATE followups SET ${sets.join(', ')} WHERE id = @id${guard}`).run({
-      id,
-      ...(expected
-        ? { expectedStatus: expected.status, expectedUpdatedAt: expected.updatedAt, expectedDue: expected.due, expectedAssignee: expected.assignee }
-        : {}),
-      updatedAt: patch.updatedAt,
-      status: patch.status ?? null,
-      blockedReason: patch.blockedReason ?? null,
-      due: patch.due ?? null,
-      assignee: patch.assignee ?? null,
-      closedAt: patch.closedAt ?? null,
-    });
-    if (r.changes === 0) return 'unchanged';
-    insertEvent(db, id, patch.updatedAt, event.actor, event.action, event.detail);
-    return getFollowup(db, id)!;
-  }).immediate();
+  return db
+    .transaction((): Followup | 'unchanged' => {
+      const sets: string[] = ['updated_at = @updatedAt'];
+      if (patch.status !== undefined) sets.push('status = @status');
+      if (patch.blockedReason !== undefined) sets.push('blocked_reason = @blockedReason');
+      if (patch.due !== undefined) sets.push('due = @due');
+      if (patch.assignee !== undefined) sets.push('assignee = @assignee');
+      if (patch.closedAt !== undefined) sets.push('closed_at = @closedAt');
+      // A new assignee or due date deserves a fresh reminder.
+      if (patch.assignee !== undefined || patch.due !== undefined) sets.push('last_reminded_on = NULL');
+      // due and assignee too: two changes within one millisecond share updated_at.
+      const guard = expected
+        ? ' AND status = @expectedStatus AND updated_at = @expectedUpdatedAt AND due IS @expectedDue AND assignee = @expectedAssignee'
+        : '';
+      const r = db.prepare(`UPDATE followups SET ${sets.join(', ')} WHERE id = @id${guard}`).run({
+        id,
+        ...(expected
+          ? {
+              expectedStatus: expected.status,
+              expectedUpdatedAt: expected.updatedAt,
+              expectedDue: expected.due,
+              expectedAssignee: expected.assignee,
+            }
+          : {}),
+        updatedAt: patch.updatedAt,
+        status: patch.status ?? null,
+        blockedReason: patch.blockedReason ?? null,
+        due: patch.due ?? null,
+        assignee: patch.assignee ?? null,
+        closedAt: patch.closedAt ?? null,
+      });
+      if (r.changes === 0) return 'unchanged';
+      insertEvent(db, id, patch.updatedAt, event.actor, event.action, event.detail);
+      return getFollowup(db, id)!;
+    })
+    .immediate();
 }
 
-export function setSlackRefs(db: Db, id: string, refs: { channel: string; threadTs: string; messageTs: string | null }): void {
+export function setSlackRefs(
+  db: Db,
+  id: string,
+  refs: { channel: string; threadTs: string; messageTs: string | null },
+): void {
   db.prepare('UPDATE followups SET channel = ?, thread_ts = ?, message_ts = COALESCE(?, message_ts) WHERE id = ?').run(
     refs.channel,
     refs.threadTs,
@@ -184,7 +215,7 @@ export function listFollowups(db: Db, filter: FollowupFilter = {}): FollowupList
     .prepare(
       `SELECT ${COLUMNS}, m.title AS measureTitle, (m.id IS NULL) AS measureMissing
        FROM followups f LEFT JOIN measures m ON m.id = f.measure_id
-       ${where.length > 0 ? 'WHERE ' + where.join(' AND ') : ''}
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY f.seq`,
     )
     .all(...params) as (Omit<FollowupListItem, 'measureMissing'> & { measureMissing: number })[];
@@ -229,7 +260,11 @@ export function releaseProcessed(db: Db, key: string): void {
 
 /** Gives back today's reminder claim after a failed send, unless something else changed it meanwhile. */
 export function releaseReminder(db: Db, id: string, today: string, previous: string | null): void {
-  db.prepare('UPDATE followups SET last_reminded_on = ? WHERE id = ? AND last_reminded_on = ?').run(previous, id, today);
+  db.prepare('UPDATE followups SET last_reminded_on = ? WHERE id = ? AND last_reminded_on = ?').run(
+    previous,
+    id,
+    today,
+  );
 }
 
 export function rememberItemMessage(db: Db, channel: string, ts: string, item: ItemRef): void {
@@ -242,7 +277,9 @@ export function rememberItemMessage(db: Db, channel: string, ts: string, item: I
 
 export function findItemMessage(db: Db, channel: string, ts: string): ItemRef | undefined {
   return db
-    .prepare('SELECT measure_id AS measureId, task_id AS taskId, target_id AS targetId FROM item_messages WHERE channel = ? AND ts = ?')
+    .prepare(
+      'SELECT measure_id AS measureId, task_id AS taskId, target_id AS targetId FROM item_messages WHERE channel = ? AND ts = ?',
+    )
     .get(channel, ts) as ItemRef | undefined;
 }
 

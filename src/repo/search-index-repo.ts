@@ -1,9 +1,10 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open.ts';
 import type { ItemKind } from '../core/model.ts';
 import { KIND_SLOTS, kindClass } from '../core/search/ranking.ts';
-import { indexColumnsWith, type IndexColumns, type IndexSource } from '../core/search/segment.ts';
+import { type IndexColumns, type IndexSource, indexColumnsWith } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
+import type { Db } from '../db/open.ts';
+import { prepared } from '../db/statement-cache.ts';
 
 /**
  * Keeps measure_fts in step with the measures table. indexMeasures / removeMeasuresFromIndex are called inside
@@ -16,17 +17,6 @@ export const INDEX_FINGERPRINT_KEY = 'search_index_fingerprint';
 
 /** How many measures are read and written per statement round (bounds memory on a full rebuild). */
 const CHUNK = 500;
-
-/** Statements by SQL text, per connection: ingest indexes document by document, a few measures each time. */
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-function prepared(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}
 
 export interface IndexSourceRow extends IndexSource {
   measureId: string;
@@ -129,7 +119,9 @@ export function removeMeasuresFromIndex(db: Db, measureIds: string[]): void {
 }
 
 export function readIndexFingerprint(db: Db): string | undefined {
-  const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(INDEX_FINGERPRINT_KEY) as { value: string } | undefined;
+  const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(INDEX_FINGERPRINT_KEY) as
+    | { value: string }
+    | undefined;
   return r?.value;
 }
 
@@ -163,11 +155,15 @@ export function repairIndex(db: Db, segmenter: Segmenter): { added: number; remo
     const rows = db.prepare('SELECT COUNT(*) FROM search_rows').pluck().get() as number;
     if (measures === rows) return { added: 0, removed: 0 };
     const missing = db
-      .prepare('SELECT m.id FROM measures m WHERE NOT EXISTS (SELECT 1 FROM search_rows s WHERE s.measure_id = m.id) ORDER BY m.rowid')
+      .prepare(
+        'SELECT m.id FROM measures m WHERE NOT EXISTS (SELECT 1 FROM search_rows s WHERE s.measure_id = m.id) ORDER BY m.rowid',
+      )
       .pluck()
       .all() as string[];
     const orphans = db
-      .prepare('SELECT s.measure_id FROM search_rows s WHERE NOT EXISTS (SELECT 1 FROM measures m WHERE m.id = s.measure_id)')
+      .prepare(
+        'SELECT s.measure_id FROM search_rows s WHERE NOT EXISTS (SELECT 1 FROM measures m WHERE m.id = s.measure_id)',
+      )
       .pluck()
       .all() as string[];
     removeMeasuresFromIndex(db, orphans);

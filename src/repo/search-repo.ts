@@ -1,29 +1,14 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open.ts';
-import type { ItemKind, Precision } from '../core/model.ts';
-import type { DocumentRef } from '../core/model.ts';
-import { DOCUMENT_REF_COLUMNS, type DepartmentRow } from './documents-repo.ts';
+import type { DocumentRef, ItemKind, Precision } from '../core/model.ts';
 import type { ResolvedFilters } from '../core/search/filters.ts';
 import { RANK_SQL } from '../core/search/ranking.ts';
+import type { Db } from '../db/open.ts';
+import { prepared } from '../db/statement-cache.ts';
+import { type DepartmentRow, DOCUMENT_REF_COLUMNS } from './documents-repo.ts';
 
 /**
  * Queries over measure_fts and the measure tables. MATCH strings come from core/search/query.ts (user text only
  * inside FTS string literals) and every value is a bound parameter.
  */
-
-/**
- * Statements by SQL text, per connection: a search runs the same handful of statements (their text varies only
- * with which filters are set), and preparing one costs about as much as running it on a small result.
- */
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-function prepared(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}
 
 function likeContains(value: string): string {
   return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -79,7 +64,9 @@ const matchFilters = (f: ResolvedFilters) => filterSql(f, 's.measure_id');
 /** Number of matches. Without filters the FTS table alone answers (every FTS row is a live measure). */
 export function countMatches(db: Db, match: string, f: ResolvedFilters): number {
   const w = matchFilters(f);
-  const sql = w.sql ? `SELECT COUNT(*) AS n ${FROM_MATCH}${w.sql}` : 'SELECT COUNT(*) AS n FROM measure_fts WHERE measure_fts MATCH ?';
+  const sql = w.sql
+    ? `SELECT COUNT(*) AS n ${FROM_MATCH}${w.sql}`
+    : 'SELECT COUNT(*) AS n FROM measure_fts WHERE measure_fts MATCH ?';
   return (prepared(db, sql).get(match, ...w.params) as { n: number }).n;
 }
 
@@ -87,7 +74,9 @@ export function countMatches(db: Db, match: string, f: ResolvedFilters): number 
 export function hasAtLeastMatches(db: Db, match: string, f: ResolvedFilters, n: number): boolean {
   const w = matchFilters(f);
   const inner = w.sql ? `SELECT 1 ${FROM_MATCH}${w.sql}` : 'SELECT 1 FROM measure_fts WHERE measure_fts MATCH ?';
-  return (prepared(db, `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`).get(match, ...w.params, n) as { n: number }).n >= n;
+  return (
+    (prepared(db, `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`).get(match, ...w.params, n) as { n: number }).n >= n
+  );
 }
 
 /**
@@ -129,7 +118,13 @@ export function pageMatchesTiered(
   const first = pageMatches(db, heading, f, limit, offset);
   if (first.length === limit) return first;
   const headingTotal = first.length > 0 ? offset + first.length : countMatches(db, heading, f);
-  const rest = pageMatches(db, `(${match}) NOT (${heading})`, f, limit - first.length, Math.max(0, offset - headingTotal));
+  const rest = pageMatches(
+    db,
+    `(${match}) NOT (${heading})`,
+    f,
+    limit - first.length,
+    Math.max(0, offset - headingTotal),
+  );
   return [...first, ...rest];
 }
 
@@ -197,7 +192,10 @@ export interface HitTarget {
 }
 
 /** Everything a result line shows, for a page of measure ids (in no particular order). */
-export function loadHits(db: Db, ids: string[]): { rows: HitRow[]; departments: HitDepartment[]; targets: HitTarget[] } {
+export function loadHits(
+  db: Db,
+  ids: string[],
+): { rows: HitRow[]; departments: HitDepartment[]; targets: HitTarget[] } {
   const json = JSON.stringify(ids);
   const rows = prepared(
     db,
@@ -227,11 +225,16 @@ export function loadHits(db: Db, ids: string[]): { rows: HitRow[]; departments: 
 export function allMatchingIds(db: Db, match: string | null, f: ResolvedFilters): string[] {
   if (match === null) {
     const w = filterSql(f);
-    return prepared(db, `SELECT m.id ${FROM_LIST}${w.sql}`).pluck().all(...w.params) as string[];
+    return prepared(db, `SELECT m.id ${FROM_LIST}${w.sql}`)
+      .pluck()
+      .all(...w.params) as string[];
   }
   const w = matchFilters(f);
-  return prepared(db, `SELECT s.measure_id FROM measure_fts JOIN search_rows s ON s.id = measure_fts.rowid
-       ${w.sql ? 'JOIN documents d ON d.id = s.document_id ' : ''}WHERE measure_fts MATCH ?${w.sql}`)
+  return prepared(
+    db,
+    `SELECT s.measure_id FROM measure_fts JOIN search_rows s ON s.id = measure_fts.rowid
+       ${w.sql ? 'JOIN documents d ON d.id = s.document_id ' : ''}WHERE measure_fts MATCH ?${w.sql}`,
+  )
     .pluck()
     .all(match, ...w.params) as string[];
 }

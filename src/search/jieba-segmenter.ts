@@ -60,5 +60,6 @@ let defaultInstance: Segmenter | undefined;
  * segmenter, subscription scopes). The bot and the CLI create theirs and pass it; search code never calls this.
  */
 export function defaultSegmenter(): Segmenter {
-  return (defaultInstance ??= createJiebaSegmenter());
+  defaultInstance ??= createJiebaSegmenter();
+  return defaultInstance;
 }

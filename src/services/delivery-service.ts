@@ -1,3 +1,4 @@
+import { type RunWrite, retryingWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import { MS_PER_DAY } from '../lib/dates.ts';
@@ -20,15 +21,23 @@ export function releaseDelivery(deps: { db: Db }, key: string): void {
   repo.releaseProcessed(deps.db, key);
 }
 
-/** Runs `work` once per delivery key: skipped (undefined) when already claimed; on failure the claim is released. */
-export async function oncePerDelivery<T>(deps: { db: Db; clock: Clock }, key: string, work: () => Promise<T>): Promise<T | undefined> {
-  if (!firstDelivery(deps, key)) return undefined;
+/**
+ * Runs `work` once per delivery key: skipped (undefined) when already claimed; on failure the claim is released.
+ * The claim and its release go through `deps.write` (retried while another process holds the lock by default).
+ */
+export async function oncePerDelivery<T>(
+  deps: { db: Db; clock: Clock; write?: RunWrite },
+  key: string,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
+  const write = deps.write ?? retryingWrite();
+  if (!(await write(() => firstDelivery(deps, key)))) return undefined;
   try {
     return await work();
   } catch (err) {
     // A failed release (the disk that failed the work, again) must not hide why the work failed.
     try {
-      releaseDelivery(deps, key);
+      await write(() => releaseDelivery(deps, key));
     } catch {}
     throw err;
   }

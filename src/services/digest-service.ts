@@ -2,6 +2,7 @@ import { isEmptyDigest, selectDigest } from '../core/digest/select-digest.ts';
 import type { Digest } from '../core/digest/types.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import type { DigestAudience } from '../core/subscriptions/model.ts';
+import { type RunWrite, retryingWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import { addDays, dateInZone, instantOf, MS_PER_DAY, MS_PER_MINUTE } from '../lib/dates.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -127,6 +128,8 @@ export interface DeliverDeps {
   logger: Logger;
   post: PostDigest;
   segmenter?: Segmenter;
+  /** How claims and outcomes are written; retried while another process holds the lock unless told (busy-retry.ts). */
+  write?: RunWrite;
 }
 
 export type DeliveryOutcome =
@@ -152,13 +155,14 @@ export async function deliverDigest(
   req: { audience: DigestAudience; slot: Date; asOf: string; now: Date },
 ): Promise<DeliveryOutcome> {
   const { db, logger } = deps;
+  const write = deps.write ?? retryingWrite();
   const { audience, asOf } = req;
   const { channel, key: subscription } = audience;
   const slot = req.slot.toISOString();
   const nowIso = req.now.toISOString();
   const staleBeforeIso = new Date(req.now.getTime() - STALE_CLAIM_MINUTES * MS_PER_MINUTE).toISOString();
-  if (
-    !claimDigestSlot(db, {
+  const claimed = await write(() =>
+    claimDigestSlot(db, {
       subscription,
       channel,
       slot,
@@ -167,8 +171,9 @@ export async function deliverDigest(
       maxAttempts: MAX_POST_ATTEMPTS,
       retryAfterMs: RETRY_AFTER_MS,
       staleBeforeIso,
-    })
-  ) {
+    }),
+  );
+  if (!claimed) {
     logger.debug('digest already claimed', { channel, subscription, slot });
     return { channel, subscription, outcome: 'already_claimed' };
   }
@@ -180,12 +185,12 @@ export async function deliverDigest(
       ...(deps.segmenter ? { segmenter: deps.segmenter } : {}),
     });
     if (audience.skipEmpty && isEmptyDigest(digest)) {
-      markDigestSkipped(db, subscription, slot, nowIso);
+      await write(() => markDigestSkipped(db, subscription, slot, nowIso));
       logger.info('digest empty, not posted (skip-empty)', { channel, subscription, slot, asOf });
       return { channel, subscription, outcome: 'skipped_empty' };
     }
     const ts = await deps.post(channel, digest);
-    markDigestPosted(db, subscription, slot, ts, nowIso);
+    await write(() => markDigestPosted(db, subscription, slot, ts, nowIso));
     logger.info('digest posted', {
       channel,
       subscription,
@@ -198,7 +203,7 @@ export async function deliverDigest(
     return { channel, subscription, outcome: 'posted', ts };
   } catch (err) {
     const error = errorText(err);
-    markDigestFailed(db, subscription, slot, error);
+    await write(() => markDigestFailed(db, subscription, slot, error));
     logger.error('digest post failed', { channel, subscription, slot, error });
     return { channel, subscription, outcome: 'failed', error };
   }

@@ -211,6 +211,3 @@ export function markRevisionNoticePosted(deps: { db: Db; clock: Clock }, noticeI
 export function followupOrphan(db: Db, followupId: string): OrphanRow | undefined {
   return getOrphan(db, followupId);
 }
-
-/** The added_by recorded for the documents the bot indexes from SEEDS_DIR on its first start. */
-export const SEEDS_ADDED_BY = 'seeds';

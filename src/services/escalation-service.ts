@@ -1,6 +1,7 @@
 import { ESCALATION_STEPS, type EscalationStep, nextEscalationStep } from '../core/followups/escalation.ts';
 import { ACTIVE_STATUSES, type Followup } from '../core/followups/model.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
+import { type RunWrite, retryingWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
 import { type WorkCalendar, workingDaysBetween } from '../lib/work-calendar.ts';
@@ -46,6 +47,8 @@ export interface EscalationDeps {
   settings: EscalationSettings;
   send: SendEscalation;
   segmenter?: Segmenter;
+  /** How claims and outcomes are written; retried while another process holds the lock unless told (busy-retry.ts). */
+  write?: RunWrite;
 }
 
 /** Runs today's steps. Call it as often as you like: each step is claimed once per (follow-up, due date). */
@@ -54,6 +57,7 @@ export async function runEscalations(
   at: { today: string; nowIso: string },
 ): Promise<EscalationReport> {
   const { db, calendar, settings } = deps;
+  const write = deps.write ?? retryingWrite();
   const report: EscalationReport = { sent: [], skipped: [], failed: [] };
   if (!calendar.isWorkingDay(at.today)) return report;
   let channelScopes: { channel: string; scope: Set<string> | null }[] | undefined;
@@ -69,7 +73,7 @@ export async function runEscalations(
       ladder: ladderOf(db, f.id, due),
     });
     if (step === null) continue;
-    if (!claimEscalation(db, { followupId: f.id, due, step, nowIso: at.nowIso })) continue;
+    if (!(await write(() => claimEscalation(db, { followupId: f.id, due, step, nowIso: at.nowIso })))) continue;
     let channels: string[] = [];
     if (step === ESCALATION_STEPS.channel) {
       channelScopes ??= digestAudiences(db, settings).map((a) => ({
@@ -81,16 +85,18 @@ export async function runEscalations(
       ];
     }
     const settle = (status: 'sent' | 'failed' | 'skipped', error: string | null) =>
-      db.transaction(() => {
-        settleEscalation(db, { followupId: f.id, due, step, status, on: at.today, error });
-        repo.insertEvent(db, f.id, at.nowIso, 'system', 'escalated', {
-          step,
-          due,
-          outcome: status,
-          ...(channels.length > 0 ? { channels } : {}),
-          ...(error ? { error } : {}),
-        });
-      })();
+      write(
+        db.transaction(() => {
+          settleEscalation(db, { followupId: f.id, due, step, status, on: at.today, error });
+          repo.insertEvent(db, f.id, at.nowIso, 'system', 'escalated', {
+            step,
+            due,
+            outcome: status,
+            ...(channels.length > 0 ? { channels } : {}),
+            ...(error ? { error } : {}),
+          });
+        }),
+      );
     try {
       const outcome = await deps.send({
         followup: f,
@@ -99,11 +105,11 @@ export async function runEscalations(
         channels,
         overdueWorkingDays: workingDaysBetween(calendar, due, at.today),
       });
-      settle(outcome, null);
+      await settle(outcome, null);
       report[outcome].push({ id: f.id, step });
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
-      settle('failed', error);
+      await settle('failed', error);
       deps.logger.warn('escalation not sent', { id: f.id, step, error });
       report.failed.push({ id: f.id, step, error });
     }

@@ -1,7 +1,15 @@
-import type { Db } from '../db/open.ts';
-import { listDocuments, listMeasures, listTasks, type DocumentRow, type MeasureRow, type TargetRow, type TaskRow } from '../repo/documents-repo.ts';
 import type { ForceStatus } from '../core/documents/in-force.ts';
 import { forceStatus } from '../core/documents/in-force.ts';
+import type { Db } from '../db/open.ts';
+import {
+  type DocumentRow,
+  listDocuments,
+  listMeasures,
+  listTasks,
+  type MeasureRow,
+  type TargetRow,
+  type TaskRow,
+} from '../repo/documents-repo.ts';
 
 /** The `measures export` JSON contract (other parts and checks rely on its field names). */
 
@@ -56,7 +64,10 @@ const exportItem = (m: MeasureRow, tasks: TaskRow[]): ExportedItem => ({
 export function exportIndex(db: Db, today: string): { documents: ExportedDocument[] } {
   const documents = listDocuments(db).map((d) => {
     const measures = listMeasures(db, d.id);
-    const tasks = listTasks(db, measures.map((m) => m.id));
+    const tasks = listTasks(
+      db,
+      measures.map((m) => m.id),
+    );
     const of = (kind: MeasureRow['kind']) => measures.filter((m) => m.kind === kind).map((m) => exportItem(m, tasks));
     return {
       id: d.id,

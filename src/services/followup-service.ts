@@ -1,22 +1,22 @@
-import type { Db } from '../db/open.ts';
-import type { Clock } from '../lib/clock.ts';
-import type { Logger } from '../lib/logger.ts';
-import { normalizeIdInput } from '../core/ids.ts';
+import { charCount, MAX_NOTE_CHARS } from '../core/followups/limits.ts';
 import {
   ACTIVE_STATUSES,
-  isClosed,
   type Followup,
   type FollowupEvent,
   type FollowupListItem,
   type ItemRef,
+  isClosed,
 } from '../core/followups/model.ts';
-import { applyChange, type ChangeRefusal, type FollowupChange } from '../core/followups/transitions.ts';
 import { canChangeFollowup } from '../core/followups/permissions.ts';
 import { compareByDue } from '../core/followups/reminders.ts';
-import { MAX_NOTE_CHARS, charCount } from '../core/followups/limits.ts';
-import * as repo from '../repo/followups-repo.ts';
-import { getMeasureRow } from '../repo/documents-repo.ts';
+import { applyChange, type ChangeRefusal, type FollowupChange } from '../core/followups/transitions.ts';
+import { normalizeIdInput } from '../core/ids.ts';
+import type { Db } from '../db/open.ts';
+import type { Clock } from '../lib/clock.ts';
 import { addDays } from '../lib/dates.ts';
+import type { Logger } from '../lib/logger.ts';
+import { getMeasureRow } from '../repo/documents-repo.ts';
+import * as repo from '../repo/followups-repo.ts';
 
 /**
  * Follow-ups: assign, change state, list — database work only, no Slack. Each write returns what changed; the

@@ -12,6 +12,7 @@ import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
 import { parseText, readDocument } from '../core/parse/index.ts';
 import { refusalOf } from '../core/parse/refusal.ts';
+import { indexColumns } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { withBusyRetrySync } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
@@ -34,7 +35,6 @@ import {
   retireIds,
 } from '../repo/revisions-repo.ts';
 import { indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
-import { indexColumns } from '../core/search/segment.ts';
 import { defaultSegmenter } from '../search/jieba-segmenter.ts';
 import { collectFiles, type FileProblem, FileReadError, readRegularFile, type SkippedFile } from './ingest-files.ts';
 import { acquireIngestLease, type HeldLease } from './ingest-lease.ts';
@@ -43,6 +43,9 @@ import { ensureSearchIndexFresh } from './search-service.ts';
 export type { DocumentChanges, MeasureChange, MeasureRef } from '../core/ingest/plan-revision.ts';
 export { collectFiles, type SkippedFile } from './ingest-files.ts';
 export { IngestBusyError } from './ingest-lease.ts';
+
+/** What a document indexed from SEEDS_DIR at first start records as its adder. */
+export const SEEDS_ADDED_BY = 'seeds';
 
 /** Documents larger than this are refused before they are read (a policy document is tens of kilobytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -241,6 +244,9 @@ function planAll(
   const problems: FileProblem[] = [];
   const claimedBy = new Map<string, string>();
   const newIds = new Set<string>();
+  const batchByContent = new Map<string, { file: string; documentId: string }>();
+  const batchByNumber = new Map<string, string>();
+  const batchByTitle = new Map<string, string>();
   for (const p of prepared) {
     const revision = findRevisionOf(
       { file: p.file, kind: p.doc.kind, title: p.doc.title, region: p.doc.region, docNumber: p.doc.docNumber },
@@ -276,6 +282,26 @@ function planAll(
 
     let docId = target?.id;
     if (!docId) {
+      // Earlier files of this same batch are not in the index yet: recognise them the way an indexed document
+      // would be, so one folder holding the .txt and the .docx of a plan never indexes it twice.
+      const sameContent = batchByContent.get(p.contentHash);
+      if (sameContent) {
+        plans.push({
+          prepared: p,
+          result: { ...baseResult(p, sameContent.documentId, 'unchanged'), duplicateOf: sameContent.file },
+        });
+        continue;
+      }
+      const sameDocument =
+        (p.doc.docNumber ? batchByNumber.get(`${p.doc.kind}|${p.doc.docNumber}`) : undefined) ??
+        batchByTitle.get(`${p.doc.kind}|${revisionTitle(p.doc.title)}`);
+      if (sameDocument) {
+        problems.push({
+          path: p.file,
+          message: `${p.file} and ${sameDocument} are two versions of one document (same 文号 or title); index one of them, then the other as its revision.`,
+        });
+        continue;
+      }
       docId = documentIdCandidates(p.file).find(
         (c) => !newIds.has(c) && !documentIdTaken(db, c) && !isRetiredId(db, c),
       );
@@ -287,6 +313,9 @@ function planAll(
         continue;
       }
       newIds.add(docId);
+      batchByContent.set(p.contentHash, { file: p.file, documentId: docId });
+      if (p.doc.docNumber) batchByNumber.set(`${p.doc.kind}|${p.doc.docNumber}`, p.file);
+      batchByTitle.set(`${p.doc.kind}|${revisionTitle(p.doc.title)}`, p.file);
     }
     const oldMeasures = target ? loadOldMeasures(db, docId) : [];
     const retired = target ? retiredIdsOf(db, docId) : new Set<string>();

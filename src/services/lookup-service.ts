@@ -1,15 +1,15 @@
-import type { Db } from '../db/open.ts';
+import { type ForceStatus, forceStatus } from '../core/documents/in-force.ts';
 import { ID_PATTERN, normalizeIdInput } from '../core/ids.ts';
-import { forceStatus, type ForceStatus } from '../core/documents/in-force.ts';
+import type { Db } from '../db/open.ts';
 import {
+  type DocumentRow,
   getDocument,
   getMeasureDetail,
   listMeasures,
-  measureIdForTask,
-  taskIdForTarget,
-  type DocumentRow,
   type MeasureDetail,
   type MeasureRow,
+  measureIdForTask,
+  taskIdForTarget,
 } from '../repo/documents-repo.ts';
 
 export interface MeasureLookup {

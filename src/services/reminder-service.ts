@@ -1,6 +1,6 @@
-import type { Db } from '../db/open.ts';
 import { ACTIVE_STATUSES, type Followup } from '../core/followups/model.ts';
 import { needsReminder } from '../core/followups/reminders.ts';
+import type { Db } from '../db/open.ts';
 import * as repo from '../repo/followups-repo.ts';
 import { followupTitle, recordDeliveryFailure } from './followup-service.ts';
 

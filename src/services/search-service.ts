@@ -1,15 +1,23 @@
-import type { Db } from '../db/open.ts';
-import type { Logger } from '../lib/logger.ts';
+import { type ForceStatus, refStatus } from '../core/documents/in-force.ts';
 import type { ItemKind } from '../core/model.ts';
-import { isIsoDate } from '../lib/dates.ts';
-import { refStatus, type ForceStatus } from '../core/documents/in-force.ts';
 import { SearchInputError } from '../core/search/errors.ts';
 import { hasFilters, resolveFilters, type SearchFilters } from '../core/search/filters.ts';
 import { buildSnippet, type SnippetPart } from '../core/search/highlight.ts';
-import { headingMatch, highlightNeedles, isBlankQuery, parseQuery, wordMatch, wordOrCharMatch } from '../core/search/query.ts';
+import {
+  headingMatch,
+  highlightNeedles,
+  isBlankQuery,
+  parseQuery,
+  wordMatch,
+  wordOrCharMatch,
+} from '../core/search/query.ts';
 import { BROAD_QUERY_MATCHES, FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
 import { indexFingerprint } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
+import type { Db } from '../db/open.ts';
+import { isIsoDate } from '../lib/dates.ts';
+import type { Logger } from '../lib/logger.ts';
+import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
 import {
   allMatchingIds,
   countListed,
@@ -21,12 +29,11 @@ import {
   pageMatchesTiered,
   pageMatchesWithTotal,
 } from '../repo/search-repo.ts';
-import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } from '../repo/search-index-repo.ts';
 
-export { SearchInputError, QueryTooLongError, type SearchInputErrorCode } from '../core/search/errors.ts';
+export { QueryTooLongError, SearchInputError, type SearchInputErrorCode } from '../core/search/errors.ts';
 export type { SearchFilters } from '../core/search/filters.ts';
 export type { SnippetPart } from '../core/search/highlight.ts';
-export { snippetToMarkdown, snippetText } from '../core/search/highlight.ts';
+export { snippetText, snippetToMarkdown } from '../core/search/highlight.ts';
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
@@ -97,7 +104,10 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
   let unsupported: string[] = [];
   if (isBlankQuery(query)) {
     if (!hasFilters(req.filters)) {
-      throw new SearchInputError('empty', 'Type something to search for (for example 冷链 or 5G基站), or give a filter.');
+      throw new SearchInputError(
+        'empty',
+        'Type something to search for (for example 冷链 or 5G基站), or give a filter.',
+      );
     }
     total = countListed(db, filters);
     page = pageListed(db, filters, limit, offset).map((measureId) => ({ measureId, rank: 0 }));
@@ -146,7 +156,10 @@ export function matchingMeasureIds(
 
 function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: string[], today: string): SearchHit[] {
   if (page.length === 0) return [];
-  const { rows, departments, targets } = loadHits(db, page.map((p) => p.measureId));
+  const { rows, departments, targets } = loadHits(
+    db,
+    page.map((p) => p.measureId),
+  );
   const byId = new Map(rows.map((r) => [r.measureId, r]));
   return page.flatMap(({ measureId, rank }) => {
     const r = byId.get(measureId);
@@ -168,7 +181,14 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
         leadDepartments: [...new Set(depts.filter((d) => d.role === 'lead').map((d) => d.name))],
         targets: targets
           .filter((t) => t.measureId === measureId)
-          .map(({ id, taskId, text, due, precision, periodStart }) => ({ id, taskId, text, due, precision, periodStart })),
+          .map(({ id, taskId, text, due, precision, periodStart }) => ({
+            id,
+            taskId,
+            text,
+            due,
+            precision,
+            periodStart,
+          })),
         documentStatus: refStatus(r, today),
       },
     ];
@@ -195,7 +215,10 @@ export function ensureSearchIndexFresh(
     const started = Date.now();
     const measures = reindexAll(db, segmenter);
     writeIndexFingerprint(db, fingerprint);
-    logger.info('search index rebuilt (dictionary or segmentation changed)', { measures, elapsedMs: Date.now() - started });
+    logger.info('search index rebuilt (dictionary or segmentation changed)', {
+      measures,
+      elapsedMs: Date.now() - started,
+    });
     return { rebuilt: true, measures };
   }
   const { added, removed } = repairIndex(db, segmenter);

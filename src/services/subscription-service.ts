@@ -1,6 +1,5 @@
 import { parseSearchText } from '../core/search/query-text.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
-import { defaultSegmenter } from '../search/jieba-segmenter.ts';
 import {
   channelKey,
   type DigestAudience,
@@ -17,6 +16,7 @@ import {
   insertSubscription,
   listSubscriptions,
 } from '../repo/subscriptions-repo.ts';
+import { defaultSegmenter } from '../search/jieba-segmenter.ts';
 import { matchingMeasureIds } from './search-service.ts';
 
 /**

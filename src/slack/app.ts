@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
+import type { RunWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -12,8 +14,6 @@ import { registerListeners } from './listeners/index.ts';
 import { guardHttpReceiver } from './request-guard.ts';
 import { slackClientOptions } from './web-api.ts';
 
-import type { Segmenter } from '../core/search/segmenter.ts';
-
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 
@@ -23,6 +23,8 @@ export interface SlackAppBase {
   logger: Logger;
   config: Config;
   segmenter: Segmenter;
+  /** How handlers write (SlackDeps.write); retrying while another process holds the lock unless told. */
+  write?: RunWrite;
 }
 
 export type SlackReceiverChoice =

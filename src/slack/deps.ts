@@ -1,9 +1,10 @@
 import type { Config } from '../config.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
+import { type RunWrite, retryingWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import { dateInZone } from '../lib/dates.ts';
 import type { Logger } from '../lib/logger.ts';
-import type { Segmenter } from '../core/search/segmenter.ts';
 import { type Locale, type Strings, stringsFor } from './strings.ts';
 
 /** What every listener and subcommand receives. Built once in createSlackApp; nothing here is global. */
@@ -18,11 +19,30 @@ export interface SlackDeps {
   timeZone: string;
   locale: Locale;
   strings: Strings;
+  /**
+   * Every write a handler makes goes through this (`await deps.write(() => service(…))`): while another process
+   * (an ingest) holds the write lock it retries with timer pauses, so the event loop keeps acking. A write still
+   * locked after the budget throws the busy error, which failureText turns into "the index is busy".
+   */
+  write: RunWrite;
 }
 
-export function slackDeps(base: { db: Db; clock: Clock; logger: Logger; config: Config; segmenter: Segmenter }): SlackDeps {
+export function slackDeps(base: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+  segmenter: Segmenter;
+  write?: RunWrite;
+}): SlackDeps {
+  const { logger } = base;
   return {
     ...base,
+    write:
+      base.write ??
+      retryingWrite({
+        onRetry: (attempt, delayMs) => logger.debug('index locked, write retried', { attempt, delayMs }),
+      }),
     timeZone: base.config.DIGEST_TZ,
     locale: base.config.BOT_LOCALE,
     strings: stringsFor(base.config.BOT_LOCALE),

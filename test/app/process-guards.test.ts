@@ -4,7 +4,10 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 
 /** In a real Node process, since an unhandled rejection's default is to end the process. */
 function run(script: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
 }
 
 const REJECT_THEN_SERVE = `

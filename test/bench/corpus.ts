@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Segmenter } from '../../src/core/search/segmenter.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
-import type { Segmenter } from '../../src/core/search/segmenter.ts';
 import { ingestPaths } from '../../src/services/ingest-service.ts';
 import { SEEDS_DIR, SHARED_DIR } from '../helpers/paths.ts';
 
@@ -31,8 +31,16 @@ export function prng(seed: number): () => number {
 
 /** The real documents the corpus is built from: every seed and every corpus page the parser accepts. */
 export function templateFiles(): string[] {
-  const seeds = fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).map((f) => path.join(SEEDS_DIR, f));
-  const pages = fs.existsSync(CORPUS_DIR) ? fs.readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.html')).map((f) => path.join(CORPUS_DIR, f)) : [];
+  const seeds = fs
+    .readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => path.join(SEEDS_DIR, f));
+  const pages = fs.existsSync(CORPUS_DIR)
+    ? fs
+        .readdirSync(CORPUS_DIR)
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => path.join(CORPUS_DIR, f))
+    : [];
   return [...seeds, ...pages].sort();
 }
 
@@ -63,7 +71,12 @@ export function clausePool(db: Db): string[] {
  * many clauses drawn from the pool, and a new title (a clause of 4–20 characters). Returns the source text size
  * (UTF-8 bytes of the measures' titles, texts and section headings and the documents' titles).
  */
-export function buildCorpus(db: Db, templates: Db, target: number, seed = 1): { measures: number; sourceBytes: number } {
+export function buildCorpus(
+  db: Db,
+  templates: Db,
+  target: number,
+  seed = 1,
+): { measures: number; sourceBytes: number } {
   const rand = prng(seed);
   const pool = clausePool(templates);
   const titles = pool.map((c) => c.replace(/[，。；：！？]$/, '')).filter((c) => c.length >= 4 && c.length <= 20);
@@ -75,12 +88,22 @@ export function buildCorpus(db: Db, templates: Db, target: number, seed = 1): { 
   const deptsOf = templates.prepare('SELECT * FROM task_departments WHERE task_id = ? ORDER BY position');
   const targetsOf = templates.prepare('SELECT * FROM targets WHERE task_id = ? ORDER BY position');
   const insert = (table: string, row: Row) =>
-    db.prepare(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`).run(...Object.values(row));
+    db
+      .prepare(
+        `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row)
+          .map(() => '?')
+          .join(', ')})`,
+      )
+      .run(...Object.values(row));
   const tpl = docs.map((d) => ({
     doc: d,
     measures: (measuresOf.all(d.id) as Row[]).map((m) => ({
       m,
-      tasks: (tasksOf.all(m.id) as Row[]).map((t) => ({ t, depts: deptsOf.all(t.id) as Row[], targets: targetsOf.all(t.id) as Row[] })),
+      tasks: (tasksOf.all(m.id) as Row[]).map((t) => ({
+        t,
+        depts: deptsOf.all(t.id) as Row[],
+        targets: targetsOf.all(t.id) as Row[],
+      })),
     })),
   }));
   let measures = 0;
@@ -90,7 +113,12 @@ export function buildCorpus(db: Db, templates: Db, target: number, seed = 1): { 
       for (const { doc, measures: ms } of tpl) {
         if (measures >= target) break;
         const docId = `${doc.id}-g${round}`;
-        insert('documents', { ...doc, id: docId, file: `g${round}_${doc.file}`, content_hash: `${doc.content_hash}-${round}` });
+        insert('documents', {
+          ...doc,
+          id: docId,
+          file: `g${round}_${doc.file}`,
+          content_hash: `${doc.content_hash}-${round}`,
+        });
         sourceBytes += Buffer.byteLength(String(doc.title));
         for (const { m, tasks } of ms) {
           if (measures >= target) break;
@@ -99,8 +127,16 @@ export function buildCorpus(db: Db, templates: Db, target: number, seed = 1): { 
           let text = `${title}。`;
           for (let i = 0; i < clauses; i++) text += pick(pool);
           const measureId = `${m.id}-g${round}`;
-          insert('measures', { ...m, id: measureId, document_id: docId, title, text, content_hash: `${m.content_hash}-${round}` });
-          sourceBytes += Buffer.byteLength(title) + Buffer.byteLength(text) + (m.section ? Buffer.byteLength(String(m.section)) : 0);
+          insert('measures', {
+            ...m,
+            id: measureId,
+            document_id: docId,
+            title,
+            text,
+            content_hash: `${m.content_hash}-${round}`,
+          });
+          sourceBytes +=
+            Buffer.byteLength(title) + Buffer.byteLength(text) + (m.section ? Buffer.byteLength(String(m.section)) : 0);
           for (const { t, depts, targets } of tasks) {
             const taskId = `${t.id}-g${round}`;
             insert('tasks', { ...t, id: taskId, measure_id: measureId });
@@ -116,7 +152,8 @@ export function buildCorpus(db: Db, templates: Db, target: number, seed = 1): { 
 }
 
 /** A clause that may carry structure the parser reads (numbering, 一是, 问/答, dates, responsibility). */
-const STRUCTURAL = /[0-9０-９（）()〔〕【】：:]|[一二三四五六七八九十]是|[一二三四五六七八九十][、.．]|问|答|负责|牵头|配合|第|年|月|日|前/;
+const STRUCTURAL =
+  /[0-9０-９（）()〔〕【】：:]|[一二三四五六七八九十]是|[一二三四五六七八九十][、.．]|问|答|负责|牵头|配合|第|年|月|日|前/;
 
 /**
  * Document files of distinct text for the ingest benchmark: each seed file with every plain clause (one that
@@ -134,7 +171,11 @@ export function writeIngestFiles(dir: string, pool: string[], copies: number, se
       const out = lines.map((line) =>
         line
           .split(/(?<=[，；])/)
-          .map((c, i) => (i > 0 && c.length >= 8 && !STRUCTURAL.test(c) && /[，；]$/.test(c) ? plain[Math.floor(rand() * plain.length)]! : c))
+          .map((c, i) =>
+            i > 0 && c.length >= 8 && !STRUCTURAL.test(c) && /[，；]$/.test(c)
+              ? plain[Math.floor(rand() * plain.length)]!
+              : c,
+          )
           .join(''),
       );
       const content = out.join('\n');

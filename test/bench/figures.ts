@@ -50,7 +50,11 @@ export function figuresTable(figures: Figure[]): string {
         f.ratio !== undefined ? `${num(f.ratio)}×` : '—'
       } | ${f.met === undefined ? '—' : f.met ? 'yes' : '**no**'} |`,
   );
-  return ['| figure | goal | reference (same run) | measured | ratio | met? |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| figure | goal | reference (same run) | measured | ratio | met? |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 export function percentile(xs: number[], p: number): number {

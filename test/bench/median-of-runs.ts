@@ -1,12 +1,17 @@
 import fs from 'node:fs';
-import { figure, figuresTable, median, type Figure } from './figures.ts';
+import { type Figure, figure, figuresTable, median } from './figures.ts';
 
 /**
  * `node --import tsx test/bench/median-of-runs.ts a.json b.json c.json`: one table of the per-figure medians of
  * several `npm run bench -- --json` outputs (measured, reference and ratio each the median over the runs),
  * for the README's Performance table.
  */
-const runs = process.argv.slice(2).map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as { date: string; machine: Record<string, unknown>; figures: Figure[] });
+const runs = process.argv
+  .slice(2)
+  .map(
+    (f) =>
+      JSON.parse(fs.readFileSync(f, 'utf8')) as { date: string; machine: Record<string, unknown>; figures: Figure[] },
+  );
 const names = [...new Set(runs.flatMap((r) => r.figures.map((f) => f.name)))];
 const figures = names.map((name) => {
   const fs_ = runs.map((r) => r.figures.find((f) => f.name === name)).filter((f): f is Figure => f !== undefined);

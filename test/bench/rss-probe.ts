@@ -1,6 +1,6 @@
 import nodejieba from 'nodejieba';
-import { openDatabase } from '../../src/db/open.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { openDatabase } from '../../src/db/open.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { createJiebaSegmenter } from '../../src/search/jieba-segmenter.ts';
 import { ensureSearchIndexFresh, searchMeasures } from '../../src/services/search-service.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { figuresTable, type Figure } from './figures.ts';
+import { type Figure, figuresTable } from './figures.ts';
 
 /**
  * `npm run bench [-- index|slack] [--measures=100000,300000] [--json]`: runs every test/bench/*.bench.ts (or
@@ -23,7 +23,8 @@ const files = fs
 // With --json, stdout carries only the JSON.
 const say = (t: string) => (json ? process.stderr : process.stdout).write(t);
 const writeStdout = process.stdout.write.bind(process.stdout);
-if (json) process.stdout.write = ((chunk: string | Uint8Array) => process.stderr.write(chunk)) as typeof process.stdout.write;
+if (json)
+  process.stdout.write = ((chunk: string | Uint8Array) => process.stderr.write(chunk)) as typeof process.stdout.write;
 
 const machine = {
   cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
@@ -35,7 +36,9 @@ const machine = {
 const date = new Date().toISOString();
 const figures: Figure[] = [];
 for (const f of files) {
-  const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as { default?: () => Promise<{ figures?: Figure[] }> };
+  const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as {
+    default?: () => Promise<{ figures?: Figure[] }>;
+  };
   if (typeof mod.default !== 'function') {
     say(`${f}: no default export function; skipped\n`);
     continue;
@@ -55,6 +58,6 @@ const table = `Measured ${date.slice(0, 10)} on ${machine.cpus}, ${machine.memor
 say(`\n${table}`);
 const results = { date, machine, figures };
 fs.mkdirSync(path.join(dir, '..', '..', '.bench'), { recursive: true });
-fs.writeFileSync(path.join(dir, '..', '..', '.bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+fs.writeFileSync(path.join(dir, '..', '..', '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 fs.writeFileSync(path.join(dir, '..', '..', '.bench', 'results.md'), table);
-if (json) writeStdout(JSON.stringify(results, null, 2) + '\n');
+if (json) writeStdout(`${JSON.stringify(results, null, 2)}\n`);

@@ -1,17 +1,17 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import bolt from '@slack/bolt';
-import { openDatabase, type Db } from '../../src/db/open.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { type Db, openDatabase } from '../../src/db/open.ts';
 import { searchMeasures } from '../../src/services/search-service.ts';
-import { RESULTS_PAGE_SIZE } from '../../src/slack/kit/limits.ts';
 import { EVENTS_PATH } from '../../src/slack/app.ts';
-import { FORM, signedHeaders, slashCommandBody } from '../helpers/slack-request.ts';
-import { testSegmenter } from '../helpers/segmenter.ts';
+import { RESULTS_PAGE_SIZE } from '../../src/slack/kit/limits.ts';
 import { startFakeSlack } from '../helpers/fake-slack.ts';
-import { SIGNING_SECRET, TODAY, seededDb, startHarness } from '../slack/harness.ts';
-import { figure, percentile, type Figure } from './figures.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
+import { FORM, signedHeaders, slashCommandBody } from '../helpers/slack-request.ts';
+import { SIGNING_SECRET, seededDb, startHarness, TODAY } from '../slack/harness.ts';
+import { type Figure, figure, percentile } from './figures.ts';
 import { benchState } from './shared-state.ts';
 
 /**
@@ -34,7 +34,11 @@ interface Load {
 }
 
 /** Posts `rounds` signed commands, CONCURRENCY at a time; `replied(i)` resolves when command i was answered. */
-async function drive(url: string, rounds: number, responseUrl: (i: number) => { url: string; replied: Promise<unknown> }): Promise<Load> {
+async function drive(
+  url: string,
+  rounds: number,
+  responseUrl: (i: number) => { url: string; replied: Promise<unknown> },
+): Promise<Load> {
   const ack: number[] = [];
   const roundTrip: number[] = [];
   let failed = 0;
@@ -73,7 +77,11 @@ async function drive(url: string, rounds: number, responseUrl: (i: number) => { 
 async function bareBolt(): Promise<{ url: string; stop: () => Promise<void> }> {
   const fake = await startFakeSlack();
   const receiver = new bolt.HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: EVENTS_PATH });
-  const app = new bolt.App({ token: 'xoxb-bare', receiver, clientOptions: { slackApiUrl: `${fake.apiUrl.replace(/\/$/, '')}/` } });
+  const app = new bolt.App({
+    token: 'xoxb-bare',
+    receiver,
+    clientOptions: { slackApiUrl: `${fake.apiUrl.replace(/\/$/, '')}/` },
+  });
   app.command('/measures', async ({ ack }) => {
     await ack();
   });
@@ -120,9 +128,24 @@ export default async function bench(): Promise<{ figures: Figure[] }> {
   seeded.close();
 
   const figures: Figure[] = [
-    figure('Slack: CPU per warmed /measures command (seeds)', 'ms', small.cpuMsPerCommand, { name: 'bare Bolt app that only acks', value: reference.cpuMsPerCommand }, { text: '≤ 1.5× reference', maxRatio: 1.5 }),
-    figure(`Slack: ack p99, ${CONCURRENCY} in flight (seeds)`, 'ms', percentile(small.ack, 99), { name: 'bare Bolt ack p99', value: percentile(reference.ack, 99) }),
-    figure(`Slack: ack + reply p99, ${CONCURRENCY} in flight (seeds)`, 'ms', percentile(small.roundTrip, 99), undefined, { text: '< 100 ms', max: 99.999 }),
+    figure(
+      'Slack: CPU per warmed /measures command (seeds)',
+      'ms',
+      small.cpuMsPerCommand,
+      { name: 'bare Bolt app that only acks', value: reference.cpuMsPerCommand },
+      { text: '≤ 1.5× reference', maxRatio: 1.5 },
+    ),
+    figure(`Slack: ack p99, ${CONCURRENCY} in flight (seeds)`, 'ms', percentile(small.ack, 99), {
+      name: 'bare Bolt ack p99',
+      value: percentile(reference.ack, 99),
+    }),
+    figure(
+      `Slack: ack + reply p99, ${CONCURRENCY} in flight (seeds)`,
+      'ms',
+      percentile(small.roundTrip, 99),
+      undefined,
+      { text: '< 100 ms', max: 99.999 },
+    ),
   ];
   const large = benchState.searchDb;
   let big: Load | undefined;
@@ -133,12 +156,25 @@ export default async function bench(): Promise<{ figures: Figure[] }> {
     db.close();
     const k = `${Math.round(large.measures / 1000)}k`;
     figures.push(
-      figure(`Slack: ack + reply p99, ${CONCURRENCY} in flight (${k} measures)`, 'ms', percentile(big.roundTrip, 99), undefined, { text: '< 100 ms', max: 99.999 }),
-      figure(`Slack: commands failed or acked after 3 s (${k} measures)`, 'commands', big.failed, undefined, { text: '0', max: 0 }),
-      figure(`Slack: CPU per command (${k} measures)`, 'ms', big.cpuMsPerCommand, { name: 'bare Bolt app that only acks', value: reference.cpuMsPerCommand }),
+      figure(
+        `Slack: ack + reply p99, ${CONCURRENCY} in flight (${k} measures)`,
+        'ms',
+        percentile(big.roundTrip, 99),
+        undefined,
+        { text: '< 100 ms', max: 99.999 },
+      ),
+      figure(`Slack: commands failed or acked after 3 s (${k} measures)`, 'commands', big.failed, undefined, {
+        text: '0',
+        max: 0,
+      }),
+      figure(`Slack: CPU per command (${k} measures)`, 'ms', big.cpuMsPerCommand, {
+        name: 'bare Bolt app that only acks',
+        value: reference.cpuMsPerCommand,
+      }),
     );
   }
-  const row = (name: string, xs: number[]) => `| ${name} | ${percentile(xs, 50).toFixed(1)} | ${percentile(xs, 99).toFixed(1)} |`;
+  const row = (name: string, xs: number[]) =>
+    `| ${name} | ${percentile(xs, 50).toFixed(1)} | ${percentile(xs, 99).toFixed(1)} |`;
   process.stdout.write(
     [
       `${ROUNDS} signed slash commands after ${WARMUP} to warm up, ${CONCURRENCY} concurrent, loopback`,
@@ -149,7 +185,9 @@ export default async function bench(): Promise<{ figures: Figure[] }> {
       row('bare Bolt: HTTP ack', reference.ack),
       row('bot (seeds): HTTP ack', small.ack),
       row('bot (seeds): ack + reply at response_url', small.roundTrip),
-      ...(big ? [row('bot (large index): HTTP ack', big.ack), row('bot (large index): ack + reply', big.roundTrip)] : []),
+      ...(big
+        ? [row('bot (large index): HTTP ack', big.ack), row('bot (large index): ack + reply', big.roundTrip)]
+        : []),
       '',
     ].join('\n'),
   );

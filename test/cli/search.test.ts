@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { testSegmenter } from '../helpers/segmenter.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { openDatabase } from '../../src/db/open.ts';
 import { readIndexFingerprint, writeIndexFingerprint } from '../../src/repo/search-index-repo.ts';
 import { cli } from '../helpers/cli.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 let dbPath: string;
 beforeAll(async () => {

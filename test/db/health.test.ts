@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/open.ts';
-import { migrate } from '../../src/db/migrate.ts';
-import { MIN_FREE_DISK_BYTES, assertIntact, probeDatabase } from '../../src/db/health.ts';
 import { DatabaseError, STORAGE_ADVICE, storageProblem, withDatabaseContext } from '../../src/db/errors.ts';
+import { assertIntact, MIN_FREE_DISK_BYTES, probeDatabase } from '../../src/db/health.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { openDatabase } from '../../src/db/open.ts';
 import { testDb } from '../helpers/db.ts';
 
 const sqliteError = (code: string, message: string) => Object.assign(new Error(message), { code });
@@ -14,7 +14,9 @@ describe('storage problems', () => {
   it('maps SQLite codes (extended ones included) to one problem each, and nothing else', () => {
     expect(storageProblem(sqliteError('SQLITE_FULL', 'database or disk is full'))).toBe('full');
     expect(storageProblem(sqliteError('SQLITE_IOERR_SHMSIZE', 'disk I/O error'))).toBe('io');
-    expect(storageProblem(sqliteError('SQLITE_READONLY_DIRECTORY', 'attempt to write a readonly database'))).toBe('readonly');
+    expect(storageProblem(sqliteError('SQLITE_READONLY_DIRECTORY', 'attempt to write a readonly database'))).toBe(
+      'readonly',
+    );
     expect(storageProblem(sqliteError('SQLITE_CORRUPT', 'database disk image is malformed'))).toBe('corrupt');
     expect(storageProblem(sqliteError('SQLITE_NOTADB', 'file is not a database'))).toBe('corrupt');
     expect(storageProblem(sqliteError('SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE constraint failed'))).toBeNull();
@@ -60,7 +62,9 @@ describe('the integrity check at start', () => {
 
   it('refuses a database with a zeroed data page, naming the file and what to do', () => {
     const db0 = openDatabase(file, { readonly: true });
-    const { rootpage } = db0.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'processed_events'").get() as { rootpage: number };
+    const { rootpage } = db0.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'processed_events'").get() as {
+      rootpage: number;
+    };
     const pages = db0.pragma('page_count', { simple: true }) as number;
     db0.close();
     // A leaf page of the table (not its root), so the schema still reads and only the check can find it.
@@ -113,7 +117,10 @@ describe('the write probe behind /healthz', () => {
 
   it('reports full when the disk holding the file is nearly full (a rolled-back write never reaches the disk)', () => {
     const db = testDb();
-    expect(probeDatabase(db, '/srv/m.db', { freeBytes: () => MIN_FREE_DISK_BYTES - 1 })).toMatchObject({ ok: false, problem: 'full' });
+    expect(probeDatabase(db, '/srv/m.db', { freeBytes: () => MIN_FREE_DISK_BYTES - 1 })).toMatchObject({
+      ok: false,
+      problem: 'full',
+    });
     expect(probeDatabase(db, '/srv/m.db', { freeBytes: () => MIN_FREE_DISK_BYTES * 10 })).toEqual({ ok: true });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MigrationError, migrate, readMigrations } from '../../src/db/migrate.ts';
 import { openDatabase } from '../../src/db/open.ts';
-import { migrate, readMigrations, MigrationError } from '../../src/db/migrate.ts';
 
 describe('migrate', () => {
   it('applies every numbered migration once, in order', () => {
@@ -43,7 +43,9 @@ describe('migrate with two processes', () => {
     const second = migrate(b);
     expect(first.applied.length).toBe(readMigrations().length);
     expect(second.applied).toEqual([]);
-    expect((b.prepare('SELECT COUNT(*) n FROM schema_migrations').get() as { n: number }).n).toBe(readMigrations().length);
+    expect((b.prepare('SELECT COUNT(*) n FROM schema_migrations').get() as { n: number }).n).toBe(
+      readMigrations().length,
+    );
     a.close();
     b.close();
   });

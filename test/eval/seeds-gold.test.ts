@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testSegmenter } from '../helpers/segmenter.ts';
-import { testDb } from '../helpers/db.ts';
-import { SEEDS_DIR } from '../helpers/paths.ts';
-import { loadGold } from '../helpers/gold.ts';
-import { ingestPaths } from '../../src/services/ingest-service.ts';
-import { exportIndex, type ExportedDocument } from '../../src/services/export-service.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { type ExportedDocument, exportIndex } from '../../src/services/export-service.ts';
+import { ingestPaths } from '../../src/services/ingest-service.ts';
+import { testDb } from '../helpers/db.ts';
+import { loadGold } from '../helpers/gold.ts';
+import { SEEDS_DIR } from '../helpers/paths.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 /** The seeds exported through the real ingest path must match ../shared/eval/seeds-gold.json exactly. */
 
@@ -19,7 +19,9 @@ const allTargets = (d: ExportedDocument) => allItems(d).flatMap((m) => m.tasks.f
 
 beforeAll(async () => {
   const db = testDb();
-  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T01:00:00Z'), segmenter: testSegmenter }, [SEEDS_DIR]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T01:00:00Z'), segmenter: testSegmenter }, [
+    SEEDS_DIR,
+  ]);
   exported = exportIndex(db, '2026-11-22').documents;
 });
 
@@ -49,7 +51,12 @@ describe('seeds match the gold structure', () => {
           title: m.title,
           tasks: m.tasks.map((t) => ({
             departments: t.departments,
-            targets: (t.targets ?? []).map((x) => ({ text: x.quote, due: x.due, precision: x.precision, periodStart: x.period_start ?? null })),
+            targets: (t.targets ?? []).map((x) => ({
+              text: x.quote,
+              due: x.due,
+              precision: x.precision,
+              periodStart: x.period_start ?? null,
+            })),
           })),
         }));
         const actual = d.measures.map((m) => ({
@@ -57,7 +64,12 @@ describe('seeds match the gold structure', () => {
           title: m.title,
           tasks: m.tasks.map((t) => ({
             departments: t.departments,
-            targets: t.targets.map((x) => ({ text: x.text, due: x.due, precision: x.precision, periodStart: x.periodStart })),
+            targets: t.targets.map((x) => ({
+              text: x.text,
+              due: x.due,
+              precision: x.precision,
+              periodStart: x.periodStart,
+            })),
           })),
         }));
         expect(actual).toEqual(expected);
@@ -79,7 +91,8 @@ describe('seeds match the gold structure', () => {
       it('never takes a non-target for a target or a non-department for a department', () => {
         const d = doc();
         for (const nt of g.non_targets ?? []) {
-          for (const t of allTargets(d)) expect(t.text.includes(nt) || nt.includes(t.text), `${nt} ~ ${t.text}`).toBe(false);
+          for (const t of allTargets(d))
+            expect(t.text.includes(nt) || nt.includes(t.text), `${nt} ~ ${t.text}`).toBe(false);
         }
         const departments = allItems(d).flatMap((m) => m.tasks.flatMap((t) => t.departments));
         for (const p of g.non_department_parentheticals ?? []) expect(departments).not.toContain(p);

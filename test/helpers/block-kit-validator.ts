@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noVoidTypeReturn: `return this.fail(…)` records the error and stops checking that element; fail returns void
 /**
  * A strict Block Kit validator for tests: checks message and view payloads against the limits Slack enforces
  * (source: Slack's Block Kit reference; where sources disagree, the stricter value), so the
@@ -76,14 +77,39 @@ type Where = 'section' | 'actions' | 'input' | 'context';
 
 const SELECTS = ['static_select', 'external_select', 'users_select', 'conversations_select', 'channels_select'];
 const MULTI_SELECTS = SELECTS.map((t) => `multi_${t}`);
-const TEXT_INPUTS = ['plain_text_input', 'number_input', 'email_text_input', 'url_text_input', 'rich_text_input', 'file_input'];
+const TEXT_INPUTS = [
+  'plain_text_input',
+  'number_input',
+  'email_text_input',
+  'url_text_input',
+  'rich_text_input',
+  'file_input',
+];
 const PICKERS = ['datepicker', 'timepicker', 'datetimepicker'];
 const CHOICES = ['checkboxes', 'radio_buttons'];
 
 /** Which element types each container accepts (Block Kit reference, "Compatible blocks" of each element). */
 const ALLOWED_ELEMENTS: Record<Where, Set<string>> = {
-  section: new Set(['button', 'overflow', 'image', 'workflow_button', ...SELECTS, ...MULTI_SELECTS, ...PICKERS, ...CHOICES]),
-  actions: new Set(['button', 'overflow', 'workflow_button', 'rich_text_input', ...SELECTS, ...MULTI_SELECTS, ...PICKERS, ...CHOICES]),
+  section: new Set([
+    'button',
+    'overflow',
+    'image',
+    'workflow_button',
+    ...SELECTS,
+    ...MULTI_SELECTS,
+    ...PICKERS,
+    ...CHOICES,
+  ]),
+  actions: new Set([
+    'button',
+    'overflow',
+    'workflow_button',
+    'rich_text_input',
+    ...SELECTS,
+    ...MULTI_SELECTS,
+    ...PICKERS,
+    ...CHOICES,
+  ]),
   input: new Set([...TEXT_INPUTS, ...SELECTS, ...MULTI_SELECTS, ...PICKERS, ...CHOICES]),
   context: new Set(['image', 'plain_text', 'mrkdwn']),
 };
@@ -123,7 +149,8 @@ class Checker {
   }
 
   maxLen(v: unknown, max: number, p: string): void {
-    if (typeof v === 'string' && v.length > max) this.fail(p, `must be less than ${max + 1} characters (is ${v.length})`);
+    if (typeof v === 'string' && v.length > max)
+      this.fail(p, `must be less than ${max + 1} characters (is ${v.length})`);
   }
 
   str(o: Obj, key: string, max: number, p: string, required = false): void {
@@ -138,13 +165,15 @@ class Checker {
   }
 
   keys(o: Obj, allowed: string[], p: string): void {
-    for (const k of Object.keys(o)) if (!allowed.includes(k)) this.fail(`${p}/${k}`, `unknown property "${k}" (allowed: ${allowed.join(', ')})`);
+    for (const k of Object.keys(o))
+      if (!allowed.includes(k)) this.fail(`${p}/${k}`, `unknown property "${k}" (allowed: ${allowed.join(', ')})`);
   }
 
   /** A composition text object: plain_text | mrkdwn, 1..max chars. */
   text(v: unknown, p: string, max: number = LIMITS.textObject, only?: 'plain_text' | 'mrkdwn'): void {
     if (!isObj(v)) return this.fail(p, 'must be a text object');
-    if (v.type !== 'plain_text' && v.type !== 'mrkdwn') return this.fail(`${p}/type`, `must be plain_text or mrkdwn (is ${JSON.stringify(v.type)})`);
+    if (v.type !== 'plain_text' && v.type !== 'mrkdwn')
+      return this.fail(`${p}/type`, `must be plain_text or mrkdwn (is ${JSON.stringify(v.type)})`);
     if (only && v.type !== only) this.fail(`${p}/type`, `must be ${only}`);
     this.keys(v, v.type === 'plain_text' ? ['type', 'text', 'emoji'] : ['type', 'text', 'verbatim'], p);
     if (typeof v.text !== 'string') return this.fail(`${p}/text`, 'must be a string');
@@ -156,7 +185,8 @@ class Checker {
 
   blockId(b: Obj, p: string): void {
     if (b.block_id === undefined) return;
-    if (typeof b.block_id !== 'string' || b.block_id.length === 0) return this.fail(`${p}/block_id`, 'must be a non-empty string');
+    if (typeof b.block_id !== 'string' || b.block_id.length === 0)
+      return this.fail(`${p}/block_id`, 'must be a non-empty string');
     this.maxLen(b.block_id, LIMITS.blockId, `${p}/block_id`);
     const seen = this.blockIds.get(b.block_id);
     if (seen) this.fail(`${p}/block_id`, `duplicate block_id "${b.block_id}" (also at ${seen})`);
@@ -170,18 +200,20 @@ class Checker {
    */
   actionId(e: Obj, p: string, block: string): void {
     if (e.action_id === undefined) return;
-    if (typeof e.action_id !== 'string' || e.action_id.length === 0) return this.fail(`${p}/action_id`, 'must be a non-empty string');
+    if (typeof e.action_id !== 'string' || e.action_id.length === 0)
+      return this.fail(`${p}/action_id`, 'must be a non-empty string');
     this.maxLen(e.action_id, LIMITS.actionId, `${p}/action_id`);
     const seen = this.actionIds.get(e.action_id);
     if (!seen) this.actionIds.set(e.action_id, `${p}/action_id`);
-    else if (seen.startsWith(`${block}/`)) this.fail(`${p}/action_id`, `duplicate action_id "${e.action_id}" in one block (also at ${seen})`);
+    else if (seen.startsWith(`${block}/`))
+      this.fail(`${p}/action_id`, `duplicate action_id "${e.action_id}" in one block (also at ${seen})`);
     else this.warn(`${p}/action_id`, `action_id "${e.action_id}" repeats one in another block (${seen})`);
   }
 
   blocks(blocks: unknown, p: string, max: number): void {
     if (!Array.isArray(blocks)) return this.fail(p, 'must be an array');
     if (blocks.length > max) this.fail(p, `no more than ${max} items allowed (has ${blocks.length})`);
-    blocks.forEach((b, i) => this.block(b, `${p}/${i}`));
+    for (const [i, b] of blocks.entries()) this.block(b, `${p}/${i}`);
   }
 
   block(b: unknown, p: string): void {
@@ -196,9 +228,13 @@ class Checker {
       case 'header':
         return this.text(b.text, `${p}/text`, LIMITS.headerText, 'plain_text');
       case 'context':
-        return this.list(b.elements, `${p}/elements`, 1, LIMITS.contextElements, (e, q) => (isObj(e) && e.type === 'image' ? this.image(e, q) : this.text(e, q)));
+        return this.list(b.elements, `${p}/elements`, 1, LIMITS.contextElements, (e, q) =>
+          isObj(e) && e.type === 'image' ? this.image(e, q) : this.text(e, q),
+        );
       case 'actions':
-        return this.list(b.elements, `${p}/elements`, 1, LIMITS.actionsElements, (e, q) => this.element(e, q, 'actions'));
+        return this.list(b.elements, `${p}/elements`, 1, LIMITS.actionsElements, (e, q) =>
+          this.element(e, q, 'actions'),
+        );
       case 'input':
         this.text(b.label, `${p}/label`, LIMITS.inputLabel, 'plain_text');
         if (b.hint !== undefined) this.text(b.hint, `${p}/hint`, LIMITS.inputHint, 'plain_text');
@@ -224,13 +260,14 @@ class Checker {
     if (!Array.isArray(v)) return this.fail(p, 'must be an array');
     if (v.length < min) this.fail(p, `must have at least ${min} items`);
     if (v.length > max) this.fail(p, `no more than ${max} items allowed (has ${v.length})`);
-    v.forEach((e, i) => each(e, `${p}/${i}`));
+    for (const [i, e] of v.entries()) each(e, `${p}/${i}`);
   }
 
   section(b: Obj, p: string): void {
     if (b.text === undefined && b.fields === undefined) return this.fail(p, 'must provide text or fields');
     if (b.text !== undefined) this.text(b.text, `${p}/text`, LIMITS.sectionText);
-    if (b.fields !== undefined) this.list(b.fields, `${p}/fields`, 1, LIMITS.sectionFields, (f, q) => this.text(f, q, LIMITS.fieldText));
+    if (b.fields !== undefined)
+      this.list(b.fields, `${p}/fields`, 1, LIMITS.sectionFields, (f, q) => this.text(f, q, LIMITS.fieldText));
     if (b.accessory !== undefined) this.element(b.accessory, `${p}/accessory`, 'section');
   }
 
@@ -242,7 +279,8 @@ class Checker {
 
   element(e: unknown, p: string, where: Where): void {
     if (!isObj(e)) return this.fail(p, 'must be an element');
-    if (!ALLOWED_ELEMENTS[where].has(e.type)) return this.fail(`${p}/type`, `element type ${JSON.stringify(e.type)} is not allowed in ${where} blocks`);
+    if (!ALLOWED_ELEMENTS[where].has(e.type))
+      return this.fail(`${p}/type`, `element type ${JSON.stringify(e.type)} is not allowed in ${where} blocks`);
     if (e.type === 'image') return this.image(e, p);
     this.actionId(e, p, /^(.*?\/blocks\/\d+)/.exec(p)?.[1] ?? p);
     if (e.placeholder !== undefined) this.text(e.placeholder, `${p}/placeholder`, LIMITS.placeholder, 'plain_text');
@@ -251,23 +289,38 @@ class Checker {
       case 'button':
         return this.button(e, p);
       case 'overflow':
-        return this.list(e.options, `${p}/options`, LIMITS.overflowMin, LIMITS.overflowMax, (o, q) => this.option(o, q, true));
+        return this.list(e.options, `${p}/options`, LIMITS.overflowMin, LIMITS.overflowMax, (o, q) =>
+          this.option(o, q, true),
+        );
       case 'checkboxes':
       case 'radio_buttons':
         return this.choices(e, p);
       case 'datepicker':
-        if (e.initial_date !== undefined && !(typeof e.initial_date === 'string' && DATE.test(e.initial_date))) this.fail(`${p}/initial_date`, "must be in format 'YYYY-MM-DD'");
+        if (e.initial_date !== undefined && !(typeof e.initial_date === 'string' && DATE.test(e.initial_date)))
+          this.fail(`${p}/initial_date`, "must be in format 'YYYY-MM-DD'");
         return;
       case 'timepicker':
-        if (e.initial_time !== undefined && !(typeof e.initial_time === 'string' && TIME.test(e.initial_time))) this.fail(`${p}/initial_time`, "must be in format 'HH:mm'");
+        if (e.initial_time !== undefined && !(typeof e.initial_time === 'string' && TIME.test(e.initial_time)))
+          this.fail(`${p}/initial_time`, "must be in format 'HH:mm'");
         return;
       case 'plain_text_input':
         return this.textInput(e, p);
       case 'users_select':
-        if (e.initial_user !== undefined && !(typeof e.initial_user === 'string' && /^[UW][A-Z0-9]+$/.test(e.initial_user))) this.fail(`${p}/initial_user`, 'must be a user ID');
+        if (
+          e.initial_user !== undefined &&
+          !(typeof e.initial_user === 'string' && /^[UW][A-Z0-9]+$/.test(e.initial_user))
+        )
+          this.fail(`${p}/initial_user`, 'must be a user ID');
         return;
       case 'multi_users_select':
-        if (e.initial_users !== undefined && !(Array.isArray(e.initial_users) && e.initial_users.every((u: unknown) => typeof u === 'string' && /^[UW][A-Z0-9]+$/.test(u)))) this.fail(`${p}/initial_users`, 'must be user IDs');
+        if (
+          e.initial_users !== undefined &&
+          !(
+            Array.isArray(e.initial_users) &&
+            e.initial_users.every((u: unknown) => typeof u === 'string' && /^[UW][A-Z0-9]+$/.test(u))
+          )
+        )
+          this.fail(`${p}/initial_users`, 'must be user IDs');
         return;
       case 'static_select':
       case 'multi_static_select':
@@ -281,7 +334,8 @@ class Checker {
     this.str(e, 'value', LIMITS.buttonValue, p);
     this.str(e, 'url', LIMITS.url, p);
     this.str(e, 'accessibility_label', LIMITS.accessibilityLabel, p);
-    if (e.style !== undefined && e.style !== 'primary' && e.style !== 'danger') this.fail(`${p}/style`, `must be primary or danger (is ${JSON.stringify(e.style)})`);
+    if (e.style !== undefined && e.style !== 'primary' && e.style !== 'danger')
+      this.fail(`${p}/style`, `must be primary or danger (is ${JSON.stringify(e.style)})`);
   }
 
   option(o: unknown, p: string, overflow = false, mrkdwnOk = false): void {
@@ -289,7 +343,8 @@ class Checker {
     this.keys(o, ['text', 'value', 'description', ...(overflow ? ['url'] : [])], p);
     this.text(o.text, `${p}/text`, LIMITS.optionText, mrkdwnOk ? undefined : 'plain_text');
     this.str(o, 'value', LIMITS.optionValue, p, true);
-    if (o.description !== undefined) this.text(o.description, `${p}/description`, LIMITS.optionDescription, mrkdwnOk ? undefined : 'plain_text');
+    if (o.description !== undefined)
+      this.text(o.description, `${p}/description`, LIMITS.optionDescription, mrkdwnOk ? undefined : 'plain_text');
     if (overflow) this.str(o, 'url', LIMITS.url, p);
   }
 
@@ -297,15 +352,18 @@ class Checker {
   initialIn(initial: unknown[], options: unknown[], p: string): void {
     const known = new Set(options.filter(isObj).map((o) => JSON.stringify([o.value, o.text?.text])));
     initial.forEach((o, i) => {
-      if (!isObj(o) || !known.has(JSON.stringify([o.value, o.text?.text]))) this.fail(`${p}/${i}`, 'must match one of the options');
+      if (!isObj(o) || !known.has(JSON.stringify([o.value, o.text?.text])))
+        this.fail(`${p}/${i}`, 'must match one of the options');
     });
   }
 
   choices(e: Obj, p: string): void {
     this.list(e.options, `${p}/options`, 1, LIMITS.checkboxOptions, (o, q) => this.option(o, q, false, true));
     const options = Array.isArray(e.options) ? e.options : [];
-    if (e.type === 'checkboxes' && Array.isArray(e.initial_options)) this.initialIn(e.initial_options, options, `${p}/initial_options`);
-    if (e.type === 'radio_buttons' && e.initial_option !== undefined) this.initialIn([e.initial_option], options, `${p}/initial_option`);
+    if (e.type === 'checkboxes' && Array.isArray(e.initial_options))
+      this.initialIn(e.initial_options, options, `${p}/initial_options`);
+    if (e.type === 'radio_buttons' && e.initial_option !== undefined)
+      this.initialIn([e.initial_option], options, `${p}/initial_option`);
   }
 
   staticSelect(e: Obj, p: string): void {
@@ -330,9 +388,12 @@ class Checker {
 
   textInput(e: Obj, p: string): void {
     const { min_length: min, max_length: max } = e;
-    if (min !== undefined && !(Number.isInteger(min) && min >= 0 && min <= LIMITS.textInputLength)) this.fail(`${p}/min_length`, `must be an integer 0–${LIMITS.textInputLength}`);
-    if (max !== undefined && !(Number.isInteger(max) && max >= 1 && max <= LIMITS.textInputLength)) this.fail(`${p}/max_length`, `must be an integer 1–${LIMITS.textInputLength}`);
-    if (typeof min === 'number' && typeof max === 'number' && min > max) this.fail(`${p}/min_length`, 'must not exceed max_length');
+    if (min !== undefined && !(Number.isInteger(min) && min >= 0 && min <= LIMITS.textInputLength))
+      this.fail(`${p}/min_length`, `must be an integer 0–${LIMITS.textInputLength}`);
+    if (max !== undefined && !(Number.isInteger(max) && max >= 1 && max <= LIMITS.textInputLength))
+      this.fail(`${p}/max_length`, `must be an integer 1–${LIMITS.textInputLength}`);
+    if (typeof min === 'number' && typeof max === 'number' && min > max)
+      this.fail(`${p}/min_length`, 'must not exceed max_length');
     if (e.initial_value !== undefined) {
       if (typeof e.initial_value !== 'string') this.fail(`${p}/initial_value`, 'must be a string');
       else this.maxLen(e.initial_value, typeof max === 'number' ? max : LIMITS.textInputLength, `${p}/initial_value`);
@@ -345,7 +406,8 @@ class Checker {
     this.text(c.text, `${p}/text`, LIMITS.confirmText);
     this.text(c.confirm, `${p}/confirm`, LIMITS.confirmButton, 'plain_text');
     this.text(c.deny, `${p}/deny`, LIMITS.confirmButton, 'plain_text');
-    if (c.style !== undefined && c.style !== 'primary' && c.style !== 'danger') this.fail(`${p}/style`, 'must be primary or danger');
+    if (c.style !== undefined && c.style !== 'primary' && c.style !== 'danger')
+      this.fail(`${p}/style`, 'must be primary or danger');
   }
 }
 
@@ -358,11 +420,18 @@ export function validateMessage(body: Obj): Report {
   if (typeof body.text === 'string') c.maxLen(body.text, LIMITS.messageText, '/text');
   if (body.blocks !== undefined) {
     c.blocks(body.blocks, '/blocks', LIMITS.blocksPerMessage);
-    if (c.markdownTotal > LIMITS.markdownText) c.fail('/blocks', `markdown blocks total ${c.markdownTotal} characters (max ${LIMITS.markdownText})`);
+    if (c.markdownTotal > LIMITS.markdownText)
+      c.fail('/blocks', `markdown blocks total ${c.markdownTotal} characters (max ${LIMITS.markdownText})`);
     const total = c.textTotal + c.markdownTotal;
-    if (total > LIMITS.cumulativeBlockText) c.fail('/blocks', `blocks carry ${total} characters of text (max ${LIMITS.cumulativeBlockText})`, 'msg_blocks_too_long');
+    if (total > LIMITS.cumulativeBlockText)
+      c.fail(
+        '/blocks',
+        `blocks carry ${total} characters of text (max ${LIMITS.cumulativeBlockText})`,
+        'msg_blocks_too_long',
+      );
     const hasBlocks = Array.isArray(body.blocks) && body.blocks.length > 0;
-    if (hasBlocks && (typeof body.text !== 'string' || body.text.trim() === '')) c.warn('/text', 'blocks without a top-level `text` fallback (notifications and screen readers show nothing)');
+    if (hasBlocks && (typeof body.text !== 'string' || body.text.trim() === ''))
+      c.warn('/text', 'blocks without a top-level `text` fallback (notifications and screen readers show nothing)');
   }
   return { errors: c.errors, warnings: c.warnings };
 }
@@ -375,8 +444,25 @@ export function validateView(view: unknown): Report {
     c.fail(p, 'must be a view object');
     return { errors: c.errors, warnings: c.warnings };
   }
-  if (view.type !== 'modal' && view.type !== 'home') c.fail(`${p}/type`, `must be modal or home (is ${JSON.stringify(view.type)})`);
-  c.keys(view, ['type', 'title', 'blocks', 'close', 'submit', 'private_metadata', 'callback_id', 'clear_on_close', 'notify_on_close', 'external_id', 'submit_disabled'], p);
+  if (view.type !== 'modal' && view.type !== 'home')
+    c.fail(`${p}/type`, `must be modal or home (is ${JSON.stringify(view.type)})`);
+  c.keys(
+    view,
+    [
+      'type',
+      'title',
+      'blocks',
+      'close',
+      'submit',
+      'private_metadata',
+      'callback_id',
+      'clear_on_close',
+      'notify_on_close',
+      'external_id',
+      'submit_disabled',
+    ],
+    p,
+  );
   if (!Array.isArray(view.blocks)) c.fail(`${p}/blocks`, 'is required');
   else c.blocks(view.blocks, `${p}/blocks`, LIMITS.blocksPerView);
   // Slack echoes absent submit/close as null in the views it returns: null counts as absent.

@@ -1,8 +1,8 @@
 import { runCli } from '../../src/cli/run.ts';
-import { testSegmenter } from './segmenter.ts';
 import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
+import { testSegmenter } from './segmenter.ts';
 
 /** Runs the CLI in process with captured output, as `measures <argv>` would. */
 export async function cli(argv: string[], env: Record<string, string> = {}, now = '2026-11-22T01:00:00Z') {

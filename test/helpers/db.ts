@@ -1,10 +1,10 @@
-import { openDatabase, type Db } from '../../src/db/open.ts';
-import { testSegmenter } from './segmenter.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { ingestPaths } from '../../src/services/ingest-service.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
+import { type Db, openDatabase } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { ingestPaths } from '../../src/services/ingest-service.ts';
 import { SEEDS_DIR } from './paths.ts';
+import { testSegmenter } from './segmenter.ts';
 
 /** A fresh in-memory database with the real migrations applied. */
 export function testDb(): Db {

@@ -1,6 +1,6 @@
-import type { Db } from '../../src/db/open.ts';
 import type { ParsedDepartment, ParsedTarget, Precision } from '../../src/core/model.ts';
-import { replaceDocument, type DocumentToStore } from '../../src/repo/documents-writer.ts';
+import type { Db } from '../../src/db/open.ts';
+import { type DocumentToStore, replaceDocument } from '../../src/repo/documents-writer.ts';
 
 /**
  * The seeds' Tianjin document (004_…, 天津市加快发展新型消费实施方案, expires 2025-12-31) reduced to what the digest
@@ -23,13 +23,70 @@ const lead = (name: string): ParsedDepartment => ({ name, role: 'lead' });
 const co = (name: string): ParsedDepartment => ({ name, role: 'co' });
 
 export const TIANJIN_TARGETS: TargetSpec[] = [
-  { taskId: 'z8wv-1.5', label: '（一）', text: '到2023年实现市级体育场馆智能化管理全覆盖', due: '2023-12-31', precision: 'year', quantity: '全覆盖', departments: [lead('市体育局')] },
-  { taskId: 'z8wv-1.8', label: '（一）', text: '到2021年实现品牌连锁便利店中心城区全覆盖，24小时便利店占比达到50%以上', due: '2021-12-31', precision: 'year', quantity: '全覆盖', departments: [lead('市商务局')] },
-  { taskId: 'z8wv-2.1', label: '（二）', text: '到2023年地铁站点覆盖率达50%', due: '2023-12-31', precision: 'year', quantity: '50%', departments: [lead('市商务局'), co('市工业和信息化局'), co('市委网信办')] },
-  { taskId: 'z8wv-2.2', label: '（二）', text: '“十四五”期间举办各类大型“网农对接”活动不少于20场，线上交易额突破5亿元', due: '2025-12-31', precision: 'period', periodStart: '2021-01-01', quantity: '不少于20场', departments: [lead('市农业农村委'), co('市商务局'), co('市交通运输委')] },
-  { taskId: 'z8wv-4.1', label: '（四）', text: '到2022年底累计建成5G基站5万个', due: '2022-12-31', precision: 'year', quantity: '5万个', departments: [lead('市工业和信息化局'), co('市发展改革委'), co('市通信管理局')] },
-  { taskId: 'z8wv-5.5', label: '（五）', text: '到2022年支持和培育10家农产品供应链企业', due: '2022-12-31', precision: 'year', quantity: '10家', departments: [lead('市商务局'), co('市农业农村委')] },
-  { taskId: 'z8wv-6.1', label: '（六）', text: '2022年实现项目总体完工', due: '2022-12-31', precision: 'year', quantity: null, departments: [lead('市商务局')] },
+  {
+    taskId: 'z8wv-1.5',
+    label: '（一）',
+    text: '到2023年实现市级体育场馆智能化管理全覆盖',
+    due: '2023-12-31',
+    precision: 'year',
+    quantity: '全覆盖',
+    departments: [lead('市体育局')],
+  },
+  {
+    taskId: 'z8wv-1.8',
+    label: '（一）',
+    text: '到2021年实现品牌连锁便利店中心城区全覆盖，24小时便利店占比达到50%以上',
+    due: '2021-12-31',
+    precision: 'year',
+    quantity: '全覆盖',
+    departments: [lead('市商务局')],
+  },
+  {
+    taskId: 'z8wv-2.1',
+    label: '（二）',
+    text: '到2023年地铁站点覆盖率达50%',
+    due: '2023-12-31',
+    precision: 'year',
+    quantity: '50%',
+    departments: [lead('市商务局'), co('市工业和信息化局'), co('市委网信办')],
+  },
+  {
+    taskId: 'z8wv-2.2',
+    label: '（二）',
+    text: '“十四五”期间举办各类大型“网农对接”活动不少于20场，线上交易额突破5亿元',
+    due: '2025-12-31',
+    precision: 'period',
+    periodStart: '2021-01-01',
+    quantity: '不少于20场',
+    departments: [lead('市农业农村委'), co('市商务局'), co('市交通运输委')],
+  },
+  {
+    taskId: 'z8wv-4.1',
+    label: '（四）',
+    text: '到2022年底累计建成5G基站5万个',
+    due: '2022-12-31',
+    precision: 'year',
+    quantity: '5万个',
+    departments: [lead('市工业和信息化局'), co('市发展改革委'), co('市通信管理局')],
+  },
+  {
+    taskId: 'z8wv-5.5',
+    label: '（五）',
+    text: '到2022年支持和培育10家农产品供应链企业',
+    due: '2022-12-31',
+    precision: 'year',
+    quantity: '10家',
+    departments: [lead('市商务局'), co('市农业农村委')],
+  },
+  {
+    taskId: 'z8wv-6.1',
+    label: '（六）',
+    text: '2022年实现项目总体完工',
+    due: '2022-12-31',
+    precision: 'year',
+    quantity: null,
+    departments: [lead('市商务局')],
+  },
 ];
 
 export const targetIdOf = (taskId: string) => `${taskId}.t1`;
@@ -93,11 +150,23 @@ export function insertDocument(db: Db, spec: DocSpec): void {
         tasks: [],
       },
       tasks: targets.map((t) => {
-        const target: ParsedTarget = { text: t.text, due: t.due, precision: t.precision, periodStart: t.periodStart ?? null, quantity: t.quantity };
+        const target: ParsedTarget = {
+          text: t.text,
+          due: t.due,
+          precision: t.precision,
+          periodStart: t.periodStart ?? null,
+          quantity: t.quantity,
+        };
         return {
           id: t.taskId,
           contentHash: 'h',
-          task: { text: t.text, responsibility: null, departments: t.departments, departmentsIncomplete: false, targets: [target] },
+          task: {
+            text: t.text,
+            responsibility: null,
+            departments: t.departments,
+            departmentsIncomplete: false,
+            targets: [target],
+          },
           targets: [{ id: targetIdOf(t.taskId), target }],
         };
       }),
@@ -109,7 +178,15 @@ export function insertDocument(db: Db, spec: DocSpec): void {
 /** Inserts a follow-up row directly (the follow-up service is another feature; the digest only reads rows). */
 export function insertFollowup(
   db: Db,
-  f: { id: string; targetId: string | null; taskId: string | null; measureId: string; assignee: string; status: string; closedAt?: string | null },
+  f: {
+    id: string;
+    targetId: string | null;
+    taskId: string | null;
+    measureId: string;
+    assignee: string;
+    status: string;
+    closedAt?: string | null;
+  },
 ): void {
   const seq = Number(f.id.replace(/\D/g, ''));
   db.prepare(

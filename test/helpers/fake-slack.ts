@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { formatViolation, type Report, type Violation, validateMessage, validateView } from './block-kit-validator.ts';
 import { SHARED_DIR } from './paths.ts';
-import { formatViolation, validateMessage, validateView, type Report, type Violation } from './block-kit-validator.ts';
 
 /**
  * A local fake of Slack's Web API and response_url endpoints. Records every call (form fields decoded, JSON
@@ -39,7 +39,13 @@ export interface BlockKitViolation {
 }
 
 /** Methods whose `text`/`blocks` form a message. */
-const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'chat.scheduleMessage', 'response_url']);
+const MESSAGE_METHODS = new Set([
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'chat.update',
+  'chat.scheduleMessage',
+  'response_url',
+]);
 /** Methods that carry a `view`. */
 const VIEW_METHODS = new Set(['views.open', 'views.update', 'views.push', 'views.publish']);
 
@@ -55,7 +61,11 @@ function errorCode(method: string, errors: Violation[]): string {
   return errors.every((e) => e.code === 'msg_blocks_too_long') ? 'msg_blocks_too_long' : 'invalid_blocks';
 }
 
-type Failure = { kind: 'error'; error: string } | { kind: 'ratelimit'; retryAfterSec: number } | { kind: 'reset' } | { kind: 'hang' };
+type Failure =
+  | { kind: 'error'; error: string }
+  | { kind: 'ratelimit'; retryAfterSec: number }
+  | { kind: 'reset' }
+  | { kind: 'hang' };
 
 function example(name: string): Record<string, unknown> | undefined {
   const file = path.join(EXAMPLES, `${name}.json`);
@@ -122,7 +132,9 @@ export class FakeSlack {
     const fresh = this.violations.slice(this.reported);
     this.reported = this.violations.length;
     if (fresh.length === 0) return;
-    const lines = fresh.map((v) => `${v.method} (${v.path}) → ${v.error}:\n${v.errors.map((e) => `    ${formatViolation(e)}`).join('\n')}`);
+    const lines = fresh.map(
+      (v) => `${v.method} (${v.path}) → ${v.error}:\n${v.errors.map((e) => `    ${formatViolation(e)}`).join('\n')}`,
+    );
     throw new Error(`Slack would reject ${fresh.length} payload(s) as invalid Block Kit:\n  ${lines.join('\n  ')}`);
   }
 
@@ -189,7 +201,9 @@ export class FakeSlack {
       if (got.length >= count) return got;
       await new Promise((r) => setTimeout(r, 10));
     }
-    throw new Error(`timed out waiting for ${count} × ${method}; saw: ${this.calls.map((c) => c.method).join(', ') || 'nothing'}`);
+    throw new Error(
+      `timed out waiting for ${count} × ${method}; saw: ${this.calls.map((c) => c.method).join(', ') || 'nothing'}`,
+    );
   }
 
   /** Resolves with the first call posted to `path` (e.g. a response_url's path), without polling. */
@@ -231,7 +245,9 @@ export class FakeSlack {
     const file = this.files.get(id);
     if (auth !== `Bearer ${this.botToken}`) {
       // What Slack does for a request without a valid token: its sign-in page, not the file.
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body>Sign in to Slack</body></html>');
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<html><body>Sign in to Slack</body></html>');
       return;
     }
     if (!file) {
@@ -248,7 +264,8 @@ export class FakeSlack {
     const shares: Record<string, Record<string, { ts: string }[]>> = {};
     for (const [channel, ts] of Object.entries(f.shares ?? {})) {
       const kind = channel.startsWith('C') ? 'public' : 'private';
-      (shares[kind] ??= {})[channel] = [{ ts }];
+      shares[kind] ??= {};
+      shares[kind][channel] = [{ ts }];
     }
     return {
       ok: true,
@@ -286,8 +303,11 @@ export class FakeSlack {
       const call: RecordedCall = { method, path: url, body, at: Date.now() };
       this.calls.push(call);
       const report = check(method, body);
-      if (report?.warnings.length) this.warnings.push({ method, path: url, error: 'warning', errors: report.warnings, body });
-      const invalid = report?.errors.length ? { method, path: url, error: errorCode(method, report.errors), errors: report.errors, body } : undefined;
+      if (report?.warnings.length)
+        this.warnings.push({ method, path: url, error: 'warning', errors: report.warnings, body });
+      const invalid = report?.errors.length
+        ? { method, path: url, error: errorCode(method, report.errors), errors: report.errors, body }
+        : undefined;
       if (invalid) this.violations.push(invalid);
       for (const w of this.waiters) w(call);
       const failure = this.failures.get(method)?.shift();
@@ -297,7 +317,10 @@ export class FakeSlack {
       }
       if (failure?.kind === 'hang') return;
       if (failure?.kind === 'ratelimit') {
-        res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(failure.retryAfterSec) });
+        res.writeHead(429, {
+          'content-type': 'application/json; charset=utf-8',
+          'retry-after': String(failure.retryAfterSec),
+        });
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
@@ -326,7 +349,12 @@ export class FakeSlack {
       case 'auth.test':
         return example('auth.test.success_with_bot_token')!;
       case 'chat.postMessage':
-        return { ...example('chat.postMessage.success')!, channel: body.channel, ts, message: { type: 'message', text: body.text, ts, bot_id: 'BZYBOTHED' } };
+        return {
+          ...example('chat.postMessage.success')!,
+          channel: body.channel,
+          ts,
+          message: { type: 'message', text: body.text, ts, bot_id: 'BZYBOTHED' },
+        };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: ts };
       case 'files.info':
@@ -337,7 +365,11 @@ export class FakeSlack {
       case 'views.open':
       case 'views.update':
       case 'views.push':
-        return { ...(example(`${method}.success`) ?? { ok: true }), ok: true, view: { id: 'V0123456', ...(body.view ?? {}) } };
+        return {
+          ...(example(`${method}.success`) ?? { ok: true }),
+          ok: true,
+          view: { id: 'V0123456', ...(body.view ?? {}) },
+        };
       default:
         return example(`${method}.success`) ?? { ok: true };
     }
@@ -352,7 +384,12 @@ export class FakeSlack {
 /** Slack's envelope for a rejected payload (web-api/examples/chat.postMessage.invalid_blocks.json). */
 function slackError(v: BlockKitViolation): Record<string, unknown> {
   const messages = v.errors.map(formatViolation);
-  return { ok: false, error: v.error, errors: messages, response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) } };
+  return {
+    ok: false,
+    error: v.error,
+    errors: messages,
+    response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) },
+  };
 }
 
 export async function startFakeSlack(): Promise<FakeSlack> {

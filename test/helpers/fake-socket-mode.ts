@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { FakeSlack } from './fake-slack.ts';
 
 /**
@@ -48,29 +48,44 @@ export class SocketConnection {
 
   /** Sends one JSON text frame to the app (hello, disconnect, an envelope). */
   send(message: unknown): Promise<void> {
-    return new Promise((resolve, reject) => this.ws.send(JSON.stringify(message), (err) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) =>
+      this.ws.send(JSON.stringify(message), (err) => (err ? reject(err) : resolve())),
+    );
   }
 
   /**
    * Sends an envelope and resolves with the app's ack for it (the frame echoing its envelope_id), when it arrived
    * and how long after sending.
    */
-  async deliver(envelope: { envelope_id: string }, timeoutMs = 3000): Promise<{ ack: Record<string, any>; ackAt: number; ackMs: number }> {
+  async deliver(
+    envelope: { envelope_id: string },
+    timeoutMs = 3000,
+  ): Promise<{ ack: Record<string, any>; ackAt: number; ackMs: number }> {
     const sentAt = Date.now();
     await this.send(envelope);
-    const ack = await this.waitForMessage((m) => m.envelope_id === envelope.envelope_id, timeoutMs, `the ack of envelope ${envelope.envelope_id}`);
+    const ack = await this.waitForMessage(
+      (m) => m.envelope_id === envelope.envelope_id,
+      timeoutMs,
+      `the ack of envelope ${envelope.envelope_id}`,
+    );
     const ackAt = this.receivedAt[this.received.indexOf(ack)]!;
     return { ack, ackAt, ackMs: ackAt - sentAt };
   }
 
   /** Resolves with the first frame from the app matching `pred` (already received or still to come). */
-  waitForMessage(pred: (m: Record<string, any>) => boolean, timeoutMs = 3000, what = 'a message'): Promise<Record<string, any>> {
+  waitForMessage(
+    pred: (m: Record<string, any>) => boolean,
+    timeoutMs = 3000,
+    what = 'a message',
+  ): Promise<Record<string, any>> {
     const found = this.received.find(pred);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(check);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; received: ${JSON.stringify(this.received)}`));
+        reject(
+          new Error(`timed out after ${timeoutMs} ms waiting for ${what}; received: ${JSON.stringify(this.received)}`),
+        );
       }, timeoutMs);
       const check = () => {
         const m = this.received.find(pred);
@@ -89,7 +104,10 @@ export class SocketConnection {
 }
 
 /** A Socket Mode envelope around `payload`, shaped like slack-reference/socket-mode/envelope.*.json. */
-export function envelope(type: 'events_api' | 'interactive' | 'slash_commands', payload: Record<string, unknown>): Record<string, unknown> & { envelope_id: string } {
+export function envelope(
+  type: 'events_api' | 'interactive' | 'slash_commands',
+  payload: Record<string, unknown>,
+): Record<string, unknown> & { envelope_id: string } {
   return {
     envelope_id: randomUUID(),
     payload,
@@ -136,7 +154,11 @@ export class FakeSocketMode {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(check);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for WebSocket connection #${count}; apps.connections.open calls: ${this.opens.length}`));
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for WebSocket connection #${count}; apps.connections.open calls: ${this.opens.length}`,
+          ),
+        );
       }, timeoutMs);
       const check = () => {
         const c = this.connections[count - 1];
@@ -166,16 +188,22 @@ export class FakeSocketMode {
       const entry: { authorization: string | undefined; ticket?: number } = { authorization };
       this.opens.push(entry);
       // Slack wants the app-level token in the header; a bot token or none is refused.
-      if (authorization !== `Bearer ${this.appToken}`) return json(res, { ok: false, error: authorization ? 'invalid_auth' : 'not_authed' });
+      if (authorization !== `Bearer ${this.appToken}`)
+        return json(res, { ok: false, error: authorization ? 'invalid_auth' : 'not_authed' });
       entry.ticket = ++this.nextTicket;
       this.unusedTickets.add(entry.ticket);
       return json(res, { ok: true, url: `ws://${this.base}/link/?ticket=${entry.ticket}&app_id=${APP_ID}` });
     }
     // Everything else is the Web API: forward it to the FakeSlack as sent.
     const headers: Record<string, string> = {};
-    for (const h of ['content-type', 'authorization']) if (typeof req.headers[h] === 'string') headers[h] = req.headers[h];
+    for (const h of ['content-type', 'authorization'])
+      if (typeof req.headers[h] === 'string') headers[h] = req.headers[h];
     const target = new URL(url, this.web.apiUrl).href;
-    const upstream = await fetch(target, { method: req.method ?? 'POST', headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
+    const upstream = await fetch(target, {
+      method: req.method ?? 'POST',
+      headers,
+      ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+    });
     const out: Record<string, string> = {};
     for (const h of ['content-type', 'retry-after']) {
       const v = upstream.headers.get(h);

@@ -1,12 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { webApi } from '@slack/bolt';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { retryingWrite } from '../../src/db/busy-retry.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
+import { deleteDocument, replaceDocument } from '../../src/repo/documents-writer.ts';
 import { followupStrings } from '../../src/slack/followups/strings.ts';
 import { testDb } from './db.ts';
-import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
-import { replaceDocument, deleteDocument } from '../../src/repo/documents-writer.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 
 /**
  * One small indexed document for follow-up tests: measure abcd-4 (冷链物流) with task abcd-4.1 and target
@@ -41,27 +42,62 @@ export function seedFollowupFixture(db: Db, opts: { measureTitle?: string } = {}
         effectiveOn: null,
         expiresOn: null,
         authors: [],
-      notes: [],
+        notes: [],
         measures: [],
       },
       measures: [
         {
           id: FIXTURE.measureId,
           contentHash: 'm4',
-          measure: { kind: 'measure', section: null, label: '（四）', ordinal: 4, title: opts.measureTitle ?? FIXTURE.measureTitle, text: '到2026年底建成冷库10座。（市商务局负责）', author: null, tasks: [] },
+          measure: {
+            kind: 'measure',
+            section: null,
+            label: '（四）',
+            ordinal: 4,
+            title: opts.measureTitle ?? FIXTURE.measureTitle,
+            text: '到2026年底建成冷库10座。（市商务局负责）',
+            author: null,
+            tasks: [],
+          },
           tasks: [
             {
               id: FIXTURE.taskId,
               contentHash: 't1',
-              task: { text: '到2026年底建成冷库10座。', responsibility: '市商务局负责', departments: [{ name: '市商务局', role: 'lead' }], departmentsIncomplete: false, targets: [] },
-              targets: [{ id: FIXTURE.targetId, target: { text: '到2026年底建成冷库10座', due: FIXTURE.targetDue, precision: 'year', periodStart: null, quantity: '10座' } }],
+              task: {
+                text: '到2026年底建成冷库10座。',
+                responsibility: '市商务局负责',
+                departments: [{ name: '市商务局', role: 'lead' }],
+                departmentsIncomplete: false,
+                targets: [],
+              },
+              targets: [
+                {
+                  id: FIXTURE.targetId,
+                  target: {
+                    text: '到2026年底建成冷库10座',
+                    due: FIXTURE.targetDue,
+                    precision: 'year',
+                    periodStart: null,
+                    quantity: '10座',
+                  },
+                },
+              ],
             },
           ],
         },
         {
           id: FIXTURE.otherMeasureId,
           contentHash: 'm5',
-          measure: { kind: 'measure', section: null, label: '（五）', ordinal: 5, title: '繁荣夜间经济', text: '繁荣夜间经济。', author: null, tasks: [] },
+          measure: {
+            kind: 'measure',
+            section: null,
+            label: '（五）',
+            ordinal: 5,
+            title: '繁荣夜间经济',
+            text: '繁荣夜间经济。',
+            author: null,
+            tasks: [],
+          },
           tasks: [],
         },
       ],
@@ -87,6 +123,7 @@ export function followupTestDeps(db: Db, locale: 'zh' | 'en' = 'en') {
     timeZone: 'Asia/Shanghai',
     config: { SLACK_ADMIN_USERS: [FIXTURE_ADMIN] },
     strings: followupStrings[locale],
+    write: retryingWrite(),
   };
 }
 

@@ -43,7 +43,11 @@ function fakeSchedule() {
   const schedule: Schedule = (cron, tick, options) => {
     const task = { cron, ...options, tick, stopped: false };
     tasks.push(task);
-    return { stop: () => void (task.stopped = true) };
+    return {
+      stop: () => {
+        task.stopped = true;
+      },
+    };
   };
   const task = (name: string) => {
     const t = tasks.find((x) => x.name === name);

@@ -1,15 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../helpers/db.ts';
-import { FIXTURE, dropFixture, seedFollowupFixture } from '../helpers/followup-fixture.ts';
 import {
-  claimProcessed, claimReminder, findItemMessage, followupsInThread, getFollowup, insertFollowup, listEvents, listFollowups,
-  pruneProcessed, releaseProcessed, rememberItemMessage, resolveItem, setSlackError, updateFollowup,
+  claimProcessed,
+  claimReminder,
+  findItemMessage,
+  followupsInThread,
+  getFollowup,
+  insertFollowup,
+  listEvents,
+  listFollowups,
+  pruneProcessed,
+  releaseProcessed,
+  rememberItemMessage,
+  resolveItem,
+  setSlackError,
+  updateFollowup,
 } from '../../src/repo/followups-repo.ts';
+import { testDb } from '../helpers/db.ts';
+import { dropFixture, FIXTURE, seedFollowupFixture } from '../helpers/followup-fixture.ts';
 
 const NOW = '2026-11-22T01:00:00.000Z';
 const input = (over: Partial<Parameters<typeof insertFollowup>[1]> = {}) => ({
-  measureId: FIXTURE.measureId, taskId: FIXTURE.taskId, targetId: FIXTURE.targetId, assignee: 'U1', createdBy: 'U2',
-  due: '2026-12-31', note: null, channel: 'C1', threadTs: '1.1', dedupeKey: null, ...over,
+  measureId: FIXTURE.measureId,
+  taskId: FIXTURE.taskId,
+  targetId: FIXTURE.targetId,
+  assignee: 'U1',
+  createdBy: 'U2',
+  due: '2026-12-31',
+  note: null,
+  channel: 'C1',
+  threadTs: '1.1',
+  dedupeKey: null,
+  ...over,
 });
 
 describe('followups repository', () => {
@@ -18,7 +39,14 @@ describe('followups repository', () => {
     const a = insertFollowup(db, input(), NOW);
     const b = insertFollowup(db, input({ assignee: 'U3' }), NOW);
     expect([a.followup.id, b.followup.id]).toEqual(['F1', 'F2']);
-    expect(a.followup).toMatchObject({ status: 'open', assignee: 'U1', createdBy: 'U2', due: '2026-12-31', channel: 'C1', threadTs: '1.1' });
+    expect(a.followup).toMatchObject({
+      status: 'open',
+      assignee: 'U1',
+      createdBy: 'U2',
+      due: '2026-12-31',
+      channel: 'C1',
+      threadTs: '1.1',
+    });
     expect(listEvents(db, ['F1'])).toMatchObject([{ actor: 'U2', action: 'created', detail: { assignee: 'U1' } }]);
   });
 
@@ -44,7 +72,12 @@ describe('followups repository', () => {
     const db = testDb();
     insertFollowup(db, input(), NOW);
     expect(claimReminder(db, 'F1', '2026-11-22')).toBe(true);
-    updateFollowup(db, 'F1', { due: '2027-01-31', updatedAt: NOW }, { actor: 'U1', action: 'due', detail: { to: '2027-01-31' } });
+    updateFollowup(
+      db,
+      'F1',
+      { due: '2027-01-31', updatedAt: NOW },
+      { actor: 'U1', action: 'due', detail: { to: '2027-01-31' } },
+    );
     expect(getFollowup(db, 'F1')).toMatchObject({ due: '2027-01-31', lastRemindedOn: null });
     expect(listEvents(db, ['F1']).map((e) => e.action)).toEqual(['created', 'due']);
   });
@@ -55,7 +88,12 @@ describe('followups repository', () => {
     expect(claimReminder(db, 'F1', '2026-11-22')).toBe(true);
     expect(claimReminder(db, 'F1', '2026-11-22')).toBe(false);
     expect(claimReminder(db, 'F1', '2026-11-23')).toBe(true);
-    updateFollowup(db, 'F1', { status: 'done', closedAt: NOW, updatedAt: NOW }, { actor: 'U1', action: 'status', detail: {} });
+    updateFollowup(
+      db,
+      'F1',
+      { status: 'done', closedAt: NOW, updatedAt: NOW },
+      { actor: 'U1', action: 'status', detail: {} },
+    );
     expect(claimReminder(db, 'F1', '2026-11-24')).toBe(false);
   });
 
@@ -68,8 +106,19 @@ describe('followups repository', () => {
   it('resolves measure, task and target ids with their default due date', () => {
     const db = testDb();
     seedFollowupFixture(db);
-    expect(resolveItem(db, FIXTURE.targetId)).toEqual({ measureId: 'abcd-4', taskId: 'abcd-4.1', targetId: 'abcd-4.1.t1', due: '2026-12-31', title: FIXTURE.measureTitle });
-    expect(resolveItem(db, FIXTURE.taskId)).toMatchObject({ measureId: 'abcd-4', taskId: 'abcd-4.1', targetId: null, due: '2026-12-31' });
+    expect(resolveItem(db, FIXTURE.targetId)).toEqual({
+      measureId: 'abcd-4',
+      taskId: 'abcd-4.1',
+      targetId: 'abcd-4.1.t1',
+      due: '2026-12-31',
+      title: FIXTURE.measureTitle,
+    });
+    expect(resolveItem(db, FIXTURE.taskId)).toMatchObject({
+      measureId: 'abcd-4',
+      taskId: 'abcd-4.1',
+      targetId: null,
+      due: '2026-12-31',
+    });
     expect(resolveItem(db, FIXTURE.otherMeasureId)).toMatchObject({ measureId: 'abcd-5', taskId: null, due: null });
     expect(resolveItem(db, 'zzzz-1')).toBeUndefined();
   });
@@ -89,9 +138,25 @@ describe('two processes on one database', () => {
     const db = testDb();
     const { followup: stale } = insertFollowup(db, input(), NOW);
     const later = '2026-11-22T01:00:01.000Z';
-    expect(updateFollowup(db, 'F1', { status: 'in_progress', updatedAt: later }, { actor: 'U1', action: 'status', detail: {} }, stale)).toMatchObject({ status: 'in_progress' });
+    expect(
+      updateFollowup(
+        db,
+        'F1',
+        { status: 'in_progress', updatedAt: later },
+        { actor: 'U1', action: 'status', detail: {} },
+        stale,
+      ),
+    ).toMatchObject({ status: 'in_progress' });
     // The second click was read before the first was written.
-    expect(updateFollowup(db, 'F1', { status: 'in_progress', updatedAt: later }, { actor: 'U1', action: 'status', detail: {} }, stale)).toBe('unchanged');
+    expect(
+      updateFollowup(
+        db,
+        'F1',
+        { status: 'in_progress', updatedAt: later },
+        { actor: 'U1', action: 'status', detail: {} },
+        stale,
+      ),
+    ).toBe('unchanged');
     expect(listEvents(db, ['F1']).map((e) => e.action)).toEqual(['created', 'status']);
   });
 
@@ -101,7 +166,6 @@ describe('two processes on one database', () => {
     releaseProcessed(db, 'event:Ev1');
     expect(claimProcessed(db, 'event:Ev1', NOW)).toBe(true);
   });
-
 });
 
 describe('slack errors and processed deliveries', () => {
@@ -109,7 +173,9 @@ describe('slack errors and processed deliveries', () => {
     const db = testDb();
     insertFollowup(db, input(), NOW);
     // The history insert fails (a full disk, a broken trigger…): the row must not keep a flag without its event.
-    db.exec("CREATE TEMP TRIGGER no_events BEFORE INSERT ON followup_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+    db.exec(
+      "CREATE TEMP TRIGGER no_events BEFORE INSERT ON followup_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
+    );
     expect(() => setSlackError(db, 'F1', 'not_in_channel', NOW)).toThrow(/disk full/);
     expect(getFollowup(db, 'F1')!.slackError).toBeNull();
     db.exec('DROP TRIGGER no_events');

@@ -1,7 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testSegmenter } from '../helpers/segmenter.ts';
-import type { Db } from '../../src/db/open.ts';
 import { ftsString } from '../../src/core/search/query.ts';
+import type { Db } from '../../src/db/open.ts';
 import {
   countListed,
   countMatches,
@@ -13,9 +12,10 @@ import {
   pageMatchesWithTotal,
 } from '../../src/repo/search-repo.ts';
 import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
-import { seededDb, testDb } from '../helpers/db.ts';
 import { searchMeasures } from '../../src/services/search-service.ts';
 import { addDocument } from '../core/search/fixtures.ts';
+import { seededDb, testDb } from '../helpers/db.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
 beforeAll(() => warmSegmenter(testSegmenter), 60_000);
@@ -32,8 +32,27 @@ beforeEach(() => {
     region: '天津市',
     expiresOn: '2022-12-31',
     measures: [
-      { label: '（一）', title: '发展冷链物流', text: '建设冷链设施。', tasks: [{ departments: [{ name: '市商务局', role: 'lead' }], targets: [{ text: '2022年建成', due: '2022-12-31' }] }] },
-      { label: '（二）', title: '促进消费', text: '推广冷链配送。', tasks: [{ departments: [{ name: '市交通运输委', role: 'lead' }, { name: '市商务局', role: 'co' }] }] },
+      {
+        label: '（一）',
+        title: '发展冷链物流',
+        text: '建设冷链设施。',
+        tasks: [
+          { departments: [{ name: '市商务局', role: 'lead' }], targets: [{ text: '2022年建成', due: '2022-12-31' }] },
+        ],
+      },
+      {
+        label: '（二）',
+        title: '促进消费',
+        text: '推广冷链配送。',
+        tasks: [
+          {
+            departments: [
+              { name: '市交通运输委', role: 'lead' },
+              { name: '市商务局', role: 'co' },
+            ],
+          },
+        ],
+      },
       { label: '（三）', title: '充电桩', text: '加快充电桩建设。' },
     ],
   });
@@ -41,17 +60,44 @@ beforeEach(() => {
     id: 'hnbb',
     file: 'b.txt',
     region: '河南省',
-    measures: [{ label: '（一）', title: '冷链', text: '冷链冷链。', tasks: [{ targets: [{ text: '2025年', due: '2025-06-30' }] }] }],
+    measures: [
+      {
+        label: '（一）',
+        title: '冷链',
+        text: '冷链冷链。',
+        tasks: [{ targets: [{ text: '2025年', due: '2025-06-30' }] }],
+      },
+    ],
   });
-  addDocument(db, { id: 'qacc', file: 'c.txt', kind: 'qa', region: null, measures: [{ label: '问1', title: '冷链怎么办', text: '冷链。', kind: 'answer' }] });
+  addDocument(db, {
+    id: 'qacc',
+    file: 'c.txt',
+    kind: 'qa',
+    region: null,
+    measures: [{ label: '问1', title: '冷链怎么办', text: '冷链。', kind: 'answer' }],
+  });
 });
 
 describe('filterSql', () => {
   it('binds every filter value as a parameter, never in the SQL text', () => {
     const hostile = "x'; DROP TABLE measures;--";
-    const w = filterSql({ departmentPatterns: [hostile], regionStem: hostile, kind: 'policy', dueFrom: '2022-01-01', inForceOn: '2024-01-01' });
+    const w = filterSql({
+      departmentPatterns: [hostile],
+      regionStem: hostile,
+      kind: 'policy',
+      dueFrom: '2022-01-01',
+      inForceOn: '2024-01-01',
+    });
     expect(w.sql).not.toContain('DROP');
-    expect(w.params).toEqual([`%${hostile}%`, `%${hostile}%`, 'policy', '2022-01-01', '9999-12-31', '2024-01-01', '2024-01-01']);
+    expect(w.params).toEqual([
+      `%${hostile}%`,
+      `%${hostile}%`,
+      'policy',
+      '2022-01-01',
+      '9999-12-31',
+      '2024-01-01',
+      '2024-01-01',
+    ]);
     expect(filterSql({})).toEqual({ sql: '', params: [] });
   });
 
@@ -90,14 +136,25 @@ describe('pageMatchesWithTotal', () => {
   it('ranks title matches before body matches, best first, with the total of all matches', () => {
     const { total, page } = pageMatchesWithTotal(db, words('冷链'), {}, 10, 0);
     expect(total).toBe(4);
-    expect(page.map((p) => p.measureId).slice(0, 3).sort()).toEqual(['hnbb-1', 'qacc-1', 'tjaa-1']);
+    expect(
+      page
+        .map((p) => p.measureId)
+        .slice(0, 3)
+        .sort(),
+    ).toEqual(['hnbb-1', 'qacc-1', 'tjaa-1']);
     expect(page[3]!.measureId).toBe('tjaa-2');
     const ranks = page.map((p) => p.rank);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
   });
 
   it('ranks a Q&A answer below a measure that says the same (the kind prior)', () => {
-    addDocument(db, { id: 'qazz', file: '0.txt', kind: 'qa', region: null, measures: [{ label: '问1', title: '桥梁', text: '桥梁。', kind: 'answer' }] });
+    addDocument(db, {
+      id: 'qazz',
+      file: '0.txt',
+      kind: 'qa',
+      region: null,
+      measures: [{ label: '问1', title: '桥梁', text: '桥梁。', kind: 'answer' }],
+    });
     addDocument(db, { id: 'yyee', file: '1.txt', measures: [{ label: '（一）', title: '桥梁', text: '桥梁。' }] });
     expect(pageMatches(db, words('桥梁'), {}, 10, 0).map((p) => p.measureId)).toEqual(['yyee-1', 'qazz-1']);
   });
@@ -112,7 +169,14 @@ describe('pageMatchesWithTotal', () => {
   });
 
   it('breaks rank ties by file then position', () => {
-    addDocument(db, { id: 'zzdd', file: '0.txt', measures: [{ label: '（一）', title: '桥梁', text: '桥梁。' }, { label: '（二）', title: '桥梁', text: '桥梁。' }] });
+    addDocument(db, {
+      id: 'zzdd',
+      file: '0.txt',
+      measures: [
+        { label: '（一）', title: '桥梁', text: '桥梁。' },
+        { label: '（二）', title: '桥梁', text: '桥梁。' },
+      ],
+    });
     addDocument(db, { id: 'yyee', file: '1.txt', measures: [{ label: '（一）', title: '桥梁', text: '桥梁。' }] });
     expect(pageMatches(db, words('桥梁'), {}, 10, 0).map((p) => p.measureId)).toEqual(['zzdd-1', 'zzdd-2', 'yyee-1']);
   });
@@ -137,14 +201,28 @@ describe('loadHits', () => {
       { measureId: 'tjaa-2', name: '市交通运输委', role: 'lead' },
       { measureId: 'tjaa-2', name: '市商务局', role: 'co' },
     ]);
-    expect(targets).toEqual([{ measureId: 'hnbb-1', id: 'hnbb-1.1.t1', taskId: 'hnbb-1.1', text: '2025年', due: '2025-06-30', precision: 'year', periodStart: null }]);
+    expect(targets).toEqual([
+      {
+        measureId: 'hnbb-1',
+        id: 'hnbb-1.1.t1',
+        taskId: 'hnbb-1.1',
+        text: '2025年',
+        due: '2025-06-30',
+        precision: 'year',
+        periodStart: null,
+      },
+    ]);
   });
 });
 
 describe('pageListed with a department filter', () => {
   it('lists measures the department leads before those it only shares', async () => {
     const seeded = await seededDb();
-    const { hits } = searchMeasures(seeded, { query: '', filters: { department: '人社' }, limit: 20, today: '2026-11-22' }, testSegmenter);
+    const { hits } = searchMeasures(
+      seeded,
+      { query: '', filters: { department: '人社' }, limit: 20, today: '2026-11-22' },
+      testSegmenter,
+    );
     const leads = hits.map((h) => h.leadDepartments.some((d) => /人社|人力资源社会保障/.test(d)));
     expect(leads.length).toBeGreaterThan(2);
     expect(leads).toContain(false);
@@ -158,8 +236,14 @@ describe('the in-force filter in SQL', () => {
     const seeded = await seededDb();
     for (const today of ['2021-06-01', '2023-06-01', '2025-12-31', '2026-01-01']) {
       const all = searchMeasures(seeded, { query: '消费', limit: 100, today }, testSegmenter).hits;
-      const inForce = searchMeasures(seeded, { query: '消费', filters: { inForce: true }, limit: 100, today }, testSegmenter).hits;
-      const expected = all.filter((h) => h.documentStatus === 'in_force' || h.documentStatus === 'not_applicable').map((h) => h.measureId);
+      const inForce = searchMeasures(
+        seeded,
+        { query: '消费', filters: { inForce: true }, limit: 100, today },
+        testSegmenter,
+      ).hits;
+      const expected = all
+        .filter((h) => h.documentStatus === 'in_force' || h.documentStatus === 'not_applicable')
+        .map((h) => h.measureId);
       expect(inForce.map((h) => h.measureId).sort(), today).toEqual(expected.sort());
     }
   }, 60_000);

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import { testSegmenter } from '../helpers/segmenter.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createJiebaSegmenter, USER_DICT_PATH, warmSegmenter } from '../../src/search/jieba-segmenter.ts';
-import { charTokens, indexFingerprint, segmentForIndex, segmentQuery } from '../../src/core/search/segment.ts';
 import { normalizeForSearch } from '../../src/core/search/normalize.ts';
+import { charTokens, indexFingerprint, segmentForIndex, segmentQuery } from '../../src/core/search/segment.ts';
+import { createJiebaSegmenter, USER_DICT_PATH, warmSegmenter } from '../../src/search/jieba-segmenter.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
 beforeAll(() => warmSegmenter(testSegmenter), 60_000);
@@ -16,7 +16,17 @@ const index = (s: string) => segmentForIndex(jieba, s);
 
 describe('jieba segmentation with the user dictionary', () => {
   it('keeps digit and Latin runs whole (jieba alone splits 2022 → 2/0/2/2 and 5G → 5/G)', () => {
-    expect(query('到2022年底累计建成5G基站5万个')).toEqual(['到', '2022', '年底', '累计', '建成', '5g', '基站', '5', '万个']);
+    expect(query('到2022年底累计建成5G基站5万个')).toEqual([
+      '到',
+      '2022',
+      '年底',
+      '累计',
+      '建成',
+      '5g',
+      '基站',
+      '5',
+      '万个',
+    ]);
     expect(index('到2022年底累计建成5G基站')).toEqual(expect.arrayContaining(['2022', '5g', '基站']));
     expect(index('到2022年底')).not.toContain('2');
   });
@@ -52,7 +62,7 @@ describe('jieba segmentation with the user dictionary', () => {
 describe('createJiebaSegmenter', () => {
   it('fingerprints the user dictionary, so a changed dictionary means a rebuild', () => {
     const other = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dict-')), 'user.dict.utf8');
-    fs.writeFileSync(other, fs.readFileSync(USER_DICT_PATH, 'utf8') + '新词汇\n');
+    fs.writeFileSync(other, `${fs.readFileSync(USER_DICT_PATH, 'utf8')}新词汇\n`);
     // Fingerprinting reads the file only; it does not load the other dictionary into jieba.
     expect(createJiebaSegmenter({ userDictPath: other }).fingerprint()).not.toBe(jieba.fingerprint());
     expect(createJiebaSegmenter({ userDictPath: USER_DICT_PATH }).fingerprint()).toBe(jieba.fingerprint());

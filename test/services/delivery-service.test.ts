@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../helpers/db.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { oncePerDelivery, pruneDeliveries } from '../../src/services/delivery-service.ts';
+import { testDb } from '../helpers/db.ts';
 
 describe('oncePerDelivery', () => {
   it('acts on a delivery once, and again after a failed attempt released it', async () => {
@@ -9,7 +9,9 @@ describe('oncePerDelivery', () => {
     let runs = 0;
     expect(await oncePerDelivery(deps, 'event:Ev1', async () => ++runs)).toBe(1);
     expect(await oncePerDelivery(deps, 'event:Ev1', async () => ++runs)).toBeUndefined();
-    await expect(oncePerDelivery(deps, 'event:Ev2', async () => Promise.reject(new Error('slack down')))).rejects.toThrow('slack down');
+    await expect(
+      oncePerDelivery(deps, 'event:Ev2', async () => Promise.reject(new Error('slack down'))),
+    ).rejects.toThrow('slack down');
     expect(await oncePerDelivery(deps, 'event:Ev2', async () => ++runs)).toBe(2);
   });
 
@@ -18,6 +20,8 @@ describe('oncePerDelivery', () => {
     await oncePerDelivery({ db, clock: fixedClock('2026-11-01T00:00:00Z') }, 'old', async () => 1);
     await oncePerDelivery({ db, clock: fixedClock('2026-11-21T00:00:00Z') }, 'new', async () => 1);
     expect(pruneDeliveries(db, new Date('2026-11-22T00:00:00Z'))).toBe(1);
-    expect(await oncePerDelivery({ db, clock: fixedClock('2026-11-22T00:00:00Z') }, 'old', async () => 'again')).toBe('again');
+    expect(await oncePerDelivery({ db, clock: fixedClock('2026-11-22T00:00:00Z') }, 'old', async () => 'again')).toBe(
+      'again',
+    );
   });
 });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { testSegmenter } from '../helpers/segmenter.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +19,7 @@ import { IngestBusyError, ingestPaths, ingestSources } from '../../src/services/
 import { searchMeasures } from '../../src/services/search-service.ts';
 import { testDb } from '../helpers/db.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 const TIANJIN = fs.readFileSync(path.join(SEEDS_DIR, '004_f12b47b876523609.txt'), 'utf8');
 const NUMERALS = [

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
-import { testSegmenter } from '../helpers/segmenter.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testDb } from '../helpers/db.ts';
-import { SEEDS_DIR } from '../helpers/paths.ts';
-import { encodeGbk } from '../helpers/gbk.ts';
-import { ingestPaths, IngestError } from '../../src/services/ingest-service.ts';
-import { listDocuments, listMeasures, listTasks } from '../../src/repo/documents-repo.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
-import { fixedClock } from '../../src/lib/clock.ts';
 import type { Db } from '../../src/db/open.ts';
+import { fixedClock } from '../../src/lib/clock.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { listDocuments, listMeasures, listTasks } from '../../src/repo/documents-repo.ts';
+import { IngestError, ingestPaths } from '../../src/services/ingest-service.ts';
+import { testDb } from '../helpers/db.ts';
+import { encodeGbk } from '../helpers/gbk.ts';
+import { SEEDS_DIR } from '../helpers/paths.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 const HUNAN = path.join(SEEDS_DIR, '003_a76f9fbeb2c10513.txt');
 const TIANJIN = path.join(SEEDS_DIR, '004_f12b47b876523609.txt');
@@ -61,7 +61,10 @@ describe('ingestPaths', () => {
     await ingestPaths(deps(), [copy]);
     const doc = listDocuments(db)[0]!;
     const before = listMeasures(db, doc.id);
-    const tasksBefore = listTasks(db, before.map((m) => m.id));
+    const tasksBefore = listTasks(
+      db,
+      before.map((m) => m.id),
+    );
 
     // Edit measure (三)'s text and insert nothing else: every id must survive; (三) keeps its id too.
     const original = fs.readFileSync(HUNAN, 'utf8');
@@ -72,7 +75,12 @@ describe('ingestPaths', () => {
     const after = listMeasures(db, doc.id);
     expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
     expect(after.find((m) => m.label === '(三)')!.text).toContain('全面数字化');
-    expect(listTasks(db, after.map((m) => m.id)).map((t) => t.id)).toEqual(tasksBefore.map((t) => t.id));
+    expect(
+      listTasks(
+        db,
+        after.map((m) => m.id),
+      ).map((t) => t.id),
+    ).toEqual(tasksBefore.map((t) => t.id));
     expect((db.prepare('SELECT COUNT(*) n FROM measure_fts').get() as { n: number }).n).toBe(after.length);
   });
 
@@ -89,9 +97,17 @@ describe('ingestPaths', () => {
   describe('bad input: a clear message and nothing half-written', () => {
     const cases: [string, () => string, RegExp][] = [
       ['an empty file', () => write('empty.txt', '   \n\n'), /empty/i],
-      ['a binary file', () => write('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0])), /binary|text/i],
+      [
+        'a binary file',
+        () => write('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0])),
+        /binary|text/i,
+      ],
       ['a 20 MB file', () => write('huge.txt', Buffer.alloc(20 * 1024 * 1024, 0x41)), /MB/],
-      ['a document without numbered items', () => write('plain.txt', '这是一段没有任何编号措施的普通文字。\n它只是一些说明。\n'), /numbered|item|measure/i],
+      [
+        'a document without numbered items',
+        () => write('plain.txt', '这是一段没有任何编号措施的普通文字。\n它只是一些说明。\n'),
+        /numbered|item|measure/i,
+      ],
       ['a missing path', () => path.join(dir, 'nope.txt'), /no such file/i],
     ];
     for (const [name, make, message] of cases) {

@@ -6,10 +6,10 @@ import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
-import { testSegmenter } from '../helpers/segmenter.ts';
 import { ingestPaths } from '../../src/services/ingest-service.ts';
 import { searchMeasures } from '../../src/services/search-service.ts';
 import { testDb } from '../helpers/db.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 beforeAll(() => warmSegmenter(testSegmenter), 60_000);
 
@@ -38,12 +38,18 @@ let db: Db;
 beforeEach(async () => {
   db = testDb();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-regions-'));
-  for (const [name, text] of [['nanjing.txt', NANJING], ['wuhou.txt', WUHOU]]) fs.writeFileSync(path.join(dir, name!), text!);
+  for (const [name, text] of [
+    ['nanjing.txt', NANJING],
+    ['wuhou.txt', WUHOU],
+  ])
+    fs.writeFileSync(path.join(dir, name!), text!);
   await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [dir]);
 });
 
 const regions = (region: string) =>
-  searchMeasures(db, { query: '冷链', filters: { region }, today: '2026-11-22', limit: 20 }, testSegmenter).hits.map((h) => h.region);
+  searchMeasures(db, { query: '冷链', filters: { region }, today: '2026-11-22', limit: 20 }, testSegmenter).hits.map(
+    (h) => h.region,
+  );
 
 describe('regions at their own level', () => {
   it('a filter matches the city, its province or the district, and results are labelled with the own level', () => {
@@ -69,7 +75,8 @@ describe('regions at their own level', () => {
 
 describe('traditional characters', () => {
   it('fold to simplified on both sides: 冷鏈 finds 冷链, and a traditional text is found by simplified words', async () => {
-    const found = (query: string) => searchMeasures(db, { query, today: '2026-11-22', limit: 20 }, testSegmenter).hits.map((h) => h.region);
+    const found = (query: string) =>
+      searchMeasures(db, { query, today: '2026-11-22', limit: 20 }, testSegmenter).hits.map((h) => h.region);
     expect(found('冷鏈')).toEqual(found('冷链'));
     expect(found('冷鏈').length).toBeGreaterThan(0);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-trad-'));

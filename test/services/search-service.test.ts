@@ -1,19 +1,19 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testSegmenter } from '../helpers/segmenter.ts';
-import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
+import { indexFingerprint } from '../../src/core/search/segment.ts';
 import type { Db } from '../../src/db/open.ts';
-import { testDb } from '../helpers/db.ts';
-import { addDocument } from '../core/search/fixtures.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { readIndexFingerprint, writeIndexFingerprint } from '../../src/repo/search-index-repo.ts';
+import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
 import {
   ensureSearchIndexFresh,
   QueryTooLongError,
-  searchMeasures,
   SearchInputError,
+  searchMeasures,
   snippetToMarkdown,
 } from '../../src/services/search-service.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
-import { readIndexFingerprint, writeIndexFingerprint } from '../../src/repo/search-index-repo.ts';
-import { indexFingerprint } from '../../src/core/search/segment.ts';
+import { addDocument } from '../core/search/fixtures.ts';
+import { testDb } from '../helpers/db.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
 beforeAll(() => warmSegmenter(testSegmenter), 60_000);
@@ -47,7 +47,12 @@ beforeEach(() => {
         label: '（二）',
         title: '加快信息网络基础设施建设',
         text: '加快信息网络基础设施建设。到2022年底累计建成5G基站5万个，推进双千兆网络。（市工业和信息化局牵头）',
-        tasks: [{ departments: [{ name: '市工业和信息化局', role: 'lead' }], targets: [{ text: '到2022年底累计建成5G基站5万个', due: '2022-12-31' }] }],
+        tasks: [
+          {
+            departments: [{ name: '市工业和信息化局', role: 'lead' }],
+            targets: [{ text: '到2022年底累计建成5G基站5万个', due: '2022-12-31' }],
+          },
+        ],
       },
       {
         label: '（三）',
@@ -67,7 +72,12 @@ beforeEach(() => {
         label: '(一)',
         title: '发展直播电商',
         text: '规范发展直播电商、社区电商。鼓励发放消费券。（省商务厅牵头负责）',
-        tasks: [{ departments: [{ name: '省商务厅', role: 'lead' }], targets: [{ text: '2024年建成10个直播基地', due: '2024-12-31' }] }],
+        tasks: [
+          {
+            departments: [{ name: '省商务厅', role: 'lead' }],
+            targets: [{ text: '2024年建成10个直播基地', due: '2024-12-31' }],
+          },
+        ],
       },
       {
         label: '(二)',
@@ -82,11 +92,14 @@ beforeEach(() => {
     file: '002_qa.txt',
     kind: 'qa',
     region: null,
-    measures: [{ label: '问1', kind: 'answer', title: '如何理解冷链建设？', text: '冷链建设是新型消费的基础，冷链冷链冷链。' }],
+    measures: [
+      { label: '问1', kind: 'answer', title: '如何理解冷链建设？', text: '冷链建设是新型消费的基础，冷链冷链冷链。' },
+    ],
   });
 });
 
-const ids = (query: string, filters = {}) => searchMeasures(db, { query, filters, today, limit: 20 }, testSegmenter).hits.map((h) => h.measureId);
+const ids = (query: string, filters = {}) =>
+  searchMeasures(db, { query, filters, today, limit: 20 }, testSegmenter).hits.map((h) => h.measureId);
 
 describe('searchMeasures', () => {
   it('finds measures by segmented words, ANDed, title matches first', () => {
@@ -112,7 +125,15 @@ describe('searchMeasures', () => {
       title: '加快信息网络基础设施建设',
       departments: ['市工业和信息化局'],
       leadDepartments: ['市工业和信息化局'],
-      targets: [{ id: 'tjaa-2.1.t1', taskId: 'tjaa-2.1', text: '到2022年底累计建成5G基站5万个', due: '2022-12-31', precision: 'year' }],
+      targets: [
+        {
+          id: 'tjaa-2.1.t1',
+          taskId: 'tjaa-2.1',
+          text: '到2022年底累计建成5G基站5万个',
+          due: '2022-12-31',
+          precision: 'year',
+        },
+      ],
       documentStatus: 'in_force',
     });
     expect(h!.score).toBeGreaterThan(0);
@@ -128,9 +149,34 @@ describe('searchMeasures', () => {
 
   it('searches hostile input as plain words and never surfaces an SQLite error', () => {
     const hostile = [
-      '"', '""', "'", '冷链"', '"冷链', '*', '冷*', 'NEAR(冷链 追溯)', '冷链 -追溯', '冷链 OR 追溯', 'AND', 'NOT 冷链', '^冷链',
-      'title:冷链', 'chars:冷', '(冷链', ')', "'; DROP TABLE measures;--", '冷链\'; DROP TABLE measures;--', '{title}:冷链',
-      '冷链😀', '😀', '\u0000冷链', '冷链\n追溯', '%', '_', '\\', 'a'.repeat(200),
+      '"',
+      '""',
+      "'",
+      '冷链"',
+      '"冷链',
+      '*',
+      '冷*',
+      'NEAR(冷链 追溯)',
+      '冷链 -追溯',
+      '冷链 OR 追溯',
+      'AND',
+      'NOT 冷链',
+      '^冷链',
+      'title:冷链',
+      'chars:冷',
+      '(冷链',
+      ')',
+      "'; DROP TABLE measures;--",
+      "冷链'; DROP TABLE measures;--",
+      '{title}:冷链',
+      '冷链😀',
+      '😀',
+      '\u0000冷链',
+      '冷链\n追溯',
+      '%',
+      '_',
+      '\\',
+      'a'.repeat(200),
     ];
     for (const q of hostile) {
       try {
@@ -165,7 +211,9 @@ describe('searchMeasures', () => {
     expect(code(() => searchMeasures(db, { query: '   ', today }, testSegmenter))).toBe('empty');
     expect(code(() => searchMeasures(db, { query: '***', today }, testSegmenter))).toBe('no_terms');
     expect(code(() => searchMeasures(db, { query: '冷链', today, limit: 0 }, testSegmenter))).toBe('bad_limit');
-    expect(code(() => searchMeasures(db, { query: '冷链', today, filters: { dueTo: 'next year' } }, testSegmenter))).toBe('bad_date');
+    expect(
+      code(() => searchMeasures(db, { query: '冷链', today, filters: { dueTo: 'next year' } }, testSegmenter)),
+    ).toBe('bad_date');
   });
 
   it('filters by department with partial names and aliases', () => {
@@ -199,7 +247,11 @@ describe('searchMeasures', () => {
 
   it('lists filtered measures by document then position, with paging and totals', () => {
     const page1 = searchMeasures(db, { query: '', filters: { region: '天津' }, limit: 2, today }, testSegmenter);
-    const page2 = searchMeasures(db, { query: '', filters: { region: '天津' }, limit: 2, offset: 2, today }, testSegmenter);
+    const page2 = searchMeasures(
+      db,
+      { query: '', filters: { region: '天津' }, limit: 2, offset: 2, today },
+      testSegmenter,
+    );
     expect(page1.total).toBe(3);
     expect(page1.hits.map((h) => h.measureId)).toEqual(['tjaa-1', 'tjaa-2']);
     expect(page2.hits.map((h) => h.measureId)).toEqual(['tjaa-3']);

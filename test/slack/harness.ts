@@ -1,11 +1,12 @@
 import { type Config, loadConfig } from '../../src/config.ts';
-import { testSegmenter } from '../helpers/segmenter.ts';
+import type { RunWrite } from '../../src/db/busy-retry.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../src/slack/app.ts';
 import { seededDb as seedIndex } from '../helpers/db.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import {
   buttonPayload,
   eventBody,
@@ -76,7 +77,11 @@ vitest?.afterEach(() => {
   for (const fake of liveFakes) fake.assertNoViolations();
 });
 
-export async function startHarness(db: Db, env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  db: Db,
+  env: Record<string, string> = {},
+  opts: { write?: RunWrite } = {},
+): Promise<Harness> {
   const fake = await startFakeSlack();
   liveFakes.add(fake);
   const config = loadConfig({
@@ -89,7 +94,14 @@ export async function startHarness(db: Db, env: Record<string, string> = {}): Pr
     ...env,
   });
   const slack = createSlackApp(
-    { db, clock: fixedClock(NOW), logger: silentLogger, config, segmenter: testSegmenter },
+    {
+      db,
+      clock: fixedClock(NOW),
+      logger: silentLogger,
+      config,
+      segmenter: testSegmenter,
+      ...(opts.write ? { write: opts.write } : {}),
+    },
     { mode: 'http', signingSecret: SIGNING_SECRET, port: 0 },
     config.SLACK_BOT_TOKEN!,
   );

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { testSegmenter } from '../helpers/segmenter.ts';
 import path from 'node:path';
 import { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { manifestUsageHint } from '../../src/slack/subcommands/help.ts';
 import { subcommands } from '../../src/slack/subcommands/index.ts';
 import { testDb } from '../helpers/db.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 /** What registerListeners registers, recorded by wrapping a real App's registration methods. */
 function registered(): Record<'command' | 'action' | 'view' | 'shortcut' | 'event', string[]> {
@@ -40,7 +40,13 @@ function registered(): Record<'command' | 'action' | 'view' | 'shortcut' | 'even
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   registerListeners(
     app,
-    slackDeps({ db: testDb(), clock: fixedClock('2023-03-01T00:00:00Z'), logger: silentLogger, config, segmenter: testSegmenter }),
+    slackDeps({
+      db: testDb(),
+      clock: fixedClock('2023-03-01T00:00:00Z'),
+      logger: silentLogger,
+      config,
+      segmenter: testSegmenter,
+    }),
   );
   return seen;
 }

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { testSegmenter } from '../helpers/segmenter.ts';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -18,6 +17,7 @@ import {
   startFakeSocketMode,
 } from '../helpers/fake-socket-mode.ts';
 import { SHARED_DIR } from '../helpers/paths.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 import { buttonsOf, NOW, seededDb, TODAY, visibleText } from './harness.ts';
 
 /**

@@ -41,9 +41,13 @@ export const ingestCommand: CliCommand = {
     if (positionals.length === 0) throw new UsageError('Give at least one file or folder to ingest.');
     const db = openIndex(ctx, values.db);
     try {
-      const { indexed, skipped } = await ingest({ db, logger: ctx.logger, clock: ctx.clock, segmenter: ctx.segmenter }, positionals, {
-        addedBy: cliUser(),
-      });
+      const { indexed, skipped } = await ingest(
+        { db, logger: ctx.logger, clock: ctx.clock, segmenter: ctx.segmenter },
+        positionals,
+        {
+          addedBy: cliUser(),
+        },
+      );
       for (const r of indexed) reportChanges(ctx, r);
       printJson(ctx, { indexed, skipped });
       return 0;

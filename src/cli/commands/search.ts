@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { kindOf, parseSearchText } from '../../core/search/query-text.ts';
 import { dateInZone } from '../../lib/dates.ts';
+import { indexSummary } from '../../services/index-summary.ts';
 import {
   type SearchFilters,
   SearchInputError,
   searchMeasures,
   snippetToMarkdown,
 } from '../../services/search-service.ts';
-import { indexSummary } from '../../services/index-summary.ts';
 import { type CliCommand, openReadIndex, printJson, UsageError } from '../context.ts';
 
 export const searchCommand: CliCommand = {

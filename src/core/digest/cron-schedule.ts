@@ -1,4 +1,4 @@
-import { instantOf, MS_PER_DAY, wallTime, type WallTime } from '../../lib/dates.ts';
+import { instantOf, MS_PER_DAY, type WallTime, wallTime } from '../../lib/dates.ts';
 
 /**
  * Cron expressions, read the way node-cron (which triggers the jobs) reads them, so that "the slot a run belongs
@@ -83,7 +83,9 @@ export function parseCron(expr: string): CronSpec {
     throw new CronParseError(`"${expr}": expected 5 fields (minute hour day-of-month month day-of-week)`);
   }
   const [sec, min, hour, dom, mon, dow] = fields.length === 6 ? fields : ['0', ...fields];
-  const daysOfWeek = parseField(dow!, { label: 'day-of-week', min: 0, max: 7, names: DAY_NAMES }, expr).map((d) => d % 7);
+  const daysOfWeek = parseField(dow!, { label: 'day-of-week', min: 0, max: 7, names: DAY_NAMES }, expr).map(
+    (d) => d % 7,
+  );
   return {
     seconds: parseField(sec!, { label: 'second', min: 0, max: 59 }, expr),
     minutes: parseField(min!, { label: 'minute', min: 0, max: 59 }, expr),

@@ -7,7 +7,20 @@ import type { Locale } from './types.ts';
  */
 
 const ZH_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** “十N五” plans start in 1966 + 5·(N−3): 十四五 = 2021–2025. Null when the period is not such a plan. */
 export function planName(periodStart: string | null, due: string, locale: Locale): string | null {

@@ -1,6 +1,6 @@
 import { dateInZone } from '../../lib/dates.ts';
-import type { FollowupStatus } from '../followups/model.ts';
 import { defineStrings } from '../../lib/strings.ts';
+import type { FollowupStatus } from '../followups/model.ts';
 import { duePhrase } from './due-phrase.ts';
 import { groupByDue } from './select-digest.ts';
 import type { Digest, DigestItem, Locale } from './types.ts';
@@ -19,7 +19,13 @@ const LABELS = defineStrings(
     quoted: '（引述自问答或评论，供参考，非本单位承诺）',
     leads: '牵头',
     followup: '跟进',
-    status: { open: '待处理', in_progress: '进行中', done: '已完成', blocked: '受阻', cancelled: '已取消' } satisfies Record<FollowupStatus, string>,
+    status: {
+      open: '待处理',
+      in_progress: '进行中',
+      done: '已完成',
+      blocked: '受阻',
+      cancelled: '已取消',
+    } satisfies Record<FollowupStatus, string>,
   },
   {
     title: (asOf: string, days: number) => `Policy targets digest · ${asOf} (next ${days} days)`,
@@ -32,7 +38,13 @@ const LABELS = defineStrings(
     quoted: '(quoted in a Q&A or commentary: context, not our commitment)',
     leads: 'lead',
     followup: 'follow-up',
-    status: { open: 'open', in_progress: 'in progress', done: 'done', blocked: 'blocked', cancelled: 'cancelled' } satisfies Record<FollowupStatus, string>,
+    status: {
+      open: 'open',
+      in_progress: 'in progress',
+      done: 'done',
+      blocked: 'blocked',
+      cancelled: 'cancelled',
+    } satisfies Record<FollowupStatus, string>,
   },
 );
 
@@ -40,8 +52,11 @@ function itemLine(item: DigestItem, locale: Locale): string {
   const l = LABELS[locale];
   const where = [item.region, item.file].filter(Boolean).join(' · ');
   const parts = [`  ${item.taskId} ${item.text} — ${duePhrase(item, locale)}`];
-  parts.push(`    ${where}${item.label ? ' ' + item.label : ''}${item.documentExpired ? ' ' + l.expired : ''}${item.source !== 'policy' ? ' ' + l.quoted : ''}`);
-  if (item.departments.length > 0) parts.push(`    ${l.leads}: ${item.departments.join(locale === 'zh' ? '、' : ', ')}`);
+  parts.push(
+    `    ${where}${item.label ? ` ${item.label}` : ''}${item.documentExpired ? ` ${l.expired}` : ''}${item.source !== 'policy' ? ` ${l.quoted}` : ''}`,
+  );
+  if (item.departments.length > 0)
+    parts.push(`    ${l.leads}: ${item.departments.join(locale === 'zh' ? '、' : ', ')}`);
   for (const f of item.followups) parts.push(`    ${l.followup} ${f.id}: ${f.assignee} (${l.status[f.status]})`);
   return parts.join('\n');
 }
@@ -52,7 +67,7 @@ export function renderDigestText(d: Digest, locale: Locale, timeZone: string, ov
   const out: string[] = [l.title(d.asOf, d.horizonDays), ''];
   if (d.upcoming.length === 0 && d.overdue.length === 0 && d.done.length === 0) {
     out.push(l.nothing);
-    return out.join('\n') + '\n';
+    return `${out.join('\n')}\n`;
   }
   if (d.upcoming.length > 0) {
     out.push(`${l.upcoming}:`);
@@ -74,8 +89,8 @@ export function renderDigestText(d: Digest, locale: Locale, timeZone: string, ov
     out.push(`${l.done}:`);
     for (const f of d.done) {
       const closed = dateInZone(new Date(f.closedAt), timeZone);
-      out.push(`  ${f.followupId} ${l.status[f.status]} ${closed} ${f.assignee}${f.text ? ' — ' + f.text : ''}`);
+      out.push(`  ${f.followupId} ${l.status[f.status]} ${closed} ${f.assignee}${f.text ? ` — ${f.text}` : ''}`);
     }
   }
-  return out.join('\n').trimEnd() + '\n';
+  return `${out.join('\n').trimEnd()}\n`;
 }

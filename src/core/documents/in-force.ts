@@ -23,6 +23,12 @@ export function isInForce(
 }
 
 /** forceStatus for a joined row that carries its document (search hits, digest targets). */
-export function refStatus(ref: Pick<DocumentRef, 'documentKind' | 'effectiveOn' | 'publishedOn' | 'expiresOn'>, today: string): ForceStatus {
-  return forceStatus({ kind: ref.documentKind, effectiveOn: ref.effectiveOn, publishedOn: ref.publishedOn, expiresOn: ref.expiresOn }, today);
+export function refStatus(
+  ref: Pick<DocumentRef, 'documentKind' | 'effectiveOn' | 'publishedOn' | 'expiresOn'>,
+  today: string,
+): ForceStatus {
+  return forceStatus(
+    { kind: ref.documentKind, effectiveOn: ref.effectiveOn, publishedOn: ref.publishedOn, expiresOn: ref.expiresOn },
+    today,
+  );
 }

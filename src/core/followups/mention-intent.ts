@@ -1,4 +1,12 @@
-import { commandTokens, followupVerb, isFollowupId, parseDate, parseFollowupCommand, type FollowupVerb, type ParseResult } from './parse-command.ts';
+import {
+  commandTokens,
+  type FollowupVerb,
+  followupVerb,
+  isFollowupId,
+  type ParseResult,
+  parseDate,
+  parseFollowupCommand,
+} from './parse-command.ts';
 
 /**
  * Whether an @mention is a follow-up command or something else (a search, `due next 90d`, `help`). Words like
@@ -22,7 +30,22 @@ export interface MentionDecision {
  * Verb words nobody searches for: a mention starting with one is always a follow-up command (or its error),
  * never a search. 取消 and 重发 are not among them (取消限购, 重发通知 are searched).
  */
-const COMMAND_ONLY = new Set(['assign', '指派', '分配', 'blocked', 'block', '受阻', '阻塞', 'reassign', '转交', '改派', 'cancel', 'reopen', '重开', '重新打开']);
+const COMMAND_ONLY = new Set([
+  'assign',
+  '指派',
+  '分配',
+  'blocked',
+  'block',
+  '受阻',
+  '阻塞',
+  'reassign',
+  '转交',
+  '改派',
+  'cancel',
+  'reopen',
+  '重开',
+  '重新打开',
+]);
 
 /** Verbs that take nothing but an optional F<n>: anything else after them makes the mention a search. */
 const NO_ARGUMENT: ReadonlySet<FollowupVerb> = new Set(['start', 'done', 'cancel', 'reopen', 'repost']);

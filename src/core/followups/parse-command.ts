@@ -27,20 +27,47 @@ export type ParseError = 'empty' | 'unknown_verb' | 'missing_user' | 'bad_date' 
 
 export type ParseResult = { ok: true; command: FollowupCommand } | { ok: false; error: ParseError; verb?: string };
 
-export type FollowupVerb = 'assign' | 'start' | 'done' | 'cancel' | 'reopen' | 'blocked' | 'due' | 'reassign' | 'repost' | 'help';
+export type FollowupVerb =
+  | 'assign'
+  | 'start'
+  | 'done'
+  | 'cancel'
+  | 'reopen'
+  | 'blocked'
+  | 'due'
+  | 'reassign'
+  | 'repost'
+  | 'help';
 
 /** The one verb table: the parser and the mention router both read it (via followupVerb). */
 const VERBS: Record<string, FollowupVerb> = {
-  assign: 'assign', 指派: 'assign', 分配: 'assign',
-  start: 'start', 开始: 'start',
-  done: 'done', 完成: 'done',
-  cancel: 'cancel', 取消: 'cancel',
-  reopen: 'reopen', 重开: 'reopen', 重新打开: 'reopen',
-  blocked: 'blocked', block: 'blocked', 受阻: 'blocked', 阻塞: 'blocked',
-  due: 'due', 截止: 'due', 期限: 'due',
-  reassign: 'reassign', 转交: 'reassign', 改派: 'reassign',
-  repost: 'repost', 重发: 'repost', 重新发送: 'repost',
-  help: 'help', 帮助: 'help',
+  assign: 'assign',
+  指派: 'assign',
+  分配: 'assign',
+  start: 'start',
+  开始: 'start',
+  done: 'done',
+  完成: 'done',
+  cancel: 'cancel',
+  取消: 'cancel',
+  reopen: 'reopen',
+  重开: 'reopen',
+  重新打开: 'reopen',
+  blocked: 'blocked',
+  block: 'blocked',
+  受阻: 'blocked',
+  阻塞: 'blocked',
+  due: 'due',
+  截止: 'due',
+  期限: 'due',
+  reassign: 'reassign',
+  转交: 'reassign',
+  改派: 'reassign',
+  repost: 'repost',
+  重发: 'repost',
+  重新发送: 'repost',
+  help: 'help',
+  帮助: 'help',
 };
 
 /** The follow-up verb a word names (case-insensitive), or undefined. */
@@ -80,7 +107,11 @@ function take(tokens: string[], test: (t: string) => boolean): string | undefine
 
 /** The words of a command (ideographic spaces count as spaces). */
 export function commandTokens(text: string): string[] {
-  return text.replace(/\u3000/g, ' ').trim().split(/\s+/).filter((t) => t !== '');
+  return text
+    .replace(/\u3000/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '');
 }
 
 export function isFollowupId(token: string): boolean {
@@ -148,4 +179,3 @@ export function parseFollowupCommand(text: string): ParseResult {
     }
   }
 }
-

@@ -1,7 +1,11 @@
 import type { Followup } from './model.ts';
 
 /** Who may change a follow-up: its assignee, whoever created it, or a workspace admin named in SLACK_ADMIN_USERS. */
-export function canChangeFollowup(f: Pick<Followup, 'assignee' | 'createdBy'>, actor: string, admins: readonly string[]): boolean {
+export function canChangeFollowup(
+  f: Pick<Followup, 'assignee' | 'createdBy'>,
+  actor: string,
+  admins: readonly string[],
+): boolean {
   return actor === f.assignee || actor === f.createdBy || admins.includes(actor);
 }
 
@@ -16,7 +20,10 @@ export interface FollowupViewer {
  * in the follow-up's channel, which may be private: they are shown there, and to the assignee and creator anywhere.
  * Everyone else sees the state and the assignee only.
  */
-export function canSeeDetails(f: Pick<Followup, 'assignee' | 'createdBy' | 'channel'>, viewer: FollowupViewer): boolean {
+export function canSeeDetails(
+  f: Pick<Followup, 'assignee' | 'createdBy' | 'channel'>,
+  viewer: FollowupViewer,
+): boolean {
   if (viewer.user !== null && (viewer.user === f.assignee || viewer.user === f.createdBy)) return true;
   return f.channel !== null && viewer.channel === f.channel;
 }

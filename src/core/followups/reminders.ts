@@ -6,7 +6,11 @@ import { isClosed } from './model.ts';
  * Which follow-ups get a reminder today: active, with a due date within `windowDays` of `today` or past it, and not
  * yet reminded today. Pure selection; the reminder service claims each one before sending.
  */
-export function needsReminder(f: Pick<Followup, 'status' | 'due' | 'lastRemindedOn'>, today: string, windowDays: number): boolean {
+export function needsReminder(
+  f: Pick<Followup, 'status' | 'due' | 'lastRemindedOn'>,
+  today: string,
+  windowDays: number,
+): boolean {
   if (isClosed(f.status) || f.due === null) return false;
   if (f.lastRemindedOn !== null && f.lastRemindedOn >= today) return false;
   return f.due <= addDays(today, windowDays);

@@ -1,6 +1,6 @@
+import { charCount, MAX_BLOCKED_REASON_CHARS } from './limits.ts';
 import type { Followup, FollowupEventAction, FollowupStatus } from './model.ts';
 import { isClosed } from './model.ts';
-import { MAX_BLOCKED_REASON_CHARS, charCount } from './limits.ts';
 
 /**
  * The follow-up state machine: open → in_progress → done, blocked (with a reason) from any active state, cancelled,
@@ -60,12 +60,20 @@ export function availableChanges(status: FollowupStatus): ChangeKind[] {
 }
 
 /** Computes the row patch and the history event for a change, or why it cannot be made. `nowIso` is an instant. */
-export function applyChange(f: Pick<Followup, 'status' | 'due' | 'assignee'>, change: FollowupChange, nowIso: string): ChangeResult {
+export function applyChange(
+  f: Pick<Followup, 'status' | 'due' | 'assignee'>,
+  change: FollowupChange,
+  nowIso: string,
+): ChangeResult {
   switch (change.kind) {
     case 'due':
       if (isClosed(f.status)) return { ok: false, refusal: 'closed' };
       if (f.due === change.due) return { ok: false, refusal: 'unchanged' };
-      return { ok: true, patch: { due: change.due, updatedAt: nowIso }, event: { action: 'due', detail: { from: f.due, to: change.due } } };
+      return {
+        ok: true,
+        patch: { due: change.due, updatedAt: nowIso },
+        event: { action: 'due', detail: { from: f.due, to: change.due } },
+      };
     case 'reassign':
       if (isClosed(f.status)) return { ok: false, refusal: 'closed' };
       if (f.assignee === change.assignee) return { ok: false, refusal: 'unchanged' };

@@ -30,7 +30,8 @@ const CITIES_BY_PROVINCE: Record<string, string> = {
   甘肃省: '兰州 嘉峪关 金昌 白银 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 临夏 甘南',
   青海省: '西宁 海东 海北 黄南 果洛 玉树 海西',
   宁夏回族自治区: '银川 石嘴山 吴忠 固原 中卫',
-  新疆维吾尔自治区: '乌鲁木齐 克拉玛依 吐鲁番 哈密 昌吉 博尔塔拉 巴音郭楞 阿克苏 克孜勒苏 喀什 和田 伊犁 塔城 阿勒泰 石河子',
+  新疆维吾尔自治区:
+    '乌鲁木齐 克拉玛依 吐鲁番 哈密 昌吉 博尔塔拉 巴音郭楞 阿克苏 克孜勒苏 喀什 和田 伊犁 塔城 阿勒泰 石河子',
 };
 
 const CITY_TO_PROVINCE = new Map<string, string>();
@@ -56,7 +57,8 @@ export function provinceOfCity(text: string): string | null {
 }
 
 /** Words ending in 区 or 县 that are parts of a city, not districts (城区, 园区, 社区…). */
-const NOT_A_DISTRICT = /^(各|全|本|所|辖|该|两|三|多)|(城|市|园|景|街|社|山|矿|片|校|商|新城|老城|中心城|主城|核心|示范|开发|功能|保税|试验|集聚|乡|郊)[区县]$/;
+const NOT_A_DISTRICT =
+  /^(各|全|本|所|辖|该|两|三|多)|(城|市|园|景|街|社|山|矿|片|校|商|新城|老城|中心城|主城|核心|示范|开发|功能|保税|试验|集聚|乡|郊)[区县]$/;
 
 /**
  * The district, county or banner named at `from` (成都市|武侯区…, 北京市|朝阳区…), or null.

@@ -3,6 +3,7 @@ import { commentarySignals } from './commentary.ts';
 import { matchLabel } from './labels.ts';
 import { normalizeText } from './normalize.ts';
 import { isQa } from './qa.ts';
+import { excerpt } from './structure.ts';
 import { hasResponsibilityBracket } from './tasks.ts';
 
 /**
@@ -101,7 +102,7 @@ export function classify(paras: string[], signs: OfficialSigns): Classification 
   const articles = articleCount(paras);
   const official: string[] = [];
   if (signs.docNumber) official.push(`document number ${signs.docNumber}`);
-  if (signs.issuer) official.push(`issued by ${signs.issuer}`);
+  if (signs.issuer) official.push(`issued by ${excerpt(signs.issuer)}`);
   if (genre !== 'document' && genre !== 'qa') official.push(`the title names ${name}`);
   if (articles >= 2) official.push('articles 第一条…');
   const signals = commentarySignals(paras);

@@ -213,7 +213,7 @@ function isFurniture(tag: string): boolean {
   if (role && /navigation|banner|contentinfo|search/i.test(role)) return true;
   for (const a of ['class', 'id']) {
     const v = attribute(tag, a);
-    if (v && v.split(/\s+/).some((t) => FURNITURE.test(t))) return true;
+    if (v?.split(/\s+/).some((t) => FURNITURE.test(t))) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import { addDays } from '../../lib/dates.ts';
-import { addYears, isoDate } from './dates.ts';
+import { addYears, isoDate, isStorableDate } from './dates.ts';
 import { looksLikeOrganisation } from './departments.ts';
 import { matchLabel } from './labels.ts';
 import type { FrontMatter, PageMeta } from './markup.ts';
@@ -90,6 +90,12 @@ function valueEnd(p: string, from: number): number {
 }
 
 /**
+ * The longest value a metadata table's cell holds (a long title, joint issuers): past it, what follows the label
+ * is body text, not a field.
+ */
+export const MAX_FIELD_CHARS = 100;
+
+/**
  * Government websites put a metadata table above the text (标题：… 发文机关：… 成文日期：… 发文字号：…), with or
  * without colons (table cells arrive tab-separated). Returns the labelled value found in the first paragraphs,
  * as written.
@@ -106,14 +112,16 @@ export function labelledField(paras: string[], labels: string): string | null {
     while (start < p.length && WS.test(p[start]!)) start++;
     if (start < p.length) {
       const value = p.slice(start, valueEnd(p, start)).trim();
-      if (value !== '') return value;
+      if (value !== '' && value.length <= MAX_FIELD_CHARS) return value;
       continue;
     }
     // A label alone on its line (a list item whose value is in the next element): the next line is the value,
     // unless it is the next label.
     const next = head[k + 1];
-    if (m.index === 0 && next !== undefined && !/^[\u4e00-\u9fff\s]{2,8}[:：]/.test(next))
-      return next.slice(0, valueEnd(next, 0)).trim() || null;
+    if (m.index === 0 && next !== undefined && !/^[\u4e00-\u9fff\s]{2,8}[:：]/.test(next)) {
+      const value = next.slice(0, valueEnd(next, 0)).trim();
+      return value !== '' && value.length <= MAX_FIELD_CHARS ? value : null;
+    }
   }
   return null;
 }
@@ -144,7 +152,7 @@ function findTitleAsWritten(paras: string[], fm: FrontMatter, page: PageMeta): {
   // On a web page the heading that repeats the <title> is the title; navigation links above it are not.
   const main = htmlTitleMain(htmlTitle);
   const heading = main ? paras.slice(0, 40).findIndex((p) => p.trim() === main) : -1;
-  for (let i = heading >= 0 ? heading : 0; i < Math.max(limit, heading + 1); i++) {
+  for (let i = Math.max(heading, 0); i < Math.max(limit, heading + 1); i++) {
     const p = paras[i]!;
     if (!isSubstantialTitle(p)) continue;
     let title = p;
@@ -289,6 +297,13 @@ function issuerFromMasthead(paras: string[]): string | null {
   return null;
 }
 
+/** 发文机关：国务院办公厅, or joint issuers separated by spaces or 、: each an organisation's name. */
+function issuerFromTable(paras: string[]): string | null {
+  const value = labelledField(paras, '发文机关|发文机构|发布机构|发文单位');
+  if (value === null || /[。；;，,：:！？!?]/.test(value)) return null;
+  return value.split(/[\s、]+/).every(looksLikeOrganisation) ? value : null;
+}
+
 function issuerFromTitle(title: string): string | null {
   const m = /^(.{2,40}?)关于/.exec(title);
   if (!m) return null;
@@ -320,7 +335,9 @@ function findValidity(
     const count = chineseNumeral(years[1]!);
     if (Number.isFinite(count) && count > 0) expiresOn = addDays(addYears(base, count), -1);
   }
-  return { effectiveOn, expiresOn };
+  // A computed date (有效期5年 from 2099) can leave the years documents mean; such a date is not stored.
+  const storable = (d: string | null): string | null => (d !== null && isStorableDate(d) ? d : null);
+  return { effectiveOn: storable(effectiveOn), expiresOn: storable(expiresOn) };
 }
 
 export function extractMetadata(paras: string[], fm: FrontMatter, page: PageMeta): Metadata {
@@ -341,11 +358,7 @@ export function extractMetadata(paras: string[], fm: FrontMatter, page: PageMeta
   return {
     title,
     titleEnd: end,
-    issuer:
-      signature.issuer ??
-      labelledField(paras, '发文机关|发文机构|发布机构|发文单位') ??
-      issuerFromMasthead(paras) ??
-      issuerFromTitle(title),
+    issuer: signature.issuer ?? issuerFromTable(paras) ?? issuerFromMasthead(paras) ?? issuerFromTitle(title),
     docNumber,
     publishedOn,
     effectiveOn,

@@ -30,7 +30,7 @@ function continues(line: string): boolean {
  */
 function bareLabelJoin(line: string): string | null {
   const m = matchLabel(line);
-  if (!m || m.rest !== '') return null;
+  if (m?.rest !== '') return null;
   return m.scheme === 'article' || m.scheme === 'chapter' ? '　' : '';
 }
 

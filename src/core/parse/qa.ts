@@ -39,7 +39,9 @@ export function parseQa(paras: string[], anchor: string | null): ParsedMeasure[]
   let answer: string[] = [];
   const flush = (): void => {
     if (question === null || answer.length === 0) return;
-    const text = answer.join('\n');
+    // 答： alone on its line, or an answer cut short by page furniture, leaves nothing to index.
+    const text = answer.join('\n').trim();
+    if (text === '') return;
     const ordinal = out.length + 1;
     out.push({
       kind: 'answer',
@@ -78,7 +80,8 @@ export function parseQa(paras: string[], anchor: string | null): ParsedMeasure[]
       continue;
     }
     const a = ANSWER.exec(n);
-    answer.push(a ? p.slice(a[0].length).trim() : p);
+    const line = a ? p.slice(a[0].length).trim() : p;
+    if (line !== '') answer.push(line);
   }
   flush();
   return out;

@@ -96,7 +96,12 @@ function placeIn(text: string): Place | null {
   const city = cityIn(text);
   const cityPlace = city ? withDistrict(text, { at: city.at, path: [city.province, city.name] }, city.name) : null;
   // 江苏省南京市…: the city written right after its province is the more precise place.
-  if (province && cityPlace && cityPlace.path[0] === province.path[0] && cityPlace.at <= province.at + province.path[0]!.length) {
+  if (
+    province &&
+    cityPlace &&
+    cityPlace.path[0] === province.path[0] &&
+    cityPlace.at <= province.at + province.path[0]!.length
+  ) {
     return cityPlace;
   }
   return earliest(province, cityPlace);

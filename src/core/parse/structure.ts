@@ -222,10 +222,22 @@ export function findStructure(
     }
   }
 
+  // A label with no text of its own (第一条 alone on its line, a last （三）, （二） whose text was only a comment) is
+  // no measure: when it heads sub-items those are the measures, otherwise it is dropped with a note.
+  const units: Array<{ node: Node; end: number }> = [];
+  const bare: Node[] = [];
+  const place = (n: Node, end: number): void => {
+    const firstChild = n.children[0]?.index ?? end;
+    const ownText = n.match.rest.trim() !== '' || firstChild > n.index + 1;
+    if (ownText) units.push({ node: n, end });
+    else if (n.children.length > 0) for (const c of n.children) place(c, Math.min(c.end, end));
+    else bare.push(n);
+  };
+  for (const m of measures) place(m, measureEnd.get(m)!);
+
   const out: Array<{ index: number; item: RawItem }> = [];
-  measures.forEach((m, k) => {
-    const last = k === measures.length - 1;
-    const end = measureEnd.get(m)!;
+  units.forEach(({ node: m, end }, k) => {
+    const last = k === units.length - 1;
     const parts = [m.match.rest];
     for (let i = m.index + 1; i < end; i++) {
       const p = paras[i]!;
@@ -233,17 +245,29 @@ export function findStructure(
       if (last && endsLastItem(p, parts[parts.length - 1]!, responsibility.endsWith)) break;
       parts.push(p);
     }
+    const text = parts.join('\n').trim();
+    if (text === '') {
+      bare.push(m);
+      return;
+    }
+    const section = m.parent ? headingOf(m.parent) : null;
     out.push({
       index: m.index,
       item: {
-        section: m.parent ? headingOf(m.parent) : null,
+        section: section === null && m.parent?.parent ? headingOf(m.parent.parent) : section,
         label: m.match.label,
         ordinal: m.match.ordinal,
-        title: titleOf(m.match.rest, parts.length > 1),
-        text: parts.join('\n'),
+        title: titleOf(m.match.rest.trim() === '' ? (parts[1] ?? '') : m.match.rest, parts.length > 1),
+        text,
       },
     });
   });
+  notes.push(
+    ...bareLabelNotes(
+      paras,
+      bare.sort((a, b) => a.index - b.index),
+    ),
+  );
 
   // Paragraphs no measure holds: the preamble and the lead-in of each section. Goal sections among them are kept.
   const covered = new Uint8Array(paras.length);
@@ -251,6 +275,27 @@ export function findStructure(
   for (const m of measures) for (let i = m.index; i < measureEnd.get(m)!; i++) covered[i] = 1;
   const merged = [...out, ...goalItems(paras, from, to, covered)].sort((a, b) => a.index - b.index);
   return { items: merged.map((x) => x.item), level, evidence, notes };
+}
+
+/** Notes about labels with no text beyond this many are counted in one note: a file of bare labels stays small. */
+export const MAX_BARE_LABEL_NOTES = 10;
+
+function bareLabelNotes(paras: string[], bare: Node[]): ParseNote[] {
+  const notes: ParseNote[] = bare.slice(0, MAX_BARE_LABEL_NOTES).map((n) => ({
+    kind: 'structure',
+    label: n.match.label,
+    excerpt: excerpt(paras[n.index]!),
+    message: `The label ${n.match.label} has no text of its own and heads no items, so it is not a measure.`,
+  }));
+  if (bare.length > MAX_BARE_LABEL_NOTES) {
+    notes.push({
+      kind: 'structure',
+      label: null,
+      excerpt: null,
+      message: `${bare.length - MAX_BARE_LABEL_NOTES} more labels with no text of their own are not measures either.`,
+    });
+  }
+  return notes;
 }
 
 function hasDescendant(n: Node, s: Scheme): boolean {

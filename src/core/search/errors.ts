@@ -30,6 +30,9 @@ export class QueryTooLongError extends SearchInputError {
     readonly length: number,
     readonly maxChars: number,
   ) {
-    super('too_long', `The search is ${length} characters long; please keep it to ${maxChars} characters (a few key words work best).`);
+    super(
+      'too_long',
+      `The search is ${length} characters long; please keep it to ${maxChars} characters (a few key words work best).`,
+    );
   }
 }

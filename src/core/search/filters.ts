@@ -40,7 +40,9 @@ const MAX_FILTER_CHARS = 50;
 
 export function hasFilters(f: SearchFilters | undefined): boolean {
   if (!f) return false;
-  return Boolean(f.department?.trim() || f.region?.trim() || f.kind || f.dueFrom?.trim() || f.dueTo?.trim() || f.inForce);
+  return Boolean(
+    f.department?.trim() || f.region?.trim() || f.kind || f.dueFrom?.trim() || f.dueTo?.trim() || f.inForce,
+  );
 }
 
 /** Reads a due bound: a year or month stands for its first day (from) or last day (to). */
@@ -87,7 +89,10 @@ export function resolveFilters(f: SearchFilters | undefined, today: string): Res
   if (f.kind !== undefined) {
     const kind = Object.hasOwn(KINDS, f.kind) ? KINDS[f.kind] : undefined;
     if (!kind) {
-      throw new SearchInputError('bad_kind', `Unknown document kind "${String(f.kind).slice(0, 20)}"; use policy, qa or commentary.`);
+      throw new SearchInputError(
+        'bad_kind',
+        `Unknown document kind "${String(f.kind).slice(0, 20)}"; use policy, qa or commentary.`,
+      );
     }
     out.kind = kind;
   }

@@ -23,6 +23,7 @@ interface Span {
  * ideographs, full-width forms: NFKC maps each to one unit and composes none of them), and any other code
  * point one at a time.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: all of ASCII, control characters included, is one run that normalises as a block
 const PIECES = /[\u0000-\u007f\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+|[\s\S]/gu;
 
 /**
@@ -102,7 +103,8 @@ export function buildSnippet(raw: string, needles: string[], windowChars: number
   let bestCount = -1;
   spans.forEach((s, i) => {
     const seen = new Set<number>();
-    for (let k = i; k < spans.length && spans[k]!.start < s.start + windowChars; k++) for (const n of spans[k]!.needles) seen.add(n);
+    for (let k = i; k < spans.length && spans[k]!.start < s.start + windowChars; k++)
+      for (const n of spans[k]!.needles) seen.add(n);
     if (seen.size > bestCount) {
       best = i;
       bestCount = seen.size;

@@ -1,8 +1,8 @@
+import { aliasAlternatives } from './department-aliases.ts';
+import { QueryTooLongError, SearchInputError } from './errors.ts';
 import { NON_WORD_RUN, normalizeForSearch } from './normalize.ts';
 import { charTokens, segmentQuery } from './segment.ts';
 import type { Segmenter } from './segmenter.ts';
-import { QueryTooLongError, SearchInputError } from './errors.ts';
-import { aliasAlternatives } from './department-aliases.ts';
 
 /**
  * The keyword part of the query language, and its FTS5 MATCH strings. Words are ANDed; `OR` (or `|`) between
@@ -166,12 +166,21 @@ export function parseQuery(raw: string, segmenter: Segmenter): ParsedQuery {
   const parts = clauses.flat();
   if (parts.length === 0) {
     throw excluded.length > 0
-      ? new SearchInputError('only_excluded', 'The search only says what to leave out (-word). Add a word to look for, such as 冷链 -进口.')
-      : new SearchInputError('no_terms', 'The search has no words or numbers to look for. Try a key word such as 冷链 or 5G基站.');
+      ? new SearchInputError(
+          'only_excluded',
+          'The search only says what to leave out (-word). Add a word to look for, such as 冷链 -进口.',
+        )
+      : new SearchInputError(
+          'no_terms',
+          'The search has no words or numbers to look for. Try a key word such as 冷链 or 5G基站.',
+        );
   }
   const allTerms = [...parts, ...excluded].reduce((n, p) => n + p.terms.length + (p.phrase ? 1 : 0), 0);
   if (allTerms > MAX_QUERY_TERMS) {
-    throw new SearchInputError('too_many_terms', `The search has more than ${MAX_QUERY_TERMS} words; please use a few key words.`);
+    throw new SearchInputError(
+      'too_many_terms',
+      `The search has more than ${MAX_QUERY_TERMS} words; please use a few key words.`,
+    );
   }
   const termIndex = new Map<string, string[][]>();
   for (const p of parts) {
@@ -261,5 +270,7 @@ export function wordOrCharMatch(q: ParsedQuery): string {
  */
 export function highlightNeedles(q: ParsedQuery): string[] {
   const aliases = q.alternatives.flatMap((alts) => alts.map((words) => words.join('')));
-  return [...new Set([...q.chunks.map((c) => c.join('')), ...q.terms.filter((t) => Array.from(t).length >= 2), ...aliases])];
+  return [
+    ...new Set([...q.chunks.map((c) => c.join('')), ...q.terms.filter((t) => Array.from(t).length >= 2), ...aliases]),
+  ];
 }

@@ -1,4 +1,4 @@
-import { NON_WORD_RUN, WORD_CHAR, normalizeForSearch } from './normalize.ts';
+import { NON_WORD_RUN, normalizeForSearch, WORD_CHAR } from './normalize.ts';
 import type { Segmenter } from './segmenter.ts';
 
 /**

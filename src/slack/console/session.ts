@@ -7,7 +7,15 @@ import { MEASURES_COMMAND } from '../ids.ts';
 import type { Strings } from '../strings.ts';
 import type { ConsoleReceiver } from './console-receiver.ts';
 import type { LocalOutput, LocalSlack } from './local-slack.ts';
-import { appHomeOpened, appMention, buttonPress, CONSOLE_DM, CONSOLE_USER, fileShared, slashCommand } from './payloads.ts';
+import {
+  appHomeOpened,
+  appMention,
+  buttonPress,
+  CONSOLE_DM,
+  CONSOLE_USER,
+  fileShared,
+  slashCommand,
+} from './payloads.ts';
 import { mrkdwnToText, type RenderedButton, renderBlocks } from './render-text.ts';
 
 /** What the console user may call themselves: `@me`, `@我`, their name, or their user id as the banner gives it. */
@@ -57,7 +65,8 @@ export class ConsoleSession {
         : [];
     const ephemeral = o.via === 'response' ? body.response_type !== 'in_channel' : o.method === 'chat.postEphemeral';
     // A message to a user id (chat.postMessage to U…/W…, or a D… channel) is a direct message, not the channel.
-    const dmTo = o.via === 'message' && /^[UWD][A-Z0-9]+$/.test(String(body.channel ?? '')) ? String(body.channel) : null;
+    const dmTo =
+      o.via === 'message' && /^[UWD][A-Z0-9]+$/.test(String(body.channel ?? '')) ? String(body.channel) : null;
     const where =
       o.via === 'view'
         ? `[${o.method}]`

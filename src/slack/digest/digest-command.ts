@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../lib/dates.ts';
 import { digestAsOf, digestForChannel } from '../../services/digest-service.ts';
+import { examplesOf, withExamples } from '../kit/examples.ts';
 import { escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
 import { notice } from '../kit/reply.ts';
 import type { Subcommand } from '../kit/subcommand.ts';
 import { buildDigestMessage } from './blocks.ts';
-import { examplesOf, withExamples } from '../kit/examples.ts';
 
 /** The optional argument: a date to compute the digest for (replaying a past week). */
 const argsSchema = z

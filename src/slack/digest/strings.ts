@@ -21,7 +21,10 @@ export const digestStrings = defineStrings(
     digestDue: '时限',
     digestExpiredDoc: '文件已失效',
     /** A target quoted in a Q&A answer or a commentary: background, not the team's commitment. */
-    digestQuoted: { qa: '问答中引述的目标，供参考，非本单位承诺', commentary: '评论中引述的目标，供参考，非本单位承诺' },
+    digestQuoted: {
+      qa: '问答中引述的目标，供参考，非本单位承诺',
+      commentary: '评论中引述的目标，供参考，非本单位承诺',
+    },
     digestFollowup: '跟进',
     digestNoFollowup: '尚无跟进人',
     /** A follow-up's state reads the same in the digest as on its card. */

@@ -1,6 +1,7 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { dateInZone } from '../../lib/dates.ts';
-import { type DocumentSummary, SEEDS_ADDED_BY } from '../../services/document-service.ts';
+import type { DocumentSummary } from '../../services/document-service.ts';
+import { SEEDS_ADDED_BY } from '../../services/ingest-service.ts';
 import { ACTIONS } from '../ids.ts';
 import { button, context, header, section } from '../kit/elements.ts';
 import { escapeMrkdwn, truncate } from '../kit/mrkdwn.ts';
@@ -12,10 +13,15 @@ export const DOCS_PER_PAGE = 10;
 /** A document title in the list. */
 const LIST_TITLE_CHARS = 120;
 
-/** A Slack user id is shown as a mention; anything else (the OS user of a CLI ingest) as written. */
-export function addedByText(addedBy: string, s: Strings): string {
+/**
+ * A Slack user id is shown as a mention; the seeds and an unrecorded adder in the user's language; anything else
+ * (the OS user of a CLI ingest) as written.
+ */
+export function addedByText(addedBy: string, s: Pick<Strings, 'docAddedBySeeds' | 'docAddedByUnknown'>): string {
+  if (/^[UW][A-Z0-9]+$/.test(addedBy)) return `<@${addedBy}>`;
   if (addedBy === SEEDS_ADDED_BY) return s.docAddedBySeeds;
-  return /^[UW][A-Z0-9]+$/.test(addedBy) ? `<@${addedBy}>` : escapeMrkdwn(addedBy);
+  if (addedBy === 'unknown' || addedBy === '') return s.docAddedByUnknown;
+  return escapeMrkdwn(addedBy);
 }
 
 export interface DocsPageInput {

@@ -164,6 +164,8 @@ export const documentStrings = defineStrings(
     docNoticeDocumentRemoved: (doc: string, label: string, title: string) =>
       `⚠️ 文件《${doc}》已从索引中删除。本跟进（举措 ${label}「${title}」）保留，但已没有对应的举措。`,
     docListTitle: (total: number) => `已收录文件（${total} 份）`,
+    docAddedBySeeds: '随附的示例文件',
+    docAddedByUnknown: '（未记录）',
     docListEmpty: '还没有收录任何文件。把 Word、PDF 或文本文件发给我即可收录。',
     docListLine: (n: number, title: string, id: string) => `${n}. *${title}*  \`${id}\``,
     docListMeta: (measures: number, status: string, by: string, when: string) =>
@@ -171,7 +173,6 @@ export const documentStrings = defineStrings(
     docPageOf: (from: number, to: number, total: number) => `第 ${from}–${to} 份，共 ${total} 份`,
     docPrev: '上一页',
     docOnlyPages: (pages: number) => `只有 ${pages} 页，下面是最后一页。`,
-    docAddedBySeeds: '种子文件',
     docNext: '下一页',
     docRemoveAdminsOnly: '只有管理员（SLACK_ADMIN_USERS）可以删除文件。',
     docRemoveUsage: '用法：`/measures remove <文件编号>`（文件编号见 `/measures docs`）',
@@ -277,6 +278,8 @@ export const documentStrings = defineStrings(
     docNoticeDocumentRemoved: (doc: string, label: string, title: string) =>
       `⚠️ “${doc}” was removed from the index. This follow-up (measure ${label} “${title}”) is kept, without a measure.`,
     docListTitle: (total: number) => `Indexed documents (${total})`,
+    docAddedBySeeds: 'the bundled seeds',
+    docAddedByUnknown: '(not recorded)',
     docListEmpty: 'No documents are indexed yet. Send me a Word, PDF or text file to add one.',
     docListLine: (n: number, title: string, id: string) => `${n}. *${title}*  \`${id}\``,
     docListMeta: (measures: number, status: string, by: string, when: string) =>
@@ -284,7 +287,6 @@ export const documentStrings = defineStrings(
     docPageOf: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
     docPrev: 'Previous',
     docOnlyPages: (pages: number) => `There ${pages === 1 ? 'is only 1 page' : `are only ${pages} pages`}; this is the last.`,
-    docAddedBySeeds: 'bundled seeds',
     docNext: 'Next',
     docRemoveAdminsOnly: 'Only admins (SLACK_ADMIN_USERS) can remove documents.',
     docRemoveUsage: 'Usage: `/measures remove <document id>` (see `/measures docs` for the ids)',

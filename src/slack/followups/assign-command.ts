@@ -1,13 +1,13 @@
 import { parseFollowupCommand } from '../../core/followups/parse-command.ts';
 import { assignFollowup, assignModalItem } from '../../services/followup-service.ts';
 import { todayOf } from '../deps.ts';
+import { examplesOf, withExamples } from '../kit/examples.ts';
 import { notice } from '../kit/reply.ts';
 import type { Subcommand } from '../kit/subcommand.ts';
 import { followupDeps } from './context.ts';
 import { assignModal } from './modals.ts';
 import { assignOutcomeText, dueNoteText, slackFailedText } from './outcome-text.ts';
 import { publishCreated } from './publisher.ts';
-import { examplesOf, withExamples } from '../kit/examples.ts';
 
 /**
  * `/measures assign <id> @user [YYYY-MM-DD] [note]`. Slash commands do not run in threads, so the bot posts a
@@ -45,16 +45,18 @@ export const assignCommand: Subcommand = {
     const cmd = parsed.command;
     if (cmd.itemId === null) return notice(withExamples(s.fuNeedItem, examplesOf(deps), s));
     const fdeps = followupDeps(deps);
-    const outcome = assignFollowup(fdeps, {
-      itemId: cmd.itemId,
-      assignee: cmd.assignee,
-      actor: inv.userId,
-      ...(cmd.due !== null ? { due: cmd.due } : {}),
-      note: cmd.note,
-      where: { channel: inv.channelId, threadTs: null },
-      dedupeKey: inv.triggerId ? `trigger:${inv.triggerId}` : null,
-      today: todayOf(deps),
-    });
+    const outcome = await deps.write(() =>
+      assignFollowup(fdeps, {
+        itemId: cmd.itemId,
+        assignee: cmd.assignee,
+        actor: inv.userId,
+        ...(cmd.due !== null ? { due: cmd.due } : {}),
+        note: cmd.note,
+        where: { channel: inv.channelId, threadTs: null },
+        dedupeKey: inv.triggerId ? `trigger:${inv.triggerId}` : null,
+        today: todayOf(deps),
+      }),
+    );
     if (!outcome.ok || !outcome.created) return notice(assignOutcomeText(outcome, s));
     const error = await publishCreated(fdeps, inv.client, outcome.followup);
     const said = error ? slackFailedText(outcome.followup.id, error, s) : assignOutcomeText(outcome, s);

@@ -1,3 +1,4 @@
+import type { RunWrite } from '../../db/busy-retry.ts';
 import type { FollowupDeps } from '../../services/followup-service.ts';
 import type { SlackDeps } from '../deps.ts';
 import type { FollowupStrings } from './strings.ts';
@@ -6,6 +7,8 @@ import type { FollowupStrings } from './strings.ts';
 export interface FollowupSlackDeps extends FollowupDeps {
   timeZone: string;
   strings: FollowupStrings;
+  /** SlackDeps.write: the publisher records what Slack did through it. */
+  write: RunWrite;
 }
 
 export function followupDeps(deps: SlackDeps): FollowupSlackDeps {
@@ -16,5 +19,6 @@ export function followupDeps(deps: SlackDeps): FollowupSlackDeps {
     config: deps.config,
     timeZone: deps.timeZone,
     strings: deps.strings,
+    write: deps.write,
   };
 }

@@ -1,5 +1,4 @@
-import type { DueNote } from '../../services/followup-service.ts';
-import type { AssignOutcome, ChangeOutcome, PermissionCheck } from '../../services/followup-service.ts';
+import type { AssignOutcome, ChangeOutcome, DueNote, PermissionCheck } from '../../services/followup-service.ts';
 import { escapeMrkdwn } from '../kit/mrkdwn.ts';
 import type { Strings } from '../strings.ts';
 import type { SlackProblem } from './publisher.ts';

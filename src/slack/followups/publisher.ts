@@ -60,7 +60,7 @@ async function cardCall(
 ): Promise<SlackProblem | null> {
   const error = await failureOf(deps, f, what, call);
   if (error === null) return null;
-  recordSlackError(deps, f.id, error);
+  await deps.write(() => recordSlackError(deps, f.id, error));
   return { kind: 'card', error };
 }
 
@@ -74,7 +74,7 @@ async function messageCall(
 ): Promise<SlackProblem | null> {
   const error = await failureOf(deps, f, kind === 'dm' ? 'DM the assignee' : 'post the change in the thread', call);
   if (error === null) return null;
-  recordDeliveryFailure(deps.db, f.id, { kind, error, to }, deps.clock().toISOString());
+  await deps.write(() => recordDeliveryFailure(deps.db, f.id, { kind, error, to }, deps.clock().toISOString()));
   return kind === 'dm' ? { kind, error, user: to } : { kind, error };
 }
 
@@ -97,7 +97,12 @@ async function postCard(deps: FollowupSlackDeps, client: SlackClient, f: Followu
     });
     // A DM posted to a user id comes back with the D… channel id: the thread lives there.
     const postedIn = r.channel ?? channel;
-    if (r.ts) recordPosted(deps, f.id, { channel: postedIn, threadTs: inThread ? f.threadTs! : r.ts, messageTs: r.ts });
+    const ts = r.ts;
+    if (ts) {
+      await deps.write(() =>
+        recordPosted(deps, f.id, { channel: postedIn, threadTs: inThread ? f.threadTs! : ts, messageTs: ts }),
+      );
+    }
   });
 }
 

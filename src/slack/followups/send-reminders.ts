@@ -1,3 +1,4 @@
+import type { RunWrite } from '../../db/busy-retry.ts';
 import type { Db } from '../../db/open.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { type WorkCalendar, workingDaysBetween } from '../../lib/work-calendar.ts';
@@ -18,14 +19,14 @@ import type { FollowupStrings } from './strings.ts';
  * Each is claimed just before its DM (so a crash loses at most one) and given back when the DM fails.
  */
 export async function sendReminders(
-  deps: { db: Db; logger: Logger; strings: FollowupStrings },
+  deps: { db: Db; logger: Logger; strings: FollowupStrings; write: RunWrite },
   client: SlackClient,
   opts: { today: string; windowDays: number; nowIso: string; calendar: WorkCalendar },
 ): Promise<ReminderReport> {
   const report: ReminderReport = { sent: [], failed: [] };
   const at = { today: opts.today, nowIso: opts.nowIso };
   for (const due of remindersDue(deps.db, opts.today, opts.windowDays)) {
-    const claimed = claimReminder(deps.db, due, opts.today);
+    const claimed = await deps.write(() => claimReminder(deps.db, due, opts.today));
     if (!claimed) continue;
     const f = claimed.followup;
     try {
@@ -48,11 +49,11 @@ export async function sendReminders(
         ),
         unfurl_links: false,
       });
-      reminderSent(deps.db, f, at);
+      await deps.write(() => reminderSent(deps.db, f, at));
       report.sent.push(f.id);
     } catch (err) {
       const error = slackErrorCode(err);
-      reminderFailed(deps.db, f, error, at);
+      await deps.write(() => reminderFailed(deps.db, f, error, at));
       deps.logger.warn('reminder not sent', { id: f.id, error });
       report.failed.push({ id: f.id, error });
     }

@@ -12,6 +12,8 @@ export const commonStrings = defineStrings(
     inParens: (text: string) => `（${text}）`,
     colon: '：',
     genericError: '出错了，请稍后再试。如果一直出现，请联系管理员。',
+    /** Another process (an ingest) kept the index locked past the retry budget: nothing was saved. */
+    busyError: '索引正忙（正在添加文件），这次操作没有保存，请稍后再试。',
     /** The database could not be written or read: nothing was saved, and only an admin can fix it. */
     storageError: {
       full: '服务器磁盘已满，索引暂时无法写入，这次操作没有保存。请联系管理员清理磁盘。',
@@ -34,6 +36,7 @@ export const commonStrings = defineStrings(
     inParens: (text: string) => ` (${text})`,
     colon: ': ',
     genericError: 'Something went wrong. Please try again; if it keeps happening, tell an admin.',
+    busyError: 'The index is busy (documents are being added): nothing was saved. Please try again in a moment.',
     storageError: {
       full: 'The server’s disk is full, so the index cannot be written: nothing was saved. Please ask an admin to free some space.',
       readonly:

@@ -12,18 +12,18 @@ import { type SlackDeps, todayOf } from '../deps.ts';
 import { followupDeps } from '../followups/context.ts';
 import {
   assignOutcomeText,
-  dueNoteText,
   changeOutcomeText,
+  dueNoteText,
   permissionRefusalText,
   slackFailedText,
 } from '../followups/outcome-text.ts';
 import { publishChange, publishCreated, repostCard } from '../followups/publisher.ts';
 import { tell } from '../followups/tell.ts';
+import { examplesOf, withExamples } from '../kit/examples.ts';
 import { failureText } from '../kit/failure-text.ts';
 import { decodeSlackEntities, escapeMrkdwn } from '../kit/mrkdwn.ts';
 import { type SlackClient, slackErrorCode } from '../web-api.ts';
 import { stripBotMention } from './strip-mention.ts';
-import { examplesOf, withExamples } from '../kit/examples.ts';
 
 export interface FollowupMention {
   user: string;
@@ -60,7 +60,7 @@ export async function handleFollowupMention(
   const say = (t: string) => tell(client, deps.logger, where, withExamples(t, examplesOf(deps), s));
   let claimed = false;
   try {
-    if (!firstDelivery(fdeps, key)) return true;
+    if (!(await deps.write(() => firstDelivery(fdeps, key)))) return true;
     claimed = true;
     if (!parsed.ok) {
       await say(s.fuParseError[parsed.error]);
@@ -70,17 +70,19 @@ export async function handleFollowupMention(
     if (cmd.kind === 'help') return true;
     if (cmd.kind === 'assign') {
       const item = cmd.itemId === null && m.threadTs ? threadItem(deps.db, m.channel, m.threadTs) : undefined;
-      const outcome = assignFollowup(fdeps, {
-        itemId: cmd.itemId,
-        ...(item ? { item } : {}),
-        assignee: cmd.assignee,
-        actor: m.user,
-        ...(cmd.due !== null ? { due: cmd.due } : {}),
-        note: cmd.note,
-        where: { channel: m.channel, threadTs: m.threadTs ?? m.ts },
-        dedupeKey: key,
-        today: todayOf(deps),
-      });
+      const outcome = await deps.write(() =>
+        assignFollowup(fdeps, {
+          itemId: cmd.itemId,
+          ...(item ? { item } : {}),
+          assignee: cmd.assignee,
+          actor: m.user,
+          ...(cmd.due !== null ? { due: cmd.due } : {}),
+          note: cmd.note,
+          where: { channel: m.channel, threadTs: m.threadTs ?? m.ts },
+          dedupeKey: key,
+          today: todayOf(deps),
+        }),
+      );
       if (!outcome.ok) await say(assignOutcomeText(outcome, s));
       else if (outcome.created) {
         const problem = await publishCreated(fdeps, client, outcome.followup);
@@ -110,7 +112,9 @@ export async function handleFollowupMention(
       await say(problem ? slackFailedText(check.followup.id, problem, s) : s.fuReposted(check.followup.id));
       return true;
     }
-    const outcome = changeFollowup(fdeps, { followupId: target.followup.id, change: cmd.change, actor: m.user });
+    const outcome = await deps.write(() =>
+      changeFollowup(fdeps, { followupId: target.followup.id, change: cmd.change, actor: m.user }),
+    );
     if (!outcome.ok) {
       const reply = changeOutcomeText(outcome, s, false);
       if (reply) await say(reply);
@@ -123,7 +127,7 @@ export async function handleFollowupMention(
     deps.logger.error('follow-up mention failed', { error: slackErrorCode(err), stack: (err as Error).stack });
     if (claimed) {
       try {
-        releaseDelivery(fdeps, key);
+        await deps.write(() => releaseDelivery(fdeps, key));
       } catch (e) {
         deps.logger.warn('could not release the event claim', { error: (e as Error).message });
       }

@@ -6,7 +6,12 @@ import type { Reply } from '../kit/reply.ts';
  * Buttons that only make sense on a private (ephemeral) answer: More replaces the message in place, Share posts it
  * again. An answer to a mention is public already, so it keeps Details (and Assign follow-up) only.
  */
-const PRIVATE_ONLY: ReadonlySet<string> = new Set([ACTIONS.SEARCH_MORE, ACTIONS.SEARCH_PREVIOUS, ACTIONS.SHARE_RESULTS, ACTIONS.SHARE_MEASURE]);
+const PRIVATE_ONLY: ReadonlySet<string> = new Set([
+  ACTIONS.SEARCH_MORE,
+  ACTIONS.SEARCH_PREVIOUS,
+  ACTIONS.SHARE_RESULTS,
+  ACTIONS.SHARE_MEASURE,
+]);
 
 export function publicAnswer(answer: Reply): Reply {
   const blocks: KnownBlock[] = [];

@@ -98,7 +98,8 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
       ...(sharedBy ? [s.sharedBy(sharedBy)] : []),
     ]),
   ];
-  if (input.unsupported && input.unsupported.length > 0) head.push(context([s.unsupportedSyntax(input.unsupported.join(' '))]));
+  if (input.unsupported && input.unsupported.length > 0)
+    head.push(context([s.unsupportedSyntax(input.unsupported.join(' '))]));
   if (hits.length === 0) {
     head.push(section(s.noResultsHint));
     return reply(`${searchTitle(search, s)}: ${s.resultsCount(total, from, to)}`, head);

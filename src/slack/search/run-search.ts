@@ -19,7 +19,11 @@ export function runSearch(request: SearchState, deps: SlackDeps, opts: { sharedB
   }
   const { query, filters } = parsed.search;
   try {
-    const result = searchMeasures(deps.db, { query, filters, limit: RESULTS_PAGE_SIZE, offset: request.offset, today }, deps.segmenter);
+    const result = searchMeasures(
+      deps.db,
+      { query, filters, limit: RESULTS_PAGE_SIZE, offset: request.offset, today },
+      deps.segmenter,
+    );
     // A due window lists measures; say how many targets are due in it too, the unit the digest counts.
     const dueWindow = query === '' && (filters.dueFrom !== undefined || filters.dueTo !== undefined);
     return buildSearchResults({

@@ -28,7 +28,8 @@ export const searchStrings = defineStrings(
       Status,
       string
     >,
-    notFound: (id: string) => `没有找到编号为 \`${id}\` 的举措或文件。编号形如 \`{id}\`（文件 \`{doc}\` 中的一条），可在搜索结果中看到。`,
+    notFound: (id: string) =>
+      `没有找到编号为 \`${id}\` 的举措或文件。编号形如 \`{id}\`（文件 \`{doc}\` 中的一条），可在搜索结果中看到。`,
     notInDocument: (id: string, doc: string, n: number, first: string, last: string) =>
       n === 1
         ? `文件 \`${doc}\` 中没有 \`${id}\`：它只有 1 条，编号 \`${first}\`。`
@@ -59,7 +60,11 @@ export const searchStrings = defineStrings(
     section: '所属部分',
     tasks: '任务分工',
     /** What a document's items hold, by kind: a Q&A answer and a commentary proposal are not the team's tasks. */
-    tasksHeading: { measure: '任务分工', answer: '答复要点（引述，非本单位任务）', proposal: '建议要点（评论观点，非本单位任务）' },
+    tasksHeading: {
+      measure: '任务分工',
+      answer: '答复要点（引述，非本单位任务）',
+      proposal: '建议要点（评论观点，非本单位任务）',
+    },
     targets: '目标时限',
     noTargets: '无明确时限',
     asOf: (today: string) => `截至 ${today}`,
@@ -122,7 +127,8 @@ export const searchStrings = defineStrings(
       n === 1
         ? `Document \`${doc}\` has no \`${id}\`: it has 1 item, \`${first}\`.`
         : `Document \`${doc}\` has no \`${id}\`: it has ${n} items, \`${first}\` to \`${last}\`.`,
-    invalidId: (id: string) => `\`${id}\` is not a valid id. Measure ids look like \`{id}\`, document ids like \`{doc}\`.`,
+    invalidId: (id: string) =>
+      `\`${id}\` is not a valid id. Measure ids look like \`{id}\`, document ids like \`{doc}\`.`,
     badInput: (why: string) => `Could not understand that query: ${why}`,
     searchErrors: {
       too_long: 'That search is too long; a few key words work best.',
@@ -164,11 +170,11 @@ export const searchStrings = defineStrings(
     helpTitle: '/measures usage',
     helpIntro:
       'Look up measures in policy documents, who is responsible and by when. Results are private to you; press "Share in channel" to post them.',
-    helpSearch: '`/measures 冷链` — keyword search in Chinese (spaces: all words; `OR`: either; `-word`: exclude; `"a phrase"`: exact)',
+    helpSearch:
+      '`/measures 冷链` — keyword search in Chinese (spaces: all words; `OR`: either; `-word`: exclude; `"a phrase"`: exact)',
     helpFilters:
       '`/measures 便利店 dept:商务 region:天津 due:2021` — with filters (also `部门:`, `地区:`, `年:`); add `in-force` (`现行`) for documents still in force',
-    helpShow:
-      '`/measures show {id}` — full text, tasks and dated targets of one measure (or a document: `show {doc}`)',
+    helpShow: '`/measures show {id}` — full text, tasks and dated targets of one measure (or a document: `show {doc}`)',
     helpDept: '`/measures dept 商务局` — measures a department is responsible for',
     helpDue: '`/measures due 2023` / `due 2023-06` / `due next 90d` — targets by due date',
     helpHelp: '`/measures help` — this help',

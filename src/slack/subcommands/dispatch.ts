@@ -37,7 +37,9 @@ export async function dispatchCommand(
   }
   if (route.kind === 'typo') {
     // Not searched: a mistyped subcommand finds nothing and hides the mistake (and its @mentions).
-    return notice(s.didYouMean(escapeMrkdwn(truncate(route.word, 40)), route.suggestion, escapeMrkdwn(truncate(route.text, 200))));
+    return notice(
+      s.didYouMean(escapeMrkdwn(truncate(route.word, 40)), route.suggestion, escapeMrkdwn(truncate(route.text, 200))),
+    );
   }
   const command = subcommands.find((c) => c.name === route.name)!;
   return command.run({ ...inv, args: route.args }, deps);

@@ -37,7 +37,8 @@ export function routeCommand(text: string, names: ReadonlyMap<string, string>): 
   const word = first.toLowerCase();
   const name = names.get(word);
   if (name === undefined) {
-    if (rest.length === 0 && names.has('show') && ITEM_ID.test(word) && ID_PATTERN.test(word)) return { kind: 'subcommand', name: 'show', args: word };
+    if (rest.length === 0 && names.has('show') && ITEM_ID.test(word) && ID_PATTERN.test(word))
+      return { kind: 'subcommand', name: 'show', args: word };
     const suggestion = closestSubcommand(word, names);
     return suggestion ? { kind: 'typo', word: first, suggestion, text: t } : { kind: 'search', text: t };
   }

@@ -18,17 +18,19 @@ export const subscribeCommand: Subcommand = {
   aliases: ['订阅'],
   helpLines: (s) => s.subHelpLines,
   usageHint: 'subscribe 地区:天津',
-  run(inv, deps) {
+  async run(inv, deps) {
     const s = deps.strings;
     const text = truncate(inv.args, MAX_SUBSCRIBE_CHARS);
-    const outcome = subscribe(deps.db, {
-      channel: inv.channelId,
-      user: inv.userId,
-      text,
-      today: todayOf(deps),
-      nowIso: deps.clock().toISOString(),
-      isTimeZone,
-    });
+    const outcome = await deps.write(() =>
+      subscribe(deps.db, {
+        channel: inv.channelId,
+        user: inv.userId,
+        text,
+        today: todayOf(deps),
+        nowIso: deps.clock().toISOString(),
+        isTimeZone,
+      }),
+    );
     if (!outcome.ok)
       return notice(s.subProblem[outcome.error.problem](escapeMrkdwn(truncate(outcome.error.value, 40))));
     const sub = outcome.subscription;

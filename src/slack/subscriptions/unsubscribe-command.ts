@@ -17,16 +17,18 @@ export const unsubscribeCommand: Subcommand = {
   name: 'unsubscribe',
   aliases: ['退订', '取消订阅'],
   helpLines: () => [],
-  run(inv, deps) {
+  async run(inv, deps) {
     const s = deps.strings;
     const parsed = argsSchema.safeParse(inv.args);
     if (!parsed.success) return notice(s.subUnsubscribeUsage);
-    const outcome = unsubscribe(deps.db, {
-      channel: inv.channelId,
-      user: inv.userId,
-      id: parsed.data,
-      admins: deps.config.SLACK_ADMIN_USERS,
-    });
+    const outcome = await deps.write(() =>
+      unsubscribe(deps.db, {
+        channel: inv.channelId,
+        user: inv.userId,
+        id: parsed.data,
+        admins: deps.config.SLACK_ADMIN_USERS,
+      }),
+    );
     if (!outcome.ok) {
       return notice(
         outcome.error === 'not_found'

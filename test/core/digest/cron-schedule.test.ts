@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import cron from 'node-cron';
+import { describe, expect, it } from 'vitest';
 import { CronParseError, parseCron, previousOccurrence } from '../../../src/core/digest/cron-schedule.ts';
 
 const SH = 'Asia/Shanghai';
@@ -7,12 +7,18 @@ const SH = 'Asia/Shanghai';
 describe('previousOccurrence', () => {
   it('finds the last Monday 09:00 in Asia/Shanghai (01:00 UTC) for the default DIGEST_CRON', () => {
     // Wednesday 2025-03-19 12:00 Shanghai
-    expect(previousOccurrence('0 9 * * 1', new Date('2025-03-19T04:00:00Z'), SH)?.toISOString()).toBe('2025-03-17T01:00:00.000Z');
+    expect(previousOccurrence('0 9 * * 1', new Date('2025-03-19T04:00:00Z'), SH)?.toISOString()).toBe(
+      '2025-03-17T01:00:00.000Z',
+    );
   });
 
   it('counts the scheduled instant itself, and one second before it belongs to the week before', () => {
-    expect(previousOccurrence('0 9 * * 1', new Date('2025-03-17T01:00:00Z'), SH)?.toISOString()).toBe('2025-03-17T01:00:00.000Z');
-    expect(previousOccurrence('0 9 * * 1', new Date('2025-03-17T00:59:59Z'), SH)?.toISOString()).toBe('2025-03-10T01:00:00.000Z');
+    expect(previousOccurrence('0 9 * * 1', new Date('2025-03-17T01:00:00Z'), SH)?.toISOString()).toBe(
+      '2025-03-17T01:00:00.000Z',
+    );
+    expect(previousOccurrence('0 9 * * 1', new Date('2025-03-17T00:59:59Z'), SH)?.toISOString()).toBe(
+      '2025-03-10T01:00:00.000Z',
+    );
   });
 
   it('reads the expression in the given zone, not UTC', () => {
@@ -35,11 +41,15 @@ describe('previousOccurrence', () => {
 
   it('requires both a restricted day-of-month and day-of-week, as node-cron does', () => {
     // Friday the 13th: 2025-06-13 is the first after March.
-    expect(previousOccurrence('0 9 13 * 5', new Date('2025-09-01T00:00:00Z'), 'UTC')?.toISOString()).toBe('2025-06-13T09:00:00.000Z');
+    expect(previousOccurrence('0 9 13 * 5', new Date('2025-09-01T00:00:00Z'), 'UTC')?.toISOString()).toBe(
+      '2025-06-13T09:00:00.000Z',
+    );
   });
 
   it('finds Feb 29 years back and returns null for a date that never comes', () => {
-    expect(previousOccurrence('0 0 29 2 *', new Date('2027-01-01T00:00:00Z'), 'UTC')?.toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    expect(previousOccurrence('0 0 29 2 *', new Date('2027-01-01T00:00:00Z'), 'UTC')?.toISOString()).toBe(
+      '2024-02-29T00:00:00.000Z',
+    );
     expect(previousOccurrence('0 0 30 2 *', new Date('2027-01-01T00:00:00Z'), 'UTC')).toBeNull();
   });
 
@@ -51,13 +61,18 @@ describe('previousOccurrence', () => {
   });
 
   it('accepts 6 fields with seconds first', () => {
-    expect(previousOccurrence('30 0 9 * * 1', new Date('2025-03-19T04:00:00Z'), SH)?.toISOString()).toBe('2025-03-17T01:00:30.000Z');
+    expect(previousOccurrence('30 0 9 * * 1', new Date('2025-03-19T04:00:00Z'), SH)?.toISOString()).toBe(
+      '2025-03-17T01:00:30.000Z',
+    );
   });
 
   it('agrees with node-cron: the result matches and nothing between it and now does', () => {
     const exprs = ['0 9 * * 1', '*/20 8-10 * * 1-5', '15 0 1,15 * *', '0 */6 * * 0,6', '45 23 * * 5'];
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     for (const expr of exprs) {
       const task = cron.createTask(expr, () => {}, { timezone: SH });
       try {
@@ -66,8 +81,15 @@ describe('previousOccurrence', () => {
           const prev = previousOccurrence(expr, now, SH)!;
           expect(prev.getTime()).toBeLessThanOrEqual(now.getTime());
           expect(task.match(prev), `${expr} at ${prev.toISOString()}`).toBe(true);
-          for (let t = prev.getTime() + 60_000; t <= now.getTime() && t < prev.getTime() + 17 * 86_400_000; t += 60_000) {
-            if (task.match(new Date(t))) throw new Error(`${expr}: ${new Date(t).toISOString()} fires between ${prev.toISOString()} and ${now.toISOString()}`);
+          for (
+            let t = prev.getTime() + 60_000;
+            t <= now.getTime() && t < prev.getTime() + 17 * 86_400_000;
+            t += 60_000
+          ) {
+            if (task.match(new Date(t)))
+              throw new Error(
+                `${expr}: ${new Date(t).toISOString()} fires between ${prev.toISOString()} and ${now.toISOString()}`,
+              );
           }
         }
       } finally {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { duePhrase } from '../../../src/core/digest/due-phrase.ts';
 
-const t = (due: string, precision: 'year' | 'half' | 'quarter' | 'month' | 'day' | 'period', periodStart: string | null = null) => ({
+const t = (
+  due: string,
+  precision: 'year' | 'half' | 'quarter' | 'month' | 'day' | 'period',
+  periodStart: string | null = null,
+) => ({
   due,
   precision,
   periodStart,

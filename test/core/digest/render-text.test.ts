@@ -22,27 +22,26 @@ const item = (over: Partial<DigestItem> = {}): DigestItem => ({
   ...over,
 });
 
-const digest = (): Digest =>
-  ({
-    asOf: '2022-12-05',
-    horizonDays: 28,
-    upcoming: [item()],
-    overdue: [item({ taskId: 'a4bd-q2.1', source: 'qa' })],
-    done: [
-      {
-        followupId: 'F2',
-        measureId: 'z8wv-4',
-        taskId: null,
-        targetId: null,
-        assignee: 'ULI',
-        status: 'done',
-        closedAt: '2022-12-04T17:30:00.000Z',
-        file: '004.txt',
-        label: '（四）',
-        text: '加快信息网络基础设施建设',
-      },
-    ],
-  });
+const digest = (): Digest => ({
+  asOf: '2022-12-05',
+  horizonDays: 28,
+  upcoming: [item()],
+  overdue: [item({ taskId: 'a4bd-q2.1', source: 'qa' })],
+  done: [
+    {
+      followupId: 'F2',
+      measureId: 'z8wv-4',
+      taskId: null,
+      targetId: null,
+      assignee: 'ULI',
+      status: 'done',
+      closedAt: '2022-12-04T17:30:00.000Z',
+      file: '004.txt',
+      label: '（四）',
+      text: '加快信息网络基础设施建设',
+    },
+  ],
+});
 
 describe('renderDigestText', () => {
   it('speaks one language: statuses as words, closing dates in DIGEST_TZ, no raw enum or UTC instant', () => {

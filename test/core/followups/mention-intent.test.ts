@@ -9,7 +9,9 @@ describe('mentionIntent', () => {
   const groups: [name: string, cases: Case[]][] = [
     [
       'searches words that are also follow-up verbs unless they parse fully as a command about a follow-up',
-      ['due 2023', 'due next 90d', '期限 2023年', '完成 情况', '开始 时间', 'start'].map((t): Case => [t, false, 'other']),
+      ['due 2023', 'due next 90d', '期限 2023年', '完成 情况', '开始 时间', 'start'].map(
+        (t): Case => [t, false, 'other'],
+      ),
     ],
     [
       'a complete command in a follow-up thread, or naming F<n>, is a follow-up command',
@@ -33,9 +35,18 @@ describe('mentionIntent', () => {
     ],
     [
       'inside a follow-up thread, a verb followed by a search is still a search (digest threads stay searchable)',
-      ['due next 28d', 'due 2023-06', 'due overdue', '期限 2023年', '期限 未来30天', '截止 2024年6月', '完成 情况', '开始 时间', 'done rate', '重发 通知'].map(
-        (t): Case => [t, true, 'other'],
-      ),
+      [
+        'due next 28d',
+        'due 2023-06',
+        'due overdue',
+        '期限 2023年',
+        '期限 未来30天',
+        '截止 2024年6月',
+        '完成 情况',
+        '开始 时间',
+        'done rate',
+        '重发 通知',
+      ].map((t): Case => [t, true, 'other']),
     ],
     [
       'inside a follow-up thread, a date or an F<n> keeps the verb a command, with extra words after the F<n>',
@@ -68,6 +79,9 @@ describe('mentionIntent', () => {
   });
 
   it('a verb with an F<n> in a follow-up thread parses to that follow-up and change', () => {
-    expect(mentionIntent('完成 F3', { threadHasFollowup: true }).parsed).toMatchObject({ ok: true, command: { followupId: 'F3', change: { kind: 'done' } } });
+    expect(mentionIntent('完成 F3', { threadHasFollowup: true }).parsed).toMatchObject({
+      ok: true,
+      command: { followupId: 'F3', change: { kind: 'done' } },
+    });
   });
 });

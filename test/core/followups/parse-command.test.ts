@@ -1,37 +1,75 @@
 import { describe, expect, it } from 'vitest';
-import { followupVerb, parseDate, parseFollowupCommand, parseUserMention } from '../../../src/core/followups/parse-command.ts';
+import {
+  followupVerb,
+  parseDate,
+  parseFollowupCommand,
+  parseUserMention,
+} from '../../../src/core/followups/parse-command.ts';
 
 describe('parseFollowupCommand', () => {
   it('reads assign with id, mention, date and note', () => {
     expect(parseFollowupCommand('assign abcd-4.1.t1 <@U123|wang> 2026-12-31 请跟进 冷库 & 仓储')).toEqual({
       ok: true,
-      command: { kind: 'assign', itemId: 'abcd-4.1.t1', assignee: 'U123', due: '2026-12-31', note: '请跟进 冷库 & 仓储' },
+      command: {
+        kind: 'assign',
+        itemId: 'abcd-4.1.t1',
+        assignee: 'U123',
+        due: '2026-12-31',
+        note: '请跟进 冷库 & 仓储',
+      },
     });
   });
 
   it('lets the id, date and note be left out (under a measure message)', () => {
-    expect(parseFollowupCommand('assign <@U123>')).toEqual({ ok: true, command: { kind: 'assign', itemId: null, assignee: 'U123', due: null, note: null } });
-    expect(parseFollowupCommand('指派 <@W42> 看一下')).toEqual({ ok: true, command: { kind: 'assign', itemId: null, assignee: 'W42', due: null, note: '看一下' } });
+    expect(parseFollowupCommand('assign <@U123>')).toEqual({
+      ok: true,
+      command: { kind: 'assign', itemId: null, assignee: 'U123', due: null, note: null },
+    });
+    expect(parseFollowupCommand('指派 <@W42> 看一下')).toEqual({
+      ok: true,
+      command: { kind: 'assign', itemId: null, assignee: 'W42', due: null, note: '看一下' },
+    });
   });
 
   it('keeps notes and reasons as typed (callers decode Slack entities first)', () => {
     const r = parseFollowupCommand('blocked waiting for A & B <urgent>');
-    expect(r).toEqual({ ok: true, command: { kind: 'change', followupId: null, change: { kind: 'block', reason: 'waiting for A & B <urgent>' } } });
+    expect(r).toEqual({
+      ok: true,
+      command: { kind: 'change', followupId: null, change: { kind: 'block', reason: 'waiting for A & B <urgent>' } },
+    });
   });
 
   it('reads status verbs with an optional follow-up id, in English and Chinese', () => {
-    expect(parseFollowupCommand('done')).toEqual({ ok: true, command: { kind: 'change', followupId: null, change: { kind: 'done' } } });
-    expect(parseFollowupCommand('DONE f12')).toEqual({ ok: true, command: { kind: 'change', followupId: 'F12', change: { kind: 'done' } } });
+    expect(parseFollowupCommand('done')).toEqual({
+      ok: true,
+      command: { kind: 'change', followupId: null, change: { kind: 'done' } },
+    });
+    expect(parseFollowupCommand('DONE f12')).toEqual({
+      ok: true,
+      command: { kind: 'change', followupId: 'F12', change: { kind: 'done' } },
+    });
     expect(parseFollowupCommand('完成')).toMatchObject({ ok: true, command: { change: { kind: 'done' } } });
-    expect(parseFollowupCommand('开始 F3')).toMatchObject({ ok: true, command: { followupId: 'F3', change: { kind: 'start' } } });
+    expect(parseFollowupCommand('开始 F3')).toMatchObject({
+      ok: true,
+      command: { followupId: 'F3', change: { kind: 'start' } },
+    });
     expect(parseFollowupCommand('cancel')).toMatchObject({ ok: true, command: { change: { kind: 'cancel' } } });
     expect(parseFollowupCommand('reopen')).toMatchObject({ ok: true, command: { change: { kind: 'reopen' } } });
   });
 
   it('reads due and reassign', () => {
-    expect(parseFollowupCommand('due 2027/3/5')).toEqual({ ok: true, command: { kind: 'change', followupId: null, change: { kind: 'due', due: '2027-03-05' } } });
-    expect(parseFollowupCommand('due F2 2027年3月5日')).toMatchObject({ ok: true, command: { followupId: 'F2', change: { due: '2027-03-05' } } });
-    expect(parseFollowupCommand('reassign <@U999|li>')).toEqual({ ok: true, command: { kind: 'change', followupId: null, change: { kind: 'reassign', assignee: 'U999' } } });
+    expect(parseFollowupCommand('due 2027/3/5')).toEqual({
+      ok: true,
+      command: { kind: 'change', followupId: null, change: { kind: 'due', due: '2027-03-05' } },
+    });
+    expect(parseFollowupCommand('due F2 2027年3月5日')).toMatchObject({
+      ok: true,
+      command: { followupId: 'F2', change: { due: '2027-03-05' } },
+    });
+    expect(parseFollowupCommand('reassign <@U999|li>')).toEqual({
+      ok: true,
+      command: { kind: 'change', followupId: null, change: { kind: 'reassign', assignee: 'U999' } },
+    });
   });
 
   it('says what is wrong', () => {
@@ -54,7 +92,7 @@ describe('mentions and dates', () => {
     expect(parseUserMention('<#C123>')).toBeNull();
   });
 
-  it('repost names its follow-up or the thread\'s', () => {
+  it("repost names its follow-up or the thread's", () => {
     expect(parseFollowupCommand('repost f3')).toEqual({ ok: true, command: { kind: 'repost', followupId: 'F3' } });
     expect(parseFollowupCommand('重发')).toEqual({ ok: true, command: { kind: 'repost', followupId: null } });
   });
@@ -96,7 +134,9 @@ describe('the follow-up id, user and date anywhere after the verb', () => {
       ok: true,
       command: { kind: 'assign', itemId: 'z8wv-4.1', assignee: 'U1', due: '2027-06-30', note: '看一下' },
     });
-    expect(parseFollowupCommand('assign <@U1> please check')).toMatchObject({ command: { itemId: null, note: 'please check' } });
+    expect(parseFollowupCommand('assign <@U1> please check')).toMatchObject({
+      command: { itemId: null, note: 'please check' },
+    });
     // A mistyped id before the mention is still the item (so it is reported), not the note.
     expect(parseFollowupCommand('assign z8wv4 <@U1>')).toMatchObject({ command: { itemId: 'z8wv4', note: null } });
   });

@@ -3,8 +3,17 @@ import { compareByDue, needsReminder } from '../../../src/core/followups/reminde
 
 describe('needsReminder', () => {
   const today = '2026-11-22';
-  const f = (over: Partial<{ status: 'open' | 'done' | 'cancelled' | 'blocked'; due: string | null; lastRemindedOn: string | null }>) => ({
-    status: 'open' as const, due: '2026-11-25', lastRemindedOn: null, ...over,
+  const f = (
+    over: Partial<{
+      status: 'open' | 'done' | 'cancelled' | 'blocked';
+      due: string | null;
+      lastRemindedOn: string | null;
+    }>,
+  ) => ({
+    status: 'open' as const,
+    due: '2026-11-25',
+    lastRemindedOn: null,
+    ...over,
   });
   it('reminds within the window and when overdue', () => {
     expect(needsReminder(f({ due: '2026-11-25' }), today, 3)).toBe(true);
@@ -20,7 +29,10 @@ describe('needsReminder', () => {
   });
   it('orders by due date, undated last, then by id number', () => {
     const list = [
-      { id: 'F10', due: null }, { id: 'F2', due: '2026-12-01' }, { id: 'F11', due: '2026-01-01' }, { id: 'F9', due: '2026-12-01' },
+      { id: 'F10', due: null },
+      { id: 'F2', due: '2026-12-01' },
+      { id: 'F11', due: '2026-01-01' },
+      { id: 'F9', due: '2026-12-01' },
     ];
     expect(list.sort(compareByDue).map((x) => x.id)).toEqual(['F11', 'F2', 'F9', 'F10']);
   });

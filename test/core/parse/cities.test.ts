@@ -32,7 +32,10 @@ describe('regionPathOf: the own level with its parents', () => {
   });
 
   it('takes the place named first: a city plan implementing a provincial one is the city’s', () => {
-    expect(regionPathOf('长沙市贯彻落实《湖南省促进消费若干措施》的实施方案', null, null)).toEqual(['湖南省', '长沙市']);
+    expect(regionPathOf('长沙市贯彻落实《湖南省促进消费若干措施》的实施方案', null, null)).toEqual([
+      '湖南省',
+      '长沙市',
+    ]);
     expect(regionOf('南昌市促进直播电商高质量发展若干措施', '南昌市人民政府办公室', null)).toBe('南昌市');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocument, ParseError } from '../../../src/core/parse/index.ts';
+import { ParseError, parseDocument } from '../../../src/core/parse/index.ts';
 
 const policy = '某市促进消费方案\n（一）发展智慧商店。（市商务局）\n（二）促进汽车消费。（市发展改革委）\n';
 
@@ -72,14 +72,18 @@ describe('refusals', () => {
     const pdf = errorOf(new TextEncoder().encode('%PDF-1.7 ...'), undefined, 'policy.pdf');
     expect(pdf.code).toBe('binary');
     expect(pdf.message).toMatch(/policy\.pdf.*PDF/);
-    expect(errorOf(new Uint8Array(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41)))).code).toBe('binary');
+    expect(errorOf(new Uint8Array(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41)))).code).toBe(
+      'binary',
+    );
   });
 
   it('refuses text that is neither UTF-8 nor GBK', () => {
     // Lone 0x80/0xFF bytes are invalid in both encodings.
     expect(errorOf(new Uint8Array([0x41, 0xff, 0x80, 0xff, 0x42])).code).toBe('encoding');
     // Latin-1 text decodes as GB18030 byte soup but is not Chinese.
-    expect(errorOf(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x64, 0xe9, 0x6a, 0xe0, 0x20, 0x76, 0xfc])).code).toBe('encoding');
+    expect(errorOf(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x64, 0xe9, 0x6a, 0xe0, 0x20, 0x76, 0xfc])).code).toBe(
+      'encoding',
+    );
   });
 
   it('refuses a 20 MB file fast, before decoding, and honours maxBytes', () => {
@@ -93,7 +97,11 @@ describe('refusals', () => {
   });
 
   it('refuses a document without numbered items', () => {
-    const e = errorOf(new TextEncoder().encode('某市消费情况\n今年全市消费平稳增长。\n下一步将继续努力。'), undefined, 'notes.txt');
+    const e = errorOf(
+      new TextEncoder().encode('某市消费情况\n今年全市消费平稳增长。\n下一步将继续努力。'),
+      undefined,
+      'notes.txt',
+    );
     expect(e.code).toBe('no_items');
     expect(e.message).toContain('notes.txt');
   });

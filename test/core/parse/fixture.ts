@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from '../../../src/core/parse/index.ts';
 import type { ParsedDocument, ParsedTarget } from '../../../src/core/model.ts';
+import { parseDocument } from '../../../src/core/parse/index.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -25,7 +25,9 @@ export function rolesByMeasure(doc: ParsedDocument): Record<string, string[][]> 
 export function targetsByMeasure(doc: ParsedDocument): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const m of doc.measures) {
-    out[m.label] = m.tasks.flatMap((t) => t.targets).map((t: ParsedTarget) => `${t.due}/${t.precision}${t.periodStart ? `/${t.periodStart}` : ''}`);
+    out[m.label] = m.tasks
+      .flatMap((t) => t.targets)
+      .map((t: ParsedTarget) => `${t.due}/${t.precision}${t.periodStart ? `/${t.periodStart}` : ''}`);
   }
   return out;
 }

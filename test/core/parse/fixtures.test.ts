@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedDocument, ParsedMeasure } from '../../../src/core/model.ts';
 import { parseDocument } from '../../../src/core/parse/index.ts';
 import { encodeGbk } from '../../helpers/gbk.ts';
-import { allTargets, fixtureBytes, parseFixture, rolesByMeasure, rolesInOrder, targetsByMeasure, targetsInOrder } from './fixture.ts';
+import {
+  allTargets,
+  fixtureBytes,
+  parseFixture,
+  rolesByMeasure,
+  rolesInOrder,
+  targetsByMeasure,
+  targetsInOrder,
+} from './fixture.ts';
 
 /**
  * Other provinces' documents (test/core/parse/fixtures), one row each: what the parser must read from them.
@@ -15,7 +23,12 @@ type MeasureField = 'label' | 'ordinal' | 'title' | 'section';
 interface FixtureCase {
   file: string;
   about: string;
-  metadata: Partial<Pick<ParsedDocument, 'kind' | 'title' | 'region' | 'regionPath' | 'issuer' | 'docNumber' | 'publishedOn' | 'effectiveOn' | 'expiresOn'>>;
+  metadata: Partial<
+    Pick<
+      ParsedDocument,
+      'kind' | 'title' | 'region' | 'regionPath' | 'issuer' | 'docNumber' | 'publishedOn' | 'effectiveOn' | 'expiresOn'
+    >
+  >;
   measures: { fields: MeasureField[]; rows: unknown[][] };
   roles: Record<string, string[][]> | string[][][];
   targets: Record<string, string[]> | string[][];
@@ -25,7 +38,8 @@ interface FixtureCase {
 const CASES: FixtureCase[] = [
   {
     file: 'changsha-notice-plan.txt',
-    about: 'Changsha notice wrapping a night-economy plan: number, issuer and date are the notice’s (its 落款 sits above the plan)',
+    about:
+      'Changsha notice wrapping a night-economy plan: number, issuer and date are the notice’s (its 落款 sits above the plan)',
     metadata: {
       title: '长沙市人民政府办公厅关于印发《长沙市加快发展夜间经济三年行动计划（2024—2026年）》的通知',
       docNumber: '长政办发〔2024〕9号',
@@ -147,7 +161,9 @@ const CASES: FixtureCase[] = [
       // （一） sub-items stay inside the article.
       expect(doc.measures[3]!.text).toContain('（三）村级便民商店改造');
       expect(doc.measures[7]!.text).not.toContain('湖北省财政厅');
-      expect(doc.measures.every((m) => m.tasks.every((t) => t.departments.length === 0 && t.responsibility === null))).toBe(true);
+      expect(
+        doc.measures.every((m) => m.tasks.every((t) => t.departments.length === 0 && t.responsibility === null)),
+      ).toBe(true);
       expect(allTargets(doc).map((t) => `${t.due}/${t.precision}`)).toEqual(['2023-12-31/day', '2024-03-31/quarter']);
       expect(allTargets(doc)[0]!.text).toBe('2023年12月31日前完成首批项目审核');
     },
@@ -243,14 +259,17 @@ const CASES: FixtureCase[] = [
       expect(doc.measures[1]!.tasks[0]!.targets[0]!.quantity).toBe('90%');
       expect(doc.measures[2]!.tasks[0]!.targets[0]!.quantity).toBe('全覆盖');
       // Past statistics and recurring quotas are not targets.
-      const quotes = allTargets(doc).map((t) => t.text).join('|');
+      const quotes = allTargets(doc)
+        .map((t) => t.text)
+        .join('|');
       expect(quotes).not.toContain('增长12.5%');
       expect(quotes).not.toContain('每年');
     },
   },
   {
     file: 'tianjin-consumption-2023.txt',
-    about: 'Tianjin flat （一） measures: a title wrapped after 关于, 自…起施行，有效期3年, 明年 relative to a 2023 落款',
+    about:
+      'Tianjin flat （一） measures: a title wrapped after 关于, 自…起施行，有效期3年, 明年 relative to a 2023 落款',
     metadata: {
       title: '天津市人民政府办公厅关于进一步促进消费扩容提质的若干措施',
       region: '天津市',
@@ -311,12 +330,25 @@ const CASES: FixtureCase[] = [
         ['保障措施', '（1）', '强化要素保障'],
       ],
     },
-    roles: [[[]], [['区发改局:lead']], [['区商务局:lead', '区财政局:co']], [['区商务局:lead', '区市场监管局:co', '各街道办事处:co']], [['区规划和自然资源局:lead']]],
-    targets: [['2025-12-31/year'], ['2024-10-31/month'], ['2025-06-30/half'], ['2024-12-31/year'], ['2025-06-30/quarter']],
+    roles: [
+      [[]],
+      [['区发改局:lead']],
+      [['区商务局:lead', '区财政局:co']],
+      [['区商务局:lead', '区市场监管局:co', '各街道办事处:co']],
+      [['区规划和自然资源局:lead']],
+    ],
+    targets: [
+      ['2025-12-31/year'],
+      ['2024-10-31/month'],
+      ['2025-06-30/half'],
+      ['2024-12-31/year'],
+      ['2025-06-30/quarter'],
+    ],
   },
   {
     file: 'zhejiang-notice-page.html',
-    about: 'Zhejiang notice page: long navigation, the number only in the metadata table, the 落款 above the plan, a width-normalised body',
+    about:
+      'Zhejiang notice page: long navigation, the number only in the metadata table, the 落款 above the plan, a width-normalised body',
     metadata: {
       title: '浙江省人民政府办公厅关于印发浙江省推进农村电子商务高质量发展行动方案（2024—2027年）的通知',
       region: '浙江省',

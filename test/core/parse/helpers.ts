@@ -1,5 +1,5 @@
-import { parseDocument } from '../../../src/core/parse/index.ts';
 import type { ParsedDocument } from '../../../src/core/model.ts';
+import { parseDocument } from '../../../src/core/parse/index.ts';
 
 /** Parses a synthetic document written as one paragraph per line. */
 export function parseLines(lines: string[], file = 'doc.txt'): ParsedDocument {

@@ -6,7 +6,7 @@ import { SEEDS_DIR } from '../../helpers/paths.ts';
  * The hostile inputs that once made the parser slow or its output explode, built to a requested size in UTF-8
  * bytes. Each comes as the issue reported it (`asReported`) and placed inside a small hand-written policy
  * (`inDocument`), since some of them reach the faulty step only inside a numbered measure. Shared by the
- * regression tests (hostile-inputs.test.ts) and the benchmark (test/bench/hostile-inputs.ts).
+ * regression tests (hostile-inputs.test.ts) and the benchmark (test/bench/hostile-inputs.bench.ts).
  */
 
 export interface HostileInput {

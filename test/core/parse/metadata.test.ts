@@ -100,6 +100,18 @@ describe('government website layout', () => {
     expect(doc.publishedOn).toBe('2020-09-21');
     expect(doc.region).toBe('全国');
   });
+
+  it('takes 发文机关 only when it names organisations: joint issuers yes, a paragraph of body text no', () => {
+    const joint = parseLines(['发文机关：商务部 国家发展改革委', '某市促进消费若干措施', ...body]);
+    expect(joint.issuer).toBe('商务部 国家发展改革委');
+    const paragraph = parseLines([
+      `发文机关：${'发展综合型社区、智慧型商业中心，'.repeat(60)}`,
+      '某市促进消费若干措施',
+      ...body,
+    ]);
+    expect(paragraph.issuer).toBeNull();
+    expect(parseLines(['发文机关：加强消费管理', '某市促进消费若干措施', ...body]).issuer).toBeNull();
+  });
 });
 
 describe('metadata of copies as found on district and third-party sites', () => {

@@ -16,7 +16,7 @@ export type Property =
   | 'quote' // every target quote is non-empty, at most MAX_QUOTE_CHARS, and part of its task or bracket
   | 'as-written' // labels, titles, sections and department names are text of the document (markup removed)
   | 'non-empty' // no measure has an empty text or label
-  | 'ordinal' // ordinals are positive integers
+  | 'ordinal' // ordinals are positive integers; 0 only for a document-level goal section (label = title)
   | 'excerpt' // note excerpts are at most NOTE_EXCERPT_CHARS
   | 'message' // note messages are at most NOTE_MESSAGE_CHARS
   | 'linear'; // the result's text is at most OUTPUT_CHARS_PER_BYTE × input bytes (+ slack), notes ≤ input bytes
@@ -109,7 +109,8 @@ export function violations(doc: ParsedDocument, file: string, bytes: Uint8Array)
   for (const m of doc.measures) {
     if (m.text.trim() === '') add('non-empty', `text of ${m.label}`);
     if (m.label.trim() === '') add('non-empty', `label of a measure: “${clip(m.title)}”`);
-    if (!Number.isInteger(m.ordinal) || m.ordinal < 1) add('ordinal', `${m.label} → ${m.ordinal}`);
+    const goalSection = m.ordinal === 0 && m.kind === 'measure' && m.label === m.title;
+    if (!Number.isInteger(m.ordinal) || (m.ordinal < 1 && !goalSection)) add('ordinal', `${m.label} → ${m.ordinal}`);
     // Answers are labelled 问1, 问2… by the parser; every other label is sliced from the document.
     if (m.kind !== 'answer') cursor = asWritten('label', m.label, cursor);
     asWritten(`title of ${m.label}`, m.title, cursor);

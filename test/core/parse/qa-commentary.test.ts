@@ -53,13 +53,29 @@ describe('commentary', () => {
       ['proposal', '其次', 4, '要优化营商环境', '欧阳晓、李华', '优化消费环境'],
       ['proposal', '最后', 5, '要打通“最后一公里”', '欧阳晓、李华', '优化消费环境'],
     ]);
-    expect(doc.measures.every((m) => m.tasks.length === 1 && m.tasks[0]!.targets.length === 0 && m.tasks[0]!.departments.length === 0)).toBe(true);
+    expect(
+      doc.measures.every(
+        (m) => m.tasks.length === 1 && m.tasks[0]!.targets.length === 0 && m.tasks[0]!.departments.length === 0,
+      ),
+    ).toBe(true);
   });
 
   it('credits interview answers to the speaker', () => {
-    const doc = parseLines(['重庆如何发展消费金融', '【智库对话】', '主持人：记者 朱涛', '重庆日报：如何创新金融产品？', '黄潇：一是构建消费场景。二是打造消费体系。', '孙磊：一是统筹民生。二是协同政府。']);
+    const doc = parseLines([
+      '重庆如何发展消费金融',
+      '【智库对话】',
+      '主持人：记者 朱涛',
+      '重庆日报：如何创新金融产品？',
+      '黄潇：一是构建消费场景。二是打造消费体系。',
+      '孙磊：一是统筹民生。二是协同政府。',
+    ]);
     expect(doc.kind).toBe('commentary');
     expect(doc.authors).toEqual(['黄潇', '孙磊']);
-    expect(doc.measures.map((m) => `${m.label}:${m.author}`)).toEqual(['一是:黄潇', '二是:黄潇', '一是:孙磊', '二是:孙磊']);
+    expect(doc.measures.map((m) => `${m.label}:${m.author}`)).toEqual([
+      '一是:黄潇',
+      '二是:黄潇',
+      '一是:孙磊',
+      '二是:孙磊',
+    ]);
   });
 });

@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../../src/core/parse/index.ts';
 import type { ParsedDocument } from '../../../src/core/model.ts';
-import { loadGold, type GoldTarget } from '../../helpers/gold.ts';
+import { parseDocument } from '../../../src/core/parse/index.ts';
+import { type GoldTarget, loadGold } from '../../helpers/gold.ts';
 import { SEEDS_DIR } from '../../helpers/paths.ts';
 
 const gold = { documents: loadGold() };
@@ -15,7 +15,10 @@ function allTargets(doc: ParsedDocument) {
   return doc.measures.flatMap((m) => m.tasks.flatMap((t) => t.targets));
 }
 
-function expectTarget(actual: { text: string; due: string; precision: string; periodStart: string | null }, g: GoldTarget): void {
+function expectTarget(
+  actual: { text: string; due: string; precision: string; periodStart: string | null },
+  g: GoldTarget,
+): void {
   expect(actual.text).toBe(g.quote);
   if (g.due) expect(actual.due).toBe(g.due);
   if (g.due_accept) expect(g.due_accept).toContain(actual.due);
@@ -49,11 +52,14 @@ describe('seed documents match the gold file', () => {
           g.measures!.forEach((gm, i) => {
             const m = d.measures[i]!;
             expect(m.title, gm.label).toBe(gm.title);
-            expect(m.tasks.map((t) => t.departments.map((x) => x.name)), gm.label).toEqual(gm.tasks.map((t) => t.departments));
+            expect(
+              m.tasks.map((t) => t.departments.map((x) => x.name)),
+              gm.label,
+            ).toEqual(gm.tasks.map((t) => t.departments));
             gm.tasks.forEach((gt, k) => {
               const targets = m.tasks[k]!.targets;
               expect(targets.length, `${gm.label} task ${k + 1}`).toBe(gt.targets?.length ?? 0);
-              (gt.targets ?? []).forEach((tg, j) => expectTarget(targets[j]!, tg));
+              for (const [j, tg] of (gt.targets ?? []).entries()) expectTarget(targets[j]!, tg);
             });
           });
         });
@@ -63,14 +69,15 @@ describe('seed documents match the gold file', () => {
         it('has exactly the gold targets', () => {
           const targets = allTargets(doc());
           expect(targets.map((t) => t.text)).toEqual(g.targets!.map((t) => t.quote));
-          g.targets!.forEach((tg, j) => expectTarget(targets[j]!, tg));
+          for (const [j, tg] of g.targets!.entries()) expectTarget(targets[j]!, tg);
         });
       }
 
       it('never reports a non-target or a non-department parenthetical', () => {
         const d = doc();
         const quotes = allTargets(d).map((t) => t.text);
-        for (const nt of g.non_targets ?? []) for (const q of quotes) expect(q.includes(nt) || nt.includes(q), nt).toBe(false);
+        for (const nt of g.non_targets ?? [])
+          for (const q of quotes) expect(q.includes(nt) || nt.includes(q), nt).toBe(false);
         const names = d.measures.flatMap((m) => m.tasks.flatMap((t) => t.departments.map((x) => x.name)));
         const responsibilities = d.measures.flatMap((m) => m.tasks.map((t) => t.responsibility));
         for (const p of g.non_department_parentheticals ?? []) {

@@ -361,4 +361,38 @@ describe('numbering levels decided per document', () => {
       ['（三）', '（三）见上文。'],
     ]);
   });
+
+  it('a label with no text of its own heads its sub-items, which are the measures', () => {
+    const doc = parseLines([
+      '某市促进消费若干措施',
+      '一、扩大消费',
+      '（一）加强管理。',
+      '（二）',
+      '1.发展夜间经济。',
+      '2.发展首店经济。',
+      '（三）做好服务。',
+    ]);
+    expect(doc.measures.map((m) => [m.label, m.section, m.title])).toEqual([
+      ['（一）', '扩大消费', '加强管理'],
+      ['1.', '扩大消费', '发展夜间经济'],
+      ['2.', '扩大消费', '发展首店经济'],
+      ['（三）', '扩大消费', '做好服务'],
+    ]);
+  });
+
+  it('a label that heads nothing is dropped with a structure note, past ten counted in one note', () => {
+    const labels = ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）', '（九）', '（十）'];
+    const doc = parseLines([
+      '某市方案',
+      '（一）发展夜间经济。',
+      ...labels.slice(1),
+      '（十一）',
+      '（十二）',
+      '（十三）',
+    ]);
+    expect(doc.measures.map((m) => m.label)).toEqual(['（一）']);
+    const notes = doc.notes.filter((n) => n.kind === 'structure');
+    expect(notes.map((n) => n.label)).toEqual([...labels.slice(1), '（十一）', null]);
+    expect(notes[notes.length - 1]!.message).toMatch(/^2 more labels/);
+  });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testSegmenter } from '../../helpers/segmenter.ts';
 import { aliasAlternatives, departmentPatterns, departmentStem } from '../../../src/core/search/department-aliases.ts';
 import { warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
 beforeAll(() => warmSegmenter(testSegmenter), 60_000);

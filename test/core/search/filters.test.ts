@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasFilters, parseDueBound, regionStem, resolveFilters } from '../../../src/core/search/filters.ts';
 import { SearchInputError } from '../../../src/core/search/errors.ts';
+import { hasFilters, parseDueBound, regionStem, resolveFilters } from '../../../src/core/search/filters.ts';
 
 describe('search filters', () => {
   it('reads years and months as the first or last day of the period', () => {
@@ -13,7 +13,8 @@ describe('search filters', () => {
   });
 
   it('refuses what is not a date, and empty ranges', () => {
-    for (const bad of ['2023-13', '2023-02-30', 'soon', "'; DROP"]) expect(() => parseDueBound(bad, 'to')).toThrow(SearchInputError);
+    for (const bad of ['2023-13', '2023-02-30', 'soon', "'; DROP"])
+      expect(() => parseDueBound(bad, 'to')).toThrow(SearchInputError);
     expect(() => resolveFilters({ dueFrom: '2024', dueTo: '2023' }, '2024-01-01')).toThrow(/empty/);
   });
 

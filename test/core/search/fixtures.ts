@@ -1,8 +1,8 @@
-import type { Db } from '../../../src/db/open.ts';
-import { testSegmenter } from '../../helpers/segmenter.ts';
 import type { DocumentKind, ParsedDepartment, ParsedTarget } from '../../../src/core/model.ts';
+import type { Db } from '../../../src/db/open.ts';
 import { replaceDocument } from '../../../src/repo/documents-writer.ts';
 import { indexMeasures } from '../../../src/repo/search-index-repo.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 
 /** A measure as tests describe it: one task per entry in `tasks`. */
 export interface FixtureMeasure {
@@ -46,7 +46,7 @@ export function addDocument(db: Db, d: FixtureDocument): string[] {
         effectiveOn: d.effectiveOn ?? null,
         expiresOn: d.expiresOn ?? null,
         authors: [],
-      notes: [],
+        notes: [],
         measures: [],
       },
       measures: d.measures.map((m, i) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnippet, snippetText, snippetToMarkdown, SNIPPET_CHARS } from '../../../src/core/search/highlight.ts';
+import { buildSnippet, SNIPPET_CHARS, snippetText, snippetToMarkdown } from '../../../src/core/search/highlight.ts';
 
 describe('buildSnippet', () => {
   it('marks every occurrence of the terms', () => {
@@ -8,7 +8,7 @@ describe('buildSnippet', () => {
   });
 
   it('shows a window of about 120 characters around the best match, with ellipses', () => {
-    const text = '甲'.repeat(300) + '。建设5G基站，推进双千兆。' + '乙'.repeat(300);
+    const text = `${'甲'.repeat(300)}。建设5G基站，推进双千兆。${'乙'.repeat(300)}`;
     const parts = buildSnippet(text, ['5g', '基站', '双千兆']);
     const plain = snippetText(parts);
     expect(plain.startsWith('…建设')).toBe(true);
@@ -18,7 +18,7 @@ describe('buildSnippet', () => {
   });
 
   it('prefers the stretch holding the most distinct terms', () => {
-    const text = '冷链' + '丙'.repeat(200) + '冷链追溯' + '丁'.repeat(200);
+    const text = `冷链${'丙'.repeat(200)}冷链追溯${'丁'.repeat(200)}`;
     const plain = snippetToMarkdown(buildSnippet(text, ['冷链', '追溯']));
     expect(plain).toContain('**冷链追溯**');
     expect(plain.startsWith('…')).toBe(true);
@@ -31,11 +31,11 @@ describe('buildSnippet', () => {
 
   it('shows the start of the text when nothing matches (list mode)', () => {
     const parts = buildSnippet('戊'.repeat(200), []);
-    expect(parts).toEqual([{ text: '戊'.repeat(SNIPPET_CHARS) + '…', hit: false }]);
+    expect(parts).toEqual([{ text: `${'戊'.repeat(SNIPPET_CHARS)}…`, hit: false }]);
   });
 
   it('never splits an emoji', () => {
-    const text = '😀'.repeat(100) + '冷链' + '😀'.repeat(100);
+    const text = `${'😀'.repeat(100)}冷链${'😀'.repeat(100)}`;
     expect(snippetText(buildSnippet(text, ['冷链']))).not.toMatch(/^…?[\uDC00-\uDFFF]|[\uD800-\uDBFF]…?$/);
   });
   it('does not start inside the bracket that closes the previous clause', () => {

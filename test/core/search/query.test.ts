@@ -1,8 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testSegmenter } from '../../helpers/segmenter.ts';
-import { warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
-import { charMatch, ftsString, highlightNeedles, parseQuery, wordMatch, wordOrCharMatch, MAX_QUERY_CHARS } from '../../../src/core/search/query.ts';
 import { QueryTooLongError, SearchInputError } from '../../../src/core/search/errors.ts';
+import {
+  charMatch,
+  ftsString,
+  highlightNeedles,
+  MAX_QUERY_CHARS,
+  parseQuery,
+  wordMatch,
+  wordOrCharMatch,
+} from '../../../src/core/search/query.ts';
+import { warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
 beforeAll(() => warmSegmenter(testSegmenter), 60_000);
@@ -12,7 +20,10 @@ describe('parseQuery', () => {
   it('cuts words and keeps each chunk as an exact phrase', () => {
     const q = parseQuery('冷链追溯 5G', jieba);
     expect(q.terms).toEqual(['冷链', '追溯', '5g']);
-    expect(q.chunks).toEqual([['冷', '链', '追', '溯'], ['5', 'g']]);
+    expect(q.chunks).toEqual([
+      ['冷', '链', '追', '溯'],
+      ['5', 'g'],
+    ]);
     expect(q.short).toBe(false);
     expect(parseQuery('券', jieba).short).toBe(true);
     expect(parseQuery('冷链', jieba).short).toBe(true);
@@ -40,11 +51,18 @@ describe('parseQuery', () => {
   });
 
   it('writes FTS syntax only around quoted tokens, whatever the user typed', () => {
-    for (const text of ['冷链 OR NEAR(x y) NOT a* ^b c:d', '"冷链" -"物流 OR" AND {title} : x', "'; DROP TABLE x; --", '冷链 ) OR ( "']) {
+    for (const text of [
+      '冷链 OR NEAR(x y) NOT a* ^b c:d',
+      '"冷链" -"物流 OR" AND {title} : x',
+      "'; DROP TABLE x; --",
+      '冷链 ) OR ( "',
+    ]) {
       const m = wordOrCharMatch(parseQuery(text, jieba));
       // Outside double-quoted strings only this module's own syntax is left.
       const outside = m.replace(/"(?:[^"]|"")*"/g, ' ');
-      expect(outside.replace(/\{title departments body\}|\b(AND|OR|NOT|departments|chars)\b|[:()]/g, '').trim()).toBe('');
+      expect(outside.replace(/\{title departments body\}|\b(AND|OR|NOT|departments|chars)\b|[:()]/g, '').trim()).toBe(
+        '',
+      );
     }
   });
 
@@ -70,7 +88,9 @@ describe('parseQuery', () => {
   });
 
   it('keeps a simple query as it was: terms ANDed, no operator words', () => {
-    expect(wordMatch(parseQuery('冷链追溯', jieba))).toBe('{title departments body} : "冷链" AND {title departments body} : "追溯"');
+    expect(wordMatch(parseQuery('冷链追溯', jieba))).toBe(
+      '{title departments body} : "冷链" AND {title departments body} : "追溯"',
+    );
     expect(charMatch(parseQuery('冷链 物流', jieba))).toBe('chars : "冷 链" AND chars : "物 流"');
     // A hyphen inside a word is not an exclusion; lower-case or is a word.
     expect(parseQuery('2023-2025', jieba).excluded).toEqual([]);

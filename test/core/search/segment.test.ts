@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Segmenter } from '../../../src/core/search/segmenter.ts';
-import { SEGMENTATION_RULES_VERSION, charTokens, indexFingerprint, segmentForIndex, segmentQuery } from '../../../src/core/search/segment.ts';
 import { normalizeForSearch } from '../../../src/core/search/normalize.ts';
+import {
+  charTokens,
+  indexFingerprint,
+  SEGMENTATION_RULES_VERSION,
+  segmentForIndex,
+  segmentQuery,
+} from '../../../src/core/search/segment.ts';
+import type { Segmenter } from '../../../src/core/search/segmenter.ts';
 
 /**
  * A tiny segmenter: precise mode cuts at '|', search mode also emits each half of a 4-character word, full mode
@@ -11,9 +17,18 @@ function fakeSegmenter(fingerprint = 'dict-a') {
   const seen: string[] = [];
   const words = (text: string) => text.split(/[|\s]+/).filter(Boolean);
   const seg: Segmenter = {
-    cut: (t) => (seen.push(t), words(t)),
-    cutForSearch: (t) => (seen.push(t), words(t).flatMap((w) => (w.length === 4 ? [w.slice(0, 2), w.slice(2), w] : [w]))),
-    cutAll: (t) => (seen.push(t), words(t).flatMap((w) => Array.from({ length: Math.max(0, w.length - 1) }, (_, i) => w.slice(i, i + 2)))),
+    cut: (t) => {
+      seen.push(t);
+      return words(t);
+    },
+    cutForSearch: (t) => {
+      seen.push(t);
+      return words(t).flatMap((w) => (w.length === 4 ? [w.slice(0, 2), w.slice(2), w] : [w]));
+    },
+    cutAll: (t) => {
+      seen.push(t);
+      return words(t).flatMap((w) => Array.from({ length: Math.max(0, w.length - 1) }, (_, i) => w.slice(i, i + 2)));
+    },
     fingerprint: () => fingerprint,
   };
   return { seg, seen };

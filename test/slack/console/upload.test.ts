@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { testSegmenter } from '../../helpers/segmenter.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -12,6 +11,7 @@ import { runConsole } from '../../../src/slack/console/start-console.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
 import { testDb } from '../../helpers/db.ts';
 import { SEEDS_DIR } from '../../helpers/paths.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 
 const s = stringsFor('zh');
 

@@ -142,7 +142,11 @@ describe('buildDigestMessage', () => {
 
   it('marks targets quoted from a Q&A answer or a commentary as context, not the team’s commitments', () => {
     const d = digest(0, 0);
-    d.overdue = [item(1, '2022-12-31', { source: 'qa' }), item(2, '2022-12-31', { source: 'commentary' }), item(3, '2022-12-31')];
+    d.overdue = [
+      item(1, '2022-12-31', { source: 'qa' }),
+      item(2, '2022-12-31', { source: 'commentary' }),
+      item(3, '2022-12-31'),
+    ];
     const text = allText(build(d));
     expect(text).toContain(digestStrings.zh.digestQuoted.qa);
     expect(text).toContain(digestStrings.zh.digestQuoted.commentary);

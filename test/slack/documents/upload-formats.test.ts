@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { testSegmenter } from '../../helpers/segmenter.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/open.ts';
@@ -8,6 +7,7 @@ import { listIndexedDocuments } from '../../../src/services/document-service.ts'
 import { stringsFor } from '../../../src/slack/strings.ts';
 import { testDb } from '../../helpers/db.ts';
 import { REPO_ROOT } from '../../helpers/paths.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 import { type Harness, startHarness, TODAY, visibleText } from '../harness.ts';
 
 /** Word and PDF files shared in the bot's DM go through the same readers as the command line. */

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { testSegmenter } from '../../helpers/segmenter.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/open.ts';
@@ -11,6 +10,7 @@ import { MAX_DOCUMENT_BYTES } from '../../../src/services/ingest-service.ts';
 import { ACTIONS } from '../../../src/slack/ids.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
 import { testDb } from '../../helpers/db.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 import { eventBody, JSON_TYPE } from '../../helpers/slack-request.ts';
 import { buttonsOf, type Harness, SEEDS_DIR, startHarness, TODAY, visibleText } from '../harness.ts';
 

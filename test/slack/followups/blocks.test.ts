@@ -138,7 +138,13 @@ describe('follow-up section in a detail view', () => {
       })),
     ];
     const text = JSON.stringify(
-      followupSectionBlocks({ followups: [blocked], events: many, strings: s, viewer: { user: 'U0A', channel: null }, timeZone: 'Asia/Shanghai' }),
+      followupSectionBlocks({
+        followups: [blocked],
+        events: many,
+        strings: s,
+        viewer: { user: 'U0A', channel: null },
+        timeZone: 'Asia/Shanghai',
+      }),
     );
     expect(text).toContain(`${s.fuEvent.created} <@U0A>`);
     expect(text).toContain('2027-01-09');

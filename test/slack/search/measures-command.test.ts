@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testSegmenter } from '../../helpers/segmenter.ts';
 import type { Db } from '../../../src/db/open.ts';
 import { searchMeasures } from '../../../src/services/search-service.ts';
 import { ACTIONS } from '../../../src/slack/ids.ts';
 import { MAX_BLOCKS_PER_MESSAGE, MAX_COMMAND_TEXT, RESULTS_PAGE_SIZE } from '../../../src/slack/kit/limits.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 import { eventBody, FORM, JSON_TYPE, slashCommandBody } from '../../helpers/slack-request.ts';
 import { buttonsOf, type Harness, seededDb, startHarness, TODAY, visibleText } from '../harness.ts';
 
@@ -43,12 +43,16 @@ describe('/measures search over signed HTTP', () => {
   });
 
   it('applies filters typed as words (地区:, in-force)', async () => {
-    const expected = searchMeasures(db, {
-      query: '消费',
-      filters: { region: '天津' },
-      limit: RESULTS_PAGE_SIZE,
-      today: TODAY,
-    }, testSegmenter);
+    const expected = searchMeasures(
+      db,
+      {
+        query: '消费',
+        filters: { region: '天津' },
+        limit: RESULTS_PAGE_SIZE,
+        today: TODAY,
+      },
+      testSegmenter,
+    );
     const { reply } = await h.command('消费 地区:天津');
     const text = visibleText(reply.body.blocks);
     expect(text).toContain(s.resultsCount(expected.total, expected.total ? 1 : 0, expected.hits.length));
@@ -58,12 +62,16 @@ describe('/measures search over signed HTTP', () => {
   });
 
   it('dept <name> lists the measures that department is responsible for', async () => {
-    const expected = searchMeasures(db, {
-      query: '',
-      filters: { department: '商务局' },
-      limit: RESULTS_PAGE_SIZE,
-      today: TODAY,
-    }, testSegmenter);
+    const expected = searchMeasures(
+      db,
+      {
+        query: '',
+        filters: { department: '商务局' },
+        limit: RESULTS_PAGE_SIZE,
+        today: TODAY,
+      },
+      testSegmenter,
+    );
     expect(expected.total).toBeGreaterThan(0);
     const { reply } = await h.command('dept 商务局');
     expect(visibleText(reply.body.blocks)).toContain(s.resultsCount(expected.total, 1, expected.hits.length));
@@ -71,21 +79,29 @@ describe('/measures search over signed HTTP', () => {
   });
 
   it('due <year | month | next Nd> lists measures with targets due in the window', async () => {
-    const year = searchMeasures(db, {
-      query: '',
-      filters: { dueFrom: '2023-01-01', dueTo: '2023-12-31' },
-      limit: RESULTS_PAGE_SIZE,
-      today: TODAY,
-    }, testSegmenter);
+    const year = searchMeasures(
+      db,
+      {
+        query: '',
+        filters: { dueFrom: '2023-01-01', dueTo: '2023-12-31' },
+        limit: RESULTS_PAGE_SIZE,
+        today: TODAY,
+      },
+      testSegmenter,
+    );
     expect(year.total).toBeGreaterThan(0);
     const { reply } = await h.command('due 2023');
     expect(visibleText(reply.body.blocks)).toContain(s.resultsCount(year.total, 1, year.hits.length));
-    const next = searchMeasures(db, {
-      query: '',
-      filters: { dueFrom: TODAY, dueTo: '2023-05-30' },
-      limit: RESULTS_PAGE_SIZE,
-      today: TODAY,
-    }, testSegmenter);
+    const next = searchMeasures(
+      db,
+      {
+        query: '',
+        filters: { dueFrom: TODAY, dueTo: '2023-05-30' },
+        limit: RESULTS_PAGE_SIZE,
+        today: TODAY,
+      },
+      testSegmenter,
+    );
     const { reply: r2 } = await h.command('due next 90d');
     expect(visibleText(r2.body.blocks)).toContain(
       next.total === 0 ? s.resultsCount(0, 0, 0) : s.resultsCount(next.total, 1, next.hits.length),
@@ -167,12 +183,16 @@ describe('deadlines in results', () => {
 
 describe('detail view', () => {
   it('show <id> gives full text, tasks, targets past or not as of today, source document and action buttons', async () => {
-    const hit = searchMeasures(db, {
-      query: '',
-      filters: { dueFrom: '2022-01-01', dueTo: '2025-12-31' },
-      limit: 1,
-      today: TODAY,
-    }, testSegmenter).hits[0]!;
+    const hit = searchMeasures(
+      db,
+      {
+        query: '',
+        filters: { dueFrom: '2022-01-01', dueTo: '2025-12-31' },
+        limit: 1,
+        today: TODAY,
+      },
+      testSegmenter,
+    ).hits[0]!;
     const { reply } = await h.command(`show ${hit.measureId.toUpperCase()}`);
     const text = visibleText(reply.body.blocks);
     expect(reply.body.blocks[0].text.text).toContain(hit.title.slice(0, 20));
@@ -202,9 +222,13 @@ describe('detail view', () => {
     expect(db.prepare('SELECT 1 FROM measures WHERE id = ?').get(example)).toBeDefined();
     // An item its document does not have: how many it has, and which ids.
     const doc = hit.documentId;
-    const ids = (db.prepare('SELECT id FROM measures WHERE document_id = ? ORDER BY position').all(doc) as { id: string }[]).map((r) => r.id);
+    const ids = (
+      db.prepare('SELECT id FROM measures WHERE document_id = ? ORDER BY position').all(doc) as { id: string }[]
+    ).map((r) => r.id);
     const { reply: beyond } = await h.command(`show ${doc}-999`);
-    expect(visibleText(beyond.body.blocks)).toContain(s.notInDocument(`${doc}-999`, doc, ids.length, ids[0]!, ids.at(-1)!));
+    expect(visibleText(beyond.body.blocks)).toContain(
+      s.notInDocument(`${doc}-999`, doc, ids.length, ids[0]!, ids.at(-1)!),
+    );
     const { reply: bad } = await h.command('show <!channel>');
     expect(visibleText(bad.body.blocks)).toContain('&lt;!channel&gt;');
     expect(JSON.stringify(bad.body)).not.toContain('<!channel>');

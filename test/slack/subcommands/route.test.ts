@@ -21,7 +21,12 @@ describe('routeCommand', () => {
     expect(routeCommand('showroom', names)).toEqual({ kind: 'search', text: 'showroom' });
   });
   it('a first word one typo away from a subcommand is a typo, not a search', () => {
-    expect(routeCommand('shwo z8wv-4', names)).toEqual({ kind: 'typo', word: 'shwo', suggestion: 'show', text: 'shwo z8wv-4' });
+    expect(routeCommand('shwo z8wv-4', names)).toEqual({
+      kind: 'typo',
+      word: 'shwo',
+      suggestion: 'show',
+      text: 'shwo z8wv-4',
+    });
     expect(routeCommand('follwups all', names)).toMatchObject({ kind: 'typo', suggestion: 'followups' });
     expect(routeCommand('assing z8wv-4.1 <@U1|wang>', names)).toMatchObject({ kind: 'typo', suggestion: 'assign' });
     // Words two edits away, Chinese and short words stay searches.

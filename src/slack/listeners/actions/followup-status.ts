@@ -23,7 +23,9 @@ export function followupStatusHandler(deps: SlackDeps) {
       const place = placeOf(p);
       const where = replyTo(place);
       const fdeps = followupDeps(deps);
-      const outcome = changeFollowup(fdeps, { followupId: action.value, change, actor: place.user });
+      const outcome = await deps.write(() =>
+        changeFollowup(fdeps, { followupId: action.value, change, actor: place.user }),
+      );
       if (outcome.ok) {
         const problem = await publishChange(fdeps, client, outcome);
         if (problem)

@@ -24,7 +24,10 @@ export function shareMeasureHandler(deps: SlackDeps) {
         viewer: { user: null, channel: channel ?? null },
       });
       const shared = await shareInChannel({ client, respond, channel, message, deps });
-      if (shared.kind === 'posted' && shared.ts) rememberPostedItem(deps.db, shared.channel, shared.ts, id);
+      if (shared.kind === 'posted' && shared.ts) {
+        const { channel: postedIn, ts } = shared;
+        await deps.write(() => rememberPostedItem(deps.db, postedIn, ts, id));
+      }
     });
   };
 }

@@ -9,9 +9,9 @@ import { ASSIGN_BLOCKS } from '../../followups/modals.ts';
 import { assignOutcomeText, dueNoteText, slackFailedText } from '../../followups/outcome-text.ts';
 import { publishCreated } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
+import { examplesOf, withExamples } from '../../kit/examples.ts';
 import { parseMetadata, viewSubmissionSchema } from '../payloads.ts';
 import { safelyTelling } from '../safely.ts';
-import { examplesOf, withExamples } from '../../kit/examples.ts';
 
 /** Modal field errors are plain text (no escaping needed); the typed id is echoed at most this long (the input's max_length). */
 const MAX_TYPED_ID = 64;
@@ -53,7 +53,10 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
       return;
     }
     if (!assignee) {
-      await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.assignee.block]: withExamples(s.fuParseError.missing_user, examplesOf(deps), s) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [ASSIGN_BLOCKS.assignee.block]: withExamples(s.fuParseError.missing_user, examplesOf(deps), s) },
+      });
       return;
     }
     if (note !== null && charCount(note) > MAX_NOTE_CHARS) {
@@ -61,7 +64,10 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
       return;
     }
     if (due !== null && !isIsoDate(due)) {
-      await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.due.block]: withExamples(s.fuParseError.bad_date, examplesOf(deps), s) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [ASSIGN_BLOCKS.due.block]: withExamples(s.fuParseError.bad_date, examplesOf(deps), s) },
+      });
       return;
     }
     await ack();
@@ -72,21 +78,24 @@ export function assignFollowupSubmitHandler(deps: SlackDeps) {
       'assign follow-up submit',
       async () => {
         const fdeps = followupDeps(deps);
-        const outcome = assignFollowup(fdeps, {
-          itemId: item.itemId,
-          assignee,
-          actor: p.user.id,
-          due,
-          note,
-          where: { channel: meta.channel, threadTs: meta.threadTs },
-          dedupeKey: `view:${p.view.id}`,
-          today: todayOf(deps),
-        });
+        const outcome = await deps.write(() =>
+          assignFollowup(fdeps, {
+            itemId: item.itemId,
+            assignee,
+            actor: p.user.id,
+            due,
+            note,
+            where: { channel: meta.channel, threadTs: meta.threadTs },
+            dedupeKey: `view:${p.view.id}`,
+            today: todayOf(deps),
+          }),
+        );
         if (!outcome.ok) return tell(client, deps.logger, where, assignOutcomeText(outcome, s));
         // Success shows as the card in the thread; only problems need a private word.
         const error = outcome.created ? await publishCreated(fdeps, client, outcome.followup) : null;
         if (error) await tell(client, deps.logger, where, slackFailedText(outcome.followup.id, error, s));
-        if (outcome.dueNote) await tell(client, deps.logger, where, dueNoteText(outcome.followup.id, outcome.dueNote, s));
+        if (outcome.dueNote)
+          await tell(client, deps.logger, where, dueNoteText(outcome.followup.id, outcome.dueNote, s));
       },
     );
   };

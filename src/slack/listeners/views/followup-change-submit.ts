@@ -10,9 +10,9 @@ import { publishChange } from '../../followups/publisher.ts';
 import { tell } from '../../followups/tell.ts';
 import { publishHome } from '../../home/home-view.ts';
 import { VIEWS } from '../../ids.ts';
+import { examplesOf, withExamples } from '../../kit/examples.ts';
 import { parseMetadata, viewSubmissionSchema } from '../payloads.ts';
 import { safelyTelling } from '../safely.ts';
-import { examplesOf, withExamples } from '../../kit/examples.ts';
 
 /** ChangeModalContext (followups/modals.ts); the place fields default so a modal opened before them still works. */
 const metadataSchema = z.object({
@@ -48,7 +48,10 @@ export function followupChangeSubmitHandler(deps: SlackDeps) {
     const due = values[DUE_BLOCK.block]?.[DUE_BLOCK.action]?.selected_date ?? null;
     const change: FollowupChange | null = isBlock ? { kind: 'block', reason } : due ? { kind: 'due', due } : null;
     if (!change) {
-      await ack({ response_action: 'errors', errors: { [field.block]: withExamples(s.fuParseError.missing_date, examplesOf(deps), s) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [field.block]: withExamples(s.fuParseError.missing_date, examplesOf(deps), s) },
+      });
       return;
     }
     const fdeps = followupDeps(deps);
@@ -65,7 +68,7 @@ export function followupChangeSubmitHandler(deps: SlackDeps) {
       (text) => tell(client, deps.logger, where, text),
       'follow-up change submit',
       async () => {
-        const outcome = changeFollowup(fdeps, req);
+        const outcome = await deps.write(() => changeFollowup(fdeps, req));
         if (!outcome.ok) {
           const text = changeOutcomeText(outcome, s, true);
           if (text) await tell(client, deps.logger, where, text);

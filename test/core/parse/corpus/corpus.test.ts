@@ -54,8 +54,12 @@ describe('every page of the 2019 State Council crawl is indexed or refused for i
     expect(error, `${file} should be refused (ParseError), but it was indexed`).toBeInstanceOf(ParseError);
     const message = (error as Error).message;
     // A page without numbered items is not newspaper commentary: the refusal must not say it was read as one.
-    expect(message, `${file}: the refusal names a wrong reason: ${message}`).not.toMatch(/no recommendations were found|commentary/i);
-    expect(message, `${file}: the refusal should say that no numbered items were found: ${message}`).toMatch(/numbered/i);
+    expect(message, `${file}: the refusal names a wrong reason: ${message}`).not.toMatch(
+      /no recommendations were found|commentary/i,
+    );
+    expect(message, `${file}: the refusal should say that no numbered items were found: ${message}`).toMatch(
+      /numbered/i,
+    );
   });
 
   it.each(decisions.filter((d) => d.decision === 'index'))('$file is indexed: $reason', ({ file, kind }) => {

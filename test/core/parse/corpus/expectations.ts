@@ -2,7 +2,7 @@
  * Hand-written expectations for real documents of the genre (expected/*.json) and their comparison with what
  * the parser produced. Shared by corpus.test.ts (assertions) and report.ts (before/after figures).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentKind, ParsedDocument, ParsedMeasure, Precision } from '../../../../src/core/model.ts';

@@ -9,7 +9,7 @@ import { HOSTILE_INPUTS, normalDocument } from '../core/parse/hostile-inputs.ts'
  * parsed in the same run. Each time is the median of RUNS parses after one warm-up parse of the same input
  * (and WARMUP_PARSES of the normal document before the first).
  *
- * `node --import tsx test/bench/hostile-inputs.ts [--json] [--bytes N] [--root DIR]` — `--bytes` sets the size
+ * `node --import tsx test/bench/hostile-inputs.bench.ts [--json] [--bytes N] [--root DIR]` — `--bytes` sets the size
  * (default 100 KB); `--root` parses with the parser of another checkout (default: this one), so the same inputs
  * measure an older parser for comparison. Also a default export returning the numbers, as test/bench/run.ts
  * expects of a benchmark.
