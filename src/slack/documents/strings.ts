@@ -286,7 +286,8 @@ export const documentStrings = defineStrings(
       `${measures} measures · ${status} · added by ${by} on ${when}`,
     docPageOf: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
     docPrev: 'Previous',
-    docOnlyPages: (pages: number) => `There ${pages === 1 ? 'is only 1 page' : `are only ${pages} pages`}; this is the last.`,
+    docOnlyPages: (pages: number) =>
+      `There ${pages === 1 ? 'is only 1 page' : `are only ${pages} pages`}; this is the last.`,
     docNext: 'Next',
     docRemoveAdminsOnly: 'Only admins (SLACK_ADMIN_USERS) can remove documents.',
     docRemoveUsage: 'Usage: `/measures remove <document id>` (see `/measures docs` for the ids)',
