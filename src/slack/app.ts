@@ -76,7 +76,8 @@ export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, 
   // With a custom receiver (the local console) initialise explicitly in start(): Bolt's constructor would
   // otherwise fire auth.test in the background and keep retrying it after a short session has ended.
   const deferInitialization = choice.mode === 'custom';
-  const app = new App({ token, receiver, logger, clientOptions, deferInitialization });
+  // No conversation store: nothing reads context.conversation, and Bolt's default one costs a lookup per request.
+  const app = new App({ token, receiver, logger, clientOptions, deferInitialization, convoStore: false });
   app.error(async (err) => {
     base.logger.error('unhandled Slack listener error', { error: err.message });
   });

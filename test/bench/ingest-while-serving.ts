@@ -190,11 +190,13 @@ async function scenario(mode: Mode) {
   let httpErrors = 0;
   let n = 0;
   let running = true;
-  const post = async (body: string, type: string) => {
+  const post = async (body: string, type: string, responseUrl?: string) => {
     const started = performance.now();
     try {
       const res = await fetch(h.url, { method: 'POST', headers: signedHeaders(SIGNING_SECRET, body, type), body });
-      await res.text();
+      // A slash command's answer may be its acknowledgement.
+      const acked = await res.text();
+      if (responseUrl && acked.trim() !== '') h.fake.recordAck(responseUrl, JSON.parse(acked));
       if (res.status !== 200) httpErrors++;
     } catch {
       httpErrors++;
@@ -207,7 +209,7 @@ async function scenario(mode: Mode) {
       const responseUrl = h.fake.responseUrl();
       slashUrls.push(new URL(responseUrl).pathname);
       const text = SEARCHES[n % SEARCHES.length]!;
-      await post(slashCommandBody({ text, responseUrl, userId: USER, channelId: CHANNEL }), FORM);
+      await post(slashCommandBody({ text, responseUrl, userId: USER, channelId: CHANNEL }), FORM, responseUrl);
     } else {
       const ts = `1700000000.${String(n).padStart(6, '0')}`;
       mentionTs.push(ts);
@@ -245,7 +247,9 @@ async function scenario(mode: Mode) {
   await h.idle(120_000);
 
   const calls = h.fake.calls;
-  const replied = new Set(calls.filter((c) => c.method === 'response_url').map((c) => c.path));
+  const replied = new Set(
+    calls.filter((c) => c.method === 'response_url' || c.method === 'command_ack').map((c) => c.path),
+  );
   const slashReplies = slashUrls.filter((p) => replied.has(p)).length;
   const busyText = commonStrings.en.busyError;
   const errorTexts = new Set([

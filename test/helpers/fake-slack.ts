@@ -45,6 +45,7 @@ const MESSAGE_METHODS = new Set([
   'chat.update',
   'chat.scheduleMessage',
   'response_url',
+  'command_ack',
 ]);
 /** Methods that carry a `view`. */
 const VIEW_METHODS = new Set(['views.open', 'views.update', 'views.push', 'views.publish']);
@@ -113,6 +114,25 @@ export class FakeSlack {
   private responseSeq = 0;
   private ts = 1_503_435_956;
 
+  /** Records a call, checks its Block Kit as Slack would and wakes waiters; returns the call and its violation. */
+  private record(
+    method: string,
+    url: string,
+    body: Record<string, any>,
+  ): { call: RecordedCall; invalid: BlockKitViolation | undefined } {
+    const call: RecordedCall = { method, path: url, body, at: Date.now() };
+    this.calls.push(call);
+    const report = check(method, body);
+    if (report?.warnings.length)
+      this.warnings.push({ method, path: url, error: 'warning', errors: report.warnings, body });
+    const invalid = report?.errors.length
+      ? { method, path: url, error: errorCode(method, report.errors), errors: report.errors, body }
+      : undefined;
+    if (invalid) this.violations.push(invalid);
+    for (const w of this.waiters) w(call);
+    return { call, invalid };
+  }
+
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => this.handle(req, res));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -153,6 +173,15 @@ export class FakeSlack {
   /** A fresh response_url (Slack issues one per command or action). */
   responseUrl(): string {
     return `${this.base}/respond/${++this.responseSeq}`;
+  }
+
+  /**
+   * Records a slash command's acknowledgement that carried a message (Slack posts it to the user as it would a
+   * response_url post), checked as Slack checks messages. Method `command_ack`, path the command's response_url.
+   */
+  recordAck(responseUrl: string, body: Record<string, any>): RecordedCall {
+    const path = new URL(responseUrl).pathname;
+    return this.record('command_ack', path, body).call;
   }
 
   /** The next call to `method` fails with `{ok:false, error}` (e.g. not_in_channel). */
@@ -300,16 +329,7 @@ export class FakeSlack {
         res.writeHead(400).end();
         return;
       }
-      const call: RecordedCall = { method, path: url, body, at: Date.now() };
-      this.calls.push(call);
-      const report = check(method, body);
-      if (report?.warnings.length)
-        this.warnings.push({ method, path: url, error: 'warning', errors: report.warnings, body });
-      const invalid = report?.errors.length
-        ? { method, path: url, error: errorCode(method, report.errors), errors: report.errors, body }
-        : undefined;
-      if (invalid) this.violations.push(invalid);
-      for (const w of this.waiters) w(call);
+      const { call, invalid } = this.record(method, url, body);
       const failure = this.failures.get(method)?.shift();
       if (failure?.kind === 'reset') {
         req.socket.destroy();

@@ -44,7 +44,10 @@ export interface Harness {
     contentType: string,
     opts?: { timestampSec?: number; signature?: string },
   ): Promise<{ status: number; text: string }>;
-  /** Runs `/measures <text>` and returns the first response_url post it caused. */
+  /**
+   * Runs `/measures <text>` and returns its answer: the acknowledgement's message (recorded in the fake as
+   * `command_ack`) or, when the work outlasted the acknowledgement, the first response_url post it caused.
+   */
   command(
     text: string,
     opts?: { userId?: string; channelId?: string },
@@ -136,10 +139,11 @@ export async function startHarness(
     post,
     async command(text, opts = {}) {
       const responseUrl = fake.responseUrl();
-      const before = fake.callsTo('response_url').length;
-      const { status } = await post(slashCommandBody({ text, responseUrl, ...opts }), FORM);
-      const replies = await fake.waitFor('response_url', before + 1);
-      const reply = replies.slice(before).find((c) => c.path === new URL(responseUrl).pathname) ?? replies[before]!;
+      const path = new URL(responseUrl).pathname;
+      const { status, text: acked } = await post(slashCommandBody({ text, responseUrl, ...opts }), FORM);
+      // The answer comes in the acknowledgement, or (slow work) later through response_url.
+      if (acked.trim() !== '') return { status, reply: fake.recordAck(responseUrl, JSON.parse(acked)), responseUrl };
+      const reply = await fake.waitForPath(path);
       return { status, reply, responseUrl };
     },
     async press(actionId, value, opts = {}) {

@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js/t2cn';
+import { simplifiedCode } from '../../lib/simplified.ts';
 
 /**
  * Text normalisation for MATCHING only. Output labels, titles and departments are sliced from the original
@@ -23,25 +23,6 @@ function mapChar(ch: string): string {
 
 const HAN_FIRST = 0x4e00;
 const HAN_LAST = 0x9fff;
-/** OpenCC's traditional → mainland simplified conversion, created once and applied one character at a time. */
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
-/**
- * The simplified form of each CJK unified ideograph, filled on first sight (0 = not looked up yet). A
- * character whose simplified form lies outside the basic plane (two code units) is left as it is, so the
- * mapping stays one code unit for one.
- */
-const simplified = new Uint16Array(HAN_LAST - HAN_FIRST + 1);
-
-function simplifiedCode(code: number): number {
-  const k = code - HAN_FIRST;
-  let out = simplified[k]!;
-  if (out === 0) {
-    const s = toSimplified(String.fromCharCode(code));
-    out = s.length === 1 ? s.charCodeAt(0) : code;
-    simplified[k] = out;
-  }
-  return out;
-}
 
 export function normalizeText(s: string): string {
   const parts: string[] = [];

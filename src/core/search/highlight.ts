@@ -61,15 +61,27 @@ function normalizeMapped(raw: string): { text: string; rawStart: number[]; rawEn
   return { text, rawStart, rawEnd };
 }
 
+/** Text made only of PIECES' length-keeping runs: its normalisation lines up with it unit for unit. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same runs as PIECES
+const ALIGNED = /^[\u0000-\u007f\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]*$/;
+
 /** Where the (normalised) needles occur in the raw text, as merged spans. */
 export function findMatches(raw: string, needles: string[]): Span[] {
-  const { text, rawStart, rawEnd } = normalizeMapped(raw);
+  // Most measures are only such runs: one normalisation of the whole text, positions shared with the raw one.
+  const aligned = ALIGNED.test(raw) ? normalizeForSearch(raw) : undefined;
+  const mapped = aligned !== undefined && aligned.length === raw.length ? undefined : normalizeMapped(raw);
+  const text = mapped ? mapped.text : aligned!;
   const spans: Span[] = [];
   needles.forEach((needle, ni) => {
     const n = normalizeForSearch(needle);
     if (!n.trim()) return;
     for (let at = text.indexOf(n); at !== -1; at = text.indexOf(n, at + n.length)) {
-      spans.push({ start: rawStart[at]!, end: rawEnd[at + n.length - 1]!, needles: new Set([ni]) });
+      const last = at + n.length - 1;
+      spans.push({
+        start: mapped ? mapped.rawStart[at]! : at,
+        end: mapped ? mapped.rawEnd[last]! : last + 1,
+        needles: new Set([ni]),
+      });
     }
   });
   spans.sort((a, b) => a.start - b.start || b.end - a.end);

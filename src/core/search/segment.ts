@@ -12,7 +12,7 @@ import type { Segmenter } from './segmenter.ts';
  */
 
 /** Bump when the way text is turned into index tokens changes here, so existing indexes are rebuilt. */
-export const SEGMENTATION_RULES_VERSION = '2';
+export const SEGMENTATION_RULES_VERSION = '3';
 
 /** Identifies the rules and the segmenter's dictionaries; stored with the index to know when to rebuild it. */
 export function indexFingerprint(segmenter: Segmenter): string {

@@ -26,6 +26,13 @@ export const MAX_MESSAGE_BLOCK_TEXT = 11_000;
 export const MAX_FALLBACK_TEXT = 3000;
 /** What `/measures` accepts; longer input is refused with a message (Slack allows ~4,000 characters). */
 export const MAX_COMMAND_TEXT = 500;
+/**
+ * Slack drops a slash command (the user sees "operation_timeout") that is not acknowledged within 3 s of Slack
+ * sending it; an answer ready within ANSWER_IN_ACK_MS of the handler starting is sent as the acknowledgement
+ * itself, which leaves the rest of the 3 s for the network and a busy event loop.
+ */
+export const SLASH_COMMAND_ACK_MS = 3000;
+export const ANSWER_IN_ACK_MS = 1500;
 /** Hits per results page. Each hit costs 2 blocks; header, filters, footer and actions take the rest. */
 export const RESULTS_PAGE_SIZE = 8;
 /** Label of an input block (plain_text). */

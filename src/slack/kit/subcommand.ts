@@ -22,7 +22,7 @@ export interface CommandInvocation {
 
 /**
  * One `/measures <name>` subcommand. Add one by writing `<feature>/<name>-command.ts` exporting a Subcommand
- * and adding it to `subcommands` in slack/subcommands/index.ts. `run` returns the reply (sent ephemerally via response_url), or
+ * and adding it to `subcommands` in slack/subcommands/index.ts. `run` returns the reply (sent ephemerally, in the ack or via response_url), or
  * undefined when it answered some other way (opened a modal, posted a message).
  */
 export interface Subcommand {

@@ -71,7 +71,9 @@ async function slash(text: string): Promise<{ status: number; responseUrl: strin
   const responseUrl = h.fake.responseUrl();
   const body = slashCommandBody({ text, responseUrl, userId: CREATOR, channelId: CHANNEL });
   const res = await fetch(h.url, { method: 'POST', headers: signedHeaders(SIGNING_SECRET, body, FORM), body });
-  await res.text();
+  // An answer ready in time comes in the acknowledgement itself.
+  const acked = await res.text();
+  if (acked.trim() !== '') h.fake.recordAck(responseUrl, JSON.parse(acked));
   return { status: res.status, responseUrl };
 }
 
@@ -84,8 +86,11 @@ async function deliver(event: Record<string, unknown>, eventId: string, retryNum
   return res.status;
 }
 
+/** A command's answers: in its acknowledgement or at its response_url. */
 const repliesTo = (responseUrl: string) =>
-  h.fake.callsTo('response_url').filter((c) => c.path === new URL(responseUrl).pathname);
+  h.fake.calls.filter(
+    (c) => (c.method === 'response_url' || c.method === 'command_ack') && c.path === new URL(responseUrl).pathname,
+  );
 const assignMention = (ts: string) =>
   mention(`<@${botId}> assign ${FIXTURE.measureId} <@${ASSIGNEE}|wang>`, { user: CREATOR, ts });
 
