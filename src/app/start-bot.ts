@@ -50,7 +50,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
   let stopped = false;
 
   if (mode === 'console') {
-    const jobs = startJobs({ db, client: null, logger, config, clock, write });
+    const jobs = startJobs({ db, client: null, logger, config, clock, segmenter, write });
     const finished = runConsole(base, {
       input: deps.io.stdin,
       write: deps.io.stdout,
@@ -87,7 +87,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
   // Jobs (digest, reminders) post through the same WebClient as the listeners. src/jobs/index.ts owns them.
   let jobs: ReturnType<typeof startJobs>;
   try {
-    jobs = startJobs({ db, client: slack.app.client, logger, config, clock, write });
+    jobs = startJobs({ db, client: slack.app.client, logger, config, clock, segmenter, write });
   } catch (err) {
     // Do not leave a connected receiver and an open database behind a failed start: the process must exit.
     await slack.stop().catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import { type CronSpec, parseCron } from '../core/digest/cron-schedule.ts';
 import { type DueSlot, dueSlot } from '../core/digest/slot.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
 import type { DigestAudience } from '../core/subscriptions/model.ts';
 import type { RunWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
@@ -24,6 +25,8 @@ export interface DigestJobDeps {
   logger: Logger;
   config: Config;
   calendar: WorkCalendar;
+  /** Cuts the keywords of subscription queries (the segmenter the index was built with). */
+  segmenter: Segmenter;
   /** DIGEST_CRON, parsed once when the job is scheduled (read from config when absent). */
   cron?: CronSpec;
   /** How claims and outcomes are written (busy-retry.ts); retried while another process holds the lock unless told. */
@@ -58,6 +61,7 @@ export async function runDigestJob(deps: DigestJobDeps, now: Date): Promise<Dige
     db: deps.db,
     logger,
     post: slackDigestPoster(deps.client, config.BOT_LOCALE),
+    segmenter: deps.segmenter,
     ...(deps.write ? { write: deps.write } : {}),
   };
   const deliveries: DeliveryOutcome[] = [];

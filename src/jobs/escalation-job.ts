@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
 import type { RunWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import { dateInZone } from '../lib/dates.ts';
@@ -22,6 +23,8 @@ export interface EscalationJobDeps {
   config: Config;
   client: SlackClient;
   calendar: WorkCalendar;
+  /** Cuts the keywords of subscription queries (the segmenter the index was built with). */
+  segmenter: Segmenter;
   /** How claims and outcomes are written (busy-retry.ts); retried while another process holds the lock unless told. */
   write?: RunWrite;
 }
@@ -39,6 +42,7 @@ export async function runEscalationJob(deps: EscalationJobDeps, now: Date): Prom
       calendar: deps.calendar,
       settings: config,
       send: slackEscalationSender(deps.client, stringsFor(config.BOT_LOCALE)),
+      segmenter: deps.segmenter,
       ...(deps.write ? { write: deps.write } : {}),
     },
     { today: dateInZone(now, config.DIGEST_TZ), nowIso: now.toISOString() },

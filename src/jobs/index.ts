@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import { parseCron } from '../core/digest/cron-schedule.ts';
+import type { Segmenter } from '../core/search/segmenter.ts';
 import { type RunWrite, retryingWrite } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -27,6 +28,8 @@ export interface JobsDeps {
   logger: Logger;
   config: Config;
   clock: Clock;
+  /** Cuts the keywords of subscription queries (the segmenter the index was built with). */
+  segmenter: Segmenter;
   /** Posts the digest; by default a client without retries of its own (digestPostingClient) for the bot's token. */
   digestClient?: SlackClient;
   /** When ticks happen; node-cron on the system clock unless a test drives the ticks itself. */
@@ -65,7 +68,7 @@ interface JobSpec {
 }
 
 export function startJobs(deps: JobsDeps): Jobs {
-  const { config, logger, clock } = deps;
+  const { config, logger, clock, segmenter } = deps;
   const schedule = deps.schedule ?? nodeCronSchedule;
   const specs: JobSpec[] = [];
   const calendar = deps.calendar ?? chinaWorkCalendar;
@@ -83,7 +86,7 @@ export function startJobs(deps: JobsDeps): Jobs {
     // retries, and a retried post whose answer was lost would be a second copy.
     const postingClient =
       deps.digestClient ?? digestPostingClient(config.SLACK_BOT_TOKEN ?? '', { slackApiUrl: config.SLACK_API_URL });
-    const jobDeps = { db: deps.db, client: postingClient, logger, config, cron, calendar, write };
+    const jobDeps = { db: deps.db, client: postingClient, logger, config, cron, calendar, segmenter, write };
     const run = (now: Date) => runDigestJob(jobDeps, now);
     specs.push({ name: 'digest', cron: DIGEST_TICK_CRON, run, atStartup: true, lock: 'digest' });
     if (config.DIGEST_CHANNELS.length === 0 && listSubscriptions(deps.db).length === 0) {
@@ -93,7 +96,7 @@ export function startJobs(deps: JobsDeps): Jobs {
     const remind = (now: Date) => runReminderJob({ db: deps.db, client, logger, config, calendar, write }, now);
     specs.push({ name: 'reminders', cron: config.REMINDER_CRON, run: remind, atStartup: false, lock: 'reminders' });
     const escalate = (now: Date) =>
-      runEscalationJob({ db: deps.db, client: postingClient, logger, config, calendar, write }, now);
+      runEscalationJob({ db: deps.db, client: postingClient, logger, config, calendar, segmenter, write }, now);
     specs.push({ name: 'escalations', cron: ESCALATION_CRON, run: escalate, atStartup: true, lock: 'escalations' });
     const notes = () => runRevisionNoticeJob({ db: deps.db, clock, client, logger, config });
     specs.push({

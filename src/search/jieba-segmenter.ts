@@ -52,14 +52,3 @@ export function createJiebaSegmenter(options: { userDictPath?: string } = {}): S
 export function warmSegmenter(segmenter: Segmenter): void {
   segmenter.cut('冷链');
 }
-
-let defaultInstance: Segmenter | undefined;
-
-/**
- * A process-wide jieba segmenter for callers that are not handed one yet (the ingest service's optional
- * segmenter, subscription scopes). The bot and the CLI create theirs and pass it; search code never calls this.
- */
-export function defaultSegmenter(): Segmenter {
-  defaultInstance ??= createJiebaSegmenter();
-  return defaultInstance;
-}

@@ -73,7 +73,8 @@ export interface AudienceDigestRequest {
   /** Overrides the audience's horizon (a CLI run with --horizon-days). */
   horizonDays?: number;
   now: Date;
-  segmenter?: Segmenter;
+  /** Cuts the keywords of the audience's query. */
+  segmenter: Segmenter;
 }
 
 /**
@@ -105,6 +106,7 @@ export interface ChannelDigestRequest {
   asOf: string;
   horizonDays?: number;
   now: Date;
+  segmenter: Segmenter;
 }
 
 /**
@@ -119,6 +121,7 @@ export function digestForChannel(db: Db, settings: DigestSettings, req: ChannelD
     audience,
     asOf: req.asOf,
     now: req.now,
+    segmenter: req.segmenter,
     ...(req.horizonDays === undefined ? {} : { horizonDays: req.horizonDays }),
   });
 }
@@ -127,7 +130,7 @@ export interface DeliverDeps {
   db: Db;
   logger: Logger;
   post: PostDigest;
-  segmenter?: Segmenter;
+  segmenter: Segmenter;
   /** How claims and outcomes are written; retried while another process holds the lock unless told (busy-retry.ts). */
   write?: RunWrite;
 }
@@ -182,7 +185,7 @@ export async function deliverDigest(
       audience,
       asOf,
       now: req.now,
-      ...(deps.segmenter ? { segmenter: deps.segmenter } : {}),
+      segmenter: deps.segmenter,
     });
     if (audience.skipEmpty && isEmptyDigest(digest)) {
       await write(() => markDigestSkipped(db, subscription, slot, nowIso));

@@ -46,7 +46,8 @@ export interface EscalationDeps {
   calendar: WorkCalendar;
   settings: EscalationSettings;
   send: SendEscalation;
-  segmenter?: Segmenter;
+  /** Cuts the keywords of the subscriptions a step-3 escalation is sent by. */
+  segmenter: Segmenter;
   /** How claims and outcomes are written; retried while another process holds the lock unless told (busy-retry.ts). */
   write?: RunWrite;
 }

@@ -35,7 +35,6 @@ import {
   retireIds,
 } from '../repo/revisions-repo.ts';
 import { indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
-import { defaultSegmenter } from '../search/jieba-segmenter.ts';
 import { collectFiles, type FileProblem, FileReadError, readRegularFile, type SkippedFile } from './ingest-files.ts';
 import { acquireIngestLease, type HeldLease } from './ingest-lease.ts';
 import { ensureSearchIndexFresh } from './search-service.ts';
@@ -64,8 +63,8 @@ export interface IngestDeps {
   db: Db;
   logger: Logger;
   clock: Clock;
-  /** Defaults to the shared jieba segmenter. */
-  segmenter?: Segmenter;
+  /** Cuts the measures it indexes (the segmenter searches use, so the index matches them). */
+  segmenter: Segmenter;
 }
 
 export interface IngestOptions {
@@ -488,7 +487,7 @@ async function ingestPrepared(
   if (problems.length > 0) throw new IngestError(problems);
 
   const { db } = deps;
-  const segmenter = cachingSegmenter(deps.segmenter ?? defaultSegmenter());
+  const segmenter = cachingSegmenter(deps.segmenter);
   const lease = acquireIngestLease(db, opts.waitForOtherIngestMs ?? WRITE_WAIT_MS, (holder) =>
     deps.logger.info('another ingest is adding documents; waiting for it to finish', {
       host: holder.host,

@@ -16,7 +16,6 @@ import {
   insertSubscription,
   listSubscriptions,
 } from '../repo/subscriptions-repo.ts';
-import { defaultSegmenter } from '../search/jieba-segmenter.ts';
 import { matchingMeasureIds } from './search-service.ts';
 
 /**
@@ -131,14 +130,10 @@ export function audienceScope(
   db: Db,
   audience: Pick<DigestAudience, 'query'>,
   today: string,
-  segmenter?: Segmenter,
+  segmenter: Segmenter,
 ): Set<string> | null {
   if (audience.query.trim() === '') return null;
   const parsed = parseSearchText(audience.query, today);
   if (!parsed.ok) return new Set();
-  return matchingMeasureIds(
-    db,
-    { query: parsed.search.query, filters: parsed.search.filters, today },
-    segmenter ?? defaultSegmenter(),
-  );
+  return matchingMeasureIds(db, { query: parsed.search.query, filters: parsed.search.filters, today }, segmenter);
 }

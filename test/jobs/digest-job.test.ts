@@ -14,6 +14,7 @@ import { STALE_CLAIM_MINUTES } from '../../src/services/digest-service.ts';
 import { digestPostingClient } from '../../src/slack/digest/post-digest.ts';
 import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../helpers/digest-fixture.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 // Slots of the default schedule (Monday 09:00 Asia/Shanghai = 01:00 UTC).
 const MON_0317 = '2025-03-17T01:00:00.000Z';
@@ -64,7 +65,7 @@ function deps(db: Db, cfg = config()) {
     retryConfig: { retries: 0 },
     logLevel: webApi.LogLevel.ERROR,
   });
-  return { db, client, logger: silentLogger, config: cfg, calendar: chinaWorkCalendar };
+  return { db, client, logger: silentLogger, config: cfg, calendar: chinaWorkCalendar, segmenter: testSegmenter };
 }
 
 const posts = () => fake.callsTo('chat.postMessage');

@@ -11,6 +11,7 @@ import { chinaWorkCalendar } from '../../src/lib/work-calendar.ts';
 import { insertFollowup, listEvents, updateFollowup } from '../../src/repo/followups-repo.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { FIXTURE, fakeClient, seedFollowupFixture } from '../helpers/followup-fixture.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 // Due Friday 2022-09-30, before the National Day week: 10-01 … 10-07 off, Saturday 10-08 and Sunday 10-09 worked
 // (调休), Monday 10-10 an ordinary working day. 10:00 in Shanghai is 02:00 UTC.
@@ -67,6 +68,7 @@ const deps = (db: Db, cfg = config()) => ({
   config: cfg,
   client: fakeClient(fake),
   calendar: chinaWorkCalendar,
+  segmenter: testSegmenter,
 });
 const posts = () =>
   fake

@@ -12,6 +12,7 @@ import { listDigestPosts } from '../../src/repo/digest-repo.ts';
 import { testDb } from '../helpers/db.ts';
 import { insertDocument, TIANJIN } from '../helpers/digest-fixture.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 // Slots of the default schedule (Monday 09:00 Asia/Shanghai = 01:00 UTC).
 const MON_0317 = '2025-03-17T01:00:00.000Z';
@@ -80,7 +81,7 @@ function jobsDeps(
       })
     : null;
   // Weekends off only, and data for every year: these tests are about scheduling, not holidays.
-  return { db, client, logger, config, clock, schedule, calendar: listedWorkCalendar({}) };
+  return { db, client, logger, config, clock, schedule, calendar: listedWorkCalendar({}), segmenter: testSegmenter };
 }
 
 const slots = () => listDigestPosts(db).map((r) => [r.slot, r.status]);

@@ -12,6 +12,7 @@ import { createSlackClient } from '../../src/slack/web-api.ts';
 import { testDb } from '../helpers/db.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 const TIANJIN = fs.readFileSync(path.join(SEEDS_DIR, '004_f12b47b876523609.txt'), 'utf8');
 let fake: FakeSlack;
@@ -26,7 +27,7 @@ afterAll(async () => {
 describe('revision-notes job', () => {
   it('posts the notes a command-line revision left for follow-up threads, once', async () => {
     const db = testDb();
-    const deps = { db, logger: silentLogger, clock: fixedClock('2023-03-01T02:00:00Z') };
+    const deps = { db, logger: silentLogger, clock: fixedClock('2023-03-01T02:00:00Z'), segmenter: testSegmenter };
     const [first] = (await ingestSources(deps, [{ file: 'tj.txt', bytes: Buffer.from(TIANJIN) }])).indexed;
     const nineteen = listMeasures(db, first!.documentId).find((m) => m.label === '（十九）')!;
     insertFollowup(

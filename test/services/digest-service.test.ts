@@ -17,6 +17,7 @@ import {
 import { channelAudience } from '../../src/services/subscription-service.ts';
 import { testDb } from '../helpers/db.ts';
 import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../helpers/digest-fixture.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 const SLOT = new Date('2025-03-17T01:00:00.000Z');
 const NOW = new Date('2025-03-17T01:00:02.000Z');
@@ -76,7 +77,13 @@ describe('digestForChannel', () => {
     });
   });
   // The follow-ups are closed in March 2025: a digest as of then (a replay of 2022 would not know them yet).
-  const req = (channel: string | null, asOf = '2025-03-17') => ({ channel, asOf, horizonDays: 28, now: NOW });
+  const req = (channel: string | null, asOf = '2025-03-17') => ({
+    channel,
+    asOf,
+    horizonDays: 28,
+    now: NOW,
+    segmenter: testSegmenter,
+  });
   const settings = config({ DIGEST_CHANNELS: 'C1 C2' });
 
   it(`counts "done" over the last ${DONE_FALLBACK_DAYS} days when the channel has no posted digest`, () => {
@@ -108,7 +115,7 @@ describe('digestAsOf', () => {
 });
 
 describe('deliverDigest', () => {
-  const deps = (post: PostDigest) => ({ db, logger: silentLogger, post });
+  const deps = (post: PostDigest) => ({ db, logger: silentLogger, post, segmenter: testSegmenter });
   const audience = (channel: string, env: Record<string, string>) => channelAudience(channel, config(env));
   const deliver = (post: PostDigest, env: Record<string, string> = {}, channel = 'C1', now = NOW) => {
     const cfg = config(env);
@@ -220,6 +227,7 @@ describe('deliverDigest', () => {
       asOf: '2022-12-05',
       horizonDays: 28,
       now: NOW,
+      segmenter: testSegmenter,
     });
     await deliver(poster.post);
     expect(poster.calls[0]!.digest).toEqual(expected);

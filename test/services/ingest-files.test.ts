@@ -9,6 +9,7 @@ import { collectFiles, readRegularFile } from '../../src/services/ingest-files.t
 import { IngestError, ingest } from '../../src/services/ingest-service.ts';
 import { testDb } from '../helpers/db.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 const HUNAN = path.join(SEEDS_DIR, '003_a76f9fbeb2c10513.txt');
 let dir: string;
@@ -72,7 +73,10 @@ describe('ingest of paths', () => {
     const fifo = path.join(dir, 'pipe.txt');
     mkfifo(fifo);
     await expect(
-      ingest({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [HUNAN, fifo]),
+      ingest({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z'), segmenter: testSegmenter }, [
+        HUNAN,
+        fifo,
+      ]),
     ).rejects.toThrow(IngestError);
     expect((db.prepare('SELECT COUNT(*) n FROM documents').get() as { n: number }).n).toBe(0);
   });

@@ -56,7 +56,12 @@ function withInsertedMeasure(text: string): string {
 
 let db: Db;
 let dir: string;
-const deps = (at = '2026-11-22T00:00:00Z') => ({ db, logger: silentLogger, clock: fixedClock(at) });
+const deps = (at = '2026-11-22T00:00:00Z') => ({
+  db,
+  logger: silentLogger,
+  clock: fixedClock(at),
+  segmenter: testSegmenter,
+});
 const write = (name: string, text: string) => {
   const p = path.join(dir, name);
   fs.writeFileSync(p, text);
@@ -254,7 +259,10 @@ describe('writers meeting an ingest', () => {
     const b = openDatabase(file);
     const plan = write('tianjin.txt', TIANJIN);
     const docId = (
-      await ingestPaths({ db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [plan])
+      await ingestPaths(
+        { db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z'), segmenter: testSegmenter },
+        [plan],
+      )
     )[0]!.documentId;
     const oldIds = listMeasures(a, docId).map((m) => m.id);
 

@@ -43,7 +43,9 @@ beforeEach(async () => {
     ['wuhou.txt', WUHOU],
   ])
     fs.writeFileSync(path.join(dir, name!), text!);
-  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [dir]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z'), segmenter: testSegmenter }, [
+    dir,
+  ]);
 });
 
 const regions = (region: string) =>
@@ -84,7 +86,10 @@ describe('traditional characters', () => {
       path.join(dir, 'tw.txt'),
       '臺北市促進夜間經濟發展方案\n\n一、發展夜間經濟\n建設夜間消費街區。（市商業處牽頭）\n\n二、完善冷鏈物流\n建設冷鏈配送中心。（市商業處牽頭）\n',
     );
-    await ingestPaths({ db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z') }, [dir]);
+    await ingestPaths(
+      { db, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z'), segmenter: testSegmenter },
+      [dir],
+    );
     const hit = searchMeasures(db, { query: '夜间经济', today: '2026-11-22' }, testSegmenter).hits[0];
     expect(hit?.title).toBe('發展夜間經濟');
     expect(hit?.snippet.filter((p) => p.hit).map((p) => p.text)).toContain('夜間經濟');

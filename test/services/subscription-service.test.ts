@@ -13,6 +13,7 @@ import {
 } from '../../src/services/subscription-service.ts';
 import { seededDb } from '../helpers/db.ts';
 import { insertFollowup } from '../helpers/digest-fixture.ts';
+import { testSegmenter } from '../helpers/segmenter.ts';
 
 const settings = loadConfig({ DIGEST_CHANNELS: 'C0' });
 const NOW = new Date('2026-11-23T01:00:00Z');
@@ -38,18 +39,26 @@ describe('subscriptions', () => {
     const asOf = '2022-12-05';
     // Written from the seeds: the Tianjin plan's targets due by 2023-01-02 and its one overdue 2021 target; the
     // national Q&A's one answer with a 2022 target.
-    expect(targetIds(digestFor(db, { audience: audienceOf(c1.subscription, settings), asOf, now: NOW }))).toEqual({
+    expect(
+      targetIds(
+        digestFor(db, { audience: audienceOf(c1.subscription, settings), asOf, now: NOW, segmenter: testSegmenter }),
+      ),
+    ).toEqual({
       upcoming: ['z8wv-4.1.t1', 'z8wv-5.5.t1', 'z8wv-6.1.t1'],
       overdue: ['z8wv-1.8.t1'],
     });
-    expect(targetIds(digestFor(db, { audience: audienceOf(c2.subscription, settings), asOf, now: NOW }))).toEqual({
+    expect(
+      targetIds(
+        digestFor(db, { audience: audienceOf(c2.subscription, settings), asOf, now: NOW, segmenter: testSegmenter }),
+      ),
+    ).toEqual({
       upcoming: ['a4bd-q2.1.t1'],
       overdue: [],
     });
     // DIGEST_CHANNELS keeps getting everything, on DIGEST_CRON.
     const c0 = digestAudiences(db, settings).find((a) => a.channel === 'C0')!;
     expect(c0).toMatchObject({ key: 'env:C0', query: '', cron: '0 9 * * 1' });
-    expect(targetIds(digestFor(db, { audience: c0, asOf, now: NOW })).upcoming).toEqual([
+    expect(targetIds(digestFor(db, { audience: c0, asOf, now: NOW, segmenter: testSegmenter })).upcoming).toEqual([
       'a4bd-q2.1.t1',
       'z8wv-4.1.t1',
       'z8wv-5.5.t1',
@@ -66,8 +75,14 @@ describe('subscriptions', () => {
     const r = sub('C3', '5G基站');
     if (!r.ok) throw new Error('subscribe failed');
     expect(
-      targetIds(digestFor(db, { audience: audienceOf(r.subscription, settings), asOf: '2022-12-05', now: NOW }))
-        .upcoming,
+      targetIds(
+        digestFor(db, {
+          audience: audienceOf(r.subscription, settings),
+          asOf: '2022-12-05',
+          now: NOW,
+          segmenter: testSegmenter,
+        }),
+      ).upcoming,
     ).toEqual(['z8wv-4.1.t1']);
   });
 
@@ -109,7 +124,10 @@ describe('only changes since the last digest', () => {
     ).run(audience.key);
     const asOf = '2022-12-05';
     // Nothing changed since that digest: no target is new, no follow-up was touched, none fell overdue since.
-    expect(targetIds(digestFor(db, { audience, asOf, now: NOW }))).toEqual({ upcoming: [], overdue: [] });
+    expect(targetIds(digestFor(db, { audience, asOf, now: NOW, segmenter: testSegmenter }))).toEqual({
+      upcoming: [],
+      overdue: [],
+    });
     // A follow-up created after the last digest brings its target back.
     insertFollowup(db, {
       id: 'F201',
@@ -122,13 +140,22 @@ describe('only changes since the last digest', () => {
     db.prepare("UPDATE followups SET created_at = '2026-11-22T05:00:00Z' WHERE id = 'F201'").run();
     const later = new Date('2026-11-23T01:00:00Z');
     // As of a date after the follow-up was made (a replay of 2022 would not know it).
-    expect(targetIds(digestFor(db, { audience, asOf: '2026-11-23', horizonDays: 366, now: later }))).toEqual({
+    expect(
+      targetIds(
+        digestFor(db, { audience, asOf: '2026-11-23', horizonDays: 366, now: later, segmenter: testSegmenter }),
+      ),
+    ).toEqual({
       upcoming: [],
       overdue: ['z8wv-5.5.t1'],
     });
     // Without the option, the same subscription would list every overdue Tianjin target.
     const all = targetIds(
-      digestFor(db, { audience: { ...audience, changesOnly: false }, asOf: '2026-11-23', now: later }),
+      digestFor(db, {
+        audience: { ...audience, changesOnly: false },
+        asOf: '2026-11-23',
+        now: later,
+        segmenter: testSegmenter,
+      }),
     );
     expect(all.overdue.length).toBeGreaterThan(1);
   });
@@ -137,7 +164,7 @@ describe('only changes since the last digest', () => {
 describe('replays', () => {
   it('leave out follow-ups created after the date and show later closings as still open', () => {
     const c0 = digestAudiences(db, settings).find((a) => a.channel === 'C0')!;
-    const at = (asOf: string) => digestFor(db, { audience: c0, asOf, now: NOW });
+    const at = (asOf: string) => digestFor(db, { audience: c0, asOf, now: NOW, segmenter: testSegmenter });
     // Created in 2026 on a 2022 target: unknown to a 2022 replay.
     insertFollowup(db, {
       id: 'F101',

@@ -55,7 +55,12 @@ async function post(ctx: CliContext, db: Db, args: PostArgs, token: string): Pro
   }
   // No retries: a retried post whose answer was lost is a second copy in the channel; the person can rerun it.
   const client = digestPostingClient(token, { slackApiUrl: config.SLACK_API_URL });
-  const deliver = { db, logger: ctx.logger, post: slackDigestPoster(client, config.BOT_LOCALE) };
+  const deliver = {
+    db,
+    logger: ctx.logger,
+    post: slackDigestPoster(client, config.BOT_LOCALE),
+    segmenter: ctx.segmenter,
+  };
   let failures = 0;
   for (const a of audiences) {
     const now = ctx.clock();
@@ -119,7 +124,13 @@ export const digestCommand: CliCommand = {
         );
       }
       const channel = values.channel ?? ctx.config.DIGEST_CHANNELS[0] ?? null;
-      const digest = digestForChannel(db, ctx.config, { channel, asOf, horizonDays, now: ctx.clock() });
+      const digest = digestForChannel(db, ctx.config, {
+        channel,
+        asOf,
+        horizonDays,
+        now: ctx.clock(),
+        segmenter: ctx.segmenter,
+      });
       const locale = ctx.config.BOT_LOCALE;
       if (values.json) printJson(ctx, digestJson(digest, locale));
       else ctx.stdout(renderDigestText(digest, locale, ctx.config.DIGEST_TZ));

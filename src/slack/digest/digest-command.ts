@@ -31,6 +31,7 @@ export const digestCommand: Subcommand = {
       channel: inv.channelId,
       asOf: parsed.data === '' ? digestAsOf(deps.config, now) : parsed.data,
       now,
+      segmenter: deps.segmenter,
     });
     // "Only you can see this preview" is true of /measures digest, not of an answer to a public @mention.
     return buildDigestMessage({

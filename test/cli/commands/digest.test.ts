@@ -10,6 +10,7 @@ import { digestForChannel } from '../../../src/services/digest-service.ts';
 import { cli } from '../../helpers/cli.ts';
 import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../../helpers/digest-fixture.ts';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 
 let dir: string;
 let dbFile: string;
@@ -102,6 +103,7 @@ describe('measures digest', () => {
       asOf: '2026-11-22',
       horizonDays: 28,
       now: new Date('2026-11-22T01:00:00Z'),
+      segmenter: testSegmenter,
     });
     db.close();
 

@@ -7,6 +7,7 @@ import { stringsFor } from '../../../src/slack/strings.ts';
 import { testDb } from '../../helpers/db.ts';
 import { insertDocument, TIANJIN } from '../../helpers/digest-fixture.ts';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 
 let fake: FakeSlack;
 beforeEach(async () => {
@@ -29,6 +30,7 @@ function digest() {
     asOf: '2022-12-05',
     horizonDays: 28,
     now: new Date('2025-03-17T01:00:00Z'),
+    segmenter: testSegmenter,
   });
   db.close();
   return d;

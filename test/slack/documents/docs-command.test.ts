@@ -10,6 +10,7 @@ import { followupOrphan, listIndexedDocuments } from '../../../src/services/docu
 import { ingestSources } from '../../../src/services/ingest-service.ts';
 import { ACTIONS } from '../../../src/slack/ids.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 import { buttonPayload, FORM, interactivityBody } from '../../helpers/slack-request.ts';
 import { buttonsOf, type Harness, NOW, SEEDS_DIR, seededDb, startHarness, TODAY, visibleText } from '../harness.ts';
 
@@ -28,7 +29,9 @@ beforeAll(async () => {
     file: `copy-${i + 1}.txt`,
     bytes: Buffer.from(TIANJIN.replace('天津市加快发展新型消费实施方案', `天津市新型消费方案副本${i + 1}`)),
   }));
-  await ingestSources({ db, logger: silentLogger, clock: fixedClock(NOW) }, sources, { addedBy: 'UWANG' });
+  await ingestSources({ db, logger: silentLogger, clock: fixedClock(NOW), segmenter: testSegmenter }, sources, {
+    addedBy: 'UWANG',
+  });
   h = await startHarness(db, { SLACK_ADMIN_USERS: ADMIN });
 });
 afterAll(async () => {

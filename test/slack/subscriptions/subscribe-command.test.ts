@@ -12,6 +12,7 @@ import { ACTIONS } from '../../../src/slack/ids.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
 import { cli } from '../../helpers/cli.ts';
 import { SEEDS_DIR } from '../../helpers/paths.ts';
+import { testSegmenter } from '../../helpers/segmenter.ts';
 import { buttonsOf, type Harness, NOW, SIGNING_SECRET, startHarness, visibleText } from '../harness.ts';
 
 const s = stringsFor('zh');
@@ -26,7 +27,7 @@ beforeAll(async () => {
   file = path.join(dir, 'measures.db');
   db = openDatabase(file);
   migrate(db);
-  await ingestPaths({ db, logger: silentLogger, clock: fixedClock(NOW) }, [SEEDS_DIR]);
+  await ingestPaths({ db, logger: silentLogger, clock: fixedClock(NOW), segmenter: testSegmenter }, [SEEDS_DIR]);
   h = await startHarness(db, { SLACK_ADMIN_USERS: 'U0ADMIN' });
 });
 afterAll(async () => {
