@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { BOT_BUSY_TIMEOUT_MS } from '../db/busy-retry.ts';
 import { withDatabaseContext } from '../db/errors.ts';
-import { assertIntact } from '../db/health.ts';
+import { assertIntact, checkAtStart, checkInBackground, INTACT, type IntegrityWatch } from '../db/health.ts';
 import { migrate } from '../db/migrate.ts';
 import { type Db, openDatabase, setBusyTimeout } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -12,8 +12,16 @@ import { countDocuments } from '../repo/documents-repo.ts';
 import { IngestError, ingestPaths, SEEDS_ADDED_BY } from '../services/ingest-service.ts';
 import { ensureSearchIndexFresh } from '../services/search-service.ts';
 
+export interface OpenedIndex {
+  db: Db;
+  /** The integrity check: already passed, or (a large file) still running in a worker thread. */
+  integrity: IntegrityWatch;
+}
+
 /**
- * Opens the database, refuses a damaged one (quick_check, naming the file and what to do), and migrates it; on an empty index, indexes SEEDS_DIR so a fresh install answers at once;
+ * Opens the database, refuses a damaged one (quick_check, naming the file and what to do; a file larger than
+ * FULL_CHECK_AT_START_MAX_BYTES is checked in a worker thread while the bot serves, so start-up does not grow
+ * with the index), and migrates it; on an empty index, indexes SEEDS_DIR so a fresh install answers at once;
  * then makes sure the search index matches the current segmenter. A broken seed folder is logged, not fatal:
  * the bot still starts (and says so) rather than crash-looping.
  *
@@ -25,18 +33,20 @@ export async function openIndex(
   config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>,
   deps: { logger: Logger; clock: Clock; segmenter: Segmenter },
   opts: { servingBusyTimeoutMs?: number } = {},
-): Promise<Db> {
+): Promise<OpenedIndex> {
   const file = config.DATABASE_PATH;
+  const now = checkAtStart(file);
   const db = openDatabase(file);
   try {
-    if (file !== ':memory:') assertIntact(db, file);
+    if (now && file !== ':memory:') assertIntact(db, file);
+    const integrity = now ? INTACT : checkInBackground(file);
     const { applied } = migrate(db);
     if (applied.length) deps.logger.info('database migrated', { applied });
     if (countDocuments(db) === 0) await seed(db, config.SEEDS_DIR, deps);
     const fresh = ensureSearchIndexFresh(db, deps.logger, deps.segmenter);
     if (fresh.rebuilt) deps.logger.info('search index rebuilt', { measures: fresh.measures });
     setBusyTimeout(db, opts.servingBusyTimeoutMs ?? BOT_BUSY_TIMEOUT_MS);
-    return db;
+    return { db, integrity };
   } catch (err) {
     db.close();
     throw withDatabaseContext(err, file);

@@ -37,13 +37,21 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
   const mode = slackMode(config);
   // One segmenter for indexing and queries: nodejieba's dictionaries load once per process.
   const segmenter = createJiebaSegmenter();
-  const db = await openIndex(config, { logger, clock, segmenter });
-  logger.info('index ready', { database: config.DATABASE_PATH, ...indexSummary(db) });
+  const { db, integrity } = await openIndex(config, { logger, clock, segmenter });
+  logger.info('index ready', {
+    database: config.DATABASE_PATH,
+    ...indexSummary(db),
+    ...(integrity.status().state === 'checking' ? { integrityCheck: 'running in the background' } : {}),
+  });
+  void integrity.done.then((s) => {
+    if (s.state === 'damaged') logger.error('the database is damaged', { error: s.error.message });
+    else if (s.state === 'ok') logger.debug('background integrity check passed', { database: config.DATABASE_PATH });
+  });
   // One write queue for listeners and jobs alike: only one write at a time probes a lock held by an ingest.
   const write = retryingWrite({
     onRetry: (attempt, delayMs) => logger.debug('index locked, write retried', { attempt, delayMs }),
   });
-  const base = { db, clock, logger, config, segmenter, write };
+  const base = { db, clock, logger, config, segmenter, write, integrity };
   // jieba's dictionaries take most of a second to load: once the bot is up rather than before it can answer,
   // and still ahead of the first search in all but the first moments.
   const warmLater = () => setTimeout(() => warmSegmenter(segmenter), 0).unref();

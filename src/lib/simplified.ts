@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js/t2cn';
+import { createRequire } from 'node:module';
 
 /**
  * Traditional characters folded to simplified (發 → 发, 鏈 → 链) with OpenCC's traditional → mainland table, one
@@ -11,7 +11,15 @@ import * as OpenCC from 'opencc-js/t2cn';
 
 const HAN_FIRST = 0x4e00;
 const HAN_LAST = 0x9fff;
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+type Convert = (text: string) => string;
+let converter: Convert | undefined;
+/** OpenCC's dictionaries take tens of milliseconds to load: on the first ideograph looked up, not at start-up. */
+function toSimplified(text: string): string {
+  converter ??= (
+    createRequire(import.meta.url)('opencc-js/t2cn') as { Converter(o: { from: 't'; to: 'cn' }): Convert }
+  ).Converter({ from: 't', to: 'cn' });
+  return converter(text);
+}
 /** Simplified code of each ideograph, filled on first sight (0 = not looked up yet). */
 const simplified = new Uint16Array(HAN_LAST - HAN_FIRST + 1);
 

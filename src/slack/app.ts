@@ -4,6 +4,7 @@ import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bol
 import type { Config } from '../config.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import type { RunWrite } from '../db/busy-retry.ts';
+import type { IntegrityWatch } from '../db/health.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -25,6 +26,8 @@ export interface SlackAppBase {
   segmenter: Segmenter;
   /** How handlers write (SlackDeps.write); retrying while another process holds the lock unless told. */
   write?: RunWrite;
+  /** The database's integrity check (a large file's runs in the background); /healthz reports damage it finds. */
+  integrity?: IntegrityWatch;
 }
 
 export type SlackReceiverChoice =

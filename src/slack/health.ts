@@ -1,18 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config.ts';
 import { STORAGE_ADVICE } from '../db/errors.ts';
-import { type HealthProbeDeps, probeDatabase } from '../db/health.ts';
+import { type HealthProbeDeps, type IntegrityWatch, probeDatabase } from '../db/health.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
 import { indexSummary } from '../services/index-summary.ts';
 
 /**
  * GET /healthz: 200 with the index size while the database can be read and written, else 503 naming the
- * problem (full, readonly, io, corrupt, unavailable) and what to do. A load balancer or uptime check then sees
+ * problem (full, readonly, io, corrupt, unavailable) and what to do. Damage found by the background integrity
+ * check of a large file is `corrupt`; while that check runs the answer says `integrity: "checking"`. A load balancer or uptime check then sees
  * what the users would otherwise only meet as failed writes.
  */
 export function healthHandler(
-  base: { db: Db; logger: Logger; config: Pick<Config, 'DATABASE_PATH'> },
+  base: { db: Db; logger: Logger; config: Pick<Config, 'DATABASE_PATH'>; integrity?: IntegrityWatch },
   probe: HealthProbeDeps = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (_req, res) => {
@@ -20,6 +21,11 @@ export function healthHandler(
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    const integrity = base.integrity?.status() ?? { state: 'ok' };
+    if (integrity.state === 'damaged') {
+      send(503, { ok: false, database: 'corrupt', error: STORAGE_ADVICE.corrupt });
+      return;
+    }
     const health = probeDatabase(base.db, base.config.DATABASE_PATH, probe);
     if (!health.ok) {
       base.logger.error('health check: the database cannot be written', {
@@ -34,7 +40,12 @@ export function healthHandler(
       return;
     }
     try {
-      send(200, { ok: true, database: 'ok', ...indexSummary(base.db) });
+      send(200, {
+        ok: true,
+        database: 'ok',
+        ...(integrity.state === 'checking' ? { integrity: 'checking' } : {}),
+        ...indexSummary(base.db),
+      });
     } catch (err) {
       base.logger.error('health check failed', { error: (err as Error).message });
       send(503, { ok: false, database: 'unavailable', error: 'The database is not usable; see the bot’s log.' });

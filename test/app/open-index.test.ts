@@ -17,7 +17,7 @@ describe('openIndex', () => {
   it('hands the bot a connection that waits only briefly for another process’s lock', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-open-'));
     dirs.push(dir);
-    const db = await openIndex(
+    const { db } = await openIndex(
       { DATABASE_PATH: path.join(dir, 'index.db'), SEEDS_DIR: path.join(dir, 'no-seeds') },
       { logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z'), segmenter: testSegmenter },
     );

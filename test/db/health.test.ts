@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseError, STORAGE_ADVICE, storageProblem, withDatabaseContext } from '../../src/db/errors.ts';
-import { assertIntact, MIN_FREE_DISK_BYTES, probeDatabase } from '../../src/db/health.ts';
+import {
+  assertIntact,
+  checkAtStart,
+  checkInBackground,
+  FULL_CHECK_AT_START_MAX_BYTES,
+  MIN_FREE_DISK_BYTES,
+  probeDatabase,
+} from '../../src/db/health.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { testDb } from '../helpers/db.ts';
@@ -78,6 +85,39 @@ describe('the integrity check at start', () => {
       expect((err as Error).message).toContain(STORAGE_ADVICE.corrupt);
     }
     db.close();
+  });
+
+  it('in the background (large files): an intact file passes, a damaged page is found and named', async () => {
+    const intact = checkInBackground(file);
+    expect(intact.status().state).toBe('checking');
+    expect(await intact.done).toEqual({ state: 'ok' });
+    expect(intact.status()).toEqual({ state: 'ok' });
+
+    const db0 = openDatabase(file, { readonly: true });
+    const pages = db0.pragma('page_count', { simple: true }) as number;
+    db0.close();
+    zeroPage(pages - 1);
+    const damaged = await checkInBackground(file).done;
+    expect(damaged.state).toBe('damaged');
+    if (damaged.state !== 'damaged') return;
+    expect(damaged.error).toBeInstanceOf(DatabaseError);
+    expect(damaged.error.problem).toBe('corrupt');
+    expect(damaged.error.message).toContain(file);
+    expect(damaged.error.message).toContain(STORAGE_ADVICE.corrupt);
+  });
+
+  it('a file that cannot be opened at all is reported, not thrown', async () => {
+    const missing = await checkInBackground(path.join(dir, 'nowhere.db')).done;
+    expect(missing.state).toBe('damaged');
+  });
+
+  it('checks before serving up to FULL_CHECK_AT_START_MAX_BYTES, in the background above', () => {
+    expect(checkAtStart(file)).toBe(true);
+    expect(checkAtStart(':memory:')).toBe(true);
+    const big = path.join(dir, 'big.db');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, FULL_CHECK_AT_START_MAX_BYTES + 1);
+    expect(checkAtStart(big)).toBe(false);
   });
 
   it('a zeroed schema page fails at open with the file named', () => {

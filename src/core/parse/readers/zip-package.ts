@@ -3,7 +3,7 @@
  * has inflated it, so entries are streamed and counted as they inflate: a small "zip bomb" upload is refused
  * after at most one cap's worth of work instead of exhausting memory.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 
 export class ZipFormatError extends Error {
   override name = 'ZipFormatError';
@@ -23,9 +23,11 @@ export class ZipPackage {
 
   /** The package, or null when the bytes are not a readable ZIP. Throws ZipFormatError for too many entries. */
   static async open(bytes: Uint8Array): Promise<ZipPackage | null> {
+    // Loaded on the first package, not at start-up: most documents are text or HTML.
+    const { default: Zip } = await import('jszip');
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(bytes);
+      zip = await Zip.loadAsync(bytes);
     } catch {
       return null;
     }
