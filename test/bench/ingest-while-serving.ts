@@ -15,7 +15,7 @@ import { commonStrings } from '../../src/slack/kit/strings.ts';
 import { REPO_ROOT, SEEDS_DIR, SHARED_DIR } from '../helpers/paths.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
 import { eventBody, FORM, JSON_TYPE, signedHeaders, slashCommandBody } from '../helpers/slack-request.ts';
-import { NOW, SIGNING_SECRET, startHarness } from '../slack/harness.ts';
+import { botUserId, NOW, SIGNING_SECRET, startHarness } from '../slack/harness.ts';
 
 /**
  * What people feel while `measures ingest` adds ~5 MB to the bot's database: the bot runs in HTTP mode on a temp
@@ -170,8 +170,7 @@ async function scenario(mode: Mode) {
   const queued = retryingWrite({ onRetry: () => void writeRetries++ });
   const write: RunWrite = mode.startsWith('before') ? async (fn) => timed(fn)() : (fn) => queued(timed(fn));
   const h = await startHarness(db, { BOT_LOCALE: 'en' }, { write });
-  const botId = ((await (await fetch(`${h.fake.apiUrl}auth.test`, { method: 'POST' })).json()) as { user_id: string })
-    .user_id;
+  const botId = await botUserId(h);
 
   // Warm up (the segmenter's dictionary loads on the first search) so that the figures are about the ingest.
   const warm = h.fake.responseUrl();

@@ -1,6 +1,9 @@
 import type { ParsedDepartment, ParsedTarget, Precision } from '../../src/core/model.ts';
-import type { Db } from '../../src/db/open.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { type Db, openDatabase } from '../../src/db/open.ts';
+import { claimDigestSlot, markDigestPosted } from '../../src/repo/digest-repo.ts';
 import { type DocumentToStore, replaceDocument } from '../../src/repo/documents-writer.ts';
+import { testDb } from './db.ts';
 
 /**
  * The seeds' Tianjin document (004_…, 天津市加快发展新型消费实施方案, expires 2025-12-31) reduced to what the digest
@@ -114,7 +117,7 @@ export const TIANJIN: DocSpec = {
 export function insertDocument(db: Db, spec: DocSpec): void {
   const measures = new Map<string, TargetSpec[]>();
   for (const t of spec.targets) {
-    const measureId = t.taskId.slice(0, t.taskId.lastIndexOf('.'));
+    const measureId = measureIdOf(t.taskId);
     measures.set(measureId, [...(measures.get(measureId) ?? []), t]);
   }
   const doc: DocumentToStore = {
@@ -193,4 +196,60 @@ export function insertFollowup(
     `INSERT INTO followups (id, seq, measure_id, task_id, target_id, assignee, created_by, status, created_at, updated_at, closed_at)
      VALUES (?, ?, ?, ?, ?, ?, 'U0CREATOR', ?, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', ?)`,
   ).run(f.id, seq, f.measureId, f.taskId, f.targetId, f.assignee, f.status, f.closedAt ?? null);
+}
+
+/** A follow-up on the target of `taskId` (its measure and target ids follow from the task id), closed as done. */
+export function insertDoneFollowup(
+  db: Db,
+  f: { id: string; taskId: string; assignee: string; closedAt: string },
+): void {
+  insertFollowup(db, {
+    id: f.id,
+    measureId: measureIdOf(f.taskId),
+    taskId: f.taskId,
+    targetId: targetIdOf(f.taskId),
+    assignee: f.assignee,
+    status: 'done',
+    closedAt: f.closedAt,
+  });
+}
+
+/** A fresh in-memory database (real migrations) holding the Tianjin document. */
+export function tianjinTestDb(): Db {
+  const db = testDb();
+  insertDocument(db, TIANJIN);
+  return db;
+}
+
+/** Opens (creating and migrating) a database file and stores the Tianjin document in it; the caller closes it. */
+export function openTianjinDbFile(file: string): Db {
+  const db = openDatabase(file);
+  migrate(db);
+  insertDocument(db, TIANJIN);
+  return db;
+}
+
+/**
+ * Claims a DIGEST_CHANNELS channel's slot (subscription `env:<channel>`) with the digest service's 3 attempts;
+ * a claim older than `staleBeforeIso` (the slot itself unless given) may be taken over.
+ */
+export function claimChannelSlot(
+  db: Db,
+  c: { channel: string; slot: string; asOf: string; nowIso: string; staleBeforeIso?: string },
+): boolean {
+  return claimDigestSlot(db, {
+    subscription: `env:${c.channel}`,
+    channel: c.channel,
+    slot: c.slot,
+    asOf: c.asOf,
+    nowIso: c.nowIso,
+    maxAttempts: 3,
+    staleBeforeIso: c.staleBeforeIso ?? c.slot,
+  });
+}
+
+/** A digest claimed and posted (ts 1.1) to a channel at `postedAt`: where "done since the last digest" starts. */
+export function recordPostedDigest(db: Db, p: { channel: string; slot: string; asOf: string; postedAt: string }): void {
+  claimChannelSlot(db, { channel: p.channel, slot: p.slot, asOf: p.asOf, nowIso: p.postedAt });
+  markDigestPosted(db, `env:${p.channel}`, p.slot, '1.1', p.postedAt);
 }

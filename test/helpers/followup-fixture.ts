@@ -1,10 +1,12 @@
 import { webApi } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { Followup } from '../../src/core/followups/model.ts';
 import { retryingWrite } from '../../src/db/busy-retry.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { deleteDocument, replaceDocument } from '../../src/repo/documents-writer.ts';
+import { insertFollowup } from '../../src/repo/followups-repo.ts';
 import { followupStrings } from '../../src/slack/followups/strings.ts';
 import { testDb } from './db.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
@@ -103,6 +105,19 @@ export function seedFollowupFixture(db: Db, opts: { measureTitle?: string } = {}
       ],
     }),
   )();
+}
+
+/**
+ * Stores, through the real repository, a follow-up on a whole measure (no task, target, due date, note or dedupe
+ * key) that was made in thread `threadTs` of `channel`: what a document's revision or removal must tell.
+ */
+export function insertMeasureFollowup(
+  db: Db,
+  f: { measureId: string; assignee: string; createdBy: string; channel: string; threadTs: string },
+  nowIso: string,
+): Followup {
+  const input = { ...f, taskId: null, targetId: null, due: null, note: null, dedupeKey: null };
+  return insertFollowup(db, input, nowIso).followup;
 }
 
 /** Simulates a re-ingest that dropped the whole document. */

@@ -9,10 +9,10 @@ import { type Db, openDatabase } from '../../src/db/open.ts';
 import { digestSlot, runDigestJob } from '../../src/jobs/digest-job.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { chinaWorkCalendar } from '../../src/lib/work-calendar.ts';
-import { claimDigestSlot, listDigestPosts } from '../../src/repo/digest-repo.ts';
+import { listDigestPosts } from '../../src/repo/digest-repo.ts';
 import { STALE_CLAIM_MINUTES } from '../../src/services/digest-service.ts';
 import { digestPostingClient } from '../../src/slack/digest/post-digest.ts';
-import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../helpers/digest-fixture.ts';
+import { claimChannelSlot, insertDocument, insertDoneFollowup, TIANJIN } from '../helpers/digest-fixture.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
 
@@ -219,27 +219,11 @@ describe('runDigestJob', () => {
     const db = connect();
     // Not a replay: the follow-ups below are closed in 2025, and a replay of 2022 would not know them.
     const cfg = config({ DIGEST_CHANNELS: 'C1', DIGEST_AS_OF: '' });
-    insertFollowup(db, {
-      id: 'F1',
-      measureId: 'z8wv-4',
-      taskId: 'z8wv-4.1',
-      targetId: targetIdOf('z8wv-4.1'),
-      assignee: 'U1',
-      status: 'done',
-      closedAt: '2025-03-16T08:00:00Z',
-    });
+    insertDoneFollowup(db, { id: 'F1', taskId: 'z8wv-4.1', assignee: 'U1', closedAt: '2025-03-16T08:00:00Z' });
     await runDigestJob(deps(db, cfg), at('2025-03-17T01:00:00Z'));
     // First digest: no earlier digest, so the last 7 days count.
     expect(doneSection(0)).toContain('`F1`');
-    insertFollowup(db, {
-      id: 'F2',
-      measureId: 'z8wv-5',
-      taskId: 'z8wv-5.5',
-      targetId: targetIdOf('z8wv-5.5'),
-      assignee: 'U2',
-      status: 'done',
-      closedAt: '2025-03-20T08:00:00Z',
-    });
+    insertDoneFollowup(db, { id: 'F2', taskId: 'z8wv-5.5', assignee: 'U2', closedAt: '2025-03-20T08:00:00Z' });
     await runDigestJob(deps(db, cfg), at('2025-03-24T01:00:00Z'));
     expect(doneSection(1)).toContain('`F2`');
     expect(doneSection(1)).not.toContain('`F1`');
@@ -351,15 +335,7 @@ describe('a digest post Slack never answers', () => {
   it(`a claim abandoned by a process that died mid-post is posted after ${STALE_CLAIM_MINUTES} minutes, not lost for the week`, async () => {
     const db = connect();
     const cfg = config({ DIGEST_CHANNELS: 'C1' });
-    claimDigestSlot(db, {
-      subscription: 'env:C1',
-      channel: 'C1',
-      slot: MON_0317,
-      asOf: '2022-12-05',
-      nowIso: '2025-03-17T01:00:01.000Z',
-      maxAttempts: 3,
-      staleBeforeIso: MON_0317,
-    });
+    claimChannelSlot(db, { channel: 'C1', slot: MON_0317, asOf: '2022-12-05', nowIso: '2025-03-17T01:00:01.000Z' });
     // The restart a minute later leaves it alone (the dead process might still have been posting)…
     expect((await runDigestJob(deps(db, cfg), at('2025-03-17T01:02:00Z'))).deliveries).toMatchObject([
       { outcome: 'already_claimed' },

@@ -9,8 +9,7 @@ import type { Logger } from '../../src/lib/logger.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { listedWorkCalendar } from '../../src/lib/work-calendar.ts';
 import { listDigestPosts } from '../../src/repo/digest-repo.ts';
-import { testDb } from '../helpers/db.ts';
-import { insertDocument, TIANJIN } from '../helpers/digest-fixture.ts';
+import { tianjinTestDb } from '../helpers/digest-fixture.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
 
@@ -22,8 +21,7 @@ let fake: FakeSlack;
 let db: Db;
 beforeEach(async () => {
   fake = await startFakeSlack();
-  db = testDb();
-  insertDocument(db, TIANJIN);
+  db = tianjinTestDb();
 });
 afterEach(async () => {
   await fake.stop();

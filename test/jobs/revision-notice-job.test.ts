@@ -6,11 +6,11 @@ import { runRevisionNoticeJob } from '../../src/jobs/revision-notice-job.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { listMeasures } from '../../src/repo/documents-repo.ts';
-import { insertFollowup } from '../../src/repo/followups-repo.ts';
 import { ingestSources } from '../../src/services/ingest-service.ts';
 import { createSlackClient } from '../../src/slack/web-api.ts';
 import { testDb } from '../helpers/db.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
+import { insertMeasureFollowup } from '../helpers/followup-fixture.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
 
@@ -30,19 +30,14 @@ describe('revision-notes job', () => {
     const deps = { db, logger: silentLogger, clock: fixedClock('2023-03-01T02:00:00Z'), segmenter: testSegmenter };
     const [first] = (await ingestSources(deps, [{ file: 'tj.txt', bytes: Buffer.from(TIANJIN) }])).indexed;
     const nineteen = listMeasures(db, first!.documentId).find((m) => m.label === '（十九）')!;
-    insertFollowup(
+    insertMeasureFollowup(
       db,
       {
         measureId: nineteen.id,
-        taskId: null,
-        targetId: null,
         assignee: 'UWANG',
         createdBy: 'UADMIN',
-        due: null,
-        note: null,
         channel: 'C0FOLLOW',
         threadTs: '1700600000.000100',
-        dedupeKey: null,
       },
       '2023-03-01T02:00:00Z',
     );

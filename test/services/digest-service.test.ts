@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Digest } from '../../src/core/digest/types.ts';
 import type { Db } from '../../src/db/open.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
-import { claimDigestSlot, getDigestPost, listDigestPosts, markDigestPosted } from '../../src/repo/digest-repo.ts';
+import { getDigestPost, listDigestPosts } from '../../src/repo/digest-repo.ts';
 import {
   DONE_FALLBACK_DAYS,
   deliverDigest,
@@ -15,8 +15,7 @@ import {
   STALE_CLAIM_MINUTES,
 } from '../../src/services/digest-service.ts';
 import { channelAudience } from '../../src/services/subscription-service.ts';
-import { testDb } from '../helpers/db.ts';
-import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../helpers/digest-fixture.ts';
+import { claimChannelSlot, insertDoneFollowup, recordPostedDigest, tianjinTestDb } from '../helpers/digest-fixture.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
 
 const SLOT = new Date('2025-03-17T01:00:00.000Z');
@@ -24,8 +23,7 @@ const NOW = new Date('2025-03-17T01:00:02.000Z');
 
 let db: Db;
 beforeEach(() => {
-  db = testDb();
-  insertDocument(db, TIANJIN);
+  db = tianjinTestDb();
 });
 
 const config = (env: Record<string, string> = {}) => loadConfig({ DIGEST_AS_OF: '2022-12-05', ...env });
@@ -42,39 +40,10 @@ function recordingPoster(behaviour: (n: number) => string | Error = (n) => `1700
   return { post, calls };
 }
 
-function postedDigest(channel: string, slotIso: string, postedAtIso: string): void {
-  claimDigestSlot(db, {
-    subscription: `env:${channel}`,
-    channel,
-    slot: slotIso,
-    asOf: '2022-12-05',
-    nowIso: postedAtIso,
-    maxAttempts: 3,
-    staleBeforeIso: slotIso,
-  });
-  markDigestPosted(db, `env:${channel}`, slotIso, '1.1', postedAtIso);
-}
-
 describe('digestForChannel', () => {
   beforeEach(() => {
-    insertFollowup(db, {
-      id: 'F1',
-      measureId: 'z8wv-4',
-      taskId: 'z8wv-4.1',
-      targetId: targetIdOf('z8wv-4.1'),
-      assignee: 'U1',
-      status: 'done',
-      closedAt: '2025-03-05T00:00:00Z',
-    });
-    insertFollowup(db, {
-      id: 'F2',
-      measureId: 'z8wv-5',
-      taskId: 'z8wv-5.5',
-      targetId: targetIdOf('z8wv-5.5'),
-      assignee: 'U2',
-      status: 'done',
-      closedAt: '2025-03-14T00:00:00Z',
-    });
+    insertDoneFollowup(db, { id: 'F1', taskId: 'z8wv-4.1', assignee: 'U1', closedAt: '2025-03-05T00:00:00Z' });
+    insertDoneFollowup(db, { id: 'F2', taskId: 'z8wv-5.5', assignee: 'U2', closedAt: '2025-03-14T00:00:00Z' });
   });
   // The follow-ups are closed in March 2025: a digest as of then (a replay of 2022 would not know them yet).
   const req = (channel: string | null, asOf = '2025-03-17') => ({
@@ -92,8 +61,18 @@ describe('digestForChannel', () => {
   });
 
   it('counts "done" from the channel\'s last posted digest, not another channel\'s', () => {
-    postedDigest('C1', '2025-03-03T01:00:00.000Z', '2025-03-03T01:00:01.000Z');
-    postedDigest('C2', '2025-03-10T01:00:00.000Z', '2025-03-15T00:00:00.000Z');
+    recordPostedDigest(db, {
+      asOf: '2022-12-05',
+      channel: 'C1',
+      slot: '2025-03-03T01:00:00.000Z',
+      postedAt: '2025-03-03T01:00:01.000Z',
+    });
+    recordPostedDigest(db, {
+      asOf: '2022-12-05',
+      channel: 'C2',
+      slot: '2025-03-10T01:00:00.000Z',
+      postedAt: '2025-03-15T00:00:00.000Z',
+    });
     expect(digestForChannel(db, settings, req('C1')).done.map((d) => d.followupId)).toEqual(['F2', 'F1']);
     expect(digestForChannel(db, settings, req('C2')).done.map((d) => d.followupId)).toEqual([]);
   });
@@ -162,15 +141,7 @@ describe('deliverDigest', () => {
   });
 
   it(`leaves a fresh claim alone, and re-posts one abandoned for more than ${STALE_CLAIM_MINUTES} minutes (a crash, a post that never returned)`, async () => {
-    claimDigestSlot(db, {
-      subscription: 'env:C1',
-      channel: 'C1',
-      slot: SLOT.toISOString(),
-      asOf: '2022-12-05',
-      nowIso: NOW.toISOString(),
-      maxAttempts: 3,
-      staleBeforeIso: SLOT.toISOString(),
-    });
+    claimChannelSlot(db, { channel: 'C1', slot: SLOT.toISOString(), asOf: '2022-12-05', nowIso: NOW.toISOString() });
     const poster = recordingPoster();
     const at = (minutes: number) => deliver(poster.post, {}, 'C1', new Date(NOW.getTime() + minutes * 60_000));
     expect((await at(STALE_CLAIM_MINUTES - 1)).outcome).toBe('already_claimed');
@@ -212,15 +183,7 @@ describe('deliverDigest', () => {
   });
 
   it('posts what digestForChannel computes for the channel', async () => {
-    insertFollowup(db, {
-      id: 'F3',
-      measureId: 'z8wv-4',
-      taskId: 'z8wv-4.1',
-      targetId: targetIdOf('z8wv-4.1'),
-      assignee: 'U1',
-      status: 'done',
-      closedAt: '2025-03-16T00:00:00Z',
-    });
+    insertDoneFollowup(db, { id: 'F3', taskId: 'z8wv-4.1', assignee: 'U1', closedAt: '2025-03-16T00:00:00Z' });
     const poster = recordingPoster();
     const expected = digestForChannel(db, config({ DIGEST_CHANNELS: 'C1' }), {
       channel: 'C1',

@@ -7,7 +7,7 @@ import { type Db, openDatabase } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { getDocument, listDocuments, listMeasures } from '../../src/repo/documents-repo.ts';
-import { getFollowup, insertFollowup, listFollowups } from '../../src/repo/followups-repo.ts';
+import { getFollowup, listFollowups } from '../../src/repo/followups-repo.ts';
 import {
   followupOrphan,
   listIndexedDocuments,
@@ -18,6 +18,7 @@ import { acquireIngestLease } from '../../src/services/ingest-lease.ts';
 import { IngestBusyError, ingestPaths, ingestSources } from '../../src/services/ingest-service.ts';
 import { searchMeasures } from '../../src/services/search-service.ts';
 import { testDb } from '../helpers/db.ts';
+import { insertMeasureFollowup } from '../helpers/followup-fixture.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
 
@@ -68,22 +69,11 @@ const write = (name: string, text: string) => {
   return p;
 };
 function follow(measureId: string, n: number) {
-  return insertFollowup(
+  return insertMeasureFollowup(
     db,
-    {
-      measureId,
-      taskId: null,
-      targetId: null,
-      assignee: 'U1',
-      createdBy: 'U2',
-      due: null,
-      note: null,
-      channel: 'C1',
-      threadTs: `17000000${n}.000100`,
-      dedupeKey: null,
-    },
+    { measureId, assignee: 'U1', createdBy: 'U2', channel: 'C1', threadTs: `17000000${n}.000100` },
     '2026-11-22T00:00:00Z',
-  ).followup;
+  );
 }
 const measureWith = (docId: string, needle: string) => listMeasures(db, docId).find((m) => m.text.includes(needle))!;
 

@@ -199,3 +199,9 @@ export function buttonsOf(blocks: any[]): { actionId: string; value: string; lab
   }
   return out;
 }
+
+/** The bot's user id, as auth.test at the harness's fake Slack reports it (Bolt strips mentions of it). */
+export async function botUserId(h: Harness): Promise<string> {
+  const res = await fetch(`${h.fake.apiUrl}auth.test`, { method: 'POST' });
+  return ((await res.json()) as { user_id: string }).user_id;
+}

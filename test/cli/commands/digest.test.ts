@@ -3,12 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
-import { migrate } from '../../../src/db/migrate.ts';
 import { openDatabase } from '../../../src/db/open.ts';
-import { claimDigestSlot, markDigestPosted } from '../../../src/repo/digest-repo.ts';
 import { digestForChannel } from '../../../src/services/digest-service.ts';
 import { cli } from '../../helpers/cli.ts';
-import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../../helpers/digest-fixture.ts';
+import {
+  insertDoneFollowup,
+  openTianjinDbFile,
+  recordPostedDigest,
+  TIANJIN,
+  targetIdOf,
+} from '../../helpers/digest-fixture.ts';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
 import { testSegmenter } from '../../helpers/segmenter.ts';
 
@@ -17,10 +21,7 @@ let dbFile: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-digest-'));
   dbFile = path.join(dir, 'm.db');
-  const db = openDatabase(dbFile);
-  migrate(db);
-  insertDocument(db, TIANJIN);
-  db.close();
+  openTianjinDbFile(dbFile).close();
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -78,25 +79,13 @@ describe('measures digest', () => {
   it('shows what the channel gets next, as /measures digest does: done since its last posted digest', async () => {
     // The CLI's clock is 2026-11-22T01:00Z. F1 closed 20 days before: outside the 7-day fallback, but after C1's last digest.
     const db = openDatabase(dbFile);
-    insertFollowup(db, {
-      id: 'F1',
-      measureId: 'z8wv-4',
-      taskId: 'z8wv-4.1',
-      targetId: targetIdOf('z8wv-4.1'),
-      assignee: 'U1',
-      status: 'done',
-      closedAt: '2026-11-02T00:00:00Z',
-    });
-    claimDigestSlot(db, {
-      subscription: 'env:C1',
+    insertDoneFollowup(db, { id: 'F1', taskId: 'z8wv-4.1', assignee: 'U1', closedAt: '2026-11-02T00:00:00Z' });
+    recordPostedDigest(db, {
       channel: 'C1',
       slot: '2026-10-26T01:00:00.000Z',
       asOf: '2026-10-26',
-      nowIso: '2026-10-26T01:00:00.000Z',
-      maxAttempts: 3,
-      staleBeforeIso: '2026-10-26T00:00:00.000Z',
+      postedAt: '2026-10-26T01:00:01.000Z',
     });
-    markDigestPosted(db, 'env:C1', '2026-10-26T01:00:00.000Z', '1.1', '2026-10-26T01:00:01.000Z');
     // As of the CLI's today: a replay of an earlier date would not know a follow-up closed in 2026.
     const bot = digestForChannel(db, loadConfig({ DIGEST_CHANNELS: 'C1' }), {
       channel: 'C1',

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliUser } from '../../../src/cli/commands/ingest.ts';
 import { openDatabase } from '../../../src/db/open.ts';
-import { insertFollowup } from '../../../src/repo/followups-repo.ts';
 import { cli } from '../../helpers/cli.ts';
+import { insertMeasureFollowup } from '../../helpers/followup-fixture.ts';
 import { SEEDS_DIR } from '../../helpers/paths.ts';
 
 const dirs: string[] = [];
@@ -39,20 +39,9 @@ describe('measures docs / remove', () => {
     });
 
     const conn = openDatabase(db);
-    insertFollowup(
+    insertMeasureFollowup(
       conn,
-      {
-        measureId: `${doc.id}-3`,
-        taskId: null,
-        targetId: null,
-        assignee: 'U1',
-        createdBy: 'U2',
-        due: null,
-        note: null,
-        channel: 'C1',
-        threadTs: '1.1',
-        dedupeKey: null,
-      },
+      { measureId: `${doc.id}-3`, assignee: 'U1', createdBy: 'U2', channel: 'C1', threadTs: '1.1' },
       '2026-11-22T00:00:00Z',
     );
     conn.close();

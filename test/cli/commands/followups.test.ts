@@ -34,6 +34,26 @@ function dbWithFollowups(): string {
   return file;
 }
 
+/**
+ * The exported fields, in order, written out here rather than imported from src (FOLLOWUP_FIELDS): spreadsheets and
+ * scripts read them by name and position, so a change to the list must fail this test.
+ */
+const DOCUMENTED_FIELDS = [
+  'id',
+  'targetId',
+  'taskId',
+  'measureId',
+  'assignee',
+  'createdBy',
+  'due',
+  'status',
+  'note',
+  'channel',
+  'threadTs',
+  'createdAt',
+  'updatedAt',
+];
+
 describe('measures followups', () => {
   it('prints every follow-up as JSON with the documented fields', async () => {
     const file = dbWithFollowups();
@@ -41,21 +61,7 @@ describe('measures followups', () => {
     expect(r.code).toBe(0);
     const { followups } = r.json() as { followups: Record<string, unknown>[] };
     expect(followups.map((f) => f.id)).toEqual(['F1', 'F2']);
-    expect(Object.keys(followups[0]!)).toEqual([
-      'id',
-      'targetId',
-      'taskId',
-      'measureId',
-      'assignee',
-      'createdBy',
-      'due',
-      'status',
-      'note',
-      'channel',
-      'threadTs',
-      'createdAt',
-      'updatedAt',
-    ]);
+    expect(Object.keys(followups[0]!)).toEqual(DOCUMENTED_FIELDS);
     expect(followups[1]).toMatchObject({ measureId: 'abcd-5', assignee: 'U3', due: null, status: 'open' });
   });
 
@@ -66,9 +72,7 @@ describe('measures followups', () => {
     // A UTF-8 byte-order mark first, so spreadsheets read the Chinese correctly.
     expect(r.stdout.startsWith('\uFEFF')).toBe(true);
     const lines = r.stdout.slice(1).split('\r\n');
-    expect(lines[0]).toBe(
-      'id,targetId,taskId,measureId,assignee,createdBy,due,status,note,channel,threadTs,createdAt,updatedAt',
-    );
+    expect(lines[0]).toBe(DOCUMENTED_FIELDS.join(','));
     expect(r.stdout).toContain('"他说：""先做冷库, 再说""\n第二行"');
     expect(r.stdout.endsWith('\r\n')).toBe(true);
     expect(parseCsv(r.stdout)[1]![8]).toBe('他说："先做冷库, 再说"\n第二行');

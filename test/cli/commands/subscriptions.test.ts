@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../../src/db/migrate.ts';
-import { openDatabase } from '../../../src/db/open.ts';
 import { isTimeZone } from '../../../src/lib/dates.ts';
 import { subscribe } from '../../../src/services/subscription-service.ts';
 import { cli } from '../../helpers/cli.ts';
-import { insertDocument, TIANJIN } from '../../helpers/digest-fixture.ts';
+import { openTianjinDbFile } from '../../helpers/digest-fixture.ts';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
 
 let dir: string;
@@ -17,9 +15,7 @@ beforeEach(async () => {
   fake = await startFakeSlack();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-subscriptions-'));
   dbFile = path.join(dir, 'm.db');
-  const db = openDatabase(dbFile);
-  migrate(db);
-  insertDocument(db, TIANJIN);
+  const db = openTianjinDbFile(dbFile);
   const at = { today: '2026-11-22', nowIso: '2026-11-22T00:00:00.000Z', isTimeZone };
   subscribe(db, { channel: 'C1', user: 'U1', text: '地区:天津 周三 08:30 无则不发', ...at });
   subscribe(db, { channel: 'C2', user: 'U2', text: '地区:北京', ...at });

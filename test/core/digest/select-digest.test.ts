@@ -2,13 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { groupByDue, isEmptyDigest, selectDigest } from '../../../src/core/digest/select-digest.ts';
 import type { Db } from '../../../src/db/open.ts';
 import { listDigestFollowups, listDigestTargets } from '../../../src/repo/digest-repo.ts';
-import { testDb } from '../../helpers/db.ts';
-import { insertDocument, insertFollowup, TIANJIN, targetIdOf } from '../../helpers/digest-fixture.ts';
+import {
+  insertDoneFollowup,
+  insertFollowup,
+  TIANJIN,
+  targetIdOf,
+  tianjinTestDb,
+} from '../../helpers/digest-fixture.ts';
 
 let db: Db;
 beforeEach(() => {
-  db = testDb();
-  insertDocument(db, TIANJIN);
+  db = tianjinTestDb();
 });
 
 const digestAt = (asOf: string, horizonDays = 28, doneSince: string | null = null) =>
@@ -91,15 +95,7 @@ describe('selectDigest on the Tianjin targets', () => {
   });
 
   it('drops targets whose follow-up is done or cancelled from overdue, and shows open follow-ups', () => {
-    insertFollowup(db, {
-      id: 'F1',
-      measureId: 'z8wv-4',
-      taskId: 'z8wv-4.1',
-      targetId: targetIdOf('z8wv-4.1'),
-      assignee: 'U1',
-      status: 'done',
-      closedAt: '2023-01-05T02:00:00Z',
-    });
+    insertDoneFollowup(db, { id: 'F1', taskId: 'z8wv-4.1', assignee: 'U1', closedAt: '2023-01-05T02:00:00Z' });
     insertFollowup(db, {
       id: 'F2',
       measureId: 'z8wv-5',
@@ -119,15 +115,7 @@ describe('selectDigest on the Tianjin targets', () => {
       closedAt: '2023-01-06T02:00:00Z',
     });
     // A follow-up on another target of the same task's measure does not count for this one.
-    insertFollowup(db, {
-      id: 'F4',
-      measureId: 'z8wv-1',
-      taskId: 'z8wv-1.5',
-      targetId: targetIdOf('z8wv-1.5'),
-      assignee: 'U4',
-      status: 'done',
-      closedAt: '2022-06-01T00:00:00Z',
-    });
+    insertDoneFollowup(db, { id: 'F4', taskId: 'z8wv-1.5', assignee: 'U4', closedAt: '2022-06-01T00:00:00Z' });
     const d = digestAt('2023-01-10', 28, '2023-01-01T00:00:00Z');
     expect(ids(d.overdue)).toEqual(['z8wv-5.5', 'z8wv-1.8']);
     expect(d.overdue[0]!.followups).toEqual([{ id: 'F2', assignee: 'U2', status: 'in_progress' }]);
@@ -143,15 +131,7 @@ describe('selectDigest on the Tianjin targets', () => {
   });
 
   it('lists no done follow-ups without a since instant', () => {
-    insertFollowup(db, {
-      id: 'F1',
-      measureId: 'z8wv-4',
-      taskId: 'z8wv-4.1',
-      targetId: targetIdOf('z8wv-4.1'),
-      assignee: 'U1',
-      status: 'done',
-      closedAt: '2023-01-05T02:00:00Z',
-    });
+    insertDoneFollowup(db, { id: 'F1', taskId: 'z8wv-4.1', assignee: 'U1', closedAt: '2023-01-05T02:00:00Z' });
     expect(digestAt('2023-01-10').done).toEqual([]);
   });
 });

@@ -3,8 +3,7 @@ import type { Db } from '../../../src/db/open.ts';
 import { ACTIONS } from '../../../src/slack/ids.ts';
 import { MAX_BLOCKS_PER_MESSAGE } from '../../../src/slack/kit/limits.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
-import { testDb } from '../../helpers/db.ts';
-import { insertDocument, TIANJIN, targetIdOf } from '../../helpers/digest-fixture.ts';
+import { targetIdOf, tianjinTestDb } from '../../helpers/digest-fixture.ts';
 import { buttonsOf, type Harness, startHarness, TODAY, visibleText } from '../harness.ts';
 
 const s = stringsFor('zh');
@@ -12,8 +11,7 @@ let db: Db;
 let h: Harness;
 
 beforeAll(async () => {
-  db = testDb();
-  insertDocument(db, TIANJIN);
+  db = tianjinTestDb();
   h = await startHarness(db, { DIGEST_HORIZON_DAYS: '28' });
 });
 afterAll(async () => {

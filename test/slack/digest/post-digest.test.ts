@@ -4,8 +4,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { digestForChannel } from '../../../src/services/digest-service.ts';
 import { postDigestMessage, slackDigestPoster } from '../../../src/slack/digest/post-digest.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
-import { testDb } from '../../helpers/db.ts';
-import { insertDocument, TIANJIN } from '../../helpers/digest-fixture.ts';
+import { tianjinTestDb } from '../../helpers/digest-fixture.ts';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
 import { testSegmenter } from '../../helpers/segmenter.ts';
 
@@ -23,8 +22,7 @@ const client = () =>
   });
 
 function digest() {
-  const db = testDb();
-  insertDocument(db, TIANJIN);
+  const db = tianjinTestDb();
   const d = digestForChannel(db, loadConfig({}), {
     channel: 'C1',
     asOf: '2022-12-05',

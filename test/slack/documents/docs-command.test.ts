@@ -5,11 +5,12 @@ import type { Db } from '../../../src/db/open.ts';
 import { fixedClock } from '../../../src/lib/clock.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
 import { listMeasures } from '../../../src/repo/documents-repo.ts';
-import { getFollowup, insertFollowup } from '../../../src/repo/followups-repo.ts';
+import { getFollowup } from '../../../src/repo/followups-repo.ts';
 import { followupOrphan, listIndexedDocuments } from '../../../src/services/document-service.ts';
 import { ingestSources } from '../../../src/services/ingest-service.ts';
 import { ACTIONS } from '../../../src/slack/ids.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
+import { insertMeasureFollowup } from '../../helpers/followup-fixture.ts';
 import { testSegmenter } from '../../helpers/segmenter.ts';
 import { buttonPayload, FORM, interactivityBody } from '../../helpers/slack-request.ts';
 import { buttonsOf, type Harness, NOW, SEEDS_DIR, seededDb, startHarness, TODAY, visibleText } from '../harness.ts';
@@ -89,22 +90,17 @@ describe('/measures remove', () => {
   it('asks first, then removes the document and keeps its follow-ups, marked, with a note in their threads', async () => {
     const doc = listIndexedDocuments(db, { today: TODAY, limit: 100 }).documents.find((d) => d.file === 'copy-3.txt')!;
     const measure = listMeasures(db, doc.id)[2]!;
-    const f = insertFollowup(
+    const f = insertMeasureFollowup(
       db,
       {
         measureId: measure.id,
-        taskId: null,
-        targetId: null,
         assignee: 'UWANG',
         createdBy: ADMIN,
-        due: null,
-        note: null,
         channel: 'C0FOLLOW',
         threadTs: '1700400000.000100',
-        dedupeKey: null,
       },
       NOW,
-    ).followup;
+    );
 
     const { reply } = await h.command(`remove ${doc.id}`);
     expect(visibleText(reply.body.blocks)).toContain(doc.id);

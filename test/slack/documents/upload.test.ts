@@ -3,13 +3,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/open.ts';
 import { listMeasures } from '../../../src/repo/documents-repo.ts';
-import { getFollowup, insertFollowup } from '../../../src/repo/followups-repo.ts';
+import { getFollowup } from '../../../src/repo/followups-repo.ts';
 import { warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
 import { listIndexedDocuments } from '../../../src/services/document-service.ts';
 import { MAX_DOCUMENT_BYTES } from '../../../src/services/ingest-service.ts';
 import { ACTIONS } from '../../../src/slack/ids.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
 import { testDb } from '../../helpers/db.ts';
+import { insertMeasureFollowup } from '../../helpers/followup-fixture.ts';
 import { testSegmenter } from '../../helpers/segmenter.ts';
 import { eventBody, JSON_TYPE } from '../../helpers/slack-request.ts';
 import { buttonsOf, type Harness, SEEDS_DIR, startHarness, TODAY, visibleText } from '../harness.ts';
@@ -223,22 +224,11 @@ describe('a revision, uploaded in a channel with an @mention', () => {
 
   it('the revision tells the uploader what changed and replies in every affected follow-up thread', async () => {
     const follow = (measureId: string, threadTs: string) =>
-      insertFollowup(
+      insertMeasureFollowup(
         db,
-        {
-          measureId,
-          taskId: null,
-          targetId: null,
-          assignee: 'UWANG',
-          createdBy: ADMIN,
-          due: null,
-          note: null,
-          channel: 'C0FOLLOW',
-          threadTs,
-          dedupeKey: null,
-        },
+        { measureId, assignee: 'UWANG', createdBy: ADMIN, channel: 'C0FOLLOW', threadTs },
         '2023-03-01T02:00:00Z',
-      ).followup;
+      );
     const measures = listMeasures(db, docId);
     const eighteen = measures.find((m) => m.label === '（十八）')!;
     const nineteen = measures.find((m) => m.label === '（十九）')!;

@@ -8,6 +8,7 @@ import { FIXTURE, seedFollowupFixture } from '../../helpers/followup-fixture.ts'
 import { FORM, interactivityBody } from '../../helpers/slack-request.ts';
 import { type Harness, startHarness } from '../harness.ts';
 import { ASSIGNEE, CHANNEL, CREATOR, cardButton, viewSubmission } from './payloads.ts';
+import { clearFollowupTables } from './steps.ts';
 
 let h: Harness;
 let db: Db;
@@ -20,9 +21,7 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 beforeEach(() => {
   h.fake.reset();
-  db.exec(
-    'DELETE FROM followup_events; DELETE FROM followups; DELETE FROM processed_events; DELETE FROM item_messages;',
-  );
+  clearFollowupTables(db);
 });
 
 const values = (assignee: string, due: string | null, note: string | null) => ({

@@ -9,7 +9,7 @@ import { listFollowups } from '../../../src/repo/followups-repo.ts';
 import { commonStrings } from '../../../src/slack/kit/strings.ts';
 import { FIXTURE, seedFollowupFixture } from '../../helpers/followup-fixture.ts';
 import { eventBody, FORM, JSON_TYPE, signedHeaders, slashCommandBody } from '../../helpers/slack-request.ts';
-import { type Harness, SIGNING_SECRET, startHarness } from '../harness.ts';
+import { botUserId, type Harness, SIGNING_SECRET, startHarness } from '../harness.ts';
 import { ASSIGNEE, CHANNEL, CREATOR, mention } from './payloads.ts';
 
 /**
@@ -44,8 +44,7 @@ beforeAll(async () => {
       write: (fn) => write(fn),
     },
   );
-  botId = ((await (await fetch(`${h.fake.apiUrl}auth.test`, { method: 'POST' })).json()) as { user_id: string })
-    .user_id;
+  botId = await botUserId(h);
 });
 afterAll(async () => {
   if (other.inTransaction) other.exec('ROLLBACK');

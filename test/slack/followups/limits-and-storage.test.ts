@@ -6,10 +6,11 @@ import { HEALTH_PATH } from '../../../src/slack/app.ts';
 import { REASON_BLOCK } from '../../../src/slack/followups/modals.ts';
 import { ACTIONS, VIEWS } from '../../../src/slack/ids.ts';
 import { testDb } from '../../helpers/db.ts';
-import { FIXTURE, seedFollowupFixture } from '../../helpers/followup-fixture.ts';
+import { seedFollowupFixture } from '../../helpers/followup-fixture.ts';
 import { eventBody, FORM, interactivityBody, JSON_TYPE, signedHeaders } from '../../helpers/slack-request.ts';
-import { type Harness, SIGNING_SECRET, startHarness } from '../harness.ts';
-import { ASSIGNEE, CHANNEL, CREATOR, cardButton, mention, viewSubmission } from './payloads.ts';
+import { botUserId, type Harness, SIGNING_SECRET, startHarness } from '../harness.ts';
+import { ASSIGNEE, CREATOR, cardButton, mention, viewSubmission } from './payloads.ts';
+import { clearFollowupTables, shareFixtureMeasure } from './steps.ts';
 
 /**
  * Free text is capped by the service on every path (a forged modal or a long @mention too), and a database
@@ -26,20 +27,15 @@ beforeAll(async () => {
   db = testDb();
   seedFollowupFixture(db);
   h = await startHarness(db, { BOT_LOCALE: 'en' });
-  botId = ((await (await fetch(`${h.fake.apiUrl}auth.test`, { method: 'POST' })).json()) as { user_id: string })
-    .user_id;
+  botId = await botUserId(h);
 });
 afterAll(() => h.stop());
 beforeEach(async () => {
   db.pragma('query_only = OFF');
   db.pragma('max_page_count = 1073741823');
   h.fake.reset();
-  db.exec(
-    'DELETE FROM followup_events; DELETE FROM followups; DELETE FROM processed_events; DELETE FROM item_messages;',
-  );
-  await h.press(ACTIONS.SHARE_MEASURE, FIXTURE.measureId, { channelId: CHANNEL });
-  const [shared] = await h.fake.waitFor('chat.postMessage');
-  PARENT = shared!.response!.ts as string;
+  clearFollowupTables(db);
+  PARENT = (await shareFixtureMeasure(h)).response!.ts as string;
   await h.idle();
   h.fake.reset();
 });

@@ -8,6 +8,7 @@ import { FIXTURE, seedFollowupFixture } from '../../helpers/followup-fixture.ts'
 import { eventBody, FORM, interactivityBody, JSON_TYPE, signedHeaders } from '../../helpers/slack-request.ts';
 import { buttonsOf, type Harness, SIGNING_SECRET, startHarness } from '../harness.ts';
 import { ASSIGNEE, CHANNEL, CREATOR, cardButton, mention, viewSubmission } from './payloads.ts';
+import { clearFollowupTables } from './steps.ts';
 
 const HOSTILE = '<!channel> & <https://evil|x>';
 
@@ -23,9 +24,7 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 beforeEach(() => {
   h.fake.reset();
-  db.exec(
-    'DELETE FROM followup_events; DELETE FROM followups; DELETE FROM processed_events; DELETE FROM item_messages;',
-  );
+  clearFollowupTables(db);
 });
 
 async function deliver(event: Record<string, unknown>): Promise<void> {

@@ -6,8 +6,9 @@ import { ACTIONS, VIEWS } from '../../../src/slack/ids.ts';
 import { testDb } from '../../helpers/db.ts';
 import { FIXTURE, seedFollowupFixture } from '../../helpers/followup-fixture.ts';
 import { eventBody, FORM, interactivityBody, JSON_TYPE, signedHeaders } from '../../helpers/slack-request.ts';
-import { type Harness, SIGNING_SECRET, startHarness } from '../harness.ts';
+import { botUserId, type Harness, SIGNING_SECRET, startHarness } from '../harness.ts';
 import { ASSIGNEE, CHANNEL, CREATOR, cardButton, mention, STRANGER, viewSubmission } from './payloads.ts';
+import { clearFollowupTables, shareFixtureMeasure } from './steps.ts';
 
 /** The bot's message about measure abcd-4 in CHANNEL: a detail view shared with "Share in channel" (beforeEach). */
 let PARENT = '';
@@ -21,20 +22,15 @@ beforeAll(async () => {
   db = testDb();
   seedFollowupFixture(db);
   h = await startHarness(db, { BOT_LOCALE: 'en' });
-  botId = ((await (await fetch(`${h.fake.apiUrl}auth.test`, { method: 'POST' })).json()) as { user_id: string })
-    .user_id;
+  botId = await botUserId(h);
 });
 afterAll(() => h.stop());
 beforeEach(async () => {
   h.fake.reset();
-  db.exec(
-    'DELETE FROM followup_events; DELETE FROM followups; DELETE FROM processed_events; DELETE FROM item_messages;',
-  );
-  // The real share flow: the bot posts the detail view and remembers which measure that message is about.
-  await h.press(ACTIONS.SHARE_MEASURE, FIXTURE.measureId, { channelId: CHANNEL });
-  const [shared] = await h.fake.waitFor('chat.postMessage');
-  expect(shared!.body.channel).toBe(CHANNEL);
-  PARENT = shared!.response!.ts as string;
+  clearFollowupTables(db);
+  const shared = await shareFixtureMeasure(h);
+  expect(shared.body.channel).toBe(CHANNEL);
+  PARENT = shared.response!.ts as string;
   h.fake.reset();
 });
 

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { MeasureDetail } from '../../../src/repo/documents-repo.ts';
-import type { SearchHit } from '../../../src/services/search-service.ts';
 import {
   MAX_BLOCKS_PER_MESSAGE,
   MAX_BUTTON_TEXT,
@@ -10,6 +8,7 @@ import {
 import { buildMeasureDetail } from '../../../src/slack/search/measure-detail.ts';
 import { buildSearchResults } from '../../../src/slack/search/results-blocks.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
+import { longMeasureDetail, longSearchHit } from '../../helpers/long-content.ts';
 
 const s = stringsFor('zh');
 const TODAY = '2023-03-01';
@@ -32,33 +31,14 @@ function assertWithinLimits(blocks: any[]): void {
   }
 }
 
-const hit = (i: number, text: string): SearchHit => ({
-  measureId: `abcd-${i}`,
-  documentId: 'abcd',
-  file: 'x.txt',
-  documentTitle: `关于印发《${'很长的标题'.repeat(30)}》的通知`,
-  region: '天津市',
-  kind: 'measure',
-  label: `（${i}）`,
-  title: '标题<!channel>'.repeat(40),
-  snippet: [
-    { text, hit: false },
-    { text: '冷链', hit: true },
-    { text, hit: false },
-  ],
-  score: 1,
-  departments: Array.from({ length: 20 }, (_, k) => `部门${k}`),
-  leadDepartments: ['部门0'],
-  targets: Array.from({ length: 10 }, (_, k) => ({
-    id: `t${k}`,
-    taskId: 'x',
-    text: 't',
-    due: `202${k % 10}-12-31`,
-    precision: 'year',
-    periodStart: null,
-  })),
-  documentStatus: 'in_force',
-});
+const hit = (i: number, text: string) =>
+  longSearchHit(i, {
+    documentTitle: `关于印发《${'很长的标题'.repeat(30)}》的通知`,
+    title: '标题<!channel>'.repeat(40),
+    snippet: text,
+    department: (k) => `部门${k}`,
+    documentStatus: 'in_force',
+  });
 
 describe('search results within Block Kit limits', () => {
   it('a page of huge hits stays valid, with header, counts and buttons', () => {
@@ -97,56 +77,15 @@ describe('search results within Block Kit limits', () => {
 
 describe('measure detail within Block Kit limits', () => {
   it('a 20,000-character measure with 80 tasks is trimmed and says how many tasks are not shown', () => {
-    const measure: MeasureDetail = {
-      id: 'abcd-1',
-      documentId: 'abcd',
-      position: 0,
-      ordinal: 1,
-      kind: 'measure',
+    const measure = longMeasureDetail({
       section: '一、<b>',
-      label: '（一）',
       title: 'T'.repeat(300),
       text: '冷链物流。'.repeat(4000),
-      author: null,
-      contentHash: 'h',
-      document: {
-        id: 'abcd',
-        file: 'x',
-        contentHash: 'h',
-        title: '文件',
-        kind: 'policy',
-        region: '天津市',
-        issuer: null,
-        docNumber: '津政办发〔2021〕1号',
-        publishedOn: '2021-01-01',
-        effectiveOn: null,
-        expiresOn: '2022-12-31',
-        authors: [],
-        ingestedAt: 'x',
-      },
-      tasks: Array.from({ length: 80 }, (_, i) => ({
-        id: `abcd-1.${i + 1}`,
-        measureId: 'abcd-1',
-        position: i,
-        text: '任务'.repeat(1000),
-        responsibility: null,
-        departmentsIncomplete: true,
-        contentHash: 'h',
-        departments: [{ name: '市商务局', role: 'lead' as const }],
-        targets: [
-          {
-            id: `abcd-1.${i + 1}.t1`,
-            taskId: 'x',
-            position: 0,
-            text: '到2022年底',
-            due: '2022-12-31',
-            precision: 'year' as const,
-            periodStart: null,
-            quantity: null,
-          },
-        ],
-      })),
-    };
+      documentTitle: '文件',
+      issuer: null,
+      taskText: '任务'.repeat(1000),
+      targetText: '到2022年底',
+    });
     const r = buildMeasureDetail({ measure, today: TODAY, strings: s });
     assertWithinLimits(r.blocks);
     const text = JSON.stringify(r.blocks);

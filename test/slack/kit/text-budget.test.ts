@@ -2,8 +2,6 @@ import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { Digest, DigestItem } from '../../../src/core/digest/types.ts';
 import type { FollowupListItem } from '../../../src/core/followups/model.ts';
-import type { MeasureDetail } from '../../../src/repo/documents-repo.ts';
-import type { SearchHit } from '../../../src/services/search-service.ts';
 import { buildDigestMessage } from '../../../src/slack/digest/blocks.ts';
 import { homeFollowupBlocks } from '../../../src/slack/followups/home-section.ts';
 import { buildHomeView } from '../../../src/slack/home/home-blocks.ts';
@@ -17,6 +15,7 @@ import { stringsFor } from '../../../src/slack/strings.ts';
 import { usageLines } from '../../../src/slack/subcommands/help.ts';
 import { subcommands } from '../../../src/slack/subcommands/index.ts';
 import { formatViolation, validateMessage, validateView } from '../../helpers/block-kit-validator.ts';
+import { longMeasureDetail, longSearchHit } from '../../helpers/long-content.ts';
 
 /**
  * Slack rejects a message whose blocks carry too much text in total (msg_blocks_too_long), even when every
@@ -73,33 +72,14 @@ describe('fitBlocks keeps the total text within budget', () => {
 });
 
 describe('builders stay valid with very long content', () => {
-  const hit = (i: number): SearchHit => ({
-    measureId: `abcd-${i}`,
-    documentId: 'abcd',
-    file: 'x.txt',
-    documentTitle: `关于印发《${long(60)}》的通知`,
-    region: '天津市',
-    kind: 'measure',
-    label: `（${i}）`,
-    title: long(100),
-    snippet: [
-      { text: long(300), hit: false },
-      { text: '冷链', hit: true },
-      { text: long(300), hit: false },
-    ],
-    score: 1,
-    departments: Array.from({ length: 20 }, (_, k) => `部门${k}`.repeat(10)),
-    leadDepartments: ['部门0'],
-    targets: Array.from({ length: 10 }, (_, k) => ({
-      id: `t${k}`,
-      taskId: 'x',
-      text: 't',
-      due: `202${k}-12-31`,
-      precision: 'year' as const,
-      periodStart: null,
-    })),
-    documentStatus: 'expired',
-  });
+  const hit = (i: number) =>
+    longSearchHit(i, {
+      documentTitle: `关于印发《${long(60)}》的通知`,
+      title: long(100),
+      snippet: long(300),
+      department: (k) => `部门${k}`.repeat(10),
+      documentStatus: 'expired',
+    });
 
   it.each([
     ['en', en],
@@ -119,57 +99,16 @@ describe('builders stay valid with very long content', () => {
     expect(r.blocks.at(-1)).toMatchObject({ type: 'actions', block_id: 'search_actions' });
   });
 
-  const document = {
-    id: 'abcd',
-    file: 'x',
-    contentHash: 'h',
-    title: long(100),
-    kind: 'policy' as const,
-    region: '天津市',
-    issuer: long(300),
-    docNumber: '津政办发〔2021〕1号',
-    publishedOn: '2021-01-01',
-    effectiveOn: null,
-    expiresOn: '2022-12-31',
-    authors: [],
-    ingestedAt: 'x',
-  };
-  const measure: MeasureDetail = {
-    id: 'abcd-1',
-    documentId: 'abcd',
-    position: 0,
-    ordinal: 1,
-    kind: 'measure',
+  const measure = longMeasureDetail({
     section: long(100),
-    label: '（一）',
     title: long(100),
     text: '冷链物流。'.repeat(4000),
-    author: null,
-    contentHash: 'h',
-    document,
-    tasks: Array.from({ length: 80 }, (_, i) => ({
-      id: `abcd-1.${i + 1}`,
-      measureId: 'abcd-1',
-      position: i,
-      text: long(300),
-      responsibility: null,
-      departmentsIncomplete: true,
-      contentHash: 'h',
-      departments: [{ name: '市商务局', role: 'lead' as const }],
-      targets: [
-        {
-          id: `abcd-1.${i + 1}.t1`,
-          taskId: 'x',
-          position: 0,
-          text: long(80),
-          due: '2022-12-31',
-          precision: 'year' as const,
-          periodStart: null,
-          quantity: null,
-        },
-      ],
-    })),
-  };
+    documentTitle: long(100),
+    issuer: long(300),
+    taskText: long(300),
+    targetText: long(80),
+  });
+  const { document } = measure;
 
   it('measure detail: a 20,000-character measure with 80 long tasks shows at most MAX_MEASURE_TEXT of its text', () => {
     const r = buildMeasureDetail({ measure, today: TODAY, strings: en });

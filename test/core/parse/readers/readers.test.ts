@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ParseError, readDocument } from '../../../../src/core/parse/index.ts';
+import { readDocument } from '../../../../src/core/parse/index.ts';
 import { chineseCounting, formatNumber } from '../../../../src/core/parse/readers/docx-numbering.ts';
 import { withoutAutospace } from '../../../../src/core/parse/readers/pdf.ts';
 import {
@@ -11,19 +11,10 @@ import {
   toPdfParagraphs,
 } from '../../../../src/core/parse/readers/pdf-layout.ts';
 import { REPO_ROOT } from '../../../helpers/paths.ts';
+import { readRefusal } from '../helpers.ts';
 
 const FORMATS = path.join(REPO_ROOT, 'test/core/parse/fixtures/formats');
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(FORMATS, name)));
-
-async function refusal(file: string, bytes: Uint8Array): Promise<ParseError> {
-  try {
-    await readDocument({ file, bytes });
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParseError);
-    return e as ParseError;
-  }
-  throw new Error('expected a ParseError');
-}
 
 /** An A4 page of body lines: left margin 80, right margin 515, 16 pt; `indent` lines start two characters in. */
 function line(text: string, opts: { y: number; indent?: boolean; short?: boolean; x0?: number }): PdfLine {
@@ -158,33 +149,33 @@ describe('PDF paragraph rejoin', () => {
 
 describe('refusals name the format', () => {
   it('refuses a scanned PDF: no text layer', async () => {
-    const e = await refusal('scan.pdf', fixture('scanned.pdf'));
+    const e = await readRefusal('scan.pdf', fixture('scanned.pdf'));
     expect(e.code).toBe('no_text_layer');
     expect(e.message).toMatch(/scan\.pdf has no text layer.*scan/);
   });
 
   it('refuses .wps by extension, and OFD by extension or by its OFD.xml', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    const wps = await refusal('通知.wps', ole);
+    const wps = await readRefusal('通知.wps', ole);
     expect(wps.code).toBe('unsupported_format');
     expect(wps.message).toMatch(/通知\.wps is a WPS Office file.*\.docx/);
-    const ofd = await refusal('方案.ofd', fixture('sample.ofd'));
+    const ofd = await readRefusal('方案.ofd', fixture('sample.ofd'));
     expect(ofd.code).toBe('unsupported_format');
     expect(ofd.message).toMatch(/方案\.ofd is an OFD document/);
-    expect((await refusal('download.zip', fixture('sample.ofd'))).message).toMatch(/OFD document/);
+    expect((await readRefusal('download.zip', fixture('sample.ofd'))).message).toMatch(/OFD document/);
   });
 
   it('says when a .docx, .doc or .pdf is damaged', async () => {
     const broken = new TextEncoder().encode('PK\u0003\u0004 not really a zip');
-    expect((await refusal('plan.docx', broken)).code).toBe('unreadable');
-    expect((await refusal('plan.pdf', new TextEncoder().encode('%PDF-1.7 truncated'))).code).toBe('unreadable');
+    expect((await readRefusal('plan.docx', broken)).code).toBe('unreadable');
+    expect((await readRefusal('plan.pdf', new TextEncoder().encode('%PDF-1.7 truncated'))).code).toBe('unreadable');
     expect(
-      (await refusal('plan.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]))).code,
+      (await readRefusal('plan.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]))).code,
     ).toBe('unreadable');
   });
 
   it('refuses an oversized upload before reading it', async () => {
-    const e = await refusal('big.pdf', new Uint8Array(6 * 1024 * 1024));
+    const e = await readRefusal('big.pdf', new Uint8Array(6 * 1024 * 1024));
     expect(e.code).toBe('too_large');
   });
 });

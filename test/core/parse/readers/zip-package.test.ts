@@ -1,8 +1,9 @@
 import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { ParseError, readDocument } from '../../../../src/core/parse/index.ts';
+import { readDocument } from '../../../../src/core/parse/index.ts';
 import { MAX_ENTRIES, MAX_ENTRY_BYTES } from '../../../../src/core/parse/readers/zip-package.ts';
+import { readRefusal } from '../helpers.ts';
 
 /**
  * A one-entry ZIP written by hand, so its header can state a size other than the real one (as a zip bomb's
@@ -36,16 +37,6 @@ function deflatedZip(name: string, inflated: Uint8Array, statedSize: number): Ui
   return new Uint8Array(Buffer.concat([local, nameBytes, data, central, nameBytes, end]));
 }
 
-async function refusal(file: string, bytes: Uint8Array): Promise<ParseError> {
-  try {
-    await readDocument({ file, bytes });
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParseError);
-    return e as ParseError;
-  }
-  throw new Error('expected a ParseError');
-}
-
 const DOCUMENT = `<?xml version="1.0" encoding="UTF-8"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
 <w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:body></w:document>`;
@@ -60,7 +51,7 @@ describe('the ZIP container of a .docx', () => {
   it('refuses a zip bomb, whose part inflates past the cap whatever its header says', async () => {
     const bomb = deflatedZip('word/document.xml', new Uint8Array(MAX_ENTRY_BYTES + 1).fill(0x20), 1024);
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    const e = await refusal('plan.docx', bomb);
+    const e = await readRefusal('plan.docx', bomb);
     expect(e.code).toBe('unreadable');
     expect(e.message).toMatch(/plan\.docx could not be opened as a Word document \(word\/document\.xml is too large\)/);
   });
@@ -70,7 +61,7 @@ describe('the ZIP container of a .docx', () => {
     zip.file('word/document.xml', DOCUMENT);
     for (let i = 0; i < MAX_ENTRIES; i++) zip.file(`word/media/p${i}.txt`, '');
     const bytes = await zip.generateAsync({ type: 'uint8array' });
-    const e = await refusal('plan.docx', bytes);
+    const e = await readRefusal('plan.docx', bytes);
     expect(e.code).toBe('unreadable');
     expect(e.message).toMatch(/plan\.docx could not be opened as a Word document \(it has more than 5000 parts\)/);
   });
