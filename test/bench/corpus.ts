@@ -181,7 +181,10 @@ function distinctCopy(lines: string[], k: number): string[] {
   if (k === 0) return lines;
   let titled = false;
   return lines.map((line, i) => {
-    const numbered = line.replace(/〔(\d{4})〕(\d+)号/g, (_m, y: string, n: string) => `〔${y}〕${Number(n) + 1000 * k}号`);
+    const numbered = line.replace(
+      /〔(\d{4})〕(\d+)号/g,
+      (_m, y: string, n: string) => `〔${y}〕${Number(n) + 1000 * k}号`,
+    );
     if (titled || i >= HEAD_LINES || !numbered.includes('消费')) return numbered;
     titled = true;
     const at = numbered.lastIndexOf('消费') + 2;
