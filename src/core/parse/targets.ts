@@ -82,7 +82,8 @@ const RECURRING_BEFORE = /(?:每年|每季度|每个季度|每半年|每月|每�
  * A date that only bounds a routine (2008年以前，…每半年召开一次例会; 到2025年，每年培训1万人次): a recurring quota,
  * not a deliverable. 每万人, 每千人 (per head) are not recurrences.
  */
-const RECURRING_IN_CLAUSE = /^[^。;]{0,12}?(?:每(?:一|个|两|三)?(?:年度?|半年|季度?|月|周|旬)|定期|按(?:季度|月份?|年度?)(?:召开|开展|报送))/;
+const RECURRING_IN_CLAUSE =
+  /^[^。;]{0,12}?(?:每(?:一|个|两|三)?(?:年度?|半年|季度?|月|周|旬)|定期|按(?:季度|月份?|年度?)(?:召开|开展|报送))/;
 /** 实施期限至2021年12月31日, 延长至…: how long a rule or subsidy applies, not a deadline. */
 const VALIDITY_BEFORE = /(?:期限|有效期|实施|执行|延长|延续|施行|适用)(?:期)?(?:为|延长)?\s{0,2}(?:至|到)\s{0,2}$/;
 /** 不高于2017年标准, 比2020年: a point of comparison. */
