@@ -22,11 +22,23 @@ export interface BusyRetryOptions {
 }
 
 const DEFAULTS = { totalMs: 15_000, baseDelayMs: 25, maxDelayMs: 250 };
+type Settings = typeof DEFAULTS & Pick<BusyRetryOptions, 'onRetry'>;
 
 /** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT…), and SQLITE_LOCKED. */
 export function isBusyError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/**
+ * The one rule both retry loops follow: after a failed attempt, rethrow unless it was busy and time is left;
+ * otherwise the pause before the next attempt (reported to onRetry).
+ */
+function pauseAfter(err: unknown, attempt: number, startedMs: number, o: Settings): number {
+  if (!isBusyError(err) || Date.now() - startedMs >= o.totalMs) throw err;
+  const delayMs = delayFor(attempt, o);
+  o.onRetry?.(attempt, delayMs, err);
+  return delayMs;
 }
 
 function delayFor(attempt: number, o: typeof DEFAULTS): number {
@@ -48,9 +60,7 @@ export async function withBusyRetry<T>(fn: () => T, opts: BusyRetryOptions = {})
     try {
       return fn();
     } catch (err) {
-      if (!isBusyError(err) || Date.now() - started >= o.totalMs) throw err;
-      const delayMs = delayFor(attempt, o);
-      opts.onRetry?.(attempt, delayMs, err);
+      const delayMs = pauseAfter(err, attempt, started, o);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   }
@@ -68,10 +78,7 @@ export function withBusyRetrySync<T>(fn: () => T, opts: BusyRetryOptions = {}): 
     try {
       return fn();
     } catch (err) {
-      if (!isBusyError(err) || Date.now() - started >= o.totalMs) throw err;
-      const delayMs = delayFor(attempt, o);
-      opts.onRetry?.(attempt, delayMs, err);
-      sleepSync(delayMs);
+      sleepSync(pauseAfter(err, attempt, started, o));
     }
   }
 }

@@ -86,17 +86,37 @@ export function migrate(
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
   for (const m of pending) {
-    // IMMEDIATE takes the write lock before re-checking, so two processes starting together on one database
-    // cannot both apply the same migration: the second waits (busy_timeout), then sees it done.
-    const ran = db
-      .transaction(() => {
-        if (isApplied.get(m.version)) return false;
-        db.exec(m.sql);
-        record.run(m.version, m.name, now().toISOString());
-        return true;
-      })
-      .immediate();
-    if (ran) applied.push(m.name);
+    const rebuildsTables = FOREIGN_KEYS_OFF.test(m.sql);
+    // SQLite's table rebuild (create, copy, drop, rename) needs foreign keys off, set outside the transaction:
+    // with them on, dropping the old table would cascade into the tables that reference it.
+    if (rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      // IMMEDIATE takes the write lock before re-checking, so two processes starting together on one database
+      // cannot both apply the same migration: the second waits (busy_timeout), then sees it done.
+      const ran = db
+        .transaction(() => {
+          if (isApplied.get(m.version)) return false;
+          db.exec(m.sql);
+          if (rebuildsTables) {
+            const broken = db.pragma('foreign_key_check') as unknown[];
+            if (broken.length > 0) {
+              throw new MigrationError(`${m.name} would leave ${broken.length} rows pointing at rows that are gone`);
+            }
+          }
+          record.run(m.version, m.name, now().toISOString());
+          return true;
+        })
+        .immediate();
+      if (ran) applied.push(m.name);
+    } finally {
+      if (rebuildsTables) db.pragma('foreign_keys = ON');
+    }
   }
   return { applied };
 }
+
+/**
+ * A migration whose first line is this comment rebuilds tables: it runs with foreign keys off, and is rolled
+ * back unless `PRAGMA foreign_key_check` finds every reference intact afterwards.
+ */
+const FOREIGN_KEYS_OFF = /^-- migrate: foreign_keys off\b/;

@@ -194,13 +194,16 @@ export function getMeasureRow(db: Db, id: string): MeasureRow | undefined {
   return db.prepare(`SELECT ${MEASURE_COLUMNS} FROM measures WHERE id = ?`).get(id) as MeasureRow | undefined;
 }
 
+/** A task's text (`t` a tasks row, `m` its measure): its stretch of the measure's text, or its own copy. */
+export const TASK_TEXT_SQL = 'coalesce(t.text, substr(m.text, t.text_from + 1, t.text_to - t.text_from))';
+
 export function listTasks(db: Db, measureIds: string[]): TaskRow[] {
   if (measureIds.length === 0) return [];
   const tasks: TaskRow[] = [];
   const taskStmt = db.prepare(
-    `SELECT id, measure_id AS measureId, position, text, responsibility,
-       departments_incomplete AS departmentsIncomplete, content_hash AS contentHash
-     FROM tasks WHERE measure_id = ? ORDER BY position`,
+    `SELECT t.id, t.measure_id AS measureId, t.position, ${TASK_TEXT_SQL} AS text, t.responsibility,
+       t.departments_incomplete AS departmentsIncomplete, t.content_hash AS contentHash
+     FROM tasks t JOIN measures m ON m.id = t.measure_id WHERE t.measure_id = ? ORDER BY t.position`,
   );
   const deptStmt = db.prepare('SELECT name, role FROM task_departments WHERE task_id = ? ORDER BY position');
   const targetStmt = db.prepare(

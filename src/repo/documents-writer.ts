@@ -63,8 +63,9 @@ export function replaceDocument(db: Db, d: DocumentToStore): void {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insTask = db.prepare(
-    `INSERT INTO tasks (id, measure_id, position, text, responsibility, departments_incomplete, content_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO tasks (id, measure_id, position, text, text_from, text_to, responsibility, departments_incomplete,
+                        content_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insDept = db.prepare('INSERT INTO task_departments (task_id, position, name, role) VALUES (?, ?, ?, ?)');
   const insTarget = db.prepare(
@@ -87,11 +88,14 @@ export function replaceDocument(db: Db, d: DocumentToStore): void {
       m.contentHash,
     );
     m.tasks.forEach((t, ti) => {
+      const slice = stretchOf(pm.text, t.task.text);
       insTask.run(
         t.id,
         m.id,
         ti,
-        t.task.text,
+        slice ? null : t.task.text,
+        slice?.from ?? null,
+        slice?.to ?? null,
         t.task.responsibility,
         t.task.departmentsIncomplete ? 1 : 0,
         t.contentHash,
@@ -113,6 +117,27 @@ export function replaceDocument(db: Db, d: DocumentToStore): void {
       });
     });
   });
+}
+
+/**
+ * Where `part` stands in `whole`, in characters (code points, as SQLite's substr counts them; migrations/011),
+ * or null when it is not a stretch of it.
+ *
+ * @example stretchOf('加快建设。到2025年底建成', '到2025年底建成') // { from: 5, to: 14 }
+ */
+export function stretchOf(whole: string, part: string): { from: number; to: number } | null {
+  const at = whole.indexOf(part);
+  if (at < 0) return null;
+  const codePoints = (s: string) => {
+    let n = s.length;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) n--;
+    }
+    return n;
+  };
+  const from = codePoints(whole.slice(0, at));
+  return { from, to: from + codePoints(part) };
 }
 
 /** Deletes a document and (cascading) its measures, tasks, departments and targets. */

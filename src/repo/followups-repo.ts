@@ -213,13 +213,26 @@ export function listFollowups(db: Db, filter: FollowupFilter = {}): FollowupList
   }
   const rows = db
     .prepare(
-      `SELECT ${COLUMNS}, m.title AS measureTitle, (m.id IS NULL) AS measureMissing
+      `SELECT ${COLUMNS}, m.title AS measureTitle, (m.id IS NULL) AS measureMissing,
+         o.reason AS removedReason, o.measure_title AS removedMeasureTitle, o.document_title AS removedDocumentTitle
        FROM followups f LEFT JOIN measures m ON m.id = f.measure_id
+         LEFT JOIN followup_orphans o ON o.followup_id = f.id AND m.id IS NULL
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY f.seq`,
     )
-    .all(...params) as (Omit<FollowupListItem, 'measureMissing'> & { measureMissing: number })[];
-  return rows.map((r) => ({ ...r, measureMissing: Boolean(r.measureMissing) }));
+    .all(...params) as (Omit<FollowupListItem, 'measureMissing' | 'removed'> & {
+    measureMissing: number;
+    removedReason: 'measure_removed' | 'document_removed' | null;
+    removedMeasureTitle: string | null;
+    removedDocumentTitle: string | null;
+  })[];
+  return rows.map(({ removedReason, removedMeasureTitle, removedDocumentTitle, ...r }) => ({
+    ...r,
+    measureMissing: Boolean(r.measureMissing),
+    removed: removedReason
+      ? { reason: removedReason, measureTitle: removedMeasureTitle ?? '', documentTitle: removedDocumentTitle ?? '' }
+      : null,
+  }));
 }
 
 /** The follow-ups living in one thread (a thread may hold several, e.g. under a digest). */

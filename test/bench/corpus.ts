@@ -137,9 +137,23 @@ export function buildCorpus(
           });
           sourceBytes +=
             Buffer.byteLength(title) + Buffer.byteLength(text) + (m.section ? Buffer.byteLength(String(m.section)) : 0);
+          // Each task the same share of the new text as of its template's, as a stretch of it (as parsed
+          // tasks are: the measure split at its brackets).
+          const templateChars = Array.from(String(m.text)).length;
+          const newChars = Array.from(text).length;
+          const scale = (x: number) => Math.min(newChars, Math.round((x / templateChars) * newChars));
           for (const { t, depts, targets } of tasks) {
             const taskId = `${t.id}-g${round}`;
-            insert('tasks', { ...t, id: taskId, measure_id: measureId });
+            const from = t.text_from === null ? 0 : Number(t.text_from);
+            const to = t.text_from === null ? templateChars : Number(t.text_to);
+            insert('tasks', {
+              ...t,
+              id: taskId,
+              measure_id: measureId,
+              text: null,
+              text_from: scale(from),
+              text_to: scale(to),
+            });
             for (const d of depts) insert('task_departments', { ...d, task_id: taskId });
             for (const g of targets) insert('targets', { ...g, id: `${g.id}-g${round}`, task_id: taskId });
           }
@@ -154,6 +168,29 @@ export function buildCorpus(
 /** A clause that may carry structure the parser reads (numbering, 一是, 问/答, dates, responsibility). */
 const STRUCTURAL =
   /[0-9０-９（）()〔〕【】：:]|[一二三四五六七八九十]是|[一二三四五六七八九十][、.．]|问|答|负责|牵头|配合|第|年|月|日|前/;
+
+/** How far into a seed file its title and 文号 stand. */
+const HEAD_LINES = 12;
+
+/**
+ * Copy `k` of a seed's lines as a document of its own: the ingest refuses two versions of one document (same
+ * title or 文号) in one run, so every copy after the first gets its own 文号 and a title marked with its number
+ * (every seed's title names 消费).
+ */
+function distinctCopy(lines: string[], k: number): string[] {
+  if (k === 0) return lines;
+  let titled = false;
+  return lines.map((line, i) => {
+    const numbered = line.replace(
+      /〔(\d{4})〕(\d+)号/g,
+      (_m, y: string, n: string) => `〔${y}〕${Number(n) + 1000 * k}号`,
+    );
+    if (titled || i >= HEAD_LINES || !numbered.includes('消费')) return numbered;
+    titled = true;
+    const at = numbered.lastIndexOf('消费') + 2;
+    return `${numbered.slice(0, at)}（第${k + 1}份）${numbered.slice(at)}`;
+  });
+}
 
 /**
  * Document files of distinct text for the ingest benchmark: each seed file with every plain clause (one that
@@ -178,7 +215,7 @@ export function writeIngestFiles(dir: string, pool: string[], copies: number, se
           )
           .join(''),
       );
-      const content = out.join('\n');
+      const content = distinctCopy(out, k).join('\n');
       fs.writeFileSync(path.join(dir, `c${k}_${f}`), content);
       bytes += Buffer.byteLength(content);
     }

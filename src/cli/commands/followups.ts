@@ -19,12 +19,36 @@ export const FOLLOWUP_FIELDS = [
   'threadTs',
   'createdAt',
   'updatedAt',
+  'measureTitle',
+  'measureRemoved',
+  'documentTitle',
 ] as const;
 
 type ExportedFollowup = Record<(typeof FOLLOWUP_FIELDS)[number], string | null>;
 
+/**
+ * One row: the follow-up's own fields, then what it is about. A follow-up whose measure a revision dropped (or
+ * whose document was removed) keeps the title the measure had, with measureRemoved saying why.
+ */
 function exported(f: FollowupListItem): ExportedFollowup {
-  return Object.fromEntries(FOLLOWUP_FIELDS.map((k) => [k, f[k]])) as ExportedFollowup;
+  return {
+    id: f.id,
+    targetId: f.targetId,
+    taskId: f.taskId,
+    measureId: f.measureId,
+    assignee: f.assignee,
+    createdBy: f.createdBy,
+    due: f.due,
+    status: f.status,
+    note: f.note,
+    channel: f.channel,
+    threadTs: f.threadTs,
+    createdAt: f.createdAt,
+    updatedAt: f.updatedAt,
+    measureTitle: f.measureTitle ?? f.removed?.measureTitle ?? null,
+    measureRemoved: f.removed?.reason ?? (f.measureMissing ? 'missing' : null),
+    documentTitle: f.removed?.documentTitle ?? null,
+  };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface Followup {
 export interface FollowupListItem extends Followup {
   measureTitle: string | null;
   measureMissing: boolean;
+  /** What the measure was, when a revision dropped it or its document was removed (followup_orphans). */
+  removed: { reason: 'measure_removed' | 'document_removed'; measureTitle: string; documentTitle: string } | null;
 }
 
 export type FollowupEventAction =

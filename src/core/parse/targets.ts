@@ -78,6 +78,12 @@ const ACHIEVE =
 const NOT_A_DEADLINE = /^(?:以来|起|开始|以后|之后|后|同期|相比|相较|比|的)/;
 /** Recurring dates (每年6月底前, 每季度末) are routines, not deadlines. */
 const RECURRING_BEFORE = /(?:每年|每季度|每个季度|每半年|每月|每个月|每一年|逐年|每年度)\s{0,2}$/;
+/**
+ * A date that only bounds a routine (2008年以前，…每半年召开一次例会; 到2025年，每年培训1万人次): a recurring quota,
+ * not a deliverable. 每万人, 每千人 (per head) are not recurrences.
+ */
+const RECURRING_IN_CLAUSE =
+  /^[^。;]{0,12}?(?:每(?:一|个|两|三)?(?:年度?|半年|季度?|月|周|旬)|定期|按(?:季度|月份?|年度?)(?:召开|开展|报送))/;
 /** 实施期限至2021年12月31日, 延长至…: how long a rule or subsidy applies, not a deadline. */
 const VALIDITY_BEFORE = /(?:期限|有效期|实施|执行|延长|延续|施行|适用)(?:期)?(?:为|延长)?\s{0,2}(?:至|到)\s{0,2}$/;
 /** 不高于2017年标准, 比2020年: a point of comparison. */
@@ -388,6 +394,7 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
     }
     if (!h.relative && ctx.anchor !== null && h.due < ctx.anchor) continue;
     if (ALREADY.test(after)) continue;
+    if (RECURRING_IN_CLAUSE.test(after.replace(/^(?:以前|之前|前)?[,\s]*/, ''))) continue;
     const prefix = prefixes[k];
     // 2019年上半年，试点城市政府印发实施方案: a future period opening a sentence as a clause of its own is a schedule.
     const scheduled =

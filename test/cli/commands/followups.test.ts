@@ -30,6 +30,11 @@ function dbWithFollowups(): string {
     { ...base, measureId: 'abcd-5', assignee: 'U3', due: null, note: null },
     '2026-11-02T00:00:00.000Z',
   );
+  // F1's measure went with its document (what removing a document records for its follow-ups).
+  db.prepare(
+    `INSERT INTO followup_orphans (followup_id, reason, document_id, document_title, measure_label, measure_title, at)
+     VALUES ('F1', 'document_removed', 'abcd', '天津市加快发展新型消费实施方案', '（四）', '发展冷链物流', '2026-11-03T00:00:00Z')`,
+  ).run();
   db.close();
   return file;
 }
@@ -52,6 +57,9 @@ const DOCUMENTED_FIELDS = [
   'threadTs',
   'createdAt',
   'updatedAt',
+  'measureTitle',
+  'measureRemoved',
+  'documentTitle',
 ];
 
 describe('measures followups', () => {
@@ -63,6 +71,14 @@ describe('measures followups', () => {
     expect(followups.map((f) => f.id)).toEqual(['F1', 'F2']);
     expect(Object.keys(followups[0]!)).toEqual(DOCUMENTED_FIELDS);
     expect(followups[1]).toMatchObject({ measureId: 'abcd-5', assignee: 'U3', due: null, status: 'open' });
+    // What a follow-up was about when its measure is gone: the title it had and why it went.
+    expect(followups[0]).toMatchObject({
+      measureTitle: '发展冷链物流',
+      measureRemoved: 'document_removed',
+      documentTitle: '天津市加快发展新型消费实施方案',
+    });
+    // A measure id the index has never held (no record of it): said to be missing.
+    expect(followups[1]).toMatchObject({ measureTitle: null, measureRemoved: 'missing', documentTitle: null });
   });
 
   it('prints RFC 4180 CSV that round-trips quotes, commas and line breaks', async () => {

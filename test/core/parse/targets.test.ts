@@ -26,6 +26,8 @@ describe('extractTargets: date forms', () => {
     ['2024年上半年完成试点', '2024-06-30', 'half'],
     ['2024年下半年前全面推开', '2024-12-31', 'half'],
     ['2024年6月30日前完成清理', '2024-06-30', 'day'],
+    // 每万人 is per head, not a recurrence.
+    ['到2025年每万人拥有5G基站26个', '2025-12-31', 'year'],
   ])('%s → %s (%s)', (text, due, precision) => {
     const t = one(text);
     expect(t.due).toBe(due);
@@ -199,6 +201,10 @@ describe('readTargets: not targets', () => {
     '每年6月底前报送上年度工作情况',
     '每年年底前完成评估',
     '每季度末报送进展情况',
+    // A date bounding a routine: how often something recurs until then.
+    '2030年以前，协调委原则上每半年召开一次例会，因工作需要也可临时召开',
+    '到2026年，每年培训家政服务人员1万人次',
+    '2025年底前，定期通报各地工作进展',
     // Benefit periods.
     '3年内给予每年5万元补贴',
     '5年内免征城镇土地使用税',

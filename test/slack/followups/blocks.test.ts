@@ -45,6 +45,7 @@ const item = (over: Partial<FollowupListItem> = {}): FollowupListItem => ({
   ...fu(),
   measureTitle: HOSTILE,
   measureMissing: false,
+  removed: null,
   ...over,
 });
 

@@ -217,6 +217,7 @@ describe('builders stay valid with very long content', () => {
       slackError: null,
       measureTitle: long(40),
       measureMissing: false,
+      removed: null,
     });
     const home = buildHomeView({
       documents: 1,
