@@ -66,7 +66,8 @@ export async function withBusyRetry<T>(fn: () => T, opts: BusyRetryOptions = {})
   }
 }
 
-function sleepSync(ms: number): void {
+/** Blocks the thread for `ms` (a process that may block: the CLI's retries, an ingest's pause between writes). */
+export function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 

@@ -14,7 +14,7 @@ import { parseText, readDocument } from '../core/parse/index.ts';
 import { refusalOf } from '../core/parse/refusal.ts';
 import { indexColumns } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
-import { withBusyRetrySync } from '../db/busy-retry.ts';
+import { sleepSync, withBusyRetrySync } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -429,10 +429,6 @@ function writePlan(db: Db, fp: FilePlan, segmenter: Segmenter, nowIso: string): 
 }
 
 class StalePlan extends Error {}
-
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
 
 function planOrThrow(db: Db, prepared: Prepared[], nowIso: string, addedBy: string): FilePlan[] {
   const { plans, problems } = planAll(db, prepared, nowIso, addedBy);
