@@ -11,7 +11,7 @@ import {
   wordMatch,
   wordOrCharMatch,
 } from '../core/search/query.ts';
-import { BROAD_QUERY_MATCHES, FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
+import { BROAD_QUERY_MATCHES, COUNTED_MATCHES, FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
 import { indexFingerprint } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import type { Db } from '../db/open.ts';
@@ -60,8 +60,10 @@ export interface SearchHit {
 export interface SearchResult {
   /** The query as received (trimmed). */
   query: string;
-  /** Matches in all, before limit/offset. */
+  /** Matches in all, before limit/offset; COUNTED_MATCHES when there are more (totalIsLowerBound). */
   total: number;
+  /** True when there are more than COUNTED_MATCHES matches and `total` is that bound ("10,000+"). */
+  totalIsLowerBound: boolean;
   hits: SearchHit[];
   /** Operators of other search syntaxes the query used, searched as plain words (`NEAR(…)`, `*`, `^`). */
   unsupported: string[];
@@ -99,6 +101,7 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
   const query = req.query.trim();
 
   let total: number;
+  let totalIsLowerBound = false;
   let page: { measureId: string; rank: number }[];
   let needles: string[] = [];
   let unsupported: string[] = [];
@@ -119,13 +122,14 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     // "Few word hits" only needs to know whether there are FEW_WORD_HITS of them, not how many.
     if (parsed.short || !hasAtLeastMatches(db, match, filters, FEW_WORD_HITS)) match = wordOrCharMatch(parsed);
     if (hasAtLeastMatches(db, match, filters, BROAD_QUERY_MATCHES + 1)) {
-      total = countMatches(db, match, filters);
+      totalIsLowerBound = hasAtLeastMatches(db, match, filters, COUNTED_MATCHES + 1);
+      total = totalIsLowerBound ? COUNTED_MATCHES : countMatches(db, match, filters);
       page = pageMatchesTiered(db, match, headingMatch(parsed), filters, limit, offset);
     } else {
       ({ total, page } = pageMatchesWithTotal(db, match, filters, limit, offset));
     }
   }
-  return { query, total, hits: hydrate(db, page, needles, req.today), unsupported };
+  return { query, total, totalIsLowerBound, hits: hydrate(db, page, needles, req.today), unsupported };
 }
 
 /**

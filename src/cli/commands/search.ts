@@ -82,6 +82,7 @@ export const searchCommand: CliCommand = {
         printJson(ctx, {
           query: result.query,
           total: result.total,
+          totalIsLowerBound: result.totalIsLowerBound,
           results: result.hits.map((h) => ({
             id: h.measureId,
             file: h.file,
@@ -106,7 +107,7 @@ export const searchCommand: CliCommand = {
         return 0;
       }
       const lines = [
-        `${result.total} measure${result.total === 1 ? '' : 's'} found; showing ${result.hits.length}.`,
+        `${result.totalIsLowerBound ? `More than ${result.total.toLocaleString('en')}` : result.total} measure${result.total === 1 ? '' : 's'} found; showing ${result.hits.length}.`,
         '',
       ];
       for (const h of result.hits) {

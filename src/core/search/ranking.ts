@@ -40,6 +40,12 @@ export const RANK_SQL = `${BM25_SQL} * (CASE measure_fts.rowid % ${KIND_SLOTS} $
  */
 export const BROAD_QUERY_MATCHES = 5_000;
 
+/**
+ * Broad queries count their matches up to this many and then say "10,000+": an exact count of 40,000 matches
+ * costs more than ranking the page shown, and nobody pages that far.
+ */
+export const COUNTED_MATCHES = 10_000;
+
 /** Below this many word matches, exact-substring matches are unioned in (segmenter gaps, rare words). */
 export const FEW_WORD_HITS = 10;
 

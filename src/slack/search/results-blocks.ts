@@ -14,6 +14,8 @@ export interface SearchResultsInput {
   request: SearchState;
   search: ParsedSearch;
   total: number;
+  /** `total` is a lower bound (a broad query's count stops at COUNTED_MATCHES): shown as "10,000+". */
+  totalIsLowerBound?: boolean;
   hits: SearchHit[];
   pageSize: number;
   today: string;
@@ -84,6 +86,7 @@ function chipValue(key: string, value: string, search: ParsedSearch, s: Strings)
 /** Search results as a message: header, count and filters, 2 blocks per hit, then More / Share. */
 export function buildSearchResults(input: SearchResultsInput): Reply {
   const { request, search, total, hits, strings: s, today, sharedBy } = input;
+  const atLeast = input.totalIsLowerBound ?? false;
   const from = hits.length ? request.offset + 1 : 0;
   const to = request.offset + hits.length;
   const chips = search.chips.map(([k, v]) =>
@@ -92,7 +95,7 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
   const head: KnownBlock[] = [
     header(s.resultsHeader(searchTitle(search, s))),
     context([
-      s.resultsCount(total, from, to) +
+      s.resultsCount(total, from, to, atLeast) +
         (input.targetsDue === undefined || total === 0 ? '' : ` · ${s.resultsTargetsDue(input.targetsDue)}`),
       ...(chips.length ? [`${s.filtersLabel}: ${chips.join(' · ')}`] : []),
       ...(sharedBy ? [s.sharedBy(sharedBy)] : []),
@@ -102,7 +105,7 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
     head.push(context([s.unsupportedSyntax(input.unsupported.join(' '))]));
   if (hits.length === 0) {
     head.push(section(s.noResultsHint));
-    return reply(`${searchTitle(search, s)}: ${s.resultsCount(total, from, to)}`, head);
+    return reply(`${searchTitle(search, s)}: ${s.resultsCount(total, from, to, atLeast)}`, head);
   }
   const tail: KnownBlock[] = [];
   if (!sharedBy) {
@@ -114,7 +117,12 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
     }
     if (remaining > 0) {
       buttons.push(
-        button(ACTIONS.SEARCH_MORE, s.more(remaining), encodeSearchState({ ...request, offset: to }), 'primary'),
+        button(
+          ACTIONS.SEARCH_MORE,
+          s.more(remaining, atLeast),
+          encodeSearchState({ ...request, offset: to }),
+          'primary',
+        ),
       );
     }
     buttons.push(button(ACTIONS.SHARE_RESULTS, s.share, encodeSearchState(request)));
@@ -128,7 +136,7 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
     s.andMore,
   );
   const fallback =
-    `${searchTitle(search, s)}: ${s.resultsCount(total, from, to)}\n` +
+    `${searchTitle(search, s)}: ${s.resultsCount(total, from, to, atLeast)}\n` +
     hits.map((h) => `${h.measureId} ${h.label} ${h.title}`).join('\n');
   return reply(fallback, blocks);
 }

@@ -31,6 +31,7 @@ export function runSearch(request: SearchState, deps: SlackDeps, opts: { sharedB
       request,
       search: parsed.search,
       total: result.total,
+      totalIsLowerBound: result.totalIsLowerBound,
       hits: result.hits,
       unsupported: result.unsupported,
       pageSize: RESULTS_PAGE_SIZE,

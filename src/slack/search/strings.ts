@@ -6,14 +6,16 @@ type Status = 'in_force' | 'expired' | 'not_yet' | 'not_applicable';
 export const searchStrings = defineStrings(
   {
     resultsHeader: (query: string) => `🔎 ${query}`,
-    resultsCount: (total: number, from: number, to: number) =>
-      total === 0 ? '没有找到匹配的举措。' : `共 ${total} 条举措，显示第 ${from}–${to} 条`,
+    resultsCount: (total: number, from: number, to: number, atLeast = false) =>
+      total === 0
+        ? '没有找到匹配的举措。'
+        : `${atLeast ? `超过 ${total.toLocaleString('en')}` : `共 ${total}`} 条举措，显示第 ${from}–${to} 条`,
     resultsTargetsDue: (n: number) => `其中 *${n}* 个目标在此期限内到期（周报按目标计数）`,
     noResultsHint: '试试更短的关键词、去掉筛选条件，或输入 `/measures help` 查看用法。',
     filtersLabel: '筛选',
     filterNames: { department: '部门', region: '地区', kind: '类型', due: '期限', inForce: '仅现行有效' },
     allMeasures: '全部举措',
-    more: (n: number) => `下一页（还有 ${n} 条）`,
+    more: (n: number, atLeast = false) => `下一页（还有 ${atLeast ? `${n.toLocaleString('en')}+` : n} 条）`,
     previous: '上一页',
     nextDays: (n: number) => `未来 ${n} 天`,
     unsupportedSyntax: (ops: string) =>
@@ -96,15 +98,17 @@ export const searchStrings = defineStrings(
   },
   {
     resultsHeader: (query: string) => `🔎 ${query}`,
-    resultsCount: (total: number, from: number, to: number) =>
-      total === 0 ? 'No matching measures.' : `${total} measures found, showing ${from}–${to}`,
+    resultsCount: (total: number, from: number, to: number, atLeast = false) =>
+      total === 0
+        ? 'No matching measures.'
+        : `${atLeast ? `${total.toLocaleString('en')}+` : total} measures found, showing ${from}–${to}`,
     resultsTargetsDue: (n: number) =>
       `*${n}* target${n === 1 ? '' : 's'} due in this window (the digest counts targets)`,
     noResultsHint: 'Try a shorter keyword, drop a filter, or see `/measures help`.',
     filtersLabel: 'Filters',
     filterNames: { department: 'Department', region: 'Region', kind: 'Kind', due: 'Due', inForce: 'In force only' },
     allMeasures: 'All measures',
-    more: (n: number) => `Next page (${n} more)`,
+    more: (n: number, atLeast = false) => `Next page (${atLeast ? `${n.toLocaleString('en')}+` : n} more)`,
     previous: 'Previous page',
     nextDays: (n: number) => `next ${n} days`,
     unsupportedSyntax: (ops: string) =>
