@@ -70,13 +70,16 @@ export function countMatches(db: Db, match: string, f: ResolvedFilters): number 
   return (prepared(db, sql).get(match, ...w.params) as { n: number }).n;
 }
 
-/** Whether there are at least `n` matches; stops reading after the n-th (cheaper than counting them all). */
-export function hasAtLeastMatches(db: Db, match: string, f: ResolvedFilters, n: number): boolean {
+/** The number of matches, or `n` when there are at least that many: stops reading after the n-th. */
+export function countMatchesUpTo(db: Db, match: string, f: ResolvedFilters, n: number): number {
   const w = matchFilters(f);
   const inner = w.sql ? `SELECT 1 ${FROM_MATCH}${w.sql}` : 'SELECT 1 FROM measure_fts WHERE measure_fts MATCH ?';
-  return (
-    (prepared(db, `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`).get(match, ...w.params, n) as { n: number }).n >= n
-  );
+  return (prepared(db, `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`).get(match, ...w.params, n) as { n: number }).n;
+}
+
+/** Whether there are at least `n` matches (cheaper than counting them all). */
+export function hasAtLeastMatches(db: Db, match: string, f: ResolvedFilters, n: number): boolean {
+  return countMatchesUpTo(db, match, f, n) >= n;
 }
 
 /**
@@ -126,20 +129,6 @@ export function pageMatchesTiered(
     Math.max(0, offset - headingTotal),
   );
   return [...first, ...rest];
-}
-
-/** One page of matches and the number of matches in all. */
-export function pageMatchesWithTotal(
-  db: Db,
-  match: string,
-  f: ResolvedFilters,
-  limit: number,
-  offset: number,
-): { total: number; page: { measureId: string; rank: number }[] } {
-  const page = pageMatches(db, match, f, limit, offset);
-  // A short first page already says how many there are.
-  const total = offset === 0 && page.length < limit ? page.length : countMatches(db, match, f);
-  return { total, page };
 }
 
 const FROM_LIST = `FROM measures m JOIN documents d ON d.id = m.document_id WHERE 1 = 1`;

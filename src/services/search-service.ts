@@ -21,13 +21,13 @@ import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } 
 import {
   allMatchingIds,
   countListed,
-  countMatches,
+  countMatchesUpTo,
   countTargetsInWindow,
   hasAtLeastMatches,
   loadHits,
   pageListed,
+  pageMatches,
   pageMatchesTiered,
-  pageMatchesWithTotal,
 } from '../repo/search-repo.ts';
 
 export { QueryTooLongError, SearchInputError, type SearchInputErrorCode } from '../core/search/errors.ts';
@@ -121,13 +121,14 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     let match = wordMatch(parsed);
     // "Few word hits" only needs to know whether there are FEW_WORD_HITS of them, not how many.
     if (parsed.short || !hasAtLeastMatches(db, match, filters, FEW_WORD_HITS)) match = wordOrCharMatch(parsed);
-    if (hasAtLeastMatches(db, match, filters, BROAD_QUERY_MATCHES + 1)) {
-      totalIsLowerBound = hasAtLeastMatches(db, match, filters, COUNTED_MATCHES + 1);
-      total = totalIsLowerBound ? COUNTED_MATCHES : countMatches(db, match, filters);
-      page = pageMatchesTiered(db, match, headingMatch(parsed), filters, limit, offset);
-    } else {
-      ({ total, page } = pageMatchesWithTotal(db, match, filters, limit, offset));
-    }
+    // One pass counts the matches, up to the bound past which a count is only "10,000+".
+    const counted = countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
+    totalIsLowerBound = counted > COUNTED_MATCHES;
+    total = Math.min(counted, COUNTED_MATCHES);
+    page =
+      counted > BROAD_QUERY_MATCHES
+        ? pageMatchesTiered(db, match, headingMatch(parsed), filters, limit, offset)
+        : pageMatches(db, match, filters, limit, offset);
   }
   return { query, total, totalIsLowerBound, hits: hydrate(db, page, needles, req.today), unsupported };
 }

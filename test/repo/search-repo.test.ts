@@ -4,12 +4,12 @@ import type { Db } from '../../src/db/open.ts';
 import {
   countListed,
   countMatches,
+  countMatchesUpTo,
   filterSql,
   hasAtLeastMatches,
   loadHits,
   pageListed,
   pageMatches,
-  pageMatchesWithTotal,
 } from '../../src/repo/search-repo.ts';
 import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
 import { searchMeasures } from '../../src/services/search-service.ts';
@@ -132,10 +132,11 @@ describe('countMatches / hasAtLeastMatches', () => {
   });
 });
 
-describe('pageMatchesWithTotal', () => {
-  it('ranks title matches before body matches, best first, with the total of all matches', () => {
-    const { total, page } = pageMatchesWithTotal(db, words('冷链'), {}, 10, 0);
-    expect(total).toBe(4);
+describe('pageMatches and countMatchesUpTo', () => {
+  it('ranks title matches before body matches, best first; counts all matches, or up to a bound', () => {
+    const page = pageMatches(db, words('冷链'), {}, 10, 0);
+    expect(countMatchesUpTo(db, words('冷链'), {}, 100)).toBe(4);
+    expect(countMatchesUpTo(db, words('冷链'), {}, 3)).toBe(3);
     expect(
       page
         .map((p) => p.measureId)
@@ -159,13 +160,13 @@ describe('pageMatchesWithTotal', () => {
     expect(pageMatches(db, words('桥梁'), {}, 10, 0).map((p) => p.measureId)).toEqual(['yyee-1', 'qazz-1']);
   });
 
-  it('pages with limit and offset and keeps the total on every page, also past the last one', () => {
-    const all = pageMatchesWithTotal(db, words('冷链'), {}, 10, 0).page.map((p) => p.measureId);
-    const second = pageMatchesWithTotal(db, words('冷链'), {}, 2, 2);
-    expect(second).toEqual({ total: 4, page: pageMatchesWithTotal(db, words('冷链'), {}, 10, 0).page.slice(2) });
-    expect(second.page.map((p) => p.measureId)).toEqual(all.slice(2));
-    expect(pageMatchesWithTotal(db, words('冷链'), {}, 2, 10)).toEqual({ total: 4, page: [] });
-    expect(pageMatchesWithTotal(db, words('无此词'), {}, 2, 0)).toEqual({ total: 0, page: [] });
+  it('pages with limit and offset, also past the last one', () => {
+    const all = pageMatches(db, words('冷链'), {}, 10, 0);
+    const second = pageMatches(db, words('冷链'), {}, 2, 2);
+    expect(second).toEqual(all.slice(2));
+    expect(pageMatches(db, words('冷链'), {}, 2, 10)).toEqual([]);
+    expect(pageMatches(db, words('无此词'), {}, 2, 0)).toEqual([]);
+    expect(countMatchesUpTo(db, words('无此词'), {}, 10)).toBe(0);
   });
 
   it('breaks rank ties by file then position', () => {
