@@ -12,6 +12,9 @@ import { countDocuments } from '../repo/documents-repo.ts';
 import { IngestError, ingestPaths, SEEDS_ADDED_BY } from '../services/ingest-service.ts';
 import { ensureSearchIndexFresh } from '../services/search-service.ts';
 
+/** A large file's integrity check starts once the bot is up (start-up takes about a second). */
+const INTEGRITY_CHECK_AFTER_MS = 2000;
+
 export interface OpenedIndex {
   db: Db;
   /** The integrity check: already passed, or (a large file) still running in a worker thread. */
@@ -39,7 +42,7 @@ export async function openIndex(
   const db = openDatabase(file);
   try {
     if (now && file !== ':memory:') assertIntact(db, file);
-    const integrity = now ? INTACT : checkInBackground(file);
+    const integrity = now ? INTACT : checkInBackground(file, { afterMs: INTEGRITY_CHECK_AFTER_MS });
     const { applied } = migrate(db);
     if (applied.length) deps.logger.info('database migrated', { applied });
     if (countDocuments(db) === 0) await seed(db, config.SEEDS_DIR, deps);

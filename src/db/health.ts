@@ -82,12 +82,16 @@ try {
 }`;
 
 /**
- * assertIntact's check on a large file, in a worker thread while the bot serves. status() says 'checking' until
+ * assertIntact's check on a large file, in a worker thread while the bot serves (from `afterMs` on). status() says 'checking' until
  * it ends; damage (or a check that could not run) is reported as a DatabaseError naming the file, as at start.
  */
-export function checkInBackground(file: string): IntegrityWatch {
+export function checkInBackground(file: string, opts: { afterMs?: number } = {}): IntegrityWatch {
   let current: IntegrityStatus = { state: 'checking' };
   const done = new Promise<IntegrityStatus>((resolve) => {
+    // Started after `afterMs`, so that it does not compete with the rest of start-up for the CPU and the disk.
+    setTimeout(() => run(resolve), opts.afterMs ?? 0).unref();
+  });
+  const run = (resolve: (s: IntegrityStatus) => void) => {
     const finish = (s: IntegrityStatus) => {
       current = s;
       resolve(s);
@@ -118,7 +122,7 @@ export function checkInBackground(file: string): IntegrityWatch {
     });
     // Never keeps the process alive on its own (a bot stopping mid-check exits).
     worker.unref();
-  });
+  };
   return { status: () => current, done };
 }
 

@@ -23,8 +23,9 @@ export function filterSql(f: ResolvedFilters, measureId = 'm.id'): { sql: string
   const params: unknown[] = [];
   if (f.departmentPatterns && f.departmentPatterns.length > 0) {
     const ors = f.departmentPatterns.map(() => `td.name LIKE ? ESCAPE '\\'`).join(' OR ');
-    where.push(`EXISTS (SELECT 1 FROM tasks t JOIN task_departments td ON td.task_id = t.id
-      WHERE t.measure_id = ${measureId} AND (${ors}))`);
+    // Not correlated: SQLite builds the set of measures once, and each match costs one lookup in it.
+    where.push(`${measureId} IN (SELECT t.measure_id FROM tasks t JOIN task_departments td ON td.task_id = t.id
+      WHERE ${ors})`);
     params.push(...f.departmentPatterns.map(likeContains));
   }
   if (f.regionStem) {
@@ -37,8 +38,8 @@ export function filterSql(f: ResolvedFilters, measureId = 'm.id'): { sql: string
     params.push(f.kind);
   }
   if (f.dueFrom || f.dueTo) {
-    where.push(`EXISTS (SELECT 1 FROM tasks t JOIN targets g ON g.task_id = t.id
-      WHERE t.measure_id = ${measureId} AND g.due >= ? AND g.due <= ?)`);
+    where.push(`${measureId} IN (SELECT t.measure_id FROM targets g JOIN tasks t ON t.id = g.task_id
+      WHERE g.due >= ? AND g.due <= ?)`);
     params.push(f.dueFrom ?? '0000-01-01', f.dueTo ?? '9999-12-31');
   }
   if (f.inForceOn) {
@@ -143,10 +144,11 @@ export function pageListed(db: Db, f: ResolvedFilters, limit: number, offset: nu
   const w = filterSql(f);
   // With a department filter, measures the department leads come before those it only shares.
   const patterns = f.departmentPatterns ?? [];
+  // The measures it leads, as one set built once (not a subquery per listed measure).
   const leadFirst =
     patterns.length > 0
-      ? `(SELECT COUNT(*) FROM tasks t JOIN task_departments td ON td.task_id = t.id
-           WHERE t.measure_id = m.id AND td.role = 'lead' AND (${patterns.map(() => `td.name LIKE ? ESCAPE '\\'`).join(' OR ')})) = 0, `
+      ? `m.id NOT IN (SELECT t.measure_id FROM tasks t JOIN task_departments td ON td.task_id = t.id
+           WHERE td.role = 'lead' AND (${patterns.map(() => `td.name LIKE ? ESCAPE '\\'`).join(' OR ')})), `
       : '';
   return (
     prepared(db, `SELECT m.id ${FROM_LIST}${w.sql} ORDER BY ${leadFirst}d.file, m.position LIMIT ? OFFSET ?`).all(
