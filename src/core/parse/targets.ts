@@ -79,11 +79,13 @@ const NOT_A_DEADLINE = /^(?:以来|起|开始|以后|之后|后|同期|相比|�
 /** Recurring dates (每年6月底前, 每季度末) are routines, not deadlines. */
 const RECURRING_BEFORE = /(?:每年|每季度|每个季度|每半年|每月|每个月|每一年|逐年|每年度)\s{0,2}$/;
 /**
- * A date that only bounds a routine (2008年以前，…每半年召开一次例会; 到2025年，每年培训1万人次): a recurring quota,
- * not a deliverable. 每万人, 每千人 (per head) are not recurrences.
+ * A date that only bounds a routine (2008年以前，协调委原则上每半年召开一次例会; 到2025年，每年培训1万人次): a
+ * recurring quota, not a deliverable. The recurrence must open the clause (after at most a short subject) and
+ * the clause must name nothing to deliver: 2023年6月底前，建立每月通报制度 and 各区每季度开展检查并完成整改 stay
+ * targets. 每万人, 每千人 (per head) are not recurrences.
  */
-const RECURRING_IN_CLAUSE =
-  /^[^。;]{0,12}?(?:每(?:一|个|两|三)?(?:年度?|半年|季度?|月|周|旬)|定期|按(?:季度|月份?|年度?)(?:召开|开展|报送))/;
+const ROUTINE_OPENING = /^[^,;。]{0,6}?(?:每(?:一|个|两|三)?(?:年度?|半年|季度?|月|周|旬)|定期(?:召开|开展|举行|组织))/;
+const DELIVERABLE = /建立|建成|建设|制定|出台|印发|实现|完成|形成|健全|完善|设立|上线|开通|达到|提高到|降低到|覆盖/;
 /** 实施期限至2021年12月31日, 延长至…: how long a rule or subsidy applies, not a deadline. */
 const VALIDITY_BEFORE = /(?:期限|有效期|实施|执行|延长|延续|施行|适用)(?:期)?(?:为|延长)?\s{0,2}(?:至|到)\s{0,2}$/;
 /** 不高于2017年标准, 比2020年: a point of comparison. */
@@ -92,6 +94,14 @@ const COMPARED_BEFORE = /(?:不高于|不低于|高于|低于|相比|较|比|同
 const BENEFIT = /给予|补贴|补助|奖补|奖励|免征|减征|减免|减半|免收|享受|贴息|免费|优惠|扶持|资助/;
 /** 已建成, 已经完成: a statement about what was done. */
 const ALREADY = /^[^,;。]{0,10}?已(?!于)/;
+
+/** Whether the text after a date (up to the sentence's end) only says how often something recurs until then. */
+function isRoutine(after: string): boolean {
+  const clause = after.replace(/^(?:以前|之前|前)?[,\s]*/, '');
+  if (!ROUTINE_OPENING.test(clause)) return false;
+  const sentence = clause.split(/[。;]/, 1)[0]!;
+  return !DELIVERABLE.test(sentence);
+}
 
 /** Chinese-numeral years (二〇二五年) read as digits; length-preserving, so quotes still slice the original. */
 function hanYearsToDigits(n: string): string {
@@ -394,7 +404,7 @@ export function readTargets(text: string, ctx: TargetContext): TargetReading {
     }
     if (!h.relative && ctx.anchor !== null && h.due < ctx.anchor) continue;
     if (ALREADY.test(after)) continue;
-    if (RECURRING_IN_CLAUSE.test(after.replace(/^(?:以前|之前|前)?[,\s]*/, ''))) continue;
+    if (isRoutine(after)) continue;
     const prefix = prefixes[k];
     // 2019年上半年，试点城市政府印发实施方案: a future period opening a sentence as a clause of its own is a schedule.
     const scheduled =

@@ -33,6 +33,11 @@ export const MAX_COMMAND_TEXT = 500;
  */
 export const SLASH_COMMAND_ACK_MS = 3000;
 export const ANSWER_IN_ACK_MS = 1500;
+/**
+ * A command whose work starts later than this after it arrived (other commands' synchronous searches ran
+ * first) is acknowledged empty before its own work: queued behind more of them, its answer could pass 3 s.
+ */
+export const ANSWER_IN_ACK_START_MS = 300;
 /** Hits per results page. Each hit costs 2 blocks; header, filters, footer and actions take the rest. */
 export const RESULTS_PAGE_SIZE = 8;
 /** Label of an input block (plain_text). */

@@ -28,6 +28,15 @@ describe('extractTargets: date forms', () => {
     ['2024年6月30日前完成清理', '2024-06-30', 'day'],
     // 每万人 is per head, not a recurrence.
     ['到2025年每万人拥有5G基站26个', '2025-12-31', 'year'],
+    // Setting up a routine by a date is a deliverable, and so is a routine with something to finish.
+    ['2023年6月底前，建立每月通报制度', '2023-06-30', 'month'],
+    ['到2025年底前，建立定期会商机制', '2025-12-31', 'year'],
+    ['到2024年底，实现定期巡检全覆盖', '2024-12-31', 'year'],
+    ['2024年底前，制定年度工作计划并按月报送进展', '2024-12-31', 'year'],
+    ['2023年底前，各区每季度至少开展1次检查并完成整改', '2023-12-31', 'year'],
+    ['到2025年，建成每周至少开行3班的中欧班列线路', '2025-12-31', 'year'],
+    ['2024年6月底前，出台每年度补贴资金管理办法', '2024-06-30', 'month'],
+    ['2023年12月31日前完成定期存款利率调整', '2023-12-31', 'day'],
   ])('%s → %s (%s)', (text, due, precision) => {
     const t = one(text);
     expect(t.due).toBe(due);
@@ -204,7 +213,7 @@ describe('readTargets: not targets', () => {
     // A date bounding a routine: how often something recurs until then.
     '2030年以前，协调委原则上每半年召开一次例会，因工作需要也可临时召开',
     '到2026年，每年培训家政服务人员1万人次',
-    '2025年底前，定期通报各地工作进展',
+    '2025年底前，定期召开联席会议',
     // Benefit periods.
     '3年内给予每年5万元补贴',
     '5年内免征城镇土地使用税',

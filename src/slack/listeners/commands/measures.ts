@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { yieldToEventLoop } from '../../../lib/yield.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { ANSWER_IN_ACK_MS } from '../../kit/limits.ts';
+import { ANSWER_IN_ACK_MS, ANSWER_IN_ACK_START_MS } from '../../kit/limits.ts';
 import type { Subcommand } from '../../kit/subcommand.ts';
 import { dispatchCommand } from '../../subcommands/dispatch.ts';
 import { slashCommandSchema } from '../payloads.ts';
@@ -11,14 +11,17 @@ import { safelyTelling } from '../safely.ts';
  * `/measures …`. Slack accepts the answer as the acknowledgement itself, so an answer ready within
  * `answerInAckMs` (searches, lookups, help) is sent that way: one HTTP exchange, no response_url post. Work that
  * outlasts it (a write waiting for an ingest's lock, a slow Web API call) is acknowledged empty as soon as the
- * budget runs out, and answered through response_url when it is done.
+ * budget runs out, and answered through response_url when it is done. Under a burst, a command whose turn comes
+ * later than `answerInAckStartMs` is acknowledged empty first: the timer cannot fire while other commands'
+ * synchronous searches hold the event loop.
  */
 export function measuresCommandHandler(
   deps: SlackDeps,
   subcommands: readonly Subcommand[],
-  opts: { answerInAckMs?: number } = {},
+  opts: { answerInAckMs?: number; answerInAckStartMs?: number } = {},
 ) {
   const budgetMs = opts.answerInAckMs ?? ANSWER_IN_ACK_MS;
+  const startMs = opts.answerInAckStartMs ?? ANSWER_IN_ACK_START_MS;
   return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const began = performance.now();
     let acked = false;
@@ -30,8 +33,14 @@ export function measuresCommandHandler(
     const deliver = async (message: RespondArguments) => {
       if (!acked && performance.now() - began <= budgetMs) {
         acked = true;
-        await ack(message);
-        return;
+        try {
+          await ack(message);
+          return;
+        } catch (err) {
+          // The acknowledgement could not be sent (Bolt's own timeout answered, a socket reconnecting): the
+          // answer still reaches the person through response_url.
+          deps.logger.warn('could not answer /measures in its acknowledgement', { error: (err as Error).message });
+        }
       }
       await ackEmpty();
       await respond(message);
@@ -43,6 +52,11 @@ export function measuresCommandHandler(
     try {
       // Let requests that arrived meanwhile be read before this one's synchronous search runs.
       await yieldToEventLoop();
+      if (performance.now() - began > startMs) {
+        await ackEmpty().catch((err: Error) =>
+          deps.logger.warn('could not acknowledge /measures', { error: err.message }),
+        );
+      }
       await safelyTelling(
         deps,
         (text) => deliver({ response_type: 'ephemeral', replace_original: false, text }),

@@ -44,14 +44,29 @@ const SUBCOMMANDS = [
     await sleep(150);
     throw new Error('boom');
   }),
+  // Synchronous work holding the event loop, as a search on a large index does.
+  subcommand('blocking', (inv) => {
+    const until = performance.now() + 120;
+    while (performance.now() < until) {
+      // busy
+    }
+    return notice(`blocking answer ${inv.args}`);
+  }),
 ];
 
-async function run(text: string, answerInAckMs: number) {
-  const events: { what: 'ack' | 'respond'; body: RespondArguments | undefined; atMs: number }[] = [];
-  const t0 = performance.now();
+type Event = { what: 'ack' | 'respond'; body: RespondArguments | undefined; atMs: number };
+
+async function run(
+  text: string,
+  answerInAckMs: number,
+  opts: { answerInAckStartMs?: number; ackFails?: boolean; events?: Event[]; t0?: number } = {},
+) {
+  const events = opts.events ?? [];
+  const t0 = opts.t0 ?? performance.now();
   const args = {
     command: { text, user_id: 'U1', channel_id: 'C1', response_url: 'https://hooks.slack.com/commands/1' },
     ack: async (body?: RespondArguments) => {
+      if (opts.ackFails && body) throw new Error('Cannot set headers after they are sent to the client');
       events.push({ what: 'ack', body, atMs: performance.now() - t0 });
     },
     respond: async (body: RespondArguments) => {
@@ -59,7 +74,10 @@ async function run(text: string, answerInAckMs: number) {
     },
     client: {},
   } as unknown as SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-  await measuresCommandHandler(deps, SUBCOMMANDS, { answerInAckMs })(args);
+  await measuresCommandHandler(deps, SUBCOMMANDS, {
+    answerInAckMs,
+    ...(opts.answerInAckStartMs !== undefined ? { answerInAckStartMs: opts.answerInAckStartMs } : {}),
+  })(args);
   return events;
 }
 
@@ -93,6 +111,29 @@ describe('/measures acknowledgement', () => {
       ['ack', undefined],
       ['respond', deps.strings.genericError],
     ]);
+  });
+
+  it('an answer whose acknowledgement cannot be sent goes through response_url', async () => {
+    // (The failed acknowledgement is not retried empty: what made it fail, such as Bolt having answered already,
+    // would fail that too.)
+    const events = await run('quick', 1000, { ackFails: true });
+    expect(events.map((e) => [e.what, e.body?.text])).toEqual([['respond', 'quick answer']]);
+  });
+
+  it('in a burst, commands whose turn comes late are acknowledged empty before their own work', async () => {
+    const events: Event[] = [];
+    const t0 = performance.now();
+    await Promise.all(['1', '2', '3'].map((n) => run(`blocking ${n}`, 1000, { answerInAckStartMs: 60, events, t0 })));
+    const acks = events.filter((e) => e.what === 'ack');
+    // The first answers in its acknowledgement; the others are acknowledged as soon as their turn comes.
+    expect(acks.map((e) => e.body?.text ?? null)).toEqual(['blocking answer 1', null, null]);
+    expect(events.filter((e) => e.what === 'respond').map((e) => e.body?.text)).toEqual([
+      'blocking answer 2',
+      'blocking answer 3',
+    ]);
+    // Acknowledged before its own 120 ms of work, not after it.
+    const third = events.find((e) => e.body?.text === 'blocking answer 3')!;
+    expect(acks[2]!.atMs).toBeLessThan(third.atMs - 100);
   });
 
   it('acknowledges exactly once whatever happens', async () => {
