@@ -20,11 +20,17 @@ CREATE TABLE tasks_new (
 INSERT INTO tasks_new (id, measure_id, position, text, text_from, text_to, responsibility, departments_incomplete,
                        content_hash)
 SELECT t.id, t.measure_id, t.position,
-       CASE WHEN instr(m.text, t.text) > 0 THEN NULL ELSE t.text END,
-       CASE WHEN instr(m.text, t.text) > 0 THEN instr(m.text, t.text) - 1 END,
-       CASE WHEN instr(m.text, t.text) > 0 THEN instr(m.text, t.text) - 1 + length(t.text) END,
+       CASE WHEN s.ok THEN NULL ELSE t.text END,
+       CASE WHEN s.ok THEN s.at - 1 END,
+       CASE WHEN s.ok THEN s.at - 1 + length(t.text) END,
        t.responsibility, t.departments_incomplete, t.content_hash
-  FROM tasks t JOIN measures m ON m.id = t.measure_id;
+  FROM tasks t JOIN measures m ON m.id = t.measure_id
+  -- A stretch only where reading it back gives the text exactly (substr and instr disagree past a NUL).
+  JOIN (SELECT t2.id,
+               instr(m2.text, t2.text) AS at,
+               instr(m2.text, t2.text) > 0
+                 AND substr(m2.text, instr(m2.text, t2.text), length(t2.text)) = t2.text AS ok
+          FROM tasks t2 JOIN measures m2 ON m2.id = t2.measure_id) s ON s.id = t.id;
 
 DROP TABLE tasks;
 ALTER TABLE tasks_new RENAME TO tasks;

@@ -4,13 +4,13 @@ import type { Segmenter } from '../core/search/segmenter.ts';
 import { BOT_BUSY_TIMEOUT_MS } from '../db/busy-retry.ts';
 import { withDatabaseContext } from '../db/errors.ts';
 import { assertIntact, checkAtStart, checkInBackground, INTACT, type IntegrityWatch } from '../db/health.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrate, pendingMigrations } from '../db/migrate.ts';
 import { type Db, openDatabase, setBusyTimeout } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { countDocuments } from '../repo/documents-repo.ts';
 import { IngestError, ingestPaths, SEEDS_ADDED_BY } from '../services/ingest-service.ts';
-import { ensureSearchIndexFresh } from '../services/search-service.ts';
+import { ensureSearchIndexFresh, searchIndexIsFresh } from '../services/search-service.ts';
 
 /** A large file's integrity check starts once the bot is up (start-up takes about a second). */
 const INTEGRITY_CHECK_AFTER_MS = 2000;
@@ -38,9 +38,11 @@ export async function openIndex(
   opts: { servingBusyTimeoutMs?: number } = {},
 ): Promise<OpenedIndex> {
   const file = config.DATABASE_PATH;
-  const now = checkAtStart(file);
   const db = openDatabase(file);
   try {
+    // A large file is checked in the background only when start-up will not write to it (no migration, no
+    // index rebuild): a damaged file must be refused before anything is written into it.
+    const now = checkAtStart(file) || pendingMigrations(db).length > 0 || !searchIndexIsFresh(db, deps.segmenter);
     if (now && file !== ':memory:') assertIntact(db, file);
     const integrity = now ? INTACT : checkInBackground(file, { afterMs: INTEGRITY_CHECK_AFTER_MS });
     const { applied } = migrate(db);

@@ -45,6 +45,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
   });
   void integrity.done.then((s) => {
     if (s.state === 'damaged') logger.error('the database is damaged', { error: s.error.message });
+    else if (s.state === 'unchecked') logger.warn('the background integrity check did not run', { reason: s.reason });
     else if (s.state === 'ok') logger.debug('background integrity check passed', { database: config.DATABASE_PATH });
   });
   // One write queue for listeners and jobs alike: only one write at a time probes a lock held by an ingest.

@@ -42,7 +42,12 @@ function assertCheckRows(rows: string[], file: string): void {
 }
 
 /** Where an integrity check stands: running in the background, passed, or found damage (message says what to do). */
-export type IntegrityStatus = { state: 'checking' } | { state: 'ok' } | { state: 'damaged'; error: DatabaseError };
+export type IntegrityStatus =
+  | { state: 'checking' }
+  | { state: 'ok' }
+  | { state: 'damaged'; error: DatabaseError }
+  /** The check could not run (the file was locked, the worker failed): nothing is known to be wrong. */
+  | { state: 'unchecked'; reason: string };
 
 export interface IntegrityWatch {
   status(): IntegrityStatus;
@@ -108,6 +113,10 @@ export function checkInBackground(file: string, opts: { afterMs?: number } = {})
         }
         return;
       }
+      if (m.code?.startsWith('SQLITE_BUSY') || m.code?.startsWith('SQLITE_LOCKED')) {
+        finish({ state: 'unchecked', reason: `the file was locked (${m.error ?? m.code})` });
+        return;
+      }
       const problem = storageProblem({ code: m.code, message: m.error }) ?? 'corrupt';
       finish({
         state: 'damaged',
@@ -115,10 +124,7 @@ export function checkInBackground(file: string, opts: { afterMs?: number } = {})
       });
     });
     worker.once('error', (err) => {
-      finish({
-        state: 'damaged',
-        error: new DatabaseError(file, 'corrupt', `the integrity check failed (${err.message})`),
-      });
+      finish({ state: 'unchecked', reason: `the check could not run (${err.message})` });
     });
     // Never keeps the process alive on its own (a bot stopping mid-check exits).
     worker.unref();

@@ -119,6 +119,8 @@ export function replaceDocument(db: Db, d: DocumentToStore): void {
   });
 }
 
+const UNSLICEABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * Where `part` stands in `whole`, in characters (code points, as SQLite's substr counts them; migrations/011),
  * or null when it is not a stretch of it.
@@ -126,6 +128,8 @@ export function replaceDocument(db: Db, d: DocumentToStore): void {
  * @example stretchOf('加快建设。到2025年底建成', '到2025年底建成') // { from: 5, to: 14 }
  */
 export function stretchOf(whole: string, part: string): { from: number; to: number } | null {
+  // SQLite's substr stops at a NUL, and stores a lone surrogate as one character: keep a copy for those.
+  if (UNSLICEABLE.test(whole)) return null;
   const at = whole.indexOf(part);
   if (at < 0) return null;
   const codePoints = (s: string) => {

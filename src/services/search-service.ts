@@ -210,6 +210,11 @@ export function isSearchIndexCurrent(db: Db, segmenter: Segmenter): boolean {
   return readIndexFingerprint(db) === indexFingerprint(segmenter);
 }
 
+/** Whether the search index was built with this segmenter and these rules (ensureSearchIndexFresh would not rebuild). */
+export function searchIndexIsFresh(db: Db, segmenter: Segmenter): boolean {
+  return readIndexFingerprint(db) === indexFingerprint(segmenter);
+}
+
 export function ensureSearchIndexFresh(
   db: Db,
   logger: Logger,

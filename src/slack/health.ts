@@ -23,7 +23,8 @@ export function healthHandler(
     };
     const integrity = base.integrity?.status() ?? { state: 'ok' };
     if (integrity.state === 'damaged') {
-      send(503, { ok: false, database: 'corrupt', error: STORAGE_ADVICE.corrupt });
+      const problem = integrity.error.problem;
+      send(503, { ok: false, database: problem, error: STORAGE_ADVICE[problem] });
       return;
     }
     const health = probeDatabase(base.db, base.config.DATABASE_PATH, probe);
@@ -43,7 +44,7 @@ export function healthHandler(
       send(200, {
         ok: true,
         database: 'ok',
-        ...(integrity.state === 'checking' ? { integrity: 'checking' } : {}),
+        ...(integrity.state === 'checking' || integrity.state === 'unchecked' ? { integrity: integrity.state } : {}),
         ...indexSummary(base.db),
       });
     } catch (err) {

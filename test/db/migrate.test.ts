@@ -85,7 +85,20 @@ describe('011: task texts stored as stretches of their measure', () => {
       INSERT INTO task_departments (task_id, position, name, role) VALUES ('d1-1.1', 0, '市通信管理局', 'lead');
       INSERT INTO targets (id, task_id, position, text, due, precision) VALUES
         ('d1-1.1.t1', 'd1-1.1', 0, '到2025年底建成', '2025-12-31', 'year');`);
+    // A measure text with a NUL in it: substr would stop there, so the task keeps its copy.
+    db.prepare(
+      `INSERT INTO measures (id, document_id, position, kind, label, ordinal, title, text, content_hash)
+       VALUES ('d1-2', 'd1', 1, 'measure', '（二）', 2, '完善', ?, 'h')`,
+    ).run('完善\0设施。到年底建成。');
+    db.prepare(
+      "INSERT INTO tasks (id, measure_id, position, text, content_hash) VALUES ('d1-2.1', 'd1-2', 0, ?, 'h')",
+    ).run('到年底建成。');
     migrate(db, all);
+    expect(db.prepare("SELECT text, text_from FROM tasks WHERE id = 'd1-2.1'").get()).toEqual({
+      text: '到年底建成。',
+      text_from: null,
+    });
+    db.prepare("DELETE FROM measures WHERE id = 'd1-2'").run();
     const rows = db
       .prepare(
         `SELECT t.id, t.text, t.text_from AS "from", t.text_to AS "to",

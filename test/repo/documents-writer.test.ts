@@ -9,6 +9,9 @@ describe('stretchOf', () => {
     expect(stretchOf('𠀀基站。到年底建成', '到年底建成')).toEqual({ from: 4, to: 9 });
     expect(stretchOf('加快建设', '加快建设')).toEqual({ from: 0, to: 4 });
     expect(stretchOf('加快建设', '不在其中')).toBeNull();
+    // Text SQLite would read back differently (a NUL, a lone surrogate) is kept as a copy.
+    expect(stretchOf('加快\0建设。到年底建成', '到年底建成')).toBeNull();
+    expect(stretchOf('加快\uD800建设。到年底建成', '到年底建成')).toBeNull();
   });
 });
 

@@ -39,6 +39,18 @@ describe('/healthz and the background integrity check', () => {
     expect(r.body.integrity).toBeUndefined();
   });
 
+  it('when it could not run: healthy (nothing is known to be wrong), and says so', async () => {
+    const r = await get({ state: 'unchecked', reason: 'the file was locked' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ ok: true, integrity: 'unchecked' });
+  });
+
+  it('a storage problem it met is named as such, not as damage', async () => {
+    const r = await get({ state: 'damaged', error: new DatabaseError('/srv/m.db', 'io', 'disk I/O error') });
+    expect(r.status).toBe(503);
+    expect(r.body).toEqual({ ok: false, database: 'io', error: STORAGE_ADVICE.io });
+  });
+
   it('when it found damage: 503 corrupt with what to do', async () => {
     const r = await get({ state: 'damaged', error: new DatabaseError('/srv/m.db', 'corrupt', 'page 12 is damaged') });
     expect(r.status).toBe(503);

@@ -115,7 +115,8 @@ export function buildSearchResults(input: SearchResultsInput): Reply {
       const previous = Math.max(0, request.offset - input.pageSize);
       buttons.push(button(ACTIONS.SEARCH_PREVIOUS, s.previous, encodeSearchState({ ...request, offset: previous })));
     }
-    if (remaining > 0) {
+    // Past the counted bound there are still more (the count stopped there, the matches did not).
+    if (remaining > 0 || atLeast) {
       buttons.push(
         button(
           ACTIONS.SEARCH_MORE,

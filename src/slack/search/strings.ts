@@ -15,7 +15,8 @@ export const searchStrings = defineStrings(
     filtersLabel: '筛选',
     filterNames: { department: '部门', region: '地区', kind: '类型', due: '期限', inForce: '仅现行有效' },
     allMeasures: '全部举措',
-    more: (n: number, atLeast = false) => `下一页（还有 ${atLeast ? `${n.toLocaleString('en')}+` : n} 条）`,
+    more: (n: number, atLeast = false) =>
+      atLeast && n <= 0 ? '下一页' : `下一页（还有 ${atLeast ? `${n.toLocaleString('en')}+` : n} 条）`,
     previous: '上一页',
     nextDays: (n: number) => `未来 ${n} 天`,
     unsupportedSyntax: (ops: string) =>
@@ -108,7 +109,8 @@ export const searchStrings = defineStrings(
     filtersLabel: 'Filters',
     filterNames: { department: 'Department', region: 'Region', kind: 'Kind', due: 'Due', inForce: 'In force only' },
     allMeasures: 'All measures',
-    more: (n: number, atLeast = false) => `Next page (${atLeast ? `${n.toLocaleString('en')}+` : n} more)`,
+    more: (n: number, atLeast = false) =>
+      atLeast && n <= 0 ? 'Next page' : `Next page (${atLeast ? `${n.toLocaleString('en')}+` : n} more)`,
     previous: 'Previous page',
     nextDays: (n: number) => `next ${n} days`,
     unsupportedSyntax: (ops: string) =>
