@@ -35,14 +35,17 @@ export interface OpenedIndex {
 export async function openIndex(
   config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>,
   deps: { logger: Logger; clock: Clock; segmenter: Segmenter },
-  opts: { servingBusyTimeoutMs?: number } = {},
+  opts: { servingBusyTimeoutMs?: number; fullCheckMaxBytes?: number } = {},
 ): Promise<OpenedIndex> {
   const file = config.DATABASE_PATH;
   const db = openDatabase(file);
   try {
     // A large file is checked in the background only when start-up will not write to it (no migration, no
     // index rebuild): a damaged file must be refused before anything is written into it.
-    const now = checkAtStart(file) || pendingMigrations(db).length > 0 || !searchIndexIsFresh(db, deps.segmenter);
+    const now =
+      checkAtStart(file, opts.fullCheckMaxBytes) ||
+      pendingMigrations(db).length > 0 ||
+      !searchIndexIsFresh(db, deps.segmenter);
     if (now && file !== ':memory:') assertIntact(db, file);
     const integrity = now ? INTACT : checkInBackground(file, { afterMs: INTEGRITY_CHECK_AFTER_MS });
     const { applied } = migrate(db);

@@ -59,10 +59,10 @@ export interface IntegrityWatch {
 export const INTACT: IntegrityWatch = { status: () => ({ state: 'ok' }), done: Promise.resolve({ state: 'ok' }) };
 
 /** Whether `file` is small enough for assertIntact before serving, or is checked with checkInBackground. */
-export function checkAtStart(file: string): boolean {
+export function checkAtStart(file: string, maxBytes = FULL_CHECK_AT_START_MAX_BYTES): boolean {
   if (file === ':memory:') return true;
   try {
-    return fs.statSync(file).size <= FULL_CHECK_AT_START_MAX_BYTES;
+    return fs.statSync(file).size <= maxBytes;
   } catch {
     return true;
   }
