@@ -35,7 +35,7 @@ export interface OpenedIndex {
 export async function openIndex(
   config: Pick<Config, 'DATABASE_PATH' | 'SEEDS_DIR'>,
   deps: { logger: Logger; clock: Clock; segmenter: Segmenter },
-  opts: { servingBusyTimeoutMs?: number; fullCheckMaxBytes?: number } = {},
+  opts: { servingBusyTimeoutMs?: number; fullCheckMaxBytes?: number; integrityCheckAfterMs?: number } = {},
 ): Promise<OpenedIndex> {
   const file = config.DATABASE_PATH;
   const db = openDatabase(file);
@@ -47,7 +47,9 @@ export async function openIndex(
       pendingMigrations(db).length > 0 ||
       !searchIndexIsFresh(db, deps.segmenter);
     if (now && file !== ':memory:') assertIntact(db, file);
-    const integrity = now ? INTACT : checkInBackground(file, { afterMs: INTEGRITY_CHECK_AFTER_MS });
+    const integrity = now
+      ? INTACT
+      : checkInBackground(file, { afterMs: opts.integrityCheckAfterMs ?? INTEGRITY_CHECK_AFTER_MS });
     const { applied } = migrate(db);
     if (applied.length) deps.logger.info('database migrated', { applied });
     if (countDocuments(db) === 0) await seed(db, config.SEEDS_DIR, deps);

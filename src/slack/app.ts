@@ -1,15 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
-import type { Config } from '../config.ts';
-import type { Segmenter } from '../core/search/segmenter.ts';
-import type { RunWrite } from '../db/busy-retry.ts';
 import type { IntegrityWatch } from '../db/health.ts';
-import type { Db } from '../db/open.ts';
-import type { Clock } from '../lib/clock.ts';
-import type { Logger } from '../lib/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { type SlackDeps, slackDeps } from './deps.ts';
+import { type SlackDeps, type SlackDepsBase, slackDeps } from './deps.ts';
 import { healthHandler } from './health.ts';
 import { registerListeners } from './listeners/index.ts';
 import { guardHttpReceiver } from './request-guard.ts';
@@ -18,14 +12,7 @@ import { slackClientOptions } from './web-api.ts';
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 
-export interface SlackAppBase {
-  db: Db;
-  clock: Clock;
-  logger: Logger;
-  config: Config;
-  segmenter: Segmenter;
-  /** How handlers write (SlackDeps.write); retrying while another process holds the lock unless told. */
-  write?: RunWrite;
+export interface SlackAppBase extends SlackDepsBase {
   /** The database's integrity check (a large file's runs in the background); /healthz reports damage it finds. */
   integrity?: IntegrityWatch;
 }

@@ -27,17 +27,25 @@ export interface SlackDeps {
   write: RunWrite;
 }
 
-export function slackDeps(base: {
+/** What the app wiring hands the Slack layer; slackDeps derives the rest. */
+export interface SlackDepsBase {
   db: Db;
   clock: Clock;
   logger: Logger;
   config: Config;
   segmenter: Segmenter;
+  /** How handlers write (SlackDeps.write); retrying while another process holds the lock unless told. */
   write?: RunWrite;
-}): SlackDeps {
-  const { logger } = base;
+}
+
+export function slackDeps(base: SlackDepsBase): SlackDeps {
+  const { logger, db, clock, config, segmenter } = base;
   return {
-    ...base,
+    db,
+    clock,
+    logger,
+    config,
+    segmenter,
     write:
       base.write ??
       retryingWrite({

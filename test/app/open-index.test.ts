@@ -49,6 +49,7 @@ describe('openIndex and the integrity check of a large file', () => {
   const open = (file: string) =>
     openIndex({ DATABASE_PATH: file, SEEDS_DIR: path.join(path.dirname(file), 'no-seeds') }, deps, {
       fullCheckMaxBytes: 0,
+      integrityCheckAfterMs: 0,
     });
 
   it('is checked in the background when start-up writes nothing', async () => {
