@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { SLASH_COMMAND_ACK_MS } from '../../src/slack/kit/limits.ts';
 import { FORM, signedHeaders, slashCommandBody } from '../helpers/slack-request.ts';
 
 /**
@@ -23,7 +24,6 @@ interface Args {
 }
 
 const REPLY_TIMEOUT_MS = 10_000;
-const SLACK_ACK_DEADLINE_MS = 3000;
 
 const args = JSON.parse(process.argv[2]!) as Args;
 const waiting = new Map<string, () => void>();
@@ -63,7 +63,7 @@ const worker = async () => {
     }
     const ackMs = performance.now() - t;
     ack.push(ackMs);
-    if (status !== 200 || ackMs > SLACK_ACK_DEADLINE_MS) failed++;
+    if (status !== 200 || ackMs > SLASH_COMMAND_ACK_MS) failed++;
     if (status === 200) {
       if (!answeredInAck && args.expectReply) {
         await Promise.race([replied, new Promise((resolve) => setTimeout(resolve, REPLY_TIMEOUT_MS))]);
