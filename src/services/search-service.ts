@@ -119,10 +119,13 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     needles = highlightNeedles(parsed);
     unsupported = parsed.unsupported;
     let match = wordMatch(parsed);
-    // "Few word hits" only needs to know whether there are FEW_WORD_HITS of them, not how many.
-    if (parsed.short || !hasAtLeastMatches(db, match, filters, FEW_WORD_HITS)) match = wordOrCharMatch(parsed);
-    // One pass counts the matches, up to the bound past which a count is only "10,000+".
-    const counted = countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
+    // One pass counts the matches, up to the bound past which a count is only "10,000+"; for a word query the
+    // same pass says whether its words alone find enough, or exact substrings must be added.
+    let counted = parsed.short ? 0 : countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
+    if (parsed.short || counted < FEW_WORD_HITS) {
+      match = wordOrCharMatch(parsed);
+      counted = countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
+    }
     totalIsLowerBound = counted > COUNTED_MATCHES;
     total = Math.min(counted, COUNTED_MATCHES);
     page =
