@@ -119,12 +119,13 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     needles = highlightNeedles(parsed);
     unsupported = parsed.unsupported;
     let match = wordMatch(parsed);
-    // One pass counts the matches, up to the bound past which a count is only "10,000+"; for a word query the
-    // same pass says whether its words alone find enough, or exact substrings must be added.
-    let counted = parsed.short ? 0 : countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
+    // One pass counts the word matches, up to the bound past which a count is only "10,000+". It also says
+    // whether words alone find enough or exact substrings must be added (always, for 1–2 characters); the
+    // union is counted only when the words left the count below the bound (a union is slower to count).
+    let counted = countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
     if (parsed.short || counted < FEW_WORD_HITS) {
       match = wordOrCharMatch(parsed);
-      counted = countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
+      if (counted <= COUNTED_MATCHES) counted = countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
     }
     totalIsLowerBound = counted > COUNTED_MATCHES;
     total = Math.min(counted, COUNTED_MATCHES);
