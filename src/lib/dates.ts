@@ -124,9 +124,14 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = dayjs.utc(s);
-  return d.isValid() && d.format(ISO_DATE) === s;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // The calendar check of the built-in Date (cheap: every search checks its date); setUTCFullYear, unlike
+  // Date.UTC, keeps years 0–99 as they are. A day past the month's end rolls over and so fails the check.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /** @example lastDayOfMonth(2024, 2) // '2024-02-29' */

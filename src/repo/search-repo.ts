@@ -1,5 +1,5 @@
 import type { DocumentRef, ItemKind, Precision } from '../core/model.ts';
-import type { ResolvedFilters } from '../core/search/filters.ts';
+import { type ResolvedFilters, selectsMeasureSets } from '../core/search/filters.ts';
 import { RANK_SQL } from '../core/search/ranking.ts';
 import type { Db } from '../db/open.ts';
 import { prepared } from '../db/statement-cache.ts';
@@ -15,6 +15,15 @@ function likeContains(value: string): string {
 }
 
 /**
+ * `td.name` is one of the department names containing one of the patterns (bound as likeContains): the
+ * patterns are compared with the distinct names (department_names), not with every task's departments.
+ */
+function departmentNamesLike(patterns: string[]): string {
+  const ors = patterns.map(() => `name LIKE ? ESCAPE '\\'`).join(' OR ');
+  return `td.name IN (SELECT name FROM department_names WHERE ${ors})`;
+}
+
+/**
  * WHERE clauses over `d` (documents) and the measure whose id is `measureId` (`m.id` over measures, or
  * `s.measure_id` over search_rows) for the filters, with their parameters.
  */
@@ -22,10 +31,9 @@ export function filterSql(f: ResolvedFilters, measureId = 'm.id'): { sql: string
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.departmentPatterns && f.departmentPatterns.length > 0) {
-    const ors = f.departmentPatterns.map(() => `td.name LIKE ? ESCAPE '\\'`).join(' OR ');
     // Not correlated: SQLite builds the set of measures once, and each match costs one lookup in it.
-    where.push(`${measureId} IN (SELECT t.measure_id FROM tasks t JOIN task_departments td ON td.task_id = t.id
-      WHERE ${ors})`);
+    where.push(`${measureId} IN (SELECT t.measure_id FROM task_departments td JOIN tasks t ON t.id = td.task_id
+      WHERE ${departmentNamesLike(f.departmentPatterns)})`);
     params.push(...f.departmentPatterns.map(likeContains));
   }
   if (f.regionStem) {
@@ -132,12 +140,22 @@ export function pageMatchesTiered(
   return [...first, ...rest];
 }
 
-const FROM_LIST = `FROM measures m JOIN documents d ON d.id = m.document_id WHERE 1 = 1`;
+/**
+ * List mode's rows. With a department or due filter (a set of measures built once) the set leads. With filters
+ * on documents only (region, kind, in force) the documents lead (CROSS JOIN fixes that order: without table
+ * statistics SQLite would read all measures and look up each one's document), their measures follow through
+ * the (document_id, position) index, and a page in file order stops after its last row.
+ */
+function fromList(f: ResolvedFilters): string {
+  return selectsMeasureSets(f)
+    ? 'FROM measures m JOIN documents d ON d.id = m.document_id WHERE 1 = 1'
+    : 'FROM documents d CROSS JOIN measures m ON m.document_id = d.id WHERE 1 = 1';
+}
 
 /** List mode (no query, only filters): every matching measure, by document then position. */
 export function countListed(db: Db, f: ResolvedFilters): number {
   const w = filterSql(f);
-  return (prepared(db, `SELECT COUNT(*) AS n ${FROM_LIST}${w.sql}`).get(...w.params) as { n: number }).n;
+  return (prepared(db, `SELECT COUNT(*) AS n ${fromList(f)}${w.sql}`).get(...w.params) as { n: number }).n;
 }
 
 export function pageListed(db: Db, f: ResolvedFilters, limit: number, offset: number): string[] {
@@ -147,11 +165,11 @@ export function pageListed(db: Db, f: ResolvedFilters, limit: number, offset: nu
   // The measures it leads, as one set built once (not a subquery per listed measure).
   const leadFirst =
     patterns.length > 0
-      ? `m.id NOT IN (SELECT t.measure_id FROM tasks t JOIN task_departments td ON td.task_id = t.id
-           WHERE td.role = 'lead' AND (${patterns.map(() => `td.name LIKE ? ESCAPE '\\'`).join(' OR ')})), `
+      ? `m.id NOT IN (SELECT t.measure_id FROM task_departments td JOIN tasks t ON t.id = td.task_id
+           WHERE td.role = 'lead' AND ${departmentNamesLike(patterns)}), `
       : '';
   return (
-    prepared(db, `SELECT m.id ${FROM_LIST}${w.sql} ORDER BY ${leadFirst}d.file, m.position LIMIT ? OFFSET ?`).all(
+    prepared(db, `SELECT m.id ${fromList(f)}${w.sql} ORDER BY ${leadFirst}d.file, m.position LIMIT ? OFFSET ?`).all(
       ...w.params,
       ...patterns.map(likeContains),
       limit,
@@ -216,7 +234,7 @@ export function loadHits(
 export function allMatchingIds(db: Db, match: string | null, f: ResolvedFilters): string[] {
   if (match === null) {
     const w = filterSql(f);
-    return prepared(db, `SELECT m.id ${FROM_LIST}${w.sql}`)
+    return prepared(db, `SELECT m.id ${fromList(f)}${w.sql}`)
       .pluck()
       .all(...w.params) as string[];
   }

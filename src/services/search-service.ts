@@ -119,10 +119,17 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     needles = highlightNeedles(parsed);
     unsupported = parsed.unsupported;
     let match = wordMatch(parsed);
-    // "Few word hits" only needs to know whether there are FEW_WORD_HITS of them, not how many.
-    if (parsed.short || !hasAtLeastMatches(db, match, filters, FEW_WORD_HITS)) match = wordOrCharMatch(parsed);
-    // One pass counts the matches, up to the bound past which a count is only "10,000+".
-    const counted = countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
+    // One pass counts the word matches, up to the bound past which a count is only "10,000+". It also says
+    // whether words alone find enough or exact substrings must be added (always, for 1–2 characters); the
+    // union is counted only when the words left the count below the bound (a union is slower to count). A
+    // filtered 1–2 character query goes straight to the union: filters rarely leave 10,000 matches, and each
+    // pass pays for them again (a department or due filter builds its set of measures).
+    const unionOnly = parsed.short && hasFilters(req.filters);
+    let counted = unionOnly ? 0 : countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
+    if (parsed.short || counted < FEW_WORD_HITS) {
+      match = wordOrCharMatch(parsed);
+      if (counted <= COUNTED_MATCHES) counted = countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
+    }
     totalIsLowerBound = counted > COUNTED_MATCHES;
     total = Math.min(counted, COUNTED_MATCHES);
     page =

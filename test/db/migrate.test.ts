@@ -137,3 +137,28 @@ describe('migrate with two processes', () => {
     b.close();
   });
 });
+
+describe('012: the distinct department names', () => {
+  it('holds the names stored before it and every name written after, each once', () => {
+    const db = openDatabase(':memory:');
+    const all = readMigrations();
+    migrate(
+      db,
+      all.filter((m) => m.version < 12),
+    );
+    db.exec(`INSERT INTO documents (id, file, content_hash, title, kind, ingested_at)
+        VALUES ('d1', 'd1.txt', 'h', '方案', 'policy', '2026-01-01T00:00:00Z');
+      INSERT INTO measures (id, document_id, position, kind, label, ordinal, title, text, content_hash)
+        VALUES ('d1-1', 'd1', 0, 'measure', '（一）', 1, '加快建设', '加快建设。（市商务局、市通信管理局负责）', 'h');
+      INSERT INTO tasks (id, measure_id, position, text, content_hash) VALUES ('d1-1.1', 'd1-1', 0, '加快建设。', 'h');
+      INSERT INTO task_departments (task_id, position, name, role) VALUES
+        ('d1-1.1', 0, '市商务局', 'lead'), ('d1-1.1', 1, '市通信管理局', 'lead');`);
+    migrate(db, all);
+    const names = () => db.prepare('SELECT name FROM department_names ORDER BY name').pluck().all();
+    expect(names()).toEqual(['市商务局', '市通信管理局']);
+    db.exec(`INSERT INTO task_departments (task_id, position, name, role) VALUES
+        ('d1-1.1', 2, '市商务局', 'co'), ('d1-1.1', 3, '天津海关', 'co');
+      UPDATE task_departments SET name = '市邮政管理局' WHERE position = 1;`);
+    expect(names()).toEqual(['天津海关', '市商务局', '市通信管理局', '市邮政管理局']);
+  });
+});

@@ -26,6 +26,23 @@ describe('dates', () => {
     expect(isIsoDate('2023-02-30')).toBe(false);
     expect(isIsoDate('2023-2-3')).toBe(false);
   });
+  it.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2000-02-29', true],
+    ['1900-02-29', false],
+    ['2026-12-31', true],
+    ['2026-13-01', false],
+    ['2026-00-10', false],
+    ['2026-04-31', false],
+    ['2026-04-00', false],
+    ['0099-01-01', true],
+    ['2026-01-01T00:00:00Z', false],
+    [' 2026-01-01', false],
+    ['２０２６-01-01', false],
+  ])('isIsoDate(%s) is %s', (s, ok) => {
+    expect(isIsoDate(s)).toBe(ok);
+  });
   it('adds months, clamping the day to the shorter month', () => {
     expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');

@@ -8,43 +8,91 @@ import { simplifiedCode } from '../../lib/simplified.ts';
  * to simplified (辦公室 → 办公室, 牽頭 → 牵头) so one set of rules reads documents published in either script.
  */
 const DASHES = new Set(['—', '–', '―', '‐', '‑', '－', '﹣']);
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
 
-const cache = new Map<string, string>();
+/**
+ * The normalised code unit of every BMP code unit, filled on first sight (0 = not looked up yet; NUL maps to
+ * itself and is simply looked up again). One typed array rather than a Map: the parser normalises each
+ * paragraph several times, and punctuation (，。、（）) is a tenth of Chinese text.
+ */
+const normalized = new Uint16Array(0x10000);
 
-function mapChar(ch: string): string {
-  let out = cache.get(ch);
+function lookUp(code: number): number {
+  if (code >= HAN_FIRST && code <= HAN_LAST) return simplifiedCode(code);
+  // Surrogate halves are left as they are: NFKC of half a pair means nothing, and of a pair it could change
+  // the length.
+  if (code >= 0xd800 && code <= 0xdfff) return code;
+  const ch = String.fromCharCode(code);
+  const n = ch === '\u3000' || ch === '\u00a0' ? ' ' : DASHES.has(ch) ? '-' : ch.normalize('NFKC');
+  return n.length === 1 ? n.charCodeAt(0) : code;
+}
+
+/** Reusable output buffer (grown on demand) and its decoder: one decode per changed string, not a slice per change. */
+let buffer = new Uint16Array(4096);
+const UTF16 = new TextDecoder('utf-16le');
+
+function normalizedCode(code: number): number {
+  let to = normalized[code]!;
+  if (to === 0) {
+    to = lookUp(code);
+    normalized[code] = to;
+  }
+  return to;
+}
+
+/**
+ * The parser's rules each read a paragraph through normalizeText (labels, brackets, dates, metadata…), so one
+ * paragraph is normalised many times; a string's hash is computed once and kept by the engine, so a lookup is
+ * far cheaper than the loop. Only paragraph-sized strings are remembered (a whole document is normalised once),
+ * and the memo is cleared when full, so it holds a few MB at most.
+ */
+const MEMO_ENTRIES = 4096;
+const MEMO_MIN_LENGTH = 16;
+const MEMO_MAX_LENGTH = 2048;
+const memo = new Map<string, string>();
+
+export function normalizeText(s: string): string {
+  if (s.length < MEMO_MIN_LENGTH || s.length > MEMO_MAX_LENGTH) return normalizeUncached(s);
+  let out = memo.get(s);
   if (out === undefined) {
-    const n = ch === '\u3000' || ch === '\u00a0' ? ' ' : DASHES.has(ch) ? '-' : ch.normalize('NFKC');
-    out = n.length === 1 ? n : ch;
-    cache.set(ch, out);
+    out = normalizeUncached(s);
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    memo.set(s, out);
   }
   return out;
 }
 
-const HAN_FIRST = 0x4e00;
-const HAN_LAST = 0x9fff;
-
-export function normalizeText(s: string): string {
-  const parts: string[] = [];
-  let runStart = 0;
-  for (let i = 0; i < s.length; i++) {
+function normalizeUncached(s: string): string {
+  const n = s.length;
+  let i = 0;
+  // Most strings (ASCII labels, simplified text without full-width punctuation) come back unchanged: find the
+  // first code unit that changes before allocating anything.
+  let surrogates = false;
+  for (; i < n; i++) {
     const code = s.charCodeAt(i);
-    // Fast path: ASCII and surrogate halves are left as they are (NFKC would not change them or would change
-    // the length); Han characters change only when they are traditional.
-    if (code < 0x80 || (code >= 0xd800 && code <= 0xdfff)) continue;
-    let mapped: string;
-    if (code >= HAN_FIRST && code <= HAN_LAST) {
-      const to = simplifiedCode(code);
-      if (to === code) continue;
-      mapped = String.fromCharCode(to);
-    } else {
-      mapped = mapChar(s[i]!);
-      if (mapped === s[i]) continue;
-    }
-    parts.push(s.slice(runStart, i), mapped);
-    runStart = i + 1;
+    if (code < 0x80) continue;
+    if (normalizedCode(code) !== code) break;
+    if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
   }
-  if (runStart === 0) return s;
-  parts.push(s.slice(runStart));
-  return parts.join('');
+  if (i === n) return s;
+  if (buffer.length < n) buffer = new Uint16Array(Math.max(n, buffer.length * 2));
+  for (let j = 0; j < i; j++) buffer[j] = s.charCodeAt(j);
+  for (; i < n; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x80) buffer[i] = code;
+    else {
+      buffer[i] = normalizedCode(code);
+      if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
+    }
+  }
+  // The decoder would turn a lone surrogate into U+FFFD and change the text; such strings are rebuilt in chunks.
+  return surrogates ? fromCodes(buffer, n) : UTF16.decode(buffer.subarray(0, n));
+}
+
+const CHUNK = 8192;
+function fromCodes(codes: Uint16Array, n: number): string {
+  let out = '';
+  for (let k = 0; k < n; k += CHUNK) out += String.fromCharCode(...codes.subarray(k, Math.min(n, k + CHUNK)));
+  return out;
 }

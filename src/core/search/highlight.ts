@@ -1,4 +1,4 @@
-import { normalizeForSearch } from './normalize.ts';
+import { ALIGNED_CHARS, isAligned, normalizeForSearch } from './normalize.ts';
 
 /** A run of snippet text; `hit` marks a matched term (Slack bolds it, the CLI wraps it in **). */
 export interface SnippetPart {
@@ -18,13 +18,8 @@ interface Span {
   needles: Set<number>;
 }
 
-/**
- * Runs of characters whose normalisation keeps every UTF-16 unit in place (ASCII, CJK punctuation and
- * ideographs, full-width forms: NFKC maps each to one unit and composes none of them), and any other code
- * point one at a time.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: all of ASCII, control characters included, is one run that normalises as a block
-const PIECES = /[\u0000-\u007f\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+|[\s\S]/gu;
+/** Runs of ALIGNED_CHARS, and any other code point one at a time. */
+const PIECES = new RegExp(`[${ALIGNED_CHARS}]+|[\\s\\S]`, 'gu');
 
 /**
  * Normalises the raw text, remembering where each normalised unit came from. Runs that keep their length are
@@ -61,14 +56,10 @@ function normalizeMapped(raw: string): { text: string; rawStart: number[]; rawEn
   return { text, rawStart, rawEnd };
 }
 
-/** Text made only of PIECES' length-keeping runs: its normalisation lines up with it unit for unit. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same runs as PIECES
-const ALIGNED = /^[\u0000-\u007f\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]*$/;
-
 /** Where the (normalised) needles occur in the raw text, as merged spans. */
 export function findMatches(raw: string, needles: string[]): Span[] {
   // Most measures are only such runs: one normalisation of the whole text, positions shared with the raw one.
-  const aligned = ALIGNED.test(raw) ? normalizeForSearch(raw) : undefined;
+  const aligned = isAligned(raw) ? normalizeForSearch(raw) : undefined;
   const mapped = aligned !== undefined && aligned.length === raw.length ? undefined : normalizeMapped(raw);
   const text = mapped ? mapped.text : aligned!;
   const spans: Span[] = [];

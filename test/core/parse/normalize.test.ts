@@ -27,3 +27,21 @@ describe('normalizeText', () => {
     expect(n.length).toBe(written.length);
   });
 });
+
+describe('normalizeText on long and unusual text', () => {
+  it('keeps lone surrogates and astral characters exactly where they were', () => {
+    const s = `第一条\ud800，${'发展'.repeat(10)}😀（二）\udfff`;
+    const n = normalizeText(s);
+    expect(n).toBe(`第一条\ud800,${'发展'.repeat(10)}😀(二)\udfff`);
+    expect(n.length).toBe(s.length);
+  });
+
+  it('normalises text longer than any before it, and gives the same answer when asked again', () => {
+    const s = `${'（一）加快發展，'.repeat(20_000)}ＡＢＣ`;
+    const expected = `${'(一)加快发展,'.repeat(20_000)}ABC`;
+    expect(normalizeText(s)).toBe(expected);
+    expect(normalizeText(s)).toBe(expected);
+    // A short text after the long one is not padded with what the long one left behind.
+    expect(normalizeText('（三）')).toBe('(三)');
+  });
+});

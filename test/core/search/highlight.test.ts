@@ -44,3 +44,18 @@ describe('buildSnippet', () => {
     expect(snippetText(parts)).toMatch(/^…优化冷链物流/);
   });
 });
+
+describe('buildSnippet on the punctuation of real documents', () => {
+  it.each([
+    [
+      'quotes, dashes, middle dots and a no-break space',
+      '推动“互联网+”—冷链·物流×2\u00a0冷链',
+      '推动“**互联网**+”—**冷链**·物流×2 **冷链**',
+    ],
+    ['an ellipsis, which NFKC expands', '推动“互联网+”—冷链·物流…冷链', '推动“**互联网**+”—**冷链**·物流…**冷链**'],
+    ['traditional characters and full-width letters', '發展冷鏈，ＡＩ應用', '發展**冷鏈**，**ＡＩ**應用'],
+    ['a character outside the basic plane', '𠀀冷链“ＡＩ”', '𠀀**冷链**“**ＡＩ**”'],
+  ])('marks the hits exactly in text with %s', (_about, text, marked) => {
+    expect(snippetToMarkdown(buildSnippet(text, ['冷链', '互联网', 'ai']))).toBe(marked);
+  });
+});

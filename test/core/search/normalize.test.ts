@@ -13,3 +13,43 @@ describe('normalizeForSearch', () => {
     expect(normalizeForSearch('５Ｇ基站〔2021〕“十四五”')).toBe('5g基站[2021] 十四五 ');
   });
 });
+
+describe('normalizeForSearch, character by character', () => {
+  // Every code unit the one-pass table covers: ASCII, U+00A0 · ×, General Punctuation to ․, CJK punctuation and
+  // ideographs, full-width forms.
+  const ranges: [number, number][] = [
+    [0x20, 0x7e],
+    [0xa0, 0xa0],
+    [0xb7, 0xb7],
+    [0xd7, 0xd7],
+    [0x2010, 0x2024],
+    [0x3000, 0x303f],
+    [0x4e00, 0x9fff],
+    [0xff01, 0xff5e],
+  ];
+  const covered = ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCharCode(a + i)));
+
+  it('maps every covered character to exactly one unit', () => {
+    const wrong = covered.filter((ch) => normalizeForSearch(ch).length !== 1);
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives the same text as normalising the whole string at once', () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let k = 0; k < 200; k++) {
+      const s = Array.from({ length: 1 + (next() % 80) }, () => covered[next() % covered.length]!).join('');
+      // A trailing … (which NFKC expands to ...) sends the string down the whole-string path: the reference.
+      const whole = normalizeForSearch(`${s}…`);
+      expect(whole.endsWith('...')).toBe(true);
+      expect(normalizeForSearch(s)).toBe(whole.slice(0, -3));
+    }
+  });
+
+  it('folds the common punctuation of documents', () => {
+    expect(normalizeForSearch('ＡＢＣ—“互联网＋”·\u00a0Ａ')).toBe('abc— 互联网+ · a');
+  });
+});

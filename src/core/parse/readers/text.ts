@@ -99,8 +99,9 @@ export function decodeText(file: string, bytes: Uint8Array): string {
 }
 
 function checkText(file: string, text: string): string {
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw emptyError(file);
-  return text.replace(/^\uFEFF/, '');
+  // \s covers the BOM too; a test, not a trimmed copy of the whole text.
+  if (!/\S/.test(text)) throw emptyError(file);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function emptyError(file: string): ParseError {
