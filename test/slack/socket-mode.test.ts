@@ -38,7 +38,6 @@ const APP_TOKEN = 'xapp-test';
  * close the connection under a test.
  */
 const CLIENT_PING_TIMEOUT_MS = 1500;
-/** Slack drops an envelope that is not acknowledged within 3 s. */
 
 let db: Db;
 let fake: FakeSlack;
