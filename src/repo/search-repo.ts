@@ -1,5 +1,5 @@
 import type { DocumentRef, ItemKind, Precision } from '../core/model.ts';
-import type { ResolvedFilters } from '../core/search/filters.ts';
+import { type ResolvedFilters, selectsMeasureSets } from '../core/search/filters.ts';
 import { RANK_SQL } from '../core/search/ranking.ts';
 import type { Db } from '../db/open.ts';
 import { prepared } from '../db/statement-cache.ts';
@@ -147,8 +147,7 @@ export function pageMatchesTiered(
  * the (document_id, position) index, and a page in file order stops after its last row.
  */
 function fromList(f: ResolvedFilters): string {
-  const measureSets = (f.departmentPatterns?.length ?? 0) > 0 || f.dueFrom !== undefined || f.dueTo !== undefined;
-  return measureSets
+  return selectsMeasureSets(f)
     ? 'FROM measures m JOIN documents d ON d.id = m.document_id WHERE 1 = 1'
     : 'FROM documents d CROSS JOIN measures m ON m.document_id = d.id WHERE 1 = 1';
 }

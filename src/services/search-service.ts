@@ -121,8 +121,11 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     let match = wordMatch(parsed);
     // One pass counts the word matches, up to the bound past which a count is only "10,000+". It also says
     // whether words alone find enough or exact substrings must be added (always, for 1–2 characters); the
-    // union is counted only when the words left the count below the bound (a union is slower to count).
-    let counted = countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
+    // union is counted only when the words left the count below the bound (a union is slower to count). A
+    // filtered 1–2 character query goes straight to the union: filters rarely leave 10,000 matches, and each
+    // pass pays for them again (a department or due filter builds its set of measures).
+    const unionOnly = parsed.short && hasFilters(req.filters);
+    let counted = unionOnly ? 0 : countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
     if (parsed.short || counted < FEW_WORD_HITS) {
       match = wordOrCharMatch(parsed);
       if (counted <= COUNTED_MATCHES) counted = countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);

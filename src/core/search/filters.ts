@@ -28,6 +28,14 @@ export interface ResolvedFilters {
   inForceOn?: string;
 }
 
+/**
+ * Whether the filters select measures through their tasks (a department, a due window): such a filter is a set
+ * of measures built once per statement, where the others are looked up on each match's document.
+ */
+export function selectsMeasureSets(f: ResolvedFilters): boolean {
+  return (f.departmentPatterns?.length ?? 0) > 0 || f.dueFrom !== undefined || f.dueTo !== undefined;
+}
+
 const KINDS: Record<DocumentKind | ItemKind, DocumentKind> = {
   policy: 'policy',
   qa: 'qa',
