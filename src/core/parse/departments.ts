@@ -33,6 +33,14 @@ const ORG_SUFFIXES = [
   '办公室',
   '指挥部',
   '工作组',
+  // A district's development zones, parks and task forces are assigned work like its bureaus (立山经济开发区,
+  // 高新技术产业园区管委, 招商引资工作专班).
+  '开发区',
+  '高新区',
+  '园区',
+  '示范区',
+  '试验区',
+  '专班',
   // 区疫情防控指挥部成员单位, 区创文工作领导小组成员单位: the member units of a named body, as one collective.
   '成员单位',
   '厅',
@@ -237,12 +245,15 @@ function splitJoined(piece: string): { names: string[]; incomplete: boolean } {
 
 type ClauseRole = DepartmentRole | 'list' | 'responsible' | 'guide';
 
-/** 牵头单位：… / 配合单位：… prefixes: the label decides the role of every name after it. */
+/**
+ * 牵头单位：… / 配合单位：… prefixes: the label decides the role of every name after it. A bureau assigning work to
+ * its own sections writes 科室/处室 for 单位 (责任科室：组干科、机关党委).
+ */
 const LABEL_PREFIX =
-  /^(?:由)?【?(牵头单位|牵头部门|主责单位|主办单位|主责部门|责任单位|责任部门|负责单位|负责部门|实施单位|落实单位|配合单位|配合部门|协办单位|参与单位|参与部门|协同单位|协助单位|参加单位)(?:】|\s*[:：])?\s*/;
+  /^(?:由)?【?((?:牵头|主责|主办|责任|负责|实施|落实|配合|协办|参与|协同|协助|参加)(?:单位|部门|科室|处室))(?:】|\s*[:：])?\s*/;
 /** A role label after other text and spaces (牵头单位：A  责任单位：B): it starts a clause of its own. */
 const LABEL_AFTER_SPACE =
-  /(?<=\S)[ \t\u3000]+(?=(?:牵头|主责|主办|责任|负责|实施|落实|配合|协办|参与|协同|协助|参加)(?:单位|部门)[ \u3000]*[:：])/g;
+  /(?<=\S)[ \t\u3000]+(?=(?:牵头|主责|主办|责任|负责|实施|落实|配合|协办|参与|协同|协助|参加)(?:单位|部门|科室|处室)[ \u3000]*[:：])/g;
 /** Role phrases at the end of a clause, longest first. */
 const ROLE_TAIL =
   /(牵头负责|牵头落实|牵头|为牵头单位|为牵头部门|为责任单位|为配合单位|负总责|等部门按职责分工负责|按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|共同负责|分工负责|负责落实|具体负责|负责|落实|配合|参与|协助|协办|共同|指导)$/;
@@ -256,7 +267,7 @@ export const FIRST_LISTED_LEADS = /(?:列|排)(?:在|名)?第一(?:位|个)?(?:�
  * A body implied for every later task, stated once: 以下均需试点城市政府落实，不再列出 (it carries the work),
  * 具体任务均涉及相关市(州)人民政府，不再做分工 (it takes part).
  */
-const IMPLIED_WORK = /^(?:以下|以下各项任务|各项任务)?均需(.{2,30}?)(?:负责)?落实$/d;
+const IMPLIED_WORK = /^(?:(?:以下|各项|上述)[\u4e00-\u9fff]{0,6}?)?均需(.{2,30}?)(?:负责)?落实$/d;
 const IMPLIED_PART = /^(?:具体任务|各项任务|以下任务)?均涉及(.{2,30})$/d;
 /**
  * Clauses of a bracket that are about the list, not units in it: the document rule 列第一位者为牵头单位,
@@ -264,7 +275,7 @@ const IMPLIED_PART = /^(?:具体任务|各项任务|以下任务)?均涉及(.{2,
  * statements that some body is implied for every task (IMPLIED_WORK, IMPLIED_PART).
  */
 const META_CLAUSE =
-  /^(?:下同|以下同|同上)$|^【?(?:适用范围|完成时限|完成时间|时间节点|时限要求|时限|进度安排|牵头领导|责任领导|分管领导|责任人|联系人)(?:】|[:：])|不再(?:列出|重复|做分工|分工|一一列出)|(?:列|排)(?:在|名)?第一|^(?:以下|具体任务|上述|其余|各项任务).{0,6}?(?:均|不再)|均需|均涉及|均由/;
+  /^(?:下同|以下同|同上)$|^【?(?:适用范围|完成时限|完成时间|时间节点|时限要求|时限|进度安排|牵头领导|责任领导|分管领导|责任人|联系人)(?:】|[:：])|不再(?:[\u4e00-\u9fff]{0,4}列出|重复|做分工|分工)|(?:列|排)(?:在|名)?第一|^(?:以下|具体任务|上述|其余|各项任务).{0,6}?(?:均|不再)|均需|均涉及|均由/;
 
 /** A body a document names once for every later task, and whether it carries the work or takes part. */
 export interface ImpliedUnit {
@@ -291,6 +302,21 @@ export interface Responsibility {
   declaresFirstListedLeads: boolean;
   /** Bodies the bracket declares implied for every later task. */
   declaresImpliedUnits: ImpliedUnit[];
+  /**
+   * Names the bracket lists that are not read as units (not a body, and not in a 牵头单位：/责任单位： field that
+   * vouches for them): left out of `departments`, which is then marked incomplete.
+   */
+  unreadNames: string[];
+}
+
+/**
+ * A name written in an explicit role field (牵头单位：…, 责任单位：…) that the lexicon does not know is still a unit
+ * (a local body, a company, a section with its own name), as long as it reads as one name: Han characters only,
+ * of a body's length, with no word that makes it a phrase (的, 及, 会同, 等).
+ */
+function plausibleUnitName(written: string): boolean {
+  const name = normalizeText(written).replace(AREA_QUALIFIER, '');
+  return /^[\u4e00-\u9fff]{2,30}$/.test(name) && !NOT_ORGS.test(name) && !/的|含|及|会同|等|以|将|确保|完成/.test(name);
 }
 
 function roleOfLabel(label: string): ClauseRole {
@@ -336,6 +362,7 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
   let sawRolePhrase = false;
   let declares = false;
   const implied: ImpliedUnit[] = [];
+  const unread: string[] = [];
   const groups: Array<{ role: ClauseRole; names: string[] }> = [];
   let lastLabelRole: ClauseRole | null = null;
   let inScope = false;
@@ -352,8 +379,12 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
     const part = work ? null : IMPLIED_PART.exec(whole);
     const impliedMatch = work ?? part;
     if (impliedMatch && looksLikeOrganisation(impliedMatch[1]!)) {
-      const [a, b] = impliedMatch.indices![1]!;
-      implied.push({ name: raw.slice(a, b), carriesWork: work !== null });
+      // 以下政策措施均需各县区人民政府、园区管委会落实: each listed body is implied on its own.
+      const [a] = impliedMatch.indices![1]!;
+      const pieces = piecesOf(impliedMatch[1]!, /[、]/);
+      const each = pieces.every((p) => looksLikeOrganisation(p.text)) ? pieces : [{ at: 0, text: impliedMatch[1]! }];
+      for (const p of each)
+        implied.push({ name: raw.slice(a + p.at, a + p.at + p.text.length), carriesWork: work !== null });
     }
     if (META_CLAUSE.test(whole)) {
       // Only a rule about the units makes an otherwise empty bracket a responsibility.
@@ -409,18 +440,21 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
           name = name.slice(0, tail.index);
         }
         // A、B、区级相关部门配合: unnamed others at the end of a list.
+        const start = from + piece.at + at;
+        const asWritten = raw.slice(start, start + name.length);
         if (ONLY_OTHERS.test(name)) incomplete = true;
-        else if (!looksLikeOrganisation(name)) return null;
-        else {
-          const start = from + piece.at + at;
-          names.push(raw.slice(start, start + name.length));
-        }
+        else if (looksLikeOrganisation(name) || (label && plausibleUnitName(name))) names.push(asWritten);
+        else unread.push(asWritten);
       }
     }
     if (names.length > 0) groups.push({ role, names });
   }
   const total = groups.reduce((n, g) => n + g.names.length, 0);
-  const declared = { declaresFirstListedLeads: declares, declaresImpliedUnits: implied };
+  // A name that is no unit makes the bracket an explanation (（5G、物联网）), unless the bracket assigns roles
+  // and names a unit besides: then the units are kept and the list is incomplete.
+  if (unread.length > 0 && (!sawRolePhrase || total === 0)) return null;
+  if (unread.length > 0) incomplete = true;
+  const declared = { declaresFirstListedLeads: declares, declaresImpliedUnits: implied, unreadNames: unread };
   if (total === 0) return sawRolePhrase ? { departments: [], incomplete, ...declared } : null;
   // Units implied by an earlier bracket join every later one (unless it names them itself).
   const named = new Set(groups.flatMap((g) => g.names.map(normalizeText)));

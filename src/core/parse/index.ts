@@ -168,7 +168,7 @@ export function parseText(source: { file: string; text: string; format: Document
   });
   // A list of members (组成人员) is numbered by group, not by measure.
   if (structure.items.length === 0 || classification.genre === 'appointments') throw refuse();
-  const tasks = taskReader(paras.join('\n'), meta.publishedOn);
+  const tasks = taskReader(paras.join('\n'), meta.publishedOn, meta.title);
   const measures: ParsedMeasure[] = structure.items.map((item) => ({
     kind: 'measure',
     section: item.section,

@@ -46,8 +46,14 @@ function isSubstantialTitle(p: string): boolean {
   if (n.length < 4 || n.length > 120) return false;
   if (/^【.*】$/.test(p) || /^\[.*\]$/.test(n)) return false;
   if (parseChineseDate(p) || DOC_NUMBER.test(n) || matchLabel(p)) return false;
-  if (/^(原标题|来源|发布时间|发布日期|成文日期|索引号|主题分类|发文机关|作者|编辑|责任编辑)[:：]/.test(n))
+  if (
+    /^(原标题|来源|发布时间|发布日期|成文日期|索引号|主题分类|发文机关|发文机构|发布单位|发布机构|发文单位|发文字号|文件编号|文号|公开方式|有效性|时间|作者|编辑|责任编辑)\s*[:：]/.test(
+      n,
+    )
+  )
     return false;
+  // A page's metadata row holds two labelled fields (发布单位: … 成文日期: …); a title holds none.
+  if (/^[\u4e00-\u9fff]{2,8}\s*[:：].*\s[\u4e00-\u9fff]{2,8}\s*[:：]/.test(n)) return false;
   // The addressees (各县、区人民政府，市人民政府有关部门：) and sentences of a cover notice are not a title: a
   // copy that starts there has the issued text's title after the notice's 落款.
   if (/[:。]$/.test(n.trim())) return false;
@@ -128,7 +134,10 @@ export function labelledField(paras: string[], labels: string): string | null {
 
 /** 标题（转载）, 【转载】 and a site name after the title are not part of it. */
 export function cleanTitle(title: string): string {
-  return title.replace(/[（(【[]\s*转载\s*[）)】\]]/g, '').trim();
+  const cleaned = title.replace(/[（(【[]\s*转载\s*[）)】\]]/g, '').trim();
+  // A title line wholly in book-title marks (《…实施细则》) is the title itself; marks around part of it stay.
+  const quoted = /^《([^《》]+)》$/.exec(cleaned);
+  return quoted ? quoted[1]!.trim() : cleaned;
 }
 
 /** The page's <title> without the site suffix (…的通知_省府办公厅文件_广东省人民政府门户网站). */
@@ -137,16 +146,23 @@ function htmlTitleMain(htmlTitle: string | null): string | null {
   return main && main.length >= 6 ? main : null;
 }
 
-function findTitle(paras: string[], fm: FrontMatter, page: PageMeta): { title: string; end: number } {
-  const found = findTitleAsWritten(paras, fm, page);
-  return { title: cleanTitle(found.title) || found.title, end: found.end };
+interface FoundTitle {
+  title: string;
+  /** First and last paragraph of the title block (-1 when the title came from elsewhere). */
+  start: number;
+  end: number;
 }
 
-function findTitleAsWritten(paras: string[], fm: FrontMatter, page: PageMeta): { title: string; end: number } {
-  if (fm.title) return { title: fm.title, end: -1 };
+function findTitle(paras: string[], fm: FrontMatter, page: PageMeta): FoundTitle {
+  const found = findTitleAsWritten(paras, fm, page);
+  return { ...found, title: cleanTitle(found.title) || found.title };
+}
+
+function findTitleAsWritten(paras: string[], fm: FrontMatter, page: PageMeta): FoundTitle {
+  if (fm.title) return { title: fm.title, start: -1, end: -1 };
   const labelled = labelledField(paras, '标\\s*题|文件名称|名[ \\u3000]{0,4}称');
-  if (labelled) return { title: labelled, end: -1 };
-  if (page.articleTitle) return { title: page.articleTitle, end: -1 };
+  if (labelled) return { title: labelled, start: -1, end: -1 };
+  if (page.articleTitle) return { title: page.articleTitle, start: -1, end: -1 };
   const htmlTitle = page.title;
   const limit = Math.min(paras.length, 15);
   // On a web page the heading that repeats the <title> is the title; navigation links above it are not.
@@ -168,9 +184,9 @@ function findTitleAsWritten(paras: string[], fm: FrontMatter, page: PageMeta): {
     }
     // （征求意见稿）, （试行）, （2021—2025年） on their own line belong to the title.
     if (end + 1 < paras.length && TITLE_SUFFIX_LINE.test(paras[end + 1]!)) title += paras[++end]!;
-    return { title, end };
+    return { title, start: i, end };
   }
-  return { title: htmlTitle ?? paras[0]!.slice(0, 60), end: -1 };
+  return { title: htmlTitle ?? paras[0]!.slice(0, 60), start: -1, end: -1 };
 }
 
 /** An order's number: 国令第706号, 河北省人民政府令第15号. */
@@ -181,24 +197,46 @@ const ORDER_NUMBER = /^([\u4e00-\u9fff]{1,12}令)(第\d{1,5}号)$/;
  * order's number as written (国令第706号).
  */
 function docNumberOf(line: string): string | null {
-  const n = normalizeText(line).replace(/\s+/g, '');
+  // Matched on the normalised line, sliced from the written one (東府〔2021〕54號 keeps its script); the two
+  // have the same length, and whitespace is dropped from both alike.
+  const normalized = normalizeText(line);
+  let written = '';
+  let n = '';
+  for (let i = 0; i < normalized.length; i++) {
+    if (/\s/.test(normalized[i]!)) continue;
+    n += normalized[i];
+    written += line[i];
+  }
   const m = DOC_NUMBER.exec(n);
-  if (m) return `${m[1]}〔${m[2]}〕${m[3]}`;
+  if (m) {
+    const issuer = written.slice(0, m[1]!.length);
+    const serial = written.slice(n.length - m[3]!.length).normalize('NFKC');
+    return `${issuer}〔${m[2]}〕${serial}`;
+  }
   const order = ORDER_NUMBER.exec(n);
-  return order ? `${order[1]}${order[2]}` : null;
+  return order ? written.normalize('NFKC') : null;
 }
 
 /** A metadata row whose label is spaced out and has no colon: 发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号. */
 const SPACED_NUMBER_FIELD = /(?:^|\s)(?:发文字号|文[ \u3000]{0,6}号)[:：]?[ \t\u3000]{1,8}([^\s:：]{3,30}?号)(?=\s|$)/;
 
-function findDocNumber(paras: string[], from: number): string | null {
-  // Only a standalone line near the top is this document's number; numbers inside sentences are citations.
-  for (let i = Math.max(0, from); i < Math.min(paras.length, from + 8); i++) {
+/** How far from the title block a standalone 文号 line is looked for, below it and above it. */
+const DOC_NUMBER_REACH = 8;
+
+function findDocNumber(paras: string[], titleStart: number, from: number): string | null {
+  // Only a standalone line near the title is this document's number; numbers inside sentences are citations.
+  // Below the title first (a masthead's number, then the title), then above it: a red-header document prints it
+  // between the masthead and the title, and a copy may start with it.
+  for (let i = Math.max(0, from); i < Math.min(paras.length, from + DOC_NUMBER_REACH); i++) {
     const own = docNumberOf(paras[i]!);
     if (own) return own;
   }
-  // The page's metadata table (发文字号：…), wherever the navigation pushed it.
-  const field = labelledField(paras, '发文字号|文号');
+  for (let i = titleStart - 1; i >= Math.max(0, titleStart - DOC_NUMBER_REACH); i--) {
+    const own = docNumberOf(paras[i]!);
+    if (own) return own;
+  }
+  // The page's metadata table (发文字号：… / 文件编号：…), wherever the navigation pushed it.
+  const field = labelledField(paras, '发文字号|文件编号|文号');
   const own = field ? docNumberOf(field) : null;
   if (own) return own;
   for (const p of paras.slice(0, 30)) {
@@ -341,8 +379,8 @@ function findValidity(
 }
 
 export function extractMetadata(paras: string[], fm: FrontMatter, page: PageMeta): Metadata {
-  const { title, end } = findTitle(paras, fm, page);
-  const docNumber = findDocNumber(paras, Math.max(0, end + 1));
+  const { title, start, end } = findTitle(paras, fm, page);
+  const docNumber = findDocNumber(paras, start, Math.max(0, end + 1));
   const signature = findSignature(paras, title);
   // 2024年04月06日 16:40: the table may add the time of day.
   const tableDate =

@@ -1,4 +1,6 @@
-import { matchLabel } from './labels.ts';
+import { findBrackets } from './brackets.ts';
+import { parseResponsibility } from './departments.ts';
+import { type LabelMatch, matchLabel } from './labels.ts';
 
 /** A line ends a sentence or a heading block when its last character is one of these. */
 const TERMINAL = /[。！？；：!?;:”’」』）)】…》]$/;
@@ -34,6 +36,37 @@ function bareLabelJoin(line: string): string | null {
   return m.scheme === 'article' || m.scheme === 'chapter' ? '　' : '';
 }
 
+/** The longest label as written (第一百二十条 is shorter): what matchLabel needs to see after a bracket. */
+const LABEL_WINDOW = 12;
+
+/**
+ * A copy that lost a line break glues the next item's label to the previous item's closing responsibility
+ * bracket: …使用。（省农业农村厅牵头，相关市人民政府配合）（2）加大… The label starts a new paragraph when it continues
+ * the sequence of the level in force (the paragraph's own label, else the last label that started a paragraph)
+ * and the bracket before it is a responsibility; other labels inside a paragraph (citations, a stray （二）) stay
+ * text.
+ */
+function splitGluedLabels(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  let level: Pick<LabelMatch, 'scheme' | 'ordinal'> | null = null;
+  for (const p of paragraphs) {
+    const own = matchLabel(p);
+    if (own) level = own;
+    let from = 0;
+    for (const b of level ? findBrackets(p) : []) {
+      if (b.end <= from) continue;
+      const next = matchLabel(p.slice(b.end, b.end + LABEL_WINDOW));
+      if (!next || next.scheme !== level!.scheme || next.ordinal !== level!.ordinal + 1) continue;
+      if (parseResponsibility(b.inner) === null) continue;
+      out.push(p.slice(from, b.end));
+      from = b.end;
+      level = next;
+    }
+    out.push(from === 0 ? p : p.slice(from));
+  }
+  return out;
+}
+
 export function toParagraphs(text: string): string[] {
   const lines = text
     .split(/\r\n|\r|\n|\u2028|\u2029/)
@@ -52,5 +85,5 @@ export function toParagraphs(text: string): string[] {
     }
     joinNext = out[out.length - 1] === line ? bareLabelJoin(line) : null;
   }
-  return out;
+  return splitGluedLabels(out);
 }

@@ -218,10 +218,10 @@ function collectHits(m: string, ctx: TargetContext): TimeHit[] {
     if (y === null) return null;
     return { due: `${y}-12-31`, precision: 'year', periodStart: null, bounded: !!(x[2] || x[3]) };
   });
-  // A bare 3年内 / 用三年时间: the document's stated period if it has one.
+  // A bare 3年内 / 用三年时间 / 通过3年左右的努力: the document's stated period if it has one.
   add(
     new RegExp(
-      `(?<![\\d\\-~至到年自从起近前后最每一二两三四五六七八九十百])(?:用|利用|力争用)?${COUNT}年(?:左右)?(内|时间)`,
+      `(?<![\\d\\-~至到年自从起近前后最每一二两三四五六七八九十百])(?:用|利用|力争用|通过)?${COUNT}年(?:左右)?(内|时间|的努力)`,
       'g',
     ),
     (x) => {
@@ -351,19 +351,33 @@ function separatorIndex(n: string): Int32Array {
   return next;
 }
 
-/** The stated period of a document (自2024年起3年内, 从2024年起，用三年时间), or null: later bare 3年内 mean it. */
-export function statedPeriod(text: string): StatedPeriod | null {
+/** A plan's period in its title: 行动计划（2022—2024年）, 规划(2021-2025年). */
+const TITLE_RANGE = /[(（](\d{4})\s*[—–－\-~～至到]{1,2}\s*(\d{4})年?[)）]/;
+
+/**
+ * The stated period of a document (自2024年起3年内, 从2024年起，用三年时间; else the range its title states,
+ * 行动计划（2022—2024年）), or null: later bare 3年内 mean it.
+ */
+export function statedPeriod(text: string, title = ''): StatedPeriod | null {
   const n = mask(hanYearsToDigits(normalizeText(text)));
   const re = new RegExp(
     `(?:自|从)(\\d{4})年(?:起|开始)[,， ]{0,2}(?:[\\u4e00-\\u9fff]{0,8}?(?:用|利用|力争用))?${COUNT}年(?:左右)?(?:内|时间)`,
   );
   const x = re.exec(n);
-  if (!x) return null;
+  if (!x) return titlePeriod(title);
   const y = Number(x[1]);
   const years = num(x[2]!);
   if (!validYear(y) || !Number.isInteger(years) || years < 1 || years > 50) return null;
   const end = periodEnd(`${y}-01-01`, years, 'year');
   return end ? { start: `${y}-01-01`, end, years } : null;
+}
+
+function titlePeriod(title: string): StatedPeriod | null {
+  const r = TITLE_RANGE.exec(normalizeText(title));
+  if (!r) return null;
+  const [from, to] = [Number(r[1]), Number(r[2])];
+  if (!validYear(from) || !validYear(to) || to < from || to - from >= 50) return null;
+  return { start: `${from}-01-01`, end: `${to}-12-31`, years: to - from + 1 };
 }
 
 const excerptOf = (s: string): string => (s.length > 120 ? `${s.slice(0, 119)}…` : s);

@@ -31,7 +31,7 @@ export const NO_DOCUMENT_RULES: DocumentRules = {
  * readTasks returns them for the next items.
  * @example documentRules('注：各项任务列第一位者为牵头单位。').firstListedLeads // true
  */
-export function documentRules(text: string): DocumentRules {
+export function documentRules(text: string, title = ''): DocumentRules {
   const parts: string[] = [];
   let cursor = 0;
   for (const b of findBrackets(text)) {
@@ -42,7 +42,7 @@ export function documentRules(text: string): DocumentRules {
   return {
     firstListedLeads: FIRST_LISTED_LEADS.test(parts.join('\n')),
     listedUnitsLead: LISTED_UNITS_LEAD.test(text),
-    period: statedPeriod(text),
+    period: statedPeriod(text, title),
     impliedUnits: [],
   };
 }
@@ -64,7 +64,7 @@ export interface TaskReading {
 }
 
 /** Words that make a bracket look like a responsibility even when its names could not be read. */
-const RESPONSIBILITY_HINT = /负责|牵头|配合|参与|协办|协助|责任单位|责任部门|主责|落实单位/;
+const RESPONSIBILITY_HINT = /负责|牵头|配合|参与|协办|协助|责任单位|责任部门|责任科室|责任处室|主责|落实单位/;
 /** A deadline field inside a responsibility: 完成时限：2024年12月底前. */
 const DEADLINE_FIELD =
   /【?(?:完成时限|完成时间|时间节点|时限要求|时限)(?:】\s*[:：]?|\s*[:：])\s*[^，,；;。【】)）〕\n]+/g;
@@ -165,6 +165,15 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
       }
       continue;
     }
+    if (parsed.unreadNames.length > 0) {
+      const excerpt = excerptOf(itemText.slice(b.start, b.end));
+      notes.push({
+        kind: 'unread_bracket',
+        label,
+        excerpt,
+        message: `A responsibility names ${parsed.unreadNames.length} name(s) not read as units (first: “${excerptOf(parsed.unreadNames[0]!).slice(0, 30)}”): the other units are kept and the list is marked incomplete.`,
+      });
+    }
     const text = trimEdges(itemText.slice(cursor, b.start), LEADING, TRAILING);
     const targets = targetsOf(text);
     for (const f of b.inner.matchAll(DEADLINE_FIELD)) {
@@ -197,11 +206,12 @@ export interface TaskReader {
 }
 
 /**
- * A reader for one document: documentText is the whole text (for its rules), anchor its written date.
+ * A reader for one document: documentText is the whole text (for its rules), anchor its written date, title its
+ * title (a plan's period may be stated only there).
  * @example const reader = taskReader(text, '2024-03-15'); reader.read(item.text, item.label); reader.notes
  */
-export function taskReader(documentText: string, anchor: string | null): TaskReader {
-  let rules = documentRules(documentText);
+export function taskReader(documentText: string, anchor: string | null, title = ''): TaskReader {
+  let rules = documentRules(documentText, title);
   const notes: ParseNote[] = [];
   return {
     read(itemText, label) {

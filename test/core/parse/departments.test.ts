@@ -303,3 +303,72 @@ describe('parseResponsibility: written forms of real documents', () => {
     });
   }
 });
+
+describe('parseResponsibility: district units and names the lexicon does not know', () => {
+  it('reads development zones, parks, task forces and 各街道 as units', () => {
+    expect(namesOf('牵头单位:区发改局\n责任单位:立山经济开发区,全区经济运行各专班')).toEqual([
+      '区发改局',
+      '立山经济开发区',
+      '全区经济运行各专班',
+    ]);
+    expect(rolesOf('牵头单位:区发改局\n责任单位:立山经济开发区,全区经济运行各专班')).toEqual(['lead', 'co', 'co']);
+    expect(namesOf('责任单位:各街道,各乡镇、高新技术产业园区')).toEqual(['各街道', '各乡镇', '高新技术产业园区']);
+    expect(looksLikeOrganisation('各社区')).toBe(true);
+    // Not a collective: a phrase with 各 that names no kind of unit, or a second 各.
+    expect(looksLikeOrganisation('加强各方面')).toBe(false);
+    expect(looksLikeOrganisation('全区各街道各部门')).toBe(false);
+  });
+
+  it('keeps a name the lexicon does not know when an explicit role field lists it', () => {
+    expect(parseResponsibility('责任科室:组干科、机关党委')).toMatchObject({
+      departments: [
+        { name: '组干科', role: 'lead' },
+        { name: '机关党委', role: 'co' },
+      ],
+      incomplete: false,
+      unreadNames: [],
+    });
+    expect(rolesOf('牵头处室:规划处;配合处室:法规科')).toEqual(['lead', 'co']);
+  });
+
+  it('keeps the known units and marks the list incomplete when one name is no unit', () => {
+    // In a role field a phrase is still no unit; outside one an unknown name is dropped, the rest kept.
+    expect(parseResponsibility('责任单位:市财政局、确保年底前完成')).toMatchObject({
+      departments: [{ name: '市财政局', role: 'lead' }],
+      incomplete: true,
+      unreadNames: ['确保年底前完成'],
+    });
+    expect(parseResponsibility('市财政局、智改数转牵头')).toMatchObject({
+      departments: [{ name: '市财政局', role: 'lead' }],
+      incomplete: true,
+      unreadNames: ['智改数转'],
+    });
+  });
+
+  it('still rejects a bracket of names that are no units when it assigns no role', () => {
+    expect(parseResponsibility('5G、物联网')).toBeNull();
+    expect(parseResponsibility('市财政局、物联网')).toBeNull();
+  });
+
+  it('reads 不再单独列出 like 不再一一列出, and each unit implied for later tasks on its own', () => {
+    const r = parseResponsibility(
+      '责任单位:市工信局、市财政局等有关部门,各县区人民政府、园区管委会。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出',
+    )!;
+    expect(r.departments.map((d) => d.name)).toEqual(['市工信局', '市财政局', '各县区人民政府', '园区管委会']);
+    expect(r.unreadNames).toEqual([]);
+    expect(r.declaresImpliedUnits).toEqual([
+      { name: '各县区人民政府', carriesWork: true },
+      { name: '园区管委会', carriesWork: true },
+    ]);
+  });
+
+  it('marks 市直有关部门、单位 as unnamed others, not a unit', () => {
+    expect(parseResponsibility('牵头单位:市行政审批服务局;责任单位:市直有关部门、单位,各区市政府')).toMatchObject({
+      departments: [
+        { name: '市行政审批服务局', role: 'lead' },
+        { name: '各区市政府', role: 'co' },
+      ],
+      incomplete: true,
+    });
+  });
+});

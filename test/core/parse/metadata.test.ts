@@ -238,3 +238,80 @@ describe('an approval (批复) and its attachment', () => {
     ).toThrow(/approval/);
   });
 });
+
+describe('document metadata: 文号 and title rows of provincial copies', () => {
+  const items = [
+    '一、稳定就业',
+    '（一）减轻企业负担。（市人力资源社会保障局负责）',
+    '（二）扩大就业。（市财政局负责）',
+  ];
+
+  it('finds a 文号 alone on the line above the title, kept in the script it is written in', () => {
+    const doc = parseLines(['東府〔2021〕54號', '東莞市人民政府關于穩定就業的實施意見', '各鎮人民政府：', ...items]);
+    expect(doc.title).toBe('東莞市人民政府關于穩定就業的實施意見');
+    expect(doc.docNumber).toBe('東府〔2021〕54號');
+  });
+
+  it('finds a 文号 between the masthead and the title', () => {
+    const doc = parseLines([
+      '某某市某区人民政府文件',
+      '某立政发〔2023〕2号',
+      '某区人民政府关于印发重点工作分工方案的通知',
+      ...items,
+    ]);
+    expect(doc.docNumber).toBe('某立政发〔2023〕2号');
+  });
+
+  it('does not take a 文号 cited in a sentence above the title, nor one far above it', () => {
+    const cited = parseLines([
+      '根据《某省人民政府通知》（某政发〔2021〕13号）制定。',
+      '某市稳定就业的实施意见',
+      ...items,
+    ]);
+    expect(cited.docNumber).toBeNull();
+    const far = parseLines([
+      '某政发〔2021〕9号',
+      ...Array.from({ length: 9 }, (_, i) => `【栏目${i}】`),
+      '某市稳定就业的实施意见',
+      ...items,
+    ]);
+    expect(far.docNumber).toBeNull();
+  });
+
+  it('reads a 文件编号： field as the 文号 and never takes a metadata row as the title', () => {
+    const doc = parseLines([
+      '索引号: 002516393/2025-01145 公开方式: 主动公开',
+      '发布单位: 某市人民政府 成文日期: 2025-03-31',
+      '有效性: 有效 规范性文件登记: AJDD00-2025-0001',
+      '文件编号: 某政函〔2025〕20号',
+      '某市人民政府印发关于推动经济高质量发展的若干政策的通知',
+      ...items,
+    ]);
+    expect(doc.docNumber).toBe('某政函〔2025〕20号');
+    expect(doc.title).toBe('某市人民政府印发关于推动经济高质量发展的若干政策的通知');
+  });
+
+  it('keeps a title that only mentions a field word, with no second field', () => {
+    const doc = parseLines(['某市关于规范发布单位信息公开工作的通知', ...items]);
+    expect(doc.title).toBe('某市关于规范发布单位信息公开工作的通知');
+  });
+
+  it('takes a title line wholly in 《》 without the marks, and keeps marks around part of a title', () => {
+    expect(parseLines(['《某市纾困解难具体实施细则》', ...items]).title).toBe('某市纾困解难具体实施细则');
+    expect(parseLines(['关于印发《某市纾困解难具体实施细则》的通知', ...items]).title).toBe(
+      '关于印发《某市纾困解难具体实施细则》的通知',
+    );
+    expect(parseLines(['《某市细则》解读《某市办法》', ...items]).title).toBe('《某市细则》解读《某市办法》');
+  });
+});
+
+describe('document metadata: a date line that lost its 年月日', () => {
+  it('reads no written date from a bare digit run (2024111 is 1月11日 or 11月1日)', () => {
+    const doc = parseLines(['某市教育局关于印发工作要点的通知', ...body, '某市教育局', '2024327', '（此件主动公开）']);
+    expect(doc.publishedOn).toBeNull();
+    // The same signature with its date written is read.
+    expect(parseLines(['某市教育局关于印发工作要点的通知', ...body, '某市教育局', '2024年3月27日']).publishedOn).toBe(
+      '2024-03-27',
+    );
+  });
+});

@@ -49,3 +49,19 @@ describe('responsibility lines with a deadline line', () => {
     expect(tasks[0]!.targets[0]!.text).toBe('【完成时限】2025年6月底前');
   });
 });
+
+describe('responsibilityLines: a bureau assigning its sections', () => {
+  it('reads 责任科室： and 牵头处室： lines like 责任单位：, and lines split by blank lines as one', () => {
+    const text = '加强思想理论武装。\n牵头处室：组干科\n\n责任科室：机关党委、办公室\n开展学习。';
+    expect(responsibilityLines(text).map((b) => b.inner)).toEqual(['牵头处室：组干科\n\n责任科室：机关党委、办公室']);
+    expect(splitTasks(text, null)[0]!.departments).toEqual([
+      { name: '组干科', role: 'lead' },
+      { name: '机关党委', role: 'co' },
+      { name: '办公室', role: 'co' },
+    ]);
+  });
+
+  it('ignores a sentence that mentions 科室', () => {
+    expect(responsibilityLines('各科室要落实责任，责任科室负责人定期报告。')).toEqual([]);
+  });
+});

@@ -396,3 +396,28 @@ describe('numbering levels decided per document', () => {
     expect(notes[notes.length - 1]!.message).toMatch(/^2 more labels/);
   });
 });
+
+describe('policy structure: a label glued to the previous item', () => {
+  const head = ['某省行动计划', '一、重点任务', '1.提升质量。'];
+
+  it('starts a new item at a label right after a responsibility bracket when it continues the sequence', () => {
+    const doc = parseLines([
+      ...head,
+      '（1）编制推荐目录。（省农业农村厅牵头，相关市人民政府配合）（2）加大对合作社的支持。（省财政厅负责）',
+    ]);
+    expect(doc.measures.map((m) => m.label)).toEqual(['（1）', '（2）']);
+    expect(departmentsOf(doc)).toEqual([['省农业农村厅', '相关市人民政府'], ['省财政厅']]);
+  });
+
+  it('keeps a glued label that does not continue the sequence, or follows no responsibility, as text', () => {
+    const skipped = parseLines([...head, '（1）编制推荐目录。（省农业农村厅负责）（3）加大支持。']);
+    expect(skipped.measures.map((m) => m.label)).toEqual(['（1）']);
+    const explanation = parseLines([
+      ...head,
+      '（1）建设充电桩（站）（2）个。（省能源局负责）',
+      '（2）加大支持。（省财政厅负责）',
+    ]);
+    expect(explanation.measures.map((m) => m.label)).toEqual(['（1）', '（2）']);
+    expect(explanation.measures[0]!.text).toContain('（站）（2）个');
+  });
+});

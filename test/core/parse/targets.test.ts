@@ -273,3 +273,35 @@ describe('dates out of range never reach the index', () => {
     expect(dues).toEqual(['2025-12-31']);
   });
 });
+
+describe('readTargets: the period a plan states in its title', () => {
+  const anchor = null;
+
+  it('takes a title range as the stated period when the text states none', () => {
+    const period = statedPeriod(
+      '一、总体目标\n力争通过3年左右的努力，基本建成中医药服务体系。',
+      '某省行动计划（2022—2024年）',
+    );
+    expect(period).toEqual({ start: '2022-01-01', end: '2024-12-31', years: 3 });
+    expect(readTargets('力争通过3年左右的努力，基本建成中医药服务体系', { anchor, period }).targets).toMatchObject([
+      { due: '2024-12-31', precision: 'period', periodStart: '2022-01-01' },
+    ]);
+    expect(readTargets('3年内实现全覆盖', { anchor, period }).targets).toMatchObject([{ due: '2024-12-31' }]);
+  });
+
+  it('prefers a period stated in the text, and reads no period from a title without a range', () => {
+    expect(statedPeriod('自2023年起3年内完成改造。', '某市规划（2021—2025年）')).toEqual({
+      start: '2023-01-01',
+      end: '2025-12-31',
+      years: 3,
+    });
+    expect(statedPeriod('力争通过3年左右的努力', '某省行动计划')).toBeNull();
+    expect(statedPeriod('', '某省行动计划（2025—2022年）')).toBeNull();
+  });
+
+  it('does not date 通过N年的努力 to a period of another length, nor without one', () => {
+    const period = { start: '2022-01-01', end: '2024-12-31', years: 3 };
+    expect(readTargets('通过5年左右的努力，建成强省', { anchor, period }).targets).toEqual([]);
+    expect(readTargets('通过3年左右的努力，建成强省', { anchor: '2022-01-01' }).targets).toEqual([]);
+  });
+});

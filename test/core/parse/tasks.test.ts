@@ -135,3 +135,29 @@ describe('notes', () => {
     expect(r.notes[MAX_NOTES_PER_ITEM]!.message).toContain(`${50 - MAX_NOTES_PER_ITEM} more`);
   });
 });
+
+describe('readTasks: names not read as units', () => {
+  it('keeps the units, marks the list incomplete and notes the name', () => {
+    const reader = taskReader('', '2022-05-01');
+    const tasks = reader.read('出台专项方案。（市工信局、智改数转牵头）', '1.');
+    expect(tasks[0]).toMatchObject({ departments: [{ name: '市工信局', role: 'lead' }], departmentsIncomplete: true });
+    expect(reader.notes).toMatchObject([{ kind: 'unread_bracket', label: '1.' }]);
+    expect(reader.notes[0]!.message).toContain('智改数转');
+  });
+
+  it('carries each unit of 以下政策措施均需A、B落实，不再单独列出 to the later brackets', () => {
+    const reader = taskReader('', '2022-05-01');
+    reader.read(
+      '设立专项资金。（责任单位：市工信局。以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出）',
+      '1.',
+    );
+    const tasks = reader.read('开展培训。（责任单位：市工信局、市财政局）', '2.');
+    expect(tasks[0]!.departments).toEqual([
+      { name: '市工信局', role: 'lead' },
+      { name: '市财政局', role: 'co' },
+      { name: '各县区人民政府', role: 'co' },
+      { name: '园区管委会', role: 'co' },
+    ]);
+    expect(reader.notes).toEqual([]);
+  });
+});
