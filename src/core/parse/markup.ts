@@ -222,6 +222,22 @@ function collapse(s: string, pre: boolean): string {
   return pre ? s : s.replace(/[ \t\r\n\f]+/g, ' ');
 }
 
+/** Longest row whose paragraphs are joined into one line: past it, a "row" is a page laid out in a table. */
+const MAX_ROW_CHARS = 3000;
+
+/**
+ * A table row of two or more cells stays one line: paragraphs inside a cell (<td><p>…</p><p>…</p></td>, <br>) are
+ * joined by a space, as the docx reader joins a cell's paragraphs. A row holding a table, or one long enough to be a
+ * page laid out in a table, keeps its lines.
+ */
+function joinRow(out: string[], start: number): void {
+  const text = out.slice(start).join('');
+  if (text.length > MAX_ROW_CHARS) return;
+  out.length = start;
+  // Line breaks and the spaces around them go; every tab stays, so empty cells keep their place.
+  out.push(text.replace(/[ \t]*\n\s*/g, (m) => m.replace(/[^\t]/g, '') || ' ').replace(/^ +/, ''));
+}
+
 /**
  * One scan over the page: text between tags (source whitespace collapsed, as a browser shows it), a line
  * break for each block element, a tab after each table cell (发文字号 | 国发〔2019〕5号 stay apart), and the
@@ -253,6 +269,8 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
     out.push(s);
     if (h1 !== null) h1.push(s);
   };
+  // Open table rows: where each starts in out, its cells so far, and whether it holds a table of its own.
+  const rows: Array<{ start: number; cells: number; nested: boolean }> = [];
   let i = 0;
   let textStart = 0;
   const flushText = (end: number): void => {
@@ -329,8 +347,16 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
         h1 = null;
       }
     }
-    if (closing && (name === 'td' || name === 'th')) emit('\t');
-    else if (BLOCK.has(name)) emit('\n');
+    if (closing && (name === 'td' || name === 'th')) {
+      emit('\t');
+      if (rows.length > 0) rows[rows.length - 1]!.cells++;
+    } else if (name === 'tr' && closing) {
+      const row = rows.pop();
+      if (row && row.cells >= 2 && !row.nested) joinRow(out, row.start);
+      emit('\n');
+    } else if (BLOCK.has(name)) emit('\n');
+    if (name === 'tr' && !closing && skipTag === null) rows.push({ start: out.length, cells: 0, nested: false });
+    if (name === 'table' && !closing && rows.length > 0) rows[rows.length - 1]!.nested = true;
   }
   flushText(html.length);
   const lines = out

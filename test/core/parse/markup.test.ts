@@ -19,6 +19,16 @@ describe('HTML as saved from government sites', () => {
       lines: ['发文字号：\t 国发〔2019〕5号\t 发布日期：\t 2019年02月15日'],
     },
     {
+      about: 'paragraphs and line breaks inside the cells of a row are joined by a space: the row stays one line',
+      html: '<table><tr><td>1</td><td><p>建设园区。</p><p>完善道路。</p></td><td>县发改委<br>县财政局</td><td><p></p></td><td>年底前</td></tr></table>',
+      lines: ['1\t建设园区。 完善道路。\t县发改委 县财政局\t\t年底前'],
+    },
+    {
+      about: 'a page laid out in a one-cell table keeps its paragraphs on lines of their own',
+      html: '<table><tr><td><p>某县实施方案</p><p>一、总体要求。</p><p>二、重点任务。</p></td></tr></table>',
+      lines: ['某县实施方案', '一、总体要求。', '二、重点任务。'],
+    },
+    {
       about: 'navigation, share buttons, related links, footers, scripts, styles and comments are dropped',
       html: [
         '<nav><a>首页</a><a>政务公开</a></nav>',
