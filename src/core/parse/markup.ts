@@ -270,7 +270,8 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
     if (h1 !== null) h1.push(s);
   };
   // Open table rows: where each starts in out, its cells so far, and whether it holds a table of its own.
-  const rows: Array<{ start: number; cells: number; nested: boolean }> = [];
+  const rows: Array<{ start: number; cells: number; nested: boolean; table: number }> = [];
+  let tables = 0;
   let i = 0;
   let textStart = 0;
   const flushText = (end: number): void => {
@@ -355,8 +356,21 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
       if (row && row.cells >= 2 && !row.nested) joinRow(out, row.start);
       emit('\n');
     } else if (BLOCK.has(name)) emit('\n');
-    if (name === 'tr' && !closing && skipTag === null) rows.push({ start: out.length, cells: 0, nested: false });
-    if (name === 'table' && !closing && rows.length > 0) rows[rows.length - 1]!.nested = true;
+    if (name === 'table') {
+      if (!closing) {
+        tables++;
+        if (rows.length > 0) rows[rows.length - 1]!.nested = true;
+      } else if (tables > 0) {
+        // Rows left open (no </tr>) end with their table, so the stack is never deeper than the tables.
+        while (rows.length > 0 && rows[rows.length - 1]!.table >= tables) rows.pop();
+        tables--;
+      }
+    }
+    if (name === 'tr' && !closing) {
+      // A <tr> closes the open row of its own table, as in a browser.
+      if (rows.length > 0 && rows[rows.length - 1]!.table === tables) rows.pop();
+      rows.push({ start: out.length, cells: 0, nested: false, table: tables });
+    }
   }
   flushText(html.length);
   const lines = out

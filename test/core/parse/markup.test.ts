@@ -128,4 +128,10 @@ describe('every reader is one scan (a million characters of hostile input)', () 
     expect(toPlainText('a.html', '<div class="nav">'.repeat(N / 17)).text).toBe('');
     expect(toPlainText('a.txt', '<p'.repeat(N / 2)).text.length).toBe(N);
   });
+  it('HTML table rows left open, nested tables and rows closed many times', () => {
+    // Each row is joined into one line at most once: open rows end with the next <tr> or their table.
+    expect(toPlainText('a.html', '<table><tr><td>a</td>'.repeat(N / 21)).text.length).toBeGreaterThan(0);
+    expect(toPlainText('a.html', `<table>${'<tr><td>a</td><td>b</td>'.repeat(N / 24)}`).text.length).toBeGreaterThan(0);
+    expect(toPlainText('a.html', `<table><tr>${'<td>a</td></tr>'.repeat(N / 15)}`).text.length).toBeGreaterThan(0);
+  });
 });

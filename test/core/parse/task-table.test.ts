@@ -152,14 +152,23 @@ describe('task tables: a header naming a task column and a responsibility column
       'word/document.xml',
       `<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body>` +
         '<w:p><w:r><w:t>某县2024年重点任务分工表</w:t></w:r></w:p>' +
-        `<w:tbl>${row('序号', '重点任务', '牵头单位', '配合单位', '完成时限')}${row('1', '建设智慧园区。', '县发展改革委', '县财政局', '2024年底前')}</w:tbl>` +
+        '<w:tbl>' +
+        row('序号', '重点任务', '牵头单位', '配合单位', '完成时限') +
+        row('1', '建设智慧园区。', '县发展改革委', '县财政局', '2024年底前') +
+        // The merged 序号 cell's continuation (vMerge) arrives empty; so does an empty 配合单位 cell.
+        row('', '培育规上企业10家。', '县科技局', '', '2025年6月底前') +
+        row('2', '推进数字乡村建设。', '县农业农村局', '', '长期坚持') +
+        '</w:tbl>' +
         '</w:body></w:document>',
     );
     const bytes = await zip.generateAsync({ type: 'uint8array' });
     const read = await readDocument({ file: 'plan.docx', bytes });
     const doc = parseText({ file: 'plan.docx', text: read.text, format: read.format });
-    expect(doc.measures.map((m) => [m.label, m.title])).toEqual([['1', '建设智慧园区']]);
-    expect(departmentsOf(doc)).toEqual([['县发展改革委', '县财政局']]);
-    expect(dues(doc)).toEqual([['2024-12-31']]);
+    expect(doc.measures.map((m) => [m.label, m.title, m.tasks.length])).toEqual([
+      ['1', '建设智慧园区', 2],
+      ['2', '推进数字乡村建设', 1],
+    ]);
+    expect(departmentsOf(doc)).toEqual([['县发展改革委', '县财政局'], ['县科技局'], ['县农业农村局']]);
+    expect(dues(doc)).toEqual([['2024-12-31', '2025-06-30'], []]);
   });
 });
