@@ -122,6 +122,22 @@ describe('task tables: a header naming a task column and a responsibility column
     expect(doc.measures.map((m) => m.label)).toEqual(['（一）', '（二）', '1']);
   });
 
+  it('reads a task table attached after the 落款 (附件：重点任务分工表), after the measures of the body', () => {
+    const doc = parseLines([
+      '某县优化营商环境实施方案',
+      '一、压减审批时限。',
+      '二、规范涉企收费。',
+      '某县人民政府',
+      '2024年2月20日',
+      '附件：重点任务分工表',
+      '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+      '1\t压减审批时限。\t县政务服务中心\t县发展改革委\t2024年底前',
+    ]);
+    expect(doc.measures.map((m) => m.label)).toEqual(['一、', '二、', '1']);
+    expect(departmentsOf(doc)).toEqual([[], [], ['县政务服务中心', '县发展改革委']]);
+    expect(dues(doc)).toEqual([[], [], ['2024-12-31']]);
+  });
+
   it('leaves tables without a responsibility column alone: a metadata table, a statistics table', () => {
     const meta = html(`
       <table><tr><td>发文字号：</td><td>国发〔2019〕5号</td><td>发布日期：</td><td>2019年1月24日</td></tr></table>
