@@ -3,7 +3,7 @@ import { parseResponsibility } from './departments.ts';
 import { matchLabel } from './labels.ts';
 import { normalizeText } from './normalize.ts';
 import { chineseNumeral } from './numerals.ts';
-import { deadlineField } from './targets.ts';
+import { deadlineField, readTargets } from './targets.ts';
 import { readTasks } from './tasks.ts';
 
 /**
@@ -25,8 +25,8 @@ function columnOf(cell: string): Column {
   if (/^(?:主要|具体)?(?:责任|负责|承办|实施|落实)(?:单位|部门|主体|处室|科室)$/.test(c)) return 'list';
   if (/时限|时间|节点|期限|进度/.test(c)) return 'deadline';
   if (
-    c.length <= 12 &&
-    /^(?:重点|主要|工作|具体|目标与?|改革|年度)?(?:任务|措施|举措|工作|事项|内容)(?:内容|措施|事项|名称|及目标)?$/.test(
+    c.length <= 16 &&
+    /^(?:重点|主要|具体|目标与?|改革|年度)?(?:工作)?(?:任务|措施|举措|工作|事项|内容)(?:内容|措施|举措|事项|名称|及目标)?(?:[(（][^)）]{1,8}[)）])?$/.test(
       c,
     )
   )
@@ -244,9 +244,14 @@ function rowTask(cells: string[], header: Header, c: Columns, anchor: string | n
   const reading = readTasks(c.taskText, { anchor, label });
   notes.push(...reading.notes);
   const targets: ParsedTarget[] = reading.tasks.flatMap((t) => t.targets);
+  // A deadline cell holds a bare date (2024年6月, a target by its column) or dated steps (①3月底前，完成设计招标。
+  // ②6月底前…), read as any text is.
   for (const k of c.deadlineCols) {
-    const t = cells[k]!.trim() === '' ? null : deadlineField(cells[k]!, { anchor, period: null });
-    if (t) targets.push(t);
+    const cell = cells[k]!.trim();
+    if (cell === '') continue;
+    const steps = readTargets(cell, { anchor, period: null }).targets;
+    const field = steps.length === 0 ? deadlineField(cell, { anchor, period: null }) : null;
+    targets.push(...steps, ...(field ? [field] : []));
   }
   return {
     text: c.taskText,

@@ -55,6 +55,16 @@ describe('task tables: a header naming a task column and a responsibility column
     expect(doc.notes.find((n) => n.kind === 'kind')?.message).toMatch(/rows of a task table/);
   });
 
+  it('reads every dated step of a 进度安排 cell, and headers such as 重点工作任务 / 责任部门', () => {
+    const doc = parseLines([
+      '某县2024年重点工作清单',
+      '序号\t重点工作任务\t责任部门\t进度安排',
+      '1\t启动综合体建设。\t县住房城乡建设局\t①2024年3月底前，完成设计招标。②2024年6月底前，开工建设。',
+    ]);
+    expect(departmentsOf(doc)).toEqual([['县住房城乡建设局']]);
+    expect(dues(doc)).toEqual([['2024-03-31', '2024-06-30']]);
+  });
+
   it('reads a single 责任单位 column as a plain list: the first unit leads, the rest are co', () => {
     const doc = parseLines([
       '某区2023年重点工作任务分解表',
