@@ -455,10 +455,24 @@ function markdownInline(line: string): string {
   return out.join('');
 }
 
+/** A Markdown table row (`| 序号 | 重点任务 |`) → its cells tab-separated, as HTML rows arrive; its `|---|` rule → ''. */
+function markdownRow(raw: string): string | null {
+  const t = raw.trim();
+  if (t.length < 3 || t[0] !== '|' || t.indexOf('|', 1) < 0) return null;
+  if (/^[|:\-\s]+$/.test(t)) return '';
+  const inner = t.endsWith('|') ? t.slice(1, -1) : t.slice(1);
+  return inner
+    .split('|')
+    .map((c) => markdownInline(c.trim()))
+    .join('\t');
+}
+
 function markdownToText(md: string): string {
   return md
     .split(/\r?\n/)
     .map((raw) => {
+      const row = markdownRow(raw);
+      if (row !== null) return row;
       const line = raw
         .replace(/^\s{0,3}#{1,6}\s+/, '')
         .replace(/^\s{0,3}>\s?/, '')

@@ -203,7 +203,31 @@ export function findTaskTables(paras: string[], from: number, to: number, anchor
     }
     i = j;
   }
-  return { items, lines, notes };
+  return { items, lines, notes: capped(notes) };
+}
+
+/** Row notes kept per kind; the rest are counted in one note, so a table of 10,000 unreadable rows stays small. */
+export const MAX_TABLE_NOTES = 20;
+
+function capped(notes: ParseNote[]): ParseNote[] {
+  const seen = new Map<ParseNote['kind'], number>();
+  const out: ParseNote[] = [];
+  for (const n of notes) {
+    const k = (seen.get(n.kind) ?? 0) + 1;
+    seen.set(n.kind, k);
+    if (n.kind === 'structure' || k <= MAX_TABLE_NOTES) out.push(n);
+  }
+  for (const [kind, count] of seen) {
+    if (kind !== 'structure' && count > MAX_TABLE_NOTES) {
+      out.push({
+        kind,
+        label: null,
+        excerpt: null,
+        message: `${count - MAX_TABLE_NOTES} more of the same kind in the task table rows.`,
+      });
+    }
+  }
+  return out;
 }
 
 interface Columns {

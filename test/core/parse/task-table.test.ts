@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { ParsedDocument } from '../../../src/core/model.ts';
 import { ParseError, parseDocument, parseText, readDocument } from '../../../src/core/parse/index.ts';
-import { findTaskTables } from '../../../src/core/parse/task-table.ts';
+import { findTaskTables, MAX_TABLE_NOTES } from '../../../src/core/parse/task-table.ts';
 import { departmentsOf, parseLines } from './helpers.ts';
 
 const roles = (doc: ParsedDocument): Array<Array<[string, string]>> =>
@@ -163,6 +163,29 @@ describe('task tables: a header naming a task column and a responsibility column
     // A task column alone (a work list without units) is no task table either.
     const list = ['序号\t重点任务\t完成时限', '1\t建设智慧园区。\t2024年底前'];
     expect(findTaskTables(list, 0, list.length, null).items).toEqual([]);
+  });
+
+  it('reads a Markdown table', () => {
+    const md = [
+      '# 某县2024年重点任务分工表',
+      '',
+      '| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 1 | **建设**智慧园区。 | 县发展改革委 | 县财政局 | 2024年底前 |',
+    ].join('\n');
+    const doc = parseDocument({ file: 'plan.md', bytes: new TextEncoder().encode(md) });
+    expect(doc.measures.map((m) => [m.label, m.title])).toEqual([['1', '建设智慧园区']]);
+    expect(departmentsOf(doc)).toEqual([['县发展改革委', '县财政局']]);
+    expect(dues(doc)).toEqual([['2024-12-31']]);
+  });
+
+  it('counts the notes of many unreadable rows in one note', () => {
+    const rows = Array.from({ length: 500 }, (_, k) => `${k + 1}\t开展专项行动。\t由有关方面负责`);
+    const doc = parseLines(['某县任务清单', '序号\t重点任务\t责任单位', ...rows]);
+    expect(doc.measures).toHaveLength(500);
+    const unread = doc.notes.filter((n) => n.kind === 'unread_bracket');
+    expect(unread).toHaveLength(MAX_TABLE_NOTES + 1);
+    expect(unread[MAX_TABLE_NOTES]!.message).toMatch(/^480 more/);
   });
 
   it('reads a task table from a Word document (rows flattened by the docx reader)', async () => {
