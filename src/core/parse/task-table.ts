@@ -88,16 +88,16 @@ interface RowState {
  * (the merged 序号 cell is on an earlier row) its cells are the last ones and the first come from the row above;
  * otherwise its last cells were empty.
  */
-function align(cells: string[], state: RowState): { cells: string[]; continues: boolean } {
+function align(cells: string[], state: RowState): { cells: string[]; inherited: number } {
   const n = state.header.columns.length;
-  if (cells.length >= n) return { cells: cells.slice(0, n), continues: false };
+  if (cells.length >= n) return { cells: cells.slice(0, n), inherited: 0 };
   const serialAt = state.header.columns.indexOf('serial');
   const startsWithSerial = serialAt === 0 && SERIAL.test(normalizeText(cells[0]!).trim());
   if (serialAt !== 0 || startsWithSerial || state.previous.length === 0) {
-    return { cells: [...cells, ...Array<string>(n - cells.length).fill('')], continues: false };
+    return { cells: [...cells, ...Array<string>(n - cells.length).fill('')], inherited: 0 };
   }
   const missing = n - cells.length;
-  return { cells: [...state.previous.slice(0, missing), ...cells], continues: true };
+  return { cells: [...state.previous.slice(0, missing), ...cells], inherited: missing };
 }
 
 export interface TaskTables {
@@ -157,7 +157,7 @@ export function findTaskTables(paras: string[], from: number, to: number, anchor
         lines.add(j);
         continue;
       }
-      const { cells, continues } = align(
+      const { cells, inherited } = align(
         line.split('\t').map((c) => c.trim()),
         state,
       );
@@ -170,11 +170,14 @@ export function findTaskTables(paras: string[], from: number, to: number, anchor
       if (taskText === '') continue;
       const task = rowTask(cells, header, { taskText, leadCols, coCols, listCols, deadlineCols }, anchor, notes);
       const last = items[items.length - 1];
-      if (continues && last && rows > 0) {
-        // A row under a merged 序号 cell: another task of the same measure.
+      if (inherited > 0 && last && rows > 0) {
+        // A row under a merged 序号 cell: another task of the same measure; its own task cells join the text.
         const m = last.measure;
-        const lastTask = m.tasks[m.tasks.length - 1]!;
-        if (lastTask.text !== task.text) m.text = `${m.text}\n${taskText}`;
+        const own = taskCols
+          .filter((k) => k >= inherited && cells[k] !== '')
+          .map((k) => cells[k]!)
+          .join('\n');
+        if (own !== '') m.text = `${m.text}\n${own}`;
         m.tasks.push(task);
         continue;
       }

@@ -139,6 +139,20 @@ describe('task tables: a header naming a task column and a responsibility column
     expect(dues(doc)).toEqual([['2024-12-31'], ['2024-09-30']]);
   });
 
+  it('joins only the own cells of rows under merged 序号 and 重点任务 cells to the measure text', () => {
+    const doc = html(`
+      <table>
+        <tr><td>序号</td><td>重点任务</td><td>具体措施</td><td>牵头单位</td><td>完成时限</td></tr>
+        <tr><td rowspan="2">1</td><td rowspan="2">扩大有效投资</td><td>实施重大项目攻坚。</td><td>县发展改革委</td><td>2024年底前</td></tr>
+        <tr><td>盘活存量资产。</td><td>县财政局</td><td>2024年9月底前</td></tr>
+      </table>`);
+    expect(doc.measures.map((m) => [m.label, m.title, m.text, m.tasks.length])).toEqual([
+      ['1', '扩大有效投资', '扩大有效投资\n实施重大项目攻坚。\n盘活存量资产。', 2],
+    ]);
+    expect(departmentsOf(doc)).toEqual([['县发展改革委'], ['县财政局']]);
+    expect(dues(doc)).toEqual([['2024-12-31', '2024-09-30']]);
+  });
+
   it('places table rows among the numbered measures of the text, in document order', () => {
     const doc = parseLines([
       '某县优化营商环境实施方案',
