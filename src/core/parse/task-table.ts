@@ -22,7 +22,8 @@ function columnOf(cell: string): Column {
   if (/领导|责任人|联系人|负责人|分管/.test(c)) return 'other';
   if (/牵头|主责|主办/.test(c)) return 'lead';
   if (/配合|参与|协同|协办|协助|参加/.test(c)) return 'co';
-  if (/^(?:主要|具体)?(?:责任|负责|承办|实施|落实)(?:单位|部门|主体|处室|科室)$/.test(c)) return 'list';
+  if (/^(?:主要|具体)?(?:责任|负责|承办|实施|落实)(?:单位|部门|主体|处室|科室)(?:[(（][^)）]{1,8}[)）])?$/.test(c))
+    return 'list';
   if (/时限|时间|节点|期限|进度/.test(c)) return 'deadline';
   if (
     c.length <= 16 &&
@@ -114,7 +115,8 @@ interface Building {
 }
 
 /**
- * The task tables between from and to. anchor is the document's written date (for 年底前 without a year).
+ * The task tables between from and to (index.ts passes the whole text: the header decides). anchor is the
+ * document's written date (for 年底前 without a year).
  * @example findTaskTables(['序号\t重点任务\t牵头单位\t配合单位\t完成时限', '1\t建设智慧园区。\t县发改委\t县财政局\t2024年底前'], 0, 2, '2024-03-01')
  */
 export function findTaskTables(paras: string[], from: number, to: number, anchor: string | null): TaskTables {

@@ -68,7 +68,7 @@ describe('task tables: a header naming a task column and a responsibility column
   it('reads a single 责任单位 column as a plain list: the first unit leads, the rest are co', () => {
     const doc = parseLines([
       '某区2023年重点工作任务分解表',
-      '序号\t工作任务\t分管领导\t责任单位\t完成时间',
+      '序号\t工作任务\t分管领导\t责任单位（部门）\t完成时间',
       '1\t推进政务服务“一网通办”。\t张三\t区政务服务中心、区大数据局 区司法局\t2023年9月底前',
     ]);
     expect(roles(doc)).toEqual([
