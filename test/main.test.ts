@@ -5,15 +5,24 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../src/db/migrate.ts';
 import { openDatabase } from '../src/db/open.ts';
+import { distFile } from './helpers/dist.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
 
-/** Runs `node --import tsx src/main.ts` as `npm start` does, with only the given environment (no Slack credentials leak in). */
+/** What `npm start` runs: package.json's start script, `node dist/<file>`. */
+const MAIN = (() => {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const file = /^node dist\/(\S+)$/.exec(scripts.start)?.[1];
+  if (!file) throw new Error(`npm start is "${scripts.start}": this test runs "node dist/<file>"`);
+  return distFile(file);
+})();
+
+/** Runs `node dist/main.js` as `npm start` does, with only the given environment (no Slack credentials leak in). */
 function runMain(
   env: Record<string, string>,
   stdin: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, [MAIN], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     });
@@ -89,7 +98,7 @@ describe('npm start on a damaged database', () => {
 describe('npm start in HTTP mode', () => {
   it('serves /healthz and shuts down cleanly on SIGTERM', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-http-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, [MAIN], {
       cwd: REPO_ROOT,
       env: {
         PATH: process.env.PATH ?? '',

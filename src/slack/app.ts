@@ -19,7 +19,15 @@ export interface SlackAppBase extends SlackDepsBase {
 
 export type SlackReceiverChoice =
   | { mode: 'http'; signingSecret: string; port: number; unhandledRequestTimeoutMillis?: number }
-  | { mode: 'socket'; appToken: string }
+  | {
+      mode: 'socket';
+      appToken: string;
+      /**
+       * @slack/socket-mode's pong deadline, which is also how long it waits before reconnecting after Slack
+       * closes the socket. Unset: the library's default (5 s), as in production.
+       */
+      clientPingTimeoutMs?: number;
+    }
   | { mode: 'custom'; receiver: Receiver };
 
 export interface SlackApp {
@@ -58,6 +66,7 @@ export function createSlackApp(base: SlackAppBase, choice: SlackReceiverChoice, 
     receiver = new SocketModeReceiver({
       appToken: choice.appToken,
       logger,
+      ...(choice.clientPingTimeoutMs !== undefined ? { clientPingTimeout: choice.clientPingTimeoutMs } : {}),
       installerOptions: { clientOptions: slackClientOptions(base.config.SLACK_API_URL) },
     });
   } else {

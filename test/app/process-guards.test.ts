@@ -1,10 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { distFile } from '../helpers/dist.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
-/** In a real Node process, since an unhandled rejection's default is to end the process. */
+/**
+ * In a real Node process, since an unhandled rejection's default is to end the process; plain `node` on the
+ * compiled modules, as the bot runs.
+ */
 function run(script: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+  return spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
   });
@@ -18,8 +23,8 @@ const REJECT_THEN_SERVE = `
 describe('keepServingOnUnhandledRejection', () => {
   it('logs an unhandled rejection and the process keeps running', () => {
     const r = run(`
-      import { keepServingOnUnhandledRejection } from './src/app/process-guards.ts';
-      import { createLogger } from './src/lib/logger.ts';
+      import { keepServingOnUnhandledRejection } from '${pathToFileURL(distFile('app/process-guards.js'))}';
+      import { createLogger } from '${pathToFileURL(distFile('lib/logger.js'))}';
       keepServingOnUnhandledRejection(process, createLogger('error'));
       ${REJECT_THEN_SERVE}
     `);

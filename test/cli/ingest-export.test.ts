@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.ts';
+import { distFile } from '../helpers/dist.ts';
 import { REPO_ROOT, SEEDS_DIR } from '../helpers/paths.ts';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: { measures: string } };
 
 let dbPath: string;
 beforeEach(() => {
@@ -54,6 +57,8 @@ describe('measures ingest / export', () => {
   });
 
   it('works as `npx measures` after install, with JSON on stdout and nothing else', () => {
+    // After install the bin runs the compiled CLI: it must be the current sources'.
+    distFile('cli/main.js');
     const out = execFileSync(
       'npx',
       ['--no-install', 'measures', 'ingest', path.join(SEEDS_DIR, '003_a76f9fbeb2c10513.txt'), '--db', dbPath],
@@ -64,10 +69,15 @@ describe('measures ingest / export', () => {
       },
     );
     expect(JSON.parse(out).indexed[0].measures).toBe(20);
-    const bad = spawnSync('npx', ['--no-install', 'measures', 'ingest', '/nope', '--db', dbPath], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
+    // The exit code of a failure, from the bin itself: one npx start (npm's own, about a second) is enough.
+    const bad = spawnSync(
+      process.execPath,
+      [path.join(REPO_ROOT, pkg.bin.measures), 'ingest', '/nope', '--db', dbPath],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/no such file/);
   }, 30_000);

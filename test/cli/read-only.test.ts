@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.ts';
+import { distFile } from '../helpers/dist.ts';
 import { REPO_ROOT, SEEDS_DIR } from '../helpers/paths.ts';
 
 /**
@@ -15,11 +16,22 @@ import { REPO_ROOT, SEEDS_DIR } from '../helpers/paths.ts';
 const asRoot = process.getuid?.() === 0;
 let dir: string;
 let dbPath: string;
+/** The seeds ingested once; each test gets its own copy. */
+let seeded: string;
 
-beforeEach(async () => {
+beforeAll(async () => {
+  seeded = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'measures-ro-seeds-')), 'm.db');
+  expect((await cli(['ingest', SEEDS_DIR, '--db', seeded])).code).toBe(0);
+  // Closed, the database is this one file (its WAL is checkpointed away), so a copy of it is the whole index.
+  expect(fs.readdirSync(path.dirname(seeded))).toEqual(['m.db']);
+});
+
+afterAll(() => fs.rmSync(path.dirname(seeded), { recursive: true, force: true }));
+
+beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-ro-'));
   dbPath = path.join(dir, 'm.db');
-  expect((await cli(['ingest', SEEDS_DIR, '--db', dbPath])).code).toBe(0);
+  fs.copyFileSync(seeded, dbPath);
 });
 
 afterEach(() => {
@@ -33,6 +45,8 @@ function lockDown(): void {
 }
 
 function measures(...args: string[]) {
+  // bin.js runs the compiled CLI: it must be the current sources'.
+  distFile('cli/main.js');
   const r = spawnSync(process.execPath, ['src/cli/bin.js', ...args, '--db', dbPath], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), LOG_LEVEL: 'warn' },
