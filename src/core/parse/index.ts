@@ -17,6 +17,7 @@ import { checkSize, type DocumentFormat } from './readers/index.ts';
 import { decodeText, textFormatOf } from './readers/text.ts';
 import { placeOf } from './regions.ts';
 import { excerpt, findStructure, type Structure } from './structure.ts';
+import { findTaskTables } from './task-table.ts';
 import { endsWithResponsibility, hasResponsibilityBracket, taskReader } from './tasks.ts';
 
 export { ParseError } from './errors.ts';
@@ -55,9 +56,11 @@ const LEVEL_NAMES: Record<Scheme, string> = {
   circled: '①',
 };
 
-function kindNote(c: Classification, structure: Structure | null, count: number): ParseNote {
+function kindNote(c: Classification, structure: Structure | null, count: number, tableRows = 0): ParseNote {
   let how = '';
-  if (structure?.level) {
+  if (tableRows === count && count > 0) {
+    how = `; its ${count} measures are the rows of a task table (a task column and responsibility columns)`;
+  } else if (structure?.level) {
     const level = LEVEL_NAMES[structure.level];
     how =
       structure.evidence === 'responsibility'
@@ -162,26 +165,39 @@ export function parseText(source: { file: string; text: string; format: Document
     if (measures.length === 0) throw refuse();
     return { ...base, authors, measures, notes: [kindNote(classification, null, measures.length)] };
   }
-  const structure = findStructure(paras, meta.titleEnd + 1, meta.signatureStart, {
+  // Rows of a task table are measures of their own; their cells are no numbered text for findStructure.
+  const tables = findTaskTables(paras, 0, paras.length, meta.publishedOn);
+  const numbered = tables.lines.size === 0 ? paras : paras.map((p, k) => (tables.lines.has(k) ? '' : p));
+  const structure = findStructure(numbered, meta.titleEnd + 1, meta.signatureStart, {
     has: hasResponsibilityBracket,
     endsWith: endsWithResponsibility,
   });
+  const count = structure.items.length + tables.items.length;
   // A list of members (组成人员) is numbered by group, not by measure.
-  if (structure.items.length === 0 || classification.genre === 'appointments') throw refuse();
+  if (count === 0 || classification.genre === 'appointments') throw refuse();
   const tasks = taskReader(paras.join('\n'), meta.publishedOn, meta.title);
-  const measures: ParsedMeasure[] = structure.items.map((item) => ({
-    kind: 'measure',
-    section: item.section,
-    label: item.label,
-    ordinal: item.ordinal,
-    title: item.title,
-    text: item.text,
-    author: null,
-    tasks: tasks.read(item.text, item.label),
-  }));
+  const measures: ParsedMeasure[] = [
+    ...structure.items.map((item) => ({
+      index: item.index,
+      measure: {
+        kind: 'measure' as const,
+        section: item.section,
+        label: item.label,
+        ordinal: item.ordinal,
+        title: item.title,
+        text: item.text,
+        author: null,
+        tasks: tasks.read(item.text, item.label),
+      },
+    })),
+    ...tables.items,
+  ]
+    .sort((a, b) => a.index - b.index)
+    .map((x) => x.measure);
   const notes = [
-    kindNote(classification, structure, measures.length),
+    kindNote(classification, structure, measures.length, tables.items.length),
     ...structure.notes,
+    ...tables.notes,
     ...responsibilityNotes(measures),
     ...tasks.notes,
   ];

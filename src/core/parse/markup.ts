@@ -222,6 +222,26 @@ function collapse(s: string, pre: boolean): string {
   return pre ? s : s.replace(/[ \t\r\n\f]+/g, ' ');
 }
 
+/** Rowspans are followed over this many columns and rows at most: a task table is far smaller. */
+const MAX_SPAN_COLUMNS = 200;
+const MAX_ROWSPAN = 10_000;
+
+/** Longest row whose paragraphs are joined into one line: past it, a "row" is a page laid out in a table. */
+const MAX_ROW_CHARS = 3000;
+
+/**
+ * A table row of two or more cells stays one line: paragraphs inside a cell (<td><p>…</p><p>…</p></td>, <br>) are
+ * joined by a space, as the docx reader joins a cell's paragraphs. A row holding a table, or one long enough to be a
+ * page laid out in a table, keeps its lines.
+ */
+function joinRow(out: string[], start: number): void {
+  const text = out.slice(start).join('');
+  if (text.length > MAX_ROW_CHARS) return;
+  out.length = start;
+  // Line breaks and the spaces around them go; every tab stays, so empty cells keep their place.
+  out.push(text.replace(/[ \t]*\n\s*/g, (m) => m.replace(/[^\t]/g, '') || ' ').replace(/^ +/, ''));
+}
+
 /**
  * One scan over the page: text between tags (source whitespace collapsed, as a browser shows it), a line
  * break for each block element, a tab after each table cell (发文字号 | 国发〔2019〕5号 stay apart), and the
@@ -252,6 +272,33 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
     if (skipTag !== null) return;
     out.push(s);
     if (h1 !== null) h1.push(s);
+  };
+  // Open table rows: where each starts in out, its cells so far, and whether it holds a table of its own.
+  const rows: Array<{ start: number; cells: number; nested: boolean; table: number; col: number }> = [];
+  let tables = 0;
+  // Per open table, how many more rows each column's rowspan cell covers: those rows get an empty cell there, as
+  // Word's merged cells arrive, so the cells after it stay under their header.
+  const spans: number[][] = [];
+  const openCell = (tag: string): void => {
+    const row = rows[rows.length - 1];
+    const grid = spans[spans.length - 1];
+    if (!row || !grid || row.table !== tables) return;
+    while (row.col < MAX_SPAN_COLUMNS && (grid[row.col] ?? 0) > 0) {
+      grid[row.col]!--;
+      row.col++;
+      emit('\t');
+    }
+    const rowspan = Math.min(Number(attribute(tag, 'rowspan') ?? 1) || 1, MAX_ROWSPAN);
+    const colspan = Math.min(Number(attribute(tag, 'colspan') ?? 1) || 1, MAX_SPAN_COLUMNS);
+    for (let k = 0; k < colspan && row.col < MAX_SPAN_COLUMNS; k++, row.col++) {
+      if (rowspan > 1) grid[row.col] = rowspan - 1;
+    }
+  };
+  // The columns a row left out at its end are covered by it too.
+  const endSpans = (from: number): void => {
+    const grid = spans[spans.length - 1];
+    if (!grid) return;
+    for (let c = from; c < grid.length; c++) if (grid[c]! > 0) grid[c]!--;
   };
   let i = 0;
   let textStart = 0;
@@ -329,8 +376,33 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
         h1 = null;
       }
     }
-    if (closing && (name === 'td' || name === 'th')) emit('\t');
-    else if (BLOCK.has(name)) emit('\n');
+    if (!closing && (name === 'td' || name === 'th')) openCell(inner);
+    if (closing && (name === 'td' || name === 'th')) {
+      emit('\t');
+      if (rows.length > 0) rows[rows.length - 1]!.cells++;
+    } else if (name === 'tr' && closing) {
+      const row = rows.pop();
+      if (row && row.table === tables) endSpans(row.col);
+      if (row && row.cells >= 2 && !row.nested) joinRow(out, row.start);
+      emit('\n');
+    } else if (BLOCK.has(name)) emit('\n');
+    if (name === 'table') {
+      if (!closing) {
+        tables++;
+        spans.push([]);
+        if (rows.length > 0) rows[rows.length - 1]!.nested = true;
+      } else if (tables > 0) {
+        // Rows left open (no </tr>) end with their table, so the stack is never deeper than the tables.
+        while (rows.length > 0 && rows[rows.length - 1]!.table >= tables) rows.pop();
+        spans.pop();
+        tables--;
+      }
+    }
+    if (name === 'tr' && !closing) {
+      // A <tr> closes the open row of its own table, as in a browser.
+      if (rows.length > 0 && rows[rows.length - 1]!.table === tables) endSpans(rows.pop()!.col);
+      rows.push({ start: out.length, cells: 0, nested: false, table: tables, col: 0 });
+    }
   }
   flushText(html.length);
   const lines = out
@@ -415,10 +487,24 @@ function markdownInline(line: string): string {
   return out.join('');
 }
 
+/** A Markdown table row (`| 序号 | 重点任务 |`) → its cells tab-separated, as HTML rows arrive; its `|---|` rule → ''. */
+function markdownRow(raw: string): string | null {
+  const t = raw.trim();
+  if (t.length < 3 || t[0] !== '|' || t.indexOf('|', 1) < 0) return null;
+  if (/^[|:\-\s]+$/.test(t)) return '';
+  const inner = t.endsWith('|') ? t.slice(1, -1) : t.slice(1);
+  return inner
+    .split('|')
+    .map((c) => markdownInline(c.trim()))
+    .join('\t');
+}
+
 function markdownToText(md: string): string {
   return md
     .split(/\r?\n/)
     .map((raw) => {
+      const row = markdownRow(raw);
+      if (row !== null) return row;
       const line = raw
         .replace(/^\s{0,3}#{1,6}\s+/, '')
         .replace(/^\s{0,3}>\s?/, '')

@@ -10,6 +10,8 @@ export interface RawItem {
   title: string;
   /** Text after the label, paragraphs joined by newlines. */
   text: string;
+  /** Index of the paragraph the item starts at, to place it among items found by other rules (task tables). */
+  index: number;
 }
 
 /** The responsibility readers (tasks.ts), passed in so the numbering rules stay apart from the bracket rules. */
@@ -259,6 +261,7 @@ export function findStructure(
         ordinal: m.match.ordinal,
         title: titleOf(m.match.rest.trim() === '' ? (parts[1] ?? '') : m.match.rest, parts.length > 1),
         text,
+        index: m.index,
       },
     });
   });
@@ -334,7 +337,7 @@ function goalItems(paras: string[], from: number, to: number, covered: Uint8Arra
     }
     if (parts.length === 0) continue;
     const text = parts.join('\n');
-    out.push({ index: i, item: { section: null, label: heading, ordinal: 0, title: heading, text } });
+    out.push({ index: i, item: { section: null, label: heading, ordinal: 0, title: heading, text, index: i } });
   }
   return out;
 }

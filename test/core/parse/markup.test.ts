@@ -19,6 +19,22 @@ describe('HTML as saved from government sites', () => {
       lines: ['发文字号：\t 国发〔2019〕5号\t 发布日期：\t 2019年02月15日'],
     },
     {
+      about: 'paragraphs and line breaks inside the cells of a row are joined by a space: the row stays one line',
+      html: '<table><tr><td>1</td><td><p>建设园区。</p><p>完善道路。</p></td><td>县发改委<br>县财政局</td><td><p></p></td><td>年底前</td></tr></table>',
+      lines: ['1\t建设园区。 完善道路。\t县发改委 县财政局\t\t年底前'],
+    },
+    {
+      about:
+        'a cell merged over the rows below (rowspan) leaves an empty cell in them, so later cells keep their column',
+      html: '<table><tr><td>1</td><td rowspan="2">甲</td><td>乙</td><td>丙</td></tr><tr><td>2</td><td>丁</td><td>戊</td></tr><tr><td>3</td><td>己</td><td>庚</td></tr></table>',
+      lines: ['1\t甲\t乙\t丙', '2\t\t丁\t戊', '3\t己\t庚'],
+    },
+    {
+      about: 'a page laid out in a one-cell table keeps its paragraphs on lines of their own',
+      html: '<table><tr><td><p>某县实施方案</p><p>一、总体要求。</p><p>二、重点任务。</p></td></tr></table>',
+      lines: ['某县实施方案', '一、总体要求。', '二、重点任务。'],
+    },
+    {
       about: 'navigation, share buttons, related links, footers, scripts, styles and comments are dropped',
       html: [
         '<nav><a>首页</a><a>政务公开</a></nav>',
@@ -117,5 +133,14 @@ describe('every reader is one scan (a million characters of hostile input)', () 
     expect(toPlainText('a.html', '<script>'.repeat(N / 8)).text).toBe('');
     expect(toPlainText('a.html', '<div class="nav">'.repeat(N / 17)).text).toBe('');
     expect(toPlainText('a.txt', '<p'.repeat(N / 2)).text.length).toBe(N);
+  });
+  it('HTML table rows left open, nested tables and rows closed many times', () => {
+    // Each row is joined into one line at most once: open rows end with the next <tr> or their table.
+    expect(toPlainText('a.html', '<table><tr><td>a</td>'.repeat(N / 21)).text.length).toBeGreaterThan(0);
+    expect(toPlainText('a.html', `<table>${'<tr><td>a</td><td>b</td>'.repeat(N / 24)}`).text.length).toBeGreaterThan(0);
+    expect(toPlainText('a.html', `<table><tr>${'<td>a</td></tr>'.repeat(N / 15)}`).text.length).toBeGreaterThan(0);
+    expect(
+      toPlainText('a.html', `<table>${'<tr><td rowspan="9999" colspan="200">a</td></tr>'.repeat(N / 47)}`).text.length,
+    ).toBeGreaterThan(0);
   });
 });

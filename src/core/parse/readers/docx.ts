@@ -133,7 +133,9 @@ export function documentText(documentXml: string, numbering: WordNumbering): { t
         }
         case 'tr': {
           const row = rows.pop();
-          if (row) emit(row.filter((c) => c !== '').join('\t'));
+          // Empty cells keep their tab, so the cells after them stay under their header (a task table's 配合单位
+          // left empty); a row of empty cells is an empty line.
+          if (row) emit(row.some((c) => c !== '') ? row.join('\t') : '');
           break;
         }
       }
