@@ -57,8 +57,14 @@ const PATTERNS: Array<{ scheme: Scheme; re: RegExp }> = [
   { scheme: 'circled', re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])/ },
 ];
 
+/**
+ * How much of a paragraph's start a label and the lookahead after it can span (第一百二十三条, 1.2.3 and its
+ * spaces): only that much is normalised, not the whole paragraph, for a rule every paragraph goes through.
+ */
+const LABEL_HEAD_CHARS = 64;
+
 export function matchLabel(paragraph: string): LabelMatch | null {
-  const n = normalizeText(paragraph);
+  const n = normalizeText(paragraph.length > LABEL_HEAD_CHARS ? paragraph.slice(0, LABEL_HEAD_CHARS) : paragraph);
   for (const { scheme, re } of PATTERNS) {
     const m = re.exec(n);
     if (!m) continue;

@@ -76,8 +76,10 @@ export function decodeText(file: string, bytes: Uint8Array): string {
   if (bytes.includes(0)) throw binaryError(file, 'binary data (it contains NUL bytes)');
   const sample = bytes.subarray(0, 65536);
   let control = 0;
-  for (const b of sample)
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b && b !== 0x1b) control++;
+  }
   if (control > sample.length * 0.05) throw binaryError(file, 'binary data (many control characters)');
 
   let body = bytes;
