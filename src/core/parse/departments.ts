@@ -360,6 +360,8 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
   if (clauses.length === 0) return null;
   let incomplete = false;
   let sawRolePhrase = false;
+  /** A label or role phrase gave names of this bracket a role (a rule about the list, such as 以下均需…落实, does not). */
+  let assignsRoles = false;
   let declares = false;
   const implied: ImpliedUnit[] = [];
   const unread: string[] = [];
@@ -399,6 +401,7 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
       role = roleOfLabel(label[1]!);
       lastLabelRole = role;
       sawRolePhrase = true;
+      assignsRoles = true;
       from = label[0].length;
     } else if (lastLabelRole === 'co') {
       // 牵头单位：A，配合单位：B、C，各区县政府 — names after a co label without their own label are co too.
@@ -409,6 +412,7 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
     // Each pass strips one role phrase from the end; a clause holds at most a few, so this stays short.
     for (let tail = ROLE_TAIL.exec(clause), guard = 0; tail && guard < 4; tail = ROLE_TAIL.exec(clause), guard++) {
       sawRolePhrase = true;
+      assignsRoles = true;
       if (/等部门/.test(tail[1]!)) incomplete = true;
       const r = roleOfTail(tail[1]!);
       if (r && (role === 'list' || (role === 'responsible' && r !== 'responsible'))) role = r;
@@ -450,9 +454,9 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
     if (names.length > 0) groups.push({ role, names });
   }
   const total = groups.reduce((n, g) => n + g.names.length, 0);
-  // A name that is no unit makes the bracket an explanation (（5G、物联网）), unless the bracket assigns roles
-  // and names a unit besides: then the units are kept and the list is incomplete.
-  if (unread.length > 0 && (!sawRolePhrase || total === 0)) return null;
+  // A name that is no unit makes the bracket an explanation (（5G、物联网）, an author line), unless the bracket
+  // assigns roles itself and names a unit besides: then the units are kept and the list is incomplete.
+  if (unread.length > 0 && (!assignsRoles || total === 0)) return null;
   if (unread.length > 0) incomplete = true;
   const declared = { declaresFirstListedLeads: declares, declaresImpliedUnits: implied, unreadNames: unread };
   if (total === 0) return sawRolePhrase ? { departments: [], incomplete, ...declared } : null;

@@ -350,6 +350,15 @@ describe('parseResponsibility: district units and names the lexicon does not kno
     expect(parseResponsibility('市财政局、物联网')).toBeNull();
   });
 
+  it('does not take a rule about the list (以下均需…落实) as assigning roles to the other names of the bracket', () => {
+    // An author line that happens to hold such a clause names no units: it stays an explanation.
+    expect(
+      parseResponsibility(
+        '作者单位分别为：重庆大学艺术学院、可持续发展研究院，以下均需试点城市政府落实，本文为中央高校基本科研业务费人文社科专项成果',
+      ),
+    ).toBeNull();
+  });
+
   it('reads 不再单独列出 like 不再一一列出, and each unit implied for later tasks on its own', () => {
     const r = parseResponsibility(
       '责任单位:市工信局、市财政局等有关部门,各县区人民政府、园区管委会。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出',
