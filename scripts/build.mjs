@@ -19,10 +19,14 @@ const INSTALLED = path.join(ROOT, 'node_modules', '.package-lock.json');
 /** Data files the code reads next to itself, copied as they are. */
 const COPIED = ['search/dict'];
 
-/** Paths of the files under dir, relative to it. */
-function filesUnder(dir) {
+/** Paths of the files under dir, relative to it (walked by hand: readdirSync's `recursive` needs Node 20.1). */
+function filesUnder(dir, prefix = '') {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true }).filter((rel) => fs.statSync(path.join(dir, rel)).isFile());
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.join(prefix, entry.name);
+    if (entry.isDirectory()) return filesUnder(path.join(dir, entry.name), rel);
+    return entry.isFile() ? [rel] : [];
+  });
 }
 
 const mtime = (file) => fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;

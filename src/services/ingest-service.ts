@@ -7,7 +7,7 @@ import {
   planRevision,
   type RevisionPlan,
 } from '../core/ingest/plan-revision.ts';
-import { findRevisionOf, type IndexedDocument, type RevisionMatch, revisionTitle } from '../core/ingest/revision-of.ts';
+import { findRevisionOf, type IndexedDocument, type RevisionMatch, revisionDocNumber, revisionTitle } from '../core/ingest/revision-of.ts';
 import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
 import { parseText, readDocument } from '../core/parse/index.ts';
@@ -229,13 +229,13 @@ function planAll(
   const byTitle = new Map<string, DocumentRow[]>();
   const byContent = new Map<string, DocumentRow>();
   for (const d of documents) {
-    if (d.docNumber) pushTo(byNumber, d.docNumber, d);
+    if (d.docNumber) pushTo(byNumber, revisionDocNumber(d.docNumber), d);
     pushTo(byTitle, revisionTitle(d.title), d);
     if (!byContent.has(d.contentHash)) byContent.set(d.contentHash, d);
   }
   const lookup = {
     byFile: (f: string) => byFile.get(f),
-    byDocNumber: (n: string) => (byNumber.get(n) ?? []).map(toIndexed),
+    byDocNumber: (n: string) => (byNumber.get(revisionDocNumber(n)) ?? []).map(toIndexed),
     byTitle: (t: string) => (byTitle.get(t) ?? []).map(toIndexed),
   };
 
@@ -292,7 +292,7 @@ function planAll(
         continue;
       }
       const sameDocument =
-        (p.doc.docNumber ? batchByNumber.get(`${p.doc.kind}|${p.doc.docNumber}`) : undefined) ??
+        (p.doc.docNumber ? batchByNumber.get(`${p.doc.kind}|${revisionDocNumber(p.doc.docNumber)}`) : undefined) ??
         batchByTitle.get(`${p.doc.kind}|${revisionTitle(p.doc.title)}`);
       if (sameDocument) {
         problems.push({
@@ -313,7 +313,7 @@ function planAll(
       }
       newIds.add(docId);
       batchByContent.set(p.contentHash, { file: p.file, documentId: docId });
-      if (p.doc.docNumber) batchByNumber.set(`${p.doc.kind}|${p.doc.docNumber}`, p.file);
+      if (p.doc.docNumber) batchByNumber.set(`${p.doc.kind}|${revisionDocNumber(p.doc.docNumber)}`, p.file);
       batchByTitle.set(`${p.doc.kind}|${revisionTitle(p.doc.title)}`, p.file);
     }
     const oldMeasures = target ? loadOldMeasures(db, docId) : [];

@@ -196,6 +196,19 @@ describe('re-ingesting a revised document', () => {
     expect(r!.changes!.changed.map((c) => c.id)).toEqual([coldChain.id]);
   });
 
+  it('recognises a revision by its 文号 whatever script the 文号 is written in', async () => {
+    const hunan = fs.readFileSync(path.join(SEEDS_DIR, '003_a76f9fbeb2c10513.txt'), 'utf8');
+    const docId = (await ingestPaths(deps(), [write('hunan.txt', hunan)]))[0]!.documentId;
+    // A traditional-script copy under another name and a reworded title: only the 文号 ties the two.
+    const copy = hunan
+      .replace('湘政办发〔2021〕38号', '湘政辦發〔2021〕38號')
+      .replace('关于加快培育新型消费的实施意见', '关于加快培育新型消费的实施意见（修订）');
+    const [r] = await ingestPaths(deps('2026-11-23T00:00:00Z'), [write('hunan-traditional.txt', copy)]);
+    expect(r).toMatchObject({ status: 'updated', documentId: docId, revisionOf: { matchedBy: 'doc_number' } });
+    expect(listDocuments(db)).toHaveLength(1);
+    expect(getDocument(db, docId)!.docNumber).toBe('湘政辦發〔2021〕38號');
+  });
+
   it('indexes bytes with a file name (a Slack upload) and says when the same content is already indexed', async () => {
     const bytes = Buffer.from(TIANJIN);
     const first = await ingestSources(deps(), [{ file: 'upload.txt', bytes }], { addedBy: 'U42' });

@@ -4,6 +4,7 @@
  * markers are dropped (a 征求意见稿 replaced by the final text). More than one candidate means no revision: a
  * guess could move follow-ups onto another document's measures.
  */
+import { foldToSimplified } from '../../lib/simplified.ts';
 import type { DocumentKind } from '../model.ts';
 
 export interface IndexedDocument {
@@ -29,9 +30,22 @@ export type RevisionMatch = 'file' | 'doc_number' | 'title';
 const DRAFT_MARKER =
   /[（(【[]\s*(?:公开)?(?:征求意见稿|征求意见|送审稿|草案|讨论稿|修订稿|代拟稿|草稿|初稿)\s*[）)】\]]/g;
 
-/** @example revisionTitle('天津市加快发展新型消费实施方案（征求意见稿）') // '天津市加快发展新型消费实施方案' */
+/**
+ * A title as revisions are matched on: without draft markers and spaces, half-width, in simplified script (a
+ * traditional copy of the same plan is the same plan).
+ * @example revisionTitle('天津市加快发展新型消费实施方案（征求意见稿）') // '天津市加快发展新型消费实施方案'
+ */
 export function revisionTitle(title: string): string {
-  return title.replace(DRAFT_MARKER, '').replace(/\s+/g, '').normalize('NFKC');
+  return foldToSimplified(title.replace(DRAFT_MARKER, '').replace(/\s+/g, '').normalize('NFKC'));
+}
+
+/**
+ * A 文号 as revisions are matched on: documents keep it as written (東府〔2021〕54號), the match ignores script,
+ * width and spaces.
+ * @example revisionDocNumber('東府〔2021〕54號') // '东府〔2021〕54号'
+ */
+export function revisionDocNumber(docNumber: string): string {
+  return foldToSimplified(docNumber.replace(/\s+/g, '').normalize('NFKC'));
 }
 
 export function findRevisionOf(

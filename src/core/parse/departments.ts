@@ -33,14 +33,6 @@ const ORG_SUFFIXES = [
   '办公室',
   '指挥部',
   '工作组',
-  // A district's development zones, parks and task forces are assigned work like its bureaus (立山经济开发区,
-  // 高新技术产业园区管委, 招商引资工作专班).
-  '开发区',
-  '高新区',
-  '园区',
-  '示范区',
-  '试验区',
-  '专班',
   // 区疫情防控指挥部成员单位, 区创文工作领导小组成员单位: the member units of a named body, as one collective.
   '成员单位',
   '厅',
@@ -138,6 +130,14 @@ function knownBody(name: string): boolean {
     LOCAL_BODY.test(name) && /(?:厅|局|委|办|署|院|处|中心|总队|支队|委员会|办公室|海关|税务|邮政管理)$/.test(name)
   );
 }
+
+/**
+ * A district's development zones, parks and task forces are assigned work like its bureaus (立山经济开发区,
+ * 高新技术产业园区, 招商引资工作专班), but the same names are also places and examples in a sentence
+ * (打造一批示范项目（苏州工业园区、南京江宁开发区）). They count as units only where the bracket gives them a role:
+ * a role field (牵头单位：…) or a role phrase (…负责, …牵头) in the same clause.
+ */
+const ZONE_UNIT = /(?:开发区|高新区|园区|示范区|试验区|专班)$/;
 
 /** True when a short Han string reads as the name of a government body or public organisation. */
 export function looksLikeOrganisation(written: string): boolean {
@@ -409,10 +409,13 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
     }
     if (whole[from] === '由') from++;
     let clause = whole.slice(from, to);
+    /** This clause gives its names a role: its own label, a role phrase, or a co label carried over. */
+    let clauseHasRole = label !== null || role === 'co';
     // Each pass strips one role phrase from the end; a clause holds at most a few, so this stays short.
     for (let tail = ROLE_TAIL.exec(clause), guard = 0; tail && guard < 4; tail = ROLE_TAIL.exec(clause), guard++) {
       sawRolePhrase = true;
       assignsRoles = true;
+      clauseHasRole = true;
       if (/等部门/.test(tail[1]!)) incomplete = true;
       const r = roleOfTail(tail[1]!);
       if (r && (role === 'list' || (role === 'responsible' && r !== 'responsible'))) role = r;
@@ -447,7 +450,12 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
         const start = from + piece.at + at;
         const asWritten = raw.slice(start, start + name.length);
         if (ONLY_OTHERS.test(name)) incomplete = true;
-        else if (looksLikeOrganisation(name) || (label && plausibleUnitName(name))) names.push(asWritten);
+        else if (
+          looksLikeOrganisation(name) ||
+          (label && plausibleUnitName(name)) ||
+          (clauseHasRole && ZONE_UNIT.test(normalizeText(name)))
+        )
+          names.push(asWritten);
         else unread.push(asWritten);
       }
     }

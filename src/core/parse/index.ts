@@ -10,6 +10,7 @@ import { ParseError } from './errors.ts';
 import { type Classification, classify, refusalReason } from './kind.ts';
 import type { Scheme } from './labels.ts';
 import { toPlainText } from './markup.ts';
+import { forgetNormalized } from './normalize.ts';
 import { extractMetadata } from './metadata.ts';
 import { toParagraphs } from './paragraphs.ts';
 import { parseQa } from './qa.ts';
@@ -118,6 +119,7 @@ const MARKUP_FORMATS = new Set<DocumentFormat>(['text', 'html', 'markdown']);
  * @example parseText({ file: 'plan.txt', text: '某市方案\n（一）发展智慧商店。（市商务局）\n（二）…', format: 'text' })
  */
 export function parseText(source: { file: string; text: string; format: DocumentFormat }): ParsedDocument {
+  forgetNormalized();
   const { file } = source;
   const { text, frontMatter, page } = MARKUP_FORMATS.has(source.format)
     ? toPlainText(file, source.text)

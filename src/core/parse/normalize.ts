@@ -30,7 +30,7 @@ function lookUp(code: number): number {
 
 /** Reusable output buffer (grown on demand) and its decoder: one decode per changed string, not a slice per change. */
 let buffer = new Uint16Array(4096);
-const UTF16 = new TextDecoder('utf-16le');
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 function normalizedCode(code: number): number {
   let to = normalized[code]!;
@@ -44,13 +44,19 @@ function normalizedCode(code: number): number {
 /**
  * The parser's rules each read a paragraph through normalizeText (labels, brackets, dates, metadata…), so one
  * paragraph is normalised many times; a string's hash is computed once and kept by the engine, so a lookup is
- * far cheaper than the loop. Only paragraph-sized strings are remembered (a whole document is normalised once),
- * and the memo is cleared when full, so it holds a few MB at most.
+ * far cheaper than the loop. Only paragraph-sized strings are remembered (a whole document is normalised once).
+ * Bounded twice: at most MEMO_ENTRIES × MEMO_MAX_LENGTH characters (key and value: 8 MB), and forgotten at the
+ * start of each document (forgetNormalized), since a remembered paragraph can keep its whole document alive.
  */
-const MEMO_ENTRIES = 4096;
+const MEMO_ENTRIES = 2048;
 const MEMO_MIN_LENGTH = 16;
-const MEMO_MAX_LENGTH = 2048;
+const MEMO_MAX_LENGTH = 1024;
 const memo = new Map<string, string>();
+
+/** Empties the memo: parseText calls it for each document. */
+export function forgetNormalized(): void {
+  memo.clear();
+}
 
 export function normalizeText(s: string): string {
   if (s.length < MEMO_MIN_LENGTH || s.length > MEMO_MAX_LENGTH) return normalizeUncached(s);

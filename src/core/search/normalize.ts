@@ -17,18 +17,19 @@ function normalizeWhole(text: string): string {
 
 /**
  * Characters whose normalisation is one UTF-16 unit for one, whatever stands around them: ASCII, the no-break
- * space, · and ×, the dashes, quotes and bullets of General Punctuation up to ․ (… and ‥ expand under NFKC),
- * CJK punctuation and ideographs, full-width forms. None is a combining mark or composes with its neighbours,
- * so text made only of them normalises character by character, and its normalisation lines up with it.
+ * space, · and ×, the dashes, quotes and bullets of General Punctuation up to ․ (but ‗, ‥ and …, which NFKC
+ * expands), CJK punctuation (but the combining tone marks 〪–〯) and ideographs, full-width forms. None is a
+ * combining mark or composes with its neighbours, so text made only of them normalises character by
+ * character, and its normalisation lines up with it.
  */
 export const ALIGNED_CHARS =
-  '\\u0000-\\u007f\\u00a0\\u00b7\\u00d7\\u2010-\\u2024\\u3000-\\u303f\\u4e00-\\u9fff\\uff01-\\uff5e';
+  '\\u0000-\\u007f\\u00a0\\u00b7\\u00d7\\u2010-\\u2016\\u2018-\\u2024\\u3000-\\u3029\\u3030-\\u303f\\u4e00-\\u9fff\\uff01-\\uff5e';
 const ALIGNED = new RegExp(`^[${ALIGNED_CHARS}]*$`);
 
 /** normalizeWhole of each code unit of ALIGNED_CHARS, filled on first sight (0 = not yet; NUL maps to itself). */
 const aligned = new Uint16Array(0x10000);
 let buffer = new Uint16Array(1024);
-const UTF16 = new TextDecoder('utf-16le');
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** Whether `text` is made only of ALIGNED_CHARS (its normalisation then has its length, index for index). */
 export function isAligned(text: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRevisionOf, type IndexedDocument, revisionTitle } from '../../../src/core/ingest/revision-of.ts';
+import { findRevisionOf, type IndexedDocument, revisionDocNumber, revisionTitle } from '../../../src/core/ingest/revision-of.ts';
 
 const doc = (over: Partial<IndexedDocument>): IndexedDocument => ({
   id: 'aaaa',
@@ -55,5 +55,14 @@ describe('findRevisionOf', () => {
         index([doc({ docNumber: '津政办发〔2021〕5号' })]),
       ),
     ).toBeUndefined();
+  });
+});
+
+describe('revision keys', () => {
+  it('match a 文号 and a title whatever their script, width and spacing', () => {
+    expect(revisionDocNumber('東府〔2021〕54號')).toBe(revisionDocNumber('东府〔2021〕54号'));
+    expect(revisionDocNumber('津政办发 〔２０２１〕５号')).toBe(revisionDocNumber('津政办发〔2021〕5号'));
+    expect(revisionDocNumber('津政办发〔2021〕5号')).not.toBe(revisionDocNumber('津政办发〔2021〕6号'));
+    expect(revisionTitle('東莞市關於穩就業的若干措施（征求意见稿）')).toBe(revisionTitle('东莞市关于稳就业的若干措施'));
   });
 });

@@ -319,6 +319,15 @@ describe('parseResponsibility: district units and names the lexicon does not kno
     expect(looksLikeOrganisation('全区各街道各部门')).toBe(false);
   });
 
+  it('takes a zone or task force as a unit only where the bracket gives it a role', () => {
+    expect(namesOf('市商务局、苏州工业园区负责')).toEqual(['市商务局', '苏州工业园区']);
+    expect(namesOf('招商引资工作专班牵头')).toEqual(['招商引资工作专班']);
+    // Places and examples in a sentence are no responsibility.
+    expect(parseResponsibility('苏州工业园区、南京江宁开发区')).toBeNull();
+    expect(parseResponsibility('长三角生态绿色一体化发展示范区')).toBeNull();
+    expect(looksLikeOrganisation('南京江宁开发区')).toBe(false);
+  });
+
   it('keeps a name the lexicon does not know when an explicit role field lists it', () => {
     expect(parseResponsibility('责任科室:组干科、机关党委')).toMatchObject({
       departments: [

@@ -45,3 +45,12 @@ describe('normalizeText on long and unusual text', () => {
     expect(normalizeText('（三）')).toBe('(三)');
   });
 });
+
+describe('normalizeText keeps a byte order mark', () => {
+  it('keeps a leading U+FEFF, so offsets still line up', () => {
+    const s = '\uFEFF東府〔2021〕54號，到２０２５年底';
+    const n = normalizeText(s);
+    expect(n.length).toBe(s.length);
+    expect(n).toBe('\uFEFF东府〔2021〕54号,到2025年底');
+  });
+});

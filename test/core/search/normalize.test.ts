@@ -22,8 +22,10 @@ describe('normalizeForSearch, character by character', () => {
     [0xa0, 0xa0],
     [0xb7, 0xb7],
     [0xd7, 0xd7],
-    [0x2010, 0x2024],
-    [0x3000, 0x303f],
+    [0x2010, 0x2016],
+    [0x2018, 0x2024],
+    [0x3000, 0x3029],
+    [0x3030, 0x303f],
     [0x4e00, 0x9fff],
     [0xff01, 0xff5e],
   ];
@@ -32,6 +34,17 @@ describe('normalizeForSearch, character by character', () => {
   it('maps every covered character to exactly one unit', () => {
     const wrong = covered.filter((ch) => normalizeForSearch(ch).length !== 1);
     expect(wrong).toEqual([]);
+  });
+
+  it('normalises every covered character as the whole-string path does', () => {
+    // A trailing … (which NFKC expands to ...) sends a string down the whole-string path: the reference.
+    const wrong = covered.filter((ch) => `${normalizeForSearch(ch)}...` !== normalizeForSearch(`${ch}…`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('leaves out the characters NFKC expands or reorders, which then take the whole-string path', () => {
+    expect(normalizeForSearch('a‗b')).toBe('a \u0333b');
+    expect(normalizeForSearch('\uFEFF冷链，ＡＩ')).toBe('\uFEFF冷链,ai');
   });
 
   it('gives the same text as normalising the whole string at once', () => {
