@@ -230,6 +230,8 @@ const MAX_ROWSPAN = 10_000;
 
 /** Longest row whose paragraphs are joined into one line: past it, a "row" is a page laid out in a table. */
 const MAX_ROW_CHARS = 3000;
+/** A word every task column's header holds, in either script: rows without one are no header, tested cheaply. */
+const TASK_WORD = /任[务務]|措施|[举舉]措|工作|事[项項]|[内內]容/;
 /** A colspan cell is followed by empty cells up to this column: a task table is narrower, and the text stays small. */
 const MAX_EXPANDED_COLUMNS = 32;
 
@@ -312,8 +314,7 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
     if (h1 !== null) h1.push(s);
   };
   // Open table rows: where each starts in out, its cells so far, and whether it holds a table of its own.
-  const rows: Array<{ start: number; cells: number; nested: boolean; table: number; col: number; span: number }> =
-    [];
+  const rows: Array<{ start: number; cells: number; nested: boolean; table: number; col: number; span: number }> = [];
   let tables = 0;
   // Per open table, whether a task-table header row has been seen in it: its rows after that are one line each.
   const taskTables: boolean[] = [];
@@ -346,7 +347,8 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
     const k = tables - 1;
     if (row.table === tables && k >= 0 && !taskTables[k]) {
       const text = out.slice(row.start).join('');
-      if (text.length <= MAX_ROW_CHARS && isTaskTableHeader(text.split('\t'))) taskTables[k] = true;
+      if (text.length <= MAX_ROW_CHARS && TASK_WORD.test(text) && isTaskTableHeader(text.split('\t')))
+        taskTables[k] = true;
     }
     if (row.table === tables && taskTables[k]) joinRow(out, row.start);
   };

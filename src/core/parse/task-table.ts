@@ -269,7 +269,7 @@ export function findTaskTables(paras: string[], from: number, to: number): TaskT
     let section: string | null = null;
     let rows = 0;
     const isRow = (line: string | undefined): boolean =>
-      line !== undefined && line.includes('\t') && !(looksLikeHeaderRow(line) && !own.has(headerKey(line)));
+      line?.includes('\t') === true && !(looksLikeHeaderRow(line) && !own.has(headerKey(line)));
     for (; j < to; j++) {
       const line = paras[j]!;
       if (!line.includes('\t')) {

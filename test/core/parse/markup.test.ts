@@ -98,7 +98,11 @@ describe('HTML as saved from government sites', () => {
   });
 
   it('keeps the edge tabs of a row of cells (merged 序号, empty last cells); trims any other line whole', () => {
-    expect(toParagraphs('\t一、总体要求。\n 序号\t重点任务\t牵头单位\u3000\n\t完善园区道路。\t县交通局\t\t \n\t\t县财政局\t')).toEqual([
+    expect(
+      toParagraphs(
+        '\t一、总体要求。\n 序号\t重点任务\t牵头单位\u3000\n\t完善园区道路。\t县交通局\t\t \n\t\t县财政局\t',
+      ),
+    ).toEqual([
       '一、总体要求。',
       '序号\t重点任务\t牵头单位',
       '\t完善园区道路。\t县交通局\t\t',
