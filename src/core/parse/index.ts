@@ -18,7 +18,7 @@ import { checkSize, type DocumentFormat } from './readers/index.ts';
 import { decodeText, textFormatOf } from './readers/text.ts';
 import { placeOf } from './regions.ts';
 import { excerpt, findStructure, type Structure } from './structure.ts';
-import { findTaskTables } from './task-table.ts';
+import { cappedTableNotes, findTaskTables, readTableItem, type TableItem } from './task-table.ts';
 import { endsWithResponsibility, hasResponsibilityBracket, taskReader } from './tasks.ts';
 
 export { ParseError } from './errors.ts';
@@ -168,7 +168,7 @@ export function parseText(source: { file: string; text: string; format: Document
     return { ...base, authors, measures, notes: [kindNote(classification, null, measures.length)] };
   }
   // Rows of a task table are measures of their own; their cells are no numbered text for findStructure.
-  const tables = findTaskTables(paras, 0, paras.length, meta.publishedOn);
+  const tables = findTaskTables(paras, 0, paras.length);
   const numbered = tables.lines.size === 0 ? paras : paras.map((p, k) => (tables.lines.has(k) ? '' : p));
   const structure = findStructure(numbered, meta.titleEnd + 1, meta.signatureStart, {
     has: hasResponsibilityBracket,
@@ -178,28 +178,36 @@ export function parseText(source: { file: string; text: string; format: Document
   // A list of members (组成人员) is numbered by group, not by measure.
   if (count === 0 || classification.genre === 'appointments') throw refuse();
   const tasks = taskReader(paras.join('\n'), meta.publishedOn, meta.title);
-  const measures: ParsedMeasure[] = [
-    ...structure.items.map((item) => ({
-      index: item.index,
-      measure: {
-        kind: 'measure' as const,
-        section: item.section,
-        label: item.label,
-        ordinal: item.ordinal,
-        title: item.title,
-        text: item.text,
-        author: null,
-        tasks: tasks.read(item.text, item.label),
-      },
-    })),
-    ...tables.items,
-  ]
-    .sort((a, b) => a.index - b.index)
-    .map((x) => x.measure);
+  // Numbered items and table rows are read in document order, so a rule stated by one reaches those after it.
+  type Entry = { index: number; item: (typeof structure.items)[number] } | { index: number; row: TableItem };
+  const entries: Entry[] = [
+    ...structure.items.map((item) => ({ index: item.index, item })),
+    ...tables.items.map((row) => ({ index: row.index, row })),
+  ].sort((a, b) => a.index - b.index);
+  const rowNotes: ParseNote[] = [];
+  const measures: ParsedMeasure[] = entries.map((e) => {
+    if ('row' in e) {
+      const read = readTableItem(e.row, tasks, meta.publishedOn);
+      rowNotes.push(...read.notes);
+      return read.measure;
+    }
+    const { item } = e;
+    return {
+      kind: 'measure' as const,
+      section: item.section,
+      label: item.label,
+      ordinal: item.ordinal,
+      title: item.title,
+      text: item.text,
+      author: null,
+      tasks: tasks.read(item.text, item.label),
+    };
+  });
   const notes = [
     kindNote(classification, structure, measures.length, tables.items.length),
     ...structure.notes,
     ...tables.notes,
+    ...cappedTableNotes(rowNotes),
     ...responsibilityNotes(measures),
     ...tasks.notes,
   ];

@@ -1,3 +1,5 @@
+import { isTaskTableHeader } from './task-table.ts';
+
 /**
  * Turns HTML, Markdown and front-matter wrapped text into plain lines. Detection is by content, not only by
  * extension. Every reader here is a single left-to-right scan: no pattern is retried from each position of an
@@ -228,18 +230,56 @@ const MAX_ROWSPAN = 10_000;
 
 /** Longest row whose paragraphs are joined into one line: past it, a "row" is a page laid out in a table. */
 const MAX_ROW_CHARS = 3000;
+/** A word every task column's header holds, in either script: rows without one are no header, tested cheaply. */
+const TASK_WORD = /任[务務]|措施|[举舉]措|工作|事[项項]|[内內]容/;
+/** A colspan cell is followed by empty cells up to this column: a task table is narrower, and the text stays small. */
+const MAX_EXPANDED_COLUMNS = 32;
 
 /**
- * A table row of two or more cells stays one line: paragraphs inside a cell (<td><p>…</p><p>…</p></td>, <br>) are
- * joined by a space, as the docx reader joins a cell's paragraphs. A row holding a table, or one long enough to be a
- * page laid out in a table, keeps its lines.
+ * The row's text on one line: each line break with the spaces and tabs around it becomes its tabs (every tab stays,
+ * so empty cells keep their place), or a space when it holds none. Index scans: each character is looked at twice
+ * at most, however long a run of tabs.
+ */
+function oneLine(text: string): string {
+  const parts: string[] = [];
+  let k = 0;
+  while (k < text.length) {
+    const nl = text.indexOf('\n', k);
+    if (nl < 0) {
+      parts.push(text.slice(k));
+      break;
+    }
+    let a = nl;
+    while (a > k && (text[a - 1] === ' ' || text[a - 1] === '\t')) a--;
+    let b = nl + 1;
+    while (b < text.length && /\s/.test(text[b]!)) b++;
+    const tabs = text.slice(a, b).replace(/[^\t]+/g, '');
+    parts.push(text.slice(k, a), tabs === '' ? ' ' : tabs);
+    k = b;
+  }
+  return parts.join('').replace(/^ +/, '');
+}
+
+/**
+ * A row of a task table (task-table.ts decides by the table's header row) stays one line: paragraphs inside a cell
+ * (<td><p>…</p><p>…</p></td>, <br>) are joined by a space, as the docx reader joins a cell's paragraphs. Rows of any
+ * other table keep a line per paragraph: a page laid out in a table (a spacer cell beside the article) is text.
  */
 function joinRow(out: string[], start: number): void {
   const text = out.slice(start).join('');
   if (text.length > MAX_ROW_CHARS) return;
   out.length = start;
-  // Line breaks and the spaces around them go; every tab stays, so empty cells keep their place.
-  out.push(text.replace(/[ \t]*\n\s*/g, (m) => m.replace(/[^\t]/g, '') || ' ').replace(/^ +/, ''));
+  out.push(oneLine(text));
+}
+
+/** The tab after a row's last cell ends the row, it separates no cells: a row of n cells has n - 1 tabs. */
+function dropFinalTab(out: string[], start: number): void {
+  for (let k = out.length - 1; k >= start; k--) {
+    const s = out[k]!;
+    if (/^ *$/.test(s)) continue;
+    if (/^\t+$/.test(s)) out[k] = s.slice(1);
+    return;
+  }
 }
 
 /**
@@ -274,8 +314,10 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
     if (h1 !== null) h1.push(s);
   };
   // Open table rows: where each starts in out, its cells so far, and whether it holds a table of its own.
-  const rows: Array<{ start: number; cells: number; nested: boolean; table: number; col: number }> = [];
+  const rows: Array<{ start: number; cells: number; nested: boolean; table: number; col: number; span: number }> = [];
   let tables = 0;
+  // Per open table, whether a task-table header row has been seen in it: its rows after that are one line each.
+  const taskTables: boolean[] = [];
   // Per open table, how many more rows each column's rowspan cell covers: those rows get an empty cell there, as
   // Word's merged cells arrive, so the cells after it stay under their header.
   const spans: number[][] = [];
@@ -290,9 +332,25 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
     }
     const rowspan = Math.min(Number(attribute(tag, 'rowspan') ?? 1) || 1, MAX_ROWSPAN);
     const colspan = Math.min(Number(attribute(tag, 'colspan') ?? 1) || 1, MAX_SPAN_COLUMNS);
+    // A colspan cell ends with one tab per column it covers (a 责任单位 header over 牵头单位 | 配合单位), so the cells
+    // after it stay under their header.
+    row.span = 0;
     for (let k = 0; k < colspan && row.col < MAX_SPAN_COLUMNS; k++, row.col++) {
       if (rowspan > 1) grid[row.col] = rowspan - 1;
+      if (k === 0 || row.col < MAX_EXPANDED_COLUMNS) row.span++;
     }
+  };
+  const closeRow = (row: (typeof rows)[number]): void => {
+    if (row.table === tables) endSpans(row.col);
+    dropFinalTab(out, row.start);
+    if (row.cells < 2 || row.nested) return;
+    const k = tables - 1;
+    if (row.table === tables && k >= 0 && !taskTables[k]) {
+      const text = out.slice(row.start).join('');
+      if (text.length <= MAX_ROW_CHARS && TASK_WORD.test(text) && isTaskTableHeader(text.split('\t')))
+        taskTables[k] = true;
+    }
+    if (row.table === tables && taskTables[k]) joinRow(out, row.start);
   };
   // The columns a row left out at its end are covered by it too.
   const endSpans = (from: number): void => {
@@ -376,32 +434,37 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
         h1 = null;
       }
     }
+    // A <tr> closes the open row of its own table, as in a browser (before the line break it starts).
+    if (name === 'tr' && !closing && rows.length > 0 && rows[rows.length - 1]!.table === tables) closeRow(rows.pop()!);
     if (!closing && (name === 'td' || name === 'th')) openCell(inner);
     if (closing && (name === 'td' || name === 'th')) {
-      emit('\t');
-      if (rows.length > 0) rows[rows.length - 1]!.cells++;
+      const row = rows[rows.length - 1];
+      emit('\t'.repeat(Math.max(1, row?.span ?? 1)));
+      if (row) {
+        row.cells++;
+        row.span = 1;
+      }
     } else if (name === 'tr' && closing) {
       const row = rows.pop();
-      if (row && row.table === tables) endSpans(row.col);
-      if (row && row.cells >= 2 && !row.nested) joinRow(out, row.start);
+      if (row) closeRow(row);
       emit('\n');
     } else if (BLOCK.has(name)) emit('\n');
     if (name === 'table') {
       if (!closing) {
         tables++;
         spans.push([]);
+        taskTables.push(false);
         if (rows.length > 0) rows[rows.length - 1]!.nested = true;
       } else if (tables > 0) {
         // Rows left open (no </tr>) end with their table, so the stack is never deeper than the tables.
         while (rows.length > 0 && rows[rows.length - 1]!.table >= tables) rows.pop();
         spans.pop();
+        taskTables.pop();
         tables--;
       }
     }
     if (name === 'tr' && !closing) {
-      // A <tr> closes the open row of its own table, as in a browser.
-      if (rows.length > 0 && rows[rows.length - 1]!.table === tables) endSpans(rows.pop()!.col);
-      rows.push({ start: out.length, cells: 0, nested: false, table: tables, col: 0 });
+      rows.push({ start: out.length, cells: 0, nested: false, table: tables, col: 0, span: 1 });
     }
   }
   flushText(html.length);

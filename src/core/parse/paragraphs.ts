@@ -22,7 +22,8 @@ function isWrapped(prev: string): boolean {
 
 /** The rest of a broken sentence: long, or short but closing the sentence (…中扮演重要角色。). */
 function continues(line: string): boolean {
-  if (matchLabel(line) || FIELD.test(line)) return false;
+  // A table row is a line of its own.
+  if (line.includes('\t') || matchLabel(line) || FIELD.test(line)) return false;
   return line.length >= 20 || TERMINAL.test(line);
 }
 
@@ -67,10 +68,26 @@ function splitGluedLabels(paragraphs: string[]): string[] {
   return out;
 }
 
+/**
+ * A row of table cells (a tab between text) keeps its edge tabs: they are the empty cells under a merged 序号 and
+ * the empty last cells, which keep the other cells under their header. Only spaces and U+3000 are trimmed from it.
+ * Any other line is trimmed whole (a tab-indented paragraph, a layout table's spacer cell).
+ */
+function trimLine(line: string): string {
+  const whole = line.trim();
+  if (!whole.includes('\t')) return whole;
+  // Index loops, not a regex: a trailing-space pattern would be retried from every space of a long run.
+  let a = 0;
+  let b = line.length;
+  while (a < b && line[a] !== '\t' && /\s/.test(line[a]!)) a++;
+  while (b > a && line[b - 1] !== '\t' && /\s/.test(line[b - 1]!)) b--;
+  return line.slice(a, b);
+}
+
 export function toParagraphs(text: string): string[] {
   const lines = text
     .split(/\r\n|\r|\n|\u2028|\u2029/)
-    .map((l) => l.trim())
+    .map(trimLine)
     .filter((l) => l !== '');
   const out: string[] = [];
   let joinNext: string | null = null;

@@ -1,10 +1,10 @@
 import type { ParsedMeasure, ParsedTarget, ParsedTask, ParseNote } from '../model.ts';
-import { parseResponsibility } from './departments.ts';
+import { looksLikeOrganisation, parseResponsibility } from './departments.ts';
 import { matchLabel } from './labels.ts';
 import { normalizeText } from './normalize.ts';
 import { chineseNumeral } from './numerals.ts';
 import { deadlineField, readTargets } from './targets.ts';
-import { readTasks } from './tasks.ts';
+import type { TaskReader } from './tasks.ts';
 
 /**
  * Task tables (重点任务分工表, 任务分解表, 责任分工表): a table whose header row names a task column and at least one
@@ -15,23 +15,35 @@ import { readTasks } from './tasks.ts';
 
 type Column = 'serial' | 'task' | 'lead' | 'co' | 'list' | 'deadline' | 'other';
 
+/** A header's note on its column: 责任单位（部门）, 牵头单位(盖章). */
+const NOTE = '(?:[(（][^)）]{1,8}[)）])?';
+const UNIT_WORD = '(?:单位|部门|处室|科室)(?:[/／、]?(?:单位|部门))?';
+/**
+ * Responsibility columns are whole header cells (牵头单位, 配合部门, 责任单位（部门）): a word inside a longer cell
+ * (参加人员 in an agenda) names no units, and neither does 主体 (实施主体 of a list of administrative services).
+ */
+const LEAD_HEADER = new RegExp(`^(?:(?:牵头|主责|主办)(?:责任)?${UNIT_WORD}|牵头)${NOTE}$`);
+const CO_HEADER = new RegExp(`^(?:(?:配合|参与|协同|协办|协助|参加)(?:责任)?${UNIT_WORD}|配合)${NOTE}$`);
+const LIST_HEADER = new RegExp(`^(?:主要|具体)?(?:责任|负责|承办|实施|落实)${UNIT_WORD}${NOTE}$`);
+/** 重点任务, 工作任务, 具体措施, 目标与任务; 内容 and 事项 only with a word before them (工作内容, 重点事项). */
+const TASK_HEADER = new RegExp(
+  `^(?:(?:重点|主要|具体|目标与?|改革|年度)?(?:工作)?(?:任务|措施|举措|工作)(?:内容|措施|举措|事项|名称|及目标)?|(?:重点|主要|具体|改革|年度|工作|任务)(?:工作)?(?:事项|内容)(?:名称)?)${NOTE}$`,
+);
+
+const MAX_HEADER_CELL_CHARS = 32;
+
 /** A header cell → the column it names. Officials (分管领导, 责任人) are not units, so they are checked first. */
 function columnOf(cell: string): Column {
+  // Header cells are short: a task cell of a data row is not normalised for nothing.
+  if (cell.length > MAX_HEADER_CELL_CHARS) return 'other';
   const c = normalizeText(cell).replace(/\s+/g, '');
   if (/^(?:序号|编号|序列号?)$/.test(c)) return 'serial';
   if (/领导|责任人|联系人|负责人|分管/.test(c)) return 'other';
-  if (/牵头|主责|主办/.test(c)) return 'lead';
-  if (/配合|参与|协同|协办|协助|参加/.test(c)) return 'co';
-  if (/^(?:主要|具体)?(?:责任|负责|承办|实施|落实)(?:单位|部门|主体|处室|科室)(?:[(（][^)）]{1,8}[)）])?$/.test(c))
-    return 'list';
+  if (LEAD_HEADER.test(c)) return 'lead';
+  if (CO_HEADER.test(c)) return 'co';
+  if (LIST_HEADER.test(c)) return 'list';
   if (/时限|时间|节点|期限|进度/.test(c)) return 'deadline';
-  if (
-    c.length <= 16 &&
-    /^(?:重点|主要|具体|目标与?|改革|年度)?(?:工作)?(?:任务|措施|举措|工作|事项|内容)(?:内容|措施|举措|事项|名称|及目标)?(?:[(（][^)）]{1,8}[)）])?$/.test(
-      c,
-    )
-  )
-    return 'task';
+  if (c.length <= 16 && TASK_HEADER.test(c)) return 'task';
   return 'other';
 }
 
@@ -40,15 +52,72 @@ interface Header {
   columns: Column[];
 }
 
-/** A row is a header when it names a task column and a responsibility column. */
-function headerOf(line: string): Header | null {
-  if (!line.includes('\t')) return null;
-  const cells = line.split('\t').map((c) => c.trim());
+const cellsOf = (line: string): string[] => line.split('\t').map((c) => c.trim());
+
+/**
+ * The header of a task table: a task column, a responsibility column, and a 序号 column or a lead / co column
+ * besides (a list of tasks with one 责任单位 column and nothing else could be any list). markup.ts asks it too, to
+ * keep the rows of such a table on one line each.
+ * @example isTaskTableHeader(['序号', '重点任务', '牵头单位', '完成时限']) // true
+ */
+export function isTaskTableHeader(cells: readonly string[]): boolean {
+  return headerOfCells(cells) !== null;
+}
+
+function headerOfCells(raw: readonly string[]): Header | null {
+  const cells = raw.map((c) => c.trim());
   const columns = cells.map(columnOf);
   if (!columns.includes('task')) return null;
-  if (!columns.some((c) => c === 'lead' || c === 'co' || c === 'list')) return null;
+  const leadOrCo = columns.some((c) => c === 'lead' || c === 'co');
+  if (!leadOrCo && !columns.includes('list')) return null;
+  if (!leadOrCo && !columns.includes('serial')) return null;
   return { cells, columns };
 }
+
+function headerOf(line: string): Header | null {
+  return line.includes('\t') ? headerOfCells(cellsOf(line)) : null;
+}
+
+/**
+ * A second header row under a spanning 责任单位 cell (牵头单位 | 配合单位): its sub-headers take the columns of the
+ * spanning cell (and of the empty cells its colspan left after it), so the header has one column per data cell.
+ * Null when the row is anything else.
+ */
+function withSubHeaders(header: Header, line: string): Header | null {
+  if (!line.includes('\t')) return null;
+  const subs = cellsOf(line).filter((c) => c !== '');
+  const kinds = subs.map(columnOf);
+  if (subs.length < 2 || kinds.some((k) => k !== 'lead' && k !== 'co' && k !== 'list')) return null;
+  const at = header.columns.findIndex((k) => k === 'lead' || k === 'co' || k === 'list');
+  let covered = 1;
+  while (at + covered < header.cells.length && header.cells[at + covered] === '' && covered < subs.length) covered++;
+  const cells = [...header.cells.slice(0, at), ...subs, ...header.cells.slice(at + covered)];
+  return { cells, columns: cells.map(columnOf) };
+}
+
+/** What compares two header rows: their cells without spaces, trailing empty cells left out. */
+const headerKey = (line: string): string =>
+  normalizeText(line)
+    .replace(/[ \u3000]+/g, '')
+    .replace(/\t+$/, '');
+
+/** Endings of header cells: a row of them (项目名称 | 建设内容 | 总投资 | 责任单位) heads another table. */
+const HEADER_NOUN =
+  /(?:序号|名称|内容|单位|部门|时限|时间|备注|类别|投资|规模|地点|进度|目标|指标|任务|措施|事项|金额|情况|领导|责任人)$/;
+
+/** A header row (of another table when its cells differ from this one's): 序号 in a cell, or only header nouns. */
+function looksLikeHeaderRow(line: string): boolean {
+  const filled = cellsOf(line).filter((c) => c !== '');
+  if (filled.length < 2) return false;
+  if (filled.some((c) => columnOf(c) === 'serial') || headerOf(line)) return true;
+  return filled.every((c) => {
+    const n = normalizeText(c).replace(/\s+/g, '');
+    return n.length <= 10 && HEADER_NOUN.test(n) && !looksLikeOrganisation(n);
+  });
+}
+
+/** 附件2：重点项目清单, 附表, 表3: the start of another attachment ends the table. */
+const ATTACHMENT = /^(?:附件|附表|表\s*[0-9一二三四五六七八九十]+)/;
 
 /** 1, 12, 一, （三）, 3.: what a 序号 cell holds. */
 const SERIAL = /^[(（]?(?:\d{1,4}|[一二三四五六七八九十百]{1,6})[)）]?[、.．]?$/;
@@ -78,6 +147,13 @@ function sectionOf(line: string): string | null {
 /** Names in a table cell are separated by 、, commas or spaces (县发改委 县财政局): spaces become 、 for the reader. */
 const unitsOf = (cell: string): string => cell.trim().replace(/\s+/g, '、');
 
+/**
+ * Text that reads as work, not as a unit (新建污水处理厂一座, 完善园区道路): a cell of another column that landed in a
+ * responsibility column. A name the lexicon does not know is kept from a cell only when it reads as a name.
+ */
+const WORK_NAME =
+  /^(?:新建|改建|扩建|续建|建设|建成|实施|推进|开展|完成|加快|提升|打造|推动|组织|制定|落实|加强|新增|改造|培育|引进|完善|健全|建立|深化|优化|强化|做好|全面|持续|积极)|[0-9一二两三四五六七八九十百千万]+(?:座|个|家|处|条|项|所|台|套|公里|千米|米|亩|吨|万元|亿元|元)$/;
+
 interface RowState {
   header: Header;
   /** The previous row's cells, aligned with the header: the value of a merged cell on the rows it spans. */
@@ -85,13 +161,20 @@ interface RowState {
 }
 
 /**
- * A row's cells aligned with the header. A short row continues merged cells: when it does not start with a 序号
- * (the merged 序号 cell is on an earlier row) its cells are the last ones and the first come from the row above;
- * otherwise its last cells were empty.
+ * A row's cells aligned with the header. A row whose first cells are empty (under a merged 序号 cell: rowspan in
+ * HTML, vMerge in Word) continues the row above: those cells come from it. A short row (a copy that dropped empty
+ * cells) continues merged cells when it does not start with a 序号: its cells are the last ones and the first come
+ * from the row above; otherwise its last cells were empty.
  */
 function align(cells: string[], state: RowState): { cells: string[]; inherited: number } {
   const n = state.header.columns.length;
-  if (cells.length >= n) return { cells: cells.slice(0, n), inherited: 0 };
+  if (cells.length >= n) {
+    const full = cells.slice(0, n);
+    let inherited = 0;
+    if (state.previous.length > 0) while (inherited < n - 1 && full[inherited] === '') inherited++;
+    for (let k = 0; k < inherited; k++) full[k] = state.previous[k]!;
+    return { cells: full, inherited };
+  }
   const serialAt = state.header.columns.indexOf('serial');
   const startsWithSerial = serialAt === 0 && SERIAL.test(normalizeText(cells[0]!).trim());
   if (serialAt !== 0 || startsWithSerial || state.previous.length === 0) {
@@ -101,102 +184,144 @@ function align(cells: string[], state: RowState): { cells: string[]; inherited: 
   return { cells: [...state.previous.slice(0, missing), ...cells], inherited: missing };
 }
 
-export interface TaskTables {
-  /** The measures of every task table, each with the index of the row that starts it. */
-  items: Array<{ index: number; measure: ParsedMeasure }>;
-  /** Indexes of the paragraphs the tables occupy (header, rows, section rows): not numbered text. */
-  lines: Set<number>;
-  notes: ParseNote[];
+/** The columns of one table, by what they hold. */
+interface TableColumns {
+  header: Header;
+  taskCols: number[];
+  leadCols: number[];
+  coCols: number[];
+  listCols: number[];
+  deadlineCols: number[];
 }
 
-interface Building {
-  index: number;
-  measure: ParsedMeasure;
+function tableColumns(header: Header): TableColumns {
+  const col = (c: Column): number[] => header.columns.flatMap((x, k) => (x === c ? [k] : []));
+  const leadCols = col('lead');
+  return {
+    header,
+    taskCols: col('task'),
+    leadCols,
+    // With a lead column, a plain 责任单位 column names the others (co); alone, it is a plain list.
+    coCols: [...col('co'), ...(leadCols.length > 0 ? col('list') : [])].sort((a, b) => a - b),
+    listCols: leadCols.length > 0 ? [] : col('list'),
+    deadlineCols: col('deadline'),
+  };
+}
+
+/** One row of a measure: its cells aligned with the header and its task text. */
+interface TableRow {
+  cells: string[];
+  taskText: string;
 }
 
 /**
- * The task tables between from and to (index.ts passes the whole text: the header decides). anchor is the
- * document's written date (for 年底前 without a year).
- * @example findTaskTables(['序号\t重点任务\t牵头单位\t配合单位\t完成时限', '1\t建设智慧园区。\t县发改委\t县财政局\t2024年底前'], 0, 2, '2024-03-01')
+ * A measure of a task table before its tasks are read: index.ts reads every measure in document order with the
+ * document's task reader (readTableItem), so the rules the text states (列第一位者为牵头单位, 以下均需X落实, the title's
+ * period) reach the rows as they reach numbered items.
  */
-export function findTaskTables(paras: string[], from: number, to: number, anchor: string | null): TaskTables {
-  const items: Building[] = [];
+export interface TableItem {
+  /** Index of the paragraph of the row that starts it. */
+  index: number;
+  measure: Omit<ParsedMeasure, 'tasks'>;
+  table: TableColumns;
+  rows: TableRow[];
+}
+
+export interface TaskTables {
+  items: TableItem[];
+  /** Indexes of the paragraphs the tables occupy (header, rows, section rows): not numbered text. */
+  lines: Set<number>;
+  /** One structure note per table. */
+  notes: ParseNote[];
+}
+
+/**
+ * The task tables between from and to (index.ts passes the whole text: the header decides). A table ends at a
+ * line that is neither a row nor a section row, at an attachment's heading (附件2：…, 附表, 表3) and at a header row
+ * that differs from its own (the header of another table: a new task table when it is one).
+ * @example findTaskTables(['序号\t重点任务\t牵头单位\t配合单位\t完成时限', '1\t建设智慧园区。\t县发改委\t县财政局\t2024年底前'], 0, 2)
+ */
+export function findTaskTables(paras: string[], from: number, to: number): TaskTables {
+  const items: TableItem[] = [];
   const lines = new Set<number>();
   const notes: ParseNote[] = [];
   let i = from;
   while (i < to) {
-    const header = headerOf(paras[i]!);
+    let header = headerOf(paras[i]!);
     if (!header) {
       i++;
       continue;
     }
     lines.add(i);
+    // The header rows as written: each page of a printed table repeats them.
+    const own = new Set([headerKey(paras[i]!)]);
+    let j = i + 1;
+    const merged = j < to ? withSubHeaders(header, paras[j]!) : null;
+    if (merged) {
+      header = merged;
+      own.add(headerKey(paras[j]!));
+      lines.add(j);
+      j++;
+    }
+    const table = tableColumns(header);
     const state: RowState = { header, previous: [] };
-    const col = (c: Column): number[] => header.columns.flatMap((x, k) => (x === c ? [k] : []));
-    const taskCols = col('task');
-    const leadCols = col('lead');
-    // With a lead column, a plain 责任单位 column names the others (co); alone, it is a plain list.
-    const coCols = [...col('co'), ...(leadCols.length > 0 ? col('list') : [])].sort((a, b) => a - b);
-    const listCols = leadCols.length > 0 ? [] : col('list');
-    const deadlineCols = col('deadline');
     const serialAt = header.columns.indexOf('serial');
     let section: string | null = null;
     let rows = 0;
-    let j = i + 1;
+    const isRow = (line: string | undefined): boolean =>
+      line?.includes('\t') === true && !(looksLikeHeaderRow(line) && !own.has(headerKey(line)));
     for (; j < to; j++) {
       const line = paras[j]!;
       if (!line.includes('\t')) {
         // A row spanning the table (一、推动产业升级) is a section when rows follow it; anything else ends the table.
-        const next = paras[j + 1];
-        const heading = next?.includes('\t') ? sectionOf(line) : null;
+        const heading = !ATTACHMENT.test(line) && isRow(paras[j + 1]) ? sectionOf(line) : null;
         if (heading === null) break;
         section = heading;
         lines.add(j);
         continue;
       }
-      if (headerOf(line)) {
-        // The header repeated on each page.
+      if (own.has(headerKey(line))) {
         lines.add(j);
         continue;
       }
-      const { cells, inherited } = align(
-        line.split('\t').map((c) => c.trim()),
-        state,
-      );
+      if (!isRow(line)) break;
+      const { cells, inherited } = align(cellsOf(line), state);
       state.previous = cells;
       lines.add(j);
-      const taskText = taskCols
+      const taskText = table.taskCols
         .map((k) => cells[k]!)
         .filter((c) => c !== '')
         .join('\n');
       if (taskText === '') continue;
-      const task = rowTask(cells, header, { taskText, leadCols, coCols, listCols, deadlineCols }, anchor, notes);
       const last = items[items.length - 1];
       if (inherited > 0 && last && rows > 0) {
         // A row under a merged 序号 cell: another task of the same measure; its own task cells join the text.
         const m = last.measure;
-        const own = taskCols
+        const ownText = table.taskCols
           .filter((k) => k >= inherited && cells[k] !== '')
           .map((k) => cells[k]!)
           .join('\n');
-        if (own !== '') m.text = `${m.text}\n${own}`;
-        m.tasks.push(task);
+        if (ownText !== '') m.text = `${m.text}\n${ownText}`;
+        last.rows.push({ cells, taskText });
         continue;
       }
       rows++;
       const written = serialAt >= 0 ? cells[serialAt]!.trim() : '';
       const label = written !== '' ? written : String(rows);
-      const measure: ParsedMeasure = {
-        kind: 'measure',
-        section,
-        label,
-        ordinal: ordinalOf(label, rows),
-        title: titleOf(taskCols.map((k) => cells[k]!).find((c) => c !== '') ?? taskText),
-        text: taskText,
-        author: null,
-        tasks: [task],
-      };
-      items.push({ index: j, measure });
+      items.push({
+        index: j,
+        measure: {
+          kind: 'measure',
+          section,
+          label,
+          ordinal: ordinalOf(label, rows),
+          title: titleOf(table.taskCols.map((k) => cells[k]!).find((c) => c !== '') ?? taskText),
+          text: taskText,
+          author: null,
+        },
+        table,
+        rows: [{ cells, taskText }],
+      });
     }
     if (rows > 0) {
       notes.push({
@@ -208,13 +333,28 @@ export function findTaskTables(paras: string[], from: number, to: number, anchor
     }
     i = j;
   }
-  return { items, lines, notes: capped(notes) };
+  return { items, lines, notes };
+}
+
+/**
+ * A table measure with its tasks, one per row, read by the document's task reader (its rules and period apply);
+ * the notes of its rows are returned, for cappedTableNotes.
+ */
+export function readTableItem(
+  item: TableItem,
+  reader: TaskReader,
+  anchor: string | null,
+): { measure: ParsedMeasure; notes: ParseNote[] } {
+  const notes: ParseNote[] = [];
+  const tasks = item.rows.map((row) => rowTask(row, item.table, reader, anchor, notes));
+  return { measure: { ...item.measure, tasks }, notes };
 }
 
 /** Row notes kept per kind; the rest are counted in one note, so a table of 10,000 unreadable rows stays small. */
 export const MAX_TABLE_NOTES = 20;
 
-function capped(notes: ParseNote[]): ParseNote[] {
+/** The notes of all table rows of a document, at most MAX_TABLE_NOTES of a kind. */
+export function cappedTableNotes(notes: ParseNote[]): ParseNote[] {
   const seen = new Map<ParseNote['kind'], number>();
   const out: ParseNote[] = [];
   for (const n of notes) {
@@ -235,21 +375,23 @@ function capped(notes: ParseNote[]): ParseNote[] {
   return out;
 }
 
-interface Columns {
-  taskText: string;
-  leadCols: number[];
-  coCols: number[];
-  listCols: number[];
-  deadlineCols: number[];
-}
-
 /** One row's task: units from the responsibility columns, targets from the task text and the deadline cell. */
-function rowTask(cells: string[], header: Header, c: Columns, anchor: string | null, notes: ParseNote[]): ParsedTask {
+function rowTask(
+  row: TableRow,
+  c: TableColumns,
+  reader: TaskReader,
+  anchor: string | null,
+  notes: ParseNote[],
+): ParsedTask {
+  const { cells, taskText } = row;
   const filled = (cols: number[]): number[] => cols.filter((k) => cells[k]!.trim() !== '');
   const lead = filled(c.leadCols);
   const co = filled(c.coCols);
   const list = filled(c.listCols);
-  const label = cells[header.columns.indexOf('serial')]?.trim() || null;
+  const label = cells[c.header.columns.indexOf('serial')]?.trim() || null;
+  // The task cell is read as any item's text, by the document's reader (a bracket in it may declare a rule).
+  const targets: ParsedTarget[] = reader.read(taskText, label, notes).flatMap((t) => t.targets);
+  const rules = reader.rules;
   // Read as a responsibility line would be written, so the bracket rules decide the roles (first of a plain list
   // leads, 等 marks an incomplete list); kept as written, with the header's own column names.
   const read = [
@@ -259,10 +401,23 @@ function rowTask(cells: string[], header: Header, c: Columns, anchor: string | n
   ].join('；');
   const written = [...lead, ...co, ...list]
     .sort((a, b) => a - b)
-    .map((k) => `${header.cells[k]!.replace(/\s+/g, '')}：${cells[k]!.trim()}`)
+    .map((k) => `${c.header.cells[k]!.replace(/\s+/g, '')}：${cells[k]!.trim()}`)
     .join('；');
-  const parsed = read === '' ? null : parseResponsibility(read);
-  if (read !== '' && !parsed) {
+  const parsed =
+    read === ''
+      ? null
+      : parseResponsibility(read, {
+          firstListedLeads: rules.firstListedLeads,
+          listedUnitsLead: rules.listedUnitsLead,
+          impliedUnits: rules.impliedUnits,
+        });
+  // A name the lexicon does not know is a unit only when it reads as one: work text (新建污水处理厂一座) is not.
+  const departments = (parsed?.departments ?? []).filter(
+    (d) => looksLikeOrganisation(d.name) || !WORK_NAME.test(normalizeText(d.name)),
+  );
+  const dropped = parsed !== null && departments.length < parsed.departments.length;
+  const units = parsed !== null && departments.length > 0;
+  if (read !== '' && (!units || dropped)) {
     notes.push({
       kind: 'unread_bracket',
       label,
@@ -270,23 +425,21 @@ function rowTask(cells: string[], header: Header, c: Columns, anchor: string | n
       message: `The responsibility cells of a task table row could not be read as units: “${written.slice(0, 120)}”.`,
     });
   }
-  const reading = readTasks(c.taskText, { anchor, label });
-  notes.push(...reading.notes);
-  const targets: ParsedTarget[] = reading.tasks.flatMap((t) => t.targets);
   // A deadline cell holds a bare date (2024年6月, a target by its column) or dated steps (①3月底前，完成设计招标。
-  // ②6月底前…), read as any text is.
+  // ②6月底前…), read as any text is, with the document's stated period (3年内).
+  const ctx = { anchor, period: rules.period };
   for (const k of c.deadlineCols) {
     const cell = cells[k]!.trim();
     if (cell === '') continue;
-    const steps = readTargets(cell, { anchor, period: null }).targets;
-    const field = steps.length === 0 ? deadlineField(cell, { anchor, period: null }) : null;
+    const steps = readTargets(cell, ctx).targets;
+    const field = steps.length === 0 ? deadlineField(cell, ctx) : null;
     targets.push(...steps, ...(field ? [field] : []));
   }
   return {
-    text: c.taskText,
-    responsibility: parsed ? written : null,
-    departments: parsed?.departments ?? [],
-    departmentsIncomplete: parsed?.incomplete ?? false,
+    text: taskText,
+    responsibility: units ? written : null,
+    departments: units ? departments : [],
+    departmentsIncomplete: units ? parsed.incomplete || dropped : false,
     targets,
   };
 }

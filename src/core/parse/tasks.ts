@@ -200,9 +200,12 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
 
 /** Reads the items of one document in order, carrying its rules from item to item and gathering the notes. */
 export interface TaskReader {
-  read(itemText: string, label: string | null): ParsedTask[];
+  /** notes, when given, receives the item's notes instead of the reader (a task table caps those of its rows). */
+  read(itemText: string, label: string | null, notes?: ParseNote[]): ParsedTask[];
   /** The notes of every item read so far, in document order. */
   readonly notes: ParseNote[];
+  /** The rules in force for the next item (a task table reads its responsibility cells with them). */
+  readonly rules: DocumentRules;
 }
 
 /**
@@ -214,13 +217,16 @@ export function taskReader(documentText: string, anchor: string | null, title = 
   let rules = documentRules(documentText, title);
   const notes: ParseNote[] = [];
   return {
-    read(itemText, label) {
+    read(itemText, label, sink = notes) {
       const r = readTasks(itemText, { anchor, rules, label });
-      notes.push(...r.notes);
+      sink.push(...r.notes);
       rules = r.rules;
       return r.tasks;
     },
     notes,
+    get rules() {
+      return rules;
+    },
   };
 }
 

@@ -19,9 +19,20 @@ describe('HTML as saved from government sites', () => {
       lines: ['发文字号：\t 国发〔2019〕5号\t 发布日期：\t 2019年02月15日'],
     },
     {
-      about: 'paragraphs and line breaks inside the cells of a row are joined by a space: the row stays one line',
-      html: '<table><tr><td>1</td><td><p>建设园区。</p><p>完善道路。</p></td><td>县发改委<br>县财政局</td><td><p></p></td><td>年底前</td></tr></table>',
-      lines: ['1\t建设园区。 完善道路。\t县发改委 县财政局\t\t年底前'],
+      about:
+        'in a task table, paragraphs and line breaks inside the cells of a row are joined by a space: the row stays one line',
+      html: '<table><tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>配合单位</th><th>完成时限</th></tr><tr><td>1</td><td><p>建设园区。</p><p>完善道路。</p></td><td>县发改委<br>县财政局</td><td><p></p></td><td>年底前</td></tr></table>',
+      lines: ['序号\t重点任务\t牵头单位\t配合单位\t完成时限', '1\t建设园区。 完善道路。\t县发改委 县财政局\t\t年底前'],
+    },
+    {
+      about: 'in any other table, the paragraphs of a cell keep their lines (no task-table header above the row)',
+      html: '<table><tr><td>1</td><td><p>建设园区。</p><p>完善道路。</p></td><td>县发改委</td></tr></table>',
+      lines: ['1', '建设园区。', '完善道路。', '县发改委'],
+    },
+    {
+      about: 'a colspan cell is followed by an empty cell per column it covers; the tab after the last cell is dropped',
+      html: '<table><tr><td>序号</td><td>重点任务</td><td colspan="2">责任单位</td><td>完成时限</td></tr><tr><td>1</td><td>甲</td><td>乙</td><td></td><td></td></tr></table>',
+      lines: ['序号\t重点任务\t责任单位\t\t完成时限', '1\t甲\t乙\t\t'],
     },
     {
       about:
@@ -63,6 +74,42 @@ describe('HTML as saved from government sites', () => {
     },
   ];
   for (const c of CASES) it(c.about, () => expect(lines('page.html', c.html)).toEqual(c.lines));
+
+  it('reads a page laid out in one table row (a spacer cell beside the article) as text: its items are measures', () => {
+    const html = [
+      '<html><head><title>某市促进消费若干措施</title></head><body>',
+      '<table><tr><td width="20"></td><td>某市促进消费若干措施',
+      '<p>一、发展夜间经济，打造夜间消费街区。（市商务局牵头）</p>',
+      '<p>二、发展首店经济，引进品牌首店。（市发改委牵头，市商务局配合）</p>',
+      '<p>三、促进汽车消费，开展汽车促销活动。（市商务局牵头）</p>',
+      '</td></tr></table></body></html>',
+    ].join('');
+    const doc = parseDocument({ file: 'page.html', bytes: new TextEncoder().encode(html) });
+    expect(doc.measures.map((m) => [m.label, m.title])).toEqual([
+      ['一、', '发展夜间经济，打造夜间消费街区'],
+      ['二、', '发展首店经济，引进品牌首店'],
+      ['三、', '促进汽车消费，开展汽车促销活动'],
+    ]);
+    expect(doc.measures.map((m) => m.tasks[0]!.departments.map((d) => d.name))).toEqual([
+      ['市商务局'],
+      ['市发改委', '市商务局'],
+      ['市商务局'],
+    ]);
+  });
+
+  it('keeps the edge tabs of a row of cells (merged 序号, empty last cells); trims any other line whole', () => {
+    expect(
+      toParagraphs(
+        '\t一、总体要求。\n 序号\t重点任务\t牵头单位\u3000\n\t完善园区道路。\t县交通局\t\t \n\t\t县财政局\t',
+      ),
+    ).toEqual([
+      '一、总体要求。',
+      '序号\t重点任务\t牵头单位',
+      '\t完善园区道路。\t县交通局\t\t',
+      // One cell with text is no row: its tabs are layout.
+      '县财政局',
+    ]);
+  });
 
   it('reads <meta name="ArticleTitle"> and PubDate, and strips （转载） and the site name from titles', () => {
     const html = [

@@ -30,7 +30,12 @@ interface Paragraph {
 
 interface Cell {
   lines: string[];
+  /** Grid columns the cell covers (w:gridSpan): a 责任单位 header over 牵头单位 | 配合单位. */
+  span: number;
 }
+
+/** A spanning cell is followed by empty cells up to this column, as markup.ts does for HTML colspans. */
+const MAX_EXPANDED_COLUMNS = 32;
 
 /** Plain text of document.xml. Linear in its size. */
 export function documentText(documentXml: string, numbering: WordNumbering): { text: string; generatedLabels: number } {
@@ -86,8 +91,13 @@ export function documentText(documentXml: string, numbering: WordNumbering): { t
           rows.push([]);
           break;
         case 'tc':
-          cells.push({ lines: [] });
+          cells.push({ lines: [], span: 1 });
           break;
+        case 'gridSpan': {
+          const cell = cells[cells.length - 1];
+          if (cell && !p) cell.span = Math.max(1, Math.min(Number(val(el)) || 1, MAX_EXPANDED_COLUMNS));
+          break;
+        }
         case 't':
           inText = true;
           break;
@@ -122,13 +132,16 @@ export function documentText(documentXml: string, numbering: WordNumbering): { t
           const cell = cells.pop();
           const row = rows[rows.length - 1];
           // A cell's paragraphs are one cell of the row: joined without a break so the row stays one line.
-          if (cell && row)
+          if (cell && row) {
             row.push(
               cell.lines
                 .map((l) => l.trim())
                 .filter((l) => l !== '')
                 .join(''),
             );
+            // The columns a spanning cell covers are empty cells, so the cells after it stay under their header.
+            for (let k = 1; k < cell.span && row.length < MAX_EXPANDED_COLUMNS; k++) row.push('');
+          }
           break;
         }
         case 'tr': {
