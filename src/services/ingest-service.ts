@@ -7,7 +7,13 @@ import {
   planRevision,
   type RevisionPlan,
 } from '../core/ingest/plan-revision.ts';
-import { findRevisionOf, type IndexedDocument, type RevisionMatch, revisionDocNumber, revisionTitle } from '../core/ingest/revision-of.ts';
+import {
+  findRevisionOf,
+  type IndexedDocument,
+  type RevisionMatch,
+  revisionDocNumber,
+  revisionTitle,
+} from '../core/ingest/revision-of.ts';
 import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
 import { parseText, readDocument } from '../core/parse/index.ts';

@@ -409,8 +409,8 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
     }
     if (whole[from] === '由') from++;
     let clause = whole.slice(from, to);
-    /** This clause gives its names a role: its own label, a role phrase, or a co label carried over. */
-    let clauseHasRole = label !== null || role === 'co';
+    /** This clause gives its names a role: its own label or one carried over from the clause before, or a role phrase. */
+    let clauseHasRole = label !== null || lastLabelRole !== null;
     // Each pass strips one role phrase from the end; a clause holds at most a few, so this stays short.
     for (let tail = ROLE_TAIL.exec(clause), guard = 0; tail && guard < 4; tail = ROLE_TAIL.exec(clause), guard++) {
       sawRolePhrase = true;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findRevisionOf, type IndexedDocument, revisionDocNumber, revisionTitle } from '../../../src/core/ingest/revision-of.ts';
+import {
+  findRevisionOf,
+  type IndexedDocument,
+  revisionDocNumber,
+  revisionTitle,
+} from '../../../src/core/ingest/revision-of.ts';
 
 const doc = (over: Partial<IndexedDocument>): IndexedDocument => ({
   id: 'aaaa',
