@@ -67,16 +67,23 @@ describe('migrations that rebuild a table (-- migrate: foreign_keys off)', () =>
   });
 });
 
+/** A database with every migration before `version` applied, to run the later ones on rows it holds. */
+function migratedBefore(version: number) {
+  const db = openDatabase(':memory:');
+  migrate(
+    db,
+    readMigrations().filter((m) => m.version < version),
+  );
+  return db;
+}
+
+const ONE_DOCUMENT = `INSERT INTO documents (id, file, content_hash, title, kind, ingested_at)
+  VALUES ('d1', 'd1.txt', 'h', '方案', 'policy', '2026-01-01T00:00:00Z');`;
+
 describe('011: task texts stored as stretches of their measure', () => {
   it('converts stored copies into offsets, keeps a text not found in its measure, and loses no row', () => {
-    const db = openDatabase(':memory:');
-    const all = readMigrations();
-    migrate(
-      db,
-      all.filter((m) => m.version < 11),
-    );
-    db.exec(`INSERT INTO documents (id, file, content_hash, title, kind, ingested_at)
-        VALUES ('d1', 'd1.txt', 'h', '方案', 'policy', '2026-01-01T00:00:00Z');
+    const db = migratedBefore(11);
+    db.exec(`${ONE_DOCUMENT}
       INSERT INTO measures (id, document_id, position, kind, label, ordinal, title, text, content_hash)
         VALUES ('d1-1', 'd1', 0, 'measure', '（一）', 1, '加快建设', '加快建设𠀀基站。到2025年底建成。（市通信管理局负责）', 'h');
       INSERT INTO tasks (id, measure_id, position, text, content_hash) VALUES
@@ -93,7 +100,7 @@ describe('011: task texts stored as stretches of their measure', () => {
     db.prepare(
       "INSERT INTO tasks (id, measure_id, position, text, content_hash) VALUES ('d1-2.1', 'd1-2', 0, ?, 'h')",
     ).run('到年底建成。');
-    migrate(db, all);
+    migrate(db);
     expect(db.prepare("SELECT text, text_from FROM tasks WHERE id = 'd1-2.1'").get()).toEqual({
       text: '到年底建成。',
       text_from: null,
@@ -140,20 +147,14 @@ describe('migrate with two processes', () => {
 
 describe('012: the distinct department names', () => {
   it('holds the names stored before it and every name written after, each once', () => {
-    const db = openDatabase(':memory:');
-    const all = readMigrations();
-    migrate(
-      db,
-      all.filter((m) => m.version < 12),
-    );
-    db.exec(`INSERT INTO documents (id, file, content_hash, title, kind, ingested_at)
-        VALUES ('d1', 'd1.txt', 'h', '方案', 'policy', '2026-01-01T00:00:00Z');
+    const db = migratedBefore(12);
+    db.exec(`${ONE_DOCUMENT}
       INSERT INTO measures (id, document_id, position, kind, label, ordinal, title, text, content_hash)
         VALUES ('d1-1', 'd1', 0, 'measure', '（一）', 1, '加快建设', '加快建设。（市商务局、市通信管理局负责）', 'h');
       INSERT INTO tasks (id, measure_id, position, text, content_hash) VALUES ('d1-1.1', 'd1-1', 0, '加快建设。', 'h');
       INSERT INTO task_departments (task_id, position, name, role) VALUES
         ('d1-1.1', 0, '市商务局', 'lead'), ('d1-1.1', 1, '市通信管理局', 'lead');`);
-    migrate(db, all);
+    migrate(db);
     const names = () => db.prepare('SELECT name FROM department_names ORDER BY name').pluck().all();
     expect(names()).toEqual(['市商务局', '市通信管理局']);
     db.exec(`INSERT INTO task_departments (task_id, position, name, role) VALUES
