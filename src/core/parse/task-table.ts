@@ -147,13 +147,6 @@ function sectionOf(line: string): string | null {
 /** Names in a table cell are separated by 、, commas or spaces (县发改委 县财政局): spaces become 、 for the reader. */
 const unitsOf = (cell: string): string => cell.trim().replace(/\s+/g, '、');
 
-/**
- * Text that reads as work, not as a unit (新建污水处理厂一座, 完善园区道路): a cell of another column that landed in a
- * responsibility column. A name the lexicon does not know is kept from a cell only when it reads as a name.
- */
-const WORK_NAME =
-  /^(?:新建|改建|扩建|续建|建设|建成|实施|推进|开展|完成|加快|提升|打造|推动|组织|制定|落实|加强|新增|改造|培育|引进|完善|健全|建立|深化|优化|强化|做好|全面|持续|积极)|[0-9一二两三四五六七八九十百千万]+(?:座|个|家|处|条|项|所|台|套|公里|千米|米|亩|吨|万元|亿元|元)$/;
-
 interface RowState {
   header: Header;
   /** The previous row's cells, aligned with the header: the value of a merged cell on the rows it spans. */
@@ -411,11 +404,9 @@ function rowTask(
           listedUnitsLead: rules.listedUnitsLead,
           impliedUnits: rules.impliedUnits,
         });
-  // A name the lexicon does not know is a unit only when it reads as one: work text (新建污水处理厂一座) is not.
-  const departments = (parsed?.departments ?? []).filter(
-    (d) => looksLikeOrganisation(d.name) || !WORK_NAME.test(normalizeText(d.name)),
-  );
-  const dropped = parsed !== null && departments.length < parsed.departments.length;
+  // Work text that landed in a responsibility column (新建污水处理厂一座) is no unit: departments.ts leaves it unread.
+  const departments = parsed?.departments ?? [];
+  const dropped = parsed !== null && parsed.unreadNames.length > 0;
   const units = parsed !== null && departments.length > 0;
   if (read !== '' && (!units || dropped)) {
     notes.push({
