@@ -44,18 +44,21 @@ function normalizedCode(code: number): number {
 /**
  * The parser's rules each read a paragraph through normalizeText (labels, brackets, dates, metadata…), so one
  * paragraph is normalised many times; a string's hash is computed once and kept by the engine, so a lookup is
- * far cheaper than the loop. Only paragraph-sized strings are remembered (a whole document is normalised once).
- * Bounded twice: at most MEMO_ENTRIES × MEMO_MAX_LENGTH characters (key and value: 8 MB), and forgotten at the
- * start of each document (forgetNormalized), since a remembered paragraph can keep its whole document alive.
+ * far cheaper than the loop. Only paragraph-sized strings are remembered (a whole document is normalised once):
+ * long paragraphs are the ones that cost most to normalise again. Bounded twice: at most MEMO_CHARS characters
+ * of keys (and as many of values: 8 MB), and forgotten at the start of each document (forgetNormalized), since
+ * a remembered paragraph can keep its whole document alive.
  */
-const MEMO_ENTRIES = 2048;
 const MEMO_MIN_LENGTH = 16;
-const MEMO_MAX_LENGTH = 1024;
+const MEMO_MAX_LENGTH = 8192;
+const MEMO_CHARS = 2 * 1024 * 1024;
 const memo = new Map<string, string>();
+let memoChars = 0;
 
 /** Empties the memo: parseText calls it for each document. */
 export function forgetNormalized(): void {
   memo.clear();
+  memoChars = 0;
 }
 
 export function normalizeText(s: string): string {
@@ -63,8 +66,9 @@ export function normalizeText(s: string): string {
   let out = memo.get(s);
   if (out === undefined) {
     out = normalizeUncached(s);
-    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    if (memoChars + s.length > MEMO_CHARS) forgetNormalized();
     memo.set(s, out);
+    memoChars += s.length;
   }
   return out;
 }
