@@ -1,5 +1,5 @@
 import { keepServingOnUnhandledRejection } from './app/process-guards.ts';
-import { startBot } from './app/start-bot.ts';
+import type { startBot } from './app/start-bot.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
@@ -19,11 +19,14 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  // The bot's modules (Bolt, the parsers, SQLite) load only once the settings are valid: a bad setting is
+  // reported at once instead of after a second of loading.
+  const { startBot: start } = await import('./app/start-bot.ts');
   const logger = createLogger(config.LOG_LEVEL);
   keepServingOnUnhandledRejection(process, logger);
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
-    bot = await startBot(config, {
+    bot = await start(config, {
       logger,
       clock: systemClock,
       io: {

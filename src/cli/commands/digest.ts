@@ -7,7 +7,6 @@ import type { Db } from '../../db/open.ts';
 import { isIsoDate } from '../../lib/dates.ts';
 import { deliverDigest, digestAsOf, digestForChannel } from '../../services/digest-service.ts';
 import { digestAudiences } from '../../services/subscription-service.ts';
-import { digestPostingClient, slackDigestPoster } from '../../slack/digest/post-digest.ts';
 import { type CliCommand, type CliContext, openReadIndex, openSearchIndex, printJson, UsageError } from '../context.ts';
 
 function itemJson(item: DigestItem, locale: Locale) {
@@ -53,6 +52,8 @@ async function post(ctx: CliContext, db: Db, args: PostArgs, token: string): Pro
     );
     return 1;
   }
+  // Slack's Web API client loads only for a post: every other command starts without it.
+  const { digestPostingClient, slackDigestPoster } = await import('../../slack/digest/post-digest.ts');
   // No retries: a retried post whose answer was lost is a second copy in the channel; the person can rerun it.
   const client = digestPostingClient(token, { slackApiUrl: config.SLACK_API_URL });
   const deliver = {

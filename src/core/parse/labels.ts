@@ -63,7 +63,11 @@ const PATTERNS: Array<{ scheme: Scheme; re: RegExp }> = [
  */
 const LABEL_HEAD_CHARS = 64;
 
+/** Every pattern above starts with one of these (after normalisation): most paragraphs are ruled out by it. */
+const LABEL_FIRST_CHARS = new Set(`第(0123456789${HAN_NUMERAL_CHARS}①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳`);
+
 export function matchLabel(paragraph: string): LabelMatch | null {
+  if (paragraph.length === 0 || !LABEL_FIRST_CHARS.has(normalizeText(paragraph[0]!))) return null;
   const n = normalizeText(paragraph.length > LABEL_HEAD_CHARS ? paragraph.slice(0, LABEL_HEAD_CHARS) : paragraph);
   for (const { scheme, re } of PATTERNS) {
     const m = re.exec(n);
