@@ -201,10 +201,13 @@ const FURNITURE =
 const FURNITURE_LINE =
   /^(?:扫一扫在手机打开当前页|【?(?:打印|关闭|关闭窗口|打印本页|返回顶部|收藏|纠错)】?(?:\s*【?(?:打印|关闭|关闭窗口|打印本页|返回顶部|收藏|纠错)】?)*|分享到[:：]?.{0,40}|相关(?:链接|文章|阅读|新闻|文件|稿件)[:：]?|字号[:：]?\s*(?:大|中|小)?.{0,10}|.{0,60}(?:版权所有|ICP备|网站标识码|网站地图|网站识别码|公网安备).{0,60})$/;
 
+const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
+
 function attribute(tag: string, name: string): string | null {
+  // Most tags (td, tr, p, /div) are a bare name: nothing to scan. Attributes follow the name after a space.
+  if (!/\s/.test(tag)) return null;
   // tag is the inside of one tag (bounded by its `>`), so this scan is linear in the tag.
-  const re = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
-  for (const m of tag.matchAll(re)) {
+  for (const m of tag.matchAll(ATTRIBUTE)) {
     if (m[1]!.toLowerCase() === name) return m[2] ?? m[3] ?? m[4] ?? '';
   }
   return null;
