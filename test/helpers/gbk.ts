@@ -15,7 +15,8 @@ function gbkTable(): Map<string, [number, number]> {
       if (lo === 0x7f) continue;
       pair[1] = lo;
       const ch = decoder.decode(pair);
-      if (!table.has(ch)) table.set(ch, [hi, lo]);
+      // Invalid pairs decode to U+FFFD (followed by the second byte when it is ASCII): no character of their own.
+      if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [hi, lo]);
     }
   }
   return table;

@@ -204,8 +204,9 @@ const FURNITURE_LINE =
 const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
 
 function attribute(tag: string, name: string): string | null {
-  // Most tags (td, tr, p, /div) are a bare name: nothing to scan. Attributes follow the name after a space.
-  if (!/\s/.test(tag)) return null;
+  // Most tags (td, tr, p) are a bare name: nothing to scan. Attributes follow the name after a space or, as
+  // browsers read it, a slash (<td/rowspan="2">).
+  if (!/[\s/]/.test(tag)) return null;
   // tag is the inside of one tag (bounded by its `>`), so this scan is linear in the tag.
   for (const m of tag.matchAll(ATTRIBUTE)) {
     if (m[1]!.toLowerCase() === name) return m[2] ?? m[3] ?? m[4] ?? '';

@@ -10,6 +10,8 @@ import { simplifiedCode } from '../../lib/simplified.ts';
 const DASHES = new Set(['—', '–', '―', '‐', '‑', '－', '﹣']);
 const HAN_FIRST = 0x4e00;
 const HAN_LAST = 0x9fff;
+const ENCLOSED_FIRST = 0x2460;
+const ENCLOSED_LAST = 0x24ff;
 
 /**
  * The normalised code unit of every BMP code unit, filled on first sight (0 = not looked up yet; NUL maps to
@@ -23,6 +25,9 @@ function lookUp(code: number): number {
   // Surrogate halves are left as they are: NFKC of half a pair means nothing, and of a pair it could change
   // the length.
   if (code >= 0xd800 && code <= 0xdfff) return code;
+  // Enclosed numbers (①, ⑴, ⒈) are labels and list markers, not digits: NFKC would read ①加强 as 1加强 and
+  // ①2024年3月底前 as the year 12024.
+  if (code >= ENCLOSED_FIRST && code <= ENCLOSED_LAST) return code;
   const ch = String.fromCharCode(code);
   const n = ch === '\u3000' || ch === '\u00a0' ? ' ' : DASHES.has(ch) ? '-' : ch.normalize('NFKC');
   return n.length === 1 ? n.charCodeAt(0) : code;
@@ -43,11 +48,12 @@ function normalizedCode(code: number): number {
 
 /**
  * The parser's rules each read a paragraph through normalizeText (labels, brackets, dates, metadata…), so one
- * paragraph is normalised many times; a string's hash is computed once and kept by the engine, so a lookup is
- * far cheaper than the loop. Only paragraph-sized strings are remembered (a whole document is normalised once):
- * long paragraphs are the ones that cost most to normalise again. Bounded twice: at most MEMO_CHARS characters
- * of keys (and as many of values: 8 MB), and forgotten at the start of each document (forgetNormalized), since
- * a remembered paragraph can keep its whole document alive.
+ * paragraph is normalised many times; V8 computes a string's hash once and keeps it (for strings shorter than
+ * 16,384 characters, hence MEMO_MAX_LENGTH), so a lookup is far cheaper than the loop. Only paragraph-sized
+ * strings are remembered (a whole document is normalised once): long paragraphs are the ones that cost most to
+ * normalise again. Bounded twice: at most MEMO_CHARS characters of keys and as many of values (8 MB, plus the
+ * Map's own entries, at most MEMO_CHARS / MEMO_MIN_LENGTH of them), and forgotten at the start of each document
+ * (forgetNormalized), since a remembered paragraph can keep its whole document alive.
  */
 const MEMO_MIN_LENGTH = 16;
 const MEMO_MAX_LENGTH = 8192;

@@ -41,6 +41,11 @@ describe('HTML as saved from government sites', () => {
       lines: ['1\t甲\t乙\t丙', '2\t\t丁\t戊', '3\t己\t庚'],
     },
     {
+      about: 'an attribute after a slash is read as browsers read it (<td/rowspan="2">)',
+      html: '<table><tr><td>1</td><td/rowspan="2">甲</td><td>乙</td></tr><tr><td>2</td><td>丁</td></tr></table>',
+      lines: ['1\t甲\t乙', '2\t\t丁'],
+    },
+    {
       about: 'a page laid out in a one-cell table keeps its paragraphs on lines of their own',
       html: '<table><tr><td><p>某县实施方案</p><p>一、总体要求。</p><p>二、重点任务。</p></td></tr></table>',
       lines: ['某县实施方案', '一、总体要求。', '二、重点任务。'],

@@ -9,6 +9,10 @@ describe('normalizeText', () => {
     expect(n.length).toBe(s.length);
   });
 
+  it('leaves enclosed numbers alone: ① is a label or a list marker, not the digit 1', () => {
+    expect(normalizeText('①2024年3月底前，完成招标。⑩ⓐ')).toBe('①2024年3月底前,完成招标。⑩ⓐ');
+  });
+
   it('leaves Han text, 〔〕 and Chinese quotes alone', () => {
     expect(normalizeText('湘政办发〔2021〕38号“十四五”')).toBe('湘政办发〔2021〕38号“十四五”');
   });
