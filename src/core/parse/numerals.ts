@@ -30,6 +30,25 @@ function toHalfWidthDigits(s: string): string {
  * 二〇二一 → 2021 (digit-by-digit year form), 12 → 12. NaN when the string is not a numeral.
  */
 export function chineseNumeral(input: string): number {
+  if (input.length > MEMO_MAX_LENGTH) return numeralValue(input);
+  let value = memo.get(input);
+  if (value === undefined) {
+    value = numeralValue(input);
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    memo.set(input, value);
+  }
+  return value;
+}
+
+/**
+ * Every label of a document is read through chineseNumeral, most of them the same few (一, 二, 十一): their values
+ * are remembered. Bounded: at most MEMO_ENTRIES strings of at most MEMO_MAX_LENGTH characters.
+ */
+const MEMO_MAX_LENGTH = 12;
+const MEMO_ENTRIES = 4096;
+const memo = new Map<string, number>();
+
+function numeralValue(input: string): number {
   const s = toHalfWidthDigits(input.trim());
   if (s === '') return Number.NaN;
   const mixed = /^(\d+(?:\.\d+)?)([万亿]?)$/.exec(s);
