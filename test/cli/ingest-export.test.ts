@@ -38,8 +38,11 @@ describe('measures ingest / export', () => {
   });
 
   it('uses DATABASE_PATH when --db is not given', async () => {
-    expect((await cli(['ingest', SEEDS_DIR], { DATABASE_PATH: dbPath })).code).toBe(0);
+    const env = { DATABASE_PATH: dbPath };
+    expect((await cli(['ingest', path.join(SEEDS_DIR, '003_a76f9fbeb2c10513.txt')], env)).code).toBe(0);
     expect(fs.existsSync(dbPath)).toBe(true);
+    const { documents } = (await cli(['export'], env)).json() as { documents: { file: string }[] };
+    expect(documents.map((d) => d.file)).toEqual(['003_a76f9fbeb2c10513.txt']);
   });
 
   it('fails with exit 1 and a readable message on a missing path', async () => {

@@ -10,7 +10,7 @@ import { readRefusal } from '../helpers.ts';
  * does) without compressing the inflated size first.
  */
 function deflatedZip(name: string, inflated: Uint8Array, statedSize: number): Uint8Array {
-  const data = deflateRawSync(inflated, { level: 9 });
+  const data = deflateRawSync(inflated, { level: 1 });
   const nameBytes = new TextEncoder().encode(name);
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
