@@ -310,23 +310,24 @@ export interface Responsibility {
 }
 
 /**
- * A name written in an explicit role field (牵头单位：…, 责任单位：…) that the lexicon does not know is still a unit
- * (a local body, a company, a section with its own name), as long as it reads as one name: Han characters only,
- * of a body's length, with no word that makes it a phrase (的, 及, 会同, 等).
- */
-/**
  * Text that reads as work, not as a unit (新建污水处理厂一座, 完善园区道路): a clause, or a task-table cell of another
  * column that landed in a responsibility column.
  */
 const WORK_NAME =
   /^(?:新建|改建|扩建|续建|建设|建成|实施|推进|开展|完成|加快|提升|打造|推动|组织|制定|落实|加强|新增|改造|培育|引进|完善|健全|建立|深化|优化|强化|做好|全面|持续|积极)|[0-9一二两三四五六七八九十百千万]+(?:座|个|家|处|条|项|所|台|套|公里|千米|米|亩|吨|万元|亿元|元)$/;
 
+/**
+ * A name written in an explicit role field (牵头单位：…, 责任单位：…) that the lexicon does not know is still a unit
+ * (a local body, a company, a section with its own name), as long as it reads as one name: Han characters only,
+ * of a body's length, with no word that makes it a phrase (的, 及, 会同, 等) or a vague pointer at whoever is
+ * concerned (有关方面, 各方面): no body's name holds 方面.
+ */
 function plausibleUnitName(written: string): boolean {
   const name = normalizeText(written).replace(AREA_QUALIFIER, '');
   return (
     /^[\u4e00-\u9fff]{2,30}$/.test(name) &&
     !NOT_ORGS.test(name) &&
-    !/的|含|及|会同|等|以|将|确保|完成/.test(name) &&
+    !/的|含|及|会同|等|以|将|确保|完成|方面/.test(name) &&
     !WORK_NAME.test(name)
   );
 }

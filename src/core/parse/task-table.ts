@@ -3,6 +3,7 @@ import { looksLikeOrganisation, parseResponsibility } from './departments.ts';
 import { matchLabel } from './labels.ts';
 import { normalizeText } from './normalize.ts';
 import { chineseNumeral } from './numerals.ts';
+import { excerpt } from './structure.ts';
 import { deadlineField, readTargets } from './targets.ts';
 import type { TaskReader } from './tasks.ts';
 
@@ -385,25 +386,19 @@ function rowTask(
   // The task cell is read as any item's text, by the document's reader (a bracket in it may declare a rule).
   const targets: ParsedTarget[] = reader.read(taskText, label, notes).flatMap((t) => t.targets);
   const rules = reader.rules;
-  // Read as a responsibility line would be written, so the bracket rules decide the roles (first of a plain list
-  // leads, 等 marks an incomplete list); kept as written, with the header's own column names.
+  // Read as labelled responsibility fields would be written, so the bracket rules decide the roles (first of a
+  // plain 责任单位 list leads, 等 marks an incomplete list) and a name the lexicon does not know is read as a unit
+  // in any column, as in any explicit field; kept as written, with the header's own column names.
   const read = [
     ...lead.map((k) => `牵头单位：${unitsOf(cells[k]!)}`),
     ...co.map((k) => `配合单位：${unitsOf(cells[k]!)}`),
-    ...list.map((k) => unitsOf(cells[k]!)),
+    ...list.map((k) => `责任单位：${unitsOf(cells[k]!)}`),
   ].join('；');
   const written = [...lead, ...co, ...list]
     .sort((a, b) => a - b)
     .map((k) => `${c.header.cells[k]!.replace(/\s+/g, '')}：${cells[k]!.trim()}`)
     .join('；');
-  const parsed =
-    read === ''
-      ? null
-      : parseResponsibility(read, {
-          firstListedLeads: rules.firstListedLeads,
-          listedUnitsLead: rules.listedUnitsLead,
-          impliedUnits: rules.impliedUnits,
-        });
+  const parsed = read === '' ? null : parseResponsibility(read, rules);
   // Work text that landed in a responsibility column (新建污水处理厂一座) is no unit: departments.ts leaves it unread.
   const departments = parsed?.departments ?? [];
   const dropped = parsed !== null && parsed.unreadNames.length > 0;
@@ -412,8 +407,8 @@ function rowTask(
     notes.push({
       kind: 'unread_bracket',
       label,
-      excerpt: written.slice(0, 120),
-      message: `The responsibility cells of a task table row could not be read as units: “${written.slice(0, 120)}”.`,
+      excerpt: excerpt(written),
+      message: `The responsibility cells of a task table row could not be read as units: “${excerpt(written)}”.`,
     });
   }
   // A deadline cell holds a bare date (2024年6月, a target by its column) or dated steps (①3月底前，完成设计招标。
@@ -430,7 +425,7 @@ function rowTask(
     text: taskText,
     responsibility: units ? written : null,
     departments: units ? departments : [],
-    departmentsIncomplete: units ? parsed.incomplete || dropped : false,
+    departmentsIncomplete: units ? parsed.incomplete : false,
     targets,
   };
 }

@@ -3,6 +3,7 @@ import { atClauseBoundary, type Bracket, findBrackets } from './brackets.ts';
 import { FIRST_LISTED_LEADS, type ImpliedUnit, LISTED_UNITS_LEAD, parseResponsibility } from './departments.ts';
 import { normalizeText } from './normalize.ts';
 import { responsibilityLines } from './responsibility-lines.ts';
+import { excerpt } from './structure.ts';
 import { deadlineField, readTargets, type StatedPeriod, statedPeriod } from './targets.ts';
 
 /**
@@ -141,11 +142,7 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
   };
   let cursor = 0;
   for (const b of closers(itemText)) {
-    const parsed = parseResponsibility(b.inner, {
-      firstListedLeads: rules.firstListedLeads,
-      listedUnitsLead: rules.listedUnitsLead,
-      impliedUnits: rules.impliedUnits,
-    });
+    const parsed = parseResponsibility(b.inner, rules);
     if (parsed && (parsed.declaresFirstListedLeads || parsed.declaresImpliedUnits.length > 0)) {
       rules = {
         ...rules,
@@ -166,12 +163,11 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
       continue;
     }
     if (parsed.unreadNames.length > 0) {
-      const excerpt = excerptOf(itemText.slice(b.start, b.end));
       notes.push({
         kind: 'unread_bracket',
         label,
-        excerpt,
-        message: `A responsibility names ${parsed.unreadNames.length} name(s) not read as units (first: “${excerptOf(parsed.unreadNames[0]!).slice(0, 30)}”): the other units are kept and the list is marked incomplete.`,
+        excerpt: excerptOf(itemText.slice(b.start, b.end)),
+        message: `A responsibility names ${parsed.unreadNames.length} name(s) not read as units (first: “${excerpt(parsed.unreadNames[0]!, 30)}”): the other units are kept and the list is marked incomplete.`,
       });
     }
     const text = trimEdges(itemText.slice(cursor, b.start), LEADING, TRAILING);

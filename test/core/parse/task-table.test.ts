@@ -65,6 +65,23 @@ describe('task tables: a header naming a task column and a responsibility column
     expect(dues(doc)).toEqual([['2024-03-31', '2024-06-30']]);
   });
 
+  it('reads a name the lexicon does not know in a 责任单位 column as in a 牵头单位 one, and keeps the known ones', () => {
+    const doc = parseLines([
+      '某县2024年重点工作任务清单',
+      '序号\t重点任务\t责任单位\t完成时限',
+      '1\t建设标准化厂房。\t立山经济开发区、县财政局\t2024年底前',
+      '2\t开展专项行动。\t由有关方面负责\t2024年底前',
+    ]);
+    expect(roles(doc)).toEqual([
+      [
+        ['立山经济开发区', 'lead'],
+        ['县财政局', 'co'],
+      ],
+      [],
+    ]);
+    expect(doc.notes.filter((n) => n.kind === 'unread_bracket').map((n) => n.label)).toEqual(['2']);
+  });
+
   it('reads a single 责任单位 column as a plain list: the first unit leads, the rest are co', () => {
     const doc = parseLines([
       '某区2023年重点工作任务分解表',
