@@ -168,7 +168,7 @@ export function parseText(source: { file: string; text: string; format: Document
     return { ...base, authors, measures, notes: [kindNote(classification, null, measures.length)] };
   }
   // Rows of a task table are measures of their own; their cells are no numbered text for findStructure.
-  const tables = findTaskTables(paras, 0, paras.length);
+  const tables = findTaskTables(paras);
   const numbered = tables.lines.size === 0 ? paras : paras.map((p, k) => (tables.lines.has(k) ? '' : p));
   const structure = findStructure(numbered, meta.titleEnd + 1, meta.signatureStart, {
     has: hasResponsibilityBracket,

@@ -1,4 +1,4 @@
-import { isTaskTableHeader } from './task-table.ts';
+import { isTaskTableHeaderRow, MAX_EXPANDED_COLUMNS } from './task-table.ts';
 
 /**
  * Turns HTML, Markdown and front-matter wrapped text into plain lines. Detection is by content, not only by
@@ -234,10 +234,6 @@ const MAX_ROWSPAN = 10_000;
 
 /** Longest row whose paragraphs are joined into one line: past it, a "row" is a page laid out in a table. */
 const MAX_ROW_CHARS = 3000;
-/** A word every task column's header holds, in either script: rows without one are no header, tested cheaply. */
-const TASK_WORD = /任[务務]|措施|[举舉]措|工作|事[项項]|[内內]容/;
-/** A colspan cell is followed by empty cells up to this column: a task table is narrower, and the text stays small. */
-const MAX_EXPANDED_COLUMNS = 32;
 
 /**
  * The row's text on one line: each line break with the spaces and tabs around it becomes its tabs (every tab stays,
@@ -351,8 +347,7 @@ function htmlToText(html: string): { text: string; page: PageMeta } {
     const k = tables - 1;
     if (row.table === tables && k >= 0 && !taskTables[k]) {
       const text = out.slice(row.start).join('');
-      if (text.length <= MAX_ROW_CHARS && TASK_WORD.test(text) && isTaskTableHeader(text.split('\t')))
-        taskTables[k] = true;
+      if (text.length <= MAX_ROW_CHARS && isTaskTableHeaderRow(text)) taskTables[k] = true;
     }
     if (row.table === tables && taskTables[k]) joinRow(out, row.start);
   };

@@ -192,13 +192,13 @@ function findTitleAsWritten(paras: string[], fm: FrontMatter, page: PageMeta): F
 /** An order's number: 国令第706号, 河北省人民政府令第15号. */
 const ORDER_NUMBER = /^([\u4e00-\u9fff]{1,12}令)(第\d{1,5}号)$/;
 
-/**
- * A whole line that is a doc number, written the standard way (苏政办发[2022]7号 → 苏政办发〔2022〕7号), or an
- * order's number as written (国令第706号).
- */
 /** A 文号 or 令 number is at most this many characters once its spaces are dropped (12 + 〔2021〕 + 第12345号). */
 const DOC_NUMBER_MAX_CHARS = 32;
 
+/**
+ * A whole line that is a doc number, its year in the standard brackets (苏政办发[2022]7号 → 苏政办发〔2022〕7号) and
+ * its characters in the script they were written in (東府〔2021〕54號), or an order's number as written (国令第706号).
+ */
 function docNumberOf(line: string): string | null {
   // Most lines near a title are sentences: ruled out by their length before any character-by-character work.
   if (line.length > DOC_NUMBER_MAX_CHARS && line.replace(/\s+/g, '').length > DOC_NUMBER_MAX_CHARS) return null;

@@ -65,6 +65,23 @@ export function isTaskTableHeader(cells: readonly string[]): boolean {
   return headerOfCells(cells) !== null;
 }
 
+/**
+ * Every task header holds one of these words (TASK_HEADER's), in either script: a table row arrives before
+ * normalisation, and most rows are ruled out by this test alone.
+ */
+const TASK_WORD = /任[务務]|措施|[举舉]措|工作|事[项項]|[内內]容/;
+
+/** Whether a table row, its cells joined by tabs as the readers write them, is a task table's header. */
+export function isTaskTableHeaderRow(row: string): boolean {
+  return TASK_WORD.test(row) && isTaskTableHeader(row.split('\t'));
+}
+
+/**
+ * The readers follow a spanning cell with empty cells up to this column, so the cells after it stay under their
+ * header: a task table is narrower, and the text stays small.
+ */
+export const MAX_EXPANDED_COLUMNS = 32;
+
 function headerOfCells(raw: readonly string[]): Header | null {
   const cells = raw.map((c) => c.trim());
   const columns = cells.map(columnOf);
@@ -230,16 +247,17 @@ export interface TaskTables {
 }
 
 /**
- * The task tables between from and to (index.ts passes the whole text: the header decides). A table ends at a
+ * The task tables of the whole text (wherever they stand: their header decides). A table ends at a
  * line that is neither a row nor a section row, at an attachment's heading (附件2：…, 附表, 表3) and at a header row
  * that differs from its own (the header of another table: a new task table when it is one).
- * @example findTaskTables(['序号\t重点任务\t牵头单位\t配合单位\t完成时限', '1\t建设智慧园区。\t县发改委\t县财政局\t2024年底前'], 0, 2)
+ * @example findTaskTables(['序号\t重点任务\t牵头单位\t配合单位\t完成时限', '1\t建设智慧园区。\t县发改委\t县财政局\t2024年底前'])
  */
-export function findTaskTables(paras: string[], from: number, to: number): TaskTables {
+export function findTaskTables(paras: string[]): TaskTables {
+  const to = paras.length;
   const items: TableItem[] = [];
   const lines = new Set<number>();
   const notes: ParseNote[] = [];
-  let i = from;
+  let i = 0;
   while (i < to) {
     let header = headerOf(paras[i]!);
     if (!header) {

@@ -206,12 +206,12 @@ describe('task tables: a header naming a task column and a responsibility column
     expect(meta.measures.map((m) => m.label)).toEqual(['一、', '二、']);
 
     const stats = ['某县统计公报', '指标\t2020年\t2025年\t属性', '地区生产总值\t100\t150\t预期性'];
-    expect(findTaskTables(stats, 0, stats.length).items).toEqual([]);
+    expect(findTaskTables(stats).items).toEqual([]);
     expect(() => parseLines(stats)).toThrow(ParseError);
 
     // A task column alone (a work list without units) is no task table either.
     const list = ['序号\t重点任务\t完成时限', '1\t建设智慧园区。\t2024年底前'];
-    expect(findTaskTables(list, 0, list.length).items).toEqual([]);
+    expect(findTaskTables(list).items).toEqual([]);
   });
 
   it('reads a Markdown table', () => {
@@ -347,7 +347,7 @@ describe('task tables: a header naming a task column and a responsibility column
     );
     // A row of units after a header is a data row, not sub-headers.
     const units = ['序号\t重点任务\t牵头单位\t配合单位', '1\t建设智慧园区。\t县发展改革委\t县财政局'];
-    expect(findTaskTables(units, 0, units.length).items.map((x) => x.measure.label)).toEqual(['1']);
+    expect(findTaskTables(units).items.map((x) => x.measure.label)).toEqual(['1']);
   });
 
   it('ends the table at another attachment or another header; a different task-table header starts a new table', () => {
@@ -379,7 +379,7 @@ describe('task tables: a header naming a task column and a responsibility column
       '项目名称\t建设内容\t总投资\t责任单位',
       '县污水处理厂项目\t新建污水处理厂一座\t5亿元\t县住房城乡建设局',
     ];
-    const found = findTaskTables(rows, 0, rows.length);
+    const found = findTaskTables(rows);
     expect(found.items.map((x) => [x.measure.label, x.measure.section])).toEqual([['1', null]]);
     expect([...found.lines]).toEqual([0, 1]);
 
@@ -442,9 +442,9 @@ describe('task tables: a header naming a task column and a responsibility column
       '序号\t事项名称\t实施主体\t设定依据',
       '1\t企业投资项目备案\t县发展改革委\t《企业投资项目核准和备案管理条例》',
     ];
-    expect(findTaskTables(services, 0, services.length).items).toEqual([]);
+    expect(findTaskTables(services).items).toEqual([]);
     const agenda = ['会议议程', '时间\t内容\t参加人员', '9:00\t县长讲话\t各乡镇负责人'];
-    expect(findTaskTables(agenda, 0, agenda.length).items).toEqual([]);
+    expect(findTaskTables(agenda).items).toEqual([]);
   });
 
   it("reads table rows with the document's rules: the title's period, 列第一位者为牵头单位, 以下均需X落实", () => {

@@ -8,6 +8,7 @@
  * (zip-package.ts), its parts parsed with @xmldom/xmldom (word-xml.ts).
  */
 import { ParseError } from '../errors.ts';
+import { MAX_EXPANDED_COLUMNS } from '../task-table.ts';
 import { WordNumbering } from './docx-numbering.ts';
 import { hasExtension, startsWith, ZIP_MAGIC } from './signatures.ts';
 import type { DocumentReader, ReadResult } from './types.ts';
@@ -33,9 +34,6 @@ interface Cell {
   /** Grid columns the cell covers (w:gridSpan): a 责任单位 header over 牵头单位 | 配合单位. */
   span: number;
 }
-
-/** A spanning cell is followed by empty cells up to this column, as markup.ts does for HTML colspans. */
-const MAX_EXPANDED_COLUMNS = 32;
 
 /** Plain text of document.xml. Linear in its size. */
 export function documentText(documentXml: string, numbering: WordNumbering): { text: string; generatedLabels: number } {
