@@ -241,7 +241,7 @@ function planAll(
   }
   const lookup = {
     byFile: (f: string) => byFile.get(f),
-    byDocNumber: (n: string) => (byNumber.get(revisionDocNumber(n)) ?? []).map(toIndexed),
+    byDocNumber: (n: string) => (byNumber.get(n) ?? []).map(toIndexed),
     byTitle: (t: string) => (byTitle.get(t) ?? []).map(toIndexed),
   };
 

@@ -36,7 +36,7 @@ const DRAFT_MARKER =
  * @example revisionTitle('天津市加快发展新型消费实施方案（征求意见稿）') // '天津市加快发展新型消费实施方案'
  */
 export function revisionTitle(title: string): string {
-  return foldToSimplified(title.replace(DRAFT_MARKER, '').replace(/\s+/g, '').normalize('NFKC'));
+  return revisionDocNumber(title.replace(DRAFT_MARKER, ''));
 }
 
 /**
@@ -52,6 +52,7 @@ export function findRevisionOf(
   incoming: IncomingDocument,
   indexed: {
     byFile(file: string): IndexedDocument | undefined;
+    /** Documents whose revisionDocNumber is this. */
     byDocNumber(docNumber: string): IndexedDocument[];
     /** Documents whose revisionTitle is this. */
     byTitle(title: string): IndexedDocument[];
@@ -60,7 +61,7 @@ export function findRevisionOf(
   const same = indexed.byFile(incoming.file);
   if (same) return { document: same, matchedBy: 'file' };
   if (incoming.docNumber) {
-    const byNumber = indexed.byDocNumber(incoming.docNumber).filter((d) => d.kind === incoming.kind);
+    const byNumber = indexed.byDocNumber(revisionDocNumber(incoming.docNumber)).filter((d) => d.kind === incoming.kind);
     if (byNumber.length === 1) return { document: byNumber[0]!, matchedBy: 'doc_number' };
     if (byNumber.length > 1) return undefined;
   }

@@ -19,7 +19,7 @@ const doc = (over: Partial<IndexedDocument>): IndexedDocument => ({
 function index(docs: IndexedDocument[]) {
   return {
     byFile: (f: string) => docs.find((d) => d.file === f),
-    byDocNumber: (n: string) => docs.filter((d) => d.docNumber === n),
+    byDocNumber: (n: string) => docs.filter((d) => d.docNumber !== null && revisionDocNumber(d.docNumber) === n),
     byTitle: (t: string) => docs.filter((d) => revisionTitle(d.title) === t),
   };
 }
