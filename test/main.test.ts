@@ -8,13 +8,16 @@ import { openDatabase } from '../src/db/open.ts';
 import { distFile } from './helpers/dist.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
 
-/** What `npm start` runs: package.json's start script, `node dist/<file>`. */
-const MAIN = (() => {
+/**
+ * What `npm start` runs: package.json's start script, `node dist/<file>`. Read by each test, so a missing or stale
+ * build fails the tests that run it, with the reason, rather than the loading of this file.
+ */
+function mainFile(): string {
   const { scripts } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
   const file = /^node dist\/(\S+)$/.exec(scripts.start)?.[1];
   if (!file) throw new Error(`npm start is "${scripts.start}": this test runs "node dist/<file>"`);
   return distFile(file);
-})();
+}
 
 /** Runs `node dist/main.js` as `npm start` does, with only the given environment (no Slack credentials leak in). */
 function runMain(
@@ -22,7 +25,7 @@ function runMain(
   stdin: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], {
+    const child = spawn(process.execPath, [mainFile()], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     });
@@ -98,7 +101,7 @@ describe('npm start on a damaged database', () => {
 describe('npm start in HTTP mode', () => {
   it('serves /healthz and shuts down cleanly on SIGTERM', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-http-'));
-    const child = spawn(process.execPath, [MAIN], {
+    const child = spawn(process.execPath, [mainFile()], {
       cwd: REPO_ROOT,
       env: {
         PATH: process.env.PATH ?? '',
