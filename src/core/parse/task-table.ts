@@ -2,10 +2,10 @@ import type { ParsedMeasure, ParsedTarget, ParsedTask, ParseNote } from '../mode
 import { looksLikeOrganisation, parseResponsibility } from './departments.ts';
 import { matchLabel } from './labels.ts';
 import { normalizeText } from './normalize.ts';
-import { chineseNumeral } from './numerals.ts';
+import { chineseNumeral, HAN_NUMERAL_CHARS } from './numerals.ts';
 import { excerpt } from './structure.ts';
 import { deadlineField, readTargets } from './targets.ts';
-import type { TaskReader } from './tasks.ts';
+import { capNotes, type TaskReader } from './tasks.ts';
 
 /**
  * Task tables (重点任务分工表, 任务分解表, 责任分工表): a table whose header row names a task column and at least one
@@ -135,15 +135,17 @@ function looksLikeHeaderRow(line: string): boolean {
 }
 
 /** 附件2：重点项目清单, 附表, 表3: the start of another attachment ends the table. */
-const ATTACHMENT = /^(?:附件|附表|表\s*[0-9一二三四五六七八九十]+)/;
+const ATTACHMENT = new RegExp(`^(?:附件|附表|表\\s*[0-9${HAN_NUMERAL_CHARS}]+)`);
 
 /** 1, 12, 一, （三）, 3.: what a 序号 cell holds. */
-const SERIAL = /^[(（]?(?:\d{1,4}|[一二三四五六七八九十百]{1,6})[)）]?[、.．]?$/;
+const SERIAL = new RegExp(`^[(（]?(?:\\d{1,4}|[${HAN_NUMERAL_CHARS}]{1,6})[)）]?[、.．]?$`);
+
+const NUMERAL = new RegExp(`\\d{1,4}|[${HAN_NUMERAL_CHARS}]{1,6}`);
 
 function ordinalOf(label: string, fallback: number): number {
-  const m = /\d{1,4}|[一二三四五六七八九十百]{1,6}/.exec(normalizeText(label));
+  const m = NUMERAL.exec(normalizeText(label));
   if (!m) return fallback;
-  const n = /\d/.test(m[0]) ? Number(m[0]) : chineseNumeral(m[0]);
+  const n = chineseNumeral(m[0]);
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
@@ -365,26 +367,9 @@ export function readTableItem(
 /** Row notes kept per kind; the rest are counted in one note, so a table of 10,000 unreadable rows stays small. */
 export const MAX_TABLE_NOTES = 20;
 
-/** The notes of all table rows of a document, at most MAX_TABLE_NOTES of a kind. */
+/** The notes of all table rows of a document, at most MAX_TABLE_NOTES of a kind (their structure notes all). */
 export function cappedTableNotes(notes: ParseNote[]): ParseNote[] {
-  const seen = new Map<ParseNote['kind'], number>();
-  const out: ParseNote[] = [];
-  for (const n of notes) {
-    const k = (seen.get(n.kind) ?? 0) + 1;
-    seen.set(n.kind, k);
-    if (n.kind === 'structure' || k <= MAX_TABLE_NOTES) out.push(n);
-  }
-  for (const [kind, count] of seen) {
-    if (kind !== 'structure' && count > MAX_TABLE_NOTES) {
-      out.push({
-        kind,
-        label: null,
-        excerpt: null,
-        message: `${count - MAX_TABLE_NOTES} more of the same kind in the task table rows.`,
-      });
-    }
-  }
-  return out;
+  return capNotes(notes, { max: MAX_TABLE_NOTES, label: null, where: 'in the task table rows', uncapped: 'structure' });
 }
 
 /** One row's task: units from the responsibility columns, targets from the task text and the deadline cell. */

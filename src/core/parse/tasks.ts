@@ -100,19 +100,26 @@ function closers(itemText: string): Bracket[] {
 /** Notes of one kind kept per item; the rest are counted in one closing note, so hostile input stays small. */
 export const MAX_NOTES_PER_ITEM = 10;
 
-function capNotes(notes: ParseNote[], label: string | null): ParseNote[] {
+/**
+ * Notes kept per kind: at most `max` of each (all of the `uncapped` kind), the rest counted in one closing note per
+ * kind, so hostile input stays small.
+ */
+export function capNotes(
+  notes: ParseNote[],
+  cap: { max: number; label: string | null; where: string; uncapped?: ParseNote['kind'] },
+): ParseNote[] {
   const out: ParseNote[] = [];
   const dropped = new Map<ParseNote['kind'], number>();
   const kept = new Map<ParseNote['kind'], number>();
   for (const n of notes) {
     const k = kept.get(n.kind) ?? 0;
-    if (k < MAX_NOTES_PER_ITEM) {
+    if (n.kind === cap.uncapped || k < cap.max) {
       out.push(n);
       kept.set(n.kind, k + 1);
     } else dropped.set(n.kind, (dropped.get(n.kind) ?? 0) + 1);
   }
   for (const [kind, count] of dropped)
-    out.push({ kind, label, excerpt: null, message: `${count} more of the same kind in this item.` });
+    out.push({ kind, label: cap.label, excerpt: null, message: `${count} more of the same kind ${cap.where}.` });
   return out;
 }
 
@@ -191,7 +198,7 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
     const text = tasks.length === 0 ? itemText.trim() : rest;
     tasks.push({ text, responsibility: null, departments: [], departmentsIncomplete: false, targets: targetsOf(text) });
   }
-  return { tasks, notes: capNotes(notes, label), rules };
+  return { tasks, notes: capNotes(notes, { max: MAX_NOTES_PER_ITEM, label, where: 'in this item' }), rules };
 }
 
 /** Reads the items of one document in order, carrying its rules from item to item and gathering the notes. */
