@@ -187,7 +187,7 @@ export function parseText(source: { file: string; text: string; format: Document
   const rowNotes: ParseNote[] = [];
   const measures: ParsedMeasure[] = entries.map((e) => {
     if ('row' in e) {
-      const read = readTableItem(e.row, tasks, meta.publishedOn);
+      const read = readTableItem(e.row, tasks);
       rowNotes.push(...read.notes);
       return read.measure;
     }

@@ -4,7 +4,6 @@ import { matchLabel } from './labels.ts';
 import { normalizeText } from './normalize.ts';
 import { chineseNumeral, HAN_NUMERAL_CHARS } from './numerals.ts';
 import { excerpt } from './structure.ts';
-import { deadlineField, readTargets } from './targets.ts';
 import { capNotes, type TaskReader } from './tasks.ts';
 
 /**
@@ -354,13 +353,9 @@ export function findTaskTables(paras: string[]): TaskTables {
  * A table measure with its tasks, one per row, read by the document's task reader (its rules and period apply);
  * the notes of its rows are returned, for cappedTableNotes.
  */
-export function readTableItem(
-  item: TableItem,
-  reader: TaskReader,
-  anchor: string | null,
-): { measure: ParsedMeasure; notes: ParseNote[] } {
+export function readTableItem(item: TableItem, reader: TaskReader): { measure: ParsedMeasure; notes: ParseNote[] } {
   const notes: ParseNote[] = [];
-  const tasks = item.rows.map((row) => rowTask(row, item.table, reader, anchor, notes));
+  const tasks = item.rows.map((row) => rowTask(row, item.table, reader, notes));
   return { measure: { ...item.measure, tasks }, notes };
 }
 
@@ -373,13 +368,7 @@ export function cappedTableNotes(notes: ParseNote[]): ParseNote[] {
 }
 
 /** One row's task: units from the responsibility columns, targets from the task text and the deadline cell. */
-function rowTask(
-  row: TableRow,
-  c: TableColumns,
-  reader: TaskReader,
-  anchor: string | null,
-  notes: ParseNote[],
-): ParsedTask {
+function rowTask(row: TableRow, c: TableColumns, reader: TaskReader, notes: ParseNote[]): ParsedTask {
   const { cells, taskText } = row;
   const filled = (cols: number[]): number[] => cols.filter((k) => cells[k]!.trim() !== '');
   const lead = filled(c.leadCols);
@@ -414,15 +403,9 @@ function rowTask(
       message: `The responsibility cells of a task table row could not be read as units: “${excerpt(written)}”.`,
     });
   }
-  // A deadline cell holds a bare date (2024年6月, a target by its column) or dated steps (①3月底前，完成设计招标。
-  // ②6月底前…), read as any text is, with the document's stated period (3年内).
-  const ctx = { anchor, period: rules.period };
   for (const k of c.deadlineCols) {
     const cell = cells[k]!.trim();
-    if (cell === '') continue;
-    const steps = readTargets(cell, ctx).targets;
-    const field = steps.length === 0 ? deadlineField(cell, ctx) : null;
-    targets.push(...steps, ...(field ? [field] : []));
+    if (cell !== '') targets.push(...reader.readDeadline(cell, label, notes));
   }
   return {
     text: taskText,

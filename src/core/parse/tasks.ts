@@ -125,6 +125,18 @@ export function capNotes(
 
 const excerptOf = (s: string): string => (s.length > 120 ? `${s.slice(0, 119)}…` : s);
 
+/** Each time phrase a text's reading could not classify becomes a note. */
+function noteUnclassified(unclassified: string[], label: string | null, notes: ParseNote[]): void {
+  for (const u of unclassified) {
+    notes.push({
+      kind: 'unclassified_time',
+      label,
+      excerpt: u,
+      message: `A time phrase was read as neither a deadline nor background: “${u}”.`,
+    });
+  }
+}
+
 /**
  * An item's clause groups and what could not be read in them: every stretch of text closed by a responsibility
  * bracket or line is one task, in order; text after the last one is a task with no responsibility.
@@ -137,14 +149,7 @@ export function readTasks(itemText: string, options: TaskOptions): TaskReading {
   const notes: ParseNote[] = [];
   const targetsOf = (text: string): ParsedTarget[] => {
     const r = readTargets(text, ctx);
-    for (const u of r.unclassified) {
-      notes.push({
-        kind: 'unclassified_time',
-        label,
-        excerpt: u,
-        message: `A time phrase was read as neither a deadline nor background: “${u}”.`,
-      });
-    }
+    noteUnclassified(r.unclassified, label, notes);
     return r.targets;
   };
   let cursor = 0;
@@ -207,6 +212,11 @@ export interface TaskReader {
   read(itemText: string, label: string | null, notes?: ParseNote[]): ParsedTask[];
   /** The notes of every item read so far, in document order. */
   readonly notes: ParseNote[];
+  /**
+   * A deadline cell (2024年6月, or dated steps: ①3月底前，完成设计招标。②6月底前…): its dated steps, else the cell
+   * as one deadline field, read with the document's date and stated period.
+   */
+  readDeadline(cell: string, label: string | null, notes: ParseNote[]): ParsedTarget[];
   /** The rules in force for the next item (a task table reads its responsibility cells with them). */
   readonly rules: DocumentRules;
 }
@@ -225,6 +235,15 @@ export function taskReader(documentText: string, anchor: string | null, title = 
       sink.push(...r.notes);
       rules = r.rules;
       return r.tasks;
+    },
+    readDeadline(cell, label, sink) {
+      const ctx = { anchor, period: rules.period };
+      const steps = readTargets(cell, ctx);
+      const field = steps.targets.length === 0 ? deadlineField(cell, ctx) : null;
+      if (field) return [field];
+      // A cell read as one deadline (2025年) explains its own time phrase; any other phrase is noted as in text.
+      noteUnclassified(steps.unclassified, label, sink);
+      return steps.targets;
     },
     notes,
     get rules() {

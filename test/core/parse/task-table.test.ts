@@ -82,6 +82,21 @@ describe('task tables: a header naming a task column and a responsibility column
     expect(doc.notes.filter((n) => n.kind === 'unread_bracket').map((n) => n.label)).toEqual(['2']);
   });
 
+  it('notes a time phrase of a deadline cell it cannot read, as in text, but not a cell that is one deadline', () => {
+    const doc = parseLines([
+      '某县2024年重点工作任务清单',
+      '序号\t重点任务\t牵头单位\t完成时限',
+      '1\t建设标准化厂房。\t县财政局\t①2024年3月底前，完成设计招标。②2025年全面推广应用',
+      '2\t开展专项行动。\t县商务局\t2025年',
+      '某县人民政府',
+      '2024年2月1日',
+    ]);
+    expect(dues(doc)).toEqual([['2024-03-31'], ['2025-12-31']]);
+    expect(doc.notes.filter((n) => n.kind === 'unclassified_time').map((n) => [n.label, n.excerpt])).toEqual([
+      ['1', '2025年全面推广应用'],
+    ]);
+  });
+
   it('reads a single 责任单位 column as a plain list: the first unit leads, the rest are co', () => {
     const doc = parseLines([
       '某区2023年重点工作任务分解表',
