@@ -8,7 +8,8 @@ const DIST = path.join(REPO_ROOT, 'dist');
 /**
  * The path of a compiled file in dist/ (what `npm start` and `npx measures` run), after checking that dist/ was
  * built from the sources as they are: a test of the compiled bot would otherwise pass or fail on whatever an
- * earlier build left. `npm test` builds first; `npx vitest run` does not.
+ * earlier build left. Vitest's global setup builds first (build-dist.ts); a source changed during the run is
+ * caught here.
  */
 export function distFile(rel: string): string {
   // tsc -b writes its build info last, and again on a build that found nothing to emit.
