@@ -12,6 +12,7 @@ import {
   YOUTH_LEAGUE,
 } from './government-bodies.ts';
 import { normalizeText } from './normalize.ts';
+import { ROLE_FIELD, roleOfField } from './role-words.ts';
 import { splitTopLevel } from './split-top-level.ts';
 
 /** A bracket longer than this is prose, not a list of units (the longest real lists are about 300 characters). */
@@ -249,11 +250,9 @@ type ClauseRole = DepartmentRole | 'list' | 'responsible' | 'guide';
  * 牵头单位：… / 配合单位：… prefixes: the label decides the role of every name after it. A bureau assigning work to
  * its own sections writes 科室/处室 for 单位 (责任科室：组干科、机关党委).
  */
-const LABEL_PREFIX =
-  /^(?:由)?【?((?:牵头|主责|主办|责任|负责|实施|落实|配合|协办|参与|协同|协助|参加)(?:单位|部门|科室|处室))(?:】|\s*[:：])?\s*/;
+const LABEL_PREFIX = new RegExp(`^(?:由)?【?(${ROLE_FIELD})(?:】|\\s*[:：])?\\s*`);
 /** A role label after other text and spaces (牵头单位：A  责任单位：B): it starts a clause of its own. */
-const LABEL_AFTER_SPACE =
-  /(?<=\S)[ \t\u3000]+(?=(?:牵头|主责|主办|责任|负责|实施|落实|配合|协办|参与|协同|协助|参加)(?:单位|部门|科室|处室)[ \u3000]*[:：])/g;
+const LABEL_AFTER_SPACE = new RegExp(`(?<=\\S)[ \\t\\u3000]+(?=${ROLE_FIELD}[ \\u3000]*[:：])`, 'g');
 /** Role phrases at the end of a clause, longest first. */
 const ROLE_TAIL =
   /(牵头负责|牵头落实|牵头|为牵头单位|为牵头部门|为责任单位|为配合单位|负总责|等部门按职责分工负责|按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|共同负责|分工负责|负责落实|具体负责|负责|落实|配合|参与|协助|协办|共同|指导)$/;
@@ -332,12 +331,6 @@ function plausibleUnitName(written: string): boolean {
   );
 }
 
-function roleOfLabel(label: string): ClauseRole {
-  if (/牵头|主责|主办/.test(label)) return 'lead';
-  if (/配合|协办|参与|协同|协助|参加/.test(label)) return 'co';
-  return 'list';
-}
-
 function roleOfTail(tail: string): ClauseRole | null {
   if (/牵头|负总责/.test(tail)) return 'lead';
   if (/配合|参与|协助|协办/.test(tail)) return 'co';
@@ -411,7 +404,7 @@ export function parseResponsibility(inner: string, options: ResponsibilityOption
     let role: ClauseRole = 'list';
     const label = LABEL_PREFIX.exec(whole);
     if (label) {
-      role = roleOfLabel(label[1]!);
+      role = roleOfField(label[1]!);
       lastLabelRole = role;
       sawRolePhrase = true;
       assignsRoles = true;

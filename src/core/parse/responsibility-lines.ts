@@ -1,5 +1,6 @@
 import type { Bracket } from './brackets.ts';
 import { normalizeText } from './normalize.ts';
+import { LINE_ROLE_FIELD } from './role-words.ts';
 
 /**
  * Some documents put the responsibility on its own line after the item instead of in a bracket:
@@ -7,8 +8,7 @@ import { normalizeText } from './normalize.ts';
  * Consecutive such lines form one responsibility; a 【完成时限】 line among them is its deadline. Returned as Bracket-shaped spans of the item text (inner =
  * the lines as written) so task splitting treats them like （责任单位：…）.
  */
-const ROLE_WORD =
-  '(?:(?:责任|牵头|主责|配合|协办|参与|协同|协助|负责|实施|落实)(?:单位|部门|科室|处室)|完成时限|完成时间|时间节点)';
+const ROLE_WORD = `(?:${LINE_ROLE_FIELD}|完成时限|完成时间|时间节点)`;
 const LINE = new RegExp(`^(?:【${ROLE_WORD}】\\s*[:：]?|${ROLE_WORD}\\s*[:：])\\s*\\S`);
 
 export function responsibilityLines(text: string): Bracket[] {

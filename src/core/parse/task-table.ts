@@ -3,6 +3,7 @@ import { looksLikeOrganisation, parseResponsibility } from './departments.ts';
 import { matchLabel } from './labels.ts';
 import { normalizeText } from './normalize.ts';
 import { chineseNumeral, HAN_NUMERAL_CHARS } from './numerals.ts';
+import { CO_WORD, LEAD_WORD, LIST_WORD, UNIT_WORD } from './role-words.ts';
 import { excerpt } from './structure.ts';
 import { capNotes, type TaskReader } from './tasks.ts';
 
@@ -17,14 +18,15 @@ type Column = 'serial' | 'task' | 'lead' | 'co' | 'list' | 'deadline' | 'other';
 
 /** A header's note on its column: 责任单位（部门）, 牵头单位(盖章). */
 const NOTE = '(?:[(（][^)）]{1,8}[)）])?';
-const UNIT_WORD = '(?:单位|部门|处室|科室)(?:[/／、]?(?:单位|部门))?';
+/** 单位, 部门, 科室, 处室, or two of them (单位/部门, 部门、单位). */
+const HEADER_UNIT_WORD = `${UNIT_WORD}(?:[/／、]?(?:单位|部门))?`;
 /**
  * Responsibility columns are whole header cells (牵头单位, 配合部门, 责任单位（部门）): a word inside a longer cell
  * (参加人员 in an agenda) names no units, and neither does 主体 (实施主体 of a list of administrative services).
  */
-const LEAD_HEADER = new RegExp(`^(?:(?:牵头|主责|主办)(?:责任)?${UNIT_WORD}|牵头)${NOTE}$`);
-const CO_HEADER = new RegExp(`^(?:(?:配合|参与|协同|协办|协助|参加)(?:责任)?${UNIT_WORD}|配合)${NOTE}$`);
-const LIST_HEADER = new RegExp(`^(?:主要|具体)?(?:责任|负责|承办|实施|落实)${UNIT_WORD}${NOTE}$`);
+const LEAD_HEADER = new RegExp(`^(?:${LEAD_WORD}(?:责任)?${HEADER_UNIT_WORD}|牵头)${NOTE}$`);
+const CO_HEADER = new RegExp(`^(?:${CO_WORD}(?:责任)?${HEADER_UNIT_WORD}|配合)${NOTE}$`);
+const LIST_HEADER = new RegExp(`^(?:主要|具体)?${LIST_WORD}${HEADER_UNIT_WORD}${NOTE}$`);
 /** 重点任务, 工作任务, 具体措施, 目标与任务; 内容 and 事项 only with a word before them (工作内容, 重点事项). */
 const TASK_HEADER = new RegExp(
   `^(?:(?:重点|主要|具体|目标与?|改革|年度)?(?:工作)?(?:任务|措施|举措|工作)(?:内容|措施|举措|事项|名称|及目标)?|(?:重点|主要|具体|改革|年度|工作|任务)(?:工作)?(?:事项|内容)(?:名称)?)${NOTE}$`,

@@ -3,6 +3,7 @@ import { atClauseBoundary, type Bracket, findBrackets } from './brackets.ts';
 import { FIRST_LISTED_LEADS, type ImpliedUnit, LISTED_UNITS_LEAD, parseResponsibility } from './departments.ts';
 import { normalizeText } from './normalize.ts';
 import { responsibilityLines } from './responsibility-lines.ts';
+import { ROLE_FIELD } from './role-words.ts';
 import { excerpt } from './structure.ts';
 import { deadlineField, readTargets, type StatedPeriod, statedPeriod } from './targets.ts';
 
@@ -65,7 +66,7 @@ export interface TaskReading {
 }
 
 /** Words that make a bracket look like a responsibility even when its names could not be read. */
-const RESPONSIBILITY_HINT = /负责|牵头|配合|参与|协办|协助|责任单位|责任部门|责任科室|责任处室|主责|落实单位/;
+const RESPONSIBILITY_HINT = new RegExp(`负责|牵头|配合|参与|协办|协助|主责|${ROLE_FIELD}`);
 /** A deadline field inside a responsibility: 完成时限：2024年12月底前. */
 const DEADLINE_FIELD =
   /【?(?:完成时限|完成时间|时间节点|时限要求|时限)(?:】\s*[:：]?|\s*[:：])\s*[^，,；;。【】)）〕\n]+/g;

@@ -54,6 +54,18 @@ describe('parseResponsibility', () => {
     expect(rolesOf('牵头单位:省教育厅;参与单位:省科技厅')).toEqual(['lead', 'co']);
   });
 
+  it('reads the 承办单位, 主办单位, 协同单位 and 参加单位 fields of a bracket by their role word', () => {
+    expect(departmentsOf('承办单位：市商务局、市财政局')).toEqual([
+      { name: '市商务局', role: 'lead' },
+      { name: '市财政局', role: 'co' },
+    ]);
+    expect(departmentsOf('主办单位：市文化旅游局；协同单位：市公安局；参加单位：各区县政府')).toEqual([
+      { name: '市文化旅游局', role: 'lead' },
+      { name: '市公安局', role: 'co' },
+      { name: '各区县政府', role: 'co' },
+    ]);
+  });
+
   it('reads A牵头，B、C配合 and a bare single department', () => {
     expect(departmentsOf('省商务厅牵头，省财政厅、省税务局配合')).toEqual([
       { name: '省商务厅', role: 'lead' },
