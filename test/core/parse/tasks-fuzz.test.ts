@@ -83,24 +83,40 @@ function generate(next: () => number): string {
 describe('task reading on generated input (fixed seed)', () => {
   it('never throws, stores only real dates, bounds quotes and notes', () => {
     const next = mulberry32(20240315);
+    // Each broken rule is collected with its input, so one run reports them all.
+    const broken: string[] = [];
+    const check = (ok: boolean, what: string, text: string): void => {
+      if (!ok) broken.push(`${what} in “${text.slice(0, 200)}”`);
+    };
     for (let i = 0; i < 2000; i++) {
       const text = generate(next);
       const anchor = next() < 0.5 ? '2024-03-15' : null;
       const { tasks, notes } = readTasks(text, { anchor, label: '（一）' });
       for (const t of tasks) {
         for (const target of t.targets) {
-          expect(isStorableDate(target.due), `${target.due} in ${text}`).toBe(true);
-          if (target.periodStart !== null) expect(isStorableDate(target.periodStart)).toBe(true);
-          expect(target.text.length).toBeLessThanOrEqual(MAX_QUOTE_CHARS);
-          expect(text.includes(target.text) || t.responsibility?.includes(target.text)).toBe(true);
+          check(isStorableDate(target.due), `due ${target.due}`, text);
+          if (target.periodStart !== null)
+            check(isStorableDate(target.periodStart), `period ${target.periodStart}`, text);
+          check(target.text.length <= MAX_QUOTE_CHARS, `quote of ${target.text.length} characters`, text);
+          check(
+            text.includes(target.text) || (t.responsibility ?? '').includes(target.text),
+            `quote “${target.text}” not in its task`,
+            text,
+          );
         }
-        for (const d of t.departments) expect(text.includes(d.name), d.name).toBe(true);
+        for (const d of t.departments) check(text.includes(d.name), `unit ${d.name} not as written`, text);
       }
       for (const kind of ['unread_bracket', 'unclassified_time'] as const) {
-        expect(notes.filter((n) => n.kind === kind).length).toBeLessThanOrEqual(MAX_NOTES_PER_ITEM + 1);
+        const n = notes.filter((x) => x.kind === kind).length;
+        check(n <= MAX_NOTES_PER_ITEM + 1, `${n} ${kind} notes`, text);
       }
-      for (const n of notes) expect((n.excerpt ?? '').length).toBeLessThanOrEqual(120);
-      expect(() => parseResponsibility(text)).not.toThrow();
+      for (const n of notes) check((n.excerpt ?? '').length <= 120, `excerpt of ${n.excerpt?.length}`, text);
+      try {
+        parseResponsibility(text);
+      } catch (error) {
+        check(false, `parseResponsibility threw ${String(error)}`, text);
+      }
     }
+    expect(broken).toEqual([]);
   });
 });
