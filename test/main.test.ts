@@ -80,7 +80,9 @@ describe('npm start on a damaged database', () => {
       const db = openDatabase(file);
       migrate(db);
       const insert = db.prepare('INSERT INTO processed_events (key, at) VALUES (?, ?)');
-      for (let i = 0; i < 2000; i++) insert.run(`event-${i}-${'x'.repeat(40)}`, '2026-01-01T00:00:00Z');
+      db.transaction(() => {
+        for (let i = 0; i < 2000; i++) insert.run(`event-${i}-${'x'.repeat(40)}`, '2026-01-01T00:00:00Z');
+      })();
       const pages = db.pragma('page_count', { simple: true }) as number;
       db.close();
       // One data page zeroed (a bad sector, a torn copy): the schema still reads, only a check finds it.

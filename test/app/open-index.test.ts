@@ -41,7 +41,9 @@ describe('openIndex and the integrity check of a large file', () => {
     const file = path.join(dir, 'index.db');
     const { db } = await openIndex({ DATABASE_PATH: file, SEEDS_DIR: path.join(dir, 'no-seeds') }, deps);
     const insert = db.prepare('INSERT INTO processed_events (key, at) VALUES (?, ?)');
-    for (let i = 0; i < 2000; i++) insert.run(`event-${i}-${'x'.repeat(40)}`, '2026-01-01T00:00:00Z');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`event-${i}-${'x'.repeat(40)}`, '2026-01-01T00:00:00Z');
+    })();
     db.close();
     return file;
   }

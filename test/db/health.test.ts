@@ -48,7 +48,9 @@ describe('the integrity check at start', () => {
     const db = openDatabase(file);
     migrate(db);
     const insert = db.prepare('INSERT INTO processed_events (key, at) VALUES (?, ?)');
-    for (let i = 0; i < 2000; i++) insert.run(`event-${i}-${'x'.repeat(40)}`, '2026-01-01T00:00:00Z');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`event-${i}-${'x'.repeat(40)}`, '2026-01-01T00:00:00Z');
+    })();
     db.close();
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
