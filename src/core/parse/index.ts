@@ -17,7 +17,6 @@ import { parseQa } from './qa.ts';
 import { checkSize, type DocumentFormat } from './readers/index.ts';
 import { decodeText, textFormatOf } from './readers/text.ts';
 import { placeOf } from './regions.ts';
-import { foldRestatedRows } from './restated-rows.ts';
 import { excerpt, findStructure, type Structure } from './structure.ts';
 import { cappedTableNotes, findTaskTables, readTableItem, type TableItem } from './task-table.ts';
 import { endsWithResponsibility, hasResponsibilityBracket, taskReader } from './tasks.ts';
@@ -186,7 +185,7 @@ export function parseText(source: { file: string; text: string; format: Document
     ...tables.items.map((row) => ({ index: row.index, row })),
   ].sort((a, b) => a.index - b.index);
   const rowNotes: ParseNote[] = [];
-  const read: ParsedMeasure[] = entries.map((e) => {
+  const measures: ParsedMeasure[] = entries.map((e) => {
     if ('row' in e) {
       const read = readTableItem(e.row, tasks);
       rowNotes.push(...read.notes);
@@ -204,16 +203,10 @@ export function parseText(source: { file: string; text: string; format: Document
       tasks: tasks.read(item.text, item.label),
     };
   });
-  const restated = foldRestatedRows(
-    read,
-    entries.map((e) => 'row' in e),
-  );
-  const { measures } = restated;
   const notes = [
-    kindNote(classification, structure, measures.length, tables.items.length - restated.folded),
+    kindNote(classification, structure, measures.length, tables.items.length),
     ...structure.notes,
     ...tables.notes,
-    ...restated.notes,
     ...cappedTableNotes(rowNotes),
     ...responsibilityNotes(measures),
     ...tasks.notes,

