@@ -26,12 +26,12 @@ export const UNIT_WORD = alternation(UNIT_WORDS);
 export const ROLE_FIELD = `${alternation([...LEAD_WORDS, ...LIST_WORDS, ...CO_WORDS])}${UNIT_WORD}`;
 
 /**
- * Role fields that may start a line of their own after an item. 主办单位 and 参加单位 may not: on a line of
- * their own they name a website's sponsor at the foot of a saved page (主办单位：某省人民政府办公厅) or who
- * attends a meeting (参加单位：各区县), never who carries out the item above.
+ * Role fields that may start a line of their own after an item. 主办单位, 承办单位 and 参加单位 may not: on a
+ * line of their own they name a website's sponsor and operator at the foot of a saved page (主办单位：某省人民政府
+ * 办公厅 / 承办单位：某市大数据中心) or who attends a meeting (参加单位：各区县), never who carries out the item above.
  */
 export const LINE_ROLE_FIELD = `${alternation(
-  [...LEAD_WORDS, ...LIST_WORDS, ...CO_WORDS].filter((w) => w !== '主办' && w !== '参加'),
+  [...LEAD_WORDS, ...LIST_WORDS, ...CO_WORDS].filter((w) => w !== '主办' && w !== '承办' && w !== '参加'),
 )}${UNIT_WORD}`;
 
 const LEAD_TEST = new RegExp(LEAD_WORD);

@@ -67,11 +67,11 @@ describe('responsibilityLines: a bureau assigning its sections', () => {
 });
 
 describe('responsibilityLines: which role fields start a line', () => {
-  it('reads 承办单位：, 协同部门： and 实施单位： lines with the roles their names give', () => {
+  it('reads 实施单位： and 协同部门： lines with the roles their names give', () => {
     const text =
-      '建设冷链物流中心。\n承办单位：市商务局\n协同部门：市交通运输局\n推进快递进村。\n实施单位：市邮政管理局';
+      '建设冷链物流中心。\n实施单位：市商务局\n协同部门：市交通运输局\n推进快递进村。\n实施单位：市邮政管理局';
     expect(responsibilityLines(text).map((b) => b.inner)).toEqual([
-      '承办单位：市商务局\n协同部门：市交通运输局',
+      '实施单位：市商务局\n协同部门：市交通运输局',
       '实施单位：市邮政管理局',
     ]);
     expect(splitTasks(text, null)[0]!.departments).toEqual([
@@ -80,8 +80,9 @@ describe('responsibilityLines: which role fields start a line', () => {
     ]);
   });
 
-  it('leaves a saved page’s 主办单位： footer and a notice’s 参加单位： line to the text', () => {
+  it('leaves a saved page’s 主办单位：/承办单位： footer and a notice’s 参加单位： line to the text', () => {
     expect(responsibilityLines('推进快递进村。\n主办单位：某省人民政府办公厅\n网站标识码：1100000088')).toEqual([]);
+    expect(responsibilityLines('推进快递进村。\n主办单位：某市人民政府办公厅\n承办单位：某市大数据中心')).toEqual([]);
     expect(responsibilityLines('召开推进会。\n参加单位：各区县人民政府')).toEqual([]);
   });
 });
