@@ -25,21 +25,21 @@ function handZip(entries: ZipEntry[]): Uint8Array {
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
     const method = e.deflated ? 8 : 0;
-    const local = Buffer.alloc(30);
+    // The central directory's entry is the local header's fields (from "version needed" on) two bytes further,
+    // after its "version made by".
+    const fields = (at: number, into: Buffer): Buffer => {
+      into.writeUInt16LE(20, at);
+      into.writeUInt16LE(method, at + 4);
+      into.writeUInt32LE(e.data.length, at + 14);
+      into.writeUInt32LE(e.statedSize, at + 18);
+      into.writeUInt16LE(name.length, at + 22);
+      return into;
+    };
+    const local = fields(4, Buffer.alloc(30));
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.statedSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
+    const central = fields(6, Buffer.alloc(46));
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.statedSize, 24);
-    central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, Buffer.from(e.data));
     centrals.push(central, name);
