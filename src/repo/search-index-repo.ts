@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { ItemKind } from '../core/model.ts';
+import { type FacetSource, facetsColumn } from '../core/search/facets.ts';
 import { KIND_SLOTS, kindClass } from '../core/search/ranking.ts';
 import { type IndexColumns, type IndexSource, indexColumnsWith } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
@@ -18,17 +19,26 @@ export const INDEX_FINGERPRINT_KEY = 'search_index_fingerprint';
 /** How many measures are read and written per statement round (bounds memory on a full rebuild). */
 const CHUNK = 500;
 
-export interface IndexSourceRow extends IndexSource {
+export interface IndexSourceRow extends IndexSource, FacetSource {
   measureId: string;
   documentId: string;
   kind: ItemKind;
 }
 
-/** One measure's row for the index: its id, kind (part of the FTS rowid) and already-segmented columns. */
+/**
+ * One measure's row for the index: its id, kind (part of the FTS rowid), already-segmented columns and facet
+ * tokens (core/search/facets.ts).
+ */
 export interface IndexEntry extends IndexColumns {
   measureId: string;
   documentId: string;
   kind: ItemKind;
+  facets: string;
+}
+
+/** The index entry of a source row, given its segmented columns. */
+export function indexEntry(r: IndexSourceRow, columns: IndexColumns): IndexEntry {
+  return { measureId: r.measureId, documentId: r.documentId, kind: r.kind, ...columns, facets: facetsColumn(r) };
 }
 
 /** The text each measure contributes to the index, for the given ids (missing ids are left out). */
@@ -40,12 +50,20 @@ export function readIndexSources(db: Db, measureIds: string[]): IndexSourceRow[]
               SELECT td.name AS x FROM tasks t JOIN task_departments td ON td.task_id = t.id WHERE t.measure_id = m.id
               UNION ALL
               SELECT t.responsibility FROM tasks t WHERE t.measure_id = m.id AND t.responsibility IS NOT NULL)
-           ), '') AS departments
-         FROM json_each(?) j JOIN measures m ON m.id = j.value ORDER BY j.key`,
+           ), '') AS departments,
+           (SELECT json_group_array(td.name) FROM tasks t JOIN task_departments td ON td.task_id = t.id
+              WHERE t.measure_id = m.id) AS departmentNames,
+           d.region_path AS regionPath, d.kind AS documentKind
+         FROM json_each(?) j JOIN measures m ON m.id = j.value JOIN documents d ON d.id = m.document_id
+         ORDER BY j.key`,
   );
   const out: IndexSourceRow[] = [];
   for (let i = 0; i < measureIds.length; i += CHUNK) {
-    out.push(...(read.all(JSON.stringify(measureIds.slice(i, i + CHUNK))) as IndexSourceRow[]));
+    for (const r of read.all(JSON.stringify(measureIds.slice(i, i + CHUNK))) as (IndexSourceRow & {
+      departmentNames: string;
+    })[]) {
+      out.push({ ...r, departmentNames: JSON.parse(r.departmentNames) as string[] });
+    }
   }
   return out;
 }
@@ -66,7 +84,10 @@ function writer(db: Db): Writer {
     addRow: prepared(db, 'INSERT INTO search_rows (id, measure_id, document_id) VALUES (?, ?, ?)'),
     moveRow: prepared(db, 'UPDATE search_rows SET id = ?, document_id = ? WHERE id = ?'),
     delFts: prepared(db, 'DELETE FROM measure_fts WHERE rowid = ?'),
-    insFts: prepared(db, 'INSERT INTO measure_fts (rowid, title, departments, body, chars) VALUES (?, ?, ?, ?, ?)'),
+    insFts: prepared(
+      db,
+      'INSERT INTO measure_fts (rowid, title, departments, body, chars, facets) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
   };
 }
 
@@ -90,7 +111,7 @@ export function writeIndexEntries(db: Db, entries: IndexEntry[]): void {
       rowid = old % KIND_SLOTS === cls ? old : ++seq * KIND_SLOTS + cls;
       w.moveRow.run(rowid, e.documentId, old);
     }
-    w.insFts.run(rowid, e.title, e.departments, e.body, e.chars);
+    w.insFts.run(rowid, e.title, e.departments, e.body, e.chars, e.facets);
   }
 }
 
@@ -101,7 +122,7 @@ export function indexMeasures(db: Db, measureIds: string[], segmenter: Segmenter
     const sources = readIndexSources(db, measureIds.slice(i, i + CHUNK));
     writeIndexEntries(
       db,
-      sources.map((r) => ({ measureId: r.measureId, documentId: r.documentId, kind: r.kind, ...columns(r) })),
+      sources.map((r) => indexEntry(r, columns(r))),
     );
   }
 }

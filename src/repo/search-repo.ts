@@ -1,4 +1,5 @@
 import type { DocumentRef, ItemKind, Precision } from '../core/model.ts';
+import { facetToken, MAX_FACET_VALUES } from '../core/search/facets.ts';
 import { type ResolvedFilters, selectsMeasureSets } from '../core/search/filters.ts';
 import { RANK_SQL } from '../core/search/ranking.ts';
 import type { Db } from '../db/open.ts';
@@ -19,8 +20,12 @@ function likeContains(value: string): string {
  * patterns are compared with the distinct names (department_names), not with every task's departments.
  */
 function departmentNamesLike(patterns: string[]): string {
-  const ors = patterns.map(() => `name LIKE ? ESCAPE '\\'`).join(' OR ');
-  return `td.name IN (SELECT name FROM department_names WHERE ${ors})`;
+  return `td.name IN (SELECT name FROM department_names WHERE ${namesLike(patterns)})`;
+}
+
+/** `name` contains one of the patterns (each bound as likeContains). */
+function namesLike(patterns: string[]): string {
+  return patterns.map(() => `name LIKE ? ESCAPE '\\'`).join(' OR ');
 }
 
 /**
@@ -57,6 +62,53 @@ export function filterSql(f: ResolvedFilters, measureId = 'm.id'): { sql: string
     params.push(f.inForceOn, f.inForceOn);
   }
   return { sql: where.length ? ` AND ${where.join(' AND ')}` : '', params };
+}
+
+/** Filters split into facet token groups (matched inside FTS5) and what is left for SQL. */
+export interface FacetScope {
+  /** One group per filter moved into FTS5: a measure must carry one token of each (core/search/facets.ts). */
+  groups: string[][];
+  /** The filters still matched in SQL: in force, due dates, and a filter selecting too many values. */
+  residual: ResolvedFilters;
+  /** A filter selects no value at all (no department name contains the pattern): nothing can match. */
+  empty: boolean;
+}
+
+/**
+ * Moves the department, region and kind filters into facet tokens: the department names containing one of the
+ * patterns (as `departmentNamesLike` compares them) and the region paths containing the stem (as filterSql's
+ * LIKE does), read from the small tables of distinct values (department_names, region_paths). A filter with
+ * more than `maxValues` values stays in SQL, so a MATCH never grows past a bounded size.
+ */
+export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VALUES): FacetScope {
+  const residual: ResolvedFilters = { ...f };
+  const groups: string[][] = [];
+  let empty = false;
+  const move = (values: string[], token: (v: string) => string | null): boolean => {
+    if (values.length > maxValues) return false;
+    const tokens = [...new Set(values.map(token).filter((t): t is string => t !== null))];
+    if (tokens.length === 0) empty = true;
+    else groups.push(tokens);
+    return true;
+  };
+  const patterns = f.departmentPatterns ?? [];
+  if (patterns.length > 0) {
+    const names = prepared(db, `SELECT name FROM department_names WHERE ${namesLike(patterns)} LIMIT ?`)
+      .pluck()
+      .all(...patterns.map(likeContains), maxValues + 1) as string[];
+    if (move(names, (n) => facetToken('department', n))) delete residual.departmentPatterns;
+  }
+  if (f.regionStem) {
+    const paths = prepared(db, `SELECT path FROM region_paths WHERE path LIKE ? ESCAPE '\\' LIMIT ?`)
+      .pluck()
+      .all(likeContains(f.regionStem), maxValues + 1) as string[];
+    if (move(paths, (p) => facetToken('region', p))) delete residual.regionStem;
+  }
+  if (f.kind) {
+    groups.push([facetToken('kind', f.kind)!]);
+    delete residual.kind;
+  }
+  return { groups, residual, empty };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type ForceStatus, refStatus } from '../core/documents/in-force.ts';
 import type { ItemKind } from '../core/model.ts';
 import { SearchInputError } from '../core/search/errors.ts';
+import { scopeMatch } from '../core/search/facets.ts';
 import { hasFilters, resolveFilters, type SearchFilters } from '../core/search/filters.ts';
 import { buildSnippet, type SnippetPart } from '../core/search/highlight.ts';
 import {
@@ -23,6 +24,7 @@ import {
   countListed,
   countMatchesUpTo,
   countTargetsInWindow,
+  facetScope,
   hasAtLeastMatches,
   loadHits,
   pageListed,
@@ -118,24 +120,29 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     const parsed = parseQuery(query, segmenter);
     needles = highlightNeedles(parsed);
     unsupported = parsed.unsupported;
-    let match = wordMatch(parsed);
+    // Department, region and kind filters become facet tokens ANDed into every MATCH (intersected inside FTS5);
+    // only the rest is joined per match.
+    const scope = facetScope(db, filters);
+    if (scope.empty) return { query, total: 0, totalIsLowerBound: false, hits: [], unsupported };
+    const rest = scope.residual;
+    const scoped = (m: string) => scopeMatch(m, scope.groups);
+    let match = scoped(wordMatch(parsed));
     // One pass counts the word matches, up to the bound past which a count is only "10,000+". It also says
     // whether words alone find enough or exact substrings must be added (always, for 1–2 characters); the
     // union is counted only when the words left the count below the bound (a union is slower to count). A
-    // filtered 1–2 character query goes straight to the union: filters rarely leave 10,000 matches, and each
-    // pass pays for them again (a department or due filter builds its set of measures).
+    // filtered 1–2 character query goes straight to the union: filters rarely leave 10,000 matches.
     const unionOnly = parsed.short && hasFilters(req.filters);
-    let counted = unionOnly ? 0 : countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
+    let counted = unionOnly ? 0 : countMatchesUpTo(db, match, rest, COUNTED_MATCHES + 1);
     if (parsed.short || counted < FEW_WORD_HITS) {
-      match = wordOrCharMatch(parsed);
-      if (counted <= COUNTED_MATCHES) counted = countMatchesUpTo(db, match, filters, COUNTED_MATCHES + 1);
+      match = scoped(wordOrCharMatch(parsed));
+      if (counted <= COUNTED_MATCHES) counted = countMatchesUpTo(db, match, rest, COUNTED_MATCHES + 1);
     }
     totalIsLowerBound = counted > COUNTED_MATCHES;
     total = Math.min(counted, COUNTED_MATCHES);
     page =
       counted > BROAD_QUERY_MATCHES
-        ? pageMatchesTiered(db, match, headingMatch(parsed), filters, limit, offset)
-        : pageMatches(db, match, filters, limit, offset);
+        ? pageMatchesTiered(db, match, scoped(headingMatch(parsed)), rest, limit, offset)
+        : pageMatches(db, match, rest, limit, offset);
   }
   return { query, total, totalIsLowerBound, hits: hydrate(db, page, needles, req.today), unsupported };
 }
@@ -161,9 +168,14 @@ export function matchingMeasureIds(
   const query = req.query.trim();
   if (isBlankQuery(query)) return hasFilters(req.filters) ? new Set(allMatchingIds(db, null, filters)) : null;
   const parsed = parseQuery(query, segmenter);
-  let match = wordMatch(parsed);
-  if (parsed.short || !hasAtLeastMatches(db, match, filters, FEW_WORD_HITS)) match = wordOrCharMatch(parsed);
-  return new Set(allMatchingIds(db, match, filters));
+  const scope = facetScope(db, filters);
+  if (scope.empty) return new Set();
+  const scoped = (m: string) => scopeMatch(m, scope.groups);
+  let match = scoped(wordMatch(parsed));
+  if (parsed.short || !hasAtLeastMatches(db, match, scope.residual, FEW_WORD_HITS)) {
+    match = scoped(wordOrCharMatch(parsed));
+  }
+  return new Set(allMatchingIds(db, match, scope.residual));
 }
 
 function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: string[], today: string): SearchHit[] {

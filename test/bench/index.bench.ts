@@ -5,13 +5,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import nodejieba from 'nodejieba';
 import { parseDocument } from '../../src/core/parse/index.ts';
-import { type IndexColumns, indexColumnsWith, indexFingerprint } from '../../src/core/search/segment.ts';
+import { indexColumnsWith, indexFingerprint } from '../../src/core/search/segment.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { type Db, openDatabase } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import {
   type IndexEntry,
+  indexEntry,
   readIndexSources,
   writeIndexEntries,
   writeIndexFingerprint,
@@ -153,9 +154,11 @@ function benchScale(templates: Db, target: number, evalQueries: string[]): Scale
 
   const plain = openDatabase(path.join(dir, 'plain.db'));
   plain.exec(
-    `CREATE VIRTUAL TABLE plain USING fts5(title, departments, body, chars, tokenize = 'unicode61 remove_diacritics 0')`,
+    `CREATE VIRTUAL TABLE plain USING fts5(title, departments, body, chars, facets, tokenize = 'unicode61 remove_diacritics 0')`,
   );
-  const plainInsert = plain.prepare('INSERT INTO plain (title, departments, body, chars) VALUES (?, ?, ?, ?)');
+  const plainInsert = plain.prepare(
+    'INSERT INTO plain (title, departments, body, chars, facets) VALUES (?, ?, ?, ?, ?)',
+  );
   const ids = db.prepare('SELECT id FROM measures ORDER BY rowid').pluck().all() as string[];
   const columns = indexColumnsWith(segmenter);
   let segmentMs = 0;
@@ -171,15 +174,11 @@ function benchScale(templates: Db, target: number, evalQueries: string[]): Scale
         nodejieba.cutForSearch(s.section ? `${s.title}\n${s.text}\n${s.section}` : `${s.title}\n${s.text}`);
       }
     }).ms;
-    const seg = timed(() =>
-      sources.map(
-        (s): IndexEntry => ({ measureId: s.measureId, documentId: s.documentId, kind: s.kind, ...columns(s) }),
-      ),
-    );
+    const seg = timed(() => sources.map((s): IndexEntry => indexEntry(s, columns(s))));
     segmentMs += seg.ms;
     const entries = seg.value;
     plainMs += timed(() => {
-      for (const e of entries as IndexColumns[]) plainInsert.run(e.title, e.departments, e.body, e.chars);
+      for (const e of entries) plainInsert.run(e.title, e.departments, e.body, e.chars, e.facets);
     }).ms;
     writeMs += timed(() => writeIndexEntries(db, entries)).ms;
   }

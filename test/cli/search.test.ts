@@ -81,7 +81,7 @@ describe('measures search on a stale index', () => {
     const db = openDatabase(stale);
     // As if segmented by an older dictionary: the stored tokens match nothing any more.
     writeIndexFingerprint(db, 'older-dictionary');
-    db.exec("UPDATE measure_fts SET title = 'x', body = 'x', chars = 'x', departments = 'x'");
+    db.exec("UPDATE measure_fts SET title = 'x', body = 'x', chars = 'x', departments = 'x', facets = 'x'");
     db.close();
     const r = await cli(['search', '5G基站', '--json', '--db', stale]);
     expect(r.code).toBe(0);

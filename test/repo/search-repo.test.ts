@@ -1,10 +1,13 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { scopeMatch } from '../../src/core/search/facets.ts';
+import type { ResolvedFilters } from '../../src/core/search/filters.ts';
 import { ftsString } from '../../src/core/search/query.ts';
 import type { Db } from '../../src/db/open.ts';
 import {
   countListed,
   countMatches,
   countMatchesUpTo,
+  facetScope,
   filterSql,
   hasAtLeastMatches,
   loadHits,
@@ -180,6 +183,96 @@ describe('pageMatches and countMatchesUpTo', () => {
     });
     addDocument(db, { id: 'yyee', file: '1.txt', measures: [{ label: '（一）', title: '桥梁', text: '桥梁。' }] });
     expect(pageMatches(db, words('桥梁'), {}, 10, 0).map((p) => p.measureId)).toEqual(['zzdd-1', 'zzdd-2', 'yyee-1']);
+  });
+});
+
+describe('facetScope', () => {
+  /** The page of `match` under `f`, with the department, region and kind filters matched as facet tokens. */
+  const faceted = (match: string, f: ResolvedFilters, maxValues?: number) => {
+    const scope = facetScope(db, f, maxValues);
+    return scope.empty ? [] : pageMatches(db, scopeMatch(match, scope.groups), scope.residual, 10, 0);
+  };
+
+  it('selects what the same filters select in SQL', () => {
+    addDocument(db, {
+      id: 'jsnj',
+      file: 'd.txt',
+      region: '南京市',
+      regionPath: ['江苏省', '南京市'],
+      measures: [
+        {
+          label: '（一）',
+          title: '冷链配送',
+          text: '冷链配送。',
+          tasks: [{ departments: [{ name: '国家发展改革委（国家能源局）', role: 'lead' }] }],
+        },
+      ],
+    });
+    const filters: ResolvedFilters[] = [
+      { departmentPatterns: ['商务'] },
+      { departmentPatterns: ['交通运输'] },
+      { departmentPatterns: ['能源局'] },
+      { departmentPatterns: ['（国家'] },
+      { departmentPatterns: ['发展改革', '商务局'] },
+      { departmentPatterns: ['没有的部门'] },
+      { departmentPatterns: ['%'] },
+      { regionStem: '天津' },
+      { regionStem: '江苏' },
+      { regionStem: '南京' },
+      { regionStem: '江苏省/南京' },
+      { regionStem: '%' },
+      { kind: 'qa' },
+      { kind: 'policy', regionStem: '天津', departmentPatterns: ['商务'] },
+      { departmentPatterns: ['商务'], inForceOn: '2024-01-01' },
+      { departmentPatterns: ['市'], dueFrom: '2022-01-01', dueTo: '2022-12-31' },
+    ];
+    for (const f of filters) {
+      const sql = pageMatches(db, words('冷链'), f, 10, 0);
+      expect({ f, page: faceted(words('冷链'), f) }).toEqual({ f, page: sql });
+      // A filter over more values than the bound stays in SQL, with the same result.
+      expect({ f, page: faceted(words('冷链'), f, 0) }).toEqual({ f, page: sql });
+    }
+    expect(faceted(words('冷链'), { departmentPatterns: ['能源局'] }).map((p) => p.measureId)).toEqual(['jsnj-1']);
+    expect(faceted(words('冷链'), { regionStem: '江苏' }).map((p) => p.measureId)).toEqual(['jsnj-1']);
+  });
+
+  it('moves the filters it can into token groups and leaves the rest for SQL', () => {
+    const scope = facetScope(db, {
+      departmentPatterns: ['商务', '交通运输'],
+      regionStem: '天津',
+      kind: 'policy',
+      inForceOn: '2024-01-01',
+    });
+    expect(scope).toEqual({
+      groups: [['u市交通运输委', 'u市商务局'].sort(), ['r天津市'], ['kpolicy']],
+      residual: { inForceOn: '2024-01-01' },
+      empty: false,
+    });
+    expect(facetScope(db, { departmentPatterns: ['商务', '交通运输'] }, 1).residual).toEqual({
+      departmentPatterns: ['商务', '交通运输'],
+    });
+    expect(facetScope(db, { departmentPatterns: ['没有的部门'] }).empty).toBe(true);
+    expect(facetScope(db, { regionStem: '%' }).empty).toBe(true);
+  });
+
+  it('follows a document whose departments and region change when it is stored again', () => {
+    addDocument(db, {
+      id: 'tjaa',
+      file: 'a.txt',
+      region: '河北省',
+      measures: [
+        {
+          label: '（一）',
+          title: '发展冷链物流',
+          text: '建设冷链设施。',
+          tasks: [{ departments: [{ name: '省发展改革委', role: 'lead' }] }],
+        },
+      ],
+    });
+    expect(faceted(words('冷链'), { departmentPatterns: ['商务'] })).toEqual([]);
+    expect(faceted(words('冷链'), { departmentPatterns: ['发展改革'] }).map((p) => p.measureId)).toEqual(['tjaa-1']);
+    expect(faceted(words('冷链'), { regionStem: '天津' })).toEqual([]);
+    expect(faceted(words('冷链'), { regionStem: '河北' }).map((p) => p.measureId)).toEqual(['tjaa-1']);
   });
 });
 

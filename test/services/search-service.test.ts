@@ -274,7 +274,7 @@ describe('ensureSearchIndexFresh', () => {
 
     // An index built with an older dictionary: stale tokens that no longer match anything.
     writeIndexFingerprint(db, 'old-dictionary');
-    db.exec("UPDATE measure_fts SET title = 'x', body = 'x', chars = 'x', departments = 'x'");
+    db.exec("UPDATE measure_fts SET title = 'x', body = 'x', chars = 'x', departments = 'x', facets = 'x'");
     expect(ids('冷链追溯')).toEqual([]);
     const r = ensureSearchIndexFresh(db, silentLogger, testSegmenter);
     expect(r).toEqual({ rebuilt: true, measures: 6 });

@@ -1,14 +1,15 @@
 import type { ItemKind } from '../model.ts';
 
 /**
- * bm25 column weights for measure_fts (title, departments, body, chars): a term in a measure's heading says
- * more about it than one in its body; responsible departments sit between. The one-character column only
- * serves exact-substring recall, so its matches rank below word matches.
+ * bm25 column weights for measure_fts (title, departments, body, chars, facets), in column order: a term in a
+ * measure's heading says more about it than one in its body; responsible departments sit between. The
+ * one-character column only serves exact-substring recall, so its matches rank below word matches. Facets are
+ * filters, not relevance: they weigh nothing.
  */
-export const COLUMN_WEIGHTS = { title: 10, departments: 4, body: 1, chars: 0.5 } as const;
+export const COLUMN_WEIGHTS = { title: 10, departments: 4, body: 1, chars: 0.5, facets: 0 } as const;
 
 /** The SQL ranking expression (lower is better, as bm25 returns it). */
-export const BM25_SQL = `bm25(measure_fts, ${COLUMN_WEIGHTS.title}, ${COLUMN_WEIGHTS.departments}, ${COLUMN_WEIGHTS.body}, ${COLUMN_WEIGHTS.chars})`;
+export const BM25_SQL = `bm25(measure_fts, ${Object.values(COLUMN_WEIGHTS).join(', ')})`;
 
 /**
  * A prior by item kind: the numbered measures of a policy are what the team tracks, so they rank above Q&A

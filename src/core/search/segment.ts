@@ -11,8 +11,11 @@ import type { Segmenter } from './segmenter.ts';
  * and 5G into 5/G. They are cut out first and kept whole, so 5G基站 is the two terms 5g + 基站 on both sides.
  */
 
-/** Bump when the way text is turned into index tokens changes here, so existing indexes are rebuilt. */
-export const SEGMENTATION_RULES_VERSION = '3';
+/**
+ * Bump when the way text (here) or facets (facets.ts) are turned into index tokens changes, so existing indexes
+ * are rebuilt.
+ */
+export const SEGMENTATION_RULES_VERSION = '4';
 
 /** Identifies the rules and the segmenter's dictionaries; stored with the index to know when to rebuild it. */
 export function indexFingerprint(segmenter: Segmenter): string {
