@@ -1,5 +1,5 @@
 import type { DocumentRef, ItemKind, Precision } from '../core/model.ts';
-import { facetToken, MAX_FACET_VALUES } from '../core/search/facets.ts';
+import { type FacetTokens, facetToken, MAX_EXCLUDED_DOCUMENTS, MAX_FACET_VALUES } from '../core/search/facets.ts';
 import { type ResolvedFilters, selectsMeasureSets } from '../core/search/filters.ts';
 import { RANK_SQL } from '../core/search/ranking.ts';
 import type { Db } from '../db/open.ts';
@@ -29,6 +29,13 @@ function namesLike(patterns: string[]): string {
 }
 
 /**
+ * Document `d` is out of force on the date bound twice. Mirrors core/documents/in-force.ts: only policies have
+ * force; they lack it before effect and after expiry.
+ */
+const OUT_OF_FORCE_SQL = `(d.kind = 'policy' AND ((d.effective_on IS NOT NULL AND ? < d.effective_on)
+  OR (d.expires_on IS NOT NULL AND ? > d.expires_on)))`;
+
+/**
  * WHERE clauses over `d` (documents) and the measure whose id is `measureId` (`m.id` over measures, or
  * `s.measure_id` over search_rows) for the filters, with their parameters.
  */
@@ -56,29 +63,27 @@ export function filterSql(f: ResolvedFilters, measureId = 'm.id'): { sql: string
     params.push(f.dueFrom ?? '0000-01-01', f.dueTo ?? '9999-12-31');
   }
   if (f.inForceOn) {
-    // Mirrors core/documents/in-force.ts: only policies have force; they lack it before effect and after expiry.
-    where.push(`NOT (d.kind = 'policy' AND ((d.effective_on IS NOT NULL AND ? < d.effective_on)
-      OR (d.expires_on IS NOT NULL AND ? > d.expires_on)))`);
+    where.push(`NOT ${OUT_OF_FORCE_SQL}`);
     params.push(f.inForceOn, f.inForceOn);
   }
   return { sql: where.length ? ` AND ${where.join(' AND ')}` : '', params };
 }
 
-/** Filters split into facet token groups (matched inside FTS5) and what is left for SQL. */
-export interface FacetScope {
-  /** One group per filter moved into FTS5: a measure must carry one token of each (core/search/facets.ts). */
-  groups: string[][];
-  /** The filters still matched in SQL: in force, due dates, and a filter selecting too many values. */
+/** Filters split into facet tokens (matched inside FTS5: core/search/facets.ts) and what is left for SQL. */
+export interface FacetScope extends FacetTokens {
+  /** The filters still matched in SQL: due dates, and a filter selecting too many values. */
   residual: ResolvedFilters;
   /** A filter selects no value at all (no department name contains the pattern): nothing can match. */
   empty: boolean;
 }
 
 /**
- * Moves the department, region and kind filters into facet tokens: the department names containing one of the
+ * Moves the department, region, kind and in-force filters into facet tokens: the department names containing one of the
  * patterns (as `departmentNamesLike` compares them) and the region paths containing the stem (as filterSql's
  * LIKE does), read from the small tables of distinct values (department_names, region_paths). A filter with
- * more than `maxValues` values stays in SQL, so a MATCH never grows past a bounded size.
+ * more than `maxValues` values stays in SQL, so a MATCH never grows past a bounded size. In force excludes the
+ * documents out of force on the day (as filterSql judges them) by their id tokens, when there are at most
+ * MAX_EXCLUDED_DOCUMENTS of them.
  */
 export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VALUES): FacetScope {
   const residual: ResolvedFilters = { ...f };
@@ -108,7 +113,18 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
     groups.push([facetToken('kind', f.kind)!]);
     delete residual.kind;
   }
-  return { groups, residual, empty };
+  let exclude: string[] = [];
+  if (f.inForceOn) {
+    const maxExcluded = Math.min(maxValues, MAX_EXCLUDED_DOCUMENTS);
+    const out = prepared(db, `SELECT id FROM documents d WHERE ${OUT_OF_FORCE_SQL} LIMIT ?`)
+      .pluck()
+      .all(f.inForceOn, f.inForceOn, maxExcluded + 1) as string[];
+    if (out.length <= maxExcluded) {
+      exclude = out.map((id) => facetToken('document', id)!);
+      delete residual.inForceOn;
+    }
+  }
+  return { groups, exclude, residual, empty };
 }
 
 /**

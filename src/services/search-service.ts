@@ -120,12 +120,12 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     const parsed = parseQuery(query, segmenter);
     needles = highlightNeedles(parsed);
     unsupported = parsed.unsupported;
-    // Department, region and kind filters become facet tokens ANDed into every MATCH (intersected inside FTS5);
+    // Department, region, kind and in-force filters become facet tokens ANDed into every MATCH (intersected inside FTS5);
     // only the rest is joined per match.
     const scope = facetScope(db, filters);
     if (scope.empty) return { query, total: 0, totalIsLowerBound: false, hits: [], unsupported };
     const rest = scope.residual;
-    const scoped = (m: string) => scopeMatch(m, scope.groups);
+    const scoped = (m: string) => scopeMatch(m, scope);
     let match = scoped(wordMatch(parsed));
     // One pass counts the word matches, up to the bound past which a count is only "10,000+". It also says
     // whether words alone find enough or exact substrings must be added (always, for 1–2 characters); the
@@ -170,7 +170,7 @@ export function matchingMeasureIds(
   const parsed = parseQuery(query, segmenter);
   const scope = facetScope(db, filters);
   if (scope.empty) return new Set();
-  const scoped = (m: string) => scopeMatch(m, scope.groups);
+  const scoped = (m: string) => scopeMatch(m, scope);
   let match = scoped(wordMatch(parsed));
   if (parsed.short || !hasAtLeastMatches(db, match, scope.residual, FEW_WORD_HITS)) {
     match = scoped(wordOrCharMatch(parsed));

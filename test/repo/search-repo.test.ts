@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { scopeMatch } from '../../src/core/search/facets.ts';
+import { MAX_EXCLUDED_DOCUMENTS, scopeMatch } from '../../src/core/search/facets.ts';
 import type { ResolvedFilters } from '../../src/core/search/filters.ts';
 import { ftsString } from '../../src/core/search/query.ts';
 import type { Db } from '../../src/db/open.ts';
@@ -190,7 +190,7 @@ describe('facetScope', () => {
   /** The page of `match` under `f`, with the department, region and kind filters matched as facet tokens. */
   const faceted = (match: string, f: ResolvedFilters, maxValues?: number) => {
     const scope = facetScope(db, f, maxValues);
-    return scope.empty ? [] : pageMatches(db, scopeMatch(match, scope.groups), scope.residual, 10, 0);
+    return scope.empty ? [] : pageMatches(db, scopeMatch(match, scope), scope.residual, 10, 0);
   };
 
   it('selects what the same filters select in SQL', () => {
@@ -224,6 +224,9 @@ describe('facetScope', () => {
       { kind: 'qa' },
       { kind: 'policy', regionStem: '天津', departmentPatterns: ['商务'] },
       { departmentPatterns: ['商务'], inForceOn: '2024-01-01' },
+      { inForceOn: '2024-01-01' },
+      { inForceOn: '2022-06-01' },
+      { regionStem: '天津', inForceOn: '2024-01-01' },
       { departmentPatterns: ['市'], dueFrom: '2022-01-01', dueTo: '2022-12-31' },
     ];
     for (const f of filters) {
@@ -245,9 +248,36 @@ describe('facetScope', () => {
     });
     expect(scope).toEqual({
       groups: [['u市交通运输委', 'u市商务局'].sort(), ['r天津市'], ['kpolicy']],
-      residual: { inForceOn: '2024-01-01' },
+      exclude: ['dtjaa'],
+      residual: {},
       empty: false,
     });
+    expect(facetScope(db, { inForceOn: '2022-06-01' })).toEqual({
+      groups: [],
+      exclude: [],
+      residual: {},
+      empty: false,
+    });
+    expect(facetScope(db, { dueFrom: '2022-01-01' }).residual).toEqual({ dueFrom: '2022-01-01' });
+  });
+
+  it('leaves in force to SQL when more documents are out of force than it excludes by token', () => {
+    for (let i = 0; i < MAX_EXCLUDED_DOCUMENTS; i++) {
+      addDocument(db, {
+        id: `old${i}`,
+        file: `old${i}.txt`,
+        expiresOn: '2020-12-31',
+        measures: [{ label: '（一）', title: '冷链', text: '冷链。' }],
+      });
+    }
+    expect(facetScope(db, { inForceOn: '2024-01-01' }).residual).toEqual({ inForceOn: '2024-01-01' });
+    expect(
+      faceted(words('冷链'), { inForceOn: '2024-01-01' })
+        .map((p) => p.measureId)
+        .sort(),
+    ).toEqual(['hnbb-1', 'qacc-1']);
+    // Before any of them expired, nothing is excluded.
+    expect(facetScope(db, { inForceOn: '2020-06-01' })).toMatchObject({ exclude: [], residual: {} });
     expect(facetScope(db, { departmentPatterns: ['商务', '交通运输'] }, 1).residual).toEqual({
       departmentPatterns: ['商务', '交通运输'],
     });

@@ -19,17 +19,27 @@ describe('facetToken', () => {
 describe('facetsColumn', () => {
   it('lists each facet token of a measure once', () => {
     expect(
-      facetsColumn({ departmentNames: ['市商务局', '市商务局', '（）'], regionPath: '天津市', documentKind: 'policy' }),
-    ).toBe('u市商务局 r天津市 kpolicy');
-    expect(facetsColumn({ departmentNames: [], regionPath: null, documentKind: 'qa' })).toBe('kqa');
+      facetsColumn({
+        documentId: 'tjaa',
+        departmentNames: ['市商务局', '市商务局', '（）'],
+        regionPath: '天津市',
+        documentKind: 'policy',
+      }),
+    ).toBe('dtjaa u市商务局 r天津市 kpolicy');
+    expect(facetsColumn({ documentId: 'qacc', departmentNames: [], regionPath: null, documentKind: 'qa' })).toBe(
+      'dqacc kqa',
+    );
   });
 });
 
 describe('scopeMatch', () => {
-  it('ANDs one OR group per filter, every token a quoted FTS string', () => {
-    expect(scopeMatch('"冷链"', [['u市商务局', 'u"x'], ['r天津市']])).toBe(
+  it('ANDs one OR group per filter and takes away the excluded tokens, every token a quoted FTS string', () => {
+    expect(scopeMatch('"冷链"', { groups: [['u市商务局', 'u"x'], ['r天津市']], exclude: [] })).toBe(
       '("冷链") AND facets : ("u市商务局" OR "u""x") AND facets : ("r天津市")',
     );
-    expect(scopeMatch('"冷链"', [])).toBe('"冷链"');
+    expect(scopeMatch('"冷链"', { groups: [['r天津市']], exclude: ['dtjaa', 'dhnbb'] })).toBe(
+      '(("冷链") AND facets : ("r天津市")) NOT facets : ("dtjaa" OR "dhnbb")',
+    );
+    expect(scopeMatch('"冷链"', { groups: [], exclude: [] })).toBe('"冷链"');
   });
 });
