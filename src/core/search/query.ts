@@ -136,7 +136,22 @@ function toPart(item: RawItem, segmenter: Segmenter): QueryPart | null {
   if (chunks.length === 0) return null;
   const terms = item.phrase ? [] : [...new Set(segmentQuery(segmenter, normalized))];
   if (!item.phrase && terms.length === 0) return null;
-  return { terms, alternatives: terms.map((t) => aliasAlternatives(t, segmenter)), chunks, phrase: item.phrase };
+  const alternatives = terms.map((t) => withoutSubsumed(t, aliasAlternatives(t, segmenter)));
+  return { terms, alternatives, chunks, phrase: item.phrase };
+}
+
+/**
+ * Drops the alias spellings that add no match: those holding every word of the term alone or of a shorter
+ * spelling (商务 → 商务/和/投资/促进; 发展/和/改革 beside 发展/改革). Each would still cost bm25 a pass over
+ * every row of each of its words (和 is in most rows).
+ */
+function withoutSubsumed(term: string, spellings: string[][]): string[][] {
+  const kept: string[][] = [];
+  const covers = (shorter: string[], words: string[]) => shorter.every((w) => words.includes(w));
+  for (const words of [...spellings].sort((a, b) => a.length - b.length)) {
+    if (!covers([term], words) && !kept.some((k) => covers(k, words))) kept.push(words);
+  }
+  return spellings.filter((words) => kept.includes(words));
 }
 
 /**

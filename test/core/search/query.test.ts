@@ -17,6 +17,15 @@ beforeAll(() => warmSegmenter(testSegmenter), 60_000);
 const jieba = testSegmenter;
 
 describe('parseQuery', () => {
+  it('keeps only the alias spellings of a department that can match more than the term or a shorter spelling', () => {
+    // 商务和投资促进 holds 商务 itself; 发展和改革 holds every word of 发展改革.
+    expect(parseQuery('商务', jieba).alternatives).toEqual([[['商委']]]);
+    const fgw = parseQuery('发改委', jieba).alternatives[0]!;
+    expect(fgw).toContainEqual(['发展', '改革']);
+    expect(fgw.some((words) => words.includes('和'))).toBe(false);
+    expect(parseQuery('人社', jieba).alternatives[0]).toContainEqual(['人力资源', '社会保障']);
+  });
+
   it('cuts words and keeps each chunk as an exact phrase', () => {
     const q = parseQuery('冷链追溯 5G', jieba);
     expect(q.terms).toEqual(['冷链', '追溯', '5g']);
