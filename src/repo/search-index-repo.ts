@@ -53,16 +53,21 @@ export function readIndexSources(db: Db, measureIds: string[]): IndexSourceRow[]
            ), '') AS departments,
            (SELECT json_group_array(td.name) FROM tasks t JOIN task_departments td ON td.task_id = t.id
               WHERE t.measure_id = m.id) AS departmentNames,
+           (SELECT json_group_array(g.due) FROM tasks t JOIN targets g ON g.task_id = t.id
+              WHERE t.measure_id = m.id) AS dues,
            d.region_path AS regionPath, d.kind AS documentKind
          FROM json_each(?) j JOIN measures m ON m.id = j.value JOIN documents d ON d.id = m.document_id
          ORDER BY j.key`,
   );
   const out: IndexSourceRow[] = [];
   for (let i = 0; i < measureIds.length; i += CHUNK) {
-    for (const r of read.all(JSON.stringify(measureIds.slice(i, i + CHUNK))) as (IndexSourceRow & {
-      departmentNames: string;
-    })[]) {
-      out.push({ ...r, departmentNames: JSON.parse(r.departmentNames) as string[] });
+    type Read = Omit<IndexSourceRow, 'departmentNames' | 'dues'> & { departmentNames: string; dues: string };
+    for (const r of read.all(JSON.stringify(measureIds.slice(i, i + CHUNK))) as Read[]) {
+      out.push({
+        ...r,
+        departmentNames: JSON.parse(r.departmentNames) as string[],
+        dues: JSON.parse(r.dues) as string[],
+      });
     }
   }
   return out;

@@ -1,5 +1,12 @@
 import type { DocumentRef, ItemKind, Precision } from '../core/model.ts';
-import { type FacetTokens, facetToken, MAX_EXCLUDED_DOCUMENTS, MAX_FACET_VALUES } from '../core/search/facets.ts';
+import {
+  dueWindowTokens,
+  type FacetTokens,
+  facetToken,
+  MAX_DUE_TOKENS,
+  MAX_EXCLUDED_DOCUMENTS,
+  MAX_FACET_VALUES,
+} from '../core/search/facets.ts';
 import { type ResolvedFilters, selectsMeasureSets } from '../core/search/filters.ts';
 import { RANK_SQL } from '../core/search/ranking.ts';
 import type { Db } from '../db/open.ts';
@@ -69,21 +76,25 @@ export function filterSql(f: ResolvedFilters, measureId = 'm.id'): { sql: string
   return { sql: where.length ? ` AND ${where.join(' AND ')}` : '', params };
 }
 
+const maxOf = (a: string, b: string) => (a > b ? a : b);
+const minOf = (a: string, b: string) => (a < b ? a : b);
+
 /** Filters split into facet tokens (matched inside FTS5: core/search/facets.ts) and what is left for SQL. */
 export interface FacetScope extends FacetTokens {
-  /** The filters still matched in SQL: due dates, and a filter selecting too many values. */
+  /** The filters still matched in SQL: a filter selecting too many values or needing too many tokens. */
   residual: ResolvedFilters;
   /** A filter selects no value at all (no department name contains the pattern): nothing can match. */
   empty: boolean;
 }
 
 /**
- * Moves the department, region, kind and in-force filters into facet tokens: the department names containing one of the
- * patterns (as `departmentNamesLike` compares them) and the region paths containing the stem (as filterSql's
- * LIKE does), read from the small tables of distinct values (department_names, region_paths). A filter with
+ * Moves the department, region, kind, due and in-force filters into facet tokens: the department names
+ * containing one of the patterns (as `departmentNamesLike` compares them) and the region paths containing the
+ * stem (as filterSql's LIKE does), read from the small tables of distinct values (department_names, region_paths). A filter with
  * more than `maxValues` values stays in SQL, so a MATCH never grows past a bounded size. In force excludes the
  * documents out of force on the day (as filterSql judges them) by their id tokens, when there are at most
- * MAX_EXCLUDED_DOCUMENTS of them.
+ * MAX_EXCLUDED_DOCUMENTS of them. A due window becomes the year, month and day tokens covering it that some
+ * target carries (at most MAX_DUE_TOKENS).
  */
 export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VALUES): FacetScope {
   const residual: ResolvedFilters = { ...f };
@@ -112,6 +123,28 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
   if (f.kind) {
     groups.push([facetToken('kind', f.kind)!]);
     delete residual.kind;
+  }
+  if (f.dueFrom || f.dueTo) {
+    // The window clamped to the years any target falls in (an open bound such as overdue's would otherwise
+    // start at year 0), then cut into spans; spans no target falls in need no token (one index probe each).
+    // Two subqueries: each min/max alone is one step down the due index, together they would scan the table.
+    const span = prepared(
+      db,
+      'SELECT (SELECT min(due) FROM targets) AS first, (SELECT max(due) FROM targets) AS last',
+    ).get() as { first: string | null; last: string | null };
+    const from = maxOf(f.dueFrom ?? '0000-01-01', `${span.first?.slice(0, 4) ?? '9999'}-01-01`);
+    const to = minOf(f.dueTo ?? '9999-12-31', `${span.last?.slice(0, 4) ?? '0000'}-12-31`);
+    const spans = from > to ? [] : dueWindowTokens(from, to);
+    if (spans !== null) {
+      const holds = prepared(db, 'SELECT 1 FROM targets WHERE due >= ? AND due <= ? LIMIT 1').pluck();
+      const tokens = spans.filter((s) => holds.get(s.from, s.to) !== undefined).map((s) => s.token);
+      if (tokens.length <= Math.min(maxValues, MAX_DUE_TOKENS)) {
+        if (tokens.length === 0) empty = true;
+        else groups.push(tokens);
+        delete residual.dueFrom;
+        delete residual.dueTo;
+      }
+    }
   }
   let exclude: string[] = [];
   if (f.inForceOn) {

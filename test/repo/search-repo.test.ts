@@ -228,6 +228,15 @@ describe('facetScope', () => {
       { inForceOn: '2022-06-01' },
       { regionStem: '天津', inForceOn: '2024-01-01' },
       { departmentPatterns: ['市'], dueFrom: '2022-01-01', dueTo: '2022-12-31' },
+      { dueFrom: '2022-01-01', dueTo: '2022-12-31' },
+      { dueFrom: '2025-06-01', dueTo: '2025-06-30' },
+      { dueFrom: '2025-06-30', dueTo: '2025-06-30' },
+      { dueFrom: '2025-06-29', dueTo: '2025-07-10' },
+      { dueFrom: '2022-12-31' },
+      { dueTo: '2024-12-31' },
+      { dueFrom: '2023-01-01', dueTo: '2024-12-31' },
+      { dueFrom: '2030-01-01' },
+      { regionStem: '河南', dueFrom: '2025-01-01', dueTo: '2025-12-31' },
     ];
     for (const f of filters) {
       const sql = pageMatches(db, words('冷链'), f, 10, 0);
@@ -258,7 +267,16 @@ describe('facetScope', () => {
       residual: {},
       empty: false,
     });
-    expect(facetScope(db, { dueFrom: '2022-01-01' }).residual).toEqual({ dueFrom: '2022-01-01' });
+    // An open bound reaches only the years targets fall in (2022–2025 here), and only spans holding a target
+    // become tokens (2022-12-31 and 2025-06-30 are due).
+    expect(facetScope(db, { dueFrom: '2022-01-01' })).toMatchObject({ groups: [['y2022', 'y2025']], residual: {} });
+    expect(facetScope(db, { dueTo: '2022-12-31' })).toMatchObject({ groups: [['y2022']], residual: {} });
+    expect(facetScope(db, { dueFrom: '2022-01-02', dueTo: '2025-06-30' })).toMatchObject({
+      groups: [['m202212', 'm202506']],
+      residual: {},
+    });
+    expect(facetScope(db, { dueFrom: '2022-01-01' }, 1).residual).toEqual({ dueFrom: '2022-01-01' });
+    expect(facetScope(db, { dueFrom: '2030-01-01' }).empty).toBe(true);
   });
 
   it('leaves in force to SQL when more documents are out of force than it excludes by token', () => {

@@ -1,16 +1,18 @@
+import { addDays, isIsoDate, lastDayOfMonth } from '../../lib/dates.ts';
 import type { DocumentKind } from '../model.ts';
 import { NON_WORD_RUN, normalizeForSearch } from './normalize.ts';
 import { ftsString } from './query.ts';
 
 /**
- * Facets: what the department, region, kind and in-force filters select, written into the index as tokens of its own
+ * Facets: what the department, region, kind, in-force and due filters select, written into the index as tokens of its own
  * column, so that FTS5 intersects a query with a filter in its posting lists instead of SQL looking up every
  * match's tasks or document. A facet token is a whole value (one department name, one region path, one
  * document kind) made into a single unicode61 token: normalised, every character that is not part of a word
  * dropped (国家发展改革委（国家能源局） is one token, not two), behind a letter naming the facet, so a
  * department and a region of the same name never meet. The filters still choose their values in SQL (a
  * department filter is a substring of names: 商务 selects 市商务局 and 商务部); only the match per measure moves
- * into FTS5. The in-force filter excludes the (few) documents out of force on the day by their id token. A change to these tokens needs segment.ts's SEGMENTATION_RULES_VERSION bumped (indexes rebuild).
+ * into FTS5. The in-force filter excludes the (few) documents out of force on the day by their id token; a due
+ * window is the year, month and day tokens covering it. A change to these tokens needs segment.ts's SEGMENTATION_RULES_VERSION bumped (indexes rebuild).
  */
 
 /** The FTS column holding a measure's facet tokens (no keyword is ever matched against it). */
@@ -29,6 +31,21 @@ export const MAX_EXCLUDED_DOCUMENTS = 20;
 const NON_WORD_RUNS = new RegExp(NON_WORD_RUN.source, 'gu');
 
 const PREFIX = { department: 'u', region: 'r', kind: 'k', document: 'd' } as const;
+/** Due-date tokens: a target due on 2023-06-30 carries y2023, m202306 and t20230630. */
+const DUE_PREFIX = { year: 'y', month: 'm', day: 't' } as const;
+
+/**
+ * A due window is cut into at most this many spans (whole years, then whole months, then days); a window
+ * needing more (one spanning a century, or hundreds of loose days) is matched in SQL.
+ */
+export const MAX_DUE_SPANS = 200;
+
+/**
+ * At most this many due tokens enter a MATCH: each is a phrase bm25 reads on every ranked match. Spans no
+ * target falls in are left out first (overdue reaches back to the earliest year anything is due in, but most
+ * years, months and days of it hold nothing).
+ */
+export const MAX_DUE_TOKENS = 40;
 export type FacetName = keyof typeof PREFIX;
 
 /**
@@ -49,6 +66,8 @@ export interface FacetSource {
   /** Its document's region path (江苏省/南京市), if any. */
   regionPath: string | null;
   documentKind: DocumentKind;
+  /** The due dates of its tasks' targets (YYYY-MM-DD). */
+  dues: string[];
 }
 
 /** A measure's facets column: its facet tokens, space-separated, each once. */
@@ -58,8 +77,48 @@ export function facetsColumn(s: FacetSource): string {
     ...s.departmentNames.map((n) => facetToken('department', n)),
     s.regionPath === null ? null : facetToken('region', s.regionPath),
     facetToken('kind', s.documentKind),
+    ...s.dues.flatMap(dueTokens),
   ];
   return [...new Set(tokens.filter((t): t is string => t !== null))].join(' ');
+}
+
+/** The year, month and day tokens of one due date (none for a value that is not a date). */
+export function dueTokens(due: string): string[] {
+  if (!isIsoDate(due)) return [];
+  const [y, m, d] = due.split('-') as [string, string, string];
+  return [`${DUE_PREFIX.year}${y}`, `${DUE_PREFIX.month}${y}${m}`, `${DUE_PREFIX.day}${y}${m}${d}`];
+}
+
+/** A due token and the dates it stands for. */
+export interface DueSpan {
+  token: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * The fewest due tokens covering every date from `from` to `to` (inclusive, YYYY-MM-DD): whole years as year
+ * tokens, whole months as month tokens, the days left as day tokens; null when more than `maxTokens` are
+ * needed. A target is due in the window exactly when it carries one of them.
+ *
+ * @example dueWindowTokens('2022-12-30', '2023-12-31').map((s) => s.token) // ['t20221230', 't20221231', 'y2023']
+ */
+export function dueWindowTokens(from: string, to: string, maxTokens = MAX_DUE_SPANS): DueSpan[] | null {
+  const out: DueSpan[] = [];
+  let at = from;
+  while (at <= to) {
+    if (out.length === maxTokens) return null;
+    const [y, m, d] = at.split('-') as [string, string, string];
+    const yearEnd = `${y}-12-31`;
+    const monthEnd = lastDayOfMonth(Number(y), Number(m));
+    let span: DueSpan;
+    if (m === '01' && d === '01' && yearEnd <= to) span = { token: `${DUE_PREFIX.year}${y}`, from: at, to: yearEnd };
+    else if (d === '01' && monthEnd <= to) span = { token: `${DUE_PREFIX.month}${y}${m}`, from: at, to: monthEnd };
+    else span = { token: `${DUE_PREFIX.day}${y}${m}${d}`, from: at, to: at };
+    out.push(span);
+    at = addDays(span.to, 1);
+  }
+  return out;
 }
 
 /** Facet tokens a match must carry (one of each group) and must not carry (any of `exclude`). */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { facetsColumn, facetToken, scopeMatch } from '../../../src/core/search/facets.ts';
+import {
+  dueWindowTokens,
+  facetsColumn,
+  facetToken,
+  MAX_DUE_SPANS,
+  scopeMatch,
+} from '../../../src/core/search/facets.ts';
 
 describe('facetToken', () => {
   it('makes a whole value one token: normalised, without the characters between words', () => {
@@ -24,11 +30,12 @@ describe('facetsColumn', () => {
         departmentNames: ['市商务局', '市商务局', '（）'],
         regionPath: '天津市',
         documentKind: 'policy',
+        dues: ['2023-06-30', '2023-12-31', 'not a date'],
       }),
-    ).toBe('dtjaa u市商务局 r天津市 kpolicy');
-    expect(facetsColumn({ documentId: 'qacc', departmentNames: [], regionPath: null, documentKind: 'qa' })).toBe(
-      'dqacc kqa',
-    );
+    ).toBe('dtjaa u市商务局 r天津市 kpolicy y2023 m202306 t20230630 m202312 t20231231');
+    expect(
+      facetsColumn({ documentId: 'qacc', departmentNames: [], regionPath: null, documentKind: 'qa', dues: [] }),
+    ).toBe('dqacc kqa');
   });
 });
 
@@ -41,5 +48,36 @@ describe('scopeMatch', () => {
       '(("冷链") AND facets : ("r天津市")) NOT facets : ("dtjaa" OR "dhnbb")',
     );
     expect(scopeMatch('"冷链"', { groups: [], exclude: [] })).toBe('"冷链"');
+  });
+});
+
+describe('dueWindowTokens', () => {
+  const tokens = (from: string, to: string, max?: number) =>
+    dueWindowTokens(from, to, max)?.map((s) => s.token) ?? null;
+
+  it('covers a window with whole years, then whole months, then days', () => {
+    expect(tokens('2023-01-01', '2023-12-31')).toEqual(['y2023']);
+    expect(tokens('2022-01-01', '2024-12-31')).toEqual(['y2022', 'y2023', 'y2024']);
+    expect(tokens('2023-06-01', '2023-06-30')).toEqual(['m202306']);
+    expect(tokens('2024-02-01', '2024-02-29')).toEqual(['m202402']);
+    expect(tokens('2023-11-01', '2024-02-29')).toEqual(['m202311', 'm202312', 'm202401', 'm202402']);
+    expect(tokens('2022-12-30', '2023-01-02')).toEqual(['t20221230', 't20221231', 't20230101', 't20230102']);
+    expect(tokens('2023-06-30', '2023-06-30')).toEqual(['t20230630']);
+    expect(tokens('2023-07-01', '2023-06-30')).toEqual([]);
+  });
+
+  it('says which dates each token stands for', () => {
+    expect(dueWindowTokens('2023-12-31', '2024-02-29')).toEqual([
+      { token: 't20231231', from: '2023-12-31', to: '2023-12-31' },
+      { token: 'm202401', from: '2024-01-01', to: '2024-01-31' },
+      { token: 'm202402', from: '2024-02-01', to: '2024-02-29' },
+    ]);
+  });
+
+  it('gives up past the bound, so the window is matched another way', () => {
+    expect(tokens('2023-01-02', '2023-01-31', 29)).toBeNull();
+    expect(tokens('2023-01-02', '2023-01-31', 30)).toHaveLength(30);
+    expect(tokens('1000-01-01', '9999-12-31')).toBeNull();
+    expect(tokens('2000-01-01', `${1999 + MAX_DUE_SPANS}-12-31`)).toHaveLength(MAX_DUE_SPANS);
   });
 });
