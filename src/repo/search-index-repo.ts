@@ -53,6 +53,8 @@ export function readIndexSources(db: Db, measureIds: string[]): IndexSourceRow[]
            ), '') AS departments,
            (SELECT json_group_array(td.name) FROM tasks t JOIN task_departments td ON td.task_id = t.id
               WHERE t.measure_id = m.id) AS departmentNames,
+           (SELECT json_group_array(td.name) FROM tasks t JOIN task_departments td ON td.task_id = t.id
+              WHERE t.measure_id = m.id AND td.role = 'lead') AS leadDepartmentNames,
            (SELECT json_group_array(g.due) FROM tasks t JOIN targets g ON g.task_id = t.id
               WHERE t.measure_id = m.id) AS dues,
            d.region_path AS regionPath, d.kind AS documentKind
@@ -61,11 +63,13 @@ export function readIndexSources(db: Db, measureIds: string[]): IndexSourceRow[]
   );
   const out: IndexSourceRow[] = [];
   for (let i = 0; i < measureIds.length; i += CHUNK) {
-    type Read = Omit<IndexSourceRow, 'departmentNames' | 'dues'> & { departmentNames: string; dues: string };
+    type Lists = 'departmentNames' | 'leadDepartmentNames' | 'dues';
+    type Read = Omit<IndexSourceRow, Lists> & Record<Lists, string>;
     for (const r of read.all(JSON.stringify(measureIds.slice(i, i + CHUNK))) as Read[]) {
       out.push({
         ...r,
         departmentNames: JSON.parse(r.departmentNames) as string[],
+        leadDepartmentNames: JSON.parse(r.leadDepartmentNames) as string[],
         dues: JSON.parse(r.dues) as string[],
       });
     }

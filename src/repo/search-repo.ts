@@ -85,6 +85,8 @@ export interface FacetScope extends FacetTokens {
   residual: ResolvedFilters;
   /** A filter selects no value at all (no department name contains the pattern): nothing can match. */
   empty: boolean;
+  /** `groups` with the department filter's names as lead tokens: the measures those departments lead. */
+  leadGroups: string[][] | null;
 }
 
 /**
@@ -107,12 +109,18 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
     else groups.push(tokens);
     return true;
   };
+  let leadAt = -1;
+  let leadTokens: string[] = [];
   const patterns = f.departmentPatterns ?? [];
   if (patterns.length > 0) {
     const names = prepared(db, `SELECT name FROM department_names WHERE ${namesLike(patterns)} LIMIT ?`)
       .pluck()
       .all(...patterns.map(likeContains), maxValues + 1) as string[];
-    if (move(names, (n) => facetToken('department', n))) delete residual.departmentPatterns;
+    leadAt = groups.length;
+    if (move(names, (n) => facetToken('department', n))) {
+      delete residual.departmentPatterns;
+      leadTokens = [...new Set(names.map((n) => facetToken('lead', n)).filter((t): t is string => t !== null))];
+    }
   }
   if (f.regionStem) {
     const paths = prepared(db, `SELECT path FROM region_paths WHERE path LIKE ? ESCAPE '\\' LIMIT ?`)
@@ -157,7 +165,9 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
       delete residual.inForceOn;
     }
   }
-  return { groups, exclude, residual, empty };
+  const leadGroups =
+    leadTokens.length > 0 && groups.length > leadAt ? groups.map((g, i) => (i === leadAt ? leadTokens : g)) : null;
+  return { groups, exclude, residual, empty, leadGroups };
 }
 
 /**
@@ -239,6 +249,36 @@ export function pageMatchesTiered(
     Math.max(0, offset - headingTotal),
   );
   return [...first, ...rest];
+}
+
+/**
+ * List mode over the index: the measures of a facet MATCH (the filters, no keyword: core/search/facets.ts
+ * facetMatch) under the residual filters, by document then position, with those of `lead` (the measures the
+ * filtered departments lead) first. FTS5 finds them; only the matches are joined to sort them.
+ */
+export function pageFacetListed(
+  db: Db,
+  match: string,
+  lead: string | null,
+  f: ResolvedFilters,
+  limit: number,
+  offset: number,
+): string[] {
+  const w = matchFilters(f);
+  const page = (m: string, n: number, skip: number) =>
+    prepared(
+      db,
+      `SELECT s.measure_id FROM measure_fts JOIN search_rows s ON s.id = measure_fts.rowid
+         JOIN measures m ON m.id = s.measure_id JOIN documents d ON d.id = m.document_id
+         WHERE measure_fts MATCH ?${w.sql} ORDER BY d.file, m.position LIMIT ? OFFSET ?`,
+    )
+      .pluck()
+      .all(m, ...w.params, n, skip) as string[];
+  if (lead === null) return page(match, limit, offset);
+  const first = page(lead, limit, offset);
+  if (first.length === limit) return first;
+  const leadTotal = first.length > 0 ? offset + first.length : countMatches(db, lead, f);
+  return [...first, ...page(`(${match}) NOT (${lead})`, limit - first.length, Math.max(0, offset - leadTotal))];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type ForceStatus, refStatus } from '../core/documents/in-force.ts';
 import type { ItemKind } from '../core/model.ts';
 import { SearchInputError } from '../core/search/errors.ts';
-import { scopeMatch } from '../core/search/facets.ts';
+import { facetMatch, scopeMatch } from '../core/search/facets.ts';
 import { hasFilters, resolveFilters, type SearchFilters } from '../core/search/filters.ts';
 import { buildSnippet, type SnippetPart } from '../core/search/highlight.ts';
 import {
@@ -22,11 +22,13 @@ import { readIndexFingerprint, reindexAll, repairIndex, writeIndexFingerprint } 
 import {
   allMatchingIds,
   countListed,
+  countMatches,
   countMatchesUpTo,
   countTargetsInWindow,
   facetScope,
   hasAtLeastMatches,
   loadHits,
+  pageFacetListed,
   pageListed,
   pageMatches,
   pageMatchesTiered,
@@ -114,8 +116,24 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
         'Type something to search for (for example 冷链 or 5G基站), or give a filter.',
       );
     }
-    total = countListed(db, filters);
-    page = pageListed(db, filters, limit, offset).map((measureId) => ({ measureId, rank: 0 }));
+    // The filters as a facet MATCH when they have a positive facet (in force alone has none) and a department
+    // filter, if any, became tokens (its lead-first order needs its lead tokens); else SQL.
+    const scope = facetScope(db, filters);
+    const listed = scope.empty || scope.residual.departmentPatterns ? null : facetMatch(scope);
+    if (scope.empty) {
+      total = 0;
+      page = [];
+    } else if (listed !== null) {
+      const lead = scope.leadGroups ? facetMatch({ groups: scope.leadGroups, exclude: scope.exclude }) : null;
+      total = countMatches(db, listed, scope.residual);
+      page = pageFacetListed(db, listed, lead, scope.residual, limit, offset).map((measureId) => ({
+        measureId,
+        rank: 0,
+      }));
+    } else {
+      total = countListed(db, filters);
+      page = pageListed(db, filters, limit, offset).map((measureId) => ({ measureId, rank: 0 }));
+    }
   } else {
     const parsed = parseQuery(query, segmenter);
     needles = highlightNeedles(parsed);

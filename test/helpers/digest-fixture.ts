@@ -3,7 +3,9 @@ import { migrate } from '../../src/db/migrate.ts';
 import { type Db, openDatabase } from '../../src/db/open.ts';
 import { claimDigestSlot, markDigestPosted } from '../../src/repo/digest-repo.ts';
 import { type DocumentToStore, replaceDocument } from '../../src/repo/documents-writer.ts';
+import { indexMeasures } from '../../src/repo/search-index-repo.ts';
 import { testDb } from './db.ts';
+import { testSegmenter } from './segmenter.ts';
 
 /**
  * The seeds' Tianjin document (004_…, 天津市加快发展新型消费实施方案, expires 2025-12-31) reduced to what the digest
@@ -175,7 +177,15 @@ export function insertDocument(db: Db, spec: DocSpec): void {
       }),
     })),
   };
-  db.transaction(() => replaceDocument(db, doc))();
+  // Indexed as ingest indexes it, so searches and `/measures due` lists see it.
+  db.transaction(() => {
+    replaceDocument(db, doc);
+    indexMeasures(
+      db,
+      doc.measures.map((m) => m.id),
+      testSegmenter,
+    );
+  })();
 }
 
 /** Inserts a follow-up row directly (the follow-up service is another feature; the digest only reads rows). */

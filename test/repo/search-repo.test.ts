@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_EXCLUDED_DOCUMENTS, scopeMatch } from '../../src/core/search/facets.ts';
+import { facetMatch, MAX_EXCLUDED_DOCUMENTS, scopeMatch } from '../../src/core/search/facets.ts';
 import type { ResolvedFilters } from '../../src/core/search/filters.ts';
 import { ftsString } from '../../src/core/search/query.ts';
 import type { Db } from '../../src/db/open.ts';
@@ -11,6 +11,7 @@ import {
   filterSql,
   hasAtLeastMatches,
   loadHits,
+  pageFacetListed,
   pageListed,
   pageMatches,
 } from '../../src/repo/search-repo.ts';
@@ -260,12 +261,14 @@ describe('facetScope', () => {
       exclude: ['dtjaa'],
       residual: {},
       empty: false,
+      leadGroups: [['l市交通运输委', 'l市商务局'].sort(), ['r天津市'], ['kpolicy']],
     });
     expect(facetScope(db, { inForceOn: '2022-06-01' })).toEqual({
       groups: [],
       exclude: [],
       residual: {},
       empty: false,
+      leadGroups: null,
     });
     // An open bound reaches only the years targets fall in (2022–2025 here), and only spans holding a target
     // become tokens (2022-12-31 and 2025-06-30 are due).
@@ -277,6 +280,60 @@ describe('facetScope', () => {
     });
     expect(facetScope(db, { dueFrom: '2022-01-01' }, 1).residual).toEqual({ dueFrom: '2022-01-01' });
     expect(facetScope(db, { dueFrom: '2030-01-01' }).empty).toBe(true);
+  });
+
+  it('lists what list mode lists in SQL, in the same order (measures the departments lead first), page by page', () => {
+    addDocument(db, {
+      id: 'tjdd',
+      file: '0.txt',
+      measures: [
+        {
+          label: '（一）',
+          title: '夜间经济',
+          text: '发展夜间经济。',
+          tasks: [
+            {
+              departments: [
+                { name: '市文化和旅游局', role: 'lead' },
+                { name: '市商务局', role: 'co' },
+              ],
+            },
+          ],
+        },
+        {
+          label: '（二）',
+          title: '老字号',
+          text: '保护老字号。',
+          tasks: [{ departments: [{ name: '市商务局', role: 'lead' }] }],
+        },
+      ],
+    });
+    const filters: ResolvedFilters[] = [
+      { departmentPatterns: ['商务'] },
+      { departmentPatterns: ['商务'], inForceOn: '2024-01-01' },
+      { departmentPatterns: ['市'] },
+      { regionStem: '天津' },
+      { kind: 'qa' },
+      { dueFrom: '2022-01-01', dueTo: '2025-12-31' },
+      { regionStem: '天津', dueFrom: '2022-12-31' },
+    ];
+    for (const f of filters) {
+      const scope = facetScope(db, f);
+      const match = facetMatch(scope)!;
+      const lead = scope.leadGroups ? facetMatch({ groups: scope.leadGroups, exclude: scope.exclude }) : null;
+      const all = pageListed(db, f, 10, 0);
+      expect({ f, n: countMatches(db, match, scope.residual) }).toEqual({ f, n: countListed(db, f) });
+      expect({ f, page: pageFacetListed(db, match, lead, scope.residual, 10, 0) }).toEqual({ f, page: all });
+      for (let i = 0; i < all.length; i++) {
+        expect({ f, i, page: pageFacetListed(db, match, lead, scope.residual, 1, i) }).toEqual({
+          f,
+          i,
+          page: [all[i]],
+        });
+      }
+    }
+    // The measure 市商务局 leads comes before those it only shares, whatever the file order.
+    expect(pageListed(db, { departmentPatterns: ['商务'] }, 10, 0)).toEqual(['tjdd-2', 'tjaa-1', 'tjdd-1', 'tjaa-2']);
   });
 
   it('leaves in force to SQL when more documents are out of force than it excludes by token', () => {

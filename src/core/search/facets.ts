@@ -30,7 +30,7 @@ export const MAX_EXCLUDED_DOCUMENTS = 20;
 
 const NON_WORD_RUNS = new RegExp(NON_WORD_RUN.source, 'gu');
 
-const PREFIX = { department: 'u', region: 'r', kind: 'k', document: 'd' } as const;
+const PREFIX = { department: 'u', lead: 'l', region: 'r', kind: 'k', document: 'd' } as const;
 /** Due-date tokens: a target due on 2023-06-30 carries y2023, m202306 and t20230630. */
 const DUE_PREFIX = { year: 'y', month: 'm', day: 't' } as const;
 
@@ -63,6 +63,8 @@ export interface FacetSource {
   documentId: string;
   /** The names of its tasks' departments (repeats allowed). */
   departmentNames: string[];
+  /** Those of them named as leading a task (牵头). */
+  leadDepartmentNames: string[];
   /** Its document's region path (江苏省/南京市), if any. */
   regionPath: string | null;
   documentKind: DocumentKind;
@@ -75,6 +77,7 @@ export function facetsColumn(s: FacetSource): string {
   const tokens = [
     facetToken('document', s.documentId),
     ...s.departmentNames.map((n) => facetToken('department', n)),
+    ...s.leadDepartmentNames.map((n) => facetToken('lead', n)),
     s.regionPath === null ? null : facetToken('region', s.regionPath),
     facetToken('kind', s.documentKind),
     ...s.dues.flatMap(dueTokens),
@@ -130,6 +133,18 @@ export interface FacetTokens {
 }
 
 const anyOf = (tokens: string[]) => `${FACETS_COLUMN} : (${tokens.map(ftsString).join(' OR ')})`;
+
+/**
+ * The measures carrying one token of every group and none of `exclude`, as a MATCH expression of its own (the
+ * filters without any keyword); null without a group (FTS5 has no match-everything to take exclusions from).
+ *
+ * @example facetMatch({ groups: [['r天津市']], exclude: ['dtjaa'] }) // '(facets : ("r天津市")) NOT facets : ("dtjaa")'
+ */
+export function facetMatch({ groups, exclude }: FacetTokens): string | null {
+  if (groups.length === 0) return null;
+  const all = groups.map(anyOf).join(' AND ');
+  return exclude.length === 0 ? all : `(${all}) NOT ${anyOf(exclude)}`;
+}
 
 /**
  * Restricts a MATCH expression to measures carrying one token of every group and none of `exclude`.

@@ -27,14 +27,22 @@ describe('facetsColumn', () => {
     expect(
       facetsColumn({
         documentId: 'tjaa',
-        departmentNames: ['市商务局', '市商务局', '（）'],
+        departmentNames: ['市商务局', '市商务局', '（）', '市发展改革委'],
+        leadDepartmentNames: ['市商务局'],
         regionPath: '天津市',
         documentKind: 'policy',
         dues: ['2023-06-30', '2023-12-31', 'not a date'],
       }),
-    ).toBe('dtjaa u市商务局 r天津市 kpolicy y2023 m202306 t20230630 m202312 t20231231');
+    ).toBe('dtjaa u市商务局 u市发展改革委 l市商务局 r天津市 kpolicy y2023 m202306 t20230630 m202312 t20231231');
     expect(
-      facetsColumn({ documentId: 'qacc', departmentNames: [], regionPath: null, documentKind: 'qa', dues: [] }),
+      facetsColumn({
+        documentId: 'qacc',
+        departmentNames: [],
+        leadDepartmentNames: [],
+        regionPath: null,
+        documentKind: 'qa',
+        dues: [],
+      }),
     ).toBe('dqacc kqa');
   });
 });
