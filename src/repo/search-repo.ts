@@ -102,9 +102,9 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
   const residual: ResolvedFilters = { ...f };
   const groups: string[][] = [];
   let empty = false;
-  const move = (values: string[], token: (v: string) => string | null): boolean => {
+  const move = (values: string[], token: (v: string) => string): boolean => {
     if (values.length > maxValues) return false;
-    const tokens = [...new Set(values.map(token).filter((t): t is string => t !== null))];
+    const tokens = [...new Set(values.map(token))];
     if (tokens.length === 0) empty = true;
     else groups.push(tokens);
     return true;
@@ -119,7 +119,7 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
     leadAt = groups.length;
     if (move(names, (n) => facetToken('department', n))) {
       delete residual.departmentPatterns;
-      leadTokens = [...new Set(names.map((n) => facetToken('lead', n)).filter((t): t is string => t !== null))];
+      leadTokens = [...new Set(names.map((n) => facetToken('lead', n)))];
     }
   }
   if (f.regionStem) {
@@ -129,7 +129,7 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
     if (move(paths, (p) => facetToken('region', p))) delete residual.regionStem;
   }
   if (f.kind) {
-    groups.push([facetToken('kind', f.kind)!]);
+    groups.push([facetToken('kind', f.kind)]);
     delete residual.kind;
   }
   if (f.dueFrom || f.dueTo) {
@@ -142,7 +142,9 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
     ).get() as { first: string | null; last: string | null };
     const from = maxOf(f.dueFrom ?? '0000-01-01', `${span.first?.slice(0, 4) ?? '9999'}-01-01`);
     const to = minOf(f.dueTo ?? '9999-12-31', `${span.last?.slice(0, 4) ?? '0000'}-12-31`);
-    const spans = from > to ? [] : dueWindowTokens(from, to);
+    // Dates before year 1000 (a misread target) are left to SQL: the calendar arithmetic reads years below 100
+    // as 19xx.
+    const spans = from > to ? [] : from < '1000' ? null : dueWindowTokens(from, to);
     if (spans !== null) {
       const holds = prepared(db, 'SELECT 1 FROM targets WHERE due >= ? AND due <= ? LIMIT 1').pluck();
       const tokens = spans.filter((s) => holds.get(s.from, s.to) !== undefined).map((s) => s.token);
@@ -161,7 +163,7 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
       .pluck()
       .all(f.inForceOn, f.inForceOn, maxExcluded + 1) as string[];
     if (out.length <= maxExcluded) {
-      exclude = out.map((id) => facetToken('document', id)!);
+      exclude = out.map((id) => facetToken('document', id));
       delete residual.inForceOn;
     }
   }

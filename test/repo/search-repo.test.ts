@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { facetMatch, MAX_EXCLUDED_DOCUMENTS, scopeMatch } from '../../src/core/search/facets.ts';
+import { facetMatch, facetToken, MAX_EXCLUDED_DOCUMENTS, scopeMatch } from '../../src/core/search/facets.ts';
 import type { ResolvedFilters } from '../../src/core/search/filters.ts';
 import { ftsString } from '../../src/core/search/query.ts';
 import type { Db } from '../../src/db/open.ts';
@@ -188,6 +188,9 @@ describe('pageMatches and countMatchesUpTo', () => {
 });
 
 describe('facetScope', () => {
+  /** The facet tokens of values, in the order the tables of distinct values list them (by value). */
+  const tokens = (facet: Parameters<typeof facetToken>[0], ...values: string[]) =>
+    [...values].sort().map((v) => facetToken(facet, v));
   /** The page of `match` under `f`, with the department, region and kind filters matched as facet tokens. */
   const faceted = (match: string, f: ResolvedFilters, maxValues?: number) => {
     const scope = facetScope(db, f, maxValues);
@@ -207,6 +210,19 @@ describe('facetScope', () => {
           text: '冷链配送。',
           tasks: [{ departments: [{ name: '国家发展改革委（国家能源局）', role: 'lead' }] }],
         },
+        {
+          label: '（二）',
+          title: '冷链标准',
+          text: '冷链标准。',
+          tasks: [
+            {
+              departments: [
+                { name: '市商務局', role: 'lead' },
+                { name: '（）', role: 'co' },
+              ],
+            },
+          ],
+        },
       ],
     });
     const filters: ResolvedFilters[] = [
@@ -214,6 +230,8 @@ describe('facetScope', () => {
       { departmentPatterns: ['交通运输'] },
       { departmentPatterns: ['能源局'] },
       { departmentPatterns: ['（国家'] },
+      { departmentPatterns: ['（）'] },
+      { departmentPatterns: ['商務'] },
       { departmentPatterns: ['发展改革', '商务局'] },
       { departmentPatterns: ['没有的部门'] },
       { departmentPatterns: ['%'] },
@@ -246,7 +264,14 @@ describe('facetScope', () => {
       expect({ f, page: faceted(words('冷链'), f, 0) }).toEqual({ f, page: sql });
     }
     expect(faceted(words('冷链'), { departmentPatterns: ['能源局'] }).map((p) => p.measureId)).toEqual(['jsnj-1']);
-    expect(faceted(words('冷链'), { regionStem: '江苏' }).map((p) => p.measureId)).toEqual(['jsnj-1']);
+    expect(
+      faceted(words('冷链'), { regionStem: '江苏' })
+        .map((p) => p.measureId)
+        .sort(),
+    ).toEqual(['jsnj-1', 'jsnj-2']);
+    // 商务 is not a substring of 市商務局 (as LIKE compares them), nor does its token match it.
+    expect(faceted(words('冷链'), { departmentPatterns: ['商务'] }).map((p) => p.measureId)).not.toContain('jsnj-2');
+    expect(faceted(words('冷链'), { departmentPatterns: ['商務'] }).map((p) => p.measureId)).toEqual(['jsnj-2']);
   });
 
   it('moves the filters it can into token groups and leaves the rest for SQL', () => {
@@ -257,11 +282,11 @@ describe('facetScope', () => {
       inForceOn: '2024-01-01',
     });
     expect(scope).toEqual({
-      groups: [['u市交通运输委', 'u市商务局'].sort(), ['r天津市'], ['kpolicy']],
-      exclude: ['dtjaa'],
+      groups: [tokens('department', '市交通运输委', '市商务局'), tokens('region', '天津市'), tokens('kind', 'policy')],
+      exclude: tokens('document', 'tjaa'),
       residual: {},
       empty: false,
-      leadGroups: [['l市交通运输委', 'l市商务局'].sort(), ['r天津市'], ['kpolicy']],
+      leadGroups: [tokens('lead', '市交通运输委', '市商务局'), tokens('region', '天津市'), tokens('kind', 'policy')],
     });
     expect(facetScope(db, { inForceOn: '2022-06-01' })).toEqual({
       groups: [],

@@ -15,7 +15,7 @@ import type { Segmenter } from './segmenter.ts';
  * Bump when the way text (here) or facets (facets.ts) are turned into index tokens changes, so existing indexes
  * are rebuilt.
  */
-export const SEGMENTATION_RULES_VERSION = '6';
+export const SEGMENTATION_RULES_VERSION = '7';
 
 /** Identifies the rules and the segmenter's dictionaries; stored with the index to know when to rebuild it. */
 export function indexFingerprint(segmenter: Segmenter): string {

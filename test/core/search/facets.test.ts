@@ -8,17 +8,21 @@ import {
 } from '../../../src/core/search/facets.ts';
 
 describe('facetToken', () => {
-  it('makes a whole value one token: normalised, without the characters between words', () => {
-    expect(facetToken('department', '国家发展改革委（国家能源局）')).toBe('u国家发展改革委国家能源局');
-    expect(facetToken('department', '市商務局')).toBe('u市商务局');
-    expect(facetToken('department', 'ＸＹＺ 办公室')).toBe('uxyz办公室');
-    expect(facetToken('region', '江苏省/南京市')).toBe('r江苏省南京市');
-    expect(facetToken('kind', 'policy')).toBe('kpolicy');
+  it('is a letter naming the facet, then the exact value in UTF-8 hex: one token of letters and digits', () => {
+    expect(facetToken('department', '市商务局')).toBe('ue5b882e59586e58aa1e5b180');
+    expect(facetToken('kind', 'policy')).toBe('k706f6c696379');
+    expect(facetToken('document', 'tjaa')).toBe('d746a6161');
+    for (const v of ['国家发展改革委（国家能源局）', '（）、', '', 'ＸＹＺ 办公室', '江苏省/南京市', '"x', '🏛️局']) {
+      expect(facetToken('department', v)).toMatch(/^u[0-9a-f]*$/);
+    }
   });
 
-  it('keeps a department and a region of the same name apart, and has no token for a value without words', () => {
+  it('keeps apart what the filters keep apart: script, width, punctuation, and the facet itself', () => {
+    expect(facetToken('department', '市商務局')).not.toBe(facetToken('department', '市商务局'));
+    expect(facetToken('department', 'ＸＹＺ局')).not.toBe(facetToken('department', 'xyz局'));
+    expect(facetToken('department', '发改委（能源局）')).not.toBe(facetToken('department', '发改委能源局'));
     expect(facetToken('department', '天津市')).not.toBe(facetToken('region', '天津市'));
-    expect(facetToken('department', '（）、')).toBeNull();
+    expect(facetToken('department', '天津市')).not.toBe(facetToken('lead', '天津市'));
   });
 });
 
@@ -33,7 +37,18 @@ describe('facetsColumn', () => {
         documentKind: 'policy',
         dues: ['2023-06-30', '2023-12-31', 'not a date'],
       }),
-    ).toBe('dtjaa u市商务局 u市发展改革委 l市商务局 r天津市 kpolicy y2023 m202306 t20230630 m202312 t20231231');
+    ).toBe(
+      [
+        facetToken('document', 'tjaa'),
+        facetToken('department', '市商务局'),
+        facetToken('department', '（）'),
+        facetToken('department', '市发展改革委'),
+        facetToken('lead', '市商务局'),
+        facetToken('region', '天津市'),
+        facetToken('kind', 'policy'),
+        'y2023 m202306 t20230630 m202312 t20231231',
+      ].join(' '),
+    );
     expect(
       facetsColumn({
         documentId: 'qacc',
@@ -43,7 +58,7 @@ describe('facetsColumn', () => {
         documentKind: 'qa',
         dues: [],
       }),
-    ).toBe('dqacc kqa');
+    ).toBe(`${facetToken('document', 'qacc')} ${facetToken('kind', 'qa')}`);
   });
 });
 
