@@ -128,8 +128,19 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
       .all(likeContains(f.regionStem), maxValues + 1) as string[];
     if (move(paths, (p) => facetToken('region', p))) delete residual.regionStem;
   }
+  const exclude: string[] = [];
   if (f.kind) {
-    groups.push([facetToken('kind', f.kind)]);
+    // bm25 walks every phrase's whole posting list: the kind most documents have is matched as "none of the
+    // others", whose lists are short.
+    const kinds = prepared(db, 'SELECT kind, count(*) AS n FROM documents GROUP BY kind').all() as {
+      kind: string;
+      n: number;
+    }[];
+    const total = kinds.reduce((n, k) => n + k.n, 0);
+    const wanted = kinds.find((k) => k.kind === f.kind)?.n ?? 0;
+    if (wanted * 2 > total)
+      exclude.push(...kinds.filter((k) => k.kind !== f.kind).map((k) => facetToken('kind', k.kind)));
+    else groups.push([facetToken('kind', f.kind)]);
     delete residual.kind;
   }
   if (f.dueFrom || f.dueTo) {
@@ -156,14 +167,13 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
       }
     }
   }
-  let exclude: string[] = [];
   if (f.inForceOn) {
     const maxExcluded = Math.min(maxValues, MAX_EXCLUDED_DOCUMENTS);
     const out = prepared(db, `SELECT id FROM documents d WHERE ${OUT_OF_FORCE_SQL} LIMIT ?`)
       .pluck()
       .all(f.inForceOn, f.inForceOn, maxExcluded + 1) as string[];
     if (out.length <= maxExcluded) {
-      exclude = out.map((id) => facetToken('document', id));
+      exclude.push(...out.map((id) => facetToken('document', id)));
       delete residual.inForceOn;
     }
   }

@@ -282,11 +282,12 @@ describe('facetScope', () => {
       inForceOn: '2024-01-01',
     });
     expect(scope).toEqual({
-      groups: [tokens('department', '市交通运输委', '市商务局'), tokens('region', '天津市'), tokens('kind', 'policy')],
-      exclude: tokens('document', 'tjaa'),
+      // Most documents are policies: the kind is matched as "not the others" (short posting lists for bm25).
+      groups: [tokens('department', '市交通运输委', '市商务局'), tokens('region', '天津市')],
+      exclude: [...tokens('kind', 'qa'), ...tokens('document', 'tjaa')],
       residual: {},
       empty: false,
-      leadGroups: [tokens('lead', '市交通运输委', '市商务局'), tokens('region', '天津市'), tokens('kind', 'policy')],
+      leadGroups: [tokens('lead', '市交通运输委', '市商务局'), tokens('region', '天津市')],
     });
     expect(facetScope(db, { inForceOn: '2022-06-01' })).toEqual({
       groups: [],
@@ -378,6 +379,7 @@ describe('facetScope', () => {
     ).toEqual(['hnbb-1', 'qacc-1']);
     // Before any of them expired, nothing is excluded.
     expect(facetScope(db, { inForceOn: '2020-06-01' })).toMatchObject({ exclude: [], residual: {} });
+    expect(facetScope(db, { kind: 'qa' })).toMatchObject({ groups: [tokens('kind', 'qa')], exclude: [] });
     expect(facetScope(db, { departmentPatterns: ['商务', '交通运输'] }, 1).residual).toEqual({
       departmentPatterns: ['商务', '交通运输'],
     });
