@@ -2,7 +2,10 @@ import { notice } from '../kit/reply.ts';
 import type { Subcommand } from '../kit/subcommand.ts';
 import { runSearch } from './run-search.ts';
 
-/** `/measures due 2023 | 2023-06 | next 90d | overdue` — measures with targets due in that window. */
+/**
+ * `/measures due 2023 | 2023-06 | next 90d | overdue [keywords and filters]` — measures with targets due in that
+ * window.
+ */
 export const dueCommand: Subcommand = {
   name: 'due',
   helpLines: (s) => [s.helpDue],

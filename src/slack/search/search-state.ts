@@ -41,14 +41,22 @@ export function toSearch(r: SearchState, today: string): SearchParse {
     more.search.chips.unshift(['department', dept]);
     return more;
   }
-  const due = parseDue(r.args, today);
-  if (!due) return { ok: false, problem: 'bad_due', value: r.args };
-  return {
-    ok: true,
-    search: {
-      query: '',
-      filters: { ...(due.dueFrom ? { dueFrom: due.dueFrom } : {}), ...(due.dueTo ? { dueTo: due.dueTo } : {}) },
-      chips: [['due', due.label]],
-    },
-  };
+  // `due overdue 部门:商务 冷链`: the window is the first word or two (`next 90d` has a space), the rest are
+  // keywords or filters, as after `dept`; the window replaces any due filter among them.
+  const words = r.args.trim().split(QUERY_SPACE);
+  for (const n of [2, 1]) {
+    const due = words.length >= n ? parseDue(words.slice(0, n).join(' '), today) : undefined;
+    if (!due) continue;
+    const more = parseSearchText(words.slice(n).join(' '), today);
+    if (!more.ok) return more;
+    const { dueFrom: _from, dueTo: _to, ...filters } = more.search.filters;
+    more.search.filters = {
+      ...filters,
+      ...(due.dueFrom ? { dueFrom: due.dueFrom } : {}),
+      ...(due.dueTo ? { dueTo: due.dueTo } : {}),
+    };
+    more.search.chips = [['due', due.label], ...more.search.chips.filter(([name]) => name !== 'due')];
+    return more;
+  }
+  return { ok: false, problem: 'bad_due', value: r.args };
 }

@@ -50,7 +50,8 @@ export const searchStrings = defineStrings(
       bad_limit: '分页参数无效，请重新搜索。',
       bad_filter: '筛选条件过长，请用简短的名称，如 商务、天津。',
     } as Record<string, string>,
-    badDue: '期限格式：`2023`、`2023-06`、`2023-06-30` 或 `next 90d`（未来 90 天）。',
+    badDue:
+      '期限格式：`2023`、`2023-06`、`2023-06-30`、`next 90d`（未来 90 天）或 `overdue`，后面可接关键词和筛选，如 `due overdue 部门:商务`。',
     missingArg: (usage: string) => `缺少参数。用法：\`${usage}\``,
     // Detail view
     source: '来源文件',
@@ -86,7 +87,7 @@ export const searchStrings = defineStrings(
       '`/measures 便利店 部门:商务 地区:天津 年:2021` — 带筛选（也可写 `dept:`、`region:`、`due:`）；加 `现行`（`in-force`）只看仍有效的文件',
     helpShow: '`/measures show {id}` — 查看一条举措的全文、任务和目标时限（也可查文件 `show {doc}`）',
     helpDept: '`/measures dept 商务局` — 某部门负责的举措',
-    helpDue: '`/measures due 2023` / `due 2023-06` / `due next 90d` — 按期限查目标',
+    helpDue: '`/measures due 2023` / `due next 90d` / `due overdue 部门:商务` — 按期限查目标（可接关键词和筛选）',
     helpHelp: '`/measures help` — 显示本帮助',
     helpMore: '在频道里 @我 加关键词也可以搜索；在线程中请用 @提及。',
     followupInThread: (text: string) =>
@@ -147,7 +148,8 @@ export const searchStrings = defineStrings(
       bad_limit: 'Invalid page; please search again.',
       bad_filter: 'A filter is too long; use a short name such as 商务 or 天津.',
     } as Record<string, string>,
-    badDue: 'Due takes `2023`, `2023-06`, `2023-06-30` or `next 90d` (the next 90 days).',
+    badDue:
+      'Due takes `2023`, `2023-06`, `2023-06-30`, `next 90d` (the next 90 days) or `overdue`, then any keywords and filters, as in `due overdue 部门:商务`.',
     missingArg: (usage: string) => `Missing argument. Usage: \`${usage}\``,
     source: 'Source',
     statusLabel: 'Status',
@@ -182,7 +184,8 @@ export const searchStrings = defineStrings(
       '`/measures 便利店 dept:商务 region:天津 due:2021` — with filters (also `部门:`, `地区:`, `年:`); add `in-force` (`现行`) for documents still in force',
     helpShow: '`/measures show {id}` — full text, tasks and dated targets of one measure (or a document: `show {doc}`)',
     helpDept: '`/measures dept 商务局` — measures a department is responsible for',
-    helpDue: '`/measures due 2023` / `due 2023-06` / `due next 90d` — targets by due date',
+    helpDue:
+      '`/measures due 2023` / `due next 90d` / `due overdue 部门:商务` — targets by due date (then keywords and filters)',
     helpHelp: '`/measures help` — this help',
     helpMore: 'You can also @mention me with keywords in a channel; in threads, use an @mention.',
     followupInThread: (text: string) =>

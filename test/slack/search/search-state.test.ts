@@ -22,4 +22,25 @@ describe('search requests in button values', () => {
     expect(r.ok && r.search.query).toBe('冷链');
     expect(r.ok && r.search.filters).toEqual({ department: '商务局', dueFrom: '2023-01-01', dueTo: '2023-12-31' });
   });
+
+  it('due takes its window from the first word or two and the rest as keywords and filters', () => {
+    const r = toSearch({ source: 'due', args: 'overdue 部门:商务 冷链', offset: 0 }, TODAY);
+    expect(r.ok && r.search.query).toBe('冷链');
+    expect(r.ok && r.search.filters).toEqual({ department: '商务', dueTo: '2023-02-28' });
+    expect(r.ok && r.search.chips[0]).toEqual(['due', 'overdue']);
+    const next = toSearch({ source: 'due', args: 'next 90d 地区:天津', offset: 0 }, TODAY);
+    expect(next.ok && next.search.filters).toEqual({ region: '天津', dueFrom: TODAY, dueTo: '2023-05-30' });
+    // The window wins over a due filter written after it.
+    const both = toSearch({ source: 'due', args: '2023 年:2024', offset: 0 }, TODAY);
+    expect(both.ok && both.search.filters).toEqual({ dueFrom: '2023-01-01', dueTo: '2023-12-31' });
+    expect(both.ok && both.search.chips).toEqual([['due', '2023']]);
+    expect(toSearch({ source: 'due', args: '明年 冷链', offset: 0 }, TODAY)).toMatchObject({
+      ok: false,
+      problem: 'bad_due',
+    });
+    expect(toSearch({ source: 'due', args: '2023', offset: 0 }, TODAY)).toMatchObject({
+      ok: true,
+      search: { query: '', filters: { dueFrom: '2023-01-01', dueTo: '2023-12-31' } },
+    });
+  });
 });
