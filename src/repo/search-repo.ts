@@ -238,29 +238,31 @@ export function pageMatches(
 }
 
 /**
- * One page of a broad query: the matches of `heading` (a narrower match over the same rows: terms in titles or
- * departments) first, ranked among themselves, then the other matches of `match`, ranked among themselves.
- * Each tier ranks only its own rows, so the first pages cost what the heading matches cost.
+ * One page of a broad query over tiers, narrowest first, each the next one's subset (terms in the title, in
+ * the title or departments, anywhere): the matches of each tier not in the one before, ranked among
+ * themselves, then the next tier's. Each tier ranks only its own rows, so a first page costs what its title
+ * matches cost.
  */
 export function pageMatchesTiered(
   db: Db,
-  match: string,
-  heading: string,
+  tiers: string[],
   f: ResolvedFilters,
   limit: number,
   offset: number,
 ): { measureId: string; rank: number }[] {
-  const first = pageMatches(db, heading, f, limit, offset);
-  if (first.length === limit) return first;
-  const headingTotal = first.length > 0 ? offset + first.length : countMatches(db, heading, f);
-  const rest = pageMatches(
-    db,
-    `(${match}) NOT (${heading})`,
-    f,
-    limit - first.length,
-    Math.max(0, offset - headingTotal),
-  );
-  return [...first, ...rest];
+  const out: { measureId: string; rank: number }[] = [];
+  let skip = offset;
+  let narrower: string | null = null;
+  for (const tier of tiers) {
+    const own = narrower === null ? tier : `(${tier}) NOT (${narrower})`;
+    const rows = pageMatches(db, own, f, limit - out.length, skip);
+    out.push(...rows);
+    if (out.length === limit) break;
+    // This tier is used up: the next one starts at the offset left after all of its rows.
+    skip = rows.length > 0 ? 0 : Math.max(0, skip - countMatches(db, own, f));
+    narrower = tier;
+  }
+  return out;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   highlightNeedles,
   isBlankQuery,
   parseQuery,
+  titleMatch,
   wordMatch,
   wordOrCharMatch,
 } from '../core/search/query.ts';
@@ -159,7 +160,7 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     total = Math.min(counted, COUNTED_MATCHES);
     page =
       counted > BROAD_QUERY_MATCHES
-        ? pageMatchesTiered(db, match, scoped(headingMatch(parsed)), rest, limit, offset)
+        ? pageMatchesTiered(db, [scoped(titleMatch(parsed)), scoped(headingMatch(parsed)), match], rest, limit, offset)
         : pageMatches(db, match, rest, limit, offset);
   }
   return { query, total, totalIsLowerBound, hits: hydrate(db, page, needles, req.today), unsupported };

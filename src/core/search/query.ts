@@ -231,12 +231,14 @@ const charPhrase = (chunk: string[]) => `chars : ${ftsString(chunk.join(' '))}`;
  * Every term must appear as a word in the given columns. A term that names a department by an alias (人社,
  * 发改委) may instead match the department's full name in the departments column. A phrase is an exact run.
  */
-function partWords(p: QueryPart, columns: string): string {
+function partWords(p: QueryPart, columns: string, aliases = true): string {
   if (p.phrase) return p.chunks.map(charPhrase).join(' AND ');
   return p.terms
     .map((t, i) => {
       const own = `${columns} : ${ftsString(t)}`;
-      const alts = (p.alternatives[i] ?? []).map((words) => `departments : (${words.map(ftsString).join(' AND ')})`);
+      const alts = (aliases ? (p.alternatives[i] ?? []) : []).map(
+        (words) => `departments : (${words.map(ftsString).join(' AND ')})`,
+      );
       return alts.length === 0 ? own : `(${[own, ...alts].join(' OR ')})`;
     })
     .join(' AND ');
@@ -267,6 +269,15 @@ export function wordMatch(q: ParsedQuery): string {
  */
 export function headingMatch(q: ParsedQuery): string {
   return compile(q, (p) => partWords(p, '{title departments}'));
+}
+
+/**
+ * wordMatch limited to the title: every term in the measure's heading (no department aliases). The first tier
+ * of a broad query, before headingMatch: 发展 and 建设 are in thousands of department names (发展改革委,
+ * 住房城乡建设厅), so their heading tier is itself too broad to rank for one page.
+ */
+export function titleMatch(q: ParsedQuery): string {
+  return compile(q, (p) => partWords(p, 'title', false));
 }
 
 /** Every chunk must appear as an exact run of characters (a phrase over the one-character column). */

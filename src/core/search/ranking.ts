@@ -37,8 +37,8 @@ export const RANK_SQL = `${BM25_SQL} * (CASE measure_fts.rowid % ${KIND_SLOTS} $
 /**
  * Above this many matches a query is too broad to rank every match by bm25 within a Slack reply (2–4 µs per
  * match, the most for 1–2 character queries whose exact-substring matches are unioned in: 4,600 matches of 就业
- * took 17 ms at 100k measures): its pages list the matches in a title or the departments first, ranked by
- * bm25 among themselves, then the rest. Narrower queries, which are nearly all, rank every match.
+ * took 17 ms at 100k measures): its pages list the matches in a title first, then those in the departments,
+ * then the rest, each tier ranked by bm25 among itself. Narrower queries, which are nearly all, rank every match.
  */
 export const BROAD_QUERY_MATCHES = 3_000;
 
