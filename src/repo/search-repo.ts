@@ -96,9 +96,15 @@ export interface FacetScope extends FacetTokens {
  * more than `maxValues` values stays in SQL, so a MATCH never grows past a bounded size. In force excludes the
  * documents out of force on the day (as filterSql judges them) by their id tokens, when there are at most
  * MAX_EXCLUDED_DOCUMENTS of them. A due window becomes the year, month and day tokens covering it that some
- * target carries (at most MAX_DUE_TOKENS).
+ * target carries (at most MAX_DUE_TOKENS). `needsPositive`: the tokens will be matched alone (list mode), so a
+ * kind is kept a positive group when nothing else is.
  */
-export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VALUES): FacetScope {
+export function facetScope(
+  db: Db,
+  f: ResolvedFilters,
+  maxValues = MAX_FACET_VALUES,
+  needsPositive = false,
+): FacetScope {
   const residual: ResolvedFilters = { ...f };
   const groups: string[][] = [];
   let empty = false;
@@ -129,6 +135,7 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
     if (move(paths, (p) => facetToken('region', p))) delete residual.regionStem;
   }
   const exclude: string[] = [];
+  let kindExclusion: string[] | null = null;
   if (f.kind) {
     // bm25 walks every phrase's whole posting list: the kind most documents have is matched as "none of the
     // others", whose lists are short.
@@ -138,9 +145,11 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
     }[];
     const total = kinds.reduce((n, k) => n + k.n, 0);
     const wanted = kinds.find((k) => k.kind === f.kind)?.n ?? 0;
-    if (wanted * 2 > total)
-      exclude.push(...kinds.filter((k) => k.kind !== f.kind).map((k) => facetToken('kind', k.kind)));
-    else groups.push([facetToken('kind', f.kind)]);
+    // Exclusion relies on every index row carrying its document's kind token (the index is rebuilt whenever
+    // the token rules change: SEGMENTATION_RULES_VERSION).
+    if (wanted * 2 > total) {
+      kindExclusion = kinds.filter((k) => k.kind !== f.kind).map((k) => facetToken('kind', k.kind));
+    } else groups.push([facetToken('kind', f.kind)]);
     delete residual.kind;
   }
   if (f.dueFrom || f.dueTo) {
@@ -176,6 +185,11 @@ export function facetScope(db: Db, f: ResolvedFilters, maxValues = MAX_FACET_VAL
       exclude.push(...out.map((id) => facetToken('document', id)));
       delete residual.inForceOn;
     }
+  }
+  if (kindExclusion !== null) {
+    // A facet MATCH of its own (list mode) needs a positive group: without another filter the kind is one.
+    if (needsPositive && groups.length === 0) groups.push([facetToken('kind', f.kind!)]);
+    else exclude.push(...kindExclusion);
   }
   const leadGroups =
     leadTokens.length > 0 && groups.length > leadAt ? groups.map((g, i) => (i === leadAt ? leadTokens : g)) : null;

@@ -119,7 +119,7 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     }
     // The filters as a facet MATCH when they have a positive facet (in force alone has none) and a department
     // filter, if any, became tokens (its lead-first order needs its lead tokens); else SQL.
-    const scope = facetScope(db, filters);
+    const scope = facetScope(db, filters, undefined, true);
     const listed = scope.empty || scope.residual.departmentPatterns ? null : facetMatch(scope);
     if (scope.empty) {
       total = 0;

@@ -284,7 +284,7 @@ describe('facetScope', () => {
     expect(scope).toEqual({
       // Most documents are policies: the kind is matched as "not the others" (short posting lists for bm25).
       groups: [tokens('department', '市交通运输委', '市商务局'), tokens('region', '天津市')],
-      exclude: [...tokens('kind', 'qa'), ...tokens('document', 'tjaa')],
+      exclude: [...tokens('document', 'tjaa'), ...tokens('kind', 'qa')],
       residual: {},
       empty: false,
       leadGroups: [tokens('lead', '市交通运输委', '市商务局'), tokens('region', '天津市')],
@@ -340,11 +340,13 @@ describe('facetScope', () => {
       { departmentPatterns: ['市'] },
       { regionStem: '天津' },
       { kind: 'qa' },
+      { kind: 'policy' },
+      { kind: 'policy', inForceOn: '2024-01-01' },
       { dueFrom: '2022-01-01', dueTo: '2025-12-31' },
       { regionStem: '天津', dueFrom: '2022-12-31' },
     ];
     for (const f of filters) {
-      const scope = facetScope(db, f);
+      const scope = facetScope(db, f, undefined, true);
       const match = facetMatch(scope)!;
       const lead = scope.leadGroups ? facetMatch({ groups: scope.leadGroups, exclude: scope.exclude }) : null;
       const all = pageListed(db, f, 10, 0);
@@ -380,6 +382,12 @@ describe('facetScope', () => {
     // Before any of them expired, nothing is excluded.
     expect(facetScope(db, { inForceOn: '2020-06-01' })).toMatchObject({ exclude: [], residual: {} });
     expect(facetScope(db, { kind: 'qa' })).toMatchObject({ groups: [tokens('kind', 'qa')], exclude: [] });
+    // Matched alone (list mode), the majority kind stays a positive group when no other filter gives one.
+    expect(facetScope(db, { kind: 'policy' }, undefined, true)).toMatchObject({
+      groups: [tokens('kind', 'policy')],
+      exclude: [],
+    });
+    expect(facetScope(db, { kind: 'policy' })).toMatchObject({ groups: [], exclude: tokens('kind', 'qa') });
     expect(facetScope(db, { departmentPatterns: ['商务', '交通运输'] }, 1).residual).toEqual({
       departmentPatterns: ['商务', '交通运输'],
     });

@@ -55,7 +55,7 @@ export function parseDue(spec: string, today: string): DueRange | undefined {
     const d = `${day[1]}-${day[2]!.padStart(2, '0')}-${day[3]!.padStart(2, '0')}`;
     return isIsoDate(d) ? { dueFrom: d, dueTo: d, label: d } : undefined;
   }
-  const window = s.match(/^(?:next ?|未来|近)?(\d{1,4}) ?(d|day|days|天|日|w|weeks?|周|m|months?|个月|月)$/);
+  const window = s.match(/^(?:(?:next|未来|近) ?)?(\d{1,4}) ?(d|day|days|天|日|w|weeks?|周|m|months?|个月|月)$/);
   if (window) {
     const n = Number(window[1]);
     const unit = window[2]!;

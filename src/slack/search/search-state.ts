@@ -47,6 +47,8 @@ export function toSearch(r: SearchState, today: string): SearchParse {
   for (const n of [2, 1]) {
     const due = words.length >= n ? parseDue(words.slice(0, n).join(' '), today) : undefined;
     if (!due) continue;
+    // `due 2023 6月`: a date written with a space is a mistyped window, not a window and a keyword.
+    if (words[n] !== undefined && parseDue(words[n]!, today)) return { ok: false, problem: 'bad_due', value: r.args };
     const more = parseSearchText(words.slice(n).join(' '), today);
     if (!more.ok) return more;
     const { dueFrom: _from, dueTo: _to, ...filters } = more.search.filters;

@@ -149,7 +149,7 @@ export const searchStrings = defineStrings(
       bad_filter: 'A filter is too long; use a short name such as 商务 or 天津.',
     } as Record<string, string>,
     badDue:
-      'Due takes `2023`, `2023-06`, `2023-06-30`, `next 90d` (the next 90 days) or `overdue`, then any keywords and filters, as in `due overdue 部门:商务`.',
+      'A due date is `2023`, `2023-06`, `2023-06-30`, `next 90d` (the next 90 days) or `overdue`. After `/measures due` and its window, keywords and filters may follow, as in `due overdue 部门:商务`.',
     missingArg: (usage: string) => `Missing argument. Usage: \`${usage}\``,
     source: 'Source',
     statusLabel: 'Status',

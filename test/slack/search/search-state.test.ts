@@ -38,6 +38,13 @@ describe('search requests in button values', () => {
       ok: false,
       problem: 'bad_due',
     });
+    // A date written with a space is a mistyped window, not a window and a keyword.
+    expect(toSearch({ source: 'due', args: '2023 6月', offset: 0 }, TODAY)).toMatchObject({
+      ok: false,
+      problem: 'bad_due',
+    });
+    const chinese = toSearch({ source: 'due', args: '未来 90天 冷链', offset: 0 }, TODAY);
+    expect(chinese.ok && chinese.search.filters).toEqual({ dueFrom: TODAY, dueTo: '2023-05-30' });
     expect(toSearch({ source: 'due', args: '2023', offset: 0 }, TODAY)).toMatchObject({
       ok: true,
       search: { query: '', filters: { dueFrom: '2023-01-01', dueTo: '2023-12-31' } },
