@@ -1,6 +1,6 @@
--- The search index gains a facets column: one token per department name of a measure's tasks, its document's
--- region path and its document's kind (src/core/search/facets.ts), so department, region and kind filters are
--- intersected inside FTS5 instead of looked up per match. The table is recreated empty (a contentless table
+-- The search index gains a facets column: tokens for a measure's document, department names, region path,
+-- document kind and due dates (src/core/search/facets.ts), so filters are intersected inside FTS5 instead of
+-- looked up per match. The table is recreated empty (a contentless table
 -- cannot gain a column) and the fingerprint dropped, so the next start (or CLI search, or ingest) rebuilds the
 -- index from measures, as after migration 005.
 DROP TABLE measure_fts;

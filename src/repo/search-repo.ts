@@ -1,6 +1,6 @@
 import type { DocumentRef, ItemKind, Precision } from '../core/model.ts';
 import {
-  dueWindowTokens,
+  dueFilterSpans,
   type FacetTokens,
   facetToken,
   MAX_DUE_TOKENS,
@@ -76,9 +76,6 @@ export function filterSql(f: ResolvedFilters, measureId = 'm.id'): { sql: string
   return { sql: where.length ? ` AND ${where.join(' AND ')}` : '', params };
 }
 
-const maxOf = (a: string, b: string) => (a > b ? a : b);
-const minOf = (a: string, b: string) => (a < b ? a : b);
-
 /** Filters split into facet tokens (matched inside FTS5: core/search/facets.ts) and what is left for SQL. */
 export interface FacetScope extends FacetTokens {
   /** The filters still matched in SQL: a filter selecting too many values or needing too many tokens. */
@@ -115,14 +112,12 @@ export function facetScope(
     else groups.push(tokens);
     return true;
   };
-  let leadAt = -1;
-  let leadTokens: string[] = [];
+  let leadTokens: string[] | null = null;
   const patterns = f.departmentPatterns ?? [];
   if (patterns.length > 0) {
     const names = prepared(db, `SELECT name FROM department_names WHERE ${namesLike(patterns)} LIMIT ?`)
       .pluck()
       .all(...patterns.map(likeContains), maxValues + 1) as string[];
-    leadAt = groups.length;
     if (move(names, (n) => facetToken('department', n))) {
       delete residual.departmentPatterns;
       leadTokens = [...new Set(names.map((n) => facetToken('lead', n)))];
@@ -153,19 +148,14 @@ export function facetScope(
     delete residual.kind;
   }
   if (f.dueFrom || f.dueTo) {
-    // The window clamped to the years any target falls in (an open bound such as overdue's would otherwise
-    // start at year 0), then cut into spans; spans no target falls in need no token (one index probe each).
     // Two subqueries: each min/max alone is one step down the due index, together they would scan the table.
     const span = prepared(
       db,
       'SELECT (SELECT min(due) FROM targets) AS first, (SELECT max(due) FROM targets) AS last',
     ).get() as { first: string | null; last: string | null };
-    const from = maxOf(f.dueFrom ?? '0000-01-01', `${span.first?.slice(0, 4) ?? '9999'}-01-01`);
-    const to = minOf(f.dueTo ?? '9999-12-31', `${span.last?.slice(0, 4) ?? '0000'}-12-31`);
-    // Dates before year 1000 (a misread target) are left to SQL: the calendar arithmetic reads years below 100
-    // as 19xx.
-    const spans = from > to ? [] : from < '1000' ? null : dueWindowTokens(from, to);
+    const spans = dueFilterSpans(f.dueFrom, f.dueTo, span.first, span.last);
     if (spans !== null) {
+      // Spans no target falls in need no token: one index probe each.
       const holds = prepared(db, 'SELECT 1 FROM targets WHERE due >= ? AND due <= ? LIMIT 1').pluck();
       const tokens = spans.filter((s) => holds.get(s.from, s.to) !== undefined).map((s) => s.token);
       if (tokens.length <= Math.min(maxValues, MAX_DUE_TOKENS)) {
@@ -191,8 +181,8 @@ export function facetScope(
     if (needsPositive && groups.length === 0) groups.push([facetToken('kind', f.kind!)]);
     else exclude.push(...kindExclusion);
   }
-  const leadGroups =
-    leadTokens.length > 0 && groups.length > leadAt ? groups.map((g, i) => (i === leadAt ? leadTokens : g)) : null;
+  // The department group, when there is one, is the first.
+  const leadGroups = leadTokens && !empty ? [leadTokens, ...groups.slice(1)] : null;
   return { groups, exclude, residual, empty, leadGroups };
 }
 
@@ -252,10 +242,34 @@ export function pageMatches(
 }
 
 /**
- * One page of a broad query over tiers, narrowest first, each the next one's subset (terms in the title, in
- * the title or departments, anywhere): the matches of each tier not in the one before, ranked among
- * themselves, then the next tier's. Each tier ranks only its own rows, so a first page costs what its title
- * matches cost.
+ * One page over tiers, narrowest first, each a subset of the next: the rows of each tier that are not in the
+ * one before, in `page`'s order, then the next tier's. Each tier is paged on its own, so a first page costs
+ * what its narrowest tier costs; a tier used up is counted once to know where the next one starts.
+ */
+function pageTiers<T>(
+  tiers: string[],
+  page: (match: string, limit: number, offset: number) => T[],
+  count: (match: string) => number,
+  limit: number,
+  offset: number,
+): T[] {
+  const out: T[] = [];
+  let skip = offset;
+  let narrower: string | null = null;
+  for (const tier of tiers) {
+    const own = narrower === null ? tier : `(${tier}) NOT (${narrower})`;
+    const rows = page(own, limit - out.length, skip);
+    out.push(...rows);
+    if (out.length === limit) break;
+    skip = rows.length > 0 ? 0 : Math.max(0, skip - count(own));
+    narrower = tier;
+  }
+  return out;
+}
+
+/**
+ * One page of a broad query over tiers (terms in the title, in the title or departments, anywhere), each
+ * ranked among itself (pageTiers).
  */
 export function pageMatchesTiered(
   db: Db,
@@ -264,19 +278,13 @@ export function pageMatchesTiered(
   limit: number,
   offset: number,
 ): { measureId: string; rank: number }[] {
-  const out: { measureId: string; rank: number }[] = [];
-  let skip = offset;
-  let narrower: string | null = null;
-  for (const tier of tiers) {
-    const own = narrower === null ? tier : `(${tier}) NOT (${narrower})`;
-    const rows = pageMatches(db, own, f, limit - out.length, skip);
-    out.push(...rows);
-    if (out.length === limit) break;
-    // This tier is used up: the next one starts at the offset left after all of its rows.
-    skip = rows.length > 0 ? 0 : Math.max(0, skip - countMatches(db, own, f));
-    narrower = tier;
-  }
-  return out;
+  return pageTiers(
+    tiers,
+    (m, n, skip) => pageMatches(db, m, f, n, skip),
+    (m) => countMatches(db, m, f),
+    limit,
+    offset,
+  );
 }
 
 /**
@@ -302,11 +310,7 @@ export function pageFacetListed(
     )
       .pluck()
       .all(m, ...w.params, n, skip) as string[];
-  if (lead === null) return page(match, limit, offset);
-  const first = page(lead, limit, offset);
-  if (first.length === limit) return first;
-  const leadTotal = first.length > 0 ? offset + first.length : countMatches(db, lead, f);
-  return [...first, ...page(`(${match}) NOT (${lead})`, limit - first.length, Math.max(0, offset - leadTotal))];
+  return pageTiers(lead === null ? [match] : [lead, match], page, (m) => countMatches(db, m, f), limit, offset);
 }
 
 /**

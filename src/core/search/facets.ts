@@ -50,6 +50,7 @@ export const MAX_DUE_SPANS = 200;
  * years, months and days of it hold nothing).
  */
 export const MAX_DUE_TOKENS = 40;
+
 export type FacetName = keyof typeof PREFIX;
 
 /**
@@ -129,11 +130,36 @@ export function dueWindowTokens(from: string, to: string, maxTokens = MAX_DUE_SP
   return out;
 }
 
+const maxOf = (a: string, b: string) => (a > b ? a : b);
+const minOf = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * The spans of a due filter (either bound may be open) within the years targets fall in, from the year of
+ * `firstDue` to that of `lastDue` (the earliest and latest due date of any target): an open bound, such as
+ * overdue's, would otherwise start at year 0. [] when the window holds no such year (or there are no targets);
+ * null when the filter must be matched another way: more than MAX_DUE_SPANS spans, or a year before 1000 (a
+ * misread target), which the calendar arithmetic would read as 19xx.
+ *
+ * @example dueFilterSpans(undefined, '2022-12-31', '2021-06-30', '2030-12-31')?.map((s) => s.token) // ['y2021', 'y2022']
+ */
+export function dueFilterSpans(
+  dueFrom: string | undefined,
+  dueTo: string | undefined,
+  firstDue: string | null,
+  lastDue: string | null,
+): DueSpan[] | null {
+  if (firstDue === null || lastDue === null) return [];
+  const from = maxOf(dueFrom ?? '0000-01-01', `${firstDue.slice(0, 4)}-01-01`);
+  const to = minOf(dueTo ?? '9999-12-31', `${lastDue.slice(0, 4)}-12-31`);
+  if (from > to) return [];
+  return from < '1000' ? null : dueWindowTokens(from, to);
+}
+
 /** Facet tokens a match must carry (one of each group) and must not carry (any of `exclude`). */
 export interface FacetTokens {
-  /** One group per filter: any of the department names it selected, ANDed with any of the region paths… */
+  /** One group per filter (any of the department names it selected, ANDed with any of the region paths…). */
   groups: string[][];
-  /** Tokens no match may carry (documents out of force). */
+  /** Tokens no match may carry (documents out of force, the kinds not asked for). */
   exclude: string[];
 }
 
@@ -143,7 +169,7 @@ const anyOf = (tokens: string[]) => `${FACETS_COLUMN} : (${tokens.map(ftsString)
  * The measures carrying one token of every group and none of `exclude`, as a MATCH expression of its own (the
  * filters without any keyword); null without a group (FTS5 has no match-everything to take exclusions from).
  *
- * @example facetMatch({ groups: [['r天津市']], exclude: ['dtjaa'] }) // '(facets : ("r天津市")) NOT facets : ("dtjaa")'
+ * @example facetMatch({ groups: [['r01']], exclude: ['d02'] }) // '(facets : ("r01")) NOT facets : ("d02")'
  */
 export function facetMatch({ groups, exclude }: FacetTokens): string | null {
   if (groups.length === 0) return null;
@@ -154,8 +180,7 @@ export function facetMatch({ groups, exclude }: FacetTokens): string | null {
 /**
  * Restricts a MATCH expression to measures carrying one token of every group and none of `exclude`.
  *
- * @example scopeMatch('"冷链"', { groups: [['u市商务局', 'u商务部']], exclude: [] })
- * // '("冷链") AND facets : ("u市商务局" OR "u商务部")'
+ * @example scopeMatch('"冷链"', { groups: [['u01', 'u02']], exclude: [] }) // '("冷链") AND facets : ("u01" OR "u02")'
  */
 export function scopeMatch(match: string, { groups, exclude }: FacetTokens): string {
   const scoped = groups.length === 0 ? match : `(${match}) AND ${groups.map(anyOf).join(' AND ')}`;

@@ -176,3 +176,44 @@ export function parseSearchText(text: string, today: string): SearchParse {
   }
   return { ok: true, search: { query: keywords.join(' '), filters, chips } };
 }
+
+/**
+ * The text after `/measures dept`: the first word is the department, the rest are keywords and filters.
+ *
+ * @example parseDeptSearch('商务局 冷链', '2023-03-01') // query 冷链, filters { department: '商务局' }
+ */
+export function parseDeptSearch(text: string, today: string): SearchParse {
+  const [dept = '', ...rest] = text.trim().split(QUERY_SPACE);
+  const more = parseSearchText(rest.join(' '), today);
+  if (!more.ok) return more;
+  more.search.filters.department = dept;
+  more.search.chips.unshift(['department', dept]);
+  return more;
+}
+
+/**
+ * The text after `/measures due`: a window (its first word or two: `next 90d` has a space), then keywords and
+ * filters as after `dept`; the window replaces any due filter among them. A date written with a space
+ * (`2023 6月`) is a mistyped window, not a window and a keyword.
+ *
+ * @example parseDueSearch('overdue 部门:商务 冷链', '2023-03-01') // query 冷链, filters { department: '商务', dueTo: '2023-02-28' }
+ */
+export function parseDueSearch(text: string, today: string): SearchParse {
+  const words = text.trim().split(QUERY_SPACE);
+  for (const n of [2, 1]) {
+    const due = words.length >= n ? parseDue(words.slice(0, n).join(' '), today) : undefined;
+    if (!due) continue;
+    if (words[n] !== undefined && parseDue(words[n]!, today)) return { ok: false, problem: 'bad_due', value: text };
+    const more = parseSearchText(words.slice(n).join(' '), today);
+    if (!more.ok) return more;
+    const { dueFrom: _from, dueTo: _to, ...filters } = more.search.filters;
+    more.search.filters = {
+      ...filters,
+      ...(due.dueFrom ? { dueFrom: due.dueFrom } : {}),
+      ...(due.dueTo ? { dueTo: due.dueTo } : {}),
+    };
+    more.search.chips = [['due', due.label], ...more.search.chips.filter(([name]) => name !== 'due')];
+    return more;
+  }
+  return { ok: false, problem: 'bad_due', value: text };
+}

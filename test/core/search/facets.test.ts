@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dueFilterSpans,
   dueWindowTokens,
   facetsColumn,
   facetToken,
@@ -102,5 +103,30 @@ describe('dueWindowTokens', () => {
     expect(tokens('2023-01-02', '2023-01-31', 30)).toHaveLength(30);
     expect(tokens('1000-01-01', '9999-12-31')).toBeNull();
     expect(tokens('2000-01-01', `${1999 + MAX_DUE_SPANS}-12-31`)).toHaveLength(MAX_DUE_SPANS);
+  });
+});
+
+describe('dueFilterSpans', () => {
+  const tokens = (from: string | undefined, to: string | undefined, first: string | null, last: string | null) =>
+    dueFilterSpans(from, to, first, last)?.map((s) => s.token) ?? null;
+
+  it('keeps an open bound within the years targets fall in, and a given bound as it is', () => {
+    expect(tokens(undefined, '2022-12-31', '2021-06-30', '2030-12-31')).toEqual(['y2021', 'y2022']);
+    expect(tokens('2029-07-01', undefined, '2021-06-30', '2030-06-30')).toEqual([
+      'm202907',
+      'm202908',
+      'm202909',
+      'm202910',
+      'm202911',
+      'm202912',
+      'y2030',
+    ]);
+    expect(tokens('2023-01-01', '2023-12-31', '2021-06-30', '2030-06-30')).toEqual(['y2023']);
+  });
+
+  it('is empty outside those years or without targets, and gives up before year 1000', () => {
+    expect(tokens('2031-01-01', undefined, '2021-06-30', '2030-06-30')).toEqual([]);
+    expect(tokens(undefined, '2022-12-31', null, null)).toEqual([]);
+    expect(tokens(undefined, '2022-12-31', '0050-12-31', '2030-06-30')).toBeNull();
   });
 });

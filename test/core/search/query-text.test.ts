@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDue, parseSearchText } from '../../../src/core/search/query-text.ts';
+import { parseDeptSearch, parseDue, parseDueSearch, parseSearchText } from '../../../src/core/search/query-text.ts';
 
 const TODAY = '2023-03-01';
 
@@ -66,5 +66,38 @@ describe('parseSearchText: chat markup', () => {
     const parsed = parseSearchText('<!channel> 冷链 <@U123|wang> <#C1|general>', '2026-11-22');
     expect(JSON.stringify(parsed)).toContain('冷链');
     expect(JSON.stringify(parsed)).not.toMatch(/channel|U123|C1/);
+  });
+});
+
+describe('parseDueSearch and parseDeptSearch: the text after a subcommand', () => {
+  const today = '2023-03-01';
+
+  it('reads a window of one or two words, then keywords and filters; the window wins over a due filter', () => {
+    expect(parseDueSearch('overdue 部门:商务 冷链', today)).toMatchObject({
+      ok: true,
+      search: { query: '冷链', filters: { department: '商务', dueTo: '2023-02-28' } },
+    });
+    expect(parseDueSearch('next 30d', today)).toMatchObject({
+      ok: true,
+      search: { query: '', filters: { dueFrom: today, dueTo: '2023-03-31' }, chips: [['due', 'next 30d']] },
+    });
+    expect(parseDueSearch('近 30天 地区:天津', today)).toMatchObject({
+      ok: true,
+      search: { filters: { region: '天津', dueFrom: today, dueTo: '2023-03-31' } },
+    });
+    const both = parseDueSearch('2023 due:2024', today);
+    expect(both.ok && both.search.filters).toEqual({ dueFrom: '2023-01-01', dueTo: '2023-12-31' });
+  });
+
+  it('refuses what is not a window, and a date broken by a space', () => {
+    expect(parseDueSearch('冷链', today)).toEqual({ ok: false, problem: 'bad_due', value: '冷链' });
+    expect(parseDueSearch('2023 6月', today)).toEqual({ ok: false, problem: 'bad_due', value: '2023 6月' });
+  });
+
+  it('dept takes its first word as the department', () => {
+    expect(parseDeptSearch('商务局 冷链', today)).toMatchObject({
+      ok: true,
+      search: { query: '冷链', filters: { department: '商务局' }, chips: [['department', '商务局']] },
+    });
   });
 });
