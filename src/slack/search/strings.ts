@@ -51,7 +51,7 @@ export const searchStrings = defineStrings(
       bad_filter: '筛选条件过长，请用简短的名称，如 商务、天津。',
     } as Record<string, string>,
     badDue:
-      '期限格式：`2023`、`2023-06`、`2023-06-30`、`next 90d`（未来 90 天）或 `overdue`，后面可接关键词和筛选，如 `due overdue 部门:商务`。',
+      '期限格式：`2023`、`2023-06`、`2023-06-30`、`next 90d`（未来 90 天）或 `overdue`。`/measures due` 的期限后还可接关键词和筛选，如 `due overdue 部门:商务`。',
     missingArg: (usage: string) => `缺少参数。用法：\`${usage}\``,
     // Detail view
     source: '来源文件',
