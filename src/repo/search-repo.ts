@@ -268,8 +268,8 @@ function pageTiers<T>(
 }
 
 /**
- * One page of a broad query over tiers (terms in the title, in the title or departments, anywhere), each
- * ranked among itself (pageTiers).
+ * One page of a query over tiers, each ranked among itself (pageTiers): a broad query's terms in the title,
+ * in the title or departments, anywhere; then, where substrings are added, the matches that are not words.
  */
 export function pageMatchesTiered(
   db: Db,

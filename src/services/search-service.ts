@@ -94,10 +94,11 @@ function checkPaging(limit: number | undefined, offset: number | undefined): { l
 }
 
 /**
- * Searches measures by words (ANDed, bm25 with title > departments > body), falling back to exact substrings
- * for 1–2 character queries and when words find fewer than FEW_WORD_HITS; a query with more than
- * BROAD_QUERY_MATCHES matches lists those with its words in a title or the departments first; or, with an empty query and some
- * filter, lists the filtered measures by document and position. Bad input throws SearchInputError.
+ * Searches measures by words (ANDed, bm25 with title > departments > body), adding exact substrings for 1–2
+ * character queries and when words find fewer than FEW_WORD_HITS (after the word matches, ranked apart); a
+ * query with more than BROAD_QUERY_MATCHES matches lists those with its words in a title, then in the
+ * departments, first; or, with an empty query and some filter, lists the filtered measures by document and
+ * position. Bad input throws SearchInputError.
  */
 export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter): SearchResult {
   if (!isIsoDate(req.today)) throw new SearchInputError('bad_date', `"${req.today}" is not a date (YYYY-MM-DD).`);
@@ -145,23 +146,31 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     if (scope.empty) return { query, total: 0, totalIsLowerBound: false, hits: [], unsupported };
     const rest = scope.residual;
     const scoped = (m: string) => scopeMatch(m, scope);
-    let match = scoped(wordMatch(parsed));
+    const words = scoped(wordMatch(parsed));
     // One pass counts the word matches, up to the bound past which a count is only "10,000+". It also says
     // whether words alone find enough or exact substrings must be added (always, for 1–2 characters); the
     // union is counted only when the words left the count below the bound (a union is slower to count). A
     // filtered 1–2 character query goes straight to the union: filters rarely leave 10,000 matches.
     const unionOnly = parsed.short && hasFilters(req.filters);
-    let counted = unionOnly ? 0 : countMatchesUpTo(db, match, rest, COUNTED_MATCHES + 1);
+    const wordCount = unionOnly ? null : countMatchesUpTo(db, words, rest, COUNTED_MATCHES + 1);
+    let counted = wordCount ?? 0;
+    // Rows where the terms are words rank before rows that only hold them as a run of characters: the word
+    // tier is ranked without the phrase over the one-character column, which costs bm25 the most per row.
+    const tiers = [words];
     if (parsed.short || counted < FEW_WORD_HITS) {
-      match = scoped(wordOrCharMatch(parsed));
-      if (counted <= COUNTED_MATCHES) counted = countMatchesUpTo(db, match, rest, COUNTED_MATCHES + 1);
+      const union = scoped(wordOrCharMatch(parsed));
+      if (counted <= COUNTED_MATCHES) counted = countMatchesUpTo(db, union, rest, COUNTED_MATCHES + 1);
+      // The union tier is left out only when it is known to add nothing.
+      if (wordCount === 0) tiers[0] = union;
+      else if (wordCount === null || wordCount > COUNTED_MATCHES || counted > wordCount) tiers.push(union);
     }
     totalIsLowerBound = counted > COUNTED_MATCHES;
     total = Math.min(counted, COUNTED_MATCHES);
+    if (counted > BROAD_QUERY_MATCHES) tiers.unshift(scoped(titleMatch(parsed)), scoped(headingMatch(parsed)));
     page =
-      counted > BROAD_QUERY_MATCHES
-        ? pageMatchesTiered(db, [scoped(titleMatch(parsed)), scoped(headingMatch(parsed)), match], rest, limit, offset)
-        : pageMatches(db, match, rest, limit, offset);
+      tiers.length === 1
+        ? pageMatches(db, tiers[0]!, rest, limit, offset)
+        : pageMatchesTiered(db, tiers, rest, limit, offset);
   }
   return { query, total, totalIsLowerBound, hits: hydrate(db, page, needles, req.today), unsupported };
 }

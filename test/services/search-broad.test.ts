@@ -87,3 +87,44 @@ describe('the pages of a broad query', () => {
     expect(byFour).toEqual(first);
   });
 });
+
+describe('a short query whose characters are also inside longer words', () => {
+  // 冷 is a word of its own in "今年冬天很冷" and only a run of characters inside 冷链, 冷库 and 冷藏 (jieba keeps
+  // them whole). The substring measures come first in the file and are short and dense with 冷, the word
+  // measures long, so bm25 over the union would put substring measures first.
+  const db = testDb();
+  db.prepare(
+    `INSERT INTO documents (id, file, content_hash, title, kind, ingested_at)
+     VALUES ('d1', 'd1.txt', 'h', '方案', 'policy', '2026-01-01T00:00:00Z')`,
+  ).run();
+  const insert = db.prepare(
+    `INSERT INTO measures (id, document_id, position, kind, label, ordinal, title, text, content_hash)
+     VALUES (?, 'd1', ?, 'measure', ?, ?, ?, ?, 'h')`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < 7; i++) insert.run(`sub-${i}`, i, `${i + 1}.`, i + 1, `冷链${i}`, '冷链冷库冷藏冷链冷库冷藏。');
+    for (let i = 7; i < 12; i++)
+      insert.run(
+        `word-${i}`,
+        i,
+        `${i + 1}.`,
+        i + 1,
+        `举措${i}`,
+        `今年冬天很冷。${'完善城乡商贸流通设施，'.repeat(30)}`,
+      );
+    for (let i = 12; i < 112; i++) insert.run(`none-${i}`, i, `${i + 1}.`, i + 1, `举措${i}`, '完善设施。');
+  })();
+  reindexAll(db, testSegmenter);
+  const page = (limit: number, offset: number) =>
+    searchMeasures(db, { query: '冷', limit, offset, today: '2026-12-01' }, testSegmenter);
+
+  it('counts both kinds and lists the measures holding it as a word first, each once across pages', () => {
+    const all = page(20, 0);
+    expect(all.total).toBe(12);
+    const ids = all.hits.map((h) => h.measureId);
+    expect(ids.slice(0, 5).sort()).toEqual(['word-10', 'word-11', 'word-7', 'word-8', 'word-9']);
+    expect(ids.slice(5).sort()).toEqual(['sub-0', 'sub-1', 'sub-2', 'sub-3', 'sub-4', 'sub-5', 'sub-6']);
+    const byThree = [0, 3, 6, 9].flatMap((o) => page(3, o).hits.map((h) => h.measureId));
+    expect(byThree).toEqual(ids);
+  });
+});
