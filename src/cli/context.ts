@@ -5,7 +5,7 @@ import { migrate, pendingMigrations } from '../db/migrate.ts';
 import { type Db, openDatabase } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import { ensureSearchIndexFresh, isSearchIndexCurrent } from '../services/search-service.ts';
+import { ensureSearchIndexFresh, searchIndexIsFresh } from '../services/search-service.ts';
 
 /** What every CLI command receives: output streams, config, clock, logger and segmenter (all injected, for tests). */
 export interface CliContext {
@@ -74,7 +74,7 @@ export function openReadIndex(ctx: CliContext, dbFlag: string | undefined, opts:
     needs =
       pending.length > 0
         ? `needs upgrading to this version (${pending.join(', ')})`
-        : opts.search && !isSearchIndexCurrent(ro, ctx.segmenter)
+        : opts.search && !searchIndexIsFresh(ro, ctx.segmenter)
           ? 'has a search index built with another dictionary, which must be rebuilt'
           : null;
   } catch (err) {

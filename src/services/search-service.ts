@@ -248,20 +248,18 @@ function hydrate(db: Db, page: { measureId: string; rank: number }[], needles: s
 }
 
 /**
- * Start-up check: rebuilds the whole index when the user dictionary or the segmentation rules changed since it
- * was built (or it was never built by this module), otherwise only repairs drift. Cheap when nothing changed:
- * the segmenter's dictionaries are not loaded unless something is (re)indexed.
+ * Whether the search index was built with this segmenter's dictionary and these rules: ensureSearchIndexFresh
+ * would not rebuild it, and a read-only search can trust it.
  */
-/** Whether the search index was built with this segmenter's dictionary and rules (else searching needs a rebuild first). */
-export function isSearchIndexCurrent(db: Db, segmenter: Segmenter): boolean {
-  return readIndexFingerprint(db) === indexFingerprint(segmenter);
-}
-
-/** Whether the search index was built with this segmenter and these rules (ensureSearchIndexFresh would not rebuild). */
 export function searchIndexIsFresh(db: Db, segmenter: Segmenter): boolean {
   return readIndexFingerprint(db) === indexFingerprint(segmenter);
 }
 
+/**
+ * Start-up check: rebuilds the whole index when the user dictionary or the segmentation rules changed since it
+ * was built (or it was never built by this module), otherwise only repairs drift. Cheap when nothing changed:
+ * the segmenter's dictionaries are not loaded unless something is (re)indexed.
+ */
 export function ensureSearchIndexFresh(
   db: Db,
   logger: Logger,
