@@ -256,11 +256,11 @@ function pageTiers<T>(
   const out: T[] = [];
   let skip = offset;
   let narrower: string | null = null;
-  for (const tier of tiers) {
+  for (const [i, tier] of tiers.entries()) {
     const own = narrower === null ? tier : `(${tier}) NOT (${narrower})`;
     const rows = page(own, limit - out.length, skip);
     out.push(...rows);
-    if (out.length === limit) break;
+    if (out.length === limit || i === tiers.length - 1) break;
     skip = rows.length > 0 ? 0 : Math.max(0, skip - count(own));
     narrower = tier;
   }

@@ -13,7 +13,7 @@ import {
   wordMatch,
   wordOrCharMatch,
 } from '../core/search/query.ts';
-import { BROAD_QUERY_MATCHES, COUNTED_MATCHES, FEW_WORD_HITS, toScore } from '../core/search/ranking.ts';
+import { COUNTED_MATCHES, FEW_WORD_HITS, type MatchTier, matchTiers, toScore } from '../core/search/ranking.ts';
 import { indexFingerprint } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import type { Db } from '../db/open.ts';
@@ -31,7 +31,6 @@ import {
   loadHits,
   pageFacetListed,
   pageListed,
-  pageMatches,
   pageMatchesTiered,
 } from '../repo/search-repo.ts';
 
@@ -154,23 +153,19 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     const unionOnly = parsed.short && hasFilters(req.filters);
     const wordCount = unionOnly ? null : countMatchesUpTo(db, words, rest, COUNTED_MATCHES + 1);
     let counted = wordCount ?? 0;
-    // Rows where the terms are words rank before rows that only hold them as a run of characters: the word
-    // tier is ranked without the phrase over the one-character column, which costs bm25 the most per row.
-    const tiers = [words];
-    if (parsed.short || counted < FEW_WORD_HITS) {
-      const union = scoped(wordOrCharMatch(parsed));
-      if (counted <= COUNTED_MATCHES) counted = countMatchesUpTo(db, union, rest, COUNTED_MATCHES + 1);
-      // The union tier is left out only when it is known to add nothing.
-      if (wordCount === 0) tiers[0] = union;
-      else if (wordCount === null || wordCount > COUNTED_MATCHES || counted > wordCount) tiers.push(union);
-    }
+    const substrings = parsed.short || counted < FEW_WORD_HITS;
+    const union = scoped(wordOrCharMatch(parsed));
+    if (substrings && counted <= COUNTED_MATCHES) counted = countMatchesUpTo(db, union, rest, COUNTED_MATCHES + 1);
     totalIsLowerBound = counted > COUNTED_MATCHES;
     total = Math.min(counted, COUNTED_MATCHES);
-    if (counted > BROAD_QUERY_MATCHES) tiers.unshift(scoped(titleMatch(parsed)), scoped(headingMatch(parsed)));
-    page =
-      tiers.length === 1
-        ? pageMatches(db, tiers[0]!, rest, limit, offset)
-        : pageMatchesTiered(db, tiers, rest, limit, offset);
+    const tierMatch: Record<MatchTier, () => string> = {
+      title: () => scoped(titleMatch(parsed)),
+      heading: () => scoped(headingMatch(parsed)),
+      words: () => words,
+      union: () => union,
+    };
+    const tiers = matchTiers({ substrings, wordCount, counted }).map((t) => tierMatch[t]());
+    page = pageMatchesTiered(db, tiers, rest, limit, offset);
   }
   return { query, total, totalIsLowerBound, hits: hydrate(db, page, needles, req.today), unsupported };
 }

@@ -5,11 +5,8 @@ import { searchMeasures } from '../../src/services/search-service.ts';
 import { testDb } from '../helpers/db.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
 
-/**
- * A broad query counts its matches only up to COUNTED_MATCHES and says so; below that the count is exact. One
- * document whose measures all mention 冷链 (a few thousand also mention 物流), indexed for real.
- */
-function dbWith(measures: number, withLogistics: number) {
+/** One document holding the given measures (id, title, text, in file order), indexed for real. */
+function indexedDocument(measures: [id: string, title: string, text: string][]) {
   const db = testDb();
   db.prepare(
     `INSERT INTO documents (id, file, content_hash, title, kind, ingested_at)
@@ -20,13 +17,24 @@ function dbWith(measures: number, withLogistics: number) {
      VALUES (?, 'd1', ?, 'measure', ?, ?, ?, ?, 'h')`,
   );
   db.transaction(() => {
-    for (let i = 0; i < measures; i++) {
-      const text = i < withLogistics ? `第${i}项：完善冷链物流设施。` : `第${i}项：完善冷链设施。`;
-      insert.run(`d1-${i + 1}`, i, `${i + 1}.`, i + 1, `举措${i + 1}`, text);
-    }
+    for (const [i, [id, title, text]] of measures.entries()) insert.run(id, i, `${i + 1}.`, i + 1, title, text);
   })();
   reindexAll(db, testSegmenter);
   return db;
+}
+
+/**
+ * A broad query counts its matches only up to COUNTED_MATCHES and says so; below that the count is exact. One
+ * document whose measures all mention 冷链 (a few thousand also mention 物流).
+ */
+function dbWith(measures: number, withLogistics: number) {
+  return indexedDocument(
+    Array.from({ length: measures }, (_, i) => [
+      `d1-${i + 1}`,
+      `举措${i + 1}`,
+      i < withLogistics ? `第${i}项：完善冷链物流设施。` : `第${i}项：完善冷链设施。`,
+    ]),
+  );
 }
 
 describe('counting the matches of a broad query', () => {
@@ -92,29 +100,23 @@ describe('a short query whose characters are also inside longer words', () => {
   // 冷 is a word of its own in "今年冬天很冷" and only a run of characters inside 冷链, 冷库 and 冷藏 (jieba keeps
   // them whole). The substring measures come first in the file and are short and dense with 冷, the word
   // measures long, so bm25 over the union would put substring measures first.
-  const db = testDb();
-  db.prepare(
-    `INSERT INTO documents (id, file, content_hash, title, kind, ingested_at)
-     VALUES ('d1', 'd1.txt', 'h', '方案', 'policy', '2026-01-01T00:00:00Z')`,
-  ).run();
-  const insert = db.prepare(
-    `INSERT INTO measures (id, document_id, position, kind, label, ordinal, title, text, content_hash)
-     VALUES (?, 'd1', ?, 'measure', ?, ?, ?, ?, 'h')`,
-  );
-  db.transaction(() => {
-    for (let i = 0; i < 7; i++) insert.run(`sub-${i}`, i, `${i + 1}.`, i + 1, `冷链${i}`, '冷链冷库冷藏冷链冷库冷藏。');
-    for (let i = 7; i < 12; i++)
-      insert.run(
-        `word-${i}`,
-        i,
-        `${i + 1}.`,
-        i + 1,
-        `举措${i}`,
-        `今年冬天很冷。${'完善城乡商贸流通设施，'.repeat(30)}`,
-      );
-    for (let i = 12; i < 112; i++) insert.run(`none-${i}`, i, `${i + 1}.`, i + 1, `举措${i}`, '完善设施。');
-  })();
-  reindexAll(db, testSegmenter);
+  const db = indexedDocument([
+    ...Array.from({ length: 7 }, (_, i): [string, string, string] => [
+      `sub-${i}`,
+      `冷链${i}`,
+      '冷链冷库冷藏冷链冷库冷藏。',
+    ]),
+    ...Array.from({ length: 5 }, (_, k): [string, string, string] => [
+      `word-${k + 7}`,
+      `举措${k + 7}`,
+      `今年冬天很冷。${'完善城乡商贸流通设施，'.repeat(30)}`,
+    ]),
+    ...Array.from({ length: 100 }, (_, k): [string, string, string] => [
+      `none-${k + 12}`,
+      `举措${k + 12}`,
+      '完善设施。',
+    ]),
+  ]);
   const page = (limit: number, offset: number) =>
     searchMeasures(db, { query: '冷', limit, offset, today: '2026-12-01' }, testSegmenter);
 

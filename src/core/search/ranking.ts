@@ -55,3 +55,25 @@ export const FEW_WORD_HITS = 10;
 export function toScore(bm25: number): number {
   return Math.round(-bm25 * 1000) / 1000 || 0;
 }
+
+/** A group of a query's matches that is ranked among itself (the repository's pageTiers). */
+export type MatchTier = 'title' | 'heading' | 'words' | 'union';
+
+/**
+ * The tiers a query's matches are listed in, narrowest first, each ranked on its own: a broad query's terms in
+ * the title, then in the title or departments; then the word matches; then, where exact substrings are added,
+ * the matches that are not words (bm25 over the union would spend most of its time on the one-character
+ * phrase, and would rank a dense run of characters above the word). `wordCount` is null when words were not
+ * counted alone; `counted` is every match (the union where substrings are added); both stop at
+ * COUNTED_MATCHES + 1. The union tier is left out only when it is known to add nothing.
+ *
+ * @example matchTiers({ substrings: true, wordCount: 1560, counted: 1560 }) // ['words']
+ * @example matchTiers({ substrings: true, wordCount: 5, counted: 12 }) // ['words', 'union']
+ */
+export function matchTiers(c: { substrings: boolean; wordCount: number | null; counted: number }): MatchTier[] {
+  const broad: MatchTier[] = c.counted > BROAD_QUERY_MATCHES ? ['title', 'heading'] : [];
+  if (!c.substrings) return [...broad, 'words'];
+  if (c.wordCount === 0) return [...broad, 'union'];
+  const unionAdds = c.wordCount === null || c.wordCount > COUNTED_MATCHES || c.counted > c.wordCount;
+  return [...broad, 'words', ...(unionAdds ? (['union'] as const) : [])];
+}
