@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { ItemKind } from '../core/model.ts';
 import { type FacetSource, facetsColumn } from '../core/search/facets.ts';
 import { KIND_SLOTS, kindClass } from '../core/search/ranking.ts';
-import { type IndexColumns, type IndexSource, indexColumnsWith } from '../core/search/segment.ts';
+import { type IndexColumns, type IndexColumnsOf, type IndexSource, indexColumnsWith } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import type { Db } from '../db/open.ts';
 import { prepared } from '../db/statement-cache.ts';
@@ -126,7 +126,14 @@ export function writeIndexEntries(db: Db, entries: IndexEntry[]): void {
 
 /** (Re)indexes measures with the given segmenter. */
 export function indexMeasures(db: Db, measureIds: string[], segmenter: Segmenter): void {
-  const columns = indexColumnsWith(segmenter);
+  indexMeasuresWith(db, measureIds, indexColumnsWith(segmenter));
+}
+
+/**
+ * indexMeasures with a given columns function: the ingest service passes the one it segmented the document
+ * with before taking the write lock, so the cuts inside the transaction are memo look-ups.
+ */
+export function indexMeasuresWith(db: Db, measureIds: string[], columns: IndexColumnsOf): void {
   for (let i = 0; i < measureIds.length; i += CHUNK) {
     const sources = readIndexSources(db, measureIds.slice(i, i + CHUNK));
     writeIndexEntries(

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { documentIdCandidates, hashText } from '../core/ids.ts';
-import { cachingSegmenter } from '../core/ingest/caching-segmenter.ts';
 import {
   type DocumentChanges,
   type OldMeasure,
@@ -18,7 +17,7 @@ import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
 import { parseText, readDocument } from '../core/parse/index.ts';
 import { refusalOf } from '../core/parse/refusal.ts';
-import { indexColumns } from '../core/search/segment.ts';
+import { type IndexColumnsOf, indexColumnsWith } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { sleepSync, withBusyRetrySync } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
@@ -40,7 +39,7 @@ import {
   retiredIdsOf,
   retireIds,
 } from '../repo/revisions-repo.ts';
-import { indexMeasures, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
+import { indexMeasuresWith, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
 import { collectFiles, type FileProblem, FileReadError, readRegularFile, type SkippedFile } from './ingest-files.ts';
 import { acquireIngestLease, type HeldLease } from './ingest-lease.ts';
 import { ensureSearchIndexFresh } from './search-service.ts';
@@ -373,26 +372,29 @@ function planAll(
   return { plans, problems };
 }
 
-/** Segments every measure about to be written, so the write transaction only looks the cuts up. */
-function presegment(segmenter: Segmenter, fp: FilePlan): void {
+/**
+ * Segments every measure about to be written into `columns`' memo, before the write lock is taken: the
+ * transaction then finds each measure's text, heading and section already cut.
+ */
+function presegment(columns: IndexColumnsOf, fp: FilePlan): void {
   for (const m of fp.write?.store.measures ?? []) {
     const departments = [
       ...m.measure.tasks.flatMap((t) => t.departments.map((d) => d.name)),
       ...m.measure.tasks.flatMap((t) => (t.responsibility === null ? [] : [t.responsibility])),
     ].join('、');
-    indexColumns(segmenter, { title: m.measure.title, text: m.measure.text, section: m.measure.section, departments });
+    columns({ title: m.measure.title, text: m.measure.text, section: m.measure.section, departments });
   }
 }
 
-function writePlan(db: Db, fp: FilePlan, segmenter: Segmenter, nowIso: string): void {
+function writePlan(db: Db, fp: FilePlan, columns: IndexColumnsOf, nowIso: string): void {
   const w = fp.write!;
   const { store, plan } = w;
   removeMeasuresFromIndex(db, w.oldMeasureIds);
   replaceDocument(db, store);
-  indexMeasures(
+  indexMeasuresWith(
     db,
     store.measures.map((m) => m.id),
-    segmenter,
+    columns,
   );
   retireIds(db, store.id, plan.retired, nowIso);
   const removed = new Map(plan.changes.removed.map((m) => [m.id, m]));
@@ -489,7 +491,6 @@ async function ingestPrepared(
   if (problems.length > 0) throw new IngestError(problems);
 
   const { db } = deps;
-  const segmenter = cachingSegmenter(deps.segmenter);
   const lease = acquireIngestLease(db, opts.waitForOtherIngestMs ?? WRITE_WAIT_MS, (holder) =>
     deps.logger.info('another ingest is adding documents; waiting for it to finish', {
       host: holder.host,
@@ -497,7 +498,7 @@ async function ingestPrepared(
     }),
   );
   try {
-    return writeAll(deps, prepared, opts, segmenter, lease, skipped);
+    return writeAll(deps, prepared, opts, lease, skipped);
   } finally {
     try {
       lease.release(db);
@@ -512,11 +513,10 @@ function writeAll(
   deps: IngestDeps,
   prepared: Prepared[],
   opts: IngestOptions,
-  segmenter: Segmenter,
   lease: HeldLease,
   skipped: SkippedFile[],
 ): IngestResult {
-  const { db } = deps;
+  const { db, segmenter } = deps;
   // Brings the existing index up to the current dictionary first (its own transactions), so rows written below
   // are never mixed with rows segmented by an older dictionary.
   withBusyRetrySync(() => ensureSearchIndexFresh(db, deps.logger, segmenter), { totalMs: WRITE_WAIT_MS });
@@ -537,8 +537,10 @@ function writeAll(
       i++;
       continue;
     }
-    // Jieba's CPU time for this document, spent before its write lock is taken.
-    presegment(segmenter, fp);
+    // Jieba's CPU time for this document, spent before its write lock is taken. One memo per document keeps
+    // memory bounded by the document, however many files one ingest is given.
+    const columns = indexColumnsWith(segmenter);
+    presegment(columns, fp);
     try {
       let lockedAt = 0;
       generation = withBusyRetrySync(
@@ -547,7 +549,7 @@ function writeAll(
             .transaction(() => {
               lockedAt = performance.now();
               if (readDocumentsGeneration(db) !== generation) throw new StalePlan();
-              writePlan(db, fp, segmenter, nowIso);
+              writePlan(db, fp, columns, nowIso);
               bumpDocumentsGeneration(db);
               lease.renew(db);
               return readDocumentsGeneration(db);

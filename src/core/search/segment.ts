@@ -70,10 +70,8 @@ export interface IndexColumns {
   chars: string;
 }
 
-/** A measure's index columns (indexColumnsWith for one measure). */
-export function indexColumns(segmenter: Segmenter, r: IndexSource): IndexColumns {
-  return indexColumnsWith(segmenter)(r);
-}
+/** A measure's index columns from its source (indexColumnsWith). */
+export type IndexColumnsOf = (r: IndexSource) => IndexColumns;
 
 /** Bounds the segmentation memo of one indexColumnsWith (a few MB at most). */
 const MEMO_ENTRIES = 5_000;
@@ -84,7 +82,7 @@ const MEMO_ENTRIES = 5_000;
  * Segmenting the text and the section apart gives the same tokens as segmenting them joined by a line break
  * (jieba never forms a word across one). Make one per indexing run.
  */
-export function indexColumnsWith(segmenter: Segmenter): (r: IndexSource) => IndexColumns {
+export function indexColumnsWith(segmenter: Segmenter): IndexColumnsOf {
   const memo = new Map<string, string>();
   const tokens = (raw: string): string => {
     let t = memo.get(raw);
