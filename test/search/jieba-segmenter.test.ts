@@ -1,10 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import nodejieba from 'nodejieba';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeForSearch } from '../../src/core/search/normalize.ts';
 import { charTokens, indexFingerprint, segmentForIndex, segmentQuery } from '../../src/core/search/segment.ts';
-import { createJiebaSegmenter, USER_DICT_PATH, warmSegmenter } from '../../src/search/jieba-segmenter.ts';
+import {
+  createJiebaSegmenter,
+  joinIndexWords,
+  USER_DICT_PATH,
+  warmSegmenter,
+} from '../../src/search/jieba-segmenter.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
 
 // Loading jieba's dictionaries takes a second or more on a busy machine; keep it out of the first test's time.
@@ -56,6 +62,28 @@ describe('jieba segmentation with the user dictionary', () => {
 
   it('gives one token per letter or digit for the phrase column', () => {
     expect(charTokens(normalizeForSearch('冷链,5G'))).toEqual(['冷', '链', '5', 'g']);
+  });
+});
+
+describe('cutForIndex', () => {
+  it('is built natively (the patched nodejieba) and gives what the two modes give, joined', () => {
+    expect(typeof nodejieba.cutForIndex).toBe('function');
+    const texts = [
+      '',
+      '市场监管局',
+      '加快推进冷链物流基础设施建设，完善县乡村三级物流体系；',
+      '“十四五”期间  新建  充电桩 ！？',
+      '省人力资源社会保障厅、省发展改革委按职责分工负责\n（二）',
+      '发展'.repeat(2_000),
+      '😀消费券🎉',
+    ];
+    for (const t of texts) {
+      expect(jieba.cutForIndex(t)).toBe(joinIndexWords(nodejieba.cutForSearch(t), nodejieba.cutAll(t)));
+    }
+  });
+
+  it("keeps search mode's repeats (they weigh in ranking) and then full mode's words that search mode did not give", () => {
+    expect(joinIndexWords(['冷链', '物流', '冷链'], ['冷链', '链物', '物流', '链物'])).toBe('冷链 物流 冷链 链物 链物');
   });
 });
 

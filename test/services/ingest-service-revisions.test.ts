@@ -275,14 +275,13 @@ describe('writers meeting an ingest', () => {
     let fired = false;
     const segmenter = {
       cut: (t: string) => inner.cut(t),
-      cutAll: (t: string) => inner.cutAll(t),
       fingerprint: () => inner.fingerprint(),
-      cutForSearch(t: string) {
+      cutForIndex(t: string) {
         if (!fired && t.includes('海河国际消费季')) {
           fired = true;
           expect(removeDocument({ db: b, clock: fixedClock('2026-11-23T00:00:00Z') }, docId, 'U9').ok).toBe(true);
         }
-        return inner.cutForSearch(t);
+        return inner.cutForIndex(t);
       },
     };
     write('tianjin.txt', withInsertedMeasure(TIANJIN));

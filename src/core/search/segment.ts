@@ -3,8 +3,8 @@ import type { Segmenter } from './segmenter.ts';
 
 /**
  * Words for the search index, from a Segmenter (jieba in production). Index time emits every word a reader
- * might search for (`cutForSearch` plus the full mode, so that 市场监管 is found inside 市场监管局 even where the
- * best path reads 市场/监管局); query time uses the precise `cut`. Terms are then ANDed, so over-generating at
+ * might search for (`cutForIndex`: search mode plus full mode, so that 市场监管 is found inside 市场监管局 even
+ * where the best path reads 市场/监管局); query time uses the precise `cut`. Terms are then ANDed, so over-generating at
  * index time only raises recall.
  *
  * Runs of ASCII letters and digits never reach the segmenter: jieba's dictionary path splits 2022 into 2/0/2/2
@@ -42,15 +42,13 @@ export function segmentForIndex(segmenter: Segmenter, text: string): string[] {
 /** segmentForIndex of normalised text as one space-separated string (the form an FTS column stores). */
 function indexTokens(segmenter: Segmenter, normalized: string): string {
   // Index columns have no phrases over them, so ASCII runs go first and the rest goes to the segmenter in one
-  // call per mode (native calls dominate indexing time). Punctuation is dropped in one pass over the joined
-  // tokens rather than token by token.
+  // call (native calls and the strings they return dominate indexing time). Punctuation is dropped in one pass
+  // over the joined words rather than word by word.
   const ascii = normalized.match(ASCII_RUN) ?? [];
   const rest = normalized.replace(ASCII_RUN, ' ');
   if (!WORD_CHAR.test(rest)) return ascii.join(' ');
-  const search = segmenter.cutForSearch(rest);
-  const seen = new Set(search);
-  const all = segmenter.cutAll(rest).filter((w) => !seen.has(w));
-  return [...ascii, ...search, ...all].join(' ').replace(NON_WORD_RUNS, ' ').trim();
+  const words = segmenter.cutForIndex(rest);
+  return (ascii.length > 0 ? `${ascii.join(' ')} ${words}` : words).replace(NON_WORD_RUNS, ' ').trim();
 }
 
 /** What one measure gives the index: its text, heading, section heading and departments. */

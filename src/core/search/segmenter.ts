@@ -6,10 +6,15 @@
 export interface Segmenter {
   /** Precise mode: the single best segmentation, in order (query time). */
   cut(text: string): string[];
-  /** Precise mode plus the shorter words inside long ones (index time). */
-  cutForSearch(text: string): string[];
-  /** Every dictionary word found anywhere in the text, overlapping (index time, recall). */
-  cutAll(text: string): string[];
+  /**
+   * The words an index stores, space-separated, in one call (index time): search mode (precise mode plus the
+   * shorter words inside long ones), in order with repeats, then the words of full mode (every dictionary
+   * word found anywhere, overlapping) that search mode did not give.
+   *
+   * @example
+   * segmenter.cutForIndex('市场监管局') // '市场 监管局 市场监管 场监'  (words depend on the dictionary)
+   */
+  cutForIndex(text: string): string;
   /** Identifies the dictionaries: a different value means an index built with the other one is stale. */
   fingerprint(): string;
 }

@@ -10,8 +10,9 @@ import {
 import type { Segmenter } from '../../../src/core/search/segmenter.ts';
 
 /**
- * A tiny segmenter: precise mode cuts at '|', search mode also emits each half of a 4-character word, full mode
- * every 2-character window. It records what it was given, to show what reaches the segmenter.
+ * A tiny segmenter: precise mode cuts at '|'; for the index, search mode also emits each half of a 4-character
+ * word, then full mode every 2-character window not already given. It records what it was given, to show what
+ * reaches the segmenter.
  */
 function fakeSegmenter(fingerprint = 'dict-a') {
   const seen: string[] = [];
@@ -21,13 +22,13 @@ function fakeSegmenter(fingerprint = 'dict-a') {
       seen.push(t);
       return words(t);
     },
-    cutForSearch: (t) => {
+    cutForIndex: (t) => {
       seen.push(t);
-      return words(t).flatMap((w) => (w.length === 4 ? [w.slice(0, 2), w.slice(2), w] : [w]));
-    },
-    cutAll: (t) => {
-      seen.push(t);
-      return words(t).flatMap((w) => Array.from({ length: Math.max(0, w.length - 1) }, (_, i) => w.slice(i, i + 2)));
+      const search = words(t).flatMap((w) => (w.length === 4 ? [w.slice(0, 2), w.slice(2), w] : [w]));
+      const all = words(t).flatMap((w) =>
+        Array.from({ length: Math.max(0, w.length - 1) }, (_, i) => w.slice(i, i + 2)),
+      );
+      return [...search, ...all.filter((w) => !search.includes(w))].join(' ');
     },
     fingerprint: () => fingerprint,
   };
@@ -55,7 +56,7 @@ describe('segmentForIndex', () => {
   });
 
   it('splits a segmenter token containing punctuation into FTS tokens', () => {
-    const seg: Segmenter = { ...fakeSegmenter().seg, cutForSearch: () => ['冷链·追溯'], cutAll: () => [] };
+    const seg: Segmenter = { ...fakeSegmenter().seg, cutForIndex: () => '冷链·追溯' };
     expect(segmentForIndex(seg, '冷链·追溯')).toEqual(['冷链', '追溯']);
   });
 });
