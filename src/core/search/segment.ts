@@ -97,7 +97,7 @@ export function indexColumnsWith(segmenter: Segmenter): IndexColumnsOf {
       title: tokens(r.title),
       departments: r.departments ? tokens(r.departments) : '',
       body,
-      chars: charTokens(normalizeForSearch(raw)).join(' '),
+      chars: charColumn(normalizeForSearch(raw)),
     };
   };
 }
@@ -123,4 +123,37 @@ export function segmentQuery(segmenter: Segmenter, normalized: string): string[]
 /** One token per letter or digit, for the exact-substring (phrase) column. */
 export function charTokens(normalized: string): string[] {
   return normalized.match(WORD_CHARS) ?? [];
+}
+
+/** Whether each UTF-16 unit is a WORD_CHAR, filled on first sight: 0 not yet, 1 yes, 2 no. */
+const wordUnit = new Uint8Array(0x10000);
+let charBuffer = new Uint16Array(1024);
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+const SPACE = 0x20;
+
+/**
+ * charTokens joined by spaces (the chars column as stored), in one pass over a table instead of a regex match
+ * and an array of one-character strings: the column holds every character of every measure.
+ *
+ * @example charColumn('冷链,5g') // '冷 链 5 g'
+ */
+export function charColumn(normalized: string): string {
+  const n = normalized.length;
+  if (charBuffer.length < 2 * n) charBuffer = new Uint16Array(Math.max(2 * n, 2 * charBuffer.length));
+  let out = 0;
+  for (let i = 0; i < n; i++) {
+    const code = normalized.charCodeAt(i);
+    // A character outside the BMP is two units that only together say whether it is a letter.
+    if (code >= 0xd800 && code <= 0xdfff) return charTokens(normalized).join(' ');
+    let word = wordUnit[code]!;
+    if (word === 0) {
+      word = WORD_CHAR.test(normalized[i]!) ? 1 : 2;
+      wordUnit[code] = word;
+    }
+    if (word === 1) {
+      if (out > 0) charBuffer[out++] = SPACE;
+      charBuffer[out++] = code;
+    }
+  }
+  return UTF16.decode(charBuffer.subarray(0, out));
 }

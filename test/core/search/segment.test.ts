@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeForSearch } from '../../../src/core/search/normalize.ts';
 import {
+  charColumn,
   charTokens,
   indexFingerprint,
   SEGMENTATION_RULES_VERSION,
@@ -71,5 +72,23 @@ describe('indexFingerprint', () => {
 describe('charTokens', () => {
   it('gives one token per letter or digit for the phrase column', () => {
     expect(charTokens(normalizeForSearch('冷链,5G'))).toEqual(['冷', '链', '5', 'g']);
+  });
+});
+
+describe('charColumn', () => {
+  it('stores one token per letter or digit, space-separated, whatever stands between them', () => {
+    expect(charColumn(normalizeForSearch('冷链,5G'))).toBe('冷 链 5 g');
+    expect(charColumn(normalizeForSearch('，（一）加快 建设。\n'))).toBe('一 加 快 建 设');
+    expect(charColumn('')).toBe('');
+    expect(charColumn('，。！')).toBe('');
+  });
+
+  it('keeps letters outside the BMP whole and drops symbols there (𠮷 is a letter, 😀 is not)', () => {
+    expect(charColumn('𠮷野家😀消费')).toBe('𠮷 野 家 消 费');
+  });
+
+  it('gives the same tokens as charTokens on long mixed text (the buffer grows)', () => {
+    const text = normalizeForSearch('到2025年，建成５Ｇ基站（累计）、“十四五”期间；ａｂｃ·×—'.repeat(500));
+    expect(charColumn(text)).toBe(charTokens(text).join(' '));
   });
 });
