@@ -129,7 +129,7 @@ async function benchIngest(pool: string[]): Promise<Figure[]> {
       { text: '≥ 0.5× reference', minRatio: 0.5 },
     ),
     figure('  of which parsing', 's', parse / 1000),
-    figure('  of which segmentation (cutForSearch + cutAll per column)', 's', segment / 1000),
+    figure('  of which segmentation (cutForIndex per column)', 's', segment / 1000),
   ];
 }
 
