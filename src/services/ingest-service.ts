@@ -54,7 +54,27 @@ export const SEEDS_ADDED_BY = 'seeds';
 /** Documents larger than this are refused before they are read (a policy document is tens of kilobytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-/** After a document write that held the lock this long, pause WRITER_GAP_MS so waiting writers (the bot) get in. */
+/**
+ * Consecutive documents are written in one transaction while their measures add up to at most this many (a
+ * larger document goes alone). FTS5 writes a new index segment at each commit and merges segments later, so a
+ * commit per small document cost more than its rows; 500 measures hold the lock for tens of milliseconds.
+ */
+const GROUP_MEASURES = 500;
+
+/** Where the group of documents starting at `from` ends (exclusive): at least one document, then while they fit. */
+function groupEnd(plans: FilePlan[], from: number): number {
+  let measures = 0;
+  let end = from;
+  while (end < plans.length) {
+    const n = plans[end]!.write?.store.measures.length ?? 0;
+    if (end > from && measures + n > GROUP_MEASURES) break;
+    measures += n;
+    end++;
+  }
+  return end;
+}
+
+/** After a write that held the lock this long, pause WRITER_GAP_MS so waiting writers (the bot) get in. */
 const LONG_WRITE_MS = 250;
 const WRITER_GAP_MS = 50;
 
@@ -528,43 +548,45 @@ function writeAll(
   let plans = planOrThrow(db, prepared, nowIso, addedBy);
   let replans = 0;
   const startedMs = Date.now();
-  // One short transaction per document: the lock is never held across documents, so the bot's writes get in
-  // between; each document is still written whole or not at all.
+  /** Writes a group of documents in one transaction (StalePlan if another process wrote since planning). */
+  const writeGroup = (group: { fp: FilePlan; columns: IndexColumnsOf }[]): number => {
+    let lockedAt = 0;
+    generation = withBusyRetrySync(
+      () =>
+        db
+          .transaction(() => {
+            lockedAt = performance.now();
+            if (readDocumentsGeneration(db) !== generation) throw new StalePlan();
+            for (const { fp, columns } of group) writePlan(db, fp, columns, nowIso);
+            bumpDocumentsGeneration(db);
+            lease.renew(db);
+            return readDocumentsGeneration(db);
+          })
+          .immediate(),
+      {
+        totalMs: WRITE_WAIT_MS,
+        onRetry: (n) => n === 1 && deps.logger.info('the index is being written by another process; waiting'),
+      },
+    );
+    const lockHeldMs = Math.round(performance.now() - lockedAt);
+    deps.logger.debug('documents written', { documents: group.length, lockHeldMs });
+    return lockHeldMs;
+  };
+  // Short transactions, each a few consecutive documents (GROUP_MEASURES): the lock is never held long, so the
+  // bot's writes get in between; each document is still written whole or not at all.
   for (let i = 0; i < plans.length; ) {
-    const fp = plans[i]!;
-    if (!fp.write) {
-      results.push(fp.result);
-      i++;
-      continue;
-    }
-    // Jieba's CPU time for this document, spent before its write lock is taken. One memo per document keeps
-    // memory bounded by the document, however many files one ingest is given.
-    const columns = indexColumnsWith(segmenter);
-    presegment(columns, fp);
+    const end = groupEnd(plans, i);
+    // Jieba's CPU time for these documents, spent before the write lock is taken. One memo per document keeps
+    // memory bounded by the group, however many files one ingest is given.
+    const group = plans.slice(i, end).flatMap((fp) => {
+      if (!fp.write) return [];
+      const columns = indexColumnsWith(segmenter);
+      presegment(columns, fp);
+      return [{ fp, columns }];
+    });
+    let lockHeldMs = 0;
     try {
-      let lockedAt = 0;
-      generation = withBusyRetrySync(
-        () =>
-          db
-            .transaction(() => {
-              lockedAt = performance.now();
-              if (readDocumentsGeneration(db) !== generation) throw new StalePlan();
-              writePlan(db, fp, columns, nowIso);
-              bumpDocumentsGeneration(db);
-              lease.renew(db);
-              return readDocumentsGeneration(db);
-            })
-            .immediate(),
-        {
-          totalMs: WRITE_WAIT_MS,
-          onRetry: (n) => n === 1 && deps.logger.info('the index is being written by another process; waiting'),
-        },
-      );
-      const lockHeldMs = Math.round(performance.now() - lockedAt);
-      deps.logger.debug('document written', { file: fp.prepared.file, lockHeldMs });
-      results.push(fp.result);
-      i++;
-      if (lockHeldMs > LONG_WRITE_MS && i < plans.length) sleepSync(WRITER_GAP_MS);
+      if (group.length > 0) lockHeldMs = writeGroup(group);
     } catch (err) {
       if (!(err instanceof StalePlan)) throw err;
       if (Date.now() - startedMs > WRITE_WAIT_MS) {
@@ -583,7 +605,11 @@ function writeAll(
         addedBy,
       );
       i = 0;
+      continue;
     }
+    for (const fp of plans.slice(i, end)) results.push(fp.result);
+    i = end;
+    if (lockHeldMs > LONG_WRITE_MS && i < plans.length) sleepSync(WRITER_GAP_MS);
   }
   for (const r of results) {
     if (r.duplicateOf)

@@ -299,6 +299,67 @@ describe('writers meeting an ingest', () => {
     b.close();
   });
 
+  it('writes small documents together, and plans them all again when another process wrote meanwhile: each is indexed once', async () => {
+    const file = path.join(dir, 'g.db');
+    const a = openDatabase(file);
+    migrate(a);
+    const b = openDatabase(file);
+    const tianjin = write('tianjin.txt', TIANJIN);
+    const seedDeps = {
+      db: a,
+      logger: silentLogger,
+      clock: fixedClock('2026-11-22T00:00:00Z'),
+      segmenter: testSegmenter,
+    };
+    const docId = (await ingestPaths(seedDeps, [tianjin]))[0]!.documentId;
+
+    // Three small documents in one ingest: Hunan's plan, the Tianjin revision, the national Q&A. While the
+    // second is segmented (before the write lock), process B removes the Tianjin document.
+    let fired = false;
+    const segmenter = {
+      ...testSegmenter,
+      cutForIndex(t: string) {
+        if (!fired && t.includes('海河国际消费季')) {
+          fired = true;
+          expect(removeDocument({ db: b, clock: fixedClock('2026-11-23T00:00:00Z') }, docId, 'U9').ok).toBe(true);
+        }
+        return testSegmenter.cutForIndex(t);
+      },
+    };
+    const sources = [
+      { file: 'hunan.txt', bytes: fs.readFileSync(path.join(SEEDS_DIR, '003_a76f9fbeb2c10513.txt')) },
+      { file: 'tianjin.txt', bytes: Buffer.from(withInsertedMeasure(TIANJIN)) },
+      { file: 'qa.txt', bytes: fs.readFileSync(path.join(SEEDS_DIR, '002_f24744285d087c04.txt')) },
+    ];
+    const writes: unknown[] = [];
+    const logger = { ...silentLogger, debug: (msg: string, f?: Record<string, unknown>) => writes.push([msg, f]) };
+    const { indexed } = await ingestSources(
+      { ...seedDeps, logger, clock: fixedClock('2026-11-24T00:00:00Z'), segmenter },
+      sources,
+    );
+    // One transaction for the three, once planned again (the first attempt wrote nothing).
+    expect(writes).toEqual([['documents written', { documents: 3, lockHeldMs: expect.any(Number) }]]);
+    expect(fired).toBe(true);
+    expect(indexed.map((r) => [r.file, r.status])).toEqual([
+      ['hunan.txt', 'added'],
+      ['tianjin.txt', 'added'],
+      ['qa.txt', 'added'],
+    ]);
+    expect(
+      listDocuments(a)
+        .map((d) => d.file)
+        .sort(),
+    ).toEqual(['hunan.txt', 'qa.txt', 'tianjin.txt']);
+    // Every measure of the three is in the index once: the rows written before the replan were rolled back.
+    const measures = a.prepare('SELECT COUNT(*) FROM measures').pluck().get();
+    expect(a.prepare('SELECT COUNT(*) FROM search_rows').pluck().get()).toBe(measures);
+    expect(indexed.reduce((n, r) => n + r.measures, 0)).toBe(measures);
+    const hit = searchMeasures(a, { query: '海河国际消费季', today: '2026-11-24' }, testSegmenter);
+    expect(hit.hits.map((h) => h.documentId)).toEqual([indexed[1]!.documentId]);
+    a.close();
+    b.close();
+  });
+
   it('makes a second ingest wait for the first (or say it is busy), and takes over the lease of a dead process', async () => {
     const held = acquireIngestLease(db, 0);
     const bytes = Buffer.from(TIANJIN);
