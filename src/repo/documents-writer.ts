@@ -1,5 +1,6 @@
 import type { ParsedDocument, ParsedMeasure, ParsedTarget, ParsedTask } from '../core/model.ts';
 import type { Db } from '../db/open.ts';
+import { prepared } from '../db/statement-cache.ts';
 
 /** Between the levels of documents.region_path (江苏省/南京市); migration 010 relies on it too. */
 export const REGION_PATH_SEPARATOR = '/';
@@ -29,8 +30,14 @@ export interface TaskToStore {
  */
 export function replaceDocument(db: Db, d: DocumentToStore): void {
   const { doc } = d;
-  db.prepare('DELETE FROM measures WHERE document_id = ?').run(d.id);
-  db.prepare(
+  // Only a document indexed before has measures to delete. The delete is skipped otherwise because a statement
+  // that can fire the index trigger (migrations/005) makes FTS5 write its pending rows out as a segment of their
+  // own, which for a group of new documents written together would be one segment per document.
+  if (prepared(db, 'SELECT 1 FROM measures WHERE document_id = ? LIMIT 1').get(d.id) !== undefined) {
+    prepared(db, 'DELETE FROM measures WHERE document_id = ?').run(d.id);
+  }
+  prepared(
+    db,
     `INSERT INTO documents (id, file, content_hash, title, kind, region, region_path, issuer, doc_number, published_on,
        effective_on, expires_on, authors, ingested_at, added_by, added_at)
      VALUES (@id, @file, @contentHash, @title, @kind, @region, @regionPath, @issuer, @docNumber, @publishedOn, @effectiveOn,
@@ -58,17 +65,20 @@ export function replaceDocument(db: Db, d: DocumentToStore): void {
     ingestedAt: d.ingestedAt,
     addedBy: d.addedBy ?? 'unknown',
   });
-  const insMeasure = db.prepare(
+  const insMeasure = prepared(
+    db,
     `INSERT INTO measures (id, document_id, position, kind, section, label, ordinal, title, text, author, content_hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insTask = db.prepare(
+  const insTask = prepared(
+    db,
     `INSERT INTO tasks (id, measure_id, position, text, text_from, text_to, responsibility, departments_incomplete,
                         content_hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insDept = db.prepare('INSERT INTO task_departments (task_id, position, name, role) VALUES (?, ?, ?, ?)');
-  const insTarget = db.prepare(
+  const insDept = prepared(db, 'INSERT INTO task_departments (task_id, position, name, role) VALUES (?, ?, ?, ?)');
+  const insTarget = prepared(
+    db,
     `INSERT INTO targets (id, task_id, position, text, due, precision, period_start, quantity)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -146,21 +156,22 @@ export function stretchOf(whole: string, part: string): { from: number; to: numb
 
 /** Deletes a document and (cascading) its measures, tasks, departments and targets. */
 export function deleteDocument(db: Db, id: string): void {
-  db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+  prepared(db, 'DELETE FROM documents WHERE id = ?').run(id);
 }
 
 /** meta key counting writes to the documents, so a plan made outside the write transaction can tell it is stale. */
 export const DOCUMENTS_GENERATION_KEY = 'documents_generation';
 
 export function readDocumentsGeneration(db: Db): number {
-  const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(DOCUMENTS_GENERATION_KEY) as
+  const r = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(DOCUMENTS_GENERATION_KEY) as
     | { value: string }
     | undefined;
   return r ? Number(r.value) : 0;
 }
 
 export function bumpDocumentsGeneration(db: Db): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO meta (key, value) VALUES (?, '1')
      ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
   ).run(DOCUMENTS_GENERATION_KEY);
@@ -177,18 +188,18 @@ export interface IngestLease {
 }
 
 export function readIngestLease(db: Db): IngestLease | undefined {
-  const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(INGEST_LEASE_KEY) as { value: string } | undefined;
+  const r = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(INGEST_LEASE_KEY) as { value: string } | undefined;
   return r ? (JSON.parse(r.value) as IngestLease) : undefined;
 }
 
 export function writeIngestLease(db: Db, lease: IngestLease): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    INGEST_LEASE_KEY,
-    JSON.stringify(lease),
-  );
+  prepared(
+    db,
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(INGEST_LEASE_KEY, JSON.stringify(lease));
 }
 
 /** Drops the lease if `owner` still holds it. */
 export function deleteIngestLease(db: Db, owner: string): void {
-  db.prepare("DELETE FROM meta WHERE key = ? AND json_extract(value, '$.owner') = ?").run(INGEST_LEASE_KEY, owner);
+  prepared(db, "DELETE FROM meta WHERE key = ? AND json_extract(value, '$.owner') = ?").run(INGEST_LEASE_KEY, owner);
 }

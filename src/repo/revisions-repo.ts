@@ -1,19 +1,23 @@
 import type { IdLevel } from '../core/ingest/plan-revision.ts';
 import type { Db } from '../db/open.ts';
+import { prepared } from '../db/statement-cache.ts';
 
 /** Retired ids, orphaned follow-ups and the change notices owed to follow-up threads (migration 006). */
 
 export function retiredIdsOf(db: Db, documentId: string): Set<string> {
-  const rows = db.prepare('SELECT id FROM retired_ids WHERE document_id = ?').all(documentId) as { id: string }[];
+  const rows = prepared(db, 'SELECT id FROM retired_ids WHERE document_id = ?').all(documentId) as { id: string }[];
   return new Set(rows.map((r) => r.id));
 }
 
 export function isRetiredId(db: Db, id: string): boolean {
-  return db.prepare('SELECT 1 FROM retired_ids WHERE id = ?').get(id) !== undefined;
+  return prepared(db, 'SELECT 1 FROM retired_ids WHERE id = ?').get(id) !== undefined;
 }
 
 export function retireIds(db: Db, documentId: string, ids: { id: string; level: IdLevel }[], atIso: string): void {
-  const ins = db.prepare('INSERT OR IGNORE INTO retired_ids (id, document_id, level, retired_at) VALUES (?, ?, ?, ?)');
+  const ins = prepared(
+    db,
+    'INSERT OR IGNORE INTO retired_ids (id, document_id, level, retired_at) VALUES (?, ?, ?, ?)',
+  );
   for (const r of ids) ins.run(r.id, documentId, r.level, atIso);
 }
 
@@ -49,7 +53,8 @@ export interface OrphanRow {
 }
 
 export function markOrphan(db: Db, o: OrphanRow): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO followup_orphans (followup_id, reason, document_id, document_title, measure_label, measure_title, at)
      VALUES (@followupId, @reason, @documentId, @documentTitle, @measureLabel, @measureTitle, @at)
      ON CONFLICT (followup_id) DO NOTHING`,
@@ -60,7 +65,7 @@ const ORPHAN_COLUMNS = `followup_id AS followupId, reason, document_id AS docume
   measure_label AS measureLabel, measure_title AS measureTitle, at`;
 
 export function getOrphan(db: Db, followupId: string): OrphanRow | undefined {
-  return db.prepare(`SELECT ${ORPHAN_COLUMNS} FROM followup_orphans WHERE followup_id = ?`).get(followupId) as
+  return prepared(db, `SELECT ${ORPHAN_COLUMNS} FROM followup_orphans WHERE followup_id = ?`).get(followupId) as
     | OrphanRow
     | undefined;
 }
@@ -97,7 +102,8 @@ export function insertNotice(
     createdAt: string;
   },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO revision_notices (followup_id, document_id, measure_id, change, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(n.followupId, n.documentId, n.measureId, n.change, JSON.stringify(n.detail), n.createdAt);
 }
@@ -118,7 +124,7 @@ export function pendingNotices(db: Db, limit: number): NoticeRow[] {
 /** True for the one caller that marks it (a second process posting the same notice sees false). */
 export function markNoticePosted(db: Db, id: number, atIso: string): boolean {
   return (
-    db.prepare('UPDATE revision_notices SET posted_at = ? WHERE id = ? AND posted_at IS NULL').run(atIso, id)
+    prepared(db, 'UPDATE revision_notices SET posted_at = ? WHERE id = ? AND posted_at IS NULL').run(atIso, id)
       .changes === 1
   );
 }
