@@ -30,12 +30,7 @@ export interface TaskToStore {
  */
 export function replaceDocument(db: Db, d: DocumentToStore): void {
   const { doc } = d;
-  // Only a document indexed before has measures to delete. The delete is skipped otherwise because a statement
-  // that can fire the index trigger (migrations/005) makes FTS5 write its pending rows out as a segment of their
-  // own, which for a group of new documents written together would be one segment per document.
-  if (prepared(db, 'SELECT 1 FROM measures WHERE document_id = ? LIMIT 1').get(d.id) !== undefined) {
-    prepared(db, 'DELETE FROM measures WHERE document_id = ?').run(d.id);
-  }
+  prepared(db, 'DELETE FROM measures WHERE document_id = ?').run(d.id);
   prepared(
     db,
     `INSERT INTO documents (id, file, content_hash, title, kind, region, region_path, issuer, doc_number, published_on,

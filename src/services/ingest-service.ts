@@ -406,16 +406,12 @@ function presegment(columns: IndexColumnsOf, fp: FilePlan): void {
   }
 }
 
-function writePlan(db: Db, fp: FilePlan, columns: IndexColumnsOf, nowIso: string): void {
+/** A document's rows, its retired ids and what its follow-ups are told (its index rows come after: writeGroup). */
+function writePlan(db: Db, fp: FilePlan, nowIso: string): void {
   const w = fp.write!;
   const { store, plan } = w;
   removeMeasuresFromIndex(db, w.oldMeasureIds);
   replaceDocument(db, store);
-  indexMeasuresWith(
-    db,
-    store.measures.map((m) => m.id),
-    columns,
-  );
   retireIds(db, store.id, plan.retired, nowIso);
   const removed = new Map(plan.changes.removed.map((m) => [m.id, m]));
   const changed = new Map(plan.changes.changed.map((m) => [m.id, m]));
@@ -548,7 +544,12 @@ function writeAll(
   let plans = planOrThrow(db, prepared, nowIso, addedBy);
   let replans = 0;
   const startedMs = Date.now();
-  /** Writes a group of documents in one transaction (StalePlan if another process wrote since planning). */
+  /**
+   * Writes a group of documents in one transaction (StalePlan if another process wrote since planning): every
+   * document's rows, then every document's index rows. In that order because FTS5 writes its pending rows out
+   * as a segment of their own whenever a statement opens a savepoint (an upsert, a delete that fires a trigger),
+   * which between documents would make a segment per document.
+   */
   const writeGroup = (group: { fp: FilePlan; columns: IndexColumnsOf }[]): number => {
     let lockedAt = 0;
     generation = withBusyRetrySync(
@@ -557,7 +558,14 @@ function writeAll(
           .transaction(() => {
             lockedAt = performance.now();
             if (readDocumentsGeneration(db) !== generation) throw new StalePlan();
-            for (const { fp, columns } of group) writePlan(db, fp, columns, nowIso);
+            for (const { fp } of group) writePlan(db, fp, nowIso);
+            for (const { fp, columns } of group) {
+              indexMeasuresWith(
+                db,
+                fp.write!.store.measures.map((m) => m.id),
+                columns,
+              );
+            }
             bumpDocumentsGeneration(db);
             lease.renew(db);
             return readDocumentsGeneration(db);
