@@ -45,13 +45,30 @@ function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * The last second each zone was asked about, with its offset and date: a busy bot asks "what day is it" for
+ * every command, and `formatToParts` plus dayjs cost about 100 µs a time. Offsets are read at whole seconds, so
+ * within one second the answer cannot change.
+ */
+const lastSecond = new Map<string, { second: number; offset: number; date?: string }>();
+
+function secondIn(instant: Date, timeZone: string): { second: number; offset: number; date?: string } {
+  const second = Math.floor(instant.getTime() / MS_PER_SECOND);
+  let last = lastSecond.get(timeZone);
+  if (last?.second !== second) {
+    const ms = second * MS_PER_SECOND;
+    const parts = offsetFormatter(timeZone).formatToParts(new Date(ms));
+    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+    const wallMs = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
+    last = { second, offset: Math.round((wallMs - ms) / MS_PER_MINUTE) };
+    lastSecond.set(timeZone, last);
+  }
+  return last;
+}
+
 /** The zone's offset from UTC at an instant, in minutes (Asia/Shanghai → 480). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const ms = instant.getTime() - instant.getMilliseconds();
-  const parts = offsetFormatter(timeZone).formatToParts(new Date(ms));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const wallMs = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
-  return Math.round((wallMs - ms) / MS_PER_MINUTE);
+  return secondIn(instant, timeZone).offset;
 }
 
 /** The instant as a dayjs in the zone's wall-clock time. */
@@ -65,7 +82,9 @@ export function inZone(instant: Date, timeZone: string): Dayjs {
  * @example dateInZone(new Date('2026-11-22T20:30:00Z'), 'Asia/Shanghai') // '2026-11-23'
  */
 export function dateInZone(instant: Date, timeZone: string): string {
-  return inZone(instant, timeZone).format(ISO_DATE);
+  const at = secondIn(instant, timeZone);
+  at.date ??= inZone(instant, timeZone).format(ISO_DATE);
+  return at.date;
 }
 
 export interface WallTime {

@@ -8,6 +8,7 @@ import {
   isIsoDate,
   lastDayOfMonth,
   wallTime,
+  zoneOffsetMinutes,
 } from '../../src/lib/dates.ts';
 
 describe('dates', () => {
@@ -15,6 +16,33 @@ describe('dates', () => {
     // 2026-11-22 20:30 UTC is already the 23rd in Shanghai.
     expect(dateInZone(new Date('2026-11-22T20:30:00Z'), 'Asia/Shanghai')).toBe('2026-11-23');
     expect(dateInZone(new Date('2026-11-22T20:30:00Z'), 'America/New_York')).toBe('2026-11-22');
+  });
+  it("changes date at the zone's midnight to the millisecond, however often and in whatever order it is asked", () => {
+    // Shanghai's midnight of the 23rd is 16:00 UTC; asked twice within one second, and back and forth.
+    const before = new Date('2026-11-22T15:59:59.001Z');
+    const lastMs = new Date('2026-11-22T15:59:59.999Z');
+    const midnight = new Date('2026-11-22T16:00:00.000Z');
+    for (const [at, day] of [
+      [before, '2026-11-22'],
+      [lastMs, '2026-11-22'],
+      [midnight, '2026-11-23'],
+      [lastMs, '2026-11-22'],
+      [midnight, '2026-11-23'],
+    ] as const) {
+      expect(dateInZone(at, 'Asia/Shanghai')).toBe(day);
+    }
+    // Two zones asked in turn within the same second keep their own answers.
+    expect(dateInZone(midnight, 'America/New_York')).toBe('2026-11-22');
+    expect(dateInZone(midnight, 'Asia/Shanghai')).toBe('2026-11-23');
+  });
+  it('reads the offset on each side of a daylight-saving change, one second apart', () => {
+    // New York springs forward at 2026-03-08 07:00 UTC (EST −5 → EDT −4) and falls back at 2026-11-01 06:00 UTC.
+    expect(zoneOffsetMinutes(new Date('2026-03-08T06:59:59.500Z'), 'America/New_York')).toBe(-300);
+    expect(zoneOffsetMinutes(new Date('2026-03-08T07:00:00.000Z'), 'America/New_York')).toBe(-240);
+    expect(zoneOffsetMinutes(new Date('2026-03-08T06:59:59.999Z'), 'America/New_York')).toBe(-300);
+    expect(zoneOffsetMinutes(new Date('2026-11-01T05:59:59Z'), 'America/New_York')).toBe(-240);
+    expect(zoneOffsetMinutes(new Date('2026-11-01T06:00:00Z'), 'America/New_York')).toBe(-300);
+    expect(wallTime(new Date('2026-11-01T06:00:00Z'), 'America/New_York')).toMatchObject({ hour: 1, minute: 0 });
   });
   it('adds days across month and year ends', () => {
     expect(addDays('2023-12-31', 1)).toBe('2024-01-01');

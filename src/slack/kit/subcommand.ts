@@ -36,8 +36,13 @@ export interface Subcommand {
   run(inv: CommandInvocation, deps: SlackDeps): Promise<Reply | undefined> | Reply | undefined;
 }
 
+/** namesOf of each registry: the registry is one constant array, read on every command. */
+const namesByRegistry = new WeakMap<readonly Subcommand[], Map<string, string>>();
+
 /** name/alias (lower-case) → subcommand name, for routeCommand. Throws on a clash so two features cannot collide. */
-export function namesOf(subcommands: readonly Subcommand[]): Map<string, string> {
+export function namesOf(subcommands: readonly Subcommand[]): ReadonlyMap<string, string> {
+  const known = namesByRegistry.get(subcommands);
+  if (known) return known;
   const names = new Map<string, string>([
     ['help', 'help'],
     ['帮助', 'help'],
@@ -51,5 +56,6 @@ export function namesOf(subcommands: readonly Subcommand[]): Map<string, string>
       names.set(key, c.name);
     }
   }
+  namesByRegistry.set(subcommands, names);
   return names;
 }
