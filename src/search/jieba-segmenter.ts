@@ -40,13 +40,27 @@ export function createJiebaSegmenter(options: { userDictPath?: string } = {}): S
     cut: (text) => jieba().cut(text),
     cutForIndex: (text) => {
       const j = jieba();
-      return typeof j.cutForIndex === 'function'
-        ? j.cutForIndex(text)
-        : joinIndexWords(j.cutForSearch(text), j.cutAll(text));
+      return hasNativeCutForIndex(j) ? j.cutForIndex(text) : joinIndexWords(j.cutForSearch(text), j.cutAll(text));
     },
     // jieba's own dictionaries come with the package version; ours is hashed so an edit triggers a rebuild.
     fingerprint: () => (fingerprint ??= createHash('sha256').update(fs.readFileSync(userDict)).digest('hex')),
   };
+}
+
+/**
+ * Whether the loaded binding has the patched cutForIndex: the patched index.js always defines the wrapper, but
+ * an `npm rebuild nodejieba` may bring back the unpatched binary, where calling it throws. Probed once.
+ */
+let nativeCutForIndex: boolean | undefined;
+function hasNativeCutForIndex(j: typeof nodejieba): boolean {
+  if (nativeCutForIndex === undefined) {
+    try {
+      nativeCutForIndex = typeof j.cutForIndex('冷链') === 'string';
+    } catch {
+      nativeCutForIndex = false;
+    }
+  }
+  return nativeCutForIndex;
 }
 
 /**

@@ -588,7 +588,8 @@ function writeAll(
     // memory bounded by the group, however many files one ingest is given.
     const group = plans.slice(i, end).flatMap((fp) => {
       if (!fp.write) return [];
-      const columns = indexColumnsWith(segmenter);
+      // Unbounded: the memo holds one document (bounded by the file size cap), and every cut must be found in it.
+      const columns = indexColumnsWith(segmenter, Number.POSITIVE_INFINITY);
       presegment(columns, fp);
       return [{ fp, columns }];
     });

@@ -80,13 +80,13 @@ const MEMO_ENTRIES = 5_000;
  * Segmenting the text and the section apart gives the same tokens as segmenting them joined by a line break
  * (jieba never forms a word across one). Make one per indexing run.
  */
-export function indexColumnsWith(segmenter: Segmenter): IndexColumnsOf {
+export function indexColumnsWith(segmenter: Segmenter, memoEntries = MEMO_ENTRIES): IndexColumnsOf {
   const memo = new Map<string, string>();
   const tokens = (raw: string): string => {
     let t = memo.get(raw);
     if (t === undefined) {
       t = indexTokens(segmenter, normalizeForSearch(raw));
-      if (memo.size < MEMO_ENTRIES) memo.set(raw, t);
+      if (memo.size < memoEntries) memo.set(raw, t);
     }
     return t;
   };
