@@ -7,7 +7,7 @@ import { deleteIngestLease, type IngestLease, readIngestLease, writeIngestLease 
 /**
  * One ingest writes documents at a time. Without this, two ingests alternate on SQLite's write lock with no gap
  * (SQLite has no fair queue), and the bot's own small writes starve between them. The lease is a row in `meta`,
- * renewed at every document written; a holder that died (same host, process gone) or stopped renewing
+ * renewed at every write transaction; a holder that died (same host, process gone) or stopped renewing
  * (LEASE_MS) is taken over. Waiting is polling, never holding the SQLite lock.
  */
 
@@ -36,7 +36,7 @@ function alive(lease: IngestLease): boolean {
 
 export interface HeldLease {
   owner: string;
-  /** Extends the lease; call inside each document's write transaction. */
+  /** Extends the lease; call inside each write transaction. */
   renew(db: Db): void;
   release(db: Db): void;
 }

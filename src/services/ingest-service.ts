@@ -462,8 +462,8 @@ function planOrThrow(db: Db, prepared: Prepared[], nowIso: string, addedBy: stri
 
 /**
  * Indexes documents given as bytes and file names (a Slack upload, or files the caller read). Every source is
- * parsed first; if any fails, nothing is written and an IngestError lists each problem. Each document is then
- * written in its own transaction (whole or not at all).
+ * parsed first; if any fails, nothing is written and an IngestError lists each problem. Documents are then
+ * written in short transactions, small ones a few together (GROUP_MEASURES), each whole or not at all.
  * An unchanged document is a no-op; a revision (same file name, 文号 or title) replaces the indexed version,
  * keeping the ids of measures still there (by content) and noting the change for affected follow-ups.
  *

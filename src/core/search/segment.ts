@@ -78,7 +78,7 @@ const MEMO_ENTRIES = 5_000;
  * A function from a measure to its index columns, segmenting each distinct piece of text once: section
  * headings and department lists repeat across a document's measures, and provinces copy national wording.
  * Segmenting the text and the section apart gives the same tokens as segmenting them joined by a line break
- * (jieba never forms a word across one). Make one per indexing run.
+ * (jieba never forms a word across one). Make one per indexing run (the ingest makes one per document).
  */
 export function indexColumnsWith(segmenter: Segmenter, memoEntries = MEMO_ENTRIES): IndexColumnsOf {
   const memo = new Map<string, string>();
