@@ -255,77 +255,57 @@ describe('removeDocument', () => {
 });
 
 describe('writers meeting an ingest', () => {
-  it('plans again when the document was removed between planning and writing, and never re-uses its ids', async () => {
-    const file = path.join(dir, 'm.db');
+  /**
+   * Process A (the ingest) and process B (the bot) on one database file, Tianjin's plan indexed by A, and a
+   * segmenter for A that has B remove that document the first time A segments text of the revision (its new
+   * （二）, before A takes the write lock).
+   */
+  async function removedWhileSegmenting(name: string) {
+    const file = path.join(dir, name);
     const a = openDatabase(file);
     migrate(a);
     const b = openDatabase(file);
-    const plan = write('tianjin.txt', TIANJIN);
-    const docId = (
-      await ingestPaths(
-        { db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z'), segmenter: testSegmenter },
-        [plan],
-      )
-    )[0]!.documentId;
-    const oldIds = listMeasures(a, docId).map((m) => m.id);
-
-    // While process A segments its revision (a new （二）), process B (the bot) removes the document. A's plan
-    // (a revision keeping 19 ids) is stale: it must plan again, as a new document, not resurrect the ids.
-    const inner = testSegmenter;
-    let fired = false;
-    const segmenter = {
-      cut: (t: string) => inner.cut(t),
-      fingerprint: () => inner.fingerprint(),
-      cutForIndex(t: string) {
-        if (!fired && t.includes('海河国际消费季')) {
-          fired = true;
-          expect(removeDocument({ db: b, clock: fixedClock('2026-11-23T00:00:00Z') }, docId, 'U9').ok).toBe(true);
-        }
-        return inner.cutForIndex(t);
-      },
-    };
-    write('tianjin.txt', withInsertedMeasure(TIANJIN));
-    const [r] = (
-      await ingestSources({ db: a, logger: silentLogger, clock: fixedClock('2026-11-24T00:00:00Z'), segmenter }, [
-        { file: 'tianjin.txt', bytes: fs.readFileSync(plan) },
-      ])
-    ).indexed;
-    expect(fired).toBe(true);
-    expect(r).toMatchObject({ status: 'added', measures: 20 });
-    expect(r!.documentId).not.toBe(docId);
-    const now = listMeasures(a, r!.documentId).map((m) => m.id);
-    expect(now.filter((id) => oldIds.includes(id))).toEqual([]);
-    a.close();
-    b.close();
-  });
-
-  it('writes small documents together, and plans them all again when another process wrote meanwhile: each is indexed once', async () => {
-    const file = path.join(dir, 'g.db');
-    const a = openDatabase(file);
-    migrate(a);
-    const b = openDatabase(file);
-    const tianjin = write('tianjin.txt', TIANJIN);
-    const seedDeps = {
-      db: a,
-      logger: silentLogger,
-      clock: fixedClock('2026-11-22T00:00:00Z'),
-      segmenter: testSegmenter,
-    };
-    const docId = (await ingestPaths(seedDeps, [tianjin]))[0]!.documentId;
-
-    // Three small documents in one ingest: Hunan's plan, the Tianjin revision, the national Q&A. While the
-    // second is segmented (before the write lock), process B removes the Tianjin document.
-    let fired = false;
+    const deps = { db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z'), segmenter: testSegmenter };
+    const docId = (await ingestPaths(deps, [write('tianjin.txt', TIANJIN)]))[0]!.documentId;
+    const state = { fired: false };
     const segmenter = {
       ...testSegmenter,
       cutForIndex(t: string) {
-        if (!fired && t.includes('海河国际消费季')) {
-          fired = true;
+        if (!state.fired && t.includes('海河国际消费季')) {
+          state.fired = true;
           expect(removeDocument({ db: b, clock: fixedClock('2026-11-23T00:00:00Z') }, docId, 'U9').ok).toBe(true);
         }
         return testSegmenter.cutForIndex(t);
       },
     };
+    const close = () => {
+      a.close();
+      b.close();
+    };
+    return { a, docId, state, deps: { ...deps, clock: fixedClock('2026-11-24T00:00:00Z'), segmenter }, close };
+  }
+
+  it('plans again when the document was removed between planning and writing, and never re-uses its ids', async () => {
+    const { a, docId, state, deps: revising, close } = await removedWhileSegmenting('m.db');
+    const oldIds = listMeasures(a, docId).map((m) => m.id);
+
+    // A's plan (a revision keeping 19 ids) is stale: it must plan again, as a new document, not resurrect the ids.
+    const [r] = (
+      await ingestSources(revising, [{ file: 'tianjin.txt', bytes: Buffer.from(withInsertedMeasure(TIANJIN)) }])
+    ).indexed;
+    expect(state.fired).toBe(true);
+    expect(r).toMatchObject({ status: 'added', measures: 20 });
+    expect(r!.documentId).not.toBe(docId);
+    const now = listMeasures(a, r!.documentId).map((m) => m.id);
+    expect(now.filter((id) => oldIds.includes(id))).toEqual([]);
+    close();
+  });
+
+  it('writes small documents together, and plans them all again when another process wrote meanwhile: each is indexed once', async () => {
+    const { a, state, deps: revising, close } = await removedWhileSegmenting('g.db');
+
+    // Three small documents in one ingest: Hunan's plan, the Tianjin revision, the national Q&A; B removes the
+    // Tianjin document while the second is segmented.
     const sources = [
       { file: 'hunan.txt', bytes: fs.readFileSync(path.join(SEEDS_DIR, '003_a76f9fbeb2c10513.txt')) },
       { file: 'tianjin.txt', bytes: Buffer.from(withInsertedMeasure(TIANJIN)) },
@@ -333,13 +313,10 @@ describe('writers meeting an ingest', () => {
     ];
     const writes: unknown[] = [];
     const logger = { ...silentLogger, debug: (msg: string, f?: Record<string, unknown>) => writes.push([msg, f]) };
-    const { indexed } = await ingestSources(
-      { ...seedDeps, logger, clock: fixedClock('2026-11-24T00:00:00Z'), segmenter },
-      sources,
-    );
+    const { indexed } = await ingestSources({ ...revising, logger }, sources);
     // One transaction for the three, once planned again (the first attempt wrote nothing).
     expect(writes).toEqual([['documents written', { documents: 3, lockHeldMs: expect.any(Number) }]]);
-    expect(fired).toBe(true);
+    expect(state.fired).toBe(true);
     expect(indexed.map((r) => [r.file, r.status])).toEqual([
       ['hunan.txt', 'added'],
       ['tianjin.txt', 'added'],
@@ -356,8 +333,7 @@ describe('writers meeting an ingest', () => {
     expect(indexed.reduce((n, r) => n + r.measures, 0)).toBe(measures);
     const hit = searchMeasures(a, { query: '海河国际消费季', today: '2026-11-24' }, testSegmenter);
     expect(hit.hits.map((h) => h.documentId)).toEqual([indexed[1]!.documentId]);
-    a.close();
-    b.close();
+    close();
   });
 
   it('makes a second ingest wait for the first (or say it is busy), and takes over the lease of a dead process', async () => {
