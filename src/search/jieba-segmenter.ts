@@ -36,11 +36,18 @@ export function createJiebaSegmenter(options: { userDictPath?: string } = {}): S
     }
     return nodejieba;
   };
+  const cutForIndex = (text: string): string => {
+    const j = jieba();
+    return hasNativeCutForIndex(j) ? j.cutForIndex(text) : joinIndexWords(j.cutForSearch(text), j.cutAll(text));
+  };
   return {
     cut: (text) => jieba().cut(text),
-    cutForIndex: (text) => {
+    cutForIndex,
+    // Cutting only reads jieba's dictionaries, so a pool thread can cut while the main thread cuts queries; a
+    // load() meanwhile (another user dictionary) leaves the batch on the dictionaries it started with.
+    cutForIndexBatch: async (texts) => {
       const j = jieba();
-      return hasNativeCutForIndex(j) ? j.cutForIndex(text) : joinIndexWords(j.cutForSearch(text), j.cutAll(text));
+      return hasNativeCutForIndexBatch(j) ? j.cutForIndexBatch(texts) : texts.map(cutForIndex);
     },
     // jieba's own dictionaries come with the package version; ours is hashed so an edit triggers a rebuild.
     fingerprint: () => (fingerprint ??= createHash('sha256').update(fs.readFileSync(userDict)).digest('hex')),
@@ -61,6 +68,20 @@ function hasNativeCutForIndex(j: typeof nodejieba): boolean {
     }
   }
   return nativeCutForIndex;
+}
+
+/** Whether the loaded binding has the patched cutForIndexBatch (see hasNativeCutForIndex). Probed once. */
+let nativeCutForIndexBatch: boolean | undefined;
+function hasNativeCutForIndexBatch(j: typeof nodejieba): boolean {
+  if (nativeCutForIndexBatch === undefined) {
+    try {
+      j.cutForIndexBatch([]).catch(() => {});
+      nativeCutForIndexBatch = true;
+    } catch {
+      nativeCutForIndexBatch = false;
+    }
+  }
+  return nativeCutForIndexBatch;
 }
 
 /**

@@ -17,12 +17,13 @@ import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
 import { parseText, readDocument } from '../core/parse/index.ts';
 import { refusalOf } from '../core/parse/refusal.ts';
-import { type IndexColumnsOf, indexColumnsWith } from '../core/search/segment.ts';
+import { type IndexColumnsOf, indexColumnsAhead, indexColumnsWith, indexSourceOf } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { sleepSync, withBusyRetrySync } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import { yieldToEventLoop } from '../lib/yield.ts';
 import { type DocumentRow, documentIdTaken, listDocuments, listMeasures, listTasks } from '../repo/documents-repo.ts';
 import {
   bumpDocumentsGeneration,
@@ -393,17 +394,68 @@ function planAll(
 }
 
 /**
- * Segments every measure about to be written into `columns`' memo, before the write lock is taken: the
- * transaction then finds each measure's text, heading and section already cut.
+ * Documents being cut in the background at once. Two, so a pool thread always has the next one when the main
+ * thread is slow to turn the event loop (a batch is handed over, and the next one started, only on a turn);
+ * not more, so an ingest in the bot leaves libuv's other pool threads to file and DNS work.
  */
-function presegment(columns: IndexColumnsOf, fp: FilePlan): void {
-  for (const m of fp.write?.store.measures ?? []) {
-    const departments = [
-      ...m.measure.tasks.flatMap((t) => t.departments.map((d) => d.name)),
-      ...m.measure.tasks.flatMap((t) => (t.responsibility === null ? [] : [t.responsibility])),
-    ].join('、');
-    columns({ title: m.measure.title, text: m.measure.text, section: m.measure.section, departments });
-  }
+const AHEAD_IN_FLIGHT = 2;
+
+/**
+ * Cuts documents' measures off the main thread (the segmenter's cutForIndexBatch), in the order asked, while
+ * the ingest parses and writes on the main thread: the write lock is then taken with each document already
+ * cut. The ingest yields to the event loop between documents so finished batches are handed over.
+ */
+function segmentingAhead(segmenter: Segmenter) {
+  const ahead = new Map<Prepared, Promise<IndexColumnsOf>>();
+  const cut = (p: Prepared) => indexColumnsAhead(segmenter, p.doc.measures.map(indexSourceOf));
+  const queue: { p: Prepared; settle: (c: Promise<IndexColumnsOf>) => void }[] = [];
+  let inFlight = 0;
+  let wanted: (p: Prepared) => boolean = () => true;
+  const pump = (): void => {
+    while (inFlight < AHEAD_IN_FLIGHT && queue.length > 0) {
+      const { p, settle } = queue.shift()!;
+      if (!wanted(p)) {
+        // Should a replan write it after all, take() cuts it then.
+        ahead.delete(p);
+        settle(Promise.resolve(indexColumnsWith(segmenter, Number.POSITIVE_INFINITY)));
+        continue;
+      }
+      inFlight++;
+      const columns = cut(p);
+      settle(columns);
+      columns
+        .catch(() => {})
+        .finally(() => {
+          inFlight--;
+          pump();
+        });
+    }
+  };
+  return {
+    /** Queues a document's cutting behind the ones asked for before. */
+    ask(p: Prepared): void {
+      const columns = new Promise<IndexColumnsOf>((resolve) => {
+        queue.push({ p, settle: resolve });
+      });
+      // A failed cut is reported by take(); one never taken (the ingest stopped first) must not crash the bot.
+      columns.catch(() => {});
+      ahead.set(p, columns);
+      pump();
+    },
+    /** Queued documents not in `keep` (the plan writes nothing for them) are not cut. */
+    only(keep: Set<Prepared>): void {
+      wanted = (p) => keep.has(p);
+    },
+    /** The document's columns, cut ahead if it was asked for, else now (still off the main thread). */
+    take(p: Prepared): Promise<IndexColumnsOf> {
+      return ahead.get(p) ?? cut(p);
+    },
+    /** Nothing queued is cut any more (the ingest failed or finished). */
+    stop(): void {
+      wanted = () => false;
+      pump();
+    },
+  };
 }
 
 /** A document's rows, its retired ids and what its follow-ups are told (its index rows come after: writeGroup). */
@@ -489,49 +541,62 @@ async function ingestPrepared(
   const { skipped } = collected;
   const problems = [...collected.problems];
   const prepared: Prepared[] = [];
-  for (const s of sources) {
-    try {
-      prepared.push(await prepare(s));
-    } catch (err) {
-      if (err instanceof ParseError)
-        problems.push({ path: s.file, message: err.message, ...refusalOf(err, s, MAX_DOCUMENT_BYTES) });
-      else problems.push({ path: s.file, message: `${s.file}: could not be read (${(err as Error).message}).` });
-    }
-  }
-  const seen = new Set<string>();
-  for (const p of prepared) {
-    if (seen.has(p.file))
-      problems.push({ path: p.file, message: `${p.file}: given twice; file names identify documents.` });
-    seen.add(p.file);
-  }
-  if (problems.length > 0) throw new IngestError(problems);
-
-  const { db } = deps;
-  const lease = acquireIngestLease(db, opts.waitForOtherIngestMs ?? WRITE_WAIT_MS, (holder) =>
-    deps.logger.info('another ingest is adding documents; waiting for it to finish', {
-      host: holder.host,
-      pid: holder.pid,
-    }),
-  );
+  const { db, segmenter } = deps;
+  const ahead = segmentingAhead(segmenter);
+  // A file whose parse is already indexed is usually unchanged: it is not cut ahead (the plan decides for sure).
+  const indexedContent = new Set(listDocuments(db).map((d) => d.contentHash));
   try {
-    return writeAll(deps, prepared, opts, lease, skipped);
-  } finally {
-    try {
-      lease.release(db);
-    } catch (err) {
-      // What was written stands; the lease lapses after LEASE_MS (or as soon as this process has exited).
-      deps.logger.warn('could not release the ingest lease', { error: (err as Error).message });
+    for (const s of sources) {
+      try {
+        const p = await prepare(s);
+        prepared.push(p);
+        if (problems.length === 0 && !indexedContent.has(p.contentHash)) ahead.ask(p);
+      } catch (err) {
+        if (err instanceof ParseError)
+          problems.push({ path: s.file, message: err.message, ...refusalOf(err, s, MAX_DOCUMENT_BYTES) });
+        else problems.push({ path: s.file, message: `${s.file}: could not be read (${(err as Error).message}).` });
+        ahead.stop();
+      }
+      // Lets a finished batch hand over and the next document's cutting start.
+      await yieldToEventLoop();
     }
+    const seen = new Set<string>();
+    for (const p of prepared) {
+      if (seen.has(p.file))
+        problems.push({ path: p.file, message: `${p.file}: given twice; file names identify documents.` });
+      seen.add(p.file);
+    }
+    if (problems.length > 0) throw new IngestError(problems);
+
+    const lease = acquireIngestLease(db, opts.waitForOtherIngestMs ?? WRITE_WAIT_MS, (holder) =>
+      deps.logger.info('another ingest is adding documents; waiting for it to finish', {
+        host: holder.host,
+        pid: holder.pid,
+      }),
+    );
+    try {
+      return await writeAll(deps, prepared, opts, lease, skipped, ahead);
+    } finally {
+      try {
+        lease.release(db);
+      } catch (err) {
+        // What was written stands; the lease lapses after LEASE_MS (or as soon as this process has exited).
+        deps.logger.warn('could not release the ingest lease', { error: (err as Error).message });
+      }
+    }
+  } finally {
+    ahead.stop();
   }
 }
 
-function writeAll(
+async function writeAll(
   deps: IngestDeps,
   prepared: Prepared[],
   opts: IngestOptions,
   lease: HeldLease,
   skipped: SkippedFile[],
-): IngestResult {
+  ahead: ReturnType<typeof segmentingAhead>,
+): Promise<IngestResult> {
   const { db, segmenter } = deps;
   // Brings the existing index up to the current dictionary first (its own transactions), so rows written below
   // are never mixed with rows segmented by an older dictionary.
@@ -541,7 +606,12 @@ function writeAll(
 
   const results: IngestedFile[] = [];
   let generation = readDocumentsGeneration(db);
-  let plans = planOrThrow(db, prepared, nowIso, addedBy);
+  const plan = (of: Prepared[]): FilePlan[] => {
+    const planned = planOrThrow(db, of, nowIso, addedBy);
+    ahead.only(new Set(planned.filter((fp) => fp.write).map((fp) => fp.prepared)));
+    return planned;
+  };
+  let plans = plan(prepared);
   let replans = 0;
   const startedMs = Date.now();
   /**
@@ -584,15 +654,12 @@ function writeAll(
   // bot's writes get in between; each document is still written whole or not at all.
   for (let i = 0; i < plans.length; ) {
     const end = groupEnd(plans, i);
-    // Jieba's CPU time for these documents, spent before the write lock is taken. One memo per document keeps
-    // memory bounded by the group, however many files one ingest is given.
-    const group = plans.slice(i, end).flatMap((fp) => {
-      if (!fp.write) return [];
-      // Unbounded: the memo holds one document (bounded by the file size cap), and every cut must be found in it.
-      const columns = indexColumnsWith(segmenter, Number.POSITIVE_INFINITY);
-      presegment(columns, fp);
-      return [{ fp, columns }];
-    });
+    // Cut before the write lock is taken, mostly while earlier documents were parsed and written. Columns are
+    // kept per document, so memory is bounded by the group however many files one ingest is given.
+    const writing = plans.slice(i, end).filter((fp) => fp.write);
+    const columns = await Promise.all(writing.map((fp) => ahead.take(fp.prepared)));
+    const group = writing.map((fp, k) => ({ fp, columns: columns[k]! }));
+    await yieldToEventLoop();
     let lockHeldMs = 0;
     try {
       if (group.length > 0) lockHeldMs = writeGroup(group);
@@ -607,12 +674,7 @@ function writeAll(
       // Another process (the bot removing a document) wrote since the plan was made: plan what is left again.
       deps.logger.info('another process changed the documents meanwhile; planning again', { replans });
       generation = readDocumentsGeneration(db);
-      plans = planOrThrow(
-        db,
-        plans.slice(i).map((p) => p.prepared),
-        nowIso,
-        addedBy,
-      );
+      plans = plan(plans.slice(i).map((p) => p.prepared));
       i = 0;
       continue;
     }

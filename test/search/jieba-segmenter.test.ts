@@ -82,6 +82,41 @@ describe('cutForIndex', () => {
     }
   });
 
+  it('cuts a batch off the main thread with the same words, while the main thread goes on cutting', async () => {
+    const texts = [
+      '',
+      '市场监管局',
+      '加快推进冷链物流基础设施建设，完善县乡村三级物流体系；',
+      '省人力资源社会保障厅、省发展改革委按职责分工负责\n（二）',
+      '发展'.repeat(2_000),
+      '😀消费券🎉',
+    ];
+    const batch = jieba.cutForIndexBatch!(texts);
+    // The pool thread reads the dictionaries while this thread cuts queries with them.
+    const meanwhile = texts.map((t) => jieba.cut(t));
+    expect(await batch).toEqual(texts.map((t) => jieba.cutForIndex(t)));
+    expect(meanwhile).toEqual(texts.map((t) => jieba.cut(t)));
+    expect(await jieba.cutForIndexBatch!([])).toEqual([]);
+  });
+
+  it('finishes a batch on the dictionaries it started with when another user dictionary is loaded meanwhile', async () => {
+    const texts = Array.from({ length: 40 }, (_, i) => `${'加快推进冷链物流基础设施建设'.repeat(200)}${i}`);
+    const expected = texts.map((t) => jieba.cutForIndex(t));
+    const other = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dict-')), 'user.dict.utf8');
+    fs.writeFileSync(other, '新词汇\n');
+    const batch = jieba.cutForIndexBatch!(texts);
+    // Loading replaces jieba's dictionaries while the pool thread still reads the old ones.
+    createJiebaSegmenter({ userDictPath: other }).cut('冷链');
+    expect(await batch).toEqual(expected);
+    // And the bot's segmenter loads its own dictionary back on its next cut.
+    expect(jieba.cut('冷链物流')).toEqual(['冷链', '物流']);
+  }, 30_000);
+
+  it('refuses a batch that is not all strings, before any work starts', () => {
+    expect(() => nodejieba.cutForIndexBatch([1 as unknown as string])).toThrow(TypeError);
+    expect(() => nodejieba.cutForIndexBatch('冷链' as unknown as string[])).toThrow(/array of strings/);
+  });
+
   it("keeps search mode's repeats (they weigh in ranking) and then full mode's words that search mode did not give", () => {
     expect(joinIndexWords(['冷链', '物流', '冷链'], ['冷链', '链物', '物流', '链物'])).toBe('冷链 物流 冷链 链物 链物');
   });

@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Segmenter } from '../../src/core/search/segmenter.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { type Db, openDatabase } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { getDocument, listDocuments, listMeasures } from '../../src/repo/documents-repo.ts';
+import { readIngestLease } from '../../src/repo/documents-writer.ts';
 import { getFollowup, listFollowups } from '../../src/repo/followups-repo.ts';
 import {
   followupOrphan,
@@ -257,8 +259,9 @@ describe('removeDocument', () => {
 describe('writers meeting an ingest', () => {
   /**
    * Process A (the ingest) and process B (the bot) on one database file, Tianjin's plan indexed by A, and a
-   * segmenter for A that has B remove that document the first time A segments text of the revision (its new
-   * （二）, before A takes the write lock).
+   * segmenter for A that has B remove that document while A cuts the revision's text (its new （二）): after A
+   * has planned, before it writes. A plans right after taking the ingest lease, with no await between, so B
+   * waits until it sees the lease.
    */
   async function removedWhileSegmenting(name: string) {
     const file = path.join(dir, name);
@@ -268,14 +271,18 @@ describe('writers meeting an ingest', () => {
     const deps = { db: a, logger: silentLogger, clock: fixedClock('2026-11-22T00:00:00Z'), segmenter: testSegmenter };
     const docId = (await ingestPaths(deps, [write('tianjin.txt', TIANJIN)]))[0]!.documentId;
     const state = { fired: false };
-    const segmenter = {
+    const segmenter: Segmenter = {
       ...testSegmenter,
-      cutForIndex(t: string) {
-        if (!state.fired && t.includes('海河国际消费季')) {
+      async cutForIndexBatch(texts: string[]) {
+        if (!state.fired && texts.some((t) => t.includes('海河国际消费季'))) {
           state.fired = true;
+          for (let turns = 0; readIngestLease(b) === undefined; turns++) {
+            expect(turns).toBeLessThan(10_000);
+            await new Promise((resolve) => setImmediate(resolve));
+          }
           expect(removeDocument({ db: b, clock: fixedClock('2026-11-23T00:00:00Z') }, docId, 'U9').ok).toBe(true);
         }
-        return testSegmenter.cutForIndex(t);
+        return testSegmenter.cutForIndexBatch!(texts);
       },
     };
     const close = () => {

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Segmenter } from '../../src/core/search/segmenter.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { listDocuments, listMeasures, listTasks } from '../../src/repo/documents-repo.ts';
-import { IngestError, ingestPaths } from '../../src/services/ingest-service.ts';
+import { IngestError, ingestPaths, ingestSources } from '../../src/services/ingest-service.ts';
 import { testDb } from '../helpers/db.ts';
 import { encodeGbk } from '../helpers/gbk.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
@@ -34,6 +35,23 @@ function write(name: string, content: string | Buffer): string {
   return p;
 }
 
+/** testSegmenter, recording what it cuts off the main thread (batches) and on it (cutForIndex). */
+function countingSegmenter() {
+  const cut = { batches: [] as string[][], onMainThread: 0 };
+  const segmenter: Segmenter = {
+    ...testSegmenter,
+    cutForIndex: (t) => {
+      cut.onMainThread++;
+      return testSegmenter.cutForIndex(t);
+    },
+    cutForIndexBatch: (texts) => {
+      cut.batches.push(texts);
+      return testSegmenter.cutForIndexBatch!(texts);
+    },
+  };
+  return { segmenter, cut };
+}
+
 beforeEach(() => {
   db = testDb();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-ingest-'));
@@ -54,6 +72,35 @@ describe('ingestPaths', () => {
     const again = await ingestPaths(deps(), [SEEDS_DIR]);
     expect(again.every((r) => r.status === 'unchanged')).toBe(true);
     expect(snapshot(db)).toEqual(before);
+  });
+
+  it('cuts each new document off the main thread before writing it, and an unchanged one not at all', async () => {
+    const { segmenter, cut } = countingSegmenter();
+    const added = await ingestPaths({ ...deps(), segmenter }, [SEEDS_DIR]);
+    // One batch per document with measures; nothing left to cut while writing.
+    expect(cut.batches).toHaveLength(added.filter((r) => r.measures > 0).length);
+    expect(cut.onMainThread).toBe(0);
+    expect(cut.batches.flat().some((t) => t.includes('冷链'))).toBe(true);
+
+    cut.batches.length = 0;
+    const again = await ingestPaths({ ...deps(), segmenter }, [SEEDS_DIR]);
+    expect(again.every((r) => r.status === 'unchanged')).toBe(true);
+    expect(cut).toEqual({ batches: [], onMainThread: 0 });
+  });
+
+  it('stops cutting at the first file that cannot be read, and writes nothing', async () => {
+    const { segmenter, cut } = countingSegmenter();
+    const sources = [
+      { file: 'hunan.txt', bytes: fs.readFileSync(HUNAN) },
+      { file: 'broken.pdf', bytes: Buffer.from('%PDF-1.7 not really') },
+      { file: 'tianjin.txt', bytes: fs.readFileSync(TIANJIN) },
+    ];
+    const error = await ingestSources({ ...deps(), segmenter }, sources).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).problems.map((p) => p.path)).toEqual(['broken.pdf']);
+    // Tianjin's 海河国际商业中心 is parsed (to report every problem at once) but never cut.
+    expect(cut.batches.flat().some((t) => t.includes('海河国际商业中心'))).toBe(false);
+    expect(listDocuments(db)).toHaveLength(0);
   });
 
   it('updates a changed document in place, keeping the ids of unchanged measures', async () => {

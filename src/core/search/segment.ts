@@ -1,3 +1,4 @@
+import type { ParsedMeasure } from '../model.ts';
 import { NON_WORD_RUN, normalizeForSearch, WORD_CHAR } from './normalize.ts';
 import type { Segmenter } from './segmenter.ts';
 
@@ -41,13 +42,22 @@ export function segmentForIndex(segmenter: Segmenter, text: string): string[] {
 
 /** segmentForIndex of normalised text as one space-separated string (the form an FTS column stores). */
 function indexTokens(segmenter: Segmenter, normalized: string): string {
-  // Index columns have no phrases over them, so ASCII runs go first and the rest goes to the segmenter in one
-  // call (native calls and the strings they return dominate indexing time). Punctuation is dropped in one pass
-  // over the joined words rather than word by word.
+  const { ascii, rest } = splitForSegmenter(normalized);
+  return rest === null ? ascii.join(' ') : joinIndexTokens(ascii, segmenter.cutForIndex(rest));
+}
+
+/**
+ * Index columns have no phrases over them, so ASCII runs go first and the rest goes to the segmenter in one
+ * call (native calls and the strings they return dominate indexing time). `rest` is null when no letter is left.
+ */
+function splitForSegmenter(normalized: string): { ascii: string[]; rest: string | null } {
   const ascii = normalized.match(ASCII_RUN) ?? [];
   const rest = normalized.replace(ASCII_RUN, ' ');
-  if (!WORD_CHAR.test(rest)) return ascii.join(' ');
-  const words = segmenter.cutForIndex(rest);
+  return { ascii, rest: WORD_CHAR.test(rest) ? rest : null };
+}
+
+/** The ASCII runs and the segmenter's words as one column; punctuation is dropped in one pass, not word by word. */
+function joinIndexTokens(ascii: string[], words: string): string {
   return (ascii.length > 0 ? `${ascii.join(' ')} ${words}` : words).replace(NON_WORD_RUNS, ' ').trim();
 }
 
@@ -58,6 +68,18 @@ export interface IndexSource {
   section: string | null;
   /** The departments of its tasks, joined (any separator). */
   departments: string;
+}
+
+/**
+ * A parsed measure's IndexSource: its departments are every task's named departments, then the brackets as
+ * written (the order repo/search-index-repo's readIndexSources reads them back in).
+ */
+export function indexSourceOf(measure: ParsedMeasure): IndexSource {
+  const departments = [
+    ...measure.tasks.flatMap((t) => t.departments.map((d) => d.name)),
+    ...measure.tasks.flatMap((t) => (t.responsibility === null ? [] : [t.responsibility])),
+  ].join('、');
+  return { title: measure.title, text: measure.text, section: measure.section, departments };
 }
 
 /** The FTS columns of one measure: space-separated tokens, ready to insert. */
@@ -81,7 +103,44 @@ const MEMO_ENTRIES = 5_000;
  * (jieba never forms a word across one). Make one per indexing run (the ingest makes one per document).
  */
 export function indexColumnsWith(segmenter: Segmenter, memoEntries = MEMO_ENTRIES): IndexColumnsOf {
+  return columnsFrom(segmenter, new Map(), memoEntries);
+}
+
+/**
+ * indexColumnsWith for these measures, with every piece of their text already cut when the promise settles:
+ * off the main thread where the segmenter can (cutForIndexBatch), in one batch. The ingest asks for the next
+ * document's columns while it parses or writes the one before. A measure not among `sources` is still served,
+ * cut when it is asked for.
+ *
+ * @example const columns = await indexColumnsAhead(segmenter, doc.measures.map(indexSourceOf)); columns(source)
+ */
+export async function indexColumnsAhead(segmenter: Segmenter, sources: IndexSource[]): Promise<IndexColumnsOf> {
+  const pieces = new Set<string>();
+  for (const r of sources) {
+    pieces.add(r.title);
+    pieces.add(r.text);
+    if (r.section) pieces.add(r.section);
+    if (r.departments) pieces.add(r.departments);
+  }
   const memo = new Map<string, string>();
+  const pending: { raw: string; ascii: string[]; rest: string }[] = [];
+  for (const raw of pieces) {
+    const { ascii, rest } = splitForSegmenter(normalizeForSearch(raw));
+    if (rest === null) memo.set(raw, ascii.join(' '));
+    else pending.push({ raw, ascii, rest });
+  }
+  const rests = pending.map((p) => p.rest);
+  const words =
+    rests.length === 0
+      ? []
+      : segmenter.cutForIndexBatch
+        ? await segmenter.cutForIndexBatch(rests)
+        : rests.map((t) => segmenter.cutForIndex(t));
+  pending.forEach((p, i) => memo.set(p.raw, joinIndexTokens(p.ascii, words[i]!)));
+  return columnsFrom(segmenter, memo, Number.POSITIVE_INFINITY);
+}
+
+function columnsFrom(segmenter: Segmenter, memo: Map<string, string>, memoEntries: number): IndexColumnsOf {
   const tokens = (raw: string): string => {
     let t = memo.get(raw);
     if (t === undefined) {

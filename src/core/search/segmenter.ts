@@ -15,6 +15,12 @@ export interface Segmenter {
    * segmenter.cutForIndex('市场监管局') // '市场 监管局 市场监管 场监'  (words depend on the dictionary)
    */
   cutForIndex(text: string): string;
+  /**
+   * cutForIndex of each text, computed off the main thread, for a segmenter that can (jieba's runs on libuv's
+   * thread pool): the caller goes on parsing or writing meanwhile. Optional; indexColumnsAhead falls back to
+   * cutForIndex.
+   */
+  cutForIndexBatch?(texts: string[]): Promise<string[]>;
   /** Identifies the dictionaries: a different value means an index built with the other one is stale. */
   fingerprint(): string;
 }

@@ -3,6 +3,8 @@ import { normalizeForSearch } from '../../../src/core/search/normalize.ts';
 import {
   charColumn,
   charTokens,
+  indexColumnsAhead,
+  indexColumnsWith,
   indexFingerprint,
   SEGMENTATION_RULES_VERSION,
   segmentForIndex,
@@ -59,6 +61,45 @@ describe('segmentForIndex', () => {
   it('splits a segmenter token containing punctuation into FTS tokens', () => {
     const seg: Segmenter = { ...fakeSegmenter().seg, cutForIndex: () => '冷链·追溯' };
     expect(segmentForIndex(seg, '冷链·追溯')).toEqual(['冷链', '追溯']);
+  });
+});
+
+describe('indexColumnsAhead', () => {
+  const sources = [
+    { title: '冷链|物流', text: '建设|冷链|物流|5G|基站', section: '扩大|消费', departments: '市商务局、市发展改革委' },
+    { title: '直播|电商', text: '发展|直播|电商', section: '扩大|消费', departments: '市商务局、市发展改革委' },
+    { title: '（一）', text: '2022', section: null, departments: '' },
+  ];
+
+  it('gives the columns indexColumnsWith gives, each distinct piece cut once, in one batch', async () => {
+    const { seg, seen } = fakeSegmenter();
+    const batches: string[][] = [];
+    const batched: Segmenter = {
+      ...seg,
+      cutForIndexBatch: async (texts) => {
+        batches.push(texts);
+        return texts.map((t) => seg.cutForIndex(t));
+      },
+    };
+    const columns = await indexColumnsAhead(batched, sources);
+    const cutSoFar = seen.length;
+    const expected = indexColumnsWith(fakeSegmenter().seg);
+    for (const r of sources) expect(columns(r)).toEqual(expected(r));
+    // Asking for the columns cuts nothing more.
+    expect(seen).toHaveLength(cutSoFar);
+    expect(batches).toHaveLength(1);
+    // The shared section and departments once; punctuation and digits never reach the segmenter.
+    expect(batches[0]!.filter((t) => t.includes('扩大'))).toHaveLength(1);
+    expect(batches[0]!.filter((t) => t.includes('商务局'))).toHaveLength(1);
+    expect(batches[0]!.join('')).not.toMatch(/[0-9a-z]/);
+  });
+
+  it('cuts on the calling thread when the segmenter has no batch, and serves a measure it was not given', async () => {
+    const { seg, seen } = fakeSegmenter();
+    const columns = await indexColumnsAhead(seg, sources.slice(0, 1));
+    const other = { title: '网约车', text: '规范|网约车', section: null, departments: '' };
+    expect(columns(other)).toEqual(indexColumnsWith(fakeSegmenter().seg)(other));
+    expect(seen).toContain('规范|网约车');
   });
 });
 
