@@ -136,7 +136,8 @@ export async function indexColumnsAhead(segmenter: Segmenter, sources: IndexSour
       : segmenter.cutForIndexBatch
         ? await segmenter.cutForIndexBatch(rests)
         : rests.map((t) => segmenter.cutForIndex(t));
-  pending.forEach((p, i) => memo.set(p.raw, joinIndexTokens(p.ascii, words[i]!)));
+  if (words.length !== rests.length) throw new Error(`the segmenter cut ${words.length} of ${rests.length} texts`);
+  for (const [i, p] of pending.entries()) memo.set(p.raw, joinIndexTokens(p.ascii, words[i]!));
   return columnsFrom(segmenter, memo, Number.POSITIVE_INFINITY);
 }
 
