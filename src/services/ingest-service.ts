@@ -154,6 +154,38 @@ export class IngestError extends Error {
   }
 }
 
+/**
+ * A group of documents could not be written (a full disk, a constraint): it was rolled back, the documents
+ * written before it stay indexed, and nothing after it was tried. Running the same ingest again finds the
+ * written ones unchanged and adds the rest. Keeps the cause's SQLite `code`, so callers still recognise a
+ * storage problem.
+ */
+export class IngestWriteError extends Error {
+  override name = 'IngestWriteError';
+  readonly code: unknown;
+  /** The files of the group that failed (none of them was written). */
+  readonly failedFiles: string[];
+  constructor(
+    cause: unknown,
+    /** What was written before the failure. */
+    readonly written: IngestedFile[],
+    group: { prepared: { file: string } }[],
+    after: number,
+  ) {
+    const files = group.map((g) => g.prepared.file);
+    const one = files.length === 1;
+    const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+    super(
+      `Could not write ${shown}${one ? '' : ' (written together)'}: ${(cause as Error)?.message ?? String(cause)}. ` +
+        `${written.length} file(s) before ${one ? 'it' : 'them'} are indexed; ${one ? 'it' : 'they'} and the ` +
+        `${after} after ${one ? 'it' : 'them'} are not: run the same ingest again to add them.`,
+      { cause },
+    );
+    this.failedFiles = files;
+    this.code = (cause as { code?: unknown } | null)?.code;
+  }
+}
+
 interface Prepared {
   file: string;
   contentHash: string;
@@ -664,7 +696,7 @@ async function writeAll(
     try {
       if (group.length > 0) lockHeldMs = writeGroup(group);
     } catch (err) {
-      if (!(err instanceof StalePlan)) throw err;
+      if (!(err instanceof StalePlan)) throw new IngestWriteError(err, results, plans.slice(i, end), plans.length - end);
       if (Date.now() - startedMs > WRITE_WAIT_MS) {
         throw new Error(
           `other processes kept writing documents for ${WRITE_WAIT_MS / 60_000} minutes; nothing more was indexed. Try again.`,

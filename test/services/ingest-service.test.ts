@@ -7,7 +7,7 @@ import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { listDocuments, listMeasures, listTasks } from '../../src/repo/documents-repo.ts';
-import { IngestError, ingestPaths, ingestSources } from '../../src/services/ingest-service.ts';
+import { IngestError, IngestWriteError, ingestPaths, ingestSources } from '../../src/services/ingest-service.ts';
 import { testDb } from '../helpers/db.ts';
 import { encodeGbk } from '../helpers/gbk.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
@@ -50,6 +50,22 @@ function countingSegmenter() {
     },
   };
   return { segmenter, cut };
+}
+
+const NUMERALS = '零一二三四五六七八九';
+const han = (n: number): string =>
+  n < 10 ? NUMERALS[n]! : `${n >= 20 ? NUMERALS[Math.floor(n / 10)] : ''}十${n % 10 ? NUMERALS[n % 10] : ''}`;
+
+/** A plan of `sections` × 20 numbered measures, each led by 市商务局, all of its text its own (k tells plans apart). */
+function planOf(k: number, sections: number): { file: string; bytes: Buffer } {
+  const lines = [`关于推进第${han(k)}批消费试点城市建设的实施方案`, '', '为扩大消费，制定本方案。'];
+  for (let s = 1; s <= sections; s++) {
+    lines.push(`${han(s)}、第${han(s)}方面任务`);
+    for (let m = 1; m <= 20; m++) {
+      lines.push(`（${han(m)}）推进第${k}批第${s}组第${m}项试点建设，完善配套政策。（牵头单位：市商务局）`);
+    }
+  }
+  return { file: `plan-${k}.txt`, bytes: Buffer.from(lines.join('\n')) };
 }
 
 beforeEach(() => {
@@ -101,6 +117,44 @@ describe('ingestPaths', () => {
     // Tianjin's 海河国际商业中心 is parsed (to report every problem at once) but never cut.
     expect(cut.batches.flat().some((t) => t.includes('海河国际商业中心'))).toBe(false);
     expect(listDocuments(db)).toHaveLength(0);
+  });
+
+  it('writes consecutive documents together while they add up to 500 measures at most', async () => {
+    const writes: unknown[] = [];
+    const logger = { ...silentLogger, debug: (msg: string, f?: Record<string, unknown>) => writes.push([msg, f]) };
+    // 200 + 200 fit in one transaction, a third 200 would make 600: it goes in the next, with the 100 after it.
+    const plans = [planOf(1, 10), planOf(2, 10), planOf(3, 10), planOf(4, 5)];
+    const { indexed } = await ingestSources({ ...deps(), logger }, plans);
+    expect(indexed.map((r) => r.measures)).toEqual([200, 200, 200, 100]);
+    expect(writes.map((w) => (w as [string, { documents: number }])[1].documents)).toEqual([2, 2]);
+    expect(db.prepare('SELECT COUNT(*) FROM measures').pluck().get()).toBe(700);
+  });
+
+  it('names the files it could not write, keeps those written before, and adds the rest when run again', async () => {
+    // A database that refuses the third plan's rows, the way a full disk refuses a write.
+    db.exec(`CREATE TRIGGER refuse_plan_3 BEFORE INSERT ON measures WHEN NEW.text LIKE '%第3批%'
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const plans = [planOf(1, 20), planOf(2, 20), planOf(3, 20), planOf(4, 20)];
+    const error = await ingestSources(deps(), plans).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestWriteError);
+    expect((error as IngestWriteError).failedFiles).toEqual(['plan-3.txt']);
+    expect((error as IngestWriteError).written.map((r) => r.file)).toEqual(['plan-1.txt', 'plan-2.txt']);
+    expect((error as Error).message).toBe(
+      'Could not write plan-3.txt: database or disk is full. 2 file(s) before it are indexed; it and the 1 after it are not: run the same ingest again to add them.',
+    );
+    // Whole documents only: the two before, nothing of the third (rolled back) or the fourth (never tried).
+    expect(listDocuments(db).map((d) => d.file)).toEqual(['plan-1.txt', 'plan-2.txt']);
+    expect(db.prepare('SELECT COUNT(*) FROM measures').pluck().get()).toBe(800);
+    expect(db.prepare('SELECT COUNT(*) FROM search_rows').pluck().get()).toBe(800);
+
+    db.exec('DROP TRIGGER refuse_plan_3');
+    const again = await ingestSources(deps(), plans);
+    expect(again.indexed.map((r) => [r.file, r.status])).toEqual([
+      ['plan-1.txt', 'unchanged'],
+      ['plan-2.txt', 'unchanged'],
+      ['plan-3.txt', 'added'],
+      ['plan-4.txt', 'added'],
+    ]);
   });
 
   it('updates a changed document in place, keeping the ids of unchanged measures', async () => {
