@@ -696,7 +696,10 @@ async function writeAll(
     try {
       if (group.length > 0) lockHeldMs = writeGroup(group);
     } catch (err) {
-      if (!(err instanceof StalePlan)) throw new IngestWriteError(err, results, plans.slice(i, end), plans.length - end);
+      if (!(err instanceof StalePlan)) {
+        const toWrite = (from: number, to?: number) => plans.slice(from, to).filter((fp) => fp.write);
+        throw new IngestWriteError(err, results, toWrite(i, end), toWrite(end).length);
+      }
       if (Date.now() - startedMs > WRITE_WAIT_MS) {
         throw new Error(
           `other processes kept writing documents for ${WRITE_WAIT_MS / 60_000} minutes; nothing more was indexed. Try again.`,
