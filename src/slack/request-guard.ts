@@ -51,12 +51,12 @@ export function envelopeProblem(body: unknown): string | null {
   return null;
 }
 
-/** Bolt's own reading of a body (a form's `payload` field holds JSON; other forms are slash commands). */
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (contentType === FORM) {
-    const fields = parseQuery(raw);
-    return typeof fields.payload === 'string' ? JSON.parse(fields.payload) : fields;
-  }
+/**
+ * Bolt's own reading of a body (a form's `payload` field holds JSON; other forms are slash commands), from the
+ * form's fields when it is a form.
+ */
+function parseBody(raw: string, form: ReturnType<typeof parseQuery> | null): unknown {
+  if (form) return typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
   return JSON.parse(raw);
 }
 
@@ -137,8 +137,8 @@ export function guardSlackRequests(next: RequestListener, opts: RequestGuardOpti
       return false;
     }
     const raw = read.body.toString('utf8');
-    const contentType = req.headers['content-type'];
-    const sslCheck = contentType === FORM && parseQuery(raw).ssl_check === '1';
+    const form = req.headers['content-type'] === FORM ? parseQuery(raw) : null;
+    const sslCheck = form?.ssl_check === '1';
     if (!sslCheck) {
       const timestampSec = Number(req.headers['x-slack-request-timestamp']);
       const signature = req.headers['x-slack-signature'];
@@ -163,7 +163,7 @@ export function guardSlackRequests(next: RequestListener, opts: RequestGuardOpti
     }
     let problem: string | null;
     try {
-      problem = envelopeProblem(parseBody(raw, contentType));
+      problem = envelopeProblem(parseBody(raw, form));
     } catch {
       problem = 'the body is not valid JSON';
     }

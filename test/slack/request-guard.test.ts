@@ -154,4 +154,27 @@ describe('request timestamps', () => {
     const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': FORM }, body: b });
     expect(res.status).toBe(401);
   });
+
+  // Bolt does not check signatures again (the guard is the one check), so no spelling of the events path may
+  // reach Bolt's dispatch without passing the guard.
+  it.each([
+    '/slack/events?ssl_check=0',
+    '/slack/events#x',
+    '//slack/events',
+    '/slack/events/',
+    '/SLACK/EVENTS',
+    '/slack/%65vents',
+    '/slack/./events',
+  ])('answers an unsigned command posted to %s without running it', async (pathAndQuery) => {
+    const before = h.fake.calls.length;
+    const res = await fetch(`http://127.0.0.1:${h.port}${pathAndQuery}`, {
+      method: 'POST',
+      headers: { 'content-type': FORM },
+      body: slashCommandBody({ text: '冷链', responseUrl: h.fake.responseUrl() }),
+    });
+    expect([401, 404]).toContain(res.status);
+    expect(await res.text()).not.toMatch(/冷链|blocks/);
+    await h.idle();
+    expect(h.fake.calls.length).toBe(before);
+  });
 });
