@@ -5,12 +5,13 @@ import { z } from 'zod';
 import type { Logger } from '../lib/logger.ts';
 
 /**
- * What Bolt's HTTPReceiver does not check before it reads and dispatches a request to the events endpoint:
- * it buffers any body whole (unsigned ones included), accepts signatures dated in the future, and throws on a
- * signed body that is valid JSON but not an object (`null`), or on an interactivity payload without the
- * fields it reads (`user`, `view`). This guard runs first: it reads the body with a cap, verifies the
- * signature within a window both ways, checks the envelope's shape, and only then hands the request (body
- * already buffered, which Bolt then uses instead of reading again) to Bolt.
+ * The one check of requests to the events endpoint: Bolt's HTTPReceiver is built with its own signature check
+ * off (src/slack/app.ts), and would otherwise buffer any body whole (unsigned ones included), accept
+ * signatures dated in the future, and throw on a signed body that is valid JSON but not an object (`null`), or
+ * on an interactivity payload without the fields it reads (`user`, `view`). This guard runs first: it reads the
+ * body with a cap, answers Slack's unsigned SSL check itself, verifies every other body's signature within a
+ * window both ways, checks the envelope's shape, and only then hands the request (body already buffered,
+ * which Bolt then uses instead of reading again) to Bolt. It matches requests as Bolt does (method and path).
  */
 
 /** Slack's payloads are a few KB; the largest (a view submission with every block) stays far below this. */
@@ -138,28 +139,32 @@ export function guardSlackRequests(next: RequestListener, opts: RequestGuardOpti
     }
     const raw = read.body.toString('utf8');
     const form = req.headers['content-type'] === FORM ? parseQuery(raw) : null;
-    const sslCheck = form?.ssl_check === '1';
-    if (!sslCheck) {
-      const timestampSec = Number(req.headers['x-slack-request-timestamp']);
-      const signature = req.headers['x-slack-signature'];
-      const skewSec = Math.abs(Math.floor(nowMs() / 1000) - timestampSec);
-      const valid =
-        typeof signature === 'string' &&
-        Number.isFinite(timestampSec) &&
-        skewSec <= MAX_REQUEST_CLOCK_SKEW_SEC &&
-        isValidSlackRequest({
-          signingSecret: opts.signingSecret,
-          body: raw,
-          headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestampSec },
-          nowMilliseconds: nowMs(),
-        });
-      if (!valid) {
-        log.warn('request refused: bad signature or timestamp', {
-          timestampSkewSec: Number.isFinite(skewSec) ? skewSec : null,
-        });
-        refuse(res, 401);
-        return false;
-      }
+    if (form?.ssl_check === '1') {
+      // Slack's SSL check is unsigned and wants only a 200. It is answered here and never reaches Bolt, which no
+      // longer verifies signatures itself: whatever else such a body carries (a smuggled payload) is not run.
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end();
+      return false;
+    }
+    const timestampSec = Number(req.headers['x-slack-request-timestamp']);
+    const signature = req.headers['x-slack-signature'];
+    const skewSec = Math.abs(Math.floor(nowMs() / 1000) - timestampSec);
+    const valid =
+      typeof signature === 'string' &&
+      Number.isFinite(timestampSec) &&
+      skewSec <= MAX_REQUEST_CLOCK_SKEW_SEC &&
+      isValidSlackRequest({
+        signingSecret: opts.signingSecret,
+        body: raw,
+        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestampSec },
+        nowMilliseconds: nowMs(),
+      });
+    if (!valid) {
+      log.warn('request refused: bad signature or timestamp', {
+        timestampSkewSec: Number.isFinite(skewSec) ? skewSec : null,
+      });
+      refuse(res, 401);
+      return false;
     }
     let problem: string | null;
     try {
@@ -179,7 +184,7 @@ export function guardSlackRequests(next: RequestListener, opts: RequestGuardOpti
 
   return (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method !== 'POST' || !endpoints.has(path)) {
+    if (req.method?.toUpperCase() !== 'POST' || !endpoints.has(path)) {
       next(req, res);
       return;
     }

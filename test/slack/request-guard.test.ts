@@ -1,8 +1,9 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEALTH_PATH } from '../../src/slack/app.ts';
+import { ACTIONS } from '../../src/slack/ids.ts';
 import { MAX_REQUEST_BODY_BYTES } from '../../src/slack/request-guard.ts';
-import { FORM, interactivityBody, JSON_TYPE, slashCommandBody } from '../helpers/slack-request.ts';
+import { buttonPayload, FORM, interactivityBody, JSON_TYPE, slashCommandBody } from '../helpers/slack-request.ts';
 import { type Harness, seededDb, startHarness } from './harness.ts';
 
 /**
@@ -155,6 +156,24 @@ describe('request timestamps', () => {
     expect(res.status).toBe(401);
   });
 
+  /** Sends `body` unsigned to exactly `rawPath` (fetch would normalise `/./` and drop `#…`). */
+  function postRaw(rawPath: string, body: string): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: h.port, path: rawPath, method: 'POST', headers: { 'content-type': FORM } },
+        (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => {
+            text += d.toString();
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
   // Bolt does not check signatures again (the guard is the one check), so no spelling of the events path may
   // reach Bolt's dispatch without passing the guard.
   it.each([
@@ -165,15 +184,32 @@ describe('request timestamps', () => {
     '/SLACK/EVENTS',
     '/slack/%65vents',
     '/slack/./events',
-  ])('answers an unsigned command posted to %s without running it', async (pathAndQuery) => {
+    '/slack/../slack/events',
+  ])('answers an unsigned command posted to %s without running it', async (rawPath) => {
     const before = h.fake.calls.length;
-    const res = await fetch(`http://127.0.0.1:${h.port}${pathAndQuery}`, {
-      method: 'POST',
-      headers: { 'content-type': FORM },
-      body: slashCommandBody({ text: '冷链', responseUrl: h.fake.responseUrl() }),
-    });
+    const res = await postRaw(rawPath, slashCommandBody({ text: '冷链', responseUrl: h.fake.responseUrl() }));
     expect([401, 404]).toContain(res.status);
-    expect(await res.text()).not.toMatch(/冷链|blocks/);
+    expect(res.text).not.toMatch(/冷链|blocks/);
+    await h.idle();
+    expect(h.fake.calls.length).toBe(before);
+  });
+
+  it("answers Slack's unsigned SSL check with 200 and runs nothing smuggled into its body", async () => {
+    const responseUrl = h.fake.responseUrl();
+    const button = interactivityBody(
+      buttonPayload({ actionId: ACTIONS.SEARCH_MORE, value: JSON.stringify({ q: '冷链', o: 8 }), responseUrl }),
+    );
+    const before = h.fake.calls.length;
+    for (const body of [
+      'ssl_check=1&token=x',
+      `ssl_check=1&${button}`,
+      `ssl_check=1&${slashCommandBody({ text: '冷链', responseUrl })}`,
+      `${slashCommandBody({ text: '冷链', responseUrl })}&ssl_check=1`,
+    ]) {
+      const res = await postRaw('/slack/events', body);
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('');
+    }
     await h.idle();
     expect(h.fake.calls.length).toBe(before);
   });
