@@ -101,6 +101,11 @@ export interface IngestOptions {
    * passes 0 and gets an IngestBusyError to report, instead of blocking its event loop.
    */
   waitForOtherIngestMs?: number;
+  /**
+   * Refuses a document with more measures than this (as too_large, unit measures). The bot sets it for uploads:
+   * a document is written in one transaction, which in the bot's process holds every other request meanwhile.
+   */
+  maxMeasuresPerDocument?: number;
 }
 
 /** A follow-up whose measure changed or vanished in this ingest; a note for its thread is stored (revision_notices). */
@@ -581,6 +586,17 @@ async function ingestPrepared(
     for (const s of sources) {
       try {
         const p = await prepare(s);
+        const limit = opts.maxMeasuresPerDocument;
+        if (limit !== undefined && p.doc.measures.length > limit) {
+          problems.push({
+            path: s.file,
+            message: `${s.file} has ${p.doc.measures.length} measures, over the ${limit} allowed here: split it, or index it with \`measures ingest\`.`,
+            code: 'too_large',
+            params: { unit: 'measures', size: p.doc.measures.length, limit },
+          });
+          ahead.stop();
+          continue;
+        }
         prepared.push(p);
         if (problems.length === 0 && !indexedContent.has(p.contentHash)) ahead.ask(p);
       } catch (err) {

@@ -10,6 +10,7 @@ import { listDocuments, listMeasures, listTasks } from '../../src/repo/documents
 import { IngestError, IngestWriteError, ingestPaths, ingestSources } from '../../src/services/ingest-service.ts';
 import { testDb } from '../helpers/db.ts';
 import { encodeGbk } from '../helpers/gbk.ts';
+import { hanNumber, numberedPlan } from '../helpers/numbered-plan.ts';
 import { SEEDS_DIR } from '../helpers/paths.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
 
@@ -52,20 +53,12 @@ function countingSegmenter() {
   return { segmenter, cut };
 }
 
-const NUMERALS = '零一二三四五六七八九';
-const han = (n: number): string =>
-  n < 10 ? NUMERALS[n]! : `${n >= 20 ? NUMERALS[Math.floor(n / 10)] : ''}十${n % 10 ? NUMERALS[n % 10] : ''}`;
-
-/** A plan of `sections` × 20 numbered measures, each led by 市商务局, all of its text its own (k tells plans apart). */
+/** A plan of `sections` × 20 measures, all of its text its own (k tells plans apart). */
 function planOf(k: number, sections: number): { file: string; bytes: Buffer } {
-  const lines = [`关于推进第${han(k)}批消费试点城市建设的实施方案`, '', '为扩大消费，制定本方案。'];
-  for (let s = 1; s <= sections; s++) {
-    lines.push(`${han(s)}、第${han(s)}方面任务`);
-    for (let m = 1; m <= 20; m++) {
-      lines.push(`（${han(m)}）推进第${k}批第${s}组第${m}项试点建设，完善配套政策。（牵头单位：市商务局）`);
-    }
-  }
-  return { file: `plan-${k}.txt`, bytes: Buffer.from(lines.join('\n')) };
+  const text = numberedPlan(`关于推进第${hanNumber(k)}批消费试点城市建设的实施方案`, sections * 20, (m) => {
+    return `推进第${k}批第${Math.ceil(m / 20)}组第${m}项试点建设，完善配套政策`;
+  });
+  return { file: `plan-${k}.txt`, bytes: Buffer.from(text) };
 }
 
 beforeEach(() => {
@@ -155,6 +148,24 @@ describe('ingestPaths', () => {
       ['plan-3.txt', 'added'],
       ['plan-4.txt', 'added'],
     ]);
+  });
+
+  it('refuses a document with more measures than the caller allows, and writes nothing', async () => {
+    const plan = planOf(1, 2);
+    const error = await ingestSources(deps(), [plan], { maxMeasuresPerDocument: 39 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).problems).toEqual([
+      {
+        path: 'plan-1.txt',
+        message: expect.stringMatching(/^plan-1\.txt has 40 measures, over the 39 allowed here/),
+        code: 'too_large',
+        params: { unit: 'measures', size: 40, limit: 39 },
+      },
+    ]);
+    expect(listDocuments(db)).toHaveLength(0);
+    // At the limit it is indexed.
+    const { indexed } = await ingestSources(deps(), [plan], { maxMeasuresPerDocument: 40 });
+    expect(indexed[0]).toMatchObject({ status: 'added', measures: 40 });
   });
 
   it('updates a changed document in place, keeping the ids of unchanged measures', async () => {

@@ -25,8 +25,11 @@ export interface ParseErrorParams {
   kind?: DocumentKind;
   /** no_items: documents of this genre hold no measures, so the refusal is expected rather than a misreading. */
   expected?: boolean;
-  /** too_large: what is over the limit, the file's amount (when known) and the limit, in that unit. */
-  unit?: 'bytes' | 'pages';
+  /**
+   * too_large: what is over the limit, the file's amount (when known) and the limit, in that unit (measures:
+   * numbered items, a limit the bot sets for uploads).
+   */
+  unit?: 'bytes' | 'pages' | 'measures';
   size?: number;
   limit?: number;
   /** unsupported_format: the format recognised. */

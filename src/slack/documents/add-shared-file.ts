@@ -11,6 +11,14 @@ import { refusalReason } from './refusal-reason.ts';
 import { postRevisionNotices } from './revision-notices.ts';
 import { buildUploadAnswer, buildUploadRefusal } from './upload-blocks.ts';
 
+/**
+ * The most measures a document shared in Slack may have. It is written in one transaction, inside the bot's
+ * process: 5,000 measures take about half a second, during which no other request is answered (32,000, the
+ * most a 5 MB file of short items holds, took 3 s, past Slack's deadline for everyone else's commands).
+ * Real plans have tens to hundreds; a larger compendium is indexed from the command line.
+ */
+export const MAX_UPLOAD_MEASURES = 5_000;
+
 /** A file someone shared with the bot: in its DM (file_shared) or with an @mention in a channel (app_mention). */
 export interface SharedFile {
   fileId: string;
@@ -121,7 +129,11 @@ export async function addSharedFile(
     let result: Awaited<ReturnType<typeof ingestSources>>;
     try {
       // waitForOtherIngestMs 0: the bot must not block its event loop behind a long command-line ingest.
-      result = await ingestSources(deps, [{ file: info.name, bytes }], { addedBy: f.user, waitForOtherIngestMs: 0 });
+      result = await ingestSources(deps, [{ file: info.name, bytes }], {
+        addedBy: f.user,
+        waitForOtherIngestMs: 0,
+        maxMeasuresPerDocument: MAX_UPLOAD_MEASURES,
+      });
     } catch (err) {
       if (err instanceof IngestError) {
         await answer(buildUploadRefusal(refusalReason(err.problems, s), s));

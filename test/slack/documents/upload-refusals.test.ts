@@ -4,7 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/open.ts';
 import { warmSegmenter } from '../../../src/search/jieba-segmenter.ts';
 import { listIndexedDocuments } from '../../../src/services/document-service.ts';
+import { MAX_UPLOAD_MEASURES } from '../../../src/slack/documents/add-shared-file.ts';
 import { testDb } from '../../helpers/db.ts';
+import { numberedPlan } from '../../helpers/numbered-plan.ts';
 import { REPO_ROOT } from '../../helpers/paths.ts';
 import { testSegmenter } from '../../helpers/segmenter.ts';
 import { type Harness, startHarness, TODAY } from '../harness.ts';
@@ -27,9 +29,18 @@ const REPLY = Buffer.from(
   ].join('\n'),
 );
 
+/** A compendium one measure over what the bot indexes from Slack (the command line takes it). */
+const HUGE = Buffer.from(
+  numberedPlan('关于推进消费试点城市建设的实施方案', MAX_UPLOAD_MEASURES + 1, (k) => `推进第${k}项试点建设`),
+);
+
 let seq = 0;
 
-function suite(locale: 'zh' | 'en', expected: Record<'scan' | 'reply' | 'wps' | 'ofd', string[]>, never: string[]) {
+function suite(
+  locale: 'zh' | 'en',
+  expected: Record<'scan' | 'reply' | 'wps' | 'ofd' | 'huge', string[]>,
+  never: string[],
+) {
   describe(`a refused upload with BOT_LOCALE=${locale}`, () => {
     let db: Db;
     let h: Harness;
@@ -60,6 +71,7 @@ function suite(locale: 'zh' | 'en', expected: Record<'scan' | 'reply' | 'wps' | 
       ['a reply letter (复函) with no numbered items', 'reply', 'reply.txt', REPLY],
       ['a WPS file', 'wps', 'plan.wps', Buffer.from('not read')],
       ['an OFD document', 'ofd', 'sample.ofd', OFD],
+      [`a plan of ${MAX_UPLOAD_MEASURES + 1} measures`, 'huge', 'compendium.txt', HUGE],
     ];
     for (const [about, key, name, bytes] of cases) {
       it(`${about} is explained in its language, nothing written`, async () => {
@@ -83,6 +95,7 @@ suite(
     reply: ['reply.txt 是复函，本身没有编号的条目，没有可收录的举措', '请上传它所答复或印发的政策文件'],
     wps: ['plan.wps 是 WPS 格式文件，无法读取', '存为 Word（.docx）或导出为 PDF'],
     ofd: ['sample.ofd 是 OFD 版式文档，无法读取', 'PDF 版本'],
+    huge: ['compendium.txt 有 5001 条举措，超过在 Slack 中收录的上限（5000 条', 'measures ingest'],
   },
   // The parser's English sentences.
   ['was read', 'text layer', 'cannot read', 'Upload'],
@@ -95,6 +108,7 @@ suite(
     reply: ['reply.txt is a reply letter (复函) with no numbered items of its own', 'no measures to index'],
     wps: ['plan.wps is a WPS Office file', 'save it as Word (.docx)'],
     ofd: ['sample.ofd is an OFD document', 'PDF version'],
+    huge: ['compendium.txt has 5001 numbered items, over the 5000 the bot indexes from Slack', 'measures ingest'],
   },
   ['是扫描件', '复函，', '无法读取'],
 );
