@@ -215,7 +215,6 @@ interface FilePlan {
     plan: RevisionPlan;
     documentTitle: string;
     oldMeasures: OldMeasure[];
-    followups: FollowupOnItem[];
   };
 }
 
@@ -382,21 +381,6 @@ function planAll(
     const oldMeasures = target ? loadOldMeasures(db, docId) : [];
     const retired = target ? retiredIdsOf(db, docId) : new Set<string>();
     const plan = planRevision(docId, oldMeasures, p.doc, (id) => retired.has(id));
-    const followups = followupsOnMeasures(
-      db,
-      oldMeasures.map((m) => m.id),
-    );
-    const removed = new Set(plan.changes.removed.map((m) => m.id));
-    const changed = new Set(plan.changes.changed.map((m) => m.id));
-    const affectedFollowups: AffectedFollowup[] = followups
-      .filter((f) => removed.has(f.measureId) || changed.has(f.measureId))
-      .map((f) => ({
-        followupId: f.id,
-        measureId: f.measureId,
-        change: removed.has(f.measureId) ? 'removed' : 'changed',
-        channel: f.channel,
-        threadTs: f.threadTs,
-      }));
     plans.push({
       prepared: p,
       result: {
@@ -407,7 +391,8 @@ function planAll(
               changes: plan.changes,
             }
           : {}),
-        affectedFollowups,
+        // Filled in when the document is written (writePlan): follow-ups are read inside that transaction.
+        affectedFollowups: [],
       },
       write: {
         store: {
@@ -423,7 +408,6 @@ function planAll(
         plan,
         documentTitle: target?.title ?? p.doc.title,
         oldMeasures,
-        followups,
       },
     });
   }
@@ -495,16 +479,37 @@ function segmentingAhead(segmenter: Segmenter) {
   };
 }
 
-/** A document's rows, its retired ids and what its follow-ups are told (its index rows come after: writeGroup). */
+/** The follow-ups on measures a revision removes or changes, as the ingest's result reports them. */
+function affectedBy(followups: FollowupOnItem[], plan: RevisionPlan): AffectedFollowup[] {
+  const removed = new Set(plan.changes.removed.map((m) => m.id));
+  const changed = new Set(plan.changes.changed.map((m) => m.id));
+  return followups
+    .filter((f) => removed.has(f.measureId) || changed.has(f.measureId))
+    .map((f) => ({
+      followupId: f.id,
+      measureId: f.measureId,
+      change: removed.has(f.measureId) ? 'removed' : 'changed',
+      channel: f.channel,
+      threadTs: f.threadTs,
+    }));
+}
+
+/**
+ * A document's rows, its retired ids and what its follow-ups are told (its index rows come after: writeGroup).
+ * The follow-ups are read here, inside the write transaction, not when planning: one assigned in between (the
+ * bot answers other requests while an ingest waits for its cuts) is told of the change too.
+ */
 function writePlan(db: Db, fp: FilePlan, nowIso: string): void {
   const w = fp.write!;
   const { store, plan } = w;
+  const followups = followupsOnMeasures(db, w.oldMeasureIds);
+  fp.result.affectedFollowups = affectedBy(followups, plan);
   removeMeasuresFromIndex(db, w.oldMeasureIds);
   replaceDocument(db, store);
   retireIds(db, store.id, plan.retired, nowIso);
   const removed = new Map(plan.changes.removed.map((m) => [m.id, m]));
   const changed = new Map(plan.changes.changed.map((m) => [m.id, m]));
-  for (const f of w.followups) {
+  for (const f of followups) {
     const gone = removed.get(f.measureId);
     if (gone) {
       markOrphan(db, {

@@ -256,6 +256,38 @@ describe('removeDocument', () => {
   });
 });
 
+describe('the bot answering while an ingest waits for its cuts', () => {
+  it('tells a follow-up assigned after planning, on a measure the revision removes', async () => {
+    const file = write('tianjin.txt', TIANJIN);
+    const docId = (await ingestPaths(deps(), [file]))[0]!.documentId;
+    const last = listMeasures(db, docId)[18]!;
+    let assigned: { id: string } | undefined;
+    // The bot's own connection: someone assigns （十九） once the ingest has planned (it holds the lease) and is
+    // cutting the revision's text on the pool thread.
+    const segmenter: Segmenter = {
+      ...testSegmenter,
+      async cutForIndexBatch(texts: string[]) {
+        if (!assigned) {
+          for (let turns = 0; readIngestLease(db) === undefined; turns++) {
+            expect(turns).toBeLessThan(10_000);
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          assigned = follow(last.id, 9);
+        }
+        return testSegmenter.cutForIndexBatch!(texts);
+      },
+    };
+    const revised = TIANJIN.replace(/（十九）注重新闻宣传政策解读。[^\n]*\n/, '');
+    const { indexed } = await ingestSources({ ...deps('2026-11-23T00:00:00Z'), segmenter }, [
+      { file: 'tianjin.txt', bytes: Buffer.from(revised) },
+    ]);
+    expect(assigned).toBeDefined();
+    expect(indexed[0]!.affectedFollowups.map((a) => [a.followupId, a.change])).toEqual([[assigned!.id, 'removed']]);
+    expect(followupOrphan(db, assigned!.id)).toMatchObject({ reason: 'measure_removed', measureLabel: '（十九）' });
+    expect(pendingRevisionNotices(db).map((n) => [n.followupId, n.change])).toEqual([[assigned!.id, 'removed']]);
+  });
+});
+
 describe('writers meeting an ingest', () => {
   /**
    * Process A (the ingest) and process B (the bot) on one database file, Tianjin's plan indexed by A, and a
