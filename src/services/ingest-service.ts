@@ -621,25 +621,46 @@ async function ingestPrepared(
     }
     if (problems.length > 0) throw new IngestError(problems);
 
-    const lease = acquireIngestLease(db, opts.waitForOtherIngestMs ?? WRITE_WAIT_MS, (holder) =>
-      deps.logger.info('another ingest is adding documents; waiting for it to finish', {
-        host: holder.host,
-        pid: holder.pid,
-      }),
-    );
-    try {
-      return await writeAll(deps, prepared, opts, lease, skipped, ahead);
-    } finally {
+    return await oneWriterAtATime(db, async () => {
+      const lease = acquireIngestLease(db, opts.waitForOtherIngestMs ?? WRITE_WAIT_MS, (holder) =>
+        deps.logger.info('another ingest is adding documents; waiting for it to finish', {
+          host: holder.host,
+          pid: holder.pid,
+        }),
+      );
       try {
-        lease.release(db);
-      } catch (err) {
-        // What was written stands; the lease lapses after LEASE_MS (or as soon as this process has exited).
-        deps.logger.warn('could not release the ingest lease', { error: (err as Error).message });
+        return await writeAll(deps, prepared, opts, lease, skipped, ahead);
+      } finally {
+        try {
+          lease.release(db);
+        } catch (err) {
+          // What was written stands; the lease lapses after LEASE_MS (or as soon as this process has exited).
+          deps.logger.warn('could not release the ingest lease', { error: (err as Error).message });
+        }
       }
-    }
+    });
   } finally {
     ahead.stop();
   }
+}
+
+/** The write phase of the ingest each connection is running, if any (oneWriterAtATime). */
+const writingThrough = new WeakMap<Db, Promise<unknown>>();
+
+/**
+ * Runs ingests' write phases through one connection one after another, in the order they got there. An ingest
+ * holds the lease across awaits (it waits for its cuts between groups), so a second one in the same process,
+ * two people sharing files with the bot at once, would otherwise find the lease taken and be told to try again;
+ * this one waits without holding the event loop. Other processes still meet the lease.
+ */
+async function oneWriterAtATime<T>(db: Db, write: () => Promise<T>): Promise<T> {
+  const before = writingThrough.get(db) ?? Promise.resolve();
+  const mine = before.then(write, write);
+  writingThrough.set(
+    db,
+    mine.catch(() => {}),
+  );
+  return mine;
 }
 
 async function writeAll(

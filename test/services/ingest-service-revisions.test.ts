@@ -375,6 +375,30 @@ describe('writers meeting an ingest', () => {
     close();
   });
 
+  it('writes two uploads shared with the bot at once one after the other, neither told to try again', async () => {
+    const writes: string[] = [];
+    const logger = { ...silentLogger, debug: (msg: string) => writes.push(msg) };
+    const upload = (file: string, seed: string) =>
+      ingestSources({ ...deps(), logger }, [{ file, bytes: fs.readFileSync(path.join(SEEDS_DIR, seed)) }], {
+        waitForOtherIngestMs: 0,
+      });
+    const [a, b] = await Promise.all([
+      upload('hunan.txt', '003_a76f9fbeb2c10513.txt'),
+      upload('tianjin.txt', '004_f12b47b876523609.txt'),
+    ]);
+    expect([a.indexed[0]!.status, b.indexed[0]!.status]).toEqual(['added', 'added']);
+    expect(writes.filter((w) => w === 'documents written')).toHaveLength(2);
+    expect(
+      listDocuments(db)
+        .map((d) => d.file)
+        .sort(),
+    ).toEqual(['hunan.txt', 'tianjin.txt']);
+    // An ingest that holds the lease outside this queue (another process) still makes the bot say it is busy.
+    const held = acquireIngestLease(db, 0);
+    await expect(upload('qa.txt', '002_f24744285d087c04.txt')).rejects.toThrow(IngestBusyError);
+    held.release(db);
+  });
+
   it('makes a second ingest wait for the first (or say it is busy), and takes over the lease of a dead process', async () => {
     const held = acquireIngestLease(db, 0);
     const bytes = Buffer.from(TIANJIN);
