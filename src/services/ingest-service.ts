@@ -17,7 +17,7 @@ import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
 import { parseText, readDocument } from '../core/parse/index.ts';
 import { refusalOf } from '../core/parse/refusal.ts';
-import { type IndexColumnsOf, indexColumnsAhead, indexColumnsWith, indexSourceOf } from '../core/search/segment.ts';
+import type { IndexColumnsOf } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { sleepSync, withBusyRetrySync } from '../db/busy-retry.ts';
 import type { Db } from '../db/open.ts';
@@ -44,6 +44,7 @@ import { indexMeasuresWith, removeMeasuresFromIndex } from '../repo/search-index
 import { collectFiles, type FileProblem, FileReadError, readRegularFile, type SkippedFile } from './ingest-files.ts';
 import { acquireIngestLease, type HeldLease } from './ingest-lease.ts';
 import { ensureSearchIndexFresh } from './search-service.ts';
+import { type SegmentingAhead, segmentingAhead } from './segmenting-ahead.ts';
 
 export type { DocumentChanges, MeasureChange, MeasureRef } from '../core/ingest/plan-revision.ts';
 export { collectFiles, type SkippedFile } from './ingest-files.ts';
@@ -414,71 +415,6 @@ function planAll(
   return { plans, problems };
 }
 
-/**
- * Documents being cut in the background at once. Two, so a pool thread always has the next one when the main
- * thread is slow to turn the event loop (a batch is handed over, and the next one started, only on a turn);
- * not more, so an ingest in the bot leaves libuv's other pool threads to file and DNS work.
- */
-const AHEAD_IN_FLIGHT = 2;
-
-/**
- * Cuts documents' measures off the main thread (the segmenter's cutForIndexBatch), in the order asked, while
- * the ingest parses and writes on the main thread: the write lock is then taken with each document already
- * cut. The ingest yields to the event loop between documents so finished batches are handed over.
- */
-function segmentingAhead(segmenter: Segmenter) {
-  const ahead = new Map<Prepared, Promise<IndexColumnsOf>>();
-  const cut = (p: Prepared) => indexColumnsAhead(segmenter, p.doc.measures.map(indexSourceOf));
-  const queue: { p: Prepared; settle: (c: Promise<IndexColumnsOf>) => void }[] = [];
-  let inFlight = 0;
-  let wanted: (p: Prepared) => boolean = () => true;
-  const pump = (): void => {
-    while (inFlight < AHEAD_IN_FLIGHT && queue.length > 0) {
-      const { p, settle } = queue.shift()!;
-      if (!wanted(p)) {
-        // Should a replan write it after all, take() cuts it then.
-        ahead.delete(p);
-        settle(Promise.resolve(indexColumnsWith(segmenter, Number.POSITIVE_INFINITY)));
-        continue;
-      }
-      inFlight++;
-      const columns = cut(p);
-      settle(columns);
-      columns
-        .catch(() => {})
-        .finally(() => {
-          inFlight--;
-          pump();
-        });
-    }
-  };
-  return {
-    /** Queues a document's cutting behind the ones asked for before. */
-    ask(p: Prepared): void {
-      const columns = new Promise<IndexColumnsOf>((resolve) => {
-        queue.push({ p, settle: resolve });
-      });
-      // A failed cut is reported by take(); one never taken (the ingest stopped first) must not crash the bot.
-      columns.catch(() => {});
-      ahead.set(p, columns);
-      pump();
-    },
-    /** Queued documents not in `keep` (the plan writes nothing for them) are not cut. */
-    only(keep: Set<Prepared>): void {
-      wanted = (p) => keep.has(p);
-    },
-    /** The document's columns, cut ahead if it was asked for, else now (still off the main thread). */
-    take(p: Prepared): Promise<IndexColumnsOf> {
-      return ahead.get(p) ?? cut(p);
-    },
-    /** Nothing queued is cut any more (the ingest failed or finished). */
-    stop(): void {
-      wanted = () => false;
-      pump();
-    },
-  };
-}
-
 /** The follow-ups on measures a revision removes or changes, as the ingest's result reports them. */
 function affectedBy(followups: FollowupOnItem[], plan: RevisionPlan): AffectedFollowup[] {
   const removed = new Set(plan.changes.removed.map((m) => m.id));
@@ -584,7 +520,7 @@ async function ingestPrepared(
   const problems = [...collected.problems];
   const prepared: Prepared[] = [];
   const { db, segmenter } = deps;
-  const ahead = segmentingAhead(segmenter);
+  const ahead = segmentingAhead<Prepared>(segmenter);
   // A file whose parse is already indexed is usually unchanged: it is not cut ahead (the plan decides for sure).
   const indexedContent = new Set(listDocuments(db).map((d) => d.contentHash));
   try {
@@ -669,7 +605,7 @@ async function writeAll(
   opts: IngestOptions,
   lease: HeldLease,
   skipped: SkippedFile[],
-  ahead: ReturnType<typeof segmentingAhead>,
+  ahead: SegmentingAhead<Prepared>,
 ): Promise<IngestResult> {
   const { db, segmenter } = deps;
   // Brings the existing index up to the current dictionary first (its own transactions), so rows written below
@@ -728,19 +664,18 @@ async function writeAll(
   // bot's writes get in between; each document is still written whole or not at all.
   for (let i = 0; i < plans.length; ) {
     const end = groupEnd(plans, i);
-    // Cut before the write lock is taken, mostly while earlier documents were parsed and written. Columns are
-    // kept per document, so memory is bounded by the group however many files one ingest is given.
+    // Cut before the write lock is taken, mostly while later files were still being parsed (segmentingAhead
+    // bounds what is kept). A failed cut is a write failure: earlier groups may already be written.
     const writing = plans.slice(i, end).filter((fp) => fp.write);
-    const columns = await Promise.all(writing.map((fp) => ahead.take(fp.prepared)));
-    const group = writing.map((fp, k) => ({ fp, columns: columns[k]! }));
-    await yieldToEventLoop();
     let lockHeldMs = 0;
     try {
+      const columns = await Promise.all(writing.map((fp) => ahead.take(fp.prepared)));
+      const group = writing.map((fp, k) => ({ fp, columns: columns[k]! }));
+      await yieldToEventLoop();
       if (group.length > 0) lockHeldMs = writeGroup(group);
     } catch (err) {
       if (!(err instanceof StalePlan)) {
-        const toWrite = (from: number, to?: number) => plans.slice(from, to).filter((fp) => fp.write);
-        throw new IngestWriteError(err, results, toWrite(i, end), toWrite(end).length);
+        throw new IngestWriteError(err, results, writing, plans.slice(end).filter((fp) => fp.write).length);
       }
       if (Date.now() - startedMs > WRITE_WAIT_MS) {
         throw new Error(
