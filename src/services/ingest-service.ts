@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { documentIdCandidates, hashText } from '../core/ids.ts';
 import {
@@ -42,7 +43,7 @@ import {
 } from '../repo/revisions-repo.ts';
 import { indexMeasuresWith, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
 import { collectFiles, type FileProblem, FileReadError, readRegularFile, type SkippedFile } from './ingest-files.ts';
-import { acquireIngestLease, type HeldLease } from './ingest-lease.ts';
+import { acquireIngestLease, type HeldLease, IngestBusyError } from './ingest-lease.ts';
 import { ensureSearchIndexFresh } from './search-service.ts';
 import { type SegmentingAhead, segmentingAhead } from './segmenting-ahead.ts';
 
@@ -98,8 +99,10 @@ export interface IngestOptions {
   /** Who adds the documents: a Slack user id, or the OS user for the CLI. Recorded on documents new to the index. */
   addedBy?: string;
   /**
-   * How long to wait (synchronously) while another ingest holds the ingest lease; default WRITE_WAIT_MS. The bot
-   * passes 0 and gets an IngestBusyError to report, instead of blocking its event loop.
+   * How long to wait (synchronously) while another process's ingest holds the ingest lease; default
+   * WRITE_WAIT_MS. The bot passes 0 and gets an IngestBusyError to report, instead of blocking its event loop.
+   * An ingest of this process writing through the same connection is waited for without blocking (at most
+   * QUEUE_WAIT_MS, then IngestBusyError): two files shared with the bot at once are both indexed.
    */
   waitForOtherIngestMs?: number;
   /**
@@ -528,7 +531,8 @@ async function ingestPrepared(
       try {
         const p = await prepare(s);
         const limit = opts.maxMeasuresPerDocument;
-        if (limit !== undefined && p.doc.measures.length > limit) {
+        // A file already indexed (from the command line, say) is still found unchanged, whatever its size.
+        if (limit !== undefined && p.doc.measures.length > limit && !indexedContent.has(p.contentHash)) {
           problems.push({
             path: s.file,
             message: `${s.file} has ${p.doc.measures.length} measures, over the ${limit} allowed here: split it, or index it with \`measures ingest\`.`,
@@ -557,7 +561,7 @@ async function ingestPrepared(
     }
     if (problems.length > 0) throw new IngestError(problems);
 
-    return await oneWriterAtATime(db, async () => {
+    return await oneWriterAtATime(db, QUEUE_WAIT_MS, async () => {
       const lease = acquireIngestLease(db, opts.waitForOtherIngestMs ?? WRITE_WAIT_MS, (holder) =>
         deps.logger.info('another ingest is adding documents; waiting for it to finish', {
           host: holder.host,
@@ -580,23 +584,51 @@ async function ingestPrepared(
   }
 }
 
-/** The write phase of the ingest each connection is running, if any (oneWriterAtATime). */
-const writingThrough = new WeakMap<Db, Promise<unknown>>();
+/**
+ * How long an ingest waits for the one ahead of it in this process (oneWriterAtATime) before it gives up with
+ * IngestBusyError: an upload's write phase takes seconds, so this is only reached when something is stuck.
+ */
+const QUEUE_WAIT_MS = 2 * 60_000;
+
+/** For each connection, when the write phases queued on it so far are done (oneWriterAtATime). */
+const writingThrough = new WeakMap<Db, Promise<void>>();
 
 /**
  * Runs ingests' write phases through one connection one after another, in the order they got there. An ingest
  * holds the lease across awaits (it waits for its cuts between groups), so a second one in the same process,
  * two people sharing files with the bot at once, would otherwise find the lease taken and be told to try again;
- * this one waits without holding the event loop. Other processes still meet the lease.
+ * this one waits without holding the event loop, for at most `waitMs`. Other processes still meet the lease.
  */
-async function oneWriterAtATime<T>(db: Db, write: () => Promise<T>): Promise<T> {
+async function oneWriterAtATime<T>(db: Db, waitMs: number, write: () => Promise<T>): Promise<T> {
   const before = writingThrough.get(db) ?? Promise.resolve();
-  const mine = before.then(write, write);
+  let done!: () => void;
+  const mine = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  // The next one waits for this one and, should this one give up waiting, for the one it waited for.
   writingThrough.set(
     db,
-    mine.catch(() => {}),
+    before.then(() => mine),
   );
-  return mine;
+  try {
+    if (!(await settlesWithin(before, waitMs))) throw new IngestBusyError({ host: os.hostname(), pid: process.pid });
+    return await write();
+  } finally {
+    done();
+  }
+}
+
+/** Whether `p` settles within `ms`. */
+async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([p.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function writeAll(

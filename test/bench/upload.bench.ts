@@ -24,8 +24,9 @@ const RUNS = 3;
 const SLACK_ACK_DEADLINE_MS = 3000;
 const TICK_MS = 5;
 /**
- * The largest plan the bot takes from Slack: MAX_UPLOAD_MEASURES measures, each of as many clauses drawn from
- * the template documents as keep the file under `maxBytes`.
+ * About the largest plan the bot takes from Slack: MAX_UPLOAD_MEASURES numbered items, each of as many clauses
+ * drawn from the template documents as keep the file under `maxBytes` (the parser reads a few percent fewer
+ * measures from it; the benchmark prints how many).
  */
 function bigPlan(pool: string[], maxBytes: number): Buffer {
   for (let clauses = 40; clauses > 1; clauses--) {

@@ -56,7 +56,7 @@ function countingSegmenter() {
 /** A plan of `sections` × 20 measures, all of its text its own (k tells plans apart). */
 function planOf(k: number, sections: number): { file: string; bytes: Buffer } {
   const text = numberedPlan(`关于推进第${hanNumber(k)}批消费试点城市建设的实施方案`, sections * 20, (m) => {
-    return `推进第${k}批第${Math.ceil(m / 20)}组第${m}项试点建设，完善配套政策`;
+    return `推进第${hanNumber(k)}批第${Math.ceil(m / 20)}组第${m}项试点建设，完善配套政策`;
   });
   return { file: `plan-${k}.txt`, bytes: Buffer.from(text) };
 }
@@ -125,7 +125,7 @@ describe('ingestPaths', () => {
 
   it('names the files it could not write, keeps those written before, and adds the rest when run again', async () => {
     // A database that refuses the third plan's rows, the way a full disk refuses a write.
-    db.exec(`CREATE TRIGGER refuse_plan_3 BEFORE INSERT ON measures WHEN NEW.text LIKE '%第3批%'
+    db.exec(`CREATE TRIGGER refuse_plan_3 BEFORE INSERT ON measures WHEN NEW.text LIKE '%第三批%'
              BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     const plans = [planOf(1, 20), planOf(2, 20), planOf(3, 20), planOf(4, 20)];
     const error = await ingestSources(deps(), plans).catch((e: unknown) => e);
@@ -163,9 +163,28 @@ describe('ingestPaths', () => {
       },
     ]);
     expect(listDocuments(db)).toHaveLength(0);
-    // At the limit it is indexed.
+    // At the limit it is indexed; once indexed, it is found unchanged whatever the limit.
     const { indexed } = await ingestSources(deps(), [plan], { maxMeasuresPerDocument: 40 });
     expect(indexed[0]).toMatchObject({ status: 'added', measures: 40 });
+    const again = await ingestSources(deps(), [plan], { maxMeasuresPerDocument: 10 });
+    expect(again.indexed[0]).toMatchObject({ status: 'unchanged', measures: 40 });
+  });
+
+  it('reports a cut that fails after earlier documents were written as a write failure naming the files', async () => {
+    const segmenter: Segmenter = {
+      ...testSegmenter,
+      cutForIndexBatch: async (texts) => {
+        if (texts.some((t) => t.includes('第三批'))) throw new Error('jieba gave up');
+        return testSegmenter.cutForIndexBatch!(texts);
+      },
+    };
+    const plans = [planOf(1, 20), planOf(2, 20), planOf(3, 20)];
+    const error = await ingestSources({ ...deps(), segmenter }, plans).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestWriteError);
+    expect((error as IngestWriteError).written.map((r) => r.file)).toEqual(['plan-1.txt', 'plan-2.txt']);
+    expect((error as IngestWriteError).failedFiles).toEqual(['plan-3.txt']);
+    expect((error as Error).message).toMatch(/^Could not write plan-3\.txt: jieba gave up\./);
+    expect(listDocuments(db).map((d) => d.file)).toEqual(['plan-1.txt', 'plan-2.txt']);
   });
 
   it('updates a changed document in place, keeping the ids of unchanged measures', async () => {

@@ -93,6 +93,23 @@ describe('segmentingAhead', () => {
     await ahead.take(c);
   });
 
+  it('hands over a document still queued behind the measure limit once the ones before it are taken', async () => {
+    const { segmenter, started, finish } = gatedSegmenter(NAMES);
+    const [a, b, c] = [plan('冷链', 30), plan('电商', 30), plan('养老', 5)];
+    const ahead = segmentingAhead<{ doc: ParsedDocument }>(segmenter, { inFlight: 2, heldMeasures: 50 });
+    for (const d of [a, b, c]) ahead.ask(d);
+    const takenC = ahead.take(c);
+    await finish('冷链');
+    await finish('电商');
+    expect(started).toEqual(['冷链', '电商']);
+    await Promise.all([ahead.take(a), ahead.take(b)]);
+    await finish('养老');
+    const m = c.doc.measures[0]!;
+    expect((await takenC)({ title: m.title, text: m.text, section: m.section, departments: '' }).title).toContain(
+      '养老',
+    );
+  });
+
   it('lets go of what the plan does not write, and cuts nothing more once stopped', async () => {
     const { segmenter, started, finish, turn } = gatedSegmenter(NAMES);
     const [a, b, c, d] = [plan('冷链', 30), plan('电商', 30), plan('养老', 5), plan('文旅', 5)];

@@ -12,10 +12,11 @@ import { postRevisionNotices } from './revision-notices.ts';
 import { buildUploadAnswer, buildUploadRefusal } from './upload-blocks.ts';
 
 /**
- * The most measures a document shared in Slack may have. It is written in one transaction, inside the bot's
- * process: 5,000 measures take about half a second, during which no other request is answered (32,000, the
- * most a 5 MB file of short items holds, took 3 s, past Slack's deadline for everyone else's commands).
- * Real plans have tens to hundreds; a larger compendium is indexed from the command line.
+ * The most measures a document shared in Slack may have. The bot indexes it in its own process and writes it
+ * in one transaction, during which no other request is answered: a 5 MB file of 32,591 short items took 3 s
+ * to write alone, past Slack's deadline for everyone else's commands. With this limit the longest stall of the
+ * largest upload, its parse included, was 1.4–1.9 s (`npm run bench -- upload`). Real plans have tens to
+ * hundreds of measures; a larger compendium is indexed from the command line.
  */
 export const MAX_UPLOAD_MEASURES = 5_000;
 

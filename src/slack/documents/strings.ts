@@ -7,6 +7,8 @@ import { defineStrings } from '../../lib/strings.ts';
 type RefusalText = (file: string, p: ParseErrorParams) => string;
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+/** A count with thousands separators (5,001), or undefined when not known. */
+const count = (n: number | undefined) => n?.toLocaleString('en-US');
 
 /** The no_items refusal, by what the text was read as. */
 function noItemsZh(file: string, p: ParseErrorParams, genre: Record<Genre, string>): string {
@@ -135,7 +137,7 @@ export const documentStrings = defineStrings(
         `${file} 的文字编码无法识别（不是 UTF-8 或 GBK/GB18030）。请另存为 UTF-8 编码（多数编辑器：另存为 → 编码：UTF-8）后再上传。`,
       too_large: (file, p) =>
         p.unit === 'measures'
-          ? `${file} 有 ${p.size ?? '超过上限的'} 条举措，超过在 Slack 中收录的上限（${p.limit} 条；更大的文件会拖慢机器人对所有人的回复）。请拆分后再上传，或请管理员在服务器上用 \`measures ingest\` 收录。`
+          ? `${file} 有 ${count(p.size) ?? '超过上限的'} 条举措，超过在 Slack 中收录的上限（${count(p.limit)} 条；更大的文件会拖慢机器人对所有人的回复）。请拆分后再上传，或请管理员在服务器上用 \`measures ingest\` 收录。`
           : p.unit === 'pages'
             ? `${file} 超过 ${p.limit} 页的上限。请只上传政策正文（不含附件），或把 PDF 拆分后再上传。`
             : `${file}${p.size ? ` 有 ${mb(p.size)} MB，` : ' '}超过 ${mb(p.limit ?? 0)} MB 的上限。请拆分成较小的文件，或只上传政策正文。`,
@@ -251,7 +253,7 @@ export const documentStrings = defineStrings(
         `${file} could not be read as UTF-8 or GBK/GB18030 text. Re-save it as UTF-8 (Save As → Encoding: UTF-8) and upload it again.`,
       too_large: (file, p) =>
         p.unit === 'measures'
-          ? `${file} has ${p.size ?? 'too many'} numbered items, over the ${p.limit} the bot indexes from Slack (a larger document would hold up its answers to everyone). Split it, or have an admin index it on the server with \`measures ingest\`.`
+          ? `${file} has ${count(p.size) ?? 'too many'} numbered items, over the ${count(p.limit)} the bot indexes from Slack (a larger document would hold up its answers to everyone). Split it, or have an admin index it on the server with \`measures ingest\`.`
           : p.unit === 'pages'
             ? `${file} has more than ${p.limit} pages. Upload only the policy text (without annexes), or split the PDF.`
             : `${file} is ${p.size ? `${mb(p.size)} MB, ` : ''}over the ${mb(p.limit ?? 0)} MB limit. Split it into smaller documents or upload only the policy text.`,

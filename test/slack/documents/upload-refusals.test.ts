@@ -95,7 +95,7 @@ suite(
     reply: ['reply.txt 是复函，本身没有编号的条目，没有可收录的举措', '请上传它所答复或印发的政策文件'],
     wps: ['plan.wps 是 WPS 格式文件，无法读取', '存为 Word（.docx）或导出为 PDF'],
     ofd: ['sample.ofd 是 OFD 版式文档，无法读取', 'PDF 版本'],
-    huge: ['compendium.txt 有 5001 条举措，超过在 Slack 中收录的上限（5000 条', 'measures ingest'],
+    huge: ['compendium.txt 有 5,001 条举措，超过在 Slack 中收录的上限（5,000 条', 'measures ingest'],
   },
   // The parser's English sentences.
   ['was read', 'text layer', 'cannot read', 'Upload'],
@@ -108,7 +108,7 @@ suite(
     reply: ['reply.txt is a reply letter (复函) with no numbered items of its own', 'no measures to index'],
     wps: ['plan.wps is a WPS Office file', 'save it as Word (.docx)'],
     ofd: ['sample.ofd is an OFD document', 'PDF version'],
-    huge: ['compendium.txt has 5001 numbered items, over the 5000 the bot indexes from Slack', 'measures ingest'],
+    huge: ['compendium.txt has 5,001 numbered items, over the 5,000 the bot indexes from Slack', 'measures ingest'],
   },
   ['是扫描件', '复函，', '无法读取'],
 );
