@@ -49,7 +49,9 @@ export function segmentingAhead<D extends Document>(
   const cut = (p: D) => indexColumnsAhead(segmenter, p.doc.measures.map(indexSourceOf));
   /** Asked for and not yet taken: `held` once its cutting started (its measures count against AHEAD_MEASURES). */
   const ahead = new Map<D, { columns: Promise<IndexColumnsOf>; held: boolean }>();
-  const queue: { p: D; settle: (c: Promise<IndexColumnsOf>) => void }[] = [];
+  // Read from `next` on (no shift(), which would make a folder of many files quadratic).
+  const queue: ({ p: D; settle: (c: Promise<IndexColumnsOf>) => void } | undefined)[] = [];
+  let next = 0;
   let inFlight = 0;
   let heldMeasures = 0;
   let wanted: (p: D) => boolean = () => true;
@@ -59,8 +61,10 @@ export function segmentingAhead<D extends Document>(
     ahead.delete(p);
   };
   const pump = (): void => {
-    while (queue.length > 0 && inFlight < limits.inFlight && heldMeasures < limits.heldMeasures) {
-      const { p, settle } = queue.shift()!;
+    while (next < queue.length && inFlight < limits.inFlight && heldMeasures < limits.heldMeasures) {
+      const { p, settle } = queue[next]!;
+      // Let go of the entry, so a long folder's queue does not keep what was handed over.
+      queue[next++] = undefined;
       if (!wanted(p)) {
         // Should a replan write it after all, take() cuts it then.
         release(p);
