@@ -24,11 +24,30 @@ export interface SegmentingAhead<D extends Document> {
 }
 
 /**
- * Documents being cut in the background at once. Two, so a pool thread always has the next one when the main
- * thread is slow to turn the event loop (a batch is handed over, and the next one started, only on a turn);
- * not more, so an ingest in the bot leaves libuv's other pool threads to file and DNS work.
+ * Documents being cut in the background at once, by all the ingests of this process that share a segmenter
+ * (several uploads at once in the bot). Two, so a pool thread always has the next one when the main thread is
+ * slow to turn the event loop (a batch is handed over, and the next one started, only on a turn); not more,
+ * so the bot leaves libuv's other pool threads to file and DNS work.
  */
 export const AHEAD_IN_FLIGHT = 2;
+
+/** The batches in flight on one segmenter, and the queues waiting for one of them to finish. */
+interface PoolUse {
+  inFlight: number;
+  waiting: Set<() => void>;
+}
+
+/** Per segmenter (one per process in the bot and the CLI), so concurrent ingests share AHEAD_IN_FLIGHT. */
+const poolUse = new WeakMap<Segmenter, PoolUse>();
+
+function poolUseOf(segmenter: Segmenter): PoolUse {
+  let use = poolUse.get(segmenter);
+  if (!use) {
+    use = { inFlight: 0, waiting: new Set() };
+    poolUse.set(segmenter, use);
+  }
+  return use;
+}
 
 /**
  * No more is cut ahead while the documents cut (or being cut) and not yet written hold this many measures:
@@ -52,7 +71,7 @@ export function segmentingAhead<D extends Document>(
   // Read from `next` on (no shift(), which would make a folder of many files quadratic).
   const queue: ({ p: D; settle: (c: Promise<IndexColumnsOf>) => void } | undefined)[] = [];
   let next = 0;
-  let inFlight = 0;
+  const pool = poolUseOf(segmenter);
   let heldMeasures = 0;
   let wanted: (p: D) => boolean = () => true;
   const release = (p: D) => {
@@ -61,17 +80,19 @@ export function segmentingAhead<D extends Document>(
     ahead.delete(p);
   };
   const pump = (): void => {
-    while (next < queue.length && inFlight < limits.inFlight && heldMeasures < limits.heldMeasures) {
+    while (next < queue.length) {
       const { p, settle } = queue[next]!;
-      // Let go of the entry, so a long folder's queue does not keep what was handed over.
-      queue[next++] = undefined;
       if (!wanted(p)) {
-        // Should a replan write it after all, take() cuts it then.
+        // Handed over uncut, whatever the pool is doing; should a replan write it after all, take() cuts it then.
+        queue[next++] = undefined;
         release(p);
         settle(Promise.resolve(indexColumnsWith(segmenter, Number.POSITIVE_INFINITY)));
         continue;
       }
-      inFlight++;
+      if (pool.inFlight >= limits.inFlight || heldMeasures >= limits.heldMeasures) break;
+      // Let go of the entry, so a long folder's queue does not keep what was handed over.
+      queue[next++] = undefined;
+      pool.inFlight++;
       heldMeasures += p.doc.measures.length;
       ahead.get(p)!.held = true;
       const columns = cut(p);
@@ -79,10 +100,14 @@ export function segmentingAhead<D extends Document>(
       columns
         .catch(() => {})
         .finally(() => {
-          inFlight--;
+          pool.inFlight--;
+          // Every queue on this segmenter may start one now, this one first.
           pump();
+          for (const other of [...pool.waiting]) other();
         });
     }
+    if (next < queue.length) pool.waiting.add(pump);
+    else pool.waiting.delete(pump);
   };
   return {
     ask(p: D): void {

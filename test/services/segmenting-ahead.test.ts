@@ -76,6 +76,32 @@ describe('segmentingAhead', () => {
     }
   });
 
+  it('shares the two at a time with every ingest on the same segmenter (uploads at once)', async () => {
+    const { segmenter, started, finish, turn } = gatedSegmenter(NAMES);
+    const first = segmentingAhead<{ doc: ParsedDocument }>(segmenter, { inFlight: 2, heldMeasures: 1_000 });
+    const second = segmentingAhead<{ doc: ParsedDocument }>(segmenter, { inFlight: 2, heldMeasures: 1_000 });
+    const [a, b, c, d] = [plan('冷链', 3), plan('电商', 3), plan('养老', 3), plan('文旅', 3)];
+    first.ask(a);
+    first.ask(b);
+    second.ask(c);
+    first.ask(d);
+    await turn();
+    expect(started).toEqual(['冷链', '电商']);
+    // One finishes: the queue it belongs to goes first, then the others.
+    await finish('冷链');
+    expect(started).toEqual(['冷链', '电商', '文旅']);
+    await finish('文旅');
+    expect(started).toEqual(['冷链', '电商', '文旅', '养老']);
+    // A stopped ingest cuts nothing it had queued, even once the pool has room.
+    const third = segmentingAhead<{ doc: ParsedDocument }>(segmenter, { inFlight: 2, heldMeasures: 1_000 });
+    third.ask(plan('故障', 2));
+    third.stop();
+    await finish('电商');
+    await finish('养老');
+    await turn();
+    expect(started).not.toContain('故障');
+  });
+
   it('starts no more while the documents cut and not yet written hold the measure limit; writing one frees it', async () => {
     const { segmenter, started, finish, turn } = gatedSegmenter(NAMES);
     const [a, b, c] = [plan('冷链', 30), plan('电商', 30), plan('养老', 5)];
