@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { documentIdCandidates } from '../core/ids.ts';
+import { documentIdCandidates, hashText } from '../core/ids.ts';
 import {
   type DocumentChanges,
   type OldMeasure,
@@ -16,6 +16,7 @@ import {
 } from '../core/ingest/revision-of.ts';
 import type { ParsedDocument, ParseNote, SourceFile } from '../core/model.ts';
 import { ParseError } from '../core/parse/errors.ts';
+import { parseText, readDocument } from '../core/parse/index.ts';
 import { refusalOf } from '../core/parse/refusal.ts';
 import type { IndexColumnsOf } from '../core/search/segment.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
@@ -43,8 +44,6 @@ import {
 import { indexMeasuresWith, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
 import { collectFiles, type FileProblem, FileReadError, readRegularFile, type SkippedFile } from './ingest-files.ts';
 import { acquireIngestLease, type HeldLease, IngestBusyError } from './ingest-lease.ts';
-import { prepareOffThread } from './parse-off-thread.ts';
-import { type Prepared, prepareSource } from './prepare-source.ts';
 import { ensureSearchIndexFresh } from './search-service.ts';
 import { type SegmentingAhead, segmentingAhead } from './segmenting-ahead.ts';
 
@@ -111,11 +110,6 @@ export interface IngestOptions {
    * a document is written in one transaction, which in the bot's process holds every other request meanwhile.
    */
   maxMeasuresPerDocument?: number;
-  /**
-   * Reads and parses each file in a worker thread (prepareOffThread), so the process goes on answering
-   * meanwhile: the bot sets it for uploads. The command line parses on its own thread, which is otherwise idle.
-   */
-  parseOffThread?: boolean;
 }
 
 /** A follow-up whose measure changed or vanished in this ingest; a note for its thread is stored (revision_notices). */
@@ -199,6 +193,20 @@ export class IngestWriteError extends Error {
     this.failedFiles = files;
     this.code = (cause as { code?: unknown } | null)?.code;
   }
+}
+
+interface Prepared {
+  file: string;
+  contentHash: string;
+  doc: ParsedDocument;
+}
+
+/** The one place bytes become a ParsedDocument. */
+async function prepare(source: SourceFile): Promise<Prepared> {
+  const read = await readDocument(source, { maxBytes: MAX_DOCUMENT_BYTES });
+  const doc = parseText({ file: source.file, text: read.text, format: read.format });
+  // The hash covers the parse result, not only the bytes, so a parser improvement re-indexes on the next ingest.
+  return { file: source.file, contentHash: hashText(JSON.stringify(doc)), doc };
 }
 
 interface FilePlan {
@@ -521,9 +529,7 @@ async function ingestPrepared(
   try {
     for (const s of sources) {
       try {
-        const p = opts.parseOffThread
-          ? await prepareOffThread(s, MAX_DOCUMENT_BYTES, deps.logger)
-          : await prepareSource(s, MAX_DOCUMENT_BYTES);
+        const p = await prepare(s);
         const limit = opts.maxMeasuresPerDocument;
         // A file already indexed (from the command line, say) is still found unchanged, whatever its size.
         if (limit !== undefined && p.doc.measures.length > limit && !indexedContent.has(p.contentHash)) {

@@ -15,8 +15,7 @@ import { type Figure, figure, median } from './figures.ts';
 
 /**
  * What the bot's other users feel while it indexes a document someone shared with it: the upload is ingested
- * in the bot's own process (parsed in a worker, cut on the pool, written on the main thread), so whatever the
- * ingest does synchronously holds every other Slack request. The
+ * in the bot's own process, so whatever the ingest does synchronously holds every other Slack request. The
  * largest plan it accepts (the per-file byte cap, MAX_UPLOAD_MEASURES measures) is ingested into a fresh
  * database, with the bot's options, while a 5 ms timer notes the longest gap between its ticks. Reference:
  * the whole ingest, the stall of an ingest that never yields. Slack gives a command 3 s to be acknowledged.
@@ -58,7 +57,7 @@ async function timedUpload(dir: string, name: string, bytes: Buffer) {
   const { indexed } = await ingestSources(
     { db, logger: silentLogger, clock: fixedClock('2024-01-01T00:00:00Z'), segmenter },
     [{ file: `${name}.txt`, bytes }],
-    { addedBy: 'U0BENCH', waitForOtherIngestMs: 0, maxMeasuresPerDocument: MAX_UPLOAD_MEASURES, parseOffThread: true },
+    { addedBy: 'U0BENCH', waitForOtherIngestMs: 0, maxMeasuresPerDocument: MAX_UPLOAD_MEASURES },
   );
   const ended = performance.now();
   clearInterval(tick);
