@@ -12,11 +12,12 @@ import { postRevisionNotices } from './revision-notices.ts';
 import { buildUploadAnswer, buildUploadRefusal } from './upload-blocks.ts';
 
 /**
- * The most measures a document shared in Slack may have. The bot indexes it in its own process and writes it
- * in one transaction, during which no other request is answered: a 5 MB file of 32,591 short items took 3 s
- * to write alone, past Slack's deadline for everyone else's commands. With this limit the longest stall of the
- * largest upload, its parse included, was 1.4–1.9 s (`npm run bench -- upload`). Real plans have tens to
- * hundreds of measures; a larger compendium is indexed from the command line.
+ * The most measures a document shared in Slack may have. The bot cuts an upload on the pool but parses and
+ * writes it on its own thread, the write in one transaction, during which no other request is answered: a
+ * 5 MB file of 32,591 short items took 3 s to write, past Slack's deadline for everyone else's commands. At
+ * this limit the longest stall of the largest upload was 1.4–1.9 s, of which the write was 1.3 s
+ * (`npm run bench -- upload`). Real plans have tens to hundreds of measures; a larger compendium is indexed
+ * from the command line.
  */
 export const MAX_UPLOAD_MEASURES = 5_000;
 
