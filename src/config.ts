@@ -63,6 +63,9 @@ const channelIdList = idList
     }
   });
 
+/** SEARCH_THREADS when unset: one, so that on a two-core machine the event loop keeps a core to itself. */
+export const DEFAULT_SEARCH_THREADS = 1;
+
 export const configSchema = z
   .object({
     DATABASE_PATH: z.string().trim().min(1).default('./data/measures.db'),
@@ -79,6 +82,11 @@ export const configSchema = z
       message: 'must be an http(s) URL such as https://slack.com/api/',
     }),
     PORT: wholeNumber(0, 65535, 3000),
+    /**
+     * Worker threads that run the bot's searches (each with a read-only connection), so acknowledgements never
+     * wait behind another command's SQL and searches use more than one core; 0 runs them in the main thread.
+     */
+    SEARCH_THREADS: wholeNumber(0, 16, DEFAULT_SEARCH_THREADS),
     BOT_LOCALE: z.enum(['zh', 'en']).default('zh'),
     SLACK_ADMIN_USERS: idList,
     /** Who may add documents from Slack besides the admins (user ids); empty = admins only. */

@@ -6,6 +6,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { createJiebaSegmenter, warmSegmenter } from '../search/jieba-segmenter.ts';
 import { indexSummary } from '../services/index-summary.ts';
+import { type SearchThreads, startSearchThreads } from '../services/search-threads.ts';
 import { createSlackApp, type SlackReceiverChoice } from '../slack/app.ts';
 import { runConsole } from '../slack/console/start-console.ts';
 import { openIndex } from './open-index.ts';
@@ -85,11 +86,17 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
     mode === 'socket'
       ? { mode: 'socket', appToken: config.SLACK_APP_TOKEN! }
       : { mode: 'http', signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT };
-  const slack = createSlackApp(base, choice, config.SLACK_BOT_TOKEN!);
+  // Searches run on worker threads with their own connections to the file (an in-memory index cannot be shared).
+  const searchThreads: SearchThreads | null =
+    config.SEARCH_THREADS > 0 && config.DATABASE_PATH !== ':memory:'
+      ? startSearchThreads({ databaseFile: config.DATABASE_PATH, threads: config.SEARCH_THREADS, logger })
+      : null;
+  const slack = createSlackApp({ ...base, searchThreads }, choice, config.SLACK_BOT_TOKEN!);
   let started: { port?: number };
   try {
     started = await slack.start();
   } catch (err) {
+    await searchThreads?.close();
     db.close();
     throw err;
   }
@@ -100,6 +107,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
   } catch (err) {
     // Do not leave a connected receiver and an open database behind a failed start: the process must exit.
     await slack.stop().catch(() => undefined);
+    await searchThreads?.close();
     db.close();
     throw err;
   }
@@ -116,6 +124,7 @@ export async function startBot(config: Config, deps: { logger: Logger; clock: Cl
         .stop()
         .catch((err: unknown) => logger.warn('error stopping the Slack receiver', { error: (err as Error).message }));
       await jobs.stop();
+      await searchThreads?.close();
       db.close();
     },
   };

@@ -2,12 +2,13 @@ import { type ForceStatus, refStatus } from '../core/documents/in-force.ts';
 import type { ItemKind } from '../core/model.ts';
 import { SearchInputError } from '../core/search/errors.ts';
 import { facetMatch, scopeMatch } from '../core/search/facets.ts';
-import { hasFilters, resolveFilters, type SearchFilters } from '../core/search/filters.ts';
+import { hasFilters, type ResolvedFilters, resolveFilters, type SearchFilters } from '../core/search/filters.ts';
 import { buildSnippet, type SnippetPart } from '../core/search/highlight.ts';
 import {
   headingMatch,
   highlightNeedles,
   isBlankQuery,
+  type ParsedQuery,
   parseQuery,
   titleMatch,
   wordMatch,
@@ -97,26 +98,53 @@ function checkPaging(limit: number | undefined, offset: number | undefined): { l
  * character queries and when words find fewer than FEW_WORD_HITS (after the word matches, ranked apart); a
  * query with more than BROAD_QUERY_MATCHES matches lists those with its words in a title, then in the
  * departments, first; or, with an empty query and some filter, lists the filtered measures by document and
- * position. Bad input throws SearchInputError.
+ * position. Bad input throws SearchInputError. `planSearch` then `runSearchPlan`, in this thread.
+ *
+ * @example searchMeasures(db, { query: '冷链 部门:商务', today: '2026-12-01' }, segmenter).hits[0]?.label
  */
 export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter): SearchResult {
+  return runSearchPlan(db, planSearch(req, segmenter));
+}
+
+/**
+ * A search request checked and its keywords read: everything a search decides without the database. Plain data
+ * (it crosses to a search thread, services/search-threads.ts), so the segmenter is needed only where it is built.
+ */
+export interface SearchPlan {
+  query: string;
+  limit: number;
+  offset: number;
+  today: string;
+  filters: ResolvedFilters;
+  /** Whether the request gave any filter (the resolved filters may be empty for, e.g., a kind-only filter). */
+  filtered: boolean;
+  /** The keywords as read; null for a blank query (list mode). */
+  parsed: ParsedQuery | null;
+}
+
+/** Checks a request and reads its keywords: the part of a search that needs the segmenter. Throws SearchInputError. */
+export function planSearch(req: SearchRequest, segmenter: Segmenter): SearchPlan {
   if (!isIsoDate(req.today)) throw new SearchInputError('bad_date', `"${req.today}" is not a date (YYYY-MM-DD).`);
   const { limit, offset } = checkPaging(req.limit, req.offset);
   const filters = resolveFilters(req.filters, req.today);
   const query = req.query.trim();
+  const filtered = hasFilters(req.filters);
+  if (isBlankQuery(query) && !filtered) {
+    throw new SearchInputError('empty', 'Type something to search for (for example 冷链 or 5G基站), or give a filter.');
+  }
+  const parsed = isBlankQuery(query) ? null : parseQuery(query, segmenter);
+  return { query, limit, offset, today: req.today, filters, filtered, parsed };
+}
 
+/** Runs a planned search: SQL and the rows' snippets, no segmenter. */
+export function runSearchPlan(db: Db, plan: SearchPlan): SearchResult {
+  const { query, limit, offset, filters, parsed } = plan;
   let total: number;
   let totalIsLowerBound = false;
   let page: { measureId: string; rank: number }[];
   let needles: string[] = [];
   let unsupported: string[] = [];
-  if (isBlankQuery(query)) {
-    if (!hasFilters(req.filters)) {
-      throw new SearchInputError(
-        'empty',
-        'Type something to search for (for example 冷链 or 5G基站), or give a filter.',
-      );
-    }
+  if (parsed === null) {
     // The filters as a facet MATCH when they have a positive facet (in force alone has none) and a department
     // filter, if any, became tokens (its lead-first order needs its lead tokens); else SQL.
     const scope = facetScope(db, filters, undefined, true);
@@ -136,7 +164,6 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
       page = pageListed(db, filters, limit, offset).map((measureId) => ({ measureId, rank: 0 }));
     }
   } else {
-    const parsed = parseQuery(query, segmenter);
     needles = highlightNeedles(parsed);
     unsupported = parsed.unsupported;
     // Department, region, kind and in-force filters become facet tokens ANDed into every MATCH (intersected inside FTS5);
@@ -150,7 +177,7 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     // whether words alone find enough or exact substrings must be added (always, for 1–2 characters); the
     // union is counted only when the words left the count below the bound (a union is slower to count). A
     // filtered 1–2 character query goes straight to the union: filters rarely leave 10,000 matches.
-    const unionOnly = parsed.short && hasFilters(req.filters);
+    const unionOnly = parsed.short && plan.filtered;
     const wordCount = unionOnly ? null : countMatchesUpTo(db, words, rest, COUNTED_MATCHES + 1);
     let counted = wordCount ?? 0;
     const substrings = parsed.short || counted < FEW_WORD_HITS;
@@ -167,7 +194,7 @@ export function searchMeasures(db: Db, req: SearchRequest, segmenter: Segmenter)
     const tiers = matchTiers({ substrings, wordCount, counted }).map((t) => tierMatch[t]());
     page = pageMatchesTiered(db, tiers, rest, limit, offset);
   }
-  return { query, total, totalIsLowerBound, hits: hydrate(db, page, needles, req.today), unsupported };
+  return { query, total, totalIsLowerBound, hits: hydrate(db, page, needles, plan.today), unsupported };
 }
 
 /**

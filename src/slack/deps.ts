@@ -5,6 +5,7 @@ import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import { dateInZone } from '../lib/dates.ts';
 import type { Logger } from '../lib/logger.ts';
+import { type SearchRunner, type SearchThreads, searchRunner } from '../services/search-threads.ts';
 import { type Locale, type Strings, stringsFor } from './strings.ts';
 
 /** What every listener and subcommand receives. Built once in createSlackApp; nothing here is global. */
@@ -25,6 +26,8 @@ export interface SlackDeps {
    * locked after the budget throws the busy error, which failureText turns into "the index is busy".
    */
   write: RunWrite;
+  /** Runs a search (services/search-threads.ts): on a search thread when the bot has them, else in this thread. */
+  search: SearchRunner;
 }
 
 /** What the app wiring hands the Slack layer; slackDeps derives the rest. */
@@ -36,6 +39,8 @@ export interface SlackDepsBase {
   segmenter: Segmenter;
   /** How handlers write (SlackDeps.write); retrying while another process holds the lock unless told. */
   write?: RunWrite;
+  /** Search threads on the database file (start-bot.ts); none: searches run in this thread. */
+  searchThreads?: SearchThreads | null;
 }
 
 export function slackDeps(base: SlackDepsBase): SlackDeps {
@@ -51,6 +56,7 @@ export function slackDeps(base: SlackDepsBase): SlackDeps {
       retryingWrite({
         onRetry: (attempt, delayMs) => logger.debug('index locked, write retried', { attempt, delayMs }),
       }),
+    search: searchRunner(db, segmenter, base.searchThreads ?? null, logger),
     timeZone: base.config.DIGEST_TZ,
     locale: base.config.BOT_LOCALE,
     strings: stringsFor(base.config.BOT_LOCALE),

@@ -1,12 +1,17 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import bolt from '@slack/bolt';
+import { DEFAULT_SEARCH_THREADS } from '../../src/config.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { type Db, openDatabase } from '../../src/db/open.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
 import { searchMeasures } from '../../src/services/search-service.ts';
+import { startSearchThreads } from '../../src/services/search-threads.ts';
 import { EVENTS_PATH } from '../../src/slack/app.ts';
 import { RESULTS_PAGE_SIZE } from '../../src/slack/kit/limits.ts';
 import { startFakeSlack } from '../helpers/fake-slack.ts';
@@ -92,14 +97,32 @@ async function bareBolt(): Promise<{ url: string; stop: () => Promise<void> }> {
   };
 }
 
-async function botLoad(db: Db, rounds: number): Promise<Load> {
-  const h = await startHarness(db);
+/**
+ * The bot as `npm start` runs it: on a database file, searches on SEARCH_THREADS worker threads (their CPU is
+ * counted: process.cpuUsage covers every thread). `threads: 0` runs them in the main thread.
+ */
+export async function botLoad(db: Db, file: string, rounds: number, threads = DEFAULT_SEARCH_THREADS): Promise<Load> {
+  const searchThreads = threads > 0 ? startSearchThreads({ databaseFile: file, threads, logger: silentLogger }) : null;
+  const h = await startHarness(db, {}, searchThreads ? { searchThreads } : {});
   try {
     await drive(h.url, WARMUP);
     return await drive(h.url, rounds);
   } finally {
     await h.stop();
+    await searchThreads?.close();
   }
+}
+
+/** The seeded index as a file, so the bot can share it with its search threads. */
+export async function seededFile(): Promise<{ db: Db; file: string; dir: string }> {
+  const memory = await seededDb();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-slack-bench-'));
+  const file = path.join(dir, 'seeds.db');
+  memory.prepare('VACUUM INTO ?').run(file);
+  memory.close();
+  const db = openDatabase(file);
+  migrate(db);
+  return { db, file, dir };
 }
 
 export default async function bench(): Promise<{ figures: Figure[] }> {
@@ -108,7 +131,7 @@ export default async function bench(): Promise<{ figures: Figure[] }> {
   const reference = await drive(bare.url, ROUNDS, false);
   await bare.stop();
 
-  const seeded = await seededDb();
+  const { db: seeded, file: seededPath, dir: seededDir } = await seededFile();
   const search: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const q = QUERIES[i % QUERIES.length]!.split(' ')[0]!;
@@ -116,8 +139,10 @@ export default async function bench(): Promise<{ figures: Figure[] }> {
     searchMeasures(seeded, { query: q, limit: RESULTS_PAGE_SIZE, today: TODAY }, testSegmenter);
     search.push(performance.now() - t);
   }
-  const small = await botLoad(seeded, ROUNDS);
+  const small = await botLoad(seeded, seededPath, ROUNDS);
+  const smallInline = await botLoad(seeded, seededPath, ROUNDS, 0);
   seeded.close();
+  fs.rmSync(seededDir, { recursive: true, force: true });
 
   const figures: Figure[] = [
     figure(
@@ -138,13 +163,19 @@ export default async function bench(): Promise<{ figures: Figure[] }> {
       undefined,
       { text: '< 100 ms', max: 99.999 },
     ),
+    figure('Slack: CPU per warmed /measures command (seeds), SEARCH_THREADS=0', 'ms', smallInline.cpuMsPerCommand, {
+      name: 'bare Bolt app that only acks',
+      value: reference.cpuMsPerCommand,
+    }),
   ];
   const large = benchState.searchDb;
   let big: Load | undefined;
+  let bigInline: Load | undefined;
   if (large) {
     const db = openDatabase(large.file);
     migrate(db);
-    big = await botLoad(db, ROUNDS);
+    big = await botLoad(db, large.file, ROUNDS);
+    bigInline = await botLoad(db, large.file, ROUNDS, 0);
     db.close();
     const k = `${Math.round(large.measures / 1000)}k`;
     figures.push(
@@ -162,6 +193,15 @@ export default async function bench(): Promise<{ figures: Figure[] }> {
       figure(`Slack: CPU per command (${k} measures)`, 'ms', big.cpuMsPerCommand, {
         name: 'bare Bolt app that only acks',
         value: reference.cpuMsPerCommand,
+      }),
+      figure(
+        `Slack: ack + reply p99, ${CONCURRENCY} in flight (${k} measures), SEARCH_THREADS=0`,
+        'ms',
+        percentile(bigInline!.roundTrip, 99),
+      ),
+      figure(`Slack: ack p99, ${CONCURRENCY} in flight (${k} measures)`, 'ms', percentile(big.ack, 99), {
+        name: 'SEARCH_THREADS=0',
+        value: percentile(bigInline!.ack, 99),
       }),
     );
   }

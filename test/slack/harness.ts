@@ -3,6 +3,7 @@ import type { RunWrite } from '../../src/db/busy-retry.ts';
 import type { Db } from '../../src/db/open.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
+import type { SearchThreads } from '../../src/services/search-threads.ts';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../src/slack/app.ts';
 import { seededDb as seedIndex } from '../helpers/db.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.ts';
@@ -83,7 +84,7 @@ vitest?.afterEach(() => {
 export async function startHarness(
   db: Db,
   env: Record<string, string> = {},
-  opts: { write?: RunWrite } = {},
+  opts: { write?: RunWrite; searchThreads?: SearchThreads } = {},
 ): Promise<Harness> {
   const fake = await startFakeSlack();
   liveFakes.add(fake);
@@ -104,6 +105,7 @@ export async function startHarness(
       config,
       segmenter: testSegmenter,
       ...(opts.write ? { write: opts.write } : {}),
+      ...(opts.searchThreads ? { searchThreads: opts.searchThreads } : {}),
     },
     { mode: 'http', signingSecret: SIGNING_SECRET, port: 0 },
     config.SLACK_BOT_TOKEN!,

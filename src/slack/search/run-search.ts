@@ -1,4 +1,4 @@
-import { SearchInputError, searchMeasures, targetsInWindow } from '../../services/search-service.ts';
+import { SearchInputError, targetsInWindow } from '../../services/search-service.ts';
 import { type SlackDeps, todayOf } from '../deps.ts';
 import { RESULTS_PAGE_SIZE } from '../kit/limits.ts';
 import { escapeMrkdwn } from '../kit/mrkdwn.ts';
@@ -10,7 +10,11 @@ import { type SearchState, toSearch } from './search-state.ts';
  * Runs a keyword / dept / due search and renders one page. Shared by the subcommands, the More and Share
  * buttons and @mentions, so every surface shows the same thing.
  */
-export function runSearch(request: SearchState, deps: SlackDeps, opts: { sharedBy?: string } = {}): Reply {
+export async function runSearch(
+  request: SearchState,
+  deps: SlackDeps,
+  opts: { sharedBy?: string } = {},
+): Promise<Reply> {
   const s = deps.strings;
   const today = todayOf(deps);
   const parsed = toSearch(request, today);
@@ -19,11 +23,7 @@ export function runSearch(request: SearchState, deps: SlackDeps, opts: { sharedB
   }
   const { query, filters } = parsed.search;
   try {
-    const result = searchMeasures(
-      deps.db,
-      { query, filters, limit: RESULTS_PAGE_SIZE, offset: request.offset, today },
-      deps.segmenter,
-    );
+    const result = await deps.search({ query, filters, limit: RESULTS_PAGE_SIZE, offset: request.offset, today });
     // A due window lists measures; say how many targets are due in it too, the unit the digest counts.
     const dueWindow = query === '' && (filters.dueFrom !== undefined || filters.dueTo !== undefined);
     return buildSearchResults({

@@ -16,7 +16,7 @@ export function searchMoreHandler(deps: SlackDeps) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: deps.strings.expired });
         return;
       }
-      const page = runSearch(request, deps);
+      const page = await runSearch(request, deps);
       await respond({ response_type: 'ephemeral', replace_original: true, text: page.text, blocks: page.blocks });
     });
   };

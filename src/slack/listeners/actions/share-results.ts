@@ -17,7 +17,7 @@ export function shareResultsHandler(deps: SlackDeps) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: deps.strings.expired });
         return;
       }
-      const message = runSearch(request, deps, { sharedBy: payload.user.id });
+      const message = await runSearch(request, deps, { sharedBy: payload.user.id });
       await shareInChannel({ client, respond, channel: channelOf(payload), message, deps });
     });
   };
