@@ -72,6 +72,11 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Operators of other search syntaxes the query used, searched as plain words (`NEAR(…)`, `*`, `^`). */
   unsupported: string[];
+  /**
+   * For a list by due window (no keywords): the dated targets due in the window among the listed measures, the
+   * unit the digest counts. Counted in the same read as the list, so the two agree while documents change.
+   */
+  targetsDue?: number;
 }
 
 export interface SearchRequest {
@@ -136,15 +141,24 @@ export function planSearch(req: SearchRequest, segmenter: Segmenter): SearchPlan
   return { query, limit, offset, today: req.today, filters, filtered, parsed };
 }
 
-/** Runs a planned search: SQL and the rows' snippets, no segmenter. */
+/**
+ * Runs a planned search: SQL and the rows' snippets, no segmenter. Its statements read one snapshot (a read
+ * transaction), so a count, its page and their rows agree even while another connection writes.
+ */
 export function runSearchPlan(db: Db, plan: SearchPlan): SearchResult {
+  return db.transaction(() => runPlanInSnapshot(db, plan))();
+}
+
+function runPlanInSnapshot(db: Db, plan: SearchPlan): SearchResult {
   const { query, limit, offset, filters, parsed } = plan;
   let total: number;
   let totalIsLowerBound = false;
   let page: { measureId: string; rank: number }[];
   let needles: string[] = [];
   let unsupported: string[] = [];
+  let targetsDue: number | undefined;
   if (parsed === null) {
+    if (filters.dueFrom !== undefined || filters.dueTo !== undefined) targetsDue = countTargetsInWindow(db, filters);
     // The filters as a facet MATCH when they have a positive facet (in force alone has none) and a department
     // filter, if any, became tokens (its lead-first order needs its lead tokens); else SQL.
     const scope = facetScope(db, filters, undefined, true);
@@ -194,15 +208,8 @@ export function runSearchPlan(db: Db, plan: SearchPlan): SearchResult {
     const tiers = matchTiers({ substrings, wordCount, counted }).map((t) => tierMatch[t]());
     page = pageMatchesTiered(db, tiers, rest, limit, offset);
   }
-  return { query, total, totalIsLowerBound, hits: hydrate(db, page, needles, plan.today), unsupported };
-}
-
-/**
- * Dated targets due in the filters' window (dueFrom…dueTo) among the measures the filters select: `/measures due`
- * says how many targets, as the digest does, not only how many measures hold them.
- */
-export function targetsInWindow(db: Db, filters: SearchFilters, today: string): number {
-  return countTargetsInWindow(db, resolveFilters(filters, today));
+  const hits = hydrate(db, page, needles, plan.today);
+  return { query, total, totalIsLowerBound, hits, unsupported, ...(targetsDue === undefined ? {} : { targetsDue }) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open.ts';
 import { runSearchPlan, type SearchPlan } from './search-service.ts';
-import type { ThreadData, ThreadReply } from './search-threads.ts';
+import { reportedError, type ThreadData, type ThreadReply } from './search-threads.ts';
 
 /**
  * A search thread (started by search-threads.ts): runs planned searches on its own read-only connection, one at a
@@ -11,17 +11,14 @@ const port = parentPort;
 if (port) {
   const { databaseFile } = workerData as ThreadData;
   const db = openDatabase(databaseFile, { readonly: true });
+  port.postMessage({ ready: true } satisfies ThreadReply);
   port.on('message', ({ id, plan }: { id: number; plan: SearchPlan }) => {
     let reply: ThreadReply;
     const began = performance.now();
     try {
       reply = { id, result: runSearchPlan(db, plan), elapsedMs: performance.now() - began };
     } catch (err) {
-      const e = err as Error & { code?: unknown };
-      reply = {
-        id,
-        error: { name: e.name, message: e.message, ...(typeof e.code === 'string' ? { code: e.code } : {}) },
-      };
+      reply = { id, error: reportedError(err) };
     }
     port.postMessage(reply);
   });

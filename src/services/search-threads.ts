@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { SearchInputError, type SearchInputErrorCode } from '../core/search/errors.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
+import { DatabaseError, type StorageProblem } from '../db/errors.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../lib/logger.ts';
 import { planSearch, runSearchPlan, type SearchPlan, type SearchRequest, type SearchResult } from './search-service.ts';
@@ -18,6 +19,10 @@ export interface SearchThreads {
    * SearchThreadsUnavailable when no thread can.
    */
   run(plan: SearchPlan): Promise<{ result: SearchResult; elapsedMs: number }>;
+  /** Starts the threads that are not running, in the background (each takes ~0.1 s to open the database). */
+  prepare(): void;
+  /** Whether some thread has opened the database and can search at once. */
+  isReady(): boolean;
   /** Stops every thread; searches still running reject with SearchThreadsUnavailable. */
   close(): Promise<void>;
 }
@@ -30,10 +35,21 @@ export class SearchThreadsUnavailable extends Error {
 /** A thread that stopped this many times is not started again; its share goes to the others, or to this thread. */
 export const MAX_THREAD_RESTARTS = 3;
 
+/** An error a thread reports, as plain data. */
+export interface ThreadError {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: string;
+  /** Set for a DatabaseError: what the bot tells the user about a storage failure. */
+  database?: { file: string; problem: StorageProblem };
+}
+
 /** What a thread answers (search-thread.ts). */
 export type ThreadReply =
+  | { ready: true }
   | { id: number; result: SearchResult; elapsedMs: number }
-  | { id: number; error: { name: string; message: string; code?: string } };
+  | { id: number; error: ThreadError };
 
 /** What a thread is given when it starts. */
 export interface ThreadData {
@@ -47,6 +63,8 @@ interface Slot {
     { resolve: (r: { result: SearchResult; elapsedMs: number }) => void; reject: (e: Error) => void }
   >;
   restarts: number;
+  /** The thread has opened the database. */
+  ready: boolean;
 }
 
 /**
@@ -60,18 +78,40 @@ export function threadScriptUrl(moduleUrl: string = import.meta.url): URL {
   return at < 0 ? here : new URL(`${here.pathname.slice(0, at)}/dist/${here.pathname.slice(at + 5)}`, here);
 }
 
-/** Rebuilds an error a thread reported: input errors keep their class and code, others their message and code. */
-function errorFromThread(e: { name: string; message: string; code?: string }): Error {
-  if (e.name === 'SearchInputError') return new SearchInputError(e.code as SearchInputErrorCode, e.message);
-  const err = new Error(e.message) as Error & { code?: string };
-  err.name = e.name;
+/** An error as plain data (errors lose their class crossing threads): what errorFromThread rebuilds. */
+export function reportedError(err: unknown): ThreadError {
+  const e: Error & { code?: unknown } = err instanceof Error ? err : new Error(String(err));
+  return {
+    name: e.name,
+    message: e.message,
+    ...(e.stack === undefined ? {} : { stack: e.stack }),
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(e instanceof DatabaseError ? { database: { file: e.file, problem: e.problem } } : {}),
+  };
+}
+
+/**
+ * Rebuilds an error a thread reported, so callers handle it as if the search had run here: input and database
+ * errors keep their class and fields, others their name, message and code; each keeps the thread's stack.
+ */
+export function errorFromThread(e: ThreadError): Error {
+  let err: Error & { code?: string };
+  if (e.name === 'SearchInputError') err = new SearchInputError(e.code as SearchInputErrorCode, e.message);
+  else if (e.database)
+    err = Object.assign(new DatabaseError(e.database.file, e.database.problem, ''), { message: e.message });
+  else {
+    err = new Error(e.message);
+    err.name = e.name;
+  }
   if (e.code !== undefined) err.code = e.code;
+  if (e.stack !== undefined) err.stack = e.stack;
   return err;
 }
 
 /**
- * Starts `threads` search threads on `databaseFile` (a file: an in-memory database cannot be shared). Threads
- * start in the background; a search sent before one is ready waits for it.
+ * Search threads on `databaseFile` (a file: an in-memory database cannot be shared), `threads` at most. None
+ * runs until `prepare()` or a search asks for one, so a bot whose searches stay in the main thread spends no
+ * memory on them; a search sent to a thread that is still starting waits for it.
  *
  * @example const threads = startSearchThreads({ databaseFile: 'data/measures.db', threads: 2, logger });
  */
@@ -86,6 +126,7 @@ export function startSearchThreads(opts: {
     worker: null,
     pending: new Map(),
     restarts: -1,
+    ready: false,
   }));
   let nextId = 1;
   let closed = false;
@@ -94,6 +135,7 @@ export function startSearchThreads(opts: {
     for (const p of slot.pending.values()) p.reject(new SearchThreadsUnavailable(why));
     slot.pending.clear();
     slot.worker = null;
+    slot.ready = false;
   };
 
   const start = (slot: Slot): Worker | null => {
@@ -112,6 +154,10 @@ export function startSearchThreads(opts: {
     // Idle threads do not keep the process alive; close() stops them.
     worker.unref();
     worker.on('message', (m: ThreadReply) => {
+      if ('ready' in m) {
+        if (slot.worker === worker) slot.ready = true;
+        return;
+      }
       const p = slot.pending.get(m.id);
       if (!p) return;
       slot.pending.delete(m.id);
@@ -149,6 +195,13 @@ export function startSearchThreads(opts: {
         worker.postMessage({ id, plan });
       });
     },
+    prepare() {
+      if (closed) return;
+      for (const s of slots) if (s.worker === null) start(s);
+    },
+    isReady() {
+      return slots.some((s) => s.ready);
+    },
     async close() {
       closed = true;
       await Promise.all(
@@ -178,8 +231,10 @@ const RECENT_WEIGHT = 0.2;
 
 /**
  * The bot's search: the request is checked and its keywords read in this thread (input errors reject at once);
- * the SQL runs on a search thread once searches take THREAD_ENTER_MS or more on average (until they fall below THREAD_LEAVE_MS), else here, and
- * here too when no thread can take it (none started, one stopped mid-search). The answer is the same either way.
+ * the SQL runs on a search thread once searches take THREAD_ENTER_MS or more on average (until they fall below
+ * THREAD_LEAVE_MS), else here. Crossing the bound starts the threads; searches stay here until one is ready, so
+ * none waits for a thread to start, and here too when no thread can take it (none starts, one stopped
+ * mid-search). The answer is the same either way.
  *
  * @example const search = searchRunner(db, segmenter, threads, logger); (await search({ query: '冷链', today })).total
  */
@@ -197,10 +252,11 @@ export function searchRunner(
   const learn = (ms: number) => {
     recentMs += RECENT_WEIGHT * (ms - recentMs);
     threaded = recentMs >= (threaded ? leaveMs : enterMs);
+    if (threaded) threads?.prepare();
   };
   return async (req) => {
     const plan = planSearch(req, segmenter);
-    if (threads && threaded) {
+    if (threads && threaded && threads.isReady()) {
       try {
         const { result, elapsedMs } = await threads.run(plan);
         learn(elapsedMs);

@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DatabaseError } from '../../src/db/errors.ts';
 import { type Db, openDatabase } from '../../src/db/open.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
 import { planSearch, SearchInputError, type SearchRequest, searchMeasures } from '../../src/services/search-service.ts';
 import {
+  errorFromThread,
+  reportedError,
   type SearchThreads,
   SearchThreadsUnavailable,
   searchRunner,
@@ -32,6 +35,7 @@ const requests: SearchRequest[] = [
   { query: '', filters: { region: '天津' }, today },
   { query: '"冷链物流"', today },
   { query: '电商 -直播', filters: { inForce: true }, today },
+  { query: '', filters: { dueFrom: '2023-01-01', dueTo: '2023-12-31' }, today },
 ];
 
 let dir: string;
@@ -120,6 +124,55 @@ describe('search threads', () => {
   });
 });
 
+describe('search threads start', () => {
+  it('only when asked, and the runner searches in the main thread until one has opened the database', async () => {
+    const real = startSearchThreads({ databaseFile: file, threads: 1, logger: silentLogger });
+    let threadRuns = 0;
+    const counted: SearchThreads = {
+      ...real,
+      run: (plan) => {
+        threadRuns++;
+        return real.run(plan);
+      },
+    };
+    try {
+      expect(real.isReady()).toBe(false);
+      const search = searchRunner(db, testSegmenter, counted, silentLogger, { enterMs: 0 });
+      const expected = searchMeasures(db, { query: '冷链', today }, testSegmenter);
+      // The first search decides that searches go to a thread; none is ready yet, so it answers here.
+      expect(await search({ query: '冷链', today })).toEqual(expected);
+      expect(threadRuns).toBe(0);
+      await expect.poll(() => real.isReady(), { timeout: 10_000 }).toBe(true);
+      expect(await search({ query: '冷链', today })).toEqual(expected);
+      expect(threadRuns).toBe(1);
+    } finally {
+      await real.close();
+    }
+    expect(real.isReady()).toBe(false);
+  });
+});
+
+describe('errors from a thread', () => {
+  it('keep their class, fields and stack, so the bot explains them as it would here', () => {
+    const input = errorFromThread(reportedError(new SearchInputError('empty', 'Type something')));
+    expect(input).toBeInstanceOf(SearchInputError);
+    expect(input).toMatchObject({ code: 'empty', message: 'Type something' });
+
+    const storage = new DatabaseError('/data/measures.db', 'corrupt', 'database disk image is malformed');
+    const back = errorFromThread(reportedError(storage));
+    expect(back).toBeInstanceOf(DatabaseError);
+    expect(back).toMatchObject({ file: '/data/measures.db', problem: 'corrupt', message: storage.message });
+    expect(back.stack).toBe(storage.stack);
+
+    const sqlite = Object.assign(new Error('database is locked'), { name: 'SqliteError', code: 'SQLITE_BUSY' });
+    expect(errorFromThread(reportedError(sqlite))).toMatchObject({
+      name: 'SqliteError',
+      code: 'SQLITE_BUSY',
+      message: 'database is locked',
+    });
+  });
+});
+
 describe('searchRunner', () => {
   /** Threads that record what they are given and answer from the main connection. */
   function recordingThreads(): SearchThreads & { runs: number } {
@@ -130,6 +183,8 @@ describe('searchRunner', () => {
         const { runSearchPlan } = await import('../../src/services/search-service.ts');
         return { result: runSearchPlan(db, plan), elapsedMs: 5 };
       },
+      prepare: () => {},
+      isReady: () => true,
       close: async () => {},
     };
     return t;

@@ -1,4 +1,4 @@
-import { SearchInputError, targetsInWindow } from '../../services/search-service.ts';
+import { SearchInputError } from '../../services/search-service.ts';
 import { type SlackDeps, todayOf } from '../deps.ts';
 import { RESULTS_PAGE_SIZE } from '../kit/limits.ts';
 import { escapeMrkdwn } from '../kit/mrkdwn.ts';
@@ -24,10 +24,9 @@ export async function runSearch(
   const { query, filters } = parsed.search;
   try {
     const result = await deps.search({ query, filters, limit: RESULTS_PAGE_SIZE, offset: request.offset, today });
-    // A due window lists measures; say how many targets are due in it too, the unit the digest counts.
-    const dueWindow = query === '' && (filters.dueFrom !== undefined || filters.dueTo !== undefined);
+    // A due window lists measures; the search also says how many targets are due in it, the unit the digest counts.
     return buildSearchResults({
-      ...(dueWindow ? { targetsDue: targetsInWindow(deps.db, filters, today) } : {}),
+      ...(result.targetsDue === undefined ? {} : { targetsDue: result.targetsDue }),
       request,
       search: parsed.search,
       total: result.total,

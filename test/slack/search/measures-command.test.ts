@@ -92,6 +92,12 @@ describe('/measures search over signed HTTP', () => {
     expect(year.total).toBeGreaterThan(0);
     const { reply } = await h.command('due 2023');
     expect(visibleText(reply.body.blocks)).toContain(s.resultsCount(year.total, 1, year.hits.length));
+    // The digest's unit, counted apart from the search: every dated target due in 2023.
+    const due2023 = db
+      .prepare("SELECT COUNT(*) AS n FROM targets WHERE due BETWEEN '2023-01-01' AND '2023-12-31'")
+      .get() as { n: number };
+    expect(due2023.n).toBeGreaterThanOrEqual(year.total);
+    expect(visibleText(reply.body.blocks)).toContain(s.resultsTargetsDue(due2023.n));
     const next = searchMeasures(
       db,
       {
