@@ -228,6 +228,11 @@ export const THREAD_ENTER_MS = 2;
 export const THREAD_LEAVE_MS = 1;
 /** Weight of the latest search in the running average that decides where the next one runs. */
 const RECENT_WEIGHT = 0.2;
+/**
+ * A search counts in the average as at most this many times THREAD_ENTER_MS: one slow search (the first after
+ * start, cold; one broad query) cannot move searches to the threads alone, three slow ones in a row do.
+ */
+const SAMPLE_CAP_FACTOR = 2;
 
 /**
  * The bot's search: the request is checked and its keywords read in this thread (input errors reject at once);
@@ -243,14 +248,15 @@ export function searchRunner(
   segmenter: Segmenter,
   threads: SearchThreads | null,
   logger: Logger,
-  bounds: { enterMs?: number; leaveMs?: number } = {},
+  bounds: { enterMs?: number; leaveMs?: number; nowMs?: () => number } = {},
 ): SearchRunner {
   const enterMs = bounds.enterMs ?? THREAD_ENTER_MS;
   const leaveMs = Math.min(enterMs, bounds.leaveMs ?? THREAD_LEAVE_MS);
+  const nowMs = bounds.nowMs ?? (() => performance.now());
   let recentMs = 0;
   let threaded = false;
   const learn = (ms: number) => {
-    recentMs += RECENT_WEIGHT * (ms - recentMs);
+    recentMs += RECENT_WEIGHT * (Math.min(ms, SAMPLE_CAP_FACTOR * enterMs) - recentMs);
     threaded = recentMs >= (threaded ? leaveMs : enterMs);
     if (threaded) threads?.prepare();
   };
@@ -266,9 +272,9 @@ export function searchRunner(
         logger.debug('searching in the main thread', { reason: err.message });
       }
     }
-    const began = performance.now();
+    const began = nowMs();
     const result = runSearchPlan(db, plan);
-    learn(performance.now() - began);
+    learn(nowMs() - began);
     return result;
   };
 }

@@ -205,6 +205,30 @@ describe('searchRunner', () => {
     expect(t.runs).toBe(0);
   });
 
+  it('does not move searches to the threads for one slow search, but does for a run of them', async () => {
+    const t = recordingThreads();
+    // A clock under which the next main-thread search takes `nextMs` (each search reads it twice).
+    let nextMs = 0;
+    let now = 0;
+    let reads = 0;
+    const nowMs = () => {
+      reads++;
+      if (reads % 2 === 0) now += nextMs;
+      return now;
+    };
+    const search = searchRunner(db, testSegmenter, t, silentLogger, { enterMs: 2, leaveMs: 1, nowMs });
+    nextMs = 500; // the first search after start, cold
+    await search({ query: '冷链', today });
+    nextMs = 0.3;
+    for (let i = 0; i < 5; i++) await search({ query: '冷链', today });
+    expect(t.runs).toBe(0);
+    nextMs = 8;
+    for (let i = 0; i < 3; i++) await search({ query: '冷链', today });
+    expect(t.runs).toBe(0);
+    await search({ query: '冷链', today });
+    expect(t.runs).toBe(1);
+  });
+
   it('hands searches to the threads once they cost enough, and keeps them there while they do', async () => {
     const t = recordingThreads();
     const search = searchRunner(db, testSegmenter, t, silentLogger, { enterMs: 0, leaveMs: 1 });

@@ -58,7 +58,7 @@ function splitForSegmenter(normalized: string): { ascii: string[]; rest: string 
 
 /** The ASCII runs and the segmenter's words as one column; punctuation is dropped in one pass, not word by word. */
 function joinIndexTokens(ascii: string[], words: string): string {
-  return (ascii.length > 0 ? `${ascii.join(' ')} ${words}` : words).replace(NON_WORD_RUNS, ' ').trim();
+  return wordsOnly(ascii.length > 0 ? `${ascii.join(' ')} ${words}` : words);
 }
 
 /** What one measure gives the index: its text, heading, section heading and departments. */
@@ -191,6 +191,46 @@ let charBuffer = new Uint16Array(1024);
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 const SPACE = 0x20;
 
+/** Whether the UTF-16 unit `code` (not a surrogate) is a WORD_CHAR, through the wordUnit table. */
+function isWordUnit(code: number, char: string): boolean {
+  let word = wordUnit[code]!;
+  if (word === 0) {
+    word = WORD_CHAR.test(char) ? 1 : 2;
+    wordUnit[code] = word;
+  }
+  return word === 1;
+}
+
+function charBufferFor(units: number): Uint16Array {
+  if (charBuffer.length < units) charBuffer = new Uint16Array(Math.max(units, 2 * charBuffer.length));
+  return charBuffer;
+}
+
+/**
+ * Text with every run of non-word characters made one space and none at either end: the segmenter's output
+ * as an FTS column. One pass over a table; a regex replace of the same runs costs about six times more, and
+ * the column holds every word of every measure.
+ *
+ * @example wordsOnly('冷链 ， 物流  ') // '冷链 物流'
+ */
+export function wordsOnly(text: string): string {
+  const n = text.length;
+  const buffer = charBufferFor(n);
+  let out = 0;
+  let gap = false;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    // A character outside the BMP is two units that only together say whether it is a letter.
+    if (code >= 0xd800 && code <= 0xdfff) return text.replace(NON_WORD_RUNS, ' ').trim();
+    if (isWordUnit(code, text[i]!)) {
+      if (gap && out > 0) buffer[out++] = SPACE;
+      gap = false;
+      buffer[out++] = code;
+    } else gap = true;
+  }
+  return UTF16.decode(buffer.subarray(0, out));
+}
+
 /**
  * charTokens joined by spaces (the chars column as stored), in one pass over a table instead of a regex match
  * and an array of one-character strings: the column holds every character of every measure.
@@ -199,21 +239,16 @@ const SPACE = 0x20;
  */
 export function charColumn(normalized: string): string {
   const n = normalized.length;
-  if (charBuffer.length < 2 * n) charBuffer = new Uint16Array(Math.max(2 * n, 2 * charBuffer.length));
+  const buffer = charBufferFor(2 * n);
   let out = 0;
   for (let i = 0; i < n; i++) {
     const code = normalized.charCodeAt(i);
     // A character outside the BMP is two units that only together say whether it is a letter.
     if (code >= 0xd800 && code <= 0xdfff) return charTokens(normalized).join(' ');
-    let word = wordUnit[code]!;
-    if (word === 0) {
-      word = WORD_CHAR.test(normalized[i]!) ? 1 : 2;
-      wordUnit[code] = word;
-    }
-    if (word === 1) {
-      if (out > 0) charBuffer[out++] = SPACE;
-      charBuffer[out++] = code;
+    if (isWordUnit(code, normalized[i]!)) {
+      if (out > 0) buffer[out++] = SPACE;
+      buffer[out++] = code;
     }
   }
-  return UTF16.decode(charBuffer.subarray(0, out));
+  return UTF16.decode(buffer.subarray(0, out));
 }

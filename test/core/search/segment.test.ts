@@ -9,6 +9,7 @@ import {
   SEGMENTATION_RULES_VERSION,
   segmentForIndex,
   segmentQuery,
+  wordsOnly,
 } from '../../../src/core/search/segment.ts';
 import type { Segmenter } from '../../../src/core/search/segmenter.ts';
 
@@ -131,5 +132,25 @@ describe('charColumn', () => {
   it('gives the same tokens as charTokens on long mixed text (the buffer grows)', () => {
     const text = normalizeForSearch('到2025年，建成５Ｇ基站（累计）、“十四五”期间；ａｂｃ·×—'.repeat(500));
     expect(charColumn(text)).toBe(charTokens(text).join(' '));
+  });
+});
+
+describe('wordsOnly', () => {
+  it('makes each run of punctuation, spaces or symbols one space, with none at the ends', () => {
+    expect(wordsOnly('冷链 ， 物流  ')).toBe('冷链 物流');
+    expect(wordsOnly('（一） 加快\t建设。\n5g 基站')).toBe('一 加快 建设 5g 基站');
+    expect(wordsOnly('市场监管局')).toBe('市场监管局');
+    expect(wordsOnly('')).toBe('');
+    expect(wordsOnly(' 、；：“”')).toBe('');
+  });
+
+  it('keeps letters outside the BMP and private-use characters, and drops symbols there', () => {
+    expect(wordsOnly('𠮷野家 😀 消费')).toBe('𠮷野家 消费');
+    expect(wordsOnly('\ue000字 😀😀')).toBe('\ue000字');
+  });
+
+  it('is the same as replacing every non-letter run on long text (the buffer grows past any earlier text)', () => {
+    const text = '到 2025 年 ， 建成 ５Ｇ 基站 （ 累计 ） 、 “ 十四五 ” 期间 ； ａｂｃ · × — '.repeat(800);
+    expect(wordsOnly(text)).toBe(text.replace(/[^\p{L}\p{N}\p{Co}]+/gu, ' ').trim());
   });
 });
