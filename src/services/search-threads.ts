@@ -219,24 +219,24 @@ export function startSearchThreads(opts: {
 export type SearchRunner = (req: SearchRequest) => Promise<SearchResult>;
 
 /**
- * Searches move to the threads once they take this long on average (wall time, in the thread that ran them), and
- * come back to the main thread below THREAD_LEAVE_MS. Handing a search to a thread and its result back costs
+ * Searches move to the threads once the median of the last RECENT_SEARCHES takes this long (wall time, in the
+ * thread that ran them), and come back to the main thread below THREAD_LEAVE_MS. Handing a search to a thread and its result back costs
  * about half a millisecond of CPU, so for a small index (the seeds: well under a millisecond) the main thread is
  * cheaper; the gap between the two bounds keeps a search mix near the line from switching back and forth.
  */
 export const THREAD_ENTER_MS = 2;
 export const THREAD_LEAVE_MS = 1;
-/** Weight of the latest search in the running average that decides where the next one runs. */
-const RECENT_WEIGHT = 0.2;
 /**
- * A search counts in the average as at most this many times THREAD_ENTER_MS: one slow search (the first after
- * start, cold; one broad query) cannot move searches to the threads alone, three slow ones in a row do.
+ * How many of the latest searches decide where the next one runs, by their median: slow searches that are not
+ * the rule (the first after start, cold; a garbage collection during one; a broad query now and then) do not
+ * move searches to the threads, as they did an average (measured: a small index under a burst then started a
+ * thread and spent 0.5 ms more CPU a command). Nothing moves before this many searches.
  */
-const SAMPLE_CAP_FACTOR = 2;
+export const RECENT_SEARCHES = 15;
 
 /**
  * The bot's search: the request is checked and its keywords read in this thread (input errors reject at once);
- * the SQL runs on a search thread once searches take THREAD_ENTER_MS or more on average (until they fall below
+ * the SQL runs on a search thread once recent searches take THREAD_ENTER_MS or more (median; until it falls below
  * THREAD_LEAVE_MS), else here. Crossing the bound starts the threads; searches stay here until one is ready, so
  * none waits for a thread to start, and here too when no thread can take it (none starts, one stopped
  * mid-search). The answer is the same either way.
@@ -253,11 +253,17 @@ export function searchRunner(
   const enterMs = bounds.enterMs ?? THREAD_ENTER_MS;
   const leaveMs = Math.min(enterMs, bounds.leaveMs ?? THREAD_LEAVE_MS);
   const nowMs = bounds.nowMs ?? (() => performance.now());
-  let recentMs = 0;
+  const recentMs = new Float64Array(RECENT_SEARCHES);
+  const sorted = new Float64Array(RECENT_SEARCHES);
+  let seen = 0;
   let threaded = false;
   const learn = (ms: number) => {
-    recentMs += RECENT_WEIGHT * (Math.min(ms, SAMPLE_CAP_FACTOR * enterMs) - recentMs);
-    threaded = recentMs >= (threaded ? leaveMs : enterMs);
+    recentMs[seen++ % RECENT_SEARCHES] = ms;
+    if (seen < RECENT_SEARCHES) return;
+    sorted.set(recentMs);
+    sorted.sort();
+    const medianMs = sorted[RECENT_SEARCHES >> 1]!;
+    threaded = medianMs >= (threaded ? leaveMs : enterMs);
     if (threaded) threads?.prepare();
   };
   return async (req) => {

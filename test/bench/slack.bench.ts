@@ -44,7 +44,7 @@ interface Load {
  * Runs `rounds` commands against `url` from a separate process (slack-load-client.ts), and the CPU this
  * process (the app, and the fake Slack where it is used) spent meanwhile.
  */
-async function drive(url: string, rounds: number, expectReply = true): Promise<Load> {
+export async function drive(url: string, rounds: number, expectReply = true): Promise<Load> {
   const cpu = process.cpuUsage();
   const out = await new Promise<string>((resolve, reject) => {
     const child = spawn(

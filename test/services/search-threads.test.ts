@@ -9,6 +9,7 @@ import { warmSegmenter } from '../../src/search/jieba-segmenter.ts';
 import { planSearch, SearchInputError, type SearchRequest, searchMeasures } from '../../src/services/search-service.ts';
 import {
   errorFromThread,
+  RECENT_SEARCHES,
   reportedError,
   type SearchThreads,
   SearchThreadsUnavailable,
@@ -94,7 +95,7 @@ describe('search threads', () => {
       SearchThreadsUnavailable,
     );
     const search = searchRunner(db, testSegmenter, closed, silentLogger, { enterMs: 0 });
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < RECENT_SEARCHES + 3; i++) {
       expect(await search({ query: '冷链', today })).toEqual(
         searchMeasures(db, { query: '冷链', today }, testSegmenter),
       );
@@ -113,7 +114,7 @@ describe('search threads', () => {
       );
       const search = searchRunner(db, testSegmenter, broken, silentLogger, { enterMs: 0 });
       // A stopped thread is started again a bounded number of times, then no longer: every search still answers.
-      for (let i = 0; i < 8; i++) {
+      for (let i = 0; i < RECENT_SEARCHES + 8; i++) {
         expect(await search({ query: '冷链', today })).toEqual(
           searchMeasures(db, { query: '冷链', today }, testSegmenter),
         );
@@ -139,8 +140,8 @@ describe('search threads start', () => {
       expect(real.isReady()).toBe(false);
       const search = searchRunner(db, testSegmenter, counted, silentLogger, { enterMs: 0 });
       const expected = searchMeasures(db, { query: '冷链', today }, testSegmenter);
-      // The first search decides that searches go to a thread; none is ready yet, so it answers here.
-      expect(await search({ query: '冷链', today })).toEqual(expected);
+      // The first searches decide that searches go to a thread; none is ready yet, so they answer here.
+      for (let i = 0; i < RECENT_SEARCHES; i++) expect(await search({ query: '冷链', today })).toEqual(expected);
       expect(threadRuns).toBe(0);
       await expect.poll(() => real.isReady(), { timeout: 10_000 }).toBe(true);
       expect(await search({ query: '冷链', today })).toEqual(expected);
@@ -205,7 +206,7 @@ describe('searchRunner', () => {
     expect(t.runs).toBe(0);
   });
 
-  it('does not move searches to the threads for one slow search, but does for a run of them', async () => {
+  it('does not move searches to the threads for slow searches now and then, but does once most are slow', async () => {
     const t = recordingThreads();
     // A clock under which the next main-thread search takes `nextMs` (each search reads it twice).
     let nextMs = 0;
@@ -217,13 +218,18 @@ describe('searchRunner', () => {
       return now;
     };
     const search = searchRunner(db, testSegmenter, t, silentLogger, { enterMs: 2, leaveMs: 1, nowMs });
-    nextMs = 500; // the first search after start, cold
-    await search({ query: '冷链', today });
-    nextMs = 0.3;
-    for (let i = 0; i < 5; i++) await search({ query: '冷链', today });
+    const searchTaking = async (ms: number) => {
+      nextMs = ms;
+      await search({ query: '冷链', today });
+    };
+    await searchTaking(500); // the first search after start, cold
+    for (let i = 0; i < 30; i++) await searchTaking(i % 5 === 0 ? 40 : 0.3); // a garbage collection now and then
     expect(t.runs).toBe(0);
-    nextMs = 8;
-    for (let i = 0; i < 3; i++) await search({ query: '冷链', today });
+    // A larger index: once most of the latest searches are slow, the next goes to a thread.
+    const slowNeeded = Math.floor(RECENT_SEARCHES / 2) + 1;
+    for (let i = 0; i < slowNeeded - 2; i++) await searchTaking(8);
+    expect(t.runs).toBe(0);
+    await searchTaking(8);
     expect(t.runs).toBe(0);
     await search({ query: '冷链', today });
     expect(t.runs).toBe(1);
@@ -232,8 +238,8 @@ describe('searchRunner', () => {
   it('hands searches to the threads once they cost enough, and keeps them there while they do', async () => {
     const t = recordingThreads();
     const search = searchRunner(db, testSegmenter, t, silentLogger, { enterMs: 0, leaveMs: 1 });
-    // The first search measures what searches cost; the thread then reports 5 ms each, above leaveMs.
-    for (let i = 0; i < 5; i++) await search({ query: '冷链', today });
+    // The first searches measure what searches cost; the thread then reports 5 ms each, above leaveMs.
+    for (let i = 0; i < RECENT_SEARCHES + 4; i++) await search({ query: '冷链', today });
     expect(t.runs).toBe(4);
   });
 });
