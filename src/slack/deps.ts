@@ -1,10 +1,12 @@
 import type { Config } from '../config.ts';
 import type { Segmenter } from '../core/search/segmenter.ts';
 import { type RunWrite, retryingWrite } from '../db/busy-retry.ts';
+import { changeStamp } from '../db/change-stamp.ts';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../lib/clock.ts';
 import { dateInZone } from '../lib/dates.ts';
 import type { Logger } from '../lib/logger.ts';
+import { cachedSearches } from '../services/search-cache.ts';
 import { type SearchRunner, type SearchThreads, searchRunner } from '../services/search-threads.ts';
 import { type Locale, type Strings, stringsFor } from './strings.ts';
 
@@ -26,7 +28,10 @@ export interface SlackDeps {
    * locked after the budget throws the busy error, which failureText turns into "the index is busy".
    */
   write: RunWrite;
-  /** Runs a search (services/search-threads.ts): on a search thread when the bot has them, else in this thread. */
+  /**
+   * Runs a search (services/search-threads.ts): on a search thread when the bot has them, else in this thread;
+   * a request asked again before anything is written gets the same answer without running (search-cache.ts).
+   */
   search: SearchRunner;
 }
 
@@ -41,6 +46,8 @@ export interface SlackDepsBase {
   write?: RunWrite;
   /** Search threads on the database file (start-bot.ts); none: searches run in this thread. */
   searchThreads?: SearchThreads | null;
+  /** How many recent search answers are reused while nothing is written (SEARCH_CACHE_ENTRIES unless told; 0: none). */
+  searchCacheEntries?: number;
 }
 
 export function slackDeps(base: SlackDepsBase): SlackDeps {
@@ -56,7 +63,11 @@ export function slackDeps(base: SlackDepsBase): SlackDeps {
       retryingWrite({
         onRetry: (attempt, delayMs) => logger.debug('index locked, write retried', { attempt, delayMs }),
       }),
-    search: searchRunner(db, segmenter, base.searchThreads ?? null, logger),
+    search: cachedSearches(
+      searchRunner(db, segmenter, base.searchThreads ?? null, logger),
+      () => changeStamp(db),
+      base.searchCacheEntries,
+    ),
     timeZone: base.config.DIGEST_TZ,
     locale: base.config.BOT_LOCALE,
     strings: stringsFor(base.config.BOT_LOCALE),

@@ -99,11 +99,26 @@ async function bareBolt(): Promise<{ url: string; stop: () => Promise<void> }> {
 
 /**
  * The bot as `npm start` runs it: on a database file, searches on SEARCH_THREADS worker threads (their CPU is
- * counted: process.cpuUsage covers every thread). `threads: 0` runs them in the main thread.
+ * counted: process.cpuUsage covers every thread). `threads: 0` runs them in the main thread; `cacheEntries: 0`
+ * runs every search, as if each command asked something new (the load repeats a few queries, which the bot's
+ * answer cache otherwise serves without searching).
  */
-export async function botLoad(db: Db, file: string, rounds: number, threads = DEFAULT_SEARCH_THREADS): Promise<Load> {
+export async function botLoad(
+  db: Db,
+  file: string,
+  rounds: number,
+  opts: { threads?: number; cacheEntries?: number } = {},
+): Promise<Load> {
+  const threads = opts.threads ?? DEFAULT_SEARCH_THREADS;
   const searchThreads = threads > 0 ? startSearchThreads({ databaseFile: file, threads, logger: silentLogger }) : null;
-  const h = await startHarness(db, {}, searchThreads ? { searchThreads } : {});
+  const h = await startHarness(
+    db,
+    {},
+    {
+      ...(searchThreads ? { searchThreads } : {}),
+      ...(opts.cacheEntries === undefined ? {} : { searchCacheEntries: opts.cacheEntries }),
+    },
+  );
   try {
     await drive(h.url, WARMUP);
     return await drive(h.url, rounds);
@@ -140,7 +155,7 @@ export default async function bench(): Promise<{ figures: Figure[] }> {
     search.push(performance.now() - t);
   }
   const small = await botLoad(seeded, seededPath, ROUNDS);
-  const smallInline = await botLoad(seeded, seededPath, ROUNDS, 0);
+  const smallUncached = await botLoad(seeded, seededPath, ROUNDS, { cacheEntries: 0 });
   seeded.close();
   fs.rmSync(seededDir, { recursive: true, force: true });
 
@@ -163,10 +178,12 @@ export default async function bench(): Promise<{ figures: Figure[] }> {
       undefined,
       { text: '< 100 ms', max: 99.999 },
     ),
-    figure('Slack: CPU per warmed /measures command (seeds), SEARCH_THREADS=0', 'ms', smallInline.cpuMsPerCommand, {
-      name: 'bare Bolt app that only acks',
-      value: reference.cpuMsPerCommand,
-    }),
+    figure(
+      'Slack: CPU per warmed /measures command (seeds), every search run (no answer reused)',
+      'ms',
+      smallUncached.cpuMsPerCommand,
+      { name: 'bare Bolt app that only acks', value: reference.cpuMsPerCommand },
+    ),
   ];
   const large = benchState.searchDb;
   let big: Load | undefined;
@@ -174,35 +191,47 @@ export default async function bench(): Promise<{ figures: Figure[] }> {
   if (large) {
     const db = openDatabase(large.file);
     migrate(db);
-    big = await botLoad(db, large.file, ROUNDS);
-    bigInline = await botLoad(db, large.file, ROUNDS, 0);
+    // Every search run: the latency of searching a large index under load, not of the answer cache.
+    big = await botLoad(db, large.file, ROUNDS, { cacheEntries: 0 });
+    bigInline = await botLoad(db, large.file, ROUNDS, { threads: 0, cacheEntries: 0 });
     db.close();
     const k = `${Math.round(large.measures / 1000)}k`;
     figures.push(
       figure(
-        `Slack: ack + reply p99, ${CONCURRENCY} in flight (${k} measures)`,
+        `Slack: ack + reply p99, ${CONCURRENCY} in flight (${k} measures, every search run)`,
         'ms',
         percentile(big.roundTrip, 99),
         undefined,
         { text: '< 100 ms', max: 99.999 },
       ),
-      figure(`Slack: commands failed or acked after 3 s (${k} measures)`, 'commands', big.failed, undefined, {
-        text: '0',
-        max: 0,
-      }),
-      figure(`Slack: CPU per command (${k} measures)`, 'ms', big.cpuMsPerCommand, {
+      figure(
+        `Slack: commands failed or acked after 3 s (${k} measures, every search run)`,
+        'commands',
+        big.failed,
+        undefined,
+        {
+          text: '0',
+          max: 0,
+        },
+      ),
+      figure(`Slack: CPU per command (${k} measures, every search run)`, 'ms', big.cpuMsPerCommand, {
         name: 'bare Bolt app that only acks',
         value: reference.cpuMsPerCommand,
       }),
       figure(
-        `Slack: ack + reply p99, ${CONCURRENCY} in flight (${k} measures), SEARCH_THREADS=0`,
+        `Slack: ack + reply p99, ${CONCURRENCY} in flight (${k} measures, every search run), SEARCH_THREADS=0`,
         'ms',
         percentile(bigInline!.roundTrip, 99),
       ),
-      figure(`Slack: ack p99, ${CONCURRENCY} in flight (${k} measures)`, 'ms', percentile(big.ack, 99), {
-        name: 'SEARCH_THREADS=0',
-        value: percentile(bigInline!.ack, 99),
-      }),
+      figure(
+        `Slack: ack p99, ${CONCURRENCY} in flight (${k} measures, every search run)`,
+        'ms',
+        percentile(big.ack, 99),
+        {
+          name: 'SEARCH_THREADS=0',
+          value: percentile(bigInline!.ack, 99),
+        },
+      ),
     );
   }
   const row = (name: string, xs: number[]) =>

@@ -84,7 +84,7 @@ vitest?.afterEach(() => {
 export async function startHarness(
   db: Db,
   env: Record<string, string> = {},
-  opts: { write?: RunWrite; searchThreads?: SearchThreads } = {},
+  opts: { write?: RunWrite; searchThreads?: SearchThreads; searchCacheEntries?: number } = {},
 ): Promise<Harness> {
   const fake = await startFakeSlack();
   liveFakes.add(fake);
@@ -106,6 +106,7 @@ export async function startHarness(
       segmenter: testSegmenter,
       ...(opts.write ? { write: opts.write } : {}),
       ...(opts.searchThreads ? { searchThreads: opts.searchThreads } : {}),
+      ...(opts.searchCacheEntries === undefined ? {} : { searchCacheEntries: opts.searchCacheEntries }),
     },
     { mode: 'http', signingSecret: SIGNING_SECRET, port: 0 },
     config.SLACK_BOT_TOKEN!,

@@ -11,6 +11,7 @@ import { ACTIONS } from '../../../src/slack/ids.ts';
 import { stringsFor } from '../../../src/slack/strings.ts';
 import { testDb } from '../../helpers/db.ts';
 import { insertMeasureFollowup } from '../../helpers/followup-fixture.ts';
+import { numberedPlan } from '../../helpers/numbered-plan.ts';
 import { testSegmenter } from '../../helpers/segmenter.ts';
 import { eventBody, JSON_TYPE } from '../../helpers/slack-request.ts';
 import { buttonsOf, type Harness, SEEDS_DIR, startHarness, TODAY, visibleText } from '../harness.ts';
@@ -273,5 +274,18 @@ describe('a revision, uploaded in a channel with an @mention', () => {
     // The follow-ups are still there, on their ids.
     expect(getFollowup(db, onChanged.id)!.measureId).toBe(eighteen.id);
     expect(getFollowup(db, onRemoved.id)!.measureId).toBe(nineteen.id);
+  });
+});
+
+describe('a document shared after a search', () => {
+  it('is found by the same /measures search asked again (the answer is not reused across the write)', async () => {
+    const before = await h.command('氢能重卡');
+    expect(visibleText(before.reply.body.blocks)).not.toContain('*氢能重卡*');
+    const plan = numberedPlan('关于开展氢能重卡示范的实施方案', 3, (k) => `开展氢能重卡示范运营第${k}批`);
+    await shareInDm('hydrogen-plan.txt', Buffer.from(plan));
+    const after = await h.command('氢能重卡');
+    const text = visibleText(after.reply.body.blocks);
+    expect(text).toContain('*氢能重卡*');
+    expect(text).toContain(s.resultsCount(3, 1, 3));
   });
 });
