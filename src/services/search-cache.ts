@@ -1,3 +1,4 @@
+import { deepFreeze } from '../lib/deep-freeze.ts';
 import type { SearchRequest, SearchResult } from './search-service.ts';
 import type { SearchRunner } from './search-threads.ts';
 
@@ -10,14 +11,6 @@ export const SEARCH_CACHE_ENTRIES = 256;
 interface Entry {
   stamp: string;
   result: Promise<SearchResult>;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /** Same request, same key: the fields a search reads, in a fixed order. */

@@ -30,7 +30,9 @@ import { benchState } from './shared-state.ts';
  */
 const QUERIES = ['冷链', '消费', '5G基站', '商务', '物流 部门:商务', '电商 地区:天津', '养老', '数字'];
 const ROUNDS = 1000;
-const WARMUP = 200;
+/** Commands before measuring: V8 keeps optimising the request path for the first thousand or so. */
+const WARMUP = 1000;
+const MEASURED_TURNS = 3;
 const CONCURRENCY = 20;
 
 interface Load {
@@ -76,7 +78,7 @@ export async function drive(url: string, rounds: number, expectReply = true): Pr
 }
 
 /** The reference: a Bolt app on the same receiver that acks /measures and does nothing else. */
-async function bareBolt(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function bareBolt(): Promise<{ url: string; stop: () => Promise<void> }> {
   const fake = await startFakeSlack();
   const receiver = new bolt.HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: EVENTS_PATH });
   const app = new bolt.App({
@@ -103,12 +105,11 @@ async function bareBolt(): Promise<{ url: string; stop: () => Promise<void> }> {
  * runs every search, as if each command asked something new (the load repeats a few queries, which the bot's
  * answer cache otherwise serves without searching).
  */
-export async function botLoad(
+export async function startBot(
   db: Db,
   file: string,
-  rounds: number,
   opts: { threads?: number; cacheEntries?: number } = {},
-): Promise<Load> {
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const threads = opts.threads ?? DEFAULT_SEARCH_THREADS;
   const searchThreads = threads > 0 ? startSearchThreads({ databaseFile: file, threads, logger: silentLogger }) : null;
   const h = await startHarness(
@@ -119,13 +120,51 @@ export async function botLoad(
       ...(opts.cacheEntries === undefined ? {} : { searchCacheEntries: opts.cacheEntries }),
     },
   );
+  return {
+    url: h.url,
+    stop: async () => {
+      await h.stop();
+      await searchThreads?.close();
+    },
+  };
+}
+
+/** A bot's load after WARMUP commands. */
+export async function botLoad(
+  db: Db,
+  file: string,
+  rounds: number,
+  opts: { threads?: number; cacheEntries?: number } = {},
+): Promise<Load> {
+  const bot = await startBot(db, file, opts);
   try {
-    await drive(h.url, WARMUP);
-    return await drive(h.url, rounds);
+    await drive(bot.url, WARMUP);
+    return await drive(bot.url, rounds);
   } finally {
-    await h.stop();
-    await searchThreads?.close();
+    await bot.stop();
   }
+}
+
+/**
+ * Apps measured side by side: each warmed up, then driven in turns (one of each, MEASURED_TURNS times), so a
+ * change in the machine's speed meets all of them alike. CPU per command is the median turn's; latencies pool
+ * every turn.
+ */
+async function inTurns(apps: { url: string; expectReply: boolean }[]): Promise<Load[]> {
+  for (const a of apps) await drive(a.url, WARMUP, a.expectReply);
+  const turns: Load[][] = apps.map(() => []);
+  for (let t = 0; t < MEASURED_TURNS; t++) {
+    for (const [i, a] of apps.entries()) turns[i]!.push(await drive(a.url, ROUNDS, a.expectReply));
+  }
+  return turns.map((loads) => ({
+    ack: loads.flatMap((l) => l.ack),
+    roundTrip: loads.flatMap((l) => l.roundTrip),
+    cpuMsPerCommand: percentile(
+      loads.map((l) => l.cpuMsPerCommand),
+      50,
+    ),
+    failed: loads.reduce((n, l) => n + l.failed, 0),
+  }));
 }
 
 /** The seeded index as a file, so the bot can share it with its search threads. */
@@ -141,11 +180,6 @@ export async function seededFile(): Promise<{ db: Db; file: string; dir: string 
 }
 
 export default async function bench(): Promise<{ figures: Figure[] }> {
-  const bare = await bareBolt();
-  await drive(bare.url, WARMUP, false);
-  const reference = await drive(bare.url, ROUNDS, false);
-  await bare.stop();
-
   const { db: seeded, file: seededPath, dir: seededDir } = await seededFile();
   const search: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -154,8 +188,15 @@ export default async function bench(): Promise<{ figures: Figure[] }> {
     searchMeasures(seeded, { query: q, limit: RESULTS_PAGE_SIZE, today: TODAY }, testSegmenter);
     search.push(performance.now() - t);
   }
-  const small = await botLoad(seeded, seededPath, ROUNDS);
-  const smallUncached = await botLoad(seeded, seededPath, ROUNDS, { cacheEntries: 0 });
+  const bare = await bareBolt();
+  const bot = await startBot(seeded, seededPath);
+  const botUncached = await startBot(seeded, seededPath, { cacheEntries: 0 });
+  const [reference, small, smallUncached] = (await inTurns([
+    { url: bare.url, expectReply: false },
+    { url: bot.url, expectReply: true },
+    { url: botUncached.url, expectReply: true },
+  ])) as [Load, Load, Load];
+  await Promise.all([bare.stop(), bot.stop(), botUncached.stop()]);
   seeded.close();
   fs.rmSync(seededDir, { recursive: true, force: true });
 

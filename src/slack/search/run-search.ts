@@ -1,10 +1,19 @@
-import { SearchInputError } from '../../services/search-service.ts';
+import { deepFreeze } from '../../lib/deep-freeze.ts';
+import { SearchInputError, type SearchResult } from '../../services/search-service.ts';
 import { type SlackDeps, todayOf } from '../deps.ts';
 import { RESULTS_PAGE_SIZE } from '../kit/limits.ts';
 import { escapeMrkdwn } from '../kit/mrkdwn.ts';
 import { notice, type Reply } from '../kit/reply.ts';
 import { buildSearchResults } from './results-blocks.ts';
 import { type SearchState, toSearch } from './search-state.ts';
+
+/**
+ * Pages already rendered from a reused answer (services/search-cache.ts hands out the same frozen result while
+ * nothing is written), by everything else a page shows (the request as typed, the day, the language): a command asked again is not
+ * rendered again. Held by the
+ * answer, so a page goes when its answer does.
+ */
+const renderedPages = new WeakMap<SearchResult, Map<string, Reply>>();
 
 /**
  * Runs a keyword / dept / due search and renders one page. Shared by the subcommands, the More and Share
@@ -24,8 +33,14 @@ export async function runSearch(
   const { query, filters } = parsed.search;
   try {
     const result = await deps.search({ query, filters, limit: RESULTS_PAGE_SIZE, offset: request.offset, today });
+    // A shared page names its sharer: rendered each time (one per person would pile up under one answer).
+    const keep = Object.isFrozen(result) && !opts.sharedBy;
+    const pageKey = JSON.stringify([request, today, deps.locale]);
+    const reused = keep ? renderedPages.get(result) : undefined;
+    const earlier = reused?.get(pageKey);
+    if (earlier) return earlier;
     // A due window lists measures; the search also says how many targets are due in it, the unit the digest counts.
-    return buildSearchResults({
+    const page = buildSearchResults({
       ...(result.targetsDue === undefined ? {} : { targetsDue: result.targetsDue }),
       request,
       search: parsed.search,
@@ -38,6 +53,11 @@ export async function runSearch(
       strings: s,
       ...(opts.sharedBy ? { sharedBy: opts.sharedBy } : {}),
     });
+    if (!keep) return page;
+    const pages = reused ?? new Map<string, Reply>();
+    if (!reused) renderedPages.set(result, pages);
+    pages.set(pageKey, deepFreeze(page));
+    return page;
   } catch (err) {
     // The search service rejects input it cannot search (e.g. only punctuation); say why instead of failing.
     if (err instanceof SearchInputError)

@@ -284,6 +284,16 @@ describe('pagination and sharing', () => {
     expect(h.fake.callsTo('response_url')).toEqual([]);
   });
 
+  it('the same search asked again shows the same page, buttons and all, after a share of it', async () => {
+    const first = await h.command('冷链');
+    const share = buttonsOf(first.reply.body.blocks).find((b) => b.actionId === ACTIONS.SHARE_RESULTS)!;
+    await h.press(ACTIONS.SHARE_RESULTS, share.value, { channelId: 'C0SHARE' });
+    await h.fake.waitFor('chat.postMessage');
+    const again = await h.command('冷链');
+    expect(again.reply.body.blocks).toEqual(first.reply.body.blocks);
+    expect(buttonsOf(again.reply.body.blocks).map((b) => b.actionId)).toContain(ACTIONS.SHARE_RESULTS);
+  });
+
   it('when the bot is not in the channel, shares through response_url in_channel and tells the user', async () => {
     h.fake.failNext('chat.postMessage', 'not_in_channel');
     const hit = searchMeasures(db, { query: '冷链', limit: 1, today: TODAY }, testSegmenter).hits[0]!;
