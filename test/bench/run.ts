@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +12,8 @@ import { type Figure, figuresTable } from './figures.ts';
  * --json writes them all, with the machine and date, to stdout as JSON (details go to stderr) and to
  * .bench/results.json. Benchmarks are not tests: they assert nothing and are not run by vitest.
  */
+// Before any benchmark loads: they import src/*.ts, and time what `npm start` runs (dist/, compiled by tsc).
+register('./compiled-sources.mjs', import.meta.url);
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -1,0 +1,17 @@
+// Resolve hooks (node:module register) that load dist/*.js wherever src/*.ts is imported: the benchmark times
+// the code `npm start` runs, compiled by tsc, not tsx's transform of the sources (which wraps every function it
+// creates in a helper that names it: measurable in closure-heavy code such as the parser). A source without a
+// compiled counterpart still loads as itself. run.ts registers this before loading any benchmark.
+import fs from 'node:fs';
+
+const root = new URL('../../', import.meta.url).href;
+const SRC = `${root}src/`;
+const DIST = `${root}dist/`;
+
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  if (!resolved.url.startsWith(SRC) || !resolved.url.endsWith('.ts')) return resolved;
+  const compiled = `${DIST}${resolved.url.slice(SRC.length, -'.ts'.length)}.js`;
+  if (!fs.existsSync(new URL(compiled))) return resolved;
+  return { url: compiled, format: 'module', shortCircuit: true };
+}
