@@ -8,22 +8,29 @@ import type { SearchRunner } from './search-threads.ts';
  */
 export const SEARCH_CACHE_ENTRIES = 256;
 
-interface Entry {
-  stamp: string;
-  result: Promise<SearchResult>;
-}
-
-/** Same request, same key: the fields a search reads, in a fixed order. */
+/**
+ * Same request, same key: every field of the request, in a fixed order (the `satisfies` makes a field added
+ * to SearchRequest a type error here until it is part of the key).
+ */
 function keyOf(req: SearchRequest): string {
-  return JSON.stringify([req.query, req.filters ?? null, req.limit ?? null, req.offset ?? null, req.today]);
+  const fields = {
+    query: req.query,
+    filters: req.filters ?? null,
+    limit: req.limit ?? null,
+    offset: req.offset ?? null,
+    today: req.today,
+  } satisfies Record<keyof SearchRequest, unknown>;
+  return JSON.stringify([fields.query, fields.filters, fields.limit, fields.offset, fields.today]);
 }
 
 /**
  * `run` with its recent answers reused while the database is unchanged: a request asked again under the same
  * change stamp (db/change-stamp.ts: any write by this connection or a commit by another changes it) gets the
- * earlier answer, the same object, frozen, so no caller can change another's. Identical requests in flight share
- * one run. Errors are not kept. `stamp` null (a write in progress) runs the search and keeps nothing. The oldest
- * answer goes first past `entries`; 0 keeps none.
+ * earlier answer, the same object, frozen, so no caller can change another's. The stamp is read before the
+ * search starts, so an answer is never older than the stamp it is kept under (a thread's snapshot begins
+ * later). When the stamp changes every kept answer goes. Identical requests in flight share one run; errors
+ * are not kept. No stamp (a write in progress, or the stamp could not be read) runs the search and keeps
+ * nothing. The least recently asked goes first past `entries`; 0 keeps none.
  *
  * @example const search = cachedSearches(searchRunner(db, segmenter, threads, logger), () => changeStamp(db));
  */
@@ -32,26 +39,35 @@ export function cachedSearches(
   stamp: () => string | null,
   entries: number = SEARCH_CACHE_ENTRIES,
 ): SearchRunner {
-  if (entries <= 0) return run;
-  const kept = new Map<string, Entry>();
+  if (!(entries > 0)) return run;
+  const kept = new Map<string, Promise<SearchResult>>();
+  let keptUnder: string | null = null;
+  // Not async: a kept answer is handed back as it is, without another promise around it.
   return (req) => {
-    const now = stamp();
+    let now: string | null;
+    try {
+      now = stamp();
+    } catch {
+      now = null;
+    }
     if (now === null) return run(req);
+    if (now !== keptUnder) {
+      kept.clear();
+      keptUnder = now;
+    }
     const key = keyOf(req);
     const hit = kept.get(key);
-    if (hit && hit.stamp === now) {
-      // Most recently used last, so the first key is the one to drop.
+    if (hit) {
+      // Most recently asked last, so the first key is the one to drop.
       kept.delete(key);
       kept.set(key, hit);
-      return hit.result;
+      return hit;
     }
     const result = run(req).then(deepFreeze);
-    const entry: Entry = { stamp: now, result };
-    kept.delete(key);
-    kept.set(key, entry);
+    kept.set(key, result);
     if (kept.size > entries) kept.delete(kept.keys().next().value as string);
     result.catch(() => {
-      if (kept.get(key) === entry) kept.delete(key);
+      if (kept.get(key) === result) kept.delete(key);
     });
     return result;
   };

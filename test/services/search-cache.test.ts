@@ -74,7 +74,7 @@ describe('cachedSearches', () => {
     expect(c.runs()).toBe(variants.length);
   });
 
-  it('sees a document ingested on the same connection, and one written by another process’s connection', async () => {
+  it('sees a document ingested on the same connection, and a delete by another connection to the file', async () => {
     const c = counted();
     const search = cachedSearches(c.run, () => changeStamp(db));
     const query = '氢能重卡示范';
@@ -85,7 +85,7 @@ describe('cachedSearches', () => {
     const afterIngest = await search({ query, today });
     expect(afterIngest.total).toBe(2);
 
-    // Another connection (the CLI's ingest, or a removal) deletes one of them.
+    // Another connection (as the CLI's ingest or removal opens) deletes one of them.
     const other = openDatabase(file);
     try {
       other.prepare('DELETE FROM measures WHERE id = ?').run(afterIngest.hits[0]!.measureId);
@@ -95,6 +95,31 @@ describe('cachedSearches', () => {
     const afterDelete = await search({ query, today });
     expect(ids(afterDelete)).toEqual([afterIngest.hits[1]!.measureId]);
     expect(c.runs()).toBe(3);
+  });
+
+  it('does not keep an answer read before a write under the stamp after it (a write while a search is in flight)', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let n = 0;
+    // Reads at once, answers later: a search whose snapshot predates a write made while it was in flight.
+    const run: SearchRunner = async (req) => {
+      n++;
+      const before = searchMeasures(db, req, testSegmenter);
+      await gate;
+      return before;
+    };
+    const search = cachedSearches(run, () => changeStamp(db));
+    const query = '碳足迹标识';
+    const inFlight = search({ query, today });
+    const deps = { db, logger: silentLogger, clock: fixedClock('2026-12-01T02:00:00Z'), segmenter: testSegmenter };
+    const plan = numberedPlan('关于推行碳足迹标识的实施方案', 1, () => '推行碳足迹标识认证');
+    await ingestSources(deps, [{ file: 'carbon.txt', bytes: Buffer.from(plan) }]);
+    release();
+    expect((await inFlight).total).toBe(0);
+    expect((await search({ query, today })).total).toBe(1);
+    expect(n).toBe(2);
   });
 
   it('shares one run between identical requests in flight, and keeps no error', async () => {
@@ -141,11 +166,17 @@ describe('cachedSearches', () => {
     expect(none.runs()).toBe(2);
   });
 
-  it('runs without keeping anything while a write is in progress (no stamp)', async () => {
+  it('runs without keeping anything while a write is in progress or the stamp cannot be read', async () => {
     const c = counted();
     const search = cachedSearches(c.run, () => null);
     await search({ query: '冷链', today });
     await search({ query: '冷链', today });
     expect(c.runs()).toBe(2);
+    // A stamp that cannot be read (the database busy or gone) is no stamp: the search still runs.
+    const unreadable = cachedSearches(c.run, () => {
+      throw new Error('database is locked');
+    });
+    expect((await unreadable({ query: '冷链', today })).total).toBeGreaterThan(0);
+    expect(c.runs()).toBe(3);
   });
 });

@@ -9,11 +9,13 @@ import { type SearchState, toSearch } from './search-state.ts';
 
 /**
  * Pages already rendered from a reused answer (services/search-cache.ts hands out the same frozen result while
- * nothing is written), by everything else a page shows (the request as typed, the day, the language): a command asked again is not
- * rendered again. Held by the
- * answer, so a page goes when its answer does.
+ * nothing is written; a result is frozen only there), by everything else a page shows (the request as typed,
+ * the day, the language): a command asked again is not rendered again. Held by the answer, so its pages go
+ * when it does; at most PAGES_PER_ANSWER per answer, the oldest dropped first, as one search can be typed in
+ * endless ways (spacing, an @mention in the text) that all get the same answer.
  */
 const renderedPages = new WeakMap<SearchResult, Map<string, Reply>>();
+const PAGES_PER_ANSWER = 4;
 
 /**
  * Runs a keyword / dept / due search and renders one page. Shared by the subcommands, the More and Share
@@ -57,6 +59,7 @@ export async function runSearch(
     const pages = reused ?? new Map<string, Reply>();
     if (!reused) renderedPages.set(result, pages);
     pages.set(pageKey, deepFreeze(page));
+    if (pages.size > PAGES_PER_ANSWER) pages.delete(pages.keys().next().value as string);
     return page;
   } catch (err) {
     // The search service rejects input it cannot search (e.g. only punctuation); say why instead of failing.
