@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /**
  * Short ids a person can type in Slack: documents get 4 characters from an alphabet without look-alikes
@@ -10,8 +10,17 @@ import { createHash } from 'node:crypto';
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
+/**
+ * sha256 of the text, in hex. Node's one-shot `crypto.hash` (20.12+) is about 3× faster than a Hash object
+ * for the short texts an ingest hashes by the thousand (measures, tasks, targets); older Nodes use the object.
+ */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
 export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return sha256Hex(text);
 }
 
 function encode(hex: string, length: number): string {

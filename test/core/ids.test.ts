@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   documentIdCandidates,
+  hashText,
   ID_PATTERN,
   measureIdBase,
   normalizeIdInput,
@@ -9,6 +11,13 @@ import {
 } from '../../src/core/ids.ts';
 
 describe('ids', () => {
+  it('hashes content as sha256 of its UTF-8 bytes, in hex, so stored content hashes still compare equal', () => {
+    expect(hashText('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(hashText('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    for (const text of ['冷链', '到2022年底累计建成5G基站5万个', '𠀀 supplementary', 'Ａ\u0000b']) {
+      expect(hashText(text)).toBe(createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
+    }
+  });
   it('derives a stable, typeable document id from the file name', () => {
     const [a] = documentIdCandidates('004_f12b47b876523609.txt');
     expect(a).toMatch(/^[a-hj-km-np-z2-9]{4}$/);
