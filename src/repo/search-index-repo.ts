@@ -6,6 +6,7 @@ import { type IndexColumns, type IndexColumnsOf, type IndexSource, indexColumnsW
 import type { Segmenter } from '../core/search/segmenter.ts';
 import type { Db } from '../db/open.ts';
 import { prepared } from '../db/statement-cache.ts';
+import { type DocumentToStore, REGION_PATH_SEPARATOR } from './documents-writer.ts';
 
 /**
  * Keeps measure_fts in step with the measures table. indexMeasures / removeMeasuresFromIndex are called inside
@@ -75,6 +76,45 @@ export function readIndexSources(db: Db, measureIds: string[]): IndexSourceRow[]
     }
   }
   return out;
+}
+
+/**
+ * What a document being written contributes to the index: readIndexSources of its measures once they are
+ * stored, built from what is being stored instead of read back (the ingest writes a document's rows and its
+ * index rows in one transaction). Lists come in the order the tables give them: tasks, then each task's
+ * departments or targets, by position.
+ */
+export function indexSourcesOf(d: DocumentToStore): IndexSourceRow[] {
+  const regionPath = d.doc.regionPath.length > 0 ? d.doc.regionPath.join(REGION_PATH_SEPARATOR) : null;
+  return d.measures.map(({ id, measure, tasks }) => {
+    const named = tasks.flatMap((t) => t.task.departments);
+    const responsibilities = tasks.flatMap((t) => (t.task.responsibility === null ? [] : [t.task.responsibility]));
+    return {
+      measureId: id,
+      documentId: d.id,
+      kind: measure.kind,
+      title: measure.title,
+      text: measure.text,
+      section: measure.section,
+      departments: [...named.map((n) => n.name), ...responsibilities].join('、'),
+      departmentNames: named.map((n) => n.name),
+      leadDepartmentNames: named.filter((n) => n.role === 'lead').map((n) => n.name),
+      dues: tasks.flatMap((t) => t.targets.map((g) => g.target.due)),
+      regionPath,
+      documentKind: d.doc.kind,
+    };
+  });
+}
+
+/** Writes the index rows of a document being stored (indexSourcesOf), cut with `columns`, CHUNK at a time. */
+export function indexStoredDocument(db: Db, d: DocumentToStore, columns: IndexColumnsOf): void {
+  const sources = indexSourcesOf(d);
+  for (let i = 0; i < sources.length; i += CHUNK) {
+    writeIndexEntries(
+      db,
+      sources.slice(i, i + CHUNK).map((r) => indexEntry(r, columns(r))),
+    );
+  }
 }
 
 interface Writer {

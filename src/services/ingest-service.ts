@@ -41,7 +41,7 @@ import {
   retiredIdsOf,
   retireIds,
 } from '../repo/revisions-repo.ts';
-import { indexMeasuresWith, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
+import { indexStoredDocument, removeMeasuresFromIndex } from '../repo/search-index-repo.ts';
 import { collectFiles, type FileProblem, FileReadError, readRegularFile, type SkippedFile } from './ingest-files.ts';
 import { acquireIngestLease, type HeldLease, IngestBusyError } from './ingest-lease.ts';
 import { ensureSearchIndexFresh } from './search-service.ts';
@@ -671,13 +671,7 @@ async function writeAll(
             lockedAt = performance.now();
             if (readDocumentsGeneration(db) !== generation) throw new StalePlan();
             for (const { fp } of group) writePlan(db, fp, nowIso);
-            for (const { fp, columns } of group) {
-              indexMeasuresWith(
-                db,
-                fp.write!.store.measures.map((m) => m.id),
-                columns,
-              );
-            }
+            for (const { fp, columns } of group) indexStoredDocument(db, fp.write!.store, columns);
             bumpDocumentsGeneration(db);
             lease.renew(db);
             return readDocumentsGeneration(db);
