@@ -14,10 +14,11 @@ import { searchMeasures } from '../../src/services/search-service.ts';
 import { startSearchThreads } from '../../src/services/search-threads.ts';
 import { EVENTS_PATH } from '../../src/slack/app.ts';
 import { RESULTS_PAGE_SIZE } from '../../src/slack/kit/limits.ts';
+import { seededDbFile } from '../helpers/db.ts';
 import { startFakeSlack } from '../helpers/fake-slack.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
-import { SIGNING_SECRET, seededDb, startHarness, TODAY } from '../slack/harness.ts';
+import { SIGNING_SECRET, startHarness, TODAY } from '../slack/harness.ts';
 import { type Figure, figure, percentile } from './figures.ts';
 import { benchState } from './shared-state.ts';
 
@@ -169,11 +170,8 @@ async function inTurns(apps: { url: string; expectReply: boolean }[]): Promise<L
 
 /** The seeded index as a file, so the bot can share it with its search threads. */
 export async function seededFile(): Promise<{ db: Db; file: string; dir: string }> {
-  const memory = await seededDb();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-slack-bench-'));
-  const file = path.join(dir, 'seeds.db');
-  memory.prepare('VACUUM INTO ?').run(file);
-  memory.close();
+  const file = await seededDbFile(dir, 'seeds.db');
   const db = openDatabase(file);
   migrate(db);
   return { db, file, dir };

@@ -14,7 +14,7 @@ import { testSegmenter } from '../helpers/segmenter.ts';
 /**
  * The ingest builds a document's index rows from what it stores; a rebuild (a new dictionary, a repair) builds
  * them from the tables. Both must give the index the same tokens in the same places, or a search would answer
- * differently after a rebuild. Compared token by token through fts5vocab over the seeds and State Council pages.
+ * differently after a rebuild. Compared token by token through fts5vocab over the seeds and the first State Council pages.
  */
 const CORPUS = path.join(SHARED_DIR, 'corpus', 'govcn-2019');
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
     .readdirSync(CORPUS)
     .filter((x) => x.endsWith('.html'))
     .sort()
-    .slice(0, 16)) {
+    .slice(0, 8)) {
     await ingestPaths(deps, [path.join(CORPUS, f)]).catch((err: Error) => {
       if (err.name !== 'IngestError') throw err;
     });

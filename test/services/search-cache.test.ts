@@ -10,7 +10,7 @@ import { ingestSources } from '../../src/services/ingest-service.ts';
 import { cachedSearches } from '../../src/services/search-cache.ts';
 import { type SearchRequest, type SearchResult, searchMeasures } from '../../src/services/search-service.ts';
 import type { SearchRunner } from '../../src/services/search-threads.ts';
-import { seededDb } from '../helpers/db.ts';
+import { seededDbFile } from '../helpers/db.ts';
 import { numberedPlan } from '../helpers/numbered-plan.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
 
@@ -21,10 +21,7 @@ let db: Db;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-search-cache-'));
-  file = path.join(dir, 'index.db');
-  const memory = await seededDb();
-  memory.prepare('VACUUM INTO ?').run(file);
-  memory.close();
+  file = await seededDbFile(dir);
   db = openDatabase(file);
 }, 60_000);
 

@@ -17,7 +17,7 @@ import {
   startSearchThreads,
   threadScriptUrl,
 } from '../../src/services/search-threads.ts';
-import { seededDb } from '../helpers/db.ts';
+import { seededDbFile } from '../helpers/db.ts';
 import { SHARED_DIR } from '../helpers/paths.ts';
 import { testSegmenter } from '../helpers/segmenter.ts';
 
@@ -47,10 +47,7 @@ let threads: SearchThreads;
 beforeAll(async () => {
   warmSegmenter(testSegmenter);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-threads-'));
-  file = path.join(dir, 'index.db');
-  const memory = await seededDb();
-  memory.prepare('VACUUM INTO ?').run(file);
-  memory.close();
+  file = await seededDbFile(dir);
   db = openDatabase(file);
   threads = startSearchThreads({ databaseFile: file, threads: 2, logger: silentLogger });
 }, 60_000);
